@@ -1,0 +1,82 @@
+/**
+ * `npm run web -- [--data DIR] [--port N]`: Candid in the browser. Serves the built renderer and the handler
+ * table over HTTP on 127.0.0.1, prints the address and writes the API token to `<data>/api-token`.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createApi } from '../src-main/api';
+import { closeAppContext, openAppContext } from '../src-main/context';
+import { defaultDataDir } from '../src-main/data-dir';
+import { startHttpServer } from '../src-main/transports/http';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const rendererDir = path.join(root, 'out', 'renderer');
+
+export interface WebOptions {
+  dataDir?: string;
+  port?: number;
+  /** Why the browser shell is used (printed by `npm start` before this). */
+  reason?: string;
+}
+
+/** Builds the renderer when it is missing or older than its sources. */
+export function ensureRendererBuilt(): void {
+  const index = path.join(rendererDir, 'index.html');
+  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  if (built > newestSource(path.join(root, 'src-renderer')) && built > newestSource(path.join(root, 'src-shared'))) return;
+  console.log('Building the interface…');
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+export async function runWeb(options: WebOptions = {}): Promise<void> {
+  const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
+  ensureRendererBuilt();
+  let context;
+  try {
+    context = await openAppContext({ dataDir, shell: 'browser' });
+  } catch (error) {
+    console.error(`Candid cannot open its database in ${dataDir}: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
+  const server = await startHttpServer({ api: createApi(context), port: options.port ?? 0, staticDir: rendererDir });
+  const tokenFile = path.join(dataDir, 'api-token');
+  fs.writeFileSync(tokenFile, `${server.token}\n`, { mode: 0o600 });
+  console.log(`Candid is running at ${server.url}/ (data: ${dataDir})`);
+  console.log(`API token: ${server.token} (also in ${tokenFile})`);
+  const stop = async () => {
+    await server.close();
+    closeAppContext(context);
+    fs.rmSync(tokenFile, { force: true });
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, port: { type: 'string' } },
+    allowPositionals: false,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number between 0 and 65535, not ${values.port}`);
+    process.exit(2);
+  }
+  void runWeb({ dataDir: values.data, port });
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { channelInputs, isChannel, type Channel, type ChannelOutput } from '../src-shared/contract';
+import { AppError, type AppErrorShape, type FieldIssue } from '../src-shared/errors';
+import type { AppContext } from './context';
+import type { Handlers } from './handler';
+import { appHandlers } from './app/handlers';
+import { applicationHandlers } from './applications/handlers';
+import { companyHandlers } from './companies/handlers';
+import { interviewHandlers } from './interviews/handlers';
+import { contactHandlers } from './contacts/handlers';
+import { taskHandlers } from './tasks/handlers';
+import { stageHandlers } from './stages/handlers';
+import { tagHandlers } from './tags/handlers';
+import { sourceHandlers } from './sources/handlers';
+import { profileHandlers } from './profile/handlers';
+import { searchHandlers } from './search/handlers';
+import { statisticsHandlers } from './statistics/handlers';
+import { exportsHandlers } from './exports/handlers';
+import { importsHandlers } from './imports/handlers';
+import { documentsHandlers } from './documents/handlers';
+import { backupsHandlers } from './backups/handlers';
+
+/** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...applicationHandlers,
+  ...companyHandlers,
+  ...interviewHandlers,
+  ...contactHandlers,
+  ...taskHandlers,
+  ...stageHandlers,
+  ...tagHandlers,
+  ...sourceHandlers,
+  ...profileHandlers,
+  ...searchHandlers,
+  ...statisticsHandlers,
+  ...exportsHandlers,
+  ...importsHandlers,
+  ...documentsHandlers,
+  ...backupsHandlers,
+};
+
+export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+export interface Api {
+  readonly context: AppContext;
+  /** Parses `input` with the channel's schema, runs the handler, and never throws: errors come back typed. */
+  call(channel: unknown, input: unknown): Promise<ApiResult>;
+  /** For code that already holds a typed input (tests, the seed script): throws AppError on failure. */
+  invoke<C extends Channel>(channel: C, input: z.input<(typeof channelInputs)[C]>): Promise<ChannelOutput<C>>;
+}
+
+export function createApi(context: AppContext): Api {
+  const call = async (channel: unknown, input: unknown): Promise<ApiResult> => {
+    try {
+      if (!isChannel(channel)) {
+        throw new AppError('UNKNOWN_CHANNEL', `No channel named ${String(channel).slice(0, 100)}`);
+      }
+      const parsed = channelInputs[channel].safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error);
+      const handler = handlers[channel] as (input: unknown, context: AppContext) => unknown;
+      const value = await handler(parsed.data, context);
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: toErrorShape(error) };
+    }
+  };
+  return {
+    context,
+    call,
+    async invoke(channel, input) {
+      const result = await call(channel, input);
+      if (!result.ok) {
+        throw new AppError(result.error.code, result.error.message, {
+          issues: result.error.issues,
+          details: result.error.details,
+        });
+      }
+      return result.value as never;
+    },
+  };
+}
+
+export function validationError(error: z.ZodError): AppError {
+  const issues: FieldIssue[] = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: issue.code,
+    message: issue.message,
+  }));
+  const summary = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+  return new AppError('VALIDATION', `Invalid input: ${summary}`, { issues });
+}
+
+export function toErrorShape(error: unknown): AppErrorShape {
+  if (error instanceof AppError) return error.toJSON();
+  if (error instanceof z.ZodError) return validationError(error).toJSON();
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'CONFLICT', message: 'This change conflicts with existing data.', details: { sqliteCode: code } };
+  }
+  if (code === 'SQLITE_FULL') return { code: 'DISK_FULL', message: 'The disk is full.' };
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+    return { code: 'READ_ONLY', message: 'The database cannot be written.' };
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) {
+    return { code: 'DATABASE_CORRUPT', message: 'The database is damaged.' };
+  }
+  console.error('[candid] unexpected error in a handler:', error);
+  return { code: 'INTERNAL', message: 'Something went wrong inside Candid. Nothing was saved.' };
+}

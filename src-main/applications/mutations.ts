@@ -1,0 +1,157 @@
+import { responseStageCategories, type ParsedInput, type StageCategory } from '../../src-shared/contract';
+import { AppError, notFound } from '../../src-shared/errors';
+import type { WriteContext } from '../changes/writer';
+import type { Database } from '../db/connection';
+import type { ApplicationsTable } from '../db/schema';
+import { resolveCompany } from '../companies/resolve';
+import { requireLive } from '../shared/require';
+import { firstStageOf, liveStage } from '../stages/lookup';
+import { addTags, removeTags, setTags } from '../tags/assign';
+import { applicationColumns } from './rows';
+
+type CreateInput = ParsedInput<'applications.create'>;
+
+/** Midday UTC keeps a date-only event on the same calendar day in every time zone from UTC-11 to UTC+11. */
+export function instantOfDate(date: string): string {
+  return `${date}T12:00:00.000Z`;
+}
+
+export function createApplication(db: Database, write: WriteContext, input: CreateInput): string {
+  const companyId = resolveCompany(db, write, input);
+  const stage = input.stageId ? liveStage(db, input.stageId) : firstStageOf(db, 'applied');
+  if (!stage) throw new AppError('CONFLICT', 'There is no stage to put the application in');
+  for (const contactId of input.contactIds ?? []) requireLive(db, 'contacts', contactId);
+  const occurredAt = input.stageAt ?? (input.appliedOn ? instantOfDate(input.appliedOn) : write.now);
+
+  const fields = applicationColumns(input);
+  if (
+    fields.first_response_on === undefined &&
+    responseStageCategories.includes(stage.category as StageCategory)
+  ) {
+    fields.first_response_on = occurredAt.slice(0, 10);
+  }
+  const id = write.insert('applications', { ...fields, company_id: companyId });
+  write.insert('stage_events', {
+    application_id: id,
+    from_stage_id: null,
+    to_stage_id: stage.id,
+    occurred_at: occurredAt,
+    note: null,
+  });
+  if (input.tags?.length) addTags(db, write, id, input.tags);
+  for (const contactId of new Set(input.contactIds ?? [])) {
+    write.insert('application_contacts', { application_id: id, contact_id: contactId });
+  }
+  return id;
+}
+
+export function liveApplication(db: Database, id: string): ApplicationsTable {
+  const row = db.sql(`SELECT * FROM applications WHERE id = ? AND deleted_at IS NULL`).get(id) as ApplicationsTable | undefined;
+  if (!row) throw notFound('Application', id);
+  return row;
+}
+
+export function updateApplication(db: Database, write: WriteContext, input: ParsedInput<'applications.update'>): void {
+  const current = liveApplication(db, input.id);
+  const { patch } = input;
+  const fields = applicationColumns(patch);
+  const min = patch.salaryMin !== undefined ? patch.salaryMin : current.salary_min;
+  const max = patch.salaryMax !== undefined ? patch.salaryMax : current.salary_max;
+  if (min != null && max != null && min > max) {
+    throw new AppError('VALIDATION', 'Invalid input: salaryMax: must not be below the minimum salary', {
+      issues: [{ path: 'patch.salaryMax', code: 'too_small', message: 'must not be below the minimum salary' }],
+    });
+  }
+  if (patch.companyId !== undefined || patch.companyName !== undefined) {
+    fields.company_id = resolveCompany(db, write, { companyId: patch.companyId, companyName: patch.companyName });
+  }
+  write.update('applications', input.id, fields);
+  if (patch.tags !== undefined) setTags(db, write, input.id, patch.tags);
+}
+
+export interface StageChange {
+  applicationId: string;
+  stageId: string;
+  occurredAt?: string;
+  note?: string | null;
+}
+
+/**
+ * Records a stage event. A backdated event slots into the history: its "from" is the stage the application
+ * was in at that moment, and the current stage stays whatever the latest event says.
+ */
+export function changeStage(db: Database, write: WriteContext, change: StageChange): void {
+  const application = liveApplication(db, change.applicationId);
+  const stage = liveStage(db, change.stageId);
+  const occurredAt = change.occurredAt ?? write.now;
+  const previous = db
+    .sql(
+      `SELECT to_stage_id FROM stage_events WHERE application_id = ? AND deleted_at IS NULL AND occurred_at <= ?
+       ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(application.id, occurredAt) as string | undefined;
+  write.insert('stage_events', {
+    application_id: application.id,
+    from_stage_id: previous ?? null,
+    to_stage_id: stage.id,
+    occurred_at: occurredAt,
+    note: change.note ?? null,
+  });
+  const day = occurredAt.slice(0, 10);
+  if (
+    responseStageCategories.includes(stage.category as StageCategory) &&
+    (application.first_response_on === null || day < application.first_response_on)
+  ) {
+    write.update('applications', application.id, { first_response_on: day });
+  }
+}
+
+export function bulkUpdateApplications(
+  db: Database,
+  write: WriteContext,
+  input: ParsedInput<'applications.bulkUpdate'>,
+): number {
+  const ids = [...new Set(input.ids)];
+  for (const id of ids) liveApplication(db, id);
+  const { patch } = input;
+  if (patch.stageId) liveStage(db, patch.stageId);
+  const fields = applicationColumns(patch);
+  for (const id of ids) {
+    if (Object.keys(fields).length > 0) write.update('applications', id, fields);
+    if (patch.stageId) {
+      const current = db.sql(`SELECT stage_id FROM applications WHERE id = ?`).pluck().get(id);
+      if (current !== patch.stageId) changeStage(db, write, { applicationId: id, stageId: patch.stageId, note: patch.stageNote });
+    }
+    if (patch.addTags?.length) addTags(db, write, id, patch.addTags);
+    if (patch.removeTags?.length) removeTags(db, write, id, patch.removeTags);
+  }
+  return ids.length;
+}
+
+export function setArchived(db: Database, write: WriteContext, ids: readonly string[], archived: boolean): number {
+  const unique = [...new Set(ids)];
+  for (const id of unique) liveApplication(db, id);
+  for (const id of unique) write.update('applications', id, { archived: archived ? 1 : 0 });
+  return unique.length;
+}
+
+export function deleteApplications(db: Database, write: WriteContext, ids: readonly string[]): number {
+  const unique = [...new Set(ids)];
+  for (const id of unique) liveApplication(db, id);
+  for (const id of unique) write.softDelete('applications', id);
+  return unique.length;
+}
+
+export function restoreApplications(db: Database, write: WriteContext, ids: readonly string[]): number {
+  const unique = [...new Set(ids)];
+  for (const id of unique) {
+    const row = db.sql(`SELECT company_id FROM applications WHERE id = ?`).get(id) as { company_id: string } | undefined;
+    if (!row) throw notFound('Application', id);
+    // An application cannot come back under a deleted company: bring the company back with it.
+    write.restore('companies', row.company_id);
+  }
+  let restored = 0;
+  for (const id of unique) if (write.restore('applications', id)) restored += 1;
+  return restored;
+}

@@ -1,0 +1,145 @@
+import type {
+  ApplicationDetail,
+  ApplicationPage,
+  ApplicationSortColumn,
+  ApplicationSummary,
+  ParsedInput,
+  StageCategory,
+  StageEvent,
+} from '../../src-shared/contract';
+import { notFound } from '../../src-shared/errors';
+import type { Database } from '../db/connection';
+import type { CompaniesTable } from '../db/schema';
+import { toCompany } from '../companies/rows';
+import { listContactsOfApplication } from '../contacts/queries';
+import { listInterviewRows } from '../interviews/queries';
+import { listTaskRows } from '../tasks/queries';
+import { categoryRankSql } from '../stages/lookup';
+import { tagsOf } from '../tags/assign';
+import { applicationWhere } from './filters';
+import { summaryColumnsSql, toApplication, toSummary, type FullRow, type SummaryRow } from './rows';
+
+const sortExpressions: Record<ApplicationSortColumn, string> = {
+  appliedOn: 'a.applied_on',
+  createdAt: 'a.created_at',
+  updatedAt: 'a.updated_at',
+  company: 'c.name COLLATE NOCASE',
+  position: 'a.position COLLATE NOCASE',
+  stage: categoryRankSql.replace('%s', 'a.stage_category'),
+  employmentType: 'a.employment_type',
+  workMode: 'a.work_mode',
+  location: 'a.location COLLATE NOCASE',
+  source: 'a.source',
+  salaryMin: 'a.salary_min',
+  salaryMax: 'a.salary_max',
+  priority: 'a.priority',
+  excitement: 'a.excitement',
+  deadline: 'a.deadline',
+  favorite: 'a.favorite',
+  firstResponseOn: 'a.first_response_on',
+};
+
+const fromSql = `FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id`;
+
+export function listApplications(db: Database, input: ParsedInput<'applications.list'>): ApplicationPage {
+  const where = applicationWhere(input);
+  const whereSql = where.clauses.join(' AND ');
+  const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  // Empty values sort last in both directions; the sequence breaks ties so pages never overlap.
+  const order = `${sortExpressions[input.sort.column]} ${direction} NULLS LAST, a.seq ${direction}`;
+  const rows = db
+    .sql(`SELECT ${summaryColumnsSql} ${fromSql} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...where.params, input.limit, input.offset) as SummaryRow[];
+  const total = (
+    db.sql(`SELECT count(*) AS n FROM applications a WHERE ${whereSql}`).get(...where.params) as { n: number }
+  ).n;
+  const tags = tagsByApplication(db, rows.map((row) => row.id));
+  return {
+    items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [])),
+    total,
+    limit: input.limit,
+    offset: input.offset,
+  };
+}
+
+export function tagsByApplication(db: Database, ids: readonly string[]): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  if (ids.length === 0) return result;
+  const rows = db
+    .sql(
+      `SELECT at.application_id, t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
+       WHERE at.deleted_at IS NULL AND t.deleted_at IS NULL
+         AND at.application_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+    )
+    .all(JSON.stringify(ids)) as { application_id: string; name: string }[];
+  for (const row of rows) {
+    const list = result.get(row.application_id) ?? [];
+    list.push(row.name);
+    result.set(row.application_id, list);
+  }
+  return result;
+}
+
+export function summariesByIds(db: Database, ids: readonly string[]): ApplicationSummary[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .sql(`SELECT ${summaryColumnsSql} ${fromSql} WHERE a.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as SummaryRow[];
+  const tags = tagsByApplication(db, ids);
+  return rows.map((row) => toSummary(row, tags.get(row.id) ?? []));
+}
+
+export function getApplication(db: Database, id: string): ApplicationDetail {
+  const row = db
+    .sql(`SELECT a.*, c.name AS company_name, s.name AS stage_name ${fromSql} WHERE a.id = ? AND a.deleted_at IS NULL`)
+    .get(id) as FullRow | undefined;
+  if (!row) throw notFound('Application', id);
+  const company = db.sql(`SELECT * FROM companies WHERE id = ?`).get(row.company_id) as CompaniesTable;
+  return {
+    ...toApplication(row, tagsOf(db, id)),
+    company: toCompany(company),
+    stageHistory: stageHistory(db, id),
+    interviews: listInterviewRows(db, { applicationId: id, order: 'asc', limit: 1000, offset: 0 }).items,
+    tasks: listTaskRows(db, { applicationId: id, status: 'all', limit: 1000, offset: 0 }).items,
+    contacts: listContactsOfApplication(db, id),
+  };
+}
+
+interface StageEventRow {
+  id: string;
+  application_id: string;
+  from_stage_id: string | null;
+  from_name: string | null;
+  from_category: string | null;
+  to_stage_id: string;
+  to_name: string | null;
+  to_category: string;
+  occurred_at: string;
+  note: string | null;
+  created_at: string;
+}
+
+/** The history, oldest first. */
+export function stageHistory(db: Database, applicationId: string): StageEvent[] {
+  const rows = db
+    .sql(
+      `SELECT e.id, e.application_id, e.from_stage_id, f.name AS from_name, f.category AS from_category,
+         e.to_stage_id, t.name AS to_name, t.category AS to_category, e.occurred_at, e.note, e.created_at
+       FROM stage_events e JOIN stages t ON t.id = e.to_stage_id LEFT JOIN stages f ON f.id = e.from_stage_id
+       WHERE e.application_id = ? AND e.deleted_at IS NULL ORDER BY e.occurred_at, e.id`,
+    )
+    .all(applicationId) as StageEventRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    applicationId: row.application_id,
+    fromStageId: row.from_stage_id,
+    fromStageName: row.from_name,
+    fromCategory: row.from_category as StageCategory | null,
+    toStageId: row.to_stage_id,
+    toStageName: row.to_name,
+    toCategory: row.to_category as StageCategory,
+    occurredAt: row.occurred_at,
+    note: row.note,
+    createdAt: row.created_at,
+  }));
+}

@@ -1,0 +1,67 @@
+import type { Contact, ContactDetail, ContactPage, ParsedInput } from '../../src-shared/contract';
+import { notFound } from '../../src-shared/errors';
+import { nameKey } from '../../src-shared/text';
+import type { Database } from '../db/connection';
+import type { ContactsTable } from '../db/schema';
+
+type Row = ContactsTable & { company_name: string | null };
+
+export function toContact(row: Row): Contact {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    email: row.email,
+    phone: row.phone,
+    linkedinUrl: row.linkedin_url,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+const fromSql = `FROM contacts k LEFT JOIN companies c ON c.id = k.company_id AND c.deleted_at IS NULL`;
+
+export function listContacts(db: Database, input: ParsedInput<'contacts.list'>): ContactPage {
+  const clauses = ['k.deleted_at IS NULL'];
+  const params: (string | number)[] = [];
+  if (input.text) {
+    const pattern = `%${nameKey(input.text).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    clauses.push(`(lower(k.name) LIKE ? ESCAPE '\\' OR lower(coalesce(k.email, '')) LIKE ? ESCAPE '\\' OR lower(coalesce(k.role, '')) LIKE ? ESCAPE '\\' OR c.name_key LIKE ? ESCAPE '\\')`);
+    params.push(pattern, pattern, pattern, pattern);
+  }
+  if (input.companyId) {
+    clauses.push('k.company_id = ?');
+    params.push(input.companyId);
+  }
+  if (input.applicationId) {
+    clauses.push('k.id IN (SELECT contact_id FROM application_contacts WHERE application_id = ? AND deleted_at IS NULL)');
+    params.push(input.applicationId);
+  }
+  const where = clauses.join(' AND ');
+  const rows = db
+    .sql(`SELECT k.*, c.name AS company_name ${fromSql} WHERE ${where} ORDER BY k.name COLLATE NOCASE, k.id LIMIT ? OFFSET ?`)
+    .all(...params, input.limit, input.offset) as Row[];
+  const total = (db.sql(`SELECT count(*) AS n ${fromSql} WHERE ${where}`).get(...params) as { n: number }).n;
+  return { items: rows.map(toContact), total, limit: input.limit, offset: input.offset };
+}
+
+export function listContactsOfApplication(db: Database, applicationId: string): Contact[] {
+  return listContacts(db, { applicationId, limit: 1000, offset: 0 }).items;
+}
+
+export function getContact(db: Database, id: string): ContactDetail {
+  const row = db.sql(`SELECT k.*, c.name AS company_name ${fromSql} WHERE k.id = ? AND k.deleted_at IS NULL`).get(id) as Row | undefined;
+  if (!row) throw notFound('Contact', id);
+  const applications = db
+    .sql(
+      `SELECT a.id, a.position, co.name AS companyName FROM application_contacts ac
+       JOIN applications a ON a.id = ac.application_id JOIN companies co ON co.id = a.company_id
+       WHERE ac.contact_id = ? AND ac.deleted_at IS NULL AND a.deleted_at IS NULL ORDER BY a.applied_on DESC NULLS LAST`,
+    )
+    .all(id) as ContactDetail['applications'];
+  return { ...toContact(row), applications };
+}

@@ -1,0 +1,79 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Compilable, type CompiledQuery } from 'kysely';
+import { StatementCache } from './statement-cache';
+import type { DB } from './schema';
+
+export interface OpenOptions {
+  /** Path of the better-sqlite3 addon built for the running ABI (Electron's differs from Node's). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * One SQLite connection, used two ways that share one statement cache:
+ * - `kysely`, the async query builder over the connection (migrations, anything that prefers it);
+ * - `all` / `first` / `run`, which execute a Kysely-built query synchronously. Handlers use these so that a
+ *   transaction (`transaction`) is one synchronous block that nothing else can interleave with.
+ */
+export class Database {
+  readonly sqlite: BetterSqlite3.Database;
+  readonly kysely: Kysely<DB>;
+  readonly statements: StatementCache;
+
+  constructor(
+    readonly path: string,
+    options: OpenOptions = {},
+  ) {
+    this.sqlite = new BetterSqlite3(path, {
+      nativeBinding: options.nativeBinding,
+      readonly: options.readonly ?? false,
+    });
+    this.statements = new StatementCache(this.sqlite);
+    const cached = { close: () => this.sqlite.close(), prepare: (sql: string) => this.statements.get(sql) };
+    this.kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached }) });
+  }
+
+  /** WAL for concurrent reads during writes; NORMAL sync is durable in WAL except on power loss of the last commits. */
+  applyPragmas(): void {
+    this.sqlite.pragma('journal_mode = WAL');
+    this.sqlite.pragma('synchronous = NORMAL');
+    this.sqlite.pragma('foreign_keys = ON');
+    this.sqlite.pragma('busy_timeout = 5000');
+    this.sqlite.pragma('temp_store = MEMORY');
+    this.sqlite.pragma('cache_size = -32000');
+  }
+
+  get userVersion(): number {
+    return this.sqlite.pragma('user_version', { simple: true }) as number;
+  }
+
+  all<R>(query: Compilable<R> | CompiledQuery<R>): R[] {
+    const compiled = 'compile' in query ? query.compile() : query;
+    return this.statements.get(compiled.sql).all(compiled.parameters as unknown[]) as R[];
+  }
+
+  first<R>(query: Compilable<R> | CompiledQuery<R>): R | undefined {
+    const compiled = 'compile' in query ? query.compile() : query;
+    return this.statements.get(compiled.sql).get(compiled.parameters as unknown[]) as R | undefined;
+  }
+
+  run(query: Compilable<unknown> | CompiledQuery<unknown>): BetterSqlite3.RunResult {
+    const compiled = 'compile' in query ? query.compile() : query;
+    return this.statements.get(compiled.sql).run(compiled.parameters as unknown[]);
+  }
+
+  /** Raw SQL through the cache, for hot paths and statements Kysely does not model (FTS5). */
+  sql(text: string): BetterSqlite3.Statement {
+    return this.statements.get(text);
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction; nested calls become savepoints. Rolls back on any throw. */
+  transaction<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn).immediate();
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.sqlite.open) this.sqlite.close();
+  }
+}

@@ -1,0 +1,204 @@
+/** Kysely's view of the tables created by migrations/. Column names are the SQL ones (snake_case). */
+
+interface Times {
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface StagesTable extends Times {
+  id: string;
+  name: string | null;
+  category: string;
+  position: number;
+}
+
+export interface CompaniesTable extends Times {
+  id: string;
+  name: string;
+  name_key: string;
+  website: string | null;
+  industry: string | null;
+  size: string | null;
+  location: string | null;
+  notes: string | null;
+}
+
+export interface ApplicationsTable extends Times {
+  seq: number;
+  id: string;
+  company_id: string;
+  position: string;
+  employment_type: string | null;
+  schedule: string | null;
+  work_mode: string | null;
+  location: string | null;
+  source: string | null;
+  applied_on: string | null;
+  posting_url: string | null;
+  description: string | null;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_period: string | null;
+  required_skills: string;
+  preferred_skills: string;
+  experience_years: number | null;
+  resume_version: string | null;
+  notes: string | null;
+  favorite: number;
+  priority: number | null;
+  excitement: number | null;
+  deadline: string | null;
+  archived: number;
+  first_response_on: string | null;
+  stage_id: string;
+  stage_category: string;
+  stage_changed_at: string;
+}
+
+export interface StageEventsTable extends Times {
+  id: string;
+  application_id: string;
+  from_stage_id: string | null;
+  to_stage_id: string;
+  occurred_at: string;
+  note: string | null;
+}
+
+export interface TagsTable extends Times {
+  id: string;
+  name: string;
+  name_key: string;
+  color: string | null;
+}
+
+export interface ApplicationTagsTable extends Times {
+  id: string;
+  application_id: string;
+  tag_id: string;
+}
+
+export interface ContactsTable extends Times {
+  id: string;
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  linkedin_url: string | null;
+  company_id: string | null;
+  notes: string | null;
+}
+
+export interface ApplicationContactsTable extends Times {
+  id: string;
+  application_id: string;
+  contact_id: string;
+}
+
+export interface InterviewsTable extends Times {
+  id: string;
+  application_id: string;
+  scheduled_at: string;
+  duration_minutes: number | null;
+  type: string | null;
+  format: string | null;
+  location: string | null;
+  meeting_url: string | null;
+  interviewers: string | null;
+  status: string;
+  outcome: string | null;
+  notes: string | null;
+}
+
+export interface TasksTable extends Times {
+  id: string;
+  title: string;
+  due_on: string | null;
+  done_at: string | null;
+  application_id: string | null;
+  notes: string | null;
+}
+
+export interface SourcesTable extends Times {
+  id: string;
+  name: string;
+}
+
+export interface ProfileTable extends Times {
+  id: string;
+  name: string | null;
+  skills: string;
+  weekly_goal: number | null;
+  locale: string | null;
+  theme: string;
+  default_currency: string;
+}
+
+export interface ChangeLogTable {
+  seq: number;
+  hlc: string;
+  table_name: string;
+  row_id: string;
+  column_name: string;
+  value: string | number | null;
+  origin: string;
+}
+
+export interface RowClocksTable {
+  row_id: string;
+  table_name: string;
+  clocks: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface ApplicationsFtsTable {
+  rowid: number;
+  applications_fts: string;
+  company: string;
+  position: string;
+  location: string;
+  notes: string;
+  description: string;
+  tags: string;
+}
+
+export interface DB {
+  meta: MetaTable;
+  stages: StagesTable;
+  companies: CompaniesTable;
+  applications: ApplicationsTable;
+  stage_events: StageEventsTable;
+  tags: TagsTable;
+  application_tags: ApplicationTagsTable;
+  contacts: ContactsTable;
+  application_contacts: ApplicationContactsTable;
+  interviews: InterviewsTable;
+  tasks: TasksTable;
+  sources: SourcesTable;
+  profile: ProfileTable;
+  change_log: ChangeLogTable;
+  row_clocks: RowClocksTable;
+  applications_fts: ApplicationsFtsTable;
+}
+
+/** Tables whose rows are written only through src-main/changes and shipped by sync. */
+export const syncedTables = [
+  'stages',
+  'companies',
+  'applications',
+  'stage_events',
+  'tags',
+  'application_tags',
+  'contacts',
+  'application_contacts',
+  'interviews',
+  'tasks',
+  'sources',
+  'profile',
+] as const;
+export type SyncedTable = (typeof syncedTables)[number];

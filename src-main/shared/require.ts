@@ -1,0 +1,30 @@
+import type { Database } from '../db/connection';
+import type { SyncedTable } from '../db/schema';
+import { notFound } from '../../src-shared/errors';
+
+const entityNames: Record<SyncedTable, string> = {
+  applications: 'Application',
+  companies: 'Company',
+  stages: 'Stage',
+  stage_events: 'Stage event',
+  tags: 'Tag',
+  application_tags: 'Tag link',
+  contacts: 'Contact',
+  application_contacts: 'Contact link',
+  interviews: 'Interview',
+  tasks: 'Task',
+  sources: 'Source',
+  profile: 'Profile',
+};
+
+/** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */
+export function requireLive(db: Database, table: SyncedTable, id: string): void {
+  const row = db.sql(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id);
+  if (!row) throw notFound(entityNames[table], id);
+}
+
+/** Throws NOT_FOUND unless a row exists, deleted or not (restore needs deleted ones). */
+export function requireExisting(db: Database, table: SyncedTable, id: string): void {
+  const row = db.sql(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+  if (!row) throw notFound(entityNames[table], id);
+}

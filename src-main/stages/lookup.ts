@@ -1,0 +1,41 @@
+import { stageCategories, type Stage, type StageCategory } from '../../src-shared/contract';
+import { notFound } from '../../src-shared/errors';
+import type { Database } from '../db/connection';
+import type { StagesTable } from '../db/schema';
+
+/** SQL CASE giving each category its rank in the funnel, for sorting by stage. */
+export const categoryRankSql = `CASE %s ${stageCategories.map((category, index) => `WHEN '${category}' THEN ${index}`).join(' ')} END`;
+
+export function liveStage(db: Database, id: string): StagesTable {
+  const row = db.sql(`SELECT * FROM stages WHERE id = ? AND deleted_at IS NULL`).get(id) as StagesTable | undefined;
+  if (!row) throw notFound('Stage', id);
+  return row;
+}
+
+/** The first stage (by position) of a category: where new applications land by default. */
+export function firstStageOf(db: Database, category: StageCategory): StagesTable | undefined {
+  return db
+    .sql(`SELECT * FROM stages WHERE category = ? AND deleted_at IS NULL ORDER BY position, id LIMIT 1`)
+    .get(category) as StagesTable | undefined;
+}
+
+export function listStages(db: Database): Stage[] {
+  const rows = db
+    .sql(
+      `SELECT s.*, (SELECT count(*) FROM applications a WHERE a.stage_id = s.id AND a.deleted_at IS NULL) AS application_count
+       FROM stages s WHERE s.deleted_at IS NULL
+       ORDER BY ${categoryRankSql.replace('%s', 's.category')}, s.position, s.id`,
+    )
+    .all() as (StagesTable & { application_count: number })[];
+  return rows.map(toStage);
+}
+
+export function toStage(row: StagesTable & { application_count?: number }): Stage {
+  return {
+    id: row.id,
+    name: row.name,
+    category: row.category as StageCategory,
+    position: row.position,
+    applicationCount: row.application_count ?? 0,
+  };
+}

@@ -1,0 +1,229 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { httpStatusOf, type AppErrorShape } from '../../src-shared/errors';
+import type { Api } from '../api';
+import { contentSecurityPolicy } from '../../src-shared/security';
+
+export interface HttpServerOptions {
+  api: Api;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Always loopback; the option exists so tests can assert it cannot be widened. */
+  host?: '127.0.0.1';
+  /** Folder of the built renderer to serve at `/`; omitted: API only. */
+  staticDir?: string;
+  /** Random when omitted. */
+  token?: string;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const defaultMaxBody = 25 * 1024 * 1024;
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * The handler table over HTTP on 127.0.0.1: `POST /api/<channel>` with a JSON body, answered with the JSON
+ * result or the error object (4xx/5xx). Guarded by a bearer token, and by Host and Origin checks that stop
+ * DNS rebinding and cross-site requests from other pages in the user's browser. `GET /api/events` streams
+ * `changed` events (server-sent events). Everything else serves the renderer, with the token in a meta tag
+ * of index.html so that only pages of this origin can read it.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const token = options.token ?? crypto.randomBytes(32).toString('hex');
+  const maxBody = options.maxBodyBytes ?? defaultMaxBody;
+  const host = '127.0.0.1';
+  let port = 0;
+  const streams = new Set<http.ServerResponse>();
+
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      console.error('[candid] http transport error:', error);
+      if (!response.headersSent) sendError(response, { code: 'INTERNAL', message: 'Internal error' });
+      else response.end();
+    });
+  });
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (!allowedHosts().has(request.headers.host ?? '')) {
+      return sendError(response, { code: 'FORBIDDEN', message: 'Unknown Host header' });
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      return sendError(response, { code: 'FORBIDDEN', message: 'Cross-origin requests are refused' });
+    }
+    const url = new URL(request.url ?? '/', `http://${host}:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      if (!tokenMatches(request.headers.authorization, token)) {
+        return sendError(response, { code: 'UNAUTHORIZED', message: 'Missing or wrong API token' });
+      }
+      if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
+      if (request.method !== 'POST') return sendError(response, { code: 'NOT_FOUND', message: 'Use POST /api/<channel>' }, 405);
+      const contentType = request.headers['content-type'] ?? '';
+      if (!contentType.startsWith('application/json')) {
+        return sendError(response, { code: 'VALIDATION', message: 'The body must be application/json' }, 415);
+      }
+      const body = await readBody(request, maxBody);
+      if (body === 'too-large') {
+        return sendError(response, { code: 'TOO_LARGE', message: `The body exceeds ${maxBody} bytes` });
+      }
+      let input: unknown;
+      try {
+        input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+      } catch {
+        return sendError(response, { code: 'VALIDATION', message: 'The body is not valid JSON', issues: [] });
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const result = await options.api.call(channel, input);
+      if (result.ok) return sendJson(response, 200, result.value === undefined ? null : result.value);
+      return sendError(response, result.error);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendError(response, { code: 'NOT_FOUND', message: 'Not found' }, 405);
+    }
+    return serveStatic(url.pathname, response);
+  }
+
+  function openEventStream(response: http.ServerResponse): void {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    streams.add(response);
+    response.on('close', () => streams.delete(response));
+  }
+
+  const unsubscribe = options.api.context.changes.onChanged((event) => {
+    const frame = `event: changed\ndata: ${JSON.stringify(event)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  function serveStatic(pathname: string, response: http.ServerResponse): void {
+    const root = options.staticDir;
+    if (!root) return sendError(response, { code: 'NOT_FOUND', message: 'Not found' });
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return sendError(response, { code: 'NOT_FOUND', message: 'Not found' });
+    }
+    const resolvedRoot = path.resolve(root);
+    let file = path.resolve(resolvedRoot, `.${path.posix.normalize(decoded)}`);
+    if (file !== resolvedRoot && !file.startsWith(resolvedRoot + path.sep)) {
+      return sendError(response, { code: 'FORBIDDEN', message: 'Outside the app folder' });
+    }
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      // Client-side routes fall back to the app shell.
+      file = path.join(resolvedRoot, 'index.html');
+      if (!fs.existsSync(file)) return sendError(response, { code: 'NOT_FOUND', message: 'Not found' });
+    }
+    const type = mimeTypes[path.extname(file)] ?? 'application/octet-stream';
+    let content = fs.readFileSync(file);
+    if (path.basename(file) === 'index.html') {
+      const meta = `<meta name="candid-api-token" content="${token}" />`;
+      content = Buffer.from(content.toString('utf8').replace('</head>', `    ${meta}\n  </head>`));
+    }
+    response.writeHead(200, {
+      'Content-Type': type,
+      'Content-Security-Policy': contentSecurityPolicy,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': path.basename(file) === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    response.end(content);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer (\S+)$/.exec(header ?? '');
+  if (!match) return false;
+  const given = Buffer.from(match[1]);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
+
+function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      request.resume();
+      resolve('too-large');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    request.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        resolve('too-large');
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (!done) resolve(Buffer.concat(chunks));
+    });
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: http.ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(body);
+}
+
+function sendError(response: http.ServerResponse, error: AppErrorShape, status = httpStatusOf[error.code]): void {
+  sendJson(response, status, error);
+}

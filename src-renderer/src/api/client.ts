@@ -1,0 +1,91 @@
+import type { Channel, ChannelInput, ChannelOutput, ChangedEvent } from '../../../src-shared/contract';
+import { AppError, isAppErrorShape } from '../../../src-shared/errors';
+
+/** What the desktop preload exposes; absent when the renderer runs in a browser. */
+interface Bridge {
+  invoke(channel: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
+  on(event: 'changed', listener: (payload: ChangedEvent) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    candid?: Bridge;
+  }
+}
+
+function apiToken(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="candid-api-token"]')?.content ?? '';
+}
+
+function toAppError(error: unknown): AppError {
+  if (isAppErrorShape(error)) return new AppError(error.code, error.message, { issues: error.issues, details: error.details });
+  return new AppError('INTERNAL', String(error));
+}
+
+async function invokeOverHttp(channel: string, input: unknown): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${apiToken()}` },
+      body: input === undefined ? '' : JSON.stringify(input),
+    });
+  } catch {
+    throw new AppError('INTERNAL', 'Candid cannot be reached', { details: { network: true } });
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toAppError(body);
+  return body;
+}
+
+/** Calls one channel of the handler table, over IPC in the desktop app or HTTP in the browser. Throws AppError. */
+export async function invoke<C extends Channel>(channel: C, ...args: undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]): Promise<ChannelOutput<C>> {
+  const input = args[0];
+  if (window.candid) {
+    const result = await window.candid.invoke(channel, input);
+    if (!result.ok) throw toAppError(result.error);
+    return result.value as ChannelOutput<C>;
+  }
+  return (await invokeOverHttp(channel, input)) as ChannelOutput<C>;
+}
+
+/** Subscribes to `changed` events: from the preload in the desktop app, from /api/events in the browser. */
+export function onChanged(listener: (event: ChangedEvent) => void): () => void {
+  if (window.candid) return window.candid.on('changed', listener);
+  const controller = new AbortController();
+  let retryDelay = 500;
+  const connect = async (): Promise<void> => {
+    while (!controller.signal.aborted) {
+      try {
+        const response = await fetch('/api/events', {
+          headers: { Authorization: `Bearer ${apiToken()}` },
+          signal: controller.signal,
+        });
+        if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
+        retryDelay = 500;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = frame.split('\n').find((line) => line.startsWith('data: '));
+            if (frame.includes('event: changed') && data) listener(JSON.parse(data.slice(6)) as ChangedEvent);
+          }
+        }
+      } catch {
+        if (controller.signal.aborted) return;
+      }
+      // The server went away (restart): try again, and refresh everything once back.
+      await new Promise((resolve) => setTimeout(resolve, retryDelay));
+      retryDelay = Math.min(retryDelay * 2, 5000);
+      listener({ tables: ['*'] });
+    }
+  };
+  void connect();
+  return () => controller.abort();
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Row ids are UUIDv7 text; any RFC 4122 shape is accepted so ids made elsewhere still parse. */
+export const id = z.string().regex(uuidPattern, 'must be a UUID').transform((value) => value.toLowerCase());
+export type Id = string;
+
+/** A calendar date, `YYYY-MM-DD`, checked to exist. */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'must be a real calendar date');
+
+/** An instant, ISO 8601 with a zone; stored normalised to UTC `...Z`. */
+export const instant = z.iso
+  .datetime({ offset: true })
+  .transform((value) => new Date(value).toISOString());
+
+export const trimmed = (max: number) => z.string().trim().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+/** Optional text where an empty string means "none". */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+export const optionalUrl = z
+  .union([httpUrl, z.literal('')])
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+export const email = z.email().max(320);
+
+export const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
+  .transform((value) => value.toUpperCase());
+
+export const skillList = z
+  .array(z.string().trim().min(1).max(80))
+  .max(100)
+  .transform((skills) => dedupeCaseInsensitive(skills));
+
+export function dedupeCaseInsensitive(values: string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const value of values) {
+    const key = value.toLocaleLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      result.push(value);
+    }
+  }
+  return result;
+}
+
+export const pagination = {
+  limit: z.number().int().min(1).max(1000).default(50),
+  offset: z.number().int().min(0).default(0),
+};
+
+export const sortDirection = z.enum(['asc', 'desc']);
+
+export const idInput = z.object({ id }).strict();
+export const idsInput = z.object({ ids: z.array(id).min(1).max(100_000) }).strict();
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** Common columns of every synced row. */
+export interface RowTimes {
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}

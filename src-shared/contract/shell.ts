@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * Desktop-only actions that are not data: they exist only in the Electron shell (over IPC), never in the handler
+ * table nor over HTTP. The renderer calls them through `window.candid.invoke('shell.…', input)` like any channel.
+ */
+
+/** The only schemes handed to the operating system: a web page or a new e-mail. Never file:, smb:, javascript:… */
+export const externalUrlProtocols = ['http:', 'https:', 'mailto:'] as const;
+
+export function isAllowedExternalUrl(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 4096) return false;
+  try {
+    return (externalUrlProtocols as readonly string[]).includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const externalUrl = z
+  .string()
+  .trim()
+  .max(4096)
+  .refine(isAllowedExternalUrl, 'must be an http:, https: or mailto: URL')
+  // What the OS receives is the parsed, re-serialised URL, not the raw string.
+  .transform((value) => new URL(value).href);
+
+const fileFilter = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    extensions: z
+      .array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'must be an extension without a dot, or *'))
+      .min(1)
+      .max(20),
+  })
+  .strict();
+
+const dialogBase = {
+  title: z.string().trim().max(200).optional(),
+  filters: z.array(fileFilter).max(10).optional(),
+};
+
+const none = z.undefined().or(z.object({}).strict()).optional();
+
+export const shellChannelInputs = {
+  'shell.openExternal': z.object({ url: externalUrl }).strict(),
+  'shell.openDataFolder': none,
+  'shell.showSaveDialog': z
+    .object({
+      ...dialogBase,
+      /** A file name only; the dialog starts in the user's documents folder. */
+      defaultName: z
+        .string()
+        .trim()
+        .max(255)
+        .refine((value) => !/[\\/]/.test(value) && value !== '..' && value !== '.', 'must be a file name, not a path')
+        .optional(),
+    })
+    .strict(),
+  'shell.showOpenDialog': z
+    .object({
+      ...dialogBase,
+      multiple: z.boolean().optional(),
+    })
+    .strict(),
+} as const;
+
+export type ShellChannel = keyof typeof shellChannelInputs;
+export const shellChannels = Object.keys(shellChannelInputs) as ShellChannel[];
+
+export interface ShellChannelOutputs {
+  'shell.openExternal': { opened: boolean };
+  'shell.openDataFolder': { path: string };
+  /** `null` when the user cancelled. */
+  'shell.showSaveDialog': { path: string | null };
+  /** Empty when the user cancelled. */
+  'shell.showOpenDialog': { paths: string[] };
+}
+
+export type ShellChannelInput<C extends ShellChannel> = z.input<(typeof shellChannelInputs)[C]>;
+export type ShellParsedInput<C extends ShellChannel> = z.output<(typeof shellChannelInputs)[C]>;
+export type ShellChannelOutput<C extends ShellChannel> = ShellChannelOutputs[C];
+
+export function isShellChannel(value: unknown): value is ShellChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(shellChannelInputs, value);
+}

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeHlc, HybridLogicalClock } from '../../src-main/changes/hlc';
+import type { Change } from '../../src-main/changes/writer';
+import { openTempApp, type TempApp } from '../support/temp-app';
+
+let app: TempApp;
+beforeEach(async () => {
+  app = await openTempApp();
+});
+afterEach(() => app.close());
+
+const log = (rowId: string) =>
+  app.context.db.sqlite
+    .prepare(`SELECT table_name, column_name, value, hlc FROM change_log WHERE row_id = ? ORDER BY seq`)
+    .all(rowId) as { table_name: string; column_name: string; value: unknown; hlc: string }[];
+
+describe('the write path', () => {
+  it('records one change-log entry per changed field, and emits changed after commit', async () => {
+    const events: string[][] = [];
+    app.context.changes.onChanged((event) => events.push(event.tables));
+    const created = await app.api.invoke('applications.create', { companyName: 'Acme', position: 'Developer', location: 'Lyon' });
+    const entries = log(created.id);
+    expect(entries.map((entry) => entry.column_name)).toEqual(expect.arrayContaining(['position', 'location', 'company_id', 'created_at']));
+    expect(new Set(entries.map((entry) => entry.hlc)).size).toBe(1);
+    expect(events).toEqual([['applications', 'companies', 'stage_events']]);
+
+    await app.api.invoke('applications.update', { id: created.id, patch: { location: 'Paris', position: 'Developer' } });
+    const after = log(created.id);
+    const added = after.slice(entries.length);
+    // Only the field that changed is logged, with a later timestamp.
+    expect(added.map((entry) => [entry.column_name, entry.value])).toEqual([['location', 'Paris']]);
+    expect(added[0].hlc > entries[0].hlc).toBe(true);
+    expect(events.at(-1)).toEqual(['applications']);
+  });
+
+  it('writes nothing and emits nothing when a handler fails half-way', async () => {
+    const events: unknown[] = [];
+    app.context.changes.onChanged((event) => events.push(event));
+    const before = app.context.db.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get();
+    const result = await app.api.call('applications.create', {
+      companyName: 'Brand new company',
+      position: 'Developer',
+      stageId: '01900000-0000-7000-8000-000000000000',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(app.context.db.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(before);
+    expect(app.context.db.sqlite.prepare(`SELECT count(*) FROM companies WHERE name = 'Brand new company'`).pluck().get()).toBe(0);
+    expect(events).toEqual([]);
+  });
+
+  it('applies remote changes idempotently, last writer wins per field whatever the arrival order', async () => {
+    const created = await app.api.invoke('applications.create', { companyName: 'Acme', position: 'Developer' });
+    const wall = Date.now() + 1000;
+    const older: Change = { hlc: encodeHlc({ wall, counter: 0, node: 'aaaa' }), table: 'applications', rowId: created.id, column: 'location', value: 'Older' };
+    const newer: Change = { hlc: encodeHlc({ wall: wall + 5, counter: 0, node: 'bbbb' }), table: 'applications', rowId: created.id, column: 'location', value: 'Newer' };
+
+    expect(app.context.changes.applyRemote([newer])).toEqual({ applied: 1, ignored: 0 });
+    // The older change arrives late: it is ignored.
+    expect(app.context.changes.applyRemote([older])).toEqual({ applied: 0, ignored: 1 });
+    // The same change twice is harmless.
+    expect(app.context.changes.applyRemote([newer])).toEqual({ applied: 0, ignored: 1 });
+    const detail = await app.api.invoke('applications.get', { id: created.id });
+    expect(detail.location).toBe('Newer');
+
+    // A local edit after receiving the remote one sorts after it.
+    await app.api.invoke('applications.update', { id: created.id, patch: { location: 'Local' } });
+    const last = log(created.id).at(-1)!;
+    expect(last.hlc > newer.hlc).toBe(true);
+    expect((await app.api.invoke('applications.get', { id: created.id })).location).toBe('Local');
+  });
+
+  it('keeps the full-text index in step with remote changes too', async () => {
+    const created = await app.api.invoke('applications.create', { companyName: 'Acme', position: 'Developer' });
+    const change: Change = {
+      hlc: encodeHlc({ wall: Date.now() + 1000, counter: 0, node: 'cccc' }),
+      table: 'applications',
+      rowId: created.id,
+      column: 'notes',
+      value: 'quantum typewriter',
+    };
+    app.context.changes.applyRemote([change]);
+    const page = await app.api.invoke('applications.list', { text: 'typewriter' });
+    expect(page.items.map((item) => item.id)).toEqual([created.id]);
+  });
+});
+
+describe('the hybrid logical clock', () => {
+  it('never goes backwards when the wall clock does', () => {
+    let now = 1_000_000;
+    const clock = new HybridLogicalClock('node1', undefined, () => now);
+    const a = clock.tick();
+    now -= 500;
+    const b = clock.tick();
+    const c = clock.tick();
+    expect(a < b && b < c).toBe(true);
+  });
+
+  it('moves past a timestamp it observed from another device', () => {
+    const clock = new HybridLogicalClock('node1', undefined, () => 1000);
+    clock.observe(encodeHlc({ wall: 5000, counter: 3, node: 'other' }));
+    expect(clock.tick() > encodeHlc({ wall: 5000, counter: 3, node: 'other' })).toBe(true);
+  });
+
+  it('resumes after the last persisted timestamp across restarts', async () => {
+    const created = await app.api.invoke('applications.create', { companyName: 'Acme', position: 'Developer' });
+    const lastHlc = log(created.id).at(-1)!.hlc;
+    const dir = app.dir;
+    app.context.db.close();
+    const reopened = await openTempApp({ dataDir: dir });
+    app = reopened;
+    await app.api.invoke('applications.update', { id: created.id, patch: { location: 'Nantes' } });
+    expect(log(created.id).at(-1)!.hlc > lastHlc).toBe(true);
+    expect(app.context.db.sqlite.prepare(`SELECT value FROM meta WHERE key = 'node_id'`).pluck().get()).toBe(lastHlc.split('-').at(-1));
+  });
+});
