@@ -1,6 +1,7 @@
 /** English strings of the app shell and shared vocabulary. Keys must match fr/common.ts (a test checks). */
 export default {
   appName: 'Candid',
+  toast: { undo: 'Undo', undoFailed: "Undo failed: the item changed since.", dismiss: 'Dismiss' },
   loading: 'Loading…',
   stageCategory: {
     wishlist: 'Wishlist',

@@ -3,6 +3,7 @@ import type en from '../en/common';
 /** Chaînes françaises du cadre de l'application. Mêmes clés que en/common.ts (un test le vérifie). */
 export default {
   appName: 'Candid',
+  toast: { undo: 'Annuler', undoFailed: "L’annulation a échoué : l’élément a changé depuis.", dismiss: 'Fermer' },
   loading: 'Chargement…',
   stageCategory: {
     wishlist: 'À postuler',

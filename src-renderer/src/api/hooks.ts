@@ -1,0 +1,40 @@
+import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../src-shared/contract';
+import type { AppError } from '../../../src-shared/errors';
+import { invoke, onChanged } from './client';
+
+/** Data is local and cheap to read: never stale by time, refetched on every `changed` event instead. */
+export function createQueryClient(): QueryClient {
+  const client = new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+  onChanged(() => {
+    void client.invalidateQueries();
+  });
+  return client;
+}
+
+type InputArgs<C extends Channel> = undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
+
+/** Reads one channel; the query key is [channel, input], so any `changed` event refreshes it. */
+export function useChannel<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C> | undefined,
+  options: Omit<UseQueryOptions<ChannelOutput<C>, AppError>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<ChannelOutput<C>, AppError>({
+    queryKey: [channel, input ?? null],
+    queryFn: () => (invoke as (channel: C, input: unknown) => Promise<ChannelOutput<C>>)(channel, input),
+    ...options,
+  });
+}
+
+/** A write (or any call) to one channel; errors come back as AppError with field issues. */
+export function useAction<C extends Channel>(channel: C) {
+  return useMutation<ChannelOutput<C>, AppError, ChannelInput<C>>({
+    mutationFn: (input) => (invoke as (channel: C, ...args: InputArgs<C>) => Promise<ChannelOutput<C>>)(channel, ...([input] as InputArgs<C>)),
+  });
+}

@@ -1,0 +1,4 @@
+/** Placeholder: the screens issue fills this page in. */
+export default function Page() {
+  return null;
+}
