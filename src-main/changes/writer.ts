@@ -182,13 +182,14 @@ export class ChangeWriter {
       )
       .run(rowId, ...accepted.map((column) => fields[column]), updatedAt);
 
-    const log = this.db.sql(
-      `INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES (?, ?, ?, ?, ?, ?)`,
-    );
+    // One multi-row INSERT per row change: a statement run per field cost a third of an application insert.
+    const tuples = '(?, ?, ?, ?, ?, ?), '.repeat(accepted.length).slice(0, -2);
+    const values: SqlValue[] = [];
     for (const column of accepted) {
-      log.run(hlc, table, rowId, column, fields[column], origin);
+      values.push(hlc, table, rowId, column, fields[column], origin);
       clocks[column] = hlc;
     }
+    this.db.sql(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES ${tuples}`).run(...values);
     this.db
       .sql(`INSERT INTO row_clocks (row_id, table_name, clocks) VALUES (?, ?, ?) ON CONFLICT (row_id) DO UPDATE SET clocks = excluded.clocks`)
       .run(rowId, table, JSON.stringify(clocks));
