@@ -9,7 +9,8 @@ import { firstStageOf, liveStage } from '../stages/lookup';
 import { addTags, removeTags, setTags } from '../tags/assign';
 import { applicationColumns } from './rows';
 
-type CreateInput = ParsedInput<'applications.create'>;
+/** A parsed create input; optional-text fields may be left out (seeding and imports build these directly). */
+type CreateInput = Partial<ParsedInput<'applications.create'>> & Pick<ParsedInput<'applications.create'>, 'position'>;
 
 /** Midday UTC keeps a date-only event on the same calendar day in every time zone from UTC-11 to UTC+11. */
 export function instantOfDate(date: string): string {

@@ -1,0 +1,109 @@
+/**
+ * The desktop app from launch to quit: one instance, hardened web contents, the app:// protocol, the database
+ * opened with the Electron build of better-sqlite3, the IPC transport, the menu and the main window.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, ipcMain, session, shell, type BrowserWindow } from 'electron';
+import { createApi } from '../api';
+import { closeAppContext, openAppContext, type AppContext } from '../context';
+import { registerIpcTransport } from '../transports/ipc';
+import { createShellActions } from './actions';
+import { installMenu } from './menu';
+import { messagesFor } from './messages';
+import { appEntryUrl, senderCheck } from './origin';
+import { nativeBindingPath, resolveDataDir } from './paths';
+import { registerAppProtocol, registerAppScheme } from './protocol';
+import { denyAllPermissions, hardenWebContents } from './security';
+import { claimSingleInstance } from './single-instance';
+import { showStartupError } from './startup-error';
+import { broadcast, createMainWindow, sendToWindow } from './window';
+
+/** out/main once bundled: the renderer and the preload are its siblings. */
+const outDir = path.dirname(fileURLToPath(import.meta.url));
+
+export function startDesktopApp(): void {
+  registerAppScheme();
+  let mainWindow: BrowserWindow | null = null;
+  if (!claimSingleInstance(() => mainWindow)) return;
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('session-created', (created) => denyAllPermissions(created));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      denyAllPermissions(session.defaultSession);
+      registerAppProtocol(path.join(outDir, '..', 'renderer'));
+
+      const dataDir = resolveDataDir(app.getPath('userData'));
+      const context = await openContext(dataDir);
+      if (!context) return;
+
+      // electron-vite dev serves the renderer with hot reload; a packaged app only ever loads app://candid/.
+      const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+      const disposeIpc = registerIpcTransport({
+        ipcMain,
+        api: createApi(context),
+        isTrustedSender: senderCheck(devServerUrl),
+        shell: createShellActions(dataDir),
+        broadcast,
+      });
+      installMenu(
+        messagesFor(app.getLocale()),
+        {
+          send: (action) => sendToWindow(mainWindow, 'menu', { action }),
+          openDataFolder: () => void shell.openPath(dataDir),
+        },
+        { isMac: process.platform === 'darwin', devTools: !app.isPackaged },
+      );
+
+      const openWindow = () => {
+        const window = createMainWindow({
+          preload: path.join(outDir, '..', 'preload', 'index.cjs'),
+          url: devServerUrl ?? appEntryUrl,
+        });
+        window.on('closed', () => {
+          if (mainWindow === window) mainWindow = null;
+        });
+        mainWindow = window;
+      };
+      openWindow();
+      app.on('activate', () => {
+        if (!mainWindow) openWindow();
+      });
+      app.once('will-quit', () => {
+        disposeIpc();
+        closeAppContext(context);
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('[candid] startup failed:', error);
+      app.exit(1);
+    });
+}
+
+/** Opens the database, or explains in a dialog why it cannot and exits. */
+async function openContext(dataDir: string): Promise<AppContext | null> {
+  try {
+    const nativeBinding = nativeBindingPath({
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      electronVersion: process.versions.electron,
+    });
+    if (!fs.existsSync(nativeBinding)) {
+      throw Object.assign(new Error(`${nativeBinding} does not exist`), { code: 'NATIVE_MISSING' });
+    }
+    return await openAppContext({ dataDir, shell: 'desktop', nativeBinding });
+  } catch (error) {
+    console.error('[candid] cannot open the data folder', dataDir, error);
+    await showStartupError(error, { locale: app.getLocale(), dataDir });
+    app.exit(1);
+    return null;
+  }
+}

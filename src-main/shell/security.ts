@@ -1,0 +1,59 @@
+/**
+ * The security settings of every window and web contents. Kept in one place so that tests read the very
+ * objects the app uses.
+ */
+import type { Session, WebContents, WebPreferences } from 'electron';
+import { openExternalSafely } from './external';
+
+/** The web preferences of every window (the preload path is added by window.ts). */
+export const windowSecurityOptions = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+} as const satisfies WebPreferences;
+
+type ContentsLike = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+function openIfExternal(url: string): void {
+  openExternalSafely(url).catch((error: unknown) => {
+    console.error('[candid] could not open an external link:', error);
+  });
+}
+
+/**
+ * No navigation away from the app, no new windows, no <webview>. Links to http(s) and mailto open in the
+ * system's browser or mail client instead; everything else is dropped.
+ */
+export function hardenWebContents(contents: ContentsLike): void {
+  contents.on('will-navigate', (event) => {
+    event.preventDefault();
+    openIfExternal(event.url);
+  });
+  contents.on('will-redirect', (event) => {
+    event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openIfExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
+
+/** Camera, microphone, notifications, geolocation, clipboard reads, HID/USB/serial…: all refused. */
+export function denyAllPermissions(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}

@@ -1,0 +1,46 @@
+import { BrowserWindow } from 'electron';
+import { eventIpcChannel, type BridgeEventName, type BridgeEvents } from '../../src-shared/bridge';
+import { windowSecurityOptions } from './security';
+
+export interface MainWindowOptions {
+  /** Absolute path of out/preload/index.cjs. */
+  preload: string;
+  url: string;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Candid',
+    show: false,
+    webPreferences: { ...windowSecurityOptions, preload: options.preload },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(options.url).catch((error: unknown) => {
+    console.error('[candid] the window could not load its page:', error);
+  });
+  return window;
+}
+
+type WindowLike = Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'>;
+
+/** Brings a window to the front, restoring it when minimised. */
+export function focusWindow(window: WindowLike): void {
+  if (window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+export function sendToWindow<N extends BridgeEventName>(window: BrowserWindow | null, event: N, payload: BridgeEvents[N]): void {
+  if (!window || window.isDestroyed() || window.webContents.isDestroyed()) return;
+  window.webContents.send(eventIpcChannel(event), payload);
+}
+
+/** Sends an event to every window (used for `changed`). */
+export function broadcast<N extends BridgeEventName>(event: N, payload: BridgeEvents[N]): void {
+  for (const window of BrowserWindow.getAllWindows()) sendToWindow(window, event, payload);
+}
