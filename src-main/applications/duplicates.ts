@@ -22,7 +22,7 @@ export function similarPositions(a: string, b: string): boolean {
   return shared / union >= 0.6 || shared === Math.min(left.size, right.size);
 }
 
-function normaliseUrl(url: string): string {
+export function normaliseUrl(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';

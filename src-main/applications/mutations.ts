@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../src-shared/errors';
 import type { WriteContext } from '../changes/writer';
 import type { Database } from '../db/connection';
 import type { ApplicationsTable } from '../db/schema';
-import { resolveCompany } from '../companies/resolve';
+import { findCompanyByName, resolveCompany } from '../companies/resolve';
 import { requireLive } from '../shared/require';
 import { firstStageOf, liveStage } from '../stages/lookup';
 import { addTags, removeTags, setTags } from '../tags/assign';
@@ -99,6 +99,16 @@ export function changeStage(db: Database, write: WriteContext, change: StageChan
     occurred_at: occurredAt,
     note: change.note ?? null,
   });
+  // The event that came next used to leave `previous`; it now leaves this stage, so that the history stays
+  // one chain (flows between stages are read from it).
+  const next = db
+    .sql(
+      `SELECT id FROM stage_events WHERE application_id = ? AND deleted_at IS NULL AND occurred_at > ?
+       ORDER BY occurred_at, id LIMIT 1`,
+    )
+    .pluck()
+    .get(application.id, occurredAt) as string | undefined;
+  if (next) write.update('stage_events', next, { from_stage_id: stage.id });
   const day = occurredAt.slice(0, 10);
   if (
     responseStageCategories.includes(stage.category as StageCategory) &&
@@ -147,10 +157,19 @@ export function deleteApplications(db: Database, write: WriteContext, ids: reado
 export function restoreApplications(db: Database, write: WriteContext, ids: readonly string[]): number {
   const unique = [...new Set(ids)];
   for (const id of unique) {
-    const row = db.sql(`SELECT company_id FROM applications WHERE id = ?`).get(id) as { company_id: string } | undefined;
+    const row = db
+      .sql(
+        `SELECT a.company_id, a.deleted_at, c.name, c.deleted_at AS company_deleted_at
+         FROM applications a LEFT JOIN companies c ON c.id = a.company_id WHERE a.id = ?`,
+      )
+      .get(id) as { company_id: string; deleted_at: string | null; name: string; company_deleted_at: string | null } | undefined;
     if (!row) throw notFound('Application', id);
-    // An application cannot come back under a deleted company: bring the company back with it.
-    write.restore('companies', row.company_id);
+    if (row.deleted_at === null || row.company_deleted_at === null) continue;
+    // An application cannot come back under a deleted company: bring the company back with it, or, when
+    // another company has taken its name since, come back under that one (names are unique).
+    const namesake = findCompanyByName(db, row.name);
+    if (namesake) write.update('applications', id, { company_id: namesake.id });
+    else write.restore('companies', row.company_id);
   }
   let restored = 0;
   for (const id of unique) if (write.restore('applications', id)) restored += 1;

@@ -14,6 +14,7 @@ import { toCompany } from '../companies/rows';
 import { listContactsOfApplication } from '../contacts/queries';
 import { listInterviewRows } from '../interviews/queries';
 import { listTaskRows } from '../tasks/queries';
+import { withNameKeyFunction } from '../shared/name-match';
 import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
 import { applicationWhere } from './filters';
@@ -23,12 +24,13 @@ const sortExpressions: Record<ApplicationSortColumn, string> = {
   appliedOn: 'a.applied_on',
   createdAt: 'a.created_at',
   updatedAt: 'a.updated_at',
-  company: 'c.name COLLATE NOCASE',
-  position: 'a.position COLLATE NOCASE',
+  // Names sort as people read them, case and accents ignored (COLLATE NOCASE folds ASCII only: É went after Z).
+  company: 'c.name_key',
+  position: 'name_key(a.position)',
   stage: categoryRankSql.replace('%s', 'a.stage_category'),
   employmentType: 'a.employment_type',
   workMode: 'a.work_mode',
-  location: 'a.location COLLATE NOCASE',
+  location: 'name_key(a.location)',
   source: 'a.source',
   salaryMin: 'a.salary_min',
   salaryMax: 'a.salary_max',
@@ -42,6 +44,7 @@ const sortExpressions: Record<ApplicationSortColumn, string> = {
 const fromSql = `FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id`;
 
 export function listApplications(db: Database, input: ParsedInput<'applications.list'>): ApplicationPage {
+  withNameKeyFunction(db);
   const where = applicationWhere(input);
   const whereSql = where.clauses.join(' AND ');
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';

@@ -45,16 +45,20 @@ export class HybridLogicalClock {
     return encodeHlc({ wall: this.wall, counter: this.counter, node: this.node });
   }
 
-  /** Takes a timestamp that arrived from elsewhere into account (so later local ticks sort after it). */
-  observe(timestamp: string): void {
+  /**
+   * Takes a timestamp that arrived from elsewhere into account (so later local ticks sort after it). Returns
+   * false, ignoring it, when it lies further ahead than any sane clock drift: it must not drag ours along.
+   */
+  observe(timestamp: string): boolean {
     const remote = decodeHlc(timestamp);
-    if (remote.wall > this.now() + maxDrift) return; // a clock far in the future must not drag ours along
+    if (remote.wall > this.now() + maxDrift) return false;
     if (remote.wall > this.wall) {
       this.wall = remote.wall;
       this.counter = remote.counter;
     } else if (remote.wall === this.wall && remote.counter > this.counter) {
       this.counter = remote.counter;
     }
+    return true;
   }
 
   /** Wall time of the last issued timestamp, as ISO text (what rows show as updated_at). */

@@ -64,6 +64,11 @@ export class ChangeWriter {
     return () => this.emitter.off('changed', listener);
   }
 
+  /** Tells listeners that tables changed without a write through here (a restored backup replaced every row). */
+  announce(tables: readonly string[]): void {
+    if (tables.length > 0) this.emitter.emit('changed', { tables: [...tables].sort() });
+  }
+
   /** Runs `fn` in one transaction; nested calls join the outer one. */
   write<T>(fn: (context: WriteContext) => T): T {
     if (this.active) return fn(this.active.context);
@@ -90,7 +95,8 @@ export class ChangeWriter {
     this.db.transaction(() => {
       const byRow = new Map<string, { table: SyncedTable; rowId: string; hlc: string; fields: Fields }[]>();
       for (const change of changes) {
-        this.clock.observe(change.hlc);
+        // A change stamped days ahead would win over every local edit of its field until then: refuse it.
+        if (!this.clock.observe(change.hlc)) continue;
         const key = `${change.table}\u0000${change.rowId}`;
         const groups = byRow.get(key) ?? [];
         let group = groups.find((candidate) => candidate.hlc === change.hlc);

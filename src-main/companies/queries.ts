@@ -1,9 +1,9 @@
 import type { CompanyDetail, CompanyPage, CompanySuggestion, ParsedInput, StageCategory } from '../../src-shared/contract';
 import { stageCategories } from '../../src-shared/contract';
 import { notFound } from '../../src-shared/errors';
-import { nameKey } from '../../src-shared/text';
 import type { Database } from '../db/connection';
 import type { CompaniesTable } from '../db/schema';
+import { keyContains, keyStartsWith } from '../shared/name-match';
 import { toCompany } from './rows';
 
 const closed = `('rejected','withdrawn','ghosted','accepted')`;
@@ -13,7 +13,7 @@ export function listCompanies(db: Database, input: ParsedInput<'companies.list'>
   let where = 'c.deleted_at IS NULL';
   if (input.text) {
     where += ` AND c.name_key LIKE ? ESCAPE '\\'`;
-    params.push(`%${nameKey(input.text).replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+    params.push(keyContains(input.text));
   }
   const order = {
     name: 'c.name COLLATE NOCASE ASC',
@@ -107,7 +107,6 @@ export function getCompany(db: Database, id: string): CompanyDetail {
 }
 
 export function autocompleteCompanies(db: Database, input: ParsedInput<'companies.autocomplete'>): CompanySuggestion[] {
-  const key = nameKey(input.prefix).replace(/[\\%_]/g, (char) => `\\${char}`);
   const rows = db
     .sql(
       `SELECT c.id, c.name,
@@ -117,7 +116,7 @@ export function autocompleteCompanies(db: Database, input: ParsedInput<'companie
        FROM companies c WHERE c.deleted_at IS NULL AND c.name_key LIKE ? ESCAPE '\\'
        ORDER BY (c.name_key LIKE ? ESCAPE '\\') DESC, c.name COLLATE NOCASE LIMIT ?`,
     )
-    .all(`%${key}%`, `${key}%`, input.limit) as { id: string; name: string; application_count: number; last_category: string | null }[];
+    .all(keyContains(input.prefix), keyStartsWith(input.prefix), input.limit) as { id: string; name: string; application_count: number; last_category: string | null }[];
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

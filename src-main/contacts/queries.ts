@@ -1,8 +1,8 @@
 import type { Contact, ContactDetail, ContactPage, ParsedInput } from '../../src-shared/contract';
 import { notFound } from '../../src-shared/errors';
-import { nameKey } from '../../src-shared/text';
 import type { Database } from '../db/connection';
 import type { ContactsTable } from '../db/schema';
+import { keyContains, withNameKeyFunction } from '../shared/name-match';
 
 type Row = ContactsTable & { company_name: string | null };
 
@@ -29,8 +29,12 @@ export function listContacts(db: Database, input: ParsedInput<'contacts.list'>):
   const clauses = ['k.deleted_at IS NULL'];
   const params: (string | number)[] = [];
   if (input.text) {
-    const pattern = `%${nameKey(input.text).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    clauses.push(`(lower(k.name) LIKE ? ESCAPE '\\' OR lower(coalesce(k.email, '')) LIKE ? ESCAPE '\\' OR lower(coalesce(k.role, '')) LIKE ? ESCAPE '\\' OR c.name_key LIKE ? ESCAPE '\\')`);
+    withNameKeyFunction(db);
+    const pattern = keyContains(input.text);
+    clauses.push(
+      `(name_key(k.name) LIKE ? ESCAPE '\\' OR name_key(coalesce(k.email, '')) LIKE ? ESCAPE '\\'
+        OR name_key(coalesce(k.role, '')) LIKE ? ESCAPE '\\' OR c.name_key LIKE ? ESCAPE '\\')`,
+    );
     params.push(pattern, pattern, pattern, pattern);
   }
   if (input.companyId) {

@@ -19,6 +19,9 @@ export class StatementCache {
       // Refresh recency: Map keeps insertion order.
       this.statements.delete(sql);
       this.statements.set(sql, statement);
+      // pluck()/raw() stick to a statement: without this, one caller's pluck() changes what the next caller of
+      // the same SQL gets back (ensureTag read a plucked string as a row and inserted a duplicate tag).
+      if (statement.reader) statement.pluck(false).raw(false);
       return statement;
     }
     statement = this.sqlite.prepare(sql);

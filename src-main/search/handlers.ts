@@ -1,12 +1,12 @@
 import type { SearchResult, StageCategory } from '../../src-shared/contract';
-import { nameKey } from '../../src-shared/text';
 import { defineHandlers } from '../handler';
 import { ftsQuery } from '../shared/fts';
+import { keyContains, withNameKeyFunction } from '../shared/name-match';
 
 export const searchHandlers = defineHandlers({
   'search.query': (input, { db }): SearchResult => {
     const match = ftsQuery(input.text);
-    const like = `%${nameKey(input.text).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const like = keyContains(input.text);
     const applications = match
       ? (db
           .sql(
@@ -22,10 +22,10 @@ export const searchHandlers = defineHandlers({
          FROM companies c WHERE c.deleted_at IS NULL AND c.name_key LIKE ? ESCAPE '\\' ORDER BY c.name COLLATE NOCASE LIMIT ?`,
       )
       .all(like, input.limit) as SearchResult['companies'];
-    const contacts = db
+    const contacts = withNameKeyFunction(db)
       .sql(
-        `SELECT k.id, k.name, k.role, c.name AS companyName FROM contacts k LEFT JOIN companies c ON c.id = k.company_id
-         WHERE k.deleted_at IS NULL AND (lower(k.name) LIKE ? ESCAPE '\\' OR lower(coalesce(k.email, '')) LIKE ? ESCAPE '\\')
+        `SELECT k.id, k.name, k.role, c.name AS companyName FROM contacts k LEFT JOIN companies c ON c.id = k.company_id AND c.deleted_at IS NULL
+         WHERE k.deleted_at IS NULL AND (name_key(k.name) LIKE ? ESCAPE '\\' OR name_key(coalesce(k.email, '')) LIKE ? ESCAPE '\\')
          ORDER BY k.name COLLATE NOCASE LIMIT ?`,
       )
       .all(like, like, input.limit) as SearchResult['contacts'];

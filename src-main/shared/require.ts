@@ -15,6 +15,8 @@ const entityNames: Record<SyncedTable, string> = {
   tasks: 'Task',
   sources: 'Source',
   profile: 'Profile',
+  documents: 'Document',
+  application_documents: 'Document link',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

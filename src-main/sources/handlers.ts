@@ -1,9 +1,22 @@
-import { builtInSources, type SourceList } from '../../src-shared/contract';
+import { builtInSources, type BuiltInSource, type SourceList } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/errors';
-import { nameKey } from '../../src-shared/text';
+import enCommon from '../../src-shared/i18n/en/common';
+import frCommon from '../../src-shared/i18n/fr/common';
+import { words } from '../../src-shared/text';
 import type { Database } from '../db/connection';
 import { defineHandlers } from '../handler';
 import { requireLive } from '../shared/require';
+
+/** How source names compare: accents, case, spaces and punctuation ignored ("E-mail" is "email"). */
+const sourceKey = (name: string) => words(name).join('');
+
+/** The built-in source a name designates, by its stored value or its label in either language. */
+function builtInSourceNamed(name: string): BuiltInSource | undefined {
+  const key = sourceKey(name);
+  return builtInSources.find((source) =>
+    [source, enCommon.source[source], frCommon.source[source]].some((label) => sourceKey(label) === key),
+  );
+}
 
 export function listSources(db: Database): SourceList {
   const builtIn = new Set<string>(builtInSources);
@@ -25,10 +38,10 @@ export const sourceHandlers = defineHandlers({
   'sources.list': (_input, { db }) => listSources(db),
   'sources.create': (input, { db, changes }) => {
     changes.write((write) => {
-      const key = nameKey(input.name);
+      const key = sourceKey(input.name);
       const taken =
-        builtInSources.some((source) => source === key) ||
-        (db.sql(`SELECT name FROM sources WHERE deleted_at IS NULL`).pluck().all() as string[]).some((name) => nameKey(name) === key);
+        builtInSourceNamed(input.name) !== undefined ||
+        (db.sql(`SELECT name FROM sources WHERE deleted_at IS NULL`).pluck().all() as string[]).some((name) => sourceKey(name) === key);
       if (taken) {
         throw new AppError('CONFLICT', `The source ${input.name} already exists`, {
           issues: [{ path: 'name', code: 'duplicate', message: 'this source already exists' }],

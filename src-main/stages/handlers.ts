@@ -42,8 +42,18 @@ export const stageHandlers = defineHandlers({
   },
   'stages.delete': (input, { db, changes }) =>
     changes.write((write) => {
-      liveStage(db, input.id);
+      const stage = liveStage(db, input.id);
       liveStage(db, input.replacementId);
+      // Every category keeps a stage: new applications go to the first "applied" one, the board shows each category.
+      const inCategory = db
+        .sql(`SELECT count(*) FROM stages WHERE category = ? AND deleted_at IS NULL`)
+        .pluck()
+        .get(stage.category) as number;
+      if (inCategory <= 1) {
+        throw new AppError('CONFLICT', `The last stage of the category ${stage.category} cannot be deleted`, {
+          details: { category: stage.category },
+        });
+      }
       const reassigned = db
         .sql(`SELECT count(*) FROM applications WHERE stage_id = ? AND deleted_at IS NULL`)
         .pluck()

@@ -75,6 +75,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (origin !== undefined && !allowedOrigins().has(origin)) {
       return sendError(response, { code: 'FORBIDDEN', message: 'Cross-origin requests are refused' });
     }
+    // URL parsing silently resolves `..` (and `%2e%2e`): refuse them before it, so traversal is an error, not a fallback.
+    if (hasDotDotSegment(request.url ?? '/')) {
+      return sendError(response, { code: 'FORBIDDEN', message: 'Paths with .. are refused' });
+    }
     const url = new URL(request.url ?? '/', `http://${host}:${port}`);
     if (url.pathname.startsWith('/api/')) {
       if (!tokenMatches(request.headers.authorization, token)) {
@@ -96,7 +100,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       } catch {
         return sendError(response, { code: 'VALIDATION', message: 'The body is not valid JSON', issues: [] });
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return sendError(response, { code: 'UNKNOWN_CHANNEL', message: 'No such channel' });
+      }
       const result = await options.api.call(channel, input);
       if (result.ok) return sendJson(response, 200, result.value === undefined ? null : result.value);
       return sendError(response, result.error);
@@ -175,6 +184,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         server.closeAllConnections();
       }),
   };
+}
+
+/** Whether the path, percent-decoded once, has a `..` segment (either slash counts: Windows reads both). */
+function hasDotDotSegment(rawUrl: string): boolean {
+  const rawPath = rawUrl.split(/[?#]/, 1)[0];
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    decoded = rawPath;
+  }
+  return decoded.split(/[\\/]/).includes('..');
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {

@@ -53,8 +53,9 @@ export const email = z.email().max(320);
 
 export const currency = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
-  .transform((value) => value.toUpperCase());
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
 
 export const skillList = z
   .array(z.string().trim().min(1).max(80))

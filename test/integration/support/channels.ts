@@ -1,0 +1,20 @@
+import { channels, type Channel } from '../../../src-shared/contract';
+import { backupsChannelInputs } from '../../../src-shared/contract/backups';
+import { documentsChannelInputs } from '../../../src-shared/contract/documents';
+import { exportsChannelInputs } from '../../../src-shared/contract/exports';
+import { importsChannelInputs } from '../../../src-shared/contract/imports';
+import { statisticsChannelInputs } from '../../../src-shared/contract/statistics';
+
+/** Domains other suites test; every other channel is a core channel these integration tests must cover. */
+const otherDomains = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs];
+type OtherChannel =
+  | keyof typeof statisticsChannelInputs
+  | keyof typeof exportsChannelInputs
+  | keyof typeof importsChannelInputs
+  | keyof typeof documentsChannelInputs
+  | keyof typeof backupsChannelInputs;
+
+export type CoreChannel = Exclude<Channel, OtherChannel>;
+
+const other = new Set<string>(otherDomains.flatMap((inputs) => Object.keys(inputs)));
+export const coreChannels = channels.filter((channel): channel is CoreChannel => !other.has(channel)).sort();
