@@ -129,9 +129,10 @@ const statements = [
     created_at TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL DEFAULT '', deleted_at TEXT
   ) STRICT`,
 
-  // The change log: one entry per changed field, in local order; sync ships it later.
+  // The change log: one entry per changed field, in local order; sync ships it later. No AUTOINCREMENT: it
+  // costs a sqlite_sequence update per insert, and entries are only ever purged from the old end.
   `CREATE TABLE change_log (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY,
     hlc TEXT NOT NULL,
     table_name TEXT NOT NULL,
     row_id TEXT NOT NULL,
@@ -145,7 +146,9 @@ const statements = [
   // Full-text index of applications; rowid = applications.seq. Kept in sync by src-main/changes.
   `CREATE VIRTUAL TABLE applications_fts USING fts5 (
     company, position, location, notes, description, tags,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    -- Searches are per-word prefix matches, never phrases: no positions to store (a smaller, faster index).
+    detail = column
   )`,
 ];
 

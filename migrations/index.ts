@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import * as init from './0010_init';
+import * as statisticsIndexes from './0020_statistics_indexes';
+import * as documents from './0030_documents';
+import * as benchIndexes from './0040_bench_indexes';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -11,6 +14,11 @@ export interface Migration {
 }
 
 /** Listed statically: bundlers cannot follow a folder scan. Keep in ascending order. */
-export const migrations: readonly Migration[] = [{ version: 10, name: '0010_init', up: init.up }];
+export const migrations: readonly Migration[] = [
+  { version: 10, name: '0010_init', up: init.up },
+  { version: 20, name: '0020_statistics_indexes', up: statisticsIndexes.up },
+  { version: 30, name: '0030_documents', up: documents.up },
+  { version: 40, name: '0040_bench_indexes', up: benchIndexes.up },
+];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

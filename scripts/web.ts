@@ -1,6 +1,8 @@
 /**
- * `npm run web -- [--data DIR] [--port N]`: Candid in the browser. Serves the built renderer and the handler
- * table over HTTP on 127.0.0.1, prints the address and writes the API token to `<data>/api-token`.
+ * `npm run web -- [--data DIR] [--port N] [--restore-latest-backup] [--no-build]`: Candid in the browser. Serves
+ * the built renderer and the handler table over HTTP on 127.0.0.1, prints the address and writes the API token
+ * to `<data>/api-token`. A database that cannot be opened is explained in one paragraph; when its file is damaged,
+ * `--restore-latest-backup` puts the latest intact backup in its place (the damaged file is kept aside).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +11,9 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createApi } from '../src-main/api';
 import { closeAppContext, openAppContext } from '../src-main/context';
+import { databaseFileName } from '../src-main/db/open';
+import { openWithRecovery } from '../src-main/db/recovery';
+import { formatBackupDate, messagesFor, startupParagraph } from '../src-main/shell/messages';
 import { defaultDataDir } from '../src-main/data-dir';
 import { startHttpServer } from '../src-main/transports/http';
 
@@ -20,6 +25,12 @@ export interface WebOptions {
   port?: number;
   /** Why the browser shell is used (printed by `npm start` before this). */
   reason?: string;
+  /** When the database file is damaged: replace it with the latest intact backup instead of stopping. */
+  restoreLatestBackup?: boolean;
+  /** false: serve out/renderer as it is, without rebuilding it when the sources are newer. */
+  build?: boolean;
+  /** For the messages; default: the system's (LANG). */
+  locale?: string;
 }
 
 /** Builds the renderer when it is missing or older than its sources. */
@@ -44,15 +55,25 @@ function newestSource(dir: string): number {
 
 export async function runWeb(options: WebOptions = {}): Promise<void> {
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
-  ensureRendererBuilt();
-  let context;
-  try {
-    context = await openAppContext({ dataDir, shell: 'browser' });
-  } catch (error) {
-    console.error(`Candid cannot open its database in ${dataDir}: ${(error as Error).message}`);
+  const locale = options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale;
+  // The database first: a damaged one is explained at once, not after building the interface.
+  const outcome = await openWithRecovery(() => openAppContext({ dataDir, shell: 'browser' }), {
+    file: path.join(dataDir, databaseFileName),
+    dataDir,
+    chooseRestore: () => options.restoreLatestBackup === true,
+  });
+  if (!outcome.ok) {
+    console.error(startupParagraph(outcome.problem, locale, dataDir));
+    console.error(`(${outcome.problem.code}: ${outcome.problem.message})`);
     process.exitCode = 1;
     return;
   }
+  const context = outcome.context;
+  if (outcome.restored) {
+    const date = formatBackupDate(outcome.restored.backup.createdAt, locale);
+    console.log(messagesFor(locale).startup.restored(date, outcome.restored.movedAside ?? '—'));
+  }
+  if (options.build !== false) ensureRendererBuilt();
   const server = await startHttpServer({ api: createApi(context), port: options.port ?? 0, staticDir: rendererDir });
   const tokenFile = path.join(dataDir, 'api-token');
   fs.writeFileSync(tokenFile, `${server.token}\n`, { mode: 0o600 });
@@ -70,7 +91,12 @@ export async function runWeb(options: WebOptions = {}): Promise<void> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, port: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      'restore-latest-backup': { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+    },
     allowPositionals: false,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -78,5 +104,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`--port must be a number between 0 and 65535, not ${values.port}`);
     process.exit(2);
   }
-  void runWeb({ dataDir: values.data, port });
+  void runWeb({ dataDir: values.data, port, restoreLatestBackup: values['restore-latest-backup'], build: !values['no-build'] });
 }

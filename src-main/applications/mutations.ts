@@ -31,7 +31,14 @@ export function createApplication(db: Database, write: WriteContext, input: Crea
   ) {
     fields.first_response_on = occurredAt.slice(0, 10);
   }
-  const id = write.insert('applications', { ...fields, company_id: companyId });
+  // The current stage is derived from the history; filling it in now spares the commit-time recompute a write.
+  const id = write.insert('applications', {
+    ...fields,
+    company_id: companyId,
+    stage_id: stage.id,
+    stage_category: stage.category,
+    stage_changed_at: occurredAt,
+  });
   write.insert('stage_events', {
     application_id: id,
     from_stage_id: null,

@@ -3,32 +3,43 @@ import type { Database } from '../db/connection';
 /**
  * Local caches that follow from synced rows, recomputed inside the same transaction as the write that
  * changed them (for local and remote changes alike): the current stage of an application and the
- * full-text index.
+ * full-text index. Each runs as one set-based statement over the affected ids (passed as a JSON array), so an
+ * import of 100,000 rows costs three statements here, not 300,000.
  */
-export function recomputeCurrentStage(db: Database, applicationIds: Iterable<string>): void {
-  const statement = db.sql(`
-    UPDATE applications SET (stage_id, stage_category, stage_changed_at) = (
-      SELECT e.to_stage_id, s.category, e.occurred_at
+const idsParam = (ids: ReadonlySet<string>) => JSON.stringify([...ids]);
+
+export function recomputeCurrentStage(db: Database, applicationIds: ReadonlySet<string>): void {
+  if (applicationIds.size === 0) return;
+  // Only rows whose cached stage differs are written: an insert that filled it in already costs nothing here.
+  db.sql(`
+    WITH ranked AS (
+      SELECT e.application_id, e.to_stage_id, s.category, e.occurred_at,
+        row_number() OVER (PARTITION BY e.application_id ORDER BY e.occurred_at DESC, e.id DESC) AS nth
       FROM stage_events e JOIN stages s ON s.id = e.to_stage_id
-      WHERE e.application_id = applications.id AND e.deleted_at IS NULL
-      ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)
-    WHERE id = ? AND EXISTS (SELECT 1 FROM stage_events e WHERE e.application_id = applications.id AND e.deleted_at IS NULL)`);
-  for (const id of applicationIds) statement.run(id);
+      WHERE e.application_id IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL)
+    UPDATE applications SET stage_id = ranked.to_stage_id, stage_category = ranked.category, stage_changed_at = ranked.occurred_at
+    FROM ranked
+    WHERE ranked.application_id = applications.id AND ranked.nth = 1
+      AND (applications.stage_id IS NOT ranked.to_stage_id OR applications.stage_category IS NOT ranked.category
+        OR applications.stage_changed_at IS NOT ranked.occurred_at)`).run(idsParam(applicationIds));
 }
 
-export function reindexApplications(db: Database, applicationIds: Iterable<string>): void {
-  const remove = db.sql(`DELETE FROM applications_fts WHERE rowid = (SELECT seq FROM applications WHERE id = ?)`);
-  const insert = db.sql(`
+/** Rewrites the full-text entries of these applications; `fresh` ones were inserted now and have none to remove. */
+export function reindexApplications(db: Database, applicationIds: ReadonlySet<string>, fresh: ReadonlySet<string> = new Set()): void {
+  if (applicationIds.size === 0) return;
+  const existing = new Set([...applicationIds].filter((id) => !fresh.has(id)));
+  if (existing.size > 0) {
+    db.sql(
+      `DELETE FROM applications_fts WHERE rowid IN (SELECT seq FROM applications WHERE id IN (SELECT value FROM json_each(?)))`,
+    ).run(idsParam(existing));
+  }
+  db.sql(`
     INSERT INTO applications_fts (rowid, company, position, location, notes, description, tags)
     SELECT a.seq, c.name, a.position, a.location, a.notes, a.description,
       (SELECT group_concat(t.name, ' ') FROM application_tags at JOIN tags t ON t.id = at.tag_id
         WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL)
     FROM applications a JOIN companies c ON c.id = a.company_id
-    WHERE a.id = ? AND a.deleted_at IS NULL`);
-  for (const id of applicationIds) {
-    remove.run(id);
-    insert.run(id);
-  }
+    WHERE a.id IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL`).run(idsParam(applicationIds));
 }
 
 /** Which applications' derived data a set of touched rows affects. */
@@ -36,14 +47,17 @@ export function affectedApplications(db: Database, touched: ReadonlyMap<string, 
   const stage = new Set<string>();
   const text = new Set<string>();
   const add = (target: Set<string>, sql: string, ids: ReadonlySet<string> | undefined) => {
-    if (!ids) return;
-    const statement = db.sql(sql).pluck();
-    for (const id of ids) for (const applicationId of statement.all(id) as string[]) target.add(applicationId);
+    if (!ids || ids.size === 0) return;
+    for (const id of db.sql(sql).pluck().all(idsParam(ids)) as string[]) target.add(id);
   };
   for (const id of touched.get('applications') ?? []) text.add(id);
-  add(stage, `SELECT application_id FROM stage_events WHERE id = ?`, touched.get('stage_events'));
-  add(text, `SELECT id FROM applications WHERE company_id = ? AND deleted_at IS NULL`, touched.get('companies'));
-  add(text, `SELECT application_id FROM application_tags WHERE id = ?`, touched.get('application_tags'));
-  add(text, `SELECT application_id FROM application_tags WHERE tag_id = ? AND deleted_at IS NULL`, touched.get('tags'));
+  add(stage, `SELECT DISTINCT application_id FROM stage_events WHERE id IN (SELECT value FROM json_each(?))`, touched.get('stage_events'));
+  add(text, `SELECT id FROM applications WHERE company_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`, touched.get('companies'));
+  add(text, `SELECT DISTINCT application_id FROM application_tags WHERE id IN (SELECT value FROM json_each(?))`, touched.get('application_tags'));
+  add(
+    text,
+    `SELECT DISTINCT application_id FROM application_tags WHERE tag_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+    touched.get('tags'),
+  );
   return { stage, text };
 }

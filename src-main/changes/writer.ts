@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection';
 import type { DB, SyncedTable } from '../db/schema';
 import { HybridLogicalClock } from './hlc';
@@ -19,6 +20,8 @@ export interface Change {
 
 /** Columns that are never synced: identity, the local cache of times and derived data. */
 const localColumns = new Set(['id', 'seq', 'updated_at', 'stage_id', 'stage_category', 'stage_changed_at']);
+/** Derived columns a caller may fill in on insert (they are written, not logged, and checked again at commit). */
+const derivedColumns = new Set(['stage_id', 'stage_category', 'stage_changed_at']);
 
 export interface WriteContext {
   /** ISO time of this write, the same for every row it touches. */
@@ -129,6 +132,7 @@ export class ChangeWriter {
       insert: (table, fields, id = newId()) => {
         const row: Fields = { created_at: now, ...fields };
         this.applyFields(table, id, row, stamp(), 'local', true);
+        if (table === 'applications') this.inserted.add(id);
         this.touch(touched, table, id);
         return id;
       },
@@ -161,9 +165,34 @@ export class ChangeWriter {
     };
   }
 
+  /** Statements by table, kind and column list: building and hashing the SQL text per row cost as much as running it. */
+  /** Applications inserted by the current write: they have no full-text entry to remove yet. */
+  private readonly inserted = new Set<string>();
+
+  private readonly rowStatements = new Map<string, { write: Statement; log: Statement }>();
+
+  private statementsFor(table: SyncedTable, columns: readonly string[], derived: readonly string[], isNew: boolean) {
+    const key = `${table}|${isNew ? 'insert' : 'upsert'}|${columns.join(',')}|${derived.join(',')}`;
+    let statements = this.rowStatements.get(key);
+    if (!statements) {
+      const all = [...columns, ...derived, 'updated_at'];
+      const insert = `INSERT INTO ${table} (id, ${all.join(', ')}) VALUES (?${', ?'.repeat(all.length)})`;
+      const write = isNew ? insert : `${insert} ON CONFLICT (id) DO UPDATE SET ${all.map((column) => `${column} = excluded.${column}`).join(', ')}`;
+      const tuples = '(?, ?, ?, ?, ?, ?), '.repeat(columns.length).slice(0, -2);
+      statements = {
+        write: this.db.sqlite.prepare(write),
+        // One multi-row INSERT per row change: a statement run per field cost a third of an application insert.
+        log: this.db.sqlite.prepare(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES ${tuples}`),
+      };
+      this.rowStatements.set(key, statements);
+    }
+    return statements;
+  }
+
   /**
    * Applies the fields that are newer than what the row holds, logs each, and advances the row's clocks.
-   * Returns how many fields were applied.
+   * Returns how many fields were applied. A new row's clocks are stored as {"*": hlc} (every field written at
+   * once), which keeps row_clocks small; later changes add per-field entries.
    */
   private applyFields(table: SyncedTable, rowId: string, fields: Fields, hlc: string, origin: 'local' | 'remote', isNew: boolean): number {
     const clockRow = isNew
@@ -171,34 +200,38 @@ export class ChangeWriter {
       : (this.db.sql(`SELECT clocks FROM row_clocks WHERE row_id = ?`).get(rowId) as { clocks: string } | undefined);
     const clocks: Record<string, string> = clockRow ? JSON.parse(clockRow.clocks) : {};
     const accepted: string[] = [];
-    for (const column of Object.keys(fields)) {
-      if (localColumns.has(column)) continue;
-      const seen = clocks[column];
+    const derived: string[] = [];
+    for (const column in fields) {
+      if (localColumns.has(column)) {
+        if (isNew && derivedColumns.has(column)) derived.push(column);
+        continue;
+      }
+      const seen = clocks[column] ?? clocks['*'];
       if (seen === undefined || seen < hlc) accepted.push(column);
     }
     if (accepted.length === 0) return 0;
 
-    const updatedAt = HybridLogicalClock.isoOf(hlc);
-    const columns = [...accepted, 'updated_at'];
-    const assignments = columns.map((column) => `${column} = excluded.${column}`).join(', ');
-    this.db
-      .sql(
-        `INSERT INTO ${table} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ` +
-          `ON CONFLICT (id) DO UPDATE SET ${assignments}`,
-      )
-      .run(rowId, ...accepted.map((column) => fields[column]), updatedAt);
+    const statements = this.statementsFor(table, accepted, derived, isNew);
+    const values: SqlValue[] = [rowId];
+    for (const column of accepted) values.push(fields[column]);
+    for (const column of derived) values.push(fields[column]);
+    values.push(HybridLogicalClock.isoOf(hlc));
+    statements.write.run(values);
 
-    // One multi-row INSERT per row change: a statement run per field cost a third of an application insert.
-    const tuples = '(?, ?, ?, ?, ?, ?), '.repeat(accepted.length).slice(0, -2);
-    const values: SqlValue[] = [];
-    for (const column of accepted) {
-      values.push(hlc, table, rowId, column, fields[column], origin);
-      clocks[column] = hlc;
+    const log: SqlValue[] = [];
+    for (const column of accepted) log.push(hlc, table, rowId, column, fields[column], origin);
+    statements.log.run(log);
+
+    let stored: string;
+    if (isNew) {
+      stored = `{"*":"${hlc}"}`;
+    } else {
+      for (const column of accepted) clocks[column] = hlc;
+      stored = JSON.stringify(clocks);
     }
-    this.db.sql(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES ${tuples}`).run(...values);
     this.db
       .sql(`INSERT INTO row_clocks (row_id, table_name, clocks) VALUES (?, ?, ?) ON CONFLICT (row_id) DO UPDATE SET clocks = excluded.clocks`)
-      .run(rowId, table, JSON.stringify(clocks));
+      .run(rowId, table, stored);
     return accepted.length;
   }
 
@@ -213,7 +246,8 @@ export class ChangeWriter {
     if (touched.size === 0) return;
     const { stage, text } = affectedApplications(this.db, touched);
     recomputeCurrentStage(this.db, stage);
-    reindexApplications(this.db, text);
+    reindexApplications(this.db, text, this.inserted);
+    this.inserted.clear();
     this.db
       .sql(`INSERT INTO meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
       .run(this.clock.tick());

@@ -135,6 +135,22 @@ export interface ProfileTable extends Times {
   default_currency: string;
 }
 
+export interface DocumentsTable extends Times {
+  id: string;
+  name: string;
+  kind: string;
+  mime_type: string | null;
+  size_bytes: number;
+  sha256: string;
+  notes: string | null;
+}
+
+export interface ApplicationDocumentsTable extends Times {
+  id: string;
+  application_id: string;
+  document_id: string;
+}
+
 export interface ChangeLogTable {
   seq: number;
   hlc: string;
@@ -181,6 +197,8 @@ export interface DB {
   tasks: TasksTable;
   sources: SourcesTable;
   profile: ProfileTable;
+  documents: DocumentsTable;
+  application_documents: ApplicationDocumentsTable;
   change_log: ChangeLogTable;
   row_clocks: RowClocksTable;
   applications_fts: ApplicationsFtsTable;
@@ -200,5 +218,7 @@ export const syncedTables = [
   'tasks',
   'sources',
   'profile',
+  'documents',
+  'application_documents',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, ipcMain, session, shell, type BrowserWindow } from 'electron';
 import { createApi } from '../api';
 import { closeAppContext, openAppContext, type AppContext } from '../context';
+import { databaseFileName } from '../db/open';
 import { registerIpcTransport } from '../transports/ipc';
 import { createShellActions } from './actions';
 import { installMenu } from './menu';
@@ -15,9 +16,9 @@ import { messagesFor } from './messages';
 import { appEntryUrl, senderCheck } from './origin';
 import { nativeBindingPath, resolveDataDir } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
-import { denyAllPermissions, hardenWebContents } from './security';
+import { limitPermissions, hardenWebContents } from './security';
 import { claimSingleInstance } from './single-instance';
-import { showStartupError } from './startup-error';
+import { openWithStartupDialogs } from './startup-error';
 import { broadcast, createMainWindow, sendToWindow } from './window';
 
 /** out/main once bundled: the renderer and the preload are its siblings. */
@@ -29,7 +30,7 @@ export function startDesktopApp(): void {
   if (!claimSingleInstance(() => mainWindow)) return;
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  app.on('session-created', (created) => denyAllPermissions(created));
+  app.on('session-created', (created) => limitPermissions(created));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -37,7 +38,7 @@ export function startDesktopApp(): void {
   app
     .whenReady()
     .then(async () => {
-      denyAllPermissions(session.defaultSession);
+      limitPermissions(session.defaultSession);
       registerAppProtocol(path.join(outDir, '..', 'renderer'));
 
       const dataDir = resolveDataDir(app.getPath('userData'));
@@ -87,23 +88,26 @@ export function startDesktopApp(): void {
     });
 }
 
-/** Opens the database, or explains in a dialog why it cannot and exits. */
+/**
+ * Opens the database; when its file is damaged, offers to restore the latest intact backup and opens that.
+ * Otherwise explains in a dialog why it cannot, and exits.
+ */
 async function openContext(dataDir: string): Promise<AppContext | null> {
-  try {
-    const nativeBinding = nativeBindingPath({
-      isPackaged: app.isPackaged,
-      appPath: app.getAppPath(),
-      resourcesPath: process.resourcesPath,
-      electronVersion: process.versions.electron,
-    });
-    if (!fs.existsSync(nativeBinding)) {
-      throw Object.assign(new Error(`${nativeBinding} does not exist`), { code: 'NATIVE_MISSING' });
-    }
-    return await openAppContext({ dataDir, shell: 'desktop', nativeBinding });
-  } catch (error) {
-    console.error('[candid] cannot open the data folder', dataDir, error);
-    await showStartupError(error, { locale: app.getLocale(), dataDir });
-    app.exit(1);
-    return null;
-  }
+  const nativeBinding = nativeBindingPath({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron,
+  });
+  const context = await openWithStartupDialogs(
+    async () => {
+      if (!fs.existsSync(nativeBinding)) {
+        throw Object.assign(new Error(`${nativeBinding} does not exist`), { code: 'NATIVE_MISSING' });
+      }
+      return openAppContext({ dataDir, shell: 'desktop', nativeBinding });
+    },
+    { locale: app.getLocale(), dataDir, file: path.join(dataDir, databaseFileName), nativeBinding },
+  );
+  if (!context) app.exit(1);
+  return context;
 }

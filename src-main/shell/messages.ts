@@ -40,6 +40,15 @@ export interface Messages {
     openDataFolder: string;
     dataFolder: string;
     problems: Record<StartupProblem, string>;
+    /** Offered when a damaged file has an intact backup; `date` is formatted for the user. */
+    restoreButton: (date: string) => string;
+    restoreOffer: (date: string) => string;
+    noBackup: string;
+    /** The browser shell has no dialog: how to ask for the restore on the command line. */
+    restoreFlag: string;
+    restoredTitle: string;
+    restored: (date: string, keptAs: string) => string;
+    continue: string;
   };
 }
 
@@ -73,14 +82,21 @@ const en: Messages = {
       DATABASE_TOO_NEW:
         'Your data was saved by a newer version of Candid. Install the latest version to open it; nothing was changed.',
       NOT_A_DATABASE: 'The file where Candid keeps your data is not a Candid database. It was left untouched.',
-      DATABASE_CORRUPT:
-        'The file where Candid keeps your data is damaged. You can restore one of the backups kept in the data folder.',
+      DATABASE_CORRUPT: 'The file where Candid keeps your data is damaged.',
       READ_ONLY: 'Candid cannot write to its data folder. Check that the folder exists and that you may write to it.',
       DISK_FULL: 'The disk holding your data is full. Free some space and start Candid again.',
       NATIVE_MISSING:
         'The database engine built for this version of Electron is missing. Run "npm run native:electron" and start again.',
       UNEXPECTED: 'Something went wrong while opening your data.',
     },
+    restoreButton: (date) => `Restore the latest backup (${date})`,
+    restoreOffer: (date) =>
+      `An intact backup from ${date} is in the data folder. Restoring it puts it in place of the damaged file, which is kept beside it under another name; changes made after that backup are lost.`,
+    noBackup: 'No intact backup was found in the data folder.',
+    restoreFlag: 'To restore it, start Candid again with --restore-latest-backup.',
+    restoredTitle: 'Backup restored',
+    restored: (date, keptAs) => `Your data was restored from the backup of ${date}. The damaged file was kept as ${keptAs}.`,
+    continue: 'Continue',
   },
 };
 
@@ -114,8 +130,7 @@ const fr: Messages = {
       DATABASE_TOO_NEW:
         'Vos données ont été enregistrées par une version plus récente de Candid. Installez la dernière version pour les ouvrir ; rien n’a été modifié.',
       NOT_A_DATABASE: 'Le fichier où Candid garde vos données n’est pas une base Candid. Il n’a pas été modifié.',
-      DATABASE_CORRUPT:
-        'Le fichier où Candid garde vos données est endommagé. Vous pouvez restaurer une des sauvegardes du dossier des données.',
+      DATABASE_CORRUPT: 'Le fichier où Candid garde vos données est endommagé.',
       READ_ONLY:
         'Candid ne peut pas écrire dans son dossier de données. Vérifiez que le dossier existe et que vous pouvez y écrire.',
       DISK_FULL: 'Le disque qui contient vos données est plein. Libérez de la place et relancez Candid.',
@@ -123,6 +138,15 @@ const fr: Messages = {
         'Le moteur de base de données compilé pour cette version d’Electron est absent. Lancez « npm run native:electron » puis redémarrez.',
       UNEXPECTED: 'Une erreur s’est produite à l’ouverture de vos données.',
     },
+    restoreButton: (date) => `Restaurer la dernière sauvegarde (${date})`,
+    restoreOffer: (date) =>
+      `Une sauvegarde intacte du ${date} se trouve dans le dossier des données. La restaurer la met à la place du fichier endommagé, qui est conservé à côté sous un autre nom ; les modifications faites après cette sauvegarde sont perdues.`,
+    noBackup: 'Aucune sauvegarde intacte n’a été trouvée dans le dossier des données.',
+    restoreFlag: 'Pour la restaurer, relancez Candid avec --restore-latest-backup.',
+    restoredTitle: 'Sauvegarde restaurée',
+    restored: (date, keptAs) =>
+      `Vos données ont été restaurées depuis la sauvegarde du ${date}. Le fichier endommagé a été conservé sous le nom ${keptAs}.`,
+    continue: 'Continuer',
   },
 };
 
@@ -134,4 +158,61 @@ export function languageOf(locale: string | undefined): Language {
 
 export function messagesFor(locale: string | undefined): Messages {
   return catalogue[languageOf(locale)];
+}
+
+const explained: readonly StartupProblem[] = ['DATABASE_TOO_NEW', 'NOT_A_DATABASE', 'DATABASE_CORRUPT', 'READ_ONLY', 'DISK_FULL', 'NATIVE_MISSING'];
+
+/** Which explanation fits an error code met while opening the data (UNEXPECTED for any other). */
+export function startupProblemOfCode(code: unknown): StartupProblem {
+  return typeof code === 'string' && (explained as readonly string[]).includes(code) ? (code as StartupProblem) : 'UNEXPECTED';
+}
+
+/** What the shells know about a database that would not open (src-main/db/recovery.ts describes it). */
+export interface StartupFacts {
+  code: string;
+  latestGoodBackup: { createdAt: string } | null;
+  canRestore: boolean;
+}
+
+/** The explanation of a startup problem in the user's language, split the way a dialog shows it. */
+export interface StartupExplanation {
+  title: string;
+  /** What is wrong. */
+  problem: string;
+  /** What can be done about the file: the restore offer, or that there is no backup to offer; null otherwise. */
+  remedy: string | null;
+  /** The restore button, when restoring is possible. */
+  restoreButton: string | null;
+}
+
+/** Dates of backups as the user reads them, e.g. "21 novembre 2026 à 11:45". */
+export function formatBackupDate(iso: string, locale: string | undefined): string {
+  return new Intl.DateTimeFormat(locale ?? languageOf(locale), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function explainStartupProblem(facts: StartupFacts, locale: string | undefined): StartupExplanation {
+  const m = messagesFor(locale).startup;
+  const problem = startupProblemOfCode(facts.code);
+  const date = facts.latestGoodBackup ? formatBackupDate(facts.latestGoodBackup.createdAt, locale) : null;
+  const fileIsTheProblem = problem === 'DATABASE_CORRUPT' || problem === 'NOT_A_DATABASE';
+  let remedy: string | null = null;
+  if (facts.canRestore && date) remedy = m.restoreOffer(date);
+  else if (fileIsTheProblem && !facts.latestGoodBackup) remedy = m.noBackup;
+  return {
+    title: m.title,
+    problem: m.problems[problem],
+    remedy,
+    restoreButton: facts.canRestore && date ? m.restoreButton(date) : null,
+  };
+}
+
+/**
+ * The same explanation as one paragraph, for the browser shell's terminal: what is wrong, what can be done (with
+ * the command-line flag when a restore is possible) and where the data folder is.
+ */
+export function startupParagraph(facts: StartupFacts, locale: string | undefined, dataDir: string): string {
+  const m = messagesFor(locale).startup;
+  const explanation = explainStartupProblem(facts, locale);
+  const parts = [`${explanation.title}.`, explanation.problem, explanation.remedy, explanation.restoreButton ? m.restoreFlag : null];
+  return [...parts.filter((part): part is string => part !== null), `${m.dataFolder} ${dataDir}`].join(' ');
 }

@@ -51,9 +51,14 @@ export function hardenWebContents(contents: ContentsLike): void {
 
 type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
 
-/** Camera, microphone, notifications, geolocation, clipboard reads, HID/USB/serial…: all refused. */
-export function denyAllPermissions(session: SessionLike): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Writing to the clipboard is allowed: copying (an e-mail address, a posting's link) is a normal part of the app.
+ * Everything else is refused: camera, microphone, notifications, geolocation, clipboard reads, HID/USB/serial…
+ */
+export const allowedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function limitPermissions(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowedPermissions.has(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => allowedPermissions.has(permission));
   session.setDevicePermissionHandler(() => false);
 }

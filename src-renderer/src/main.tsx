@@ -1,12 +1,22 @@
+// The shared styles first, so each feature's stylesheet (imported by its components) can refine them.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/components.css';
+import './styles/layout.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createQueryClient } from './api/hooks';
+import { App } from './App';
+import { initI18n } from './i18n';
+import { applyTheme, rememberedTheme, startLanguage } from './shell/appearance';
 
-function App() {
-  return <h1>Candid</h1>;
-}
+// Theme and language first, from what the profile said last time, so the first paint is already right.
+applyTheme(rememberedTheme());
+initI18n(startLanguage());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App queryClient={createQueryClient()} />
   </StrictMode>,
 );

@@ -1,13 +1,37 @@
 import enCommon from './en/common';
 import frCommon from './fr/common';
+import enDocuments from './en/documents';
+import frDocuments from './fr/documents';
+import enInterviews from './en/interviews';
+import frInterviews from './fr/interviews';
+import enTasks from './en/tasks';
+import frTasks from './fr/tasks';
+import enCompanies from './en/companies';
+import frCompanies from './fr/companies';
+import enContacts from './en/contacts';
+import frContacts from './fr/contacts';
+import enSettings from './en/settings';
+import frSettings from './fr/settings';
+import enRecords from './en/records';
+import frRecords from './fr/records';
+import enFiles from './en/files';
+import frFiles from './fr/files';
+import enShell from './en/shell';
+import frShell from './fr/shell';
+import enApplications from './en/applications';
+import frApplications from './fr/applications';
+import enBoard from './en/board';
+import frBoard from './fr/board';
+import enDashboard from './en/dashboard';
+import frDashboard from './fr/dashboard';
 
 /**
  * Every catalogue, by language and namespace. Each feature owns its namespace files (en/<ns>.ts, fr/<ns>.ts);
  * add new ones here. Shared by the renderer (i18next) and main (exports, dialogs), so labels agree.
  */
 export const resources = {
-  en: { common: enCommon },
-  fr: { common: frCommon },
+  en: { common: enCommon, documents: enDocuments, interviews: enInterviews, tasks: enTasks, companies: enCompanies, contacts: enContacts, settings: enSettings, records: enRecords, files: enFiles, shell: enShell, applications: enApplications, board: enBoard, dashboard: enDashboard },
+  fr: { common: frCommon, documents: frDocuments, interviews: frInterviews, tasks: frTasks, companies: frCompanies, contacts: frContacts, settings: frSettings, records: frRecords, files: frFiles, shell: frShell, applications: frApplications, board: frBoard, dashboard: frDashboard },
 } as const;
 
 export type Language = keyof typeof resources;

@@ -45,14 +45,14 @@ describe('opening the database', () => {
     first.close();
 
     const step20: Migration = {
-      version: 20,
+      version: latestSchemaVersion + 10,
       name: '0020_test_column',
       up: async (db) => {
         await sql`ALTER TABLE tasks ADD COLUMN probe TEXT`.execute(db);
       },
     };
     const broken: Migration = {
-      version: 30,
+      version: latestSchemaVersion + 20,
       name: '0030_broken',
       up: async (db) => {
         await sql`ALTER TABLE tasks ADD COLUMN half_done TEXT`.execute(db);
@@ -61,8 +61,8 @@ describe('opening the database', () => {
     };
     await expect(openDatabase({ file, dataDir: dir, migrations: [...migrations, step20, broken] })).rejects.toThrow('boom');
     const check = new BetterSqlite3(file);
-    // Step 20 committed, step 30 rolled back whole.
-    expect(check.pragma('user_version', { simple: true })).toBe(20);
+    // The good step committed, the broken one rolled back whole.
+    expect(check.pragma('user_version', { simple: true })).toBe(latestSchemaVersion + 10);
     const columns = check.prepare(`SELECT name FROM pragma_table_info('tasks')`).pluck().all();
     expect(columns).toContain('probe');
     expect(columns).not.toContain('half_done');
@@ -71,8 +71,25 @@ describe('opening the database', () => {
     expect(listBackups(dir).filter((backup) => backup.reason === 'pre-migration').length).toBeGreaterThanOrEqual(1);
 
     const reopened = await openDatabase({ file, dataDir: dir, migrations: [...migrations, step20] });
-    expect(reopened.userVersion).toBe(20);
+    expect(reopened.userVersion).toBe(latestSchemaVersion + 10);
     reopened.close();
+  });
+
+  it('upgrades a database created at each earlier version to the latest, keeping its data', async () => {
+    for (let known = 1; known < migrations.length; known++) {
+      const dir = freshDir();
+      const file = path.join(dir, 'candid.sqlite');
+      const old = await openDatabase({ file, dataDir: dir, migrations: migrations.slice(0, known) });
+      expect(old.userVersion).toBe(migrations[known - 1].version);
+      old.sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('probe', ?)`).run(`from ${known}`);
+      old.close();
+      const upgraded = await openDatabase({ file, dataDir: dir });
+      expect(upgraded.userVersion).toBe(latestSchemaVersion);
+      expect(upgraded.sqlite.prepare(`SELECT value FROM meta WHERE key = 'probe'`).pluck().get()).toBe(`from ${known}`);
+      expect(upgraded.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      upgraded.close();
+      expect(listBackups(dir).some((backup) => backup.reason === 'pre-migration')).toBe(true);
+    }
   });
 
   it('refuses a database from a newer version and leaves the file untouched', async () => {

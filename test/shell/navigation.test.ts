@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const openExternal = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock('electron', () => ({ shell: { openExternal } }));
 
-const { denyAllPermissions, hardenWebContents } = await import('../../src-main/shell/security');
+const { limitPermissions, hardenWebContents } = await import('../../src-main/shell/security');
 
 type OpenHandler = (details: { url: string }) => { action: string };
 
@@ -70,21 +70,36 @@ describe('web contents hardening', () => {
 });
 
 describe('permissions', () => {
-  it('denies every permission request, check and device access', () => {
+  function installed() {
     let request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
-    let check: ((...args: unknown[]) => boolean) | undefined;
-    let device: ((...args: unknown[]) => boolean) | undefined;
-    denyAllPermissions({
+    let check: ((contents: unknown, permission: string, origin: string, details: unknown) => boolean) | undefined;
+    let device: ((details: unknown) => boolean) | undefined;
+    limitPermissions({
       setPermissionRequestHandler: (handler: typeof request) => (request = handler),
       setPermissionCheckHandler: (handler: typeof check) => (check = handler),
       setDevicePermissionHandler: (handler: typeof device) => (device = handler),
     } as never);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    const granted = (permission: string) => {
       const callback = vi.fn();
       request!({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
-      expect(check!(null, permission, 'app://candid', {})).toBe(false);
+      expect(callback).toHaveBeenCalledTimes(1);
+      return { requested: callback.mock.calls[0][0] as boolean, checked: check!(null, permission, 'app://candid', {}) };
+    };
+    return { granted, device: device! };
+  }
+
+  it('denies every permission request, check and device access except writing to the clipboard', () => {
+    const { granted, device } = installed();
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi', 'hid', 'serial', 'usb']) {
+      expect(granted(permission), permission).toEqual({ requested: false, checked: false });
     }
-    expect(device!({ deviceType: 'usb', origin: 'app://candid' })).toBe(false);
+    expect(device({ deviceType: 'usb', origin: 'app://candid' })).toBe(false);
+  });
+
+  it('allows clipboard-sanitized-write (copying is a normal app function), and nothing that only looks like it', () => {
+    const { granted } = installed();
+    expect(granted('clipboard-sanitized-write')).toEqual({ requested: true, checked: true });
+    expect(granted('clipboard-write')).toEqual({ requested: false, checked: false });
+    expect(granted('Clipboard-Sanitized-Write')).toEqual({ requested: false, checked: false });
   });
 });

@@ -1,10 +1,12 @@
 import type { Channel, ChannelInput, ChannelOutput, ChangedEvent } from '../../../src-shared/contract';
+import type { BridgeEventName, BridgeEvents } from '../../../src-shared/bridge';
+import type { ShellChannel, ShellChannelInput, ShellChannelOutput } from '../../../src-shared/contract/shell';
 import { AppError, isAppErrorShape } from '../../../src-shared/errors';
 
-/** What the desktop preload exposes; absent when the renderer runs in a browser. */
+/** What the desktop preload exposes (src-shared/bridge.ts); absent when the renderer runs in a browser. */
 interface Bridge {
   invoke(channel: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
-  on(event: 'changed', listener: (payload: ChangedEvent) => void): () => void;
+  on<E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void;
 }
 
 declare global {
@@ -47,6 +49,14 @@ export async function invoke<C extends Channel>(channel: C, ...args: undefined e
     return result.value as ChannelOutput<C>;
   }
   return (await invokeOverHttp(channel, input)) as ChannelOutput<C>;
+}
+
+/** Calls a desktop-only channel (`shell.*`); null in a browser, where those do not exist. Throws AppError. */
+export async function invokeShell<C extends ShellChannel>(channel: C, input: ShellChannelInput<C>): Promise<ShellChannelOutput<C> | null> {
+  if (!window.candid) return null;
+  const result = await window.candid.invoke(channel, input);
+  if (!result.ok) throw toAppError(result.error);
+  return result.value as ShellChannelOutput<C>;
 }
 
 /** Subscribes to `changed` events: from the preload in the desktop app, from /api/events in the browser. */

@@ -3,6 +3,8 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../../src-shared/c
 import type { AppError } from '../../../src-shared/errors';
 import { invoke, onChanged } from './client';
 
+const coalesceMs = 30;
+
 /** Data is local and cheap to read: never stale by time, refetched on every `changed` event instead. */
 export function createQueryClient(): QueryClient {
   const client = new QueryClient({
@@ -11,8 +13,15 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  // Events that arrive together (a burst of writes) refresh the screen once, not once each.
+  let refreshScheduled = false;
   onChanged(() => {
-    void client.invalidateQueries();
+    if (refreshScheduled) return;
+    refreshScheduled = true;
+    setTimeout(() => {
+      refreshScheduled = false;
+      void client.invalidateQueries();
+    }, coalesceMs);
   });
   return client;
 }

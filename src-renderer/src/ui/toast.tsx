@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from './Icon';
 
 interface Toast {
   id: number;
@@ -68,14 +69,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <div className="toasts" role="status" aria-live="polite">
         {toasts.map((toast) => (
           <div className="toast" key={toast.id}>
-            <span>{toast.message}</span>
+            <span className="toast-message">{toast.message}</span>
             {toast.undo && (
-              <button type="button" onClick={() => void runUndo(toast)}>
+              <button type="button" className="toast-undo" onClick={() => void runUndo(toast)}>
                 {t('toast.undo')}
               </button>
             )}
-            <button type="button" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
-              ×
+            <button type="button" aria-label={t('toast.dismiss')} title={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
+              <Icon name="close" size={14} />
             </button>
           </div>
         ))}

@@ -1,4 +1,126 @@
-/** Placeholder until the statistics issue lands its dashboard here. */
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useChannel } from '../../api/hooks';
+import { newApplicationPath } from '../../shell/navigation';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { errorMessage } from '../../ui/issues';
+import { ActivityHeatmap } from './charts/ActivityHeatmap';
+import { BreakdownChart } from './charts/BreakdownChart';
+import { FunnelChart } from './charts/FunnelChart';
+import { usePalette } from './charts/palette';
+import { CompanyResponseChart, ResponseTimesChart } from './charts/ResponseTimesChart';
+import { SalaryChart } from './charts/SalaryChart';
+import { SankeyChart } from './charts/SankeyChart';
+import { SkillsChart } from './charts/SkillsChart';
+import { TimelineChart } from './charts/TimelineChart';
+import { DashboardControls, type DashboardSettings } from './DashboardControls';
+import { useDashboardFormat } from './format';
+import { OverviewCards } from './OverviewCards';
+import { rangeError, rangeOf } from './range';
+import './dashboard.css';
+
+const settingsKey = 'candid.dashboard';
+
+/**
+ * Archived applications count by default: archiving tidies the lists, but the search they belong to happened, and
+ * rates should not change because the user tidied up (docs/statistics.md).
+ */
+const defaultSettings: DashboardSettings = { range: { preset: 'all', from: '', to: '' }, includeArchived: true, granularity: 'auto' };
+
+function rememberedSettings(): DashboardSettings {
+  try {
+    const saved = JSON.parse(localStorage.getItem(settingsKey) ?? 'null') as Partial<DashboardSettings> | null;
+    return saved ? { ...defaultSettings, ...saved, range: { ...defaultSettings.range, ...saved.range } } : defaultSettings;
+  } catch {
+    return defaultSettings;
+  }
+}
+
+/** What works in the search: the figures, then one chart per question, all from one statistics call. */
 export default function DashboardPage() {
-  return null;
+  const { t } = useTranslation(['dashboard', 'common']);
+  const navigate = useNavigate();
+  const palette = usePalette();
+  const format = useDashboardFormat();
+  const [settings, setSettings] = useState(rememberedSettings);
+  useEffect(() => localStorage.setItem(settingsKey, JSON.stringify(settings)), [settings]);
+
+  const invalid = rangeError(settings.range) !== null;
+  const input = useMemo(
+    () => ({ ...rangeOf(settings.range), archived: settings.includeArchived ? ('all' as const) : false, granularity: settings.granularity }),
+    [settings],
+  );
+  const statistics = useChannel('statistics.dashboard', input, { enabled: !invalid, placeholderData: keepPreviousData });
+  const data = statistics.data;
+  const nothingAtAll = data !== undefined && data.overview.total === 0 && settings.range.preset === 'all' && settings.includeArchived;
+
+  return (
+    <div className="page dash" aria-busy={statistics.isFetching}>
+      <header className="page-header">
+        <h1>
+          {t('title')} <span className="page-subtitle">{t('subtitle')}</span>
+        </h1>
+        {!nothingAtAll && <DashboardControls value={settings} onChange={setSettings} />}
+      </header>
+
+      {statistics.isError && (
+        <div className="notice notice-error" role="alert">
+          {t('error', { reason: errorMessage(t, statistics.error) })}
+          <Button size="sm" onClick={() => void statistics.refetch()}>
+            {t('retry')}
+          </Button>
+        </div>
+      )}
+
+      {!data && !statistics.isError && (
+        <div className="dash-loading" role="status">
+          {t('common:loading')}
+        </div>
+      )}
+
+      {nothingAtAll && (
+        <EmptyState
+          icon="dashboard"
+          title={t('empty.title')}
+          actions={
+            <>
+              <Button variant="primary" icon="plus" onClick={() => navigate(newApplicationPath)}>
+                {t('empty.action')}
+              </Button>
+              <Button icon="upload" onClick={() => navigate('/import')}>
+                {t('empty.import')}
+              </Button>
+            </>
+          }
+        >
+          {t('empty.body')}
+        </EmptyState>
+      )}
+
+      {data && !nothingAtAll && (
+        <>
+          {data.overview.total === 0 && (
+            <p className="notice" role="status">
+              {t('empty.range')}
+            </p>
+          )}
+          <OverviewCards overview={data.overview} format={format} />
+          <div className="dash-grid">
+            <TimelineChart timeline={data.timeline} palette={palette} format={format} />
+            <FunnelChart funnel={data.funnel} palette={palette} format={format} />
+            <SankeyChart funnel={data.funnel} palette={palette} format={format} />
+            <BreakdownChart breakdowns={data.breakdowns} palette={palette} format={format} />
+            <ResponseTimesChart responseTimes={data.responseTimes} palette={palette} format={format} />
+            <CompanyResponseChart responseTimes={data.responseTimes} palette={palette} format={format} />
+            <SalaryChart salaries={data.salaries} palette={palette} format={format} />
+            <SkillsChart skills={data.skills} palette={palette} format={format} />
+            <ActivityHeatmap activity={data.activity} palette={palette} format={format} />
+          </div>
+        </>
+      )}
+    </div>
+  );
 }

@@ -1,3 +1,12 @@
+import i18next from 'i18next';
+import { createElement } from 'react';
+import type { ApplicationFilters, ExportFormat } from '../../../../src-shared/contract';
+import { languageOf } from '../../../../src-shared/i18n';
+import { invoke, invokeShell } from '../../api/client';
+import { BackupRestoreDialog, formatBytes, type RestoreChoice } from './backupRestoreDialog';
+import { fileErrorMessage, runExport } from './exportRun';
+import { fileStatus } from './exportStatus';
+
 /** File-menu actions that the files issue implements (exports, backups, restore). */
 export type FileAction =
   | 'import'
@@ -16,6 +25,114 @@ export interface FileActionContext {
   navigate(path: string): void;
 }
 
-export async function runFileAction(_action: FileAction, _context: FileActionContext): Promise<void> {
-  // Filled in by the files issue.
+/** The printable report; `print=1` makes it print (or save as PDF) once it has its data. */
+export const reportPrintPath = '/report?print=1';
+
+const exportFormats: Partial<Record<FileAction, ExportFormat>> = {
+  'export-excel': 'excel',
+  'export-csv': 'csv',
+  'export-json': 'json',
+  'export-calendar': 'calendar',
+};
+
+const t = () => i18next.getFixedT(null, ['files', 'common']);
+const language = () => languageOf(i18next.resolvedLanguage ?? i18next.language);
+
+async function exportWithProgress(format: ExportFormat, filters: ApplicationFilters): Promise<void> {
+  const translate = t();
+  try {
+    const result = await fileStatus.track(translate(`files:exports.working.${format}`), () => runExport(format, filters, language(), translate));
+    if (!result) return; // cancelled in the save dialog
+    fileStatus.done(
+      result.kind === 'file'
+        ? translate('files:exports.done.file', { count: result.rows, path: result.path })
+        : translate('files:exports.done.download', { count: result.rows, name: result.fileName }),
+    );
+  } catch (error) {
+    fileStatus.failed(translate('files:exports.failed', { reason: fileErrorMessage(translate, error) }));
+  }
+}
+
+async function backUpNow(): Promise<void> {
+  const translate = t();
+  try {
+    const backup = await fileStatus.track(translate('files:backups.working.create'), () => invoke('backups.create'));
+    fileStatus.done(translate('files:backups.created', { size: formatBytes(backup.bytes, language()) }));
+  } catch (error) {
+    fileStatus.failed(translate('files:backups.createFailed', { reason: fileErrorMessage(translate, error) }));
+  }
+}
+
+function chooseBackup(): Promise<RestoreChoice | null> {
+  return new Promise((resolve) => {
+    fileStatus.openDialog((close) =>
+      createElement(BackupRestoreDialog, {
+        onDone: (choice) => {
+          close();
+          resolve(choice);
+        },
+      }),
+    );
+  });
+}
+
+/** Restores a file, then offers Undo: restoring the state saved just before. */
+async function restoreFrom(choice: RestoreChoice, undoing: boolean): Promise<void> {
+  const translate = t();
+  try {
+    const result = await fileStatus.track(translate('files:backups.working.restore'), () => invoke('backups.restore', { path: choice.path }));
+    if (undoing) {
+      fileStatus.done(translate('files:backups.undone'));
+      return;
+    }
+    const date = choice.createdAt
+      ? new Intl.DateTimeFormat(language() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(choice.createdAt))
+      : choice.path;
+    fileStatus.done(translate('files:backups.restored', { date }), () => {
+      void restoreFrom({ path: result.undo.path, createdAt: result.undo.createdAt }, true);
+    });
+  } catch (error) {
+    fileStatus.failed(translate('files:backups.restoreFailed', { reason: fileErrorMessage(translate, error) }));
+  }
+}
+
+async function openDataFolder(): Promise<void> {
+  const translate = t();
+  if (!window.candid) {
+    fileStatus.failed(translate('files:openDataFolderUnavailable'));
+    return;
+  }
+  try {
+    await invokeShell('shell.openDataFolder', {});
+  } catch (error) {
+    fileStatus.failed(fileErrorMessage(translate, error));
+  }
+}
+
+/** Runs a File menu or palette action. Never throws: progress, outcome and errors are shown to the user. */
+export async function runFileAction(action: FileAction, context: FileActionContext): Promise<void> {
+  const format = exportFormats[action];
+  if (format) return exportWithProgress(format, context.filters as ApplicationFilters);
+  switch (action) {
+    case 'import':
+      context.navigate('/import');
+      return;
+    case 'export-pdf':
+      context.navigate(reportPrintPath);
+      return;
+    case 'backup-now':
+      return backUpNow();
+    case 'restore': {
+      const choice = await chooseBackup();
+      if (choice) await restoreFrom(choice, false);
+      return;
+    }
+    case 'open-data-folder':
+      return openDataFolder();
+  }
+}
+
+/** For the report's own buttons: the same exports as the File menu. */
+export function exportFromReport(format: ExportFormat, filters: ApplicationFilters): Promise<void> {
+  return exportWithProgress(format, filters);
 }

@@ -1,0 +1,69 @@
+import type ExcelJS from 'exceljs';
+import type { ExportLabels } from './labels';
+import { neutraliseFormula } from './formula';
+import type { ColumnKind, RawValue } from './table';
+import { calendarDateValue, type WallClock } from './wall-clock';
+
+/** What turning stored values into cells needs besides the value. */
+export interface CellContext {
+  labels: ExportLabels;
+  clock: WallClock;
+}
+
+/** Excel refuses cells longer than this. */
+export const excelCellLimit = 32_767;
+
+const isHttpUrl = (text: string) => /^https?:\/\/\S+$/i.test(text);
+
+function truncateForExcel(text: string, suffix: string): string {
+  return text.length <= excelCellLimit ? text : text.slice(0, excelCellLimit - suffix.length) + suffix;
+}
+
+/** A typed Excel cell: numbers stay numbers, dates become Excel dates, links become hyperlinks. */
+export function excelCell(kind: ColumnKind, raw: RawValue, context: CellContext): ExcelJS.CellValue {
+  if (raw === null || raw === '') return null;
+  switch (kind) {
+    case 'integer':
+    case 'money':
+    case 'number':
+    case 'decimal':
+    case 'percent':
+      return typeof raw === 'number' ? raw : neutraliseFormula(raw);
+    case 'boolean':
+      return raw === 1 || raw === '1';
+    case 'date':
+      return calendarDateValue(String(raw)) ?? neutraliseFormula(String(raw));
+    case 'dateTime':
+      return context.clock.toWallDate(String(raw)) ?? neutraliseFormula(String(raw));
+    case 'url': {
+      const text = String(raw);
+      return isHttpUrl(text) ? { text, hyperlink: text } : neutraliseFormula(text);
+    }
+    case 'longText':
+      return truncateForExcel(neutraliseFormula(String(raw)), context.labels.files.exports.truncated);
+    case 'text':
+      return neutraliseFormula(String(raw));
+  }
+}
+
+/** The same value as CSV text: ISO dates, local date-times, plain numbers, Yes/No in the user's language. */
+export function csvText(kind: ColumnKind, raw: RawValue, context: CellContext): string {
+  if (raw === null) return '';
+  switch (kind) {
+    case 'integer':
+    case 'money':
+    case 'number':
+    case 'decimal':
+    case 'percent':
+      return typeof raw === 'number' ? String(raw) : neutraliseFormula(raw);
+    case 'boolean':
+      return context.labels.yesNo(raw === 1 || raw === '1');
+    case 'dateTime':
+      return context.clock.toWallText(String(raw)) ?? neutraliseFormula(String(raw));
+    case 'date':
+    case 'url':
+    case 'longText':
+    case 'text':
+      return neutraliseFormula(String(raw));
+  }
+}

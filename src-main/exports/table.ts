@@ -1,0 +1,70 @@
+import type { Database } from '../db/connection';
+import type { ColumnKey, ExportLabels, SheetKey } from './labels';
+
+/**
+ * How a column's values are typed in the files: Excel gets real numbers, dates and links from the kind, CSV the
+ * matching plain text.
+ * - text: one line or a few; longText: may exceed Excel's 32,767 characters per cell and is cut there;
+ * - integer, money: numbers (money gets thousands separators in Excel); number: as it comes; decimal: one decimal; percent: a ratio
+ *   between 0 and 1 shown as a percentage;
+ * - date: `YYYY-MM-DD` calendar dates; dateTime: ISO instants, written as wall-clock time in the user's zone;
+ * - boolean: 0/1 flags; url: http(s) links, clickable in Excel.
+ */
+export type ColumnKind = 'text' | 'longText' | 'integer' | 'money' | 'number' | 'decimal' | 'percent' | 'date' | 'dateTime' | 'boolean' | 'url';
+
+export type RawValue = string | number | null;
+
+export interface ColumnSpec<Row> {
+  key: ColumnKey;
+  kind: ColumnKind;
+  /** Excel column width in characters. */
+  width: number;
+  get(row: Row, labels: ExportLabels): RawValue;
+}
+
+export interface SqlPart {
+  sql: string;
+  params: (string | number)[];
+}
+
+/**
+ * The rows of one sheet, read in batches so the connection is free between them (better-sqlite3 allows no other
+ * statement on a connection while an iterator is open, and the file streams need the event loop to drain):
+ * `keys` selects the rowids that order the sheet; `rows` selects the rows of one batch of keys, given as the last
+ * parameter, a JSON array (`... WHERE x.rowid IN (SELECT value FROM json_each(?))`), each row with its key as
+ * `_key`. A key may have several rows (the stage history of one application): they keep the order of `rows`.
+ */
+export interface TableQuery {
+  keys: SqlPart;
+  rows: SqlPart;
+}
+
+export interface TableSpec<Row> {
+  sheet: SheetKey;
+  columns: ColumnSpec<Row>[];
+  query: TableQuery;
+}
+
+export const batchSize = 500;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Yields the rows of a table in export order, one batch at a time, giving the event loop a turn between batches. */
+export async function* readBatches<Row>(db: Database, query: TableQuery, size = batchSize): AsyncGenerator<Row[]> {
+  const keys = db.sql(query.keys.sql).pluck(true).all(...query.keys.params) as number[];
+  const statement = db.sql(query.rows.sql);
+  for (let start = 0; start < keys.length; start += size) {
+    const batch = keys.slice(start, start + size);
+    const byKey = new Map<number, Row[]>();
+    for (const row of statement.iterate(...query.rows.params, JSON.stringify(batch)) as IterableIterator<Row & { _key: number }>) {
+      const rows = byKey.get(row._key);
+      if (rows) rows.push(row);
+      else byKey.set(row._key, [row]);
+    }
+    const ordered: Row[] = [];
+    // A row deleted by a write between two batches is simply left out.
+    for (const key of batch) for (const row of byKey.get(key) ?? []) ordered.push(row);
+    yield ordered;
+    await nextTurn();
+  }
+}

@@ -1,0 +1,338 @@
+import type { ApplicationFilters } from '../../src-shared/contract';
+import { applicationWhere } from '../applications/filters';
+import type { ColumnSpec, TableSpec } from './table';
+
+/** The batch of rowids, always the last parameter of a `rows` query. */
+const inBatch = (alias: string) => `${alias}.rowid IN (SELECT value FROM json_each(?))`;
+
+/** Joins a JSON array of strings stored as text ("["a","b"]") into "a, b". */
+function joinList(json: string | null): string | null {
+  if (!json) return null;
+  try {
+    const values: unknown = JSON.parse(json);
+    return Array.isArray(values) && values.length > 0 ? values.map(String).join(', ') : null;
+  } catch {
+    return json;
+  }
+}
+
+/**
+ * The applications the filters select, as SQL over `applications a` (with `companies c`): the same WHERE clause as
+ * the list and the statistics, so a filtered view, its charts and its export agree.
+ */
+function filtered(filters: ApplicationFilters) {
+  const { clauses, params } = applicationWhere(filters);
+  return { where: clauses.join(' AND '), params };
+}
+
+/** Filters given beyond the defaults: the related sheets then keep only what relates to the selected applications. */
+function narrowsSelection(filters: ApplicationFilters): boolean {
+  return Object.entries(filters).some(([key, value]) => value !== undefined && !(key === 'archived' && value === false));
+}
+
+export interface ApplicationRow {
+  id: string;
+  company_name: string;
+  position: string;
+  stage_name: string | null;
+  stage_category: string;
+  stage_changed_at: string;
+  applied_on: string | null;
+  employment_type: string | null;
+  schedule: string | null;
+  work_mode: string | null;
+  location: string | null;
+  source: string | null;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_period: string | null;
+  posting_url: string | null;
+  tag_names: string | null;
+  favorite: number;
+  archived: number;
+  priority: number | null;
+  excitement: number | null;
+  deadline: string | null;
+  first_response_on: string | null;
+  required_skills: string;
+  preferred_skills: string;
+  experience_years: number | null;
+  resume_version: string | null;
+  notes: string | null;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The columns of the Applications sheet and of the CSV export. */
+export const applicationColumns: ColumnSpec<ApplicationRow>[] = [
+  { key: 'company', kind: 'text', width: 24, get: (row) => row.company_name },
+  { key: 'position', kind: 'text', width: 32, get: (row) => row.position },
+  { key: 'stage', kind: 'text', width: 18, get: (row, labels) => labels.stage(row.stage_name, row.stage_category) },
+  { key: 'stageCategory', kind: 'text', width: 18, get: (row, labels) => labels.stageCategory(row.stage_category) },
+  { key: 'stageChangedAt', kind: 'dateTime', width: 17, get: (row) => row.stage_changed_at },
+  { key: 'appliedOn', kind: 'date', width: 12, get: (row) => row.applied_on },
+  { key: 'employmentType', kind: 'text', width: 16, get: (row, labels) => labels.employmentType(row.employment_type) },
+  { key: 'schedule', kind: 'text', width: 12, get: (row, labels) => labels.schedule(row.schedule) },
+  { key: 'workMode', kind: 'text', width: 12, get: (row, labels) => labels.workMode(row.work_mode) },
+  { key: 'location', kind: 'text', width: 18, get: (row) => row.location },
+  { key: 'source', kind: 'text', width: 18, get: (row, labels) => labels.source(row.source) },
+  { key: 'salaryMin', kind: 'money', width: 12, get: (row) => row.salary_min },
+  { key: 'salaryMax', kind: 'money', width: 12, get: (row) => row.salary_max },
+  { key: 'salaryCurrency', kind: 'text', width: 8, get: (row) => row.salary_currency },
+  { key: 'salaryPeriod', kind: 'text', width: 12, get: (row, labels) => labels.salaryPeriod(row.salary_period) },
+  { key: 'postingUrl', kind: 'url', width: 40, get: (row) => row.posting_url },
+  { key: 'tags', kind: 'text', width: 20, get: (row) => row.tag_names },
+  { key: 'favorite', kind: 'boolean', width: 9, get: (row) => row.favorite },
+  { key: 'archived', kind: 'boolean', width: 9, get: (row) => row.archived },
+  { key: 'priority', kind: 'integer', width: 8, get: (row) => row.priority },
+  { key: 'excitement', kind: 'integer', width: 8, get: (row) => row.excitement },
+  { key: 'deadline', kind: 'date', width: 12, get: (row) => row.deadline },
+  { key: 'firstResponseOn', kind: 'date', width: 12, get: (row) => row.first_response_on },
+  { key: 'requiredSkills', kind: 'text', width: 30, get: (row) => joinList(row.required_skills) },
+  { key: 'preferredSkills', kind: 'text', width: 30, get: (row) => joinList(row.preferred_skills) },
+  { key: 'experienceYears', kind: 'integer', width: 8, get: (row) => row.experience_years },
+  { key: 'resumeVersion', kind: 'text', width: 12, get: (row) => row.resume_version },
+  { key: 'notes', kind: 'longText', width: 40, get: (row) => row.notes },
+  { key: 'description', kind: 'longText', width: 40, get: (row) => row.description },
+  { key: 'createdAt', kind: 'dateTime', width: 17, get: (row) => row.created_at },
+  { key: 'updatedAt', kind: 'dateTime', width: 17, get: (row) => row.updated_at },
+  { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
+];
+
+export function applicationsTable(filters: ApplicationFilters): TableSpec<ApplicationRow> {
+  const { where, params } = filtered(filters);
+  return {
+    sheet: 'applications',
+    columns: applicationColumns,
+    query: {
+      keys: {
+        sql: `SELECT a.seq FROM applications a JOIN companies c ON c.id = a.company_id WHERE ${where}
+          ORDER BY a.applied_on DESC, a.seq DESC`,
+        params,
+      },
+      rows: {
+        sql: `SELECT a.seq AS _key, a.*, c.name AS company_name, s.name AS stage_name,
+            (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
+              WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name_key)) AS tag_names
+          FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id
+          WHERE ${inBatch('a')}`,
+        params: [],
+      },
+    },
+  };
+}
+
+export interface InterviewRow {
+  id: string;
+  application_id: string;
+  scheduled_at: string;
+  duration_minutes: number | null;
+  type: string | null;
+  format: string | null;
+  location: string | null;
+  meeting_url: string | null;
+  interviewers: string | null;
+  status: string;
+  outcome: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  position: string;
+  company_name: string;
+}
+
+export const interviewColumns: ColumnSpec<InterviewRow>[] = [
+  { key: 'scheduledAt', kind: 'dateTime', width: 17, get: (row) => row.scheduled_at },
+  { key: 'durationMinutes', kind: 'integer', width: 10, get: (row) => row.duration_minutes },
+  { key: 'company', kind: 'text', width: 24, get: (row) => row.company_name },
+  { key: 'position', kind: 'text', width: 32, get: (row) => row.position },
+  { key: 'interviewType', kind: 'text', width: 16, get: (row, labels) => labels.interviewType(row.type) },
+  { key: 'interviewFormat', kind: 'text', width: 12, get: (row, labels) => labels.interviewFormat(row.format) },
+  { key: 'interviewStatus', kind: 'text', width: 12, get: (row, labels) => labels.interviewStatus(row.status) },
+  { key: 'interviewOutcome', kind: 'text', width: 12, get: (row, labels) => labels.interviewOutcome(row.outcome) },
+  { key: 'location', kind: 'text', width: 24, get: (row) => row.location },
+  { key: 'meetingUrl', kind: 'url', width: 36, get: (row) => row.meeting_url },
+  { key: 'interviewers', kind: 'text', width: 28, get: (row) => row.interviewers },
+  { key: 'notes', kind: 'longText', width: 40, get: (row) => row.notes },
+  { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
+  { key: 'applicationId', kind: 'text', width: 38, get: (row) => row.application_id },
+];
+
+/** Interviews of the selected applications, in date order. */
+export function interviewsTable(filters: ApplicationFilters): TableSpec<InterviewRow> {
+  const { where, params } = filtered(filters);
+  return {
+    sheet: 'interviews',
+    columns: interviewColumns,
+    query: {
+      keys: {
+        sql: `SELECT i.rowid FROM interviews i JOIN applications a ON a.id = i.application_id JOIN companies c ON c.id = a.company_id
+          WHERE i.deleted_at IS NULL AND ${where} ORDER BY i.scheduled_at, i.rowid`,
+        params,
+      },
+      rows: {
+        sql: `SELECT i.rowid AS _key, i.*, a.position, c.name AS company_name
+          FROM interviews i JOIN applications a ON a.id = i.application_id JOIN companies c ON c.id = a.company_id
+          WHERE ${inBatch('i')}`,
+        params: [],
+      },
+    },
+  };
+}
+
+export interface CompanyRow {
+  id: string;
+  name: string;
+  website: string | null;
+  industry: string | null;
+  size: string | null;
+  location: string | null;
+  notes: string | null;
+  created_at: string;
+  application_count: number;
+}
+
+export const companyColumns: ColumnSpec<CompanyRow>[] = [
+  { key: 'name', kind: 'text', width: 28, get: (row) => row.name },
+  { key: 'website', kind: 'url', width: 32, get: (row) => row.website },
+  { key: 'industry', kind: 'text', width: 20, get: (row) => row.industry },
+  { key: 'size', kind: 'text', width: 10, get: (row) => row.size },
+  { key: 'location', kind: 'text', width: 20, get: (row) => row.location },
+  { key: 'applications', kind: 'integer', width: 12, get: (row) => row.application_count },
+  { key: 'notes', kind: 'longText', width: 40, get: (row) => row.notes },
+  { key: 'createdAt', kind: 'dateTime', width: 17, get: (row) => row.created_at },
+  { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
+];
+
+/**
+ * Companies of the selected applications (every company when no filter narrows the view), with how many of the
+ * selected applications went to each.
+ */
+export function companiesTable(filters: ApplicationFilters): TableSpec<CompanyRow> {
+  const { where, params } = filtered(filters);
+  const narrow = narrowsSelection(filters);
+  return {
+    sheet: 'companies',
+    columns: companyColumns,
+    query: {
+      keys: {
+        sql: `SELECT co.rowid FROM companies co WHERE co.deleted_at IS NULL
+          ${narrow ? `AND co.id IN (SELECT a.company_id FROM applications a JOIN companies c ON c.id = a.company_id WHERE ${where})` : ''}
+          ORDER BY co.name_key, co.rowid`,
+        params: narrow ? params : [],
+      },
+      rows: {
+        sql: `SELECT co.rowid AS _key, co.*,
+            (SELECT count(*) FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.company_id = co.id AND ${where}) AS application_count
+          FROM companies co WHERE ${inBatch('co')}`,
+        params,
+      },
+    },
+  };
+}
+
+export interface ContactRow {
+  id: string;
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  linkedin_url: string | null;
+  notes: string | null;
+  company_name: string | null;
+  positions: string | null;
+}
+
+export const contactColumns: ColumnSpec<ContactRow>[] = [
+  { key: 'name', kind: 'text', width: 24, get: (row) => row.name },
+  { key: 'role', kind: 'text', width: 20, get: (row) => row.role },
+  { key: 'company', kind: 'text', width: 24, get: (row) => row.company_name },
+  { key: 'email', kind: 'text', width: 28, get: (row) => row.email },
+  { key: 'phone', kind: 'text', width: 16, get: (row) => row.phone },
+  { key: 'linkedinUrl', kind: 'url', width: 32, get: (row) => row.linkedin_url },
+  { key: 'applications', kind: 'text', width: 32, get: (row) => row.positions },
+  { key: 'notes', kind: 'longText', width: 40, get: (row) => row.notes },
+  { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
+];
+
+/** Contacts linked to the selected applications or working at their companies (every contact when unfiltered). */
+export function contactsTable(filters: ApplicationFilters): TableSpec<ContactRow> {
+  const { where, params } = filtered(filters);
+  const narrow = narrowsSelection(filters);
+  return {
+    sheet: 'contacts',
+    columns: contactColumns,
+    query: {
+      keys: {
+        sql: `SELECT ct.rowid FROM contacts ct WHERE ct.deleted_at IS NULL
+          ${
+            narrow
+              ? `AND (ct.id IN (SELECT ac.contact_id FROM application_contacts ac JOIN applications a ON a.id = ac.application_id
+                    JOIN companies c ON c.id = a.company_id WHERE ac.deleted_at IS NULL AND ${where})
+                  OR ct.company_id IN (SELECT a.company_id FROM applications a JOIN companies c ON c.id = a.company_id WHERE ${where}))`
+              : ''
+          }
+          ORDER BY ct.name COLLATE NOCASE, ct.rowid`,
+        params: narrow ? [...params, ...params] : [],
+      },
+      rows: {
+        sql: `SELECT ct.rowid AS _key, ct.*, co.name AS company_name,
+            (SELECT group_concat(label, ', ') FROM (SELECT c.name || ' – ' || a.position AS label
+              FROM application_contacts ac JOIN applications a ON a.id = ac.application_id JOIN companies c ON c.id = a.company_id
+              WHERE ac.contact_id = ct.id AND ac.deleted_at IS NULL AND ${where} ORDER BY a.applied_on DESC)) AS positions
+          FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id AND co.deleted_at IS NULL
+          WHERE ${inBatch('ct')}`,
+        params,
+      },
+    },
+  };
+}
+
+export interface StageEventRow {
+  application_id: string;
+  occurred_at: string;
+  note: string | null;
+  company_name: string;
+  position: string;
+  from_name: string | null;
+  from_category: string | null;
+  to_name: string | null;
+  to_category: string | null;
+}
+
+export const stageEventColumns: ColumnSpec<StageEventRow>[] = [
+  { key: 'company', kind: 'text', width: 24, get: (row) => row.company_name },
+  { key: 'position', kind: 'text', width: 32, get: (row) => row.position },
+  { key: 'occurredAt', kind: 'dateTime', width: 17, get: (row) => row.occurred_at },
+  { key: 'fromStage', kind: 'text', width: 18, get: (row, labels) => labels.stage(row.from_name, row.from_category) },
+  { key: 'toStage', kind: 'text', width: 18, get: (row, labels) => labels.stage(row.to_name, row.to_category) },
+  { key: 'stageCategory', kind: 'text', width: 18, get: (row, labels) => labels.stageCategory(row.to_category) },
+  { key: 'note', kind: 'longText', width: 40, get: (row) => row.note },
+  { key: 'applicationId', kind: 'text', width: 38, get: (row) => row.application_id },
+];
+
+/**
+ * The stage history of the selected applications, application by application in the order of their sheet, each
+ * one's events oldest first. Read per batch of applications (through the index on stage_events.application_id)
+ * rather than sorting every event of the database.
+ */
+export function stageHistoryTable(filters: ApplicationFilters): TableSpec<StageEventRow> {
+  return {
+    sheet: 'stageHistory',
+    columns: stageEventColumns,
+    query: {
+      keys: applicationsTable(filters).query.keys,
+      rows: {
+        sql: `SELECT a.seq AS _key, e.application_id, e.occurred_at, e.note, a.position, c.name AS company_name,
+            fs.name AS from_name, fs.category AS from_category, ts.name AS to_name, ts.category AS to_category
+          FROM applications a JOIN companies c ON c.id = a.company_id
+          JOIN stage_events e ON e.application_id = a.id AND e.deleted_at IS NULL
+          LEFT JOIN stages fs ON fs.id = e.from_stage_id LEFT JOIN stages ts ON ts.id = e.to_stage_id
+          WHERE ${inBatch('a')} ORDER BY e.occurred_at, e.rowid`,
+        params: [],
+      },
+    },
+  };
+}

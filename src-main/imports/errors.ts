@@ -1,0 +1,37 @@
+import { AppError, type ErrorCode } from '../../src-shared/errors';
+
+/**
+ * Why a file was refused as a whole. The UI translates `details.reason` (files namespace, imports.errors.*);
+ * the English message is the fallback for logs and scripts.
+ */
+export type ImportFailure =
+  | 'file_not_found'
+  | 'not_a_file'
+  | 'relative_path'
+  | 'file_too_large'
+  | 'empty_file'
+  | 'binary_file'
+  | 'legacy_xls'
+  | 'ods_unsupported'
+  | 'corrupt_xlsx'
+  | 'sheet_not_found'
+  | 'empty_workbook'
+  | 'bad_json'
+  | 'json_shape'
+  | 'no_rows'
+  | 'too_many_columns'
+  | 'unmapped_required'
+  | 'rows_invalid'
+  | 'nothing_to_import'
+  | 'backup_invalid'
+  | 'backup_too_new'
+  | 'backup_not_empty';
+
+export function importError(
+  code: ErrorCode,
+  reason: ImportFailure,
+  message: string,
+  details: Record<string, unknown> = {},
+): AppError {
+  return new AppError(code, message, { details: { reason, ...details } });
+}

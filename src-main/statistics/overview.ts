@@ -1,0 +1,127 @@
+import { stageCategories, type StageCategory, type StatisticsOverview, type UpcomingInterview } from '../../src-shared/contract';
+import type { Database } from '../db/connection';
+import { readProfile } from '../profile/handlers';
+import type { CompanyResponseRow, CubeRow, DayCount } from './aggregates';
+import { closedCategories, levels } from './categories';
+import { addDays, addMonths, monthStart, weekStart } from './days';
+import { factsTable } from './facts';
+import { rate, summarize, type Occurrences } from './numbers';
+import type { StatisticsScope } from './scope';
+
+/** Planned interviews from now on, of the applications in the filters (the range does not apply: this is about now). */
+export function loadUpcomingInterviews(db: Database, now: string): { count: number; next: UpcomingInterview[] } {
+  const from = `FROM interviews i JOIN applications a ON a.id = i.application_id JOIN companies c ON c.id = a.company_id
+    WHERE i.deleted_at IS NULL AND i.status = 'planned' AND i.scheduled_at >= ? AND a.seq IN (SELECT seq FROM ${factsTable})`;
+  const count = db.sql(`SELECT count(*) ${from}`).pluck().get(now) as number;
+  const next = db
+    .sql(
+      `SELECT a.id AS applicationId, c.name AS companyName, a.position, i.scheduled_at AS scheduledAt ${from}
+       ORDER BY i.scheduled_at, i.id LIMIT 3`,
+    )
+    .all(now) as UpcomingInterview[];
+  return { count, next };
+}
+
+/**
+ * Open tasks due before today: those of the applications in the filters, and those linked to no application
+ * (they belong to the search as a whole, so no filter can exclude them).
+ */
+export function loadOverdueTasks(db: Database, today: string): number {
+  return db
+    .sql(
+      `SELECT count(*) FROM tasks t LEFT JOIN applications a ON a.id = t.application_id
+       WHERE t.deleted_at IS NULL AND t.done_at IS NULL AND t.due_on < ?
+         AND (t.application_id IS NULL OR a.seq IN (SELECT seq FROM ${factsTable}))`,
+    )
+    .pluck()
+    .get(today) as number;
+}
+
+export interface OverviewData {
+  cube: CubeRow[];
+  sentPerDay: DayCount[];
+  responseDays: CompanyResponseRow[];
+  upcoming: { count: number; next: UpcomingInterview[] };
+  overdueTasks: number;
+  weeklyGoal: number | null;
+}
+
+export function loadOverviewData(db: Database, scope: StatisticsScope, shared: Pick<OverviewData, 'cube' | 'sentPerDay' | 'responseDays'>): OverviewData {
+  return {
+    ...shared,
+    upcoming: loadUpcomingInterviews(db, new Date().toISOString()),
+    overdueTasks: loadOverdueTasks(db, scope.today),
+    weeklyGoal: readProfile(db).weeklyGoal,
+  };
+}
+
+/** Applications sent per period start, for the comparisons and the streak. */
+function countFrom(sentPerDay: readonly DayCount[], startOf: (day: string) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { day, count } of sentPerDay) {
+    const start = startOf(day);
+    counts.set(start, (counts.get(start) ?? 0) + count);
+  }
+  return counts;
+}
+
+/** Weeks in a row with at least `goal` applications sent; this week joins the streak once it meets the goal. */
+export function streakWeeks(perWeek: ReadonlyMap<string, number>, goal: number | null, thisWeek: string): number {
+  if (!goal || goal <= 0) return 0;
+  let week = (perWeek.get(thisWeek) ?? 0) >= goal ? thisWeek : addDays(thisWeek, -7);
+  let streak = 0;
+  while ((perWeek.get(week) ?? 0) >= goal) {
+    streak += 1;
+    week = addDays(week, -7);
+  }
+  return streak;
+}
+
+export function buildOverview(data: OverviewData, today: string): StatisticsOverview {
+  const byCategory = Object.fromEntries(stageCategories.map((category) => [category, 0])) as Record<StageCategory, number>;
+  const atLevel = [0, 0, 0, 0, 0, 0];
+  let total = 0;
+  let active = 0;
+  for (const row of data.cube) {
+    total += row.count;
+    byCategory[row.category] += row.count;
+    for (let level = 0; level <= row.level; level += 1) atLevel[level] += row.count;
+    if (row.level >= levels.sent && !closedCategories.includes(row.category)) active += row.count;
+  }
+  const sent = atLevel[levels.sent];
+
+  const responseHistogram: Occurrences[] = data.responseDays
+    .filter((row) => row.days !== null)
+    .map((row) => ({ value: row.days as number, count: row.count }));
+
+  const perWeek = countFrom(data.sentPerDay, weekStart);
+  const perMonth = countFrom(data.sentPerDay, monthStart);
+  const thisWeek = weekStart(today);
+  const lastWeek = addDays(thisWeek, -7);
+  const thisMonth = monthStart(today);
+  const lastMonth = addMonths(thisMonth, -1);
+  const sentThisWeek = perWeek.get(thisWeek) ?? 0;
+  const goal = data.weeklyGoal;
+
+  return {
+    total,
+    sent,
+    active,
+    byCategory,
+    responseRate: rate(atLevel[levels.responded], sent),
+    interviewRate: rate(atLevel[levels.interviewed], sent),
+    offerRate: rate(atLevel[levels.offered], sent),
+    acceptanceRate: rate(atLevel[levels.accepted], atLevel[levels.offered]),
+    daysToFirstResponse: summarize(responseHistogram),
+    week: { current: sentThisWeek, previous: perWeek.get(lastWeek) ?? 0, currentStart: thisWeek, previousStart: lastWeek },
+    month: { current: perMonth.get(thisMonth) ?? 0, previous: perMonth.get(lastMonth) ?? 0, currentStart: thisMonth, previousStart: lastMonth },
+    upcomingInterviews: data.upcoming,
+    overdueTasks: data.overdueTasks,
+    weeklyGoal: {
+      goal,
+      thisWeek: sentThisWeek,
+      progress: goal ? sentThisWeek / goal : 0,
+      streakWeeks: streakWeeks(perWeek, goal, thisWeek),
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import ApplicationsPage from './features/applications/ApplicationsPage';
+import ApplicationPage from './features/applications/detail/ApplicationPage';
+import BoardPage from './features/board/BoardPage';
+import { AppLayout } from './layout/AppLayout';
+import { useProfileAppearance } from './shell/appearance';
+import { ToastProvider } from './ui/toast';
+
+// Other features' screens load on first visit, so the window opens on what it shows first.
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const InterviewsPage = lazy(() => import('./features/interviews/InterviewsPage'));
+const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
+const CompaniesPage = lazy(() => import('./features/companies/CompaniesPage'));
+const CompanyPage = lazy(() => import('./features/companies/CompanyPage'));
+const ContactsPage = lazy(() => import('./features/contacts/ContactsPage'));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
+const ImportPage = lazy(() => import('./features/files/ImportPage'));
+const ReportPage = lazy(() => import('./features/report/ReportPage'));
+
+function Loading() {
+  const { t } = useTranslation('common');
+  return (
+    <div className="loading-screen" role="status">
+      {t('loading')}
+    </div>
+  );
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+function Appearance() {
+  useProfileAppearance();
+  return null;
+}
+
+/**
+ * Routes live in the URL hash (#/applications/…): the same bundle then works from app:// in the desktop app
+ * and from http:// in a browser, with no server-side routing.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to="/dashboard" replace />} />
+        <Route path="dashboard" element={<Lazy><DashboardPage /></Lazy>} />
+        <Route path="applications" element={<ApplicationsPage />} />
+        <Route path="applications/new" element={<ApplicationPage />} />
+        <Route path="applications/:id" element={<ApplicationPage />} />
+        <Route path="board" element={<BoardPage />} />
+        <Route path="interviews" element={<Lazy><InterviewsPage /></Lazy>} />
+        <Route path="tasks" element={<Lazy><TasksPage /></Lazy>} />
+        <Route path="companies" element={<Lazy><CompaniesPage /></Lazy>} />
+        <Route path="companies/:id" element={<Lazy><CompanyPage /></Lazy>} />
+        <Route path="contacts" element={<Lazy><ContactsPage /></Lazy>} />
+        <Route path="settings" element={<Lazy><SettingsPage /></Lazy>} />
+        <Route path="import" element={<Lazy><ImportPage /></Lazy>} />
+        <Route path="*" element={<Navigate to="/dashboard" replace />} />
+      </Route>
+      <Route path="report" element={<div className="print-page"><Lazy><ReportPage /></Lazy></div>} />
+    </Routes>
+  );
+}
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <Appearance />
+        <HashRouter>
+          <AppRoutes />
+        </HashRouter>
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,213 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { ApplicationDetail, Stage } from '../../../../../src-shared/contract';
+import { useAction, useChannel } from '../../../api/hooks';
+import { Button, IconButton } from '../../../ui/Button';
+import { EmptyState } from '../../../ui/EmptyState';
+import { ExternalLink } from '../../../ui/ExternalLink';
+import { useFormat } from '../../../ui/format';
+import { Icon } from '../../../ui/Icon';
+import { errorMessage } from '../../../ui/issues';
+import { useStageName } from '../../../ui/StageBadge';
+import { useToast } from '../../../ui/toast';
+import { ApplicationContacts } from '../../contacts/ApplicationContacts';
+import { ApplicationInterviews } from '../../interviews/ApplicationInterviews';
+import { ApplicationTasks } from '../../tasks/ApplicationTasks';
+import { StageSelect } from '../StageSelect';
+import { useApplicationActions } from '../useApplicationActions';
+import { useStages } from '../vocabulary';
+import { ApplicationForm } from './ApplicationForm';
+import { emptyValues, toCreateInput, toPatch, valuesOf, type ApplicationFormValues } from './formModel';
+import { StageTimeline } from './StageTimeline';
+import { useApplicationForm } from './useApplicationForm';
+import './detail.css';
+
+const formId = 'application-form';
+
+/** `/applications/new` creates; `/applications/:id` shows and edits one application with its history. */
+export default function ApplicationPage() {
+  const { id } = useParams();
+  const stages = useStages();
+  const profile = useChannel('profile.get', undefined);
+  if (!id || id === 'new') {
+    const firstApplied = stages.find((stage) => stage.category === 'applied');
+    if (!profile.data || !firstApplied) return <Loading />;
+    return <NewApplication stages={stages} initial={emptyValues({ salaryCurrency: profile.data.defaultCurrency, stageId: firstApplied.id })} />;
+  }
+  return <ExistingApplication id={id} stages={stages} />;
+}
+
+function Loading() {
+  const { t } = useTranslation('common');
+  return (
+    <div className="loading-screen" role="status">
+      {t('loading')}
+    </div>
+  );
+}
+
+function NewApplication({ stages, initial }: { stages: Stage[]; initial: ApplicationFormValues }) {
+  const { t } = useTranslation(['applications', 'common']);
+  const navigate = useNavigate();
+  const toast = useToast();
+  const create = useAction('applications.create');
+  const { form, showServerError } = useApplicationForm({ initial });
+
+  const onSubmit = useCallback(
+    async (values: ApplicationFormValues) => {
+      try {
+        const created = await create.mutateAsync(toCreateInput(values));
+        toast.show(t('toast.created', { position: created.position, company: created.companyName }));
+        navigate(`/applications/${created.id}`, { replace: true });
+      } catch (error) {
+        if (!showServerError(error)) toast.show(errorMessage(t, error));
+      }
+    },
+    [create, navigate, showServerError, t, toast],
+  );
+
+  return (
+    <div className="page application-page">
+      <div className="page-header">
+        <Link to="/applications" className="back-link">
+          <Icon name="chevronLeft" />
+          {t('title')}
+        </Link>
+      </div>
+      <div className="page-header">
+        <h1>{t('new')}</h1>
+        <Button onClick={() => navigate(-1)}>{t('common:actions.cancel')}</Button>
+        <Button type="submit" form={formId} variant="primary" disabled={form.formState.isSubmitting}>
+          {t('form.create')}
+        </Button>
+      </div>
+      <div className="detail-layout detail-layout-single">
+        <ApplicationForm id={formId} form={form} stages={stages} onSubmit={onSubmit} />
+      </div>
+    </div>
+  );
+}
+
+function ExistingApplication({ id, stages }: { id: string; stages: Stage[] }) {
+  const { t } = useTranslation(['applications', 'common']);
+  const query = useChannel('applications.get', { id });
+  if (query.error) {
+    return (
+      <div className="page">
+        <EmptyState icon="alert" title={errorMessage(t, query.error)} actions={<Link className="btn" to="/applications">{t('backToList')}</Link>} />
+      </div>
+    );
+  }
+  if (!query.data) return <Loading />;
+  return <ApplicationDetailView key={id} application={query.data} stages={stages} />;
+}
+
+function ApplicationDetailView({ application, stages }: { application: ApplicationDetail; stages: Stage[] }) {
+  const { t } = useTranslation(['applications', 'common']);
+  const navigate = useNavigate();
+  const toast = useToast();
+  const format = useFormat();
+  const stageName = useStageName();
+  const actions = useApplicationActions();
+  const update = useAction('applications.update');
+  const initial = useMemo(() => valuesOf(application), [application]);
+  const { form, showServerError } = useApplicationForm({ initial, applicationId: application.id });
+  const { isDirty, isSubmitting } = form.formState;
+
+  // Changes made elsewhere (board, bulk action, another window) show up unless the user is editing.
+  useEffect(() => {
+    if (!form.formState.isDirty) form.reset(initial);
+  }, [initial, form]);
+
+  const onSubmit = useCallback(
+    async (values: ApplicationFormValues) => {
+      const patch = toPatch(values, initial);
+      if (Object.keys(patch).length === 0) return;
+      try {
+        const saved = await update.mutateAsync({ id: application.id, patch });
+        form.reset(valuesOf(saved));
+        toast.show(t('toast.saved'));
+      } catch (error) {
+        if (!showServerError(error)) toast.show(errorMessage(t, error));
+      }
+    },
+    [application.id, form, initial, showServerError, t, toast, update],
+  );
+
+  const remove = async () => {
+    if (await actions.remove([application.id])) navigate('/applications');
+  };
+
+  return (
+    <div className="page application-page">
+      <div className="page-header">
+        <Link to="/applications" className="back-link">
+          <Icon name="chevronLeft" />
+          {t('title')}
+        </Link>
+      </div>
+      <header className="detail-header">
+        <div className="detail-title">
+          <h1>{application.position}</h1>
+          <p className="detail-subtitle">
+            <Link to={`/companies/${application.companyId}`}>{application.companyName}</Link>
+            {application.location && <span>· {application.location}</span>}
+            {application.appliedOn && <span>· {t('detail.appliedOn', { date: format.date(application.appliedOn) })}</span>}
+          </p>
+        </div>
+        <div className="detail-actions">
+          <IconButton
+            icon="star"
+            filled={application.favorite}
+            className={application.favorite ? 'star-button is-on' : 'star-button'}
+            label={application.favorite ? t('detail.unfavorite') : t('detail.favorite')}
+            aria-pressed={application.favorite}
+            onClick={() => void actions.toggleFavorite(application.id)}
+          />
+          <span className={`stage-cell detail-stage cat-${application.stageCategory}`}>
+            <span className="dot" aria-hidden="true" />
+            <StageSelect
+              stages={stages}
+              value={application.stageId}
+              aria-label={t('detail.currentStage')}
+              onChange={(stageId) => {
+                const stage = stages.find((candidate) => candidate.id === stageId);
+                void actions.setStage(application.id, stageId, stage ? stageName(stage) : '');
+              }}
+            />
+          </span>
+          {application.postingUrl && (
+            <ExternalLink href={application.postingUrl} className="btn">
+              <Icon name="external" />
+              {t('form.openPosting')}
+            </ExternalLink>
+          )}
+          <Button icon="trash" variant="danger" onClick={() => void remove()}>
+            {t('common:actions.delete')}
+          </Button>
+        </div>
+      </header>
+      <div className="detail-layout">
+        <div className="detail-main">
+          <ApplicationForm id={formId} form={form} applicationId={application.id} stages={stages} onSubmit={onSubmit} />
+        </div>
+        <aside className="detail-side" aria-label={t('detail.related')}>
+          <StageTimeline application={application} stages={stages} />
+          <ApplicationInterviews applicationId={application.id} />
+          <ApplicationTasks applicationId={application.id} />
+          <ApplicationContacts applicationId={application.id} companyId={application.companyId} />
+        </aside>
+      </div>
+      {isDirty && (
+        <div className="save-bar" role="region" aria-label={t('form.unsaved')}>
+          <span>{t('form.unsaved')}</span>
+          <Button onClick={() => form.reset(initial)}>{t('form.discard')}</Button>
+          <Button type="submit" form={formId} variant="primary" disabled={isSubmitting} aria-keyshortcuts="Control+S Meta+S">
+            {t('form.save')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

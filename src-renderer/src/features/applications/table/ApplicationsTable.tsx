@@ -1,0 +1,309 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import type { ApplicationSummary, Stage } from '../../../../../src-shared/contract';
+import { isModKey, isTypingTarget } from '../../../shell/typing';
+import { useFormat } from '../../../ui/format';
+import { Icon } from '../../../ui/Icon';
+import { useSourceLabel } from '../vocabulary';
+import type { ApplicationSort } from '../filters/viewStore';
+import { firstDirection, type CellContext, type Column } from './columns';
+import { isSelected, selectAll, selectedCount, toggleSelected, withSelected, noSelection, type Selection } from './selection';
+import { pageSize } from './usePagedApplications';
+
+const rowHeight = 40;
+
+export interface TableData {
+  total: number;
+  settled: boolean;
+  rowAt(index: number): ApplicationSummary | undefined;
+  idsBetween(start: number, end: number): Promise<string[]>;
+}
+
+interface ApplicationsTableProps {
+  data: TableData;
+  columns: Column[];
+  stages: Stage[];
+  sort: ApplicationSort;
+  onSortChange(sort: ApplicationSort): void;
+  selection: Selection;
+  onSelectionChange(selection: Selection): void;
+  /** Reports the rows on screen, rounded to whole pages, so only those pages are fetched. */
+  onVisiblePagesChange(range: { start: number; end: number }): void;
+  onOpen(id: string): void;
+  /** Delete key: the selection, or the active row when nothing is selected. */
+  onDelete(activeRow: ApplicationSummary | undefined): void;
+  onToggleFavorite(row: ApplicationSummary): void;
+  onChangeStage(row: ApplicationSummary, stageId: string): void;
+  /** Changes when the rows mean something else (filters, sort): the list goes back to the top. */
+  resetKey: string;
+}
+
+/**
+ * The applications as a virtualized grid (ARIA grid pattern): only rows on screen exist in the page. One row is
+ * "active" (roving tabindex): arrows move it, Space selects, Shift extends, Enter opens, Mod+A selects every
+ * matching row, Delete deletes the selection.
+ */
+export function ApplicationsTable(props: ApplicationsTableProps) {
+  const { data, columns, stages, sort, selection, onSelectionChange, onVisiblePagesChange, resetKey } = props;
+  const { t } = useTranslation(['applications', 'common']);
+  const format = useFormat();
+  const sourceLabel = useSourceLabel();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const focusPending = useRef(false);
+
+  const activeIndex = Math.min(active, Math.max(data.total - 1, 0));
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      // The active row stays mounted even when scrolled away, so keyboard focus is never lost.
+      const indexes = defaultRangeExtractor(range);
+      if (data.total > 0 && !indexes.includes(activeIndex)) indexes.push(activeIndex);
+      return indexes.sort((a, b) => a - b);
+    },
+    [activeIndex, data.total],
+  );
+  // The virtualizer's functions change identity on every scroll; this component is not memoized, so that is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: data.total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    rangeExtractor,
+    // The sticky header row takes the first row's height; scrolling to a row keeps it clear of the header.
+    paddingStart: rowHeight,
+    scrollPaddingStart: rowHeight,
+  });
+
+  const [shownKey, setShownKey] = useState(resetKey);
+  if (shownKey !== resetKey) {
+    setShownKey(resetKey);
+    setActive(0);
+    setAnchor(null);
+  }
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [resetKey]);
+
+  const items = virtualizer.getVirtualItems();
+  const firstVisible = virtualizer.range?.startIndex ?? 0;
+  const lastVisible = virtualizer.range?.endIndex ?? 0;
+  const startPage = Math.floor(Math.max(firstVisible - 12, 0) / pageSize);
+  const endPage = Math.floor((lastVisible + 12) / pageSize);
+  useEffect(() => {
+    onVisiblePagesChange({ start: startPage * pageSize, end: endPage * pageSize + pageSize - 1 });
+  }, [startPage, endPage, onVisiblePagesChange]);
+
+  useLayoutEffect(() => {
+    if (!focusPending.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    if (row) {
+      focusPending.current = false;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  const moveTo = (index: number, extend: boolean) => {
+    const target = Math.max(0, Math.min(index, data.total - 1));
+    if (extend) {
+      const from = anchor ?? activeIndex;
+      void data.idsBetween(Math.min(from, target), Math.max(from, target)).then((ids) => onSelectionChange(withSelected(selection, ids)));
+      if (anchor === null) setAnchor(activeIndex);
+    } else {
+      setAnchor(target);
+    }
+    setActive(target);
+    focusPending.current = true;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  };
+
+  const selectRange = (index: number) => {
+    const from = anchor ?? index;
+    void data.idsBetween(Math.min(from, index), Math.max(from, index)).then((ids) => onSelectionChange(withSelected(selection, ids)));
+  };
+
+  const onRowClick = (event: MouseEvent, index: number, row: ApplicationSummary) => {
+    setActive(index);
+    if (event.shiftKey) {
+      selectRange(index);
+      return;
+    }
+    setAnchor(index);
+    if (isModKey(event)) onSelectionChange(toggleSelected(selection, row.id));
+    else props.onOpen(row.id);
+  };
+
+  const onCheck = (event: MouseEvent, index: number, row: ApplicationSummary) => {
+    event.stopPropagation();
+    setActive(index);
+    if (event.shiftKey) selectRange(index);
+    else {
+      setAnchor(index);
+      onSelectionChange(toggleSelected(selection, row.id));
+    }
+  };
+
+  const pageRows = Math.max(Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1, 1);
+  const onRowKeyDown = (event: KeyboardEvent, index: number, row: ApplicationSummary | undefined) => {
+    if (event.target !== event.currentTarget) {
+      // On a control of the row: Space and Enter are the control's, and a select keeps its arrows.
+      const control = event.target as HTMLElement;
+      if (control.tagName === 'SELECT' || isTypingTarget(control) || event.key === ' ' || event.key === 'Enter') return;
+    }
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(index + 1, event.shiftKey),
+      ArrowUp: () => moveTo(index - 1, event.shiftKey),
+      PageDown: () => moveTo(index + pageRows, event.shiftKey),
+      PageUp: () => moveTo(index - pageRows, event.shiftKey),
+      Home: () => moveTo(0, event.shiftKey),
+      End: () => moveTo(data.total - 1, event.shiftKey),
+      ' ': () => row && onSelectionChange(toggleSelected(selection, row.id)),
+      Enter: () => row && props.onOpen(row.id),
+      Delete: () => props.onDelete(row),
+      Backspace: () => props.onDelete(row),
+      Escape: () => onSelectionChange(noSelection),
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  const onGridKeyDown = (event: KeyboardEvent) => {
+    if (isModKey(event) && event.key.toLowerCase() === 'a' && !isTypingTarget(event.target)) {
+      event.preventDefault();
+      onSelectionChange(selectAll());
+    }
+  };
+
+  const template = useMemo(() => ['40px', '36px', ...columns.map((column) => column.track)].join(' '), [columns]);
+  const minWidth = useMemo(() => 76 + columns.reduce((sum, column) => sum + column.minWidth, 0), [columns]);
+  const count = selectedCount(selection, data.total);
+  const allChecked = data.total > 0 && count === data.total;
+
+  const toggleSort = (column: Column) => {
+    if (!column.sort) return;
+    const direction = sort.column === column.sort ? (sort.direction === 'asc' ? 'desc' : 'asc') : firstDirection(column.sort);
+    props.onSortChange({ column: column.sort, direction });
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="table-scroll"
+      role="grid"
+      aria-label={t('applications:table.label')}
+      aria-rowcount={data.total + 1}
+      aria-colcount={columns.length + 2}
+      aria-multiselectable="true"
+      onKeyDown={onGridKeyDown}
+    >
+      <div className="table-inner" style={{ minWidth, height: virtualizer.getTotalSize() }}>
+        <div className="table-row table-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+          <div className="cell cell-check" role="columnheader">
+            <input
+              type="checkbox"
+              aria-label={t('applications:table.selectAll')}
+              checked={allChecked}
+              ref={(element) => {
+                if (element) element.indeterminate = count > 0 && !allChecked;
+              }}
+              onChange={() => onSelectionChange(allChecked || count > 0 ? noSelection : selectAll())}
+            />
+          </div>
+          <div className="cell cell-star" role="columnheader">
+            <span className="sr-only">{t('applications:fields.favorite')}</span>
+            <Icon name="star" size={14} />
+          </div>
+          {columns.map((column) => {
+            const sorted = column.sort && sort.column === column.sort;
+            return (
+              <div
+                key={column.id}
+                className={['cell', column.align === 'end' && 'cell-end'].filter(Boolean).join(' ')}
+                role="columnheader"
+                aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {column.sort ? (
+                  <button type="button" className="sort-button" onClick={() => toggleSort(column)} title={t(`applications:${column.label}`)}>
+                    <span className="header-label">{t(`applications:${column.label}`)}</span>
+                    {sorted && <Icon name="chevronDown" size={12} />}
+                  </button>
+                ) : (
+                  <span className="header-label" title={t(`applications:${column.label}`)}>
+                    {t(`applications:${column.label}`)}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+        {items.map((item) => {
+          const row = data.rowAt(item.index);
+          const isActive = item.index === activeIndex;
+          const selected = row ? isSelected(selection, row.id) : false;
+          const context: CellContext = { t, format, sourceLabel, stages, active: isActive, changeStage: props.onChangeStage };
+          return (
+            <div
+              key={item.key}
+              data-index={item.index}
+              className={['table-row', selected && 'is-selected', row?.archived && 'is-archived'].filter(Boolean).join(' ')}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={selected}
+              tabIndex={isActive ? 0 : -1}
+              style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)` }}
+              onClick={(event) => row && onRowClick(event, item.index, row)}
+              onKeyDown={(event) => onRowKeyDown(event, item.index, row)}
+              onFocus={(event) => {
+                if (event.target === event.currentTarget) setActive(item.index);
+              }}
+            >
+              {row ? (
+                <>
+                  <div className="cell cell-check" role="gridcell">
+                    <input
+                      type="checkbox"
+                      tabIndex={isActive ? 0 : -1}
+                      aria-label={t('applications:table.selectRow', { position: row.position, company: row.companyName })}
+                      checked={selected}
+                      onClick={(event) => onCheck(event, item.index, row)}
+                      onChange={() => undefined}
+                    />
+                  </div>
+                  <div className="cell cell-star" role="gridcell">
+                    <button
+                      type="button"
+                      className={['star-button', row.favorite && 'is-on'].filter(Boolean).join(' ')}
+                      tabIndex={isActive ? 0 : -1}
+                      aria-pressed={row.favorite}
+                      aria-label={t('applications:table.favorite', { position: row.position })}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        props.onToggleFavorite(row);
+                      }}
+                    >
+                      <Icon name="star" size={15} filled={row.favorite} />
+                    </button>
+                  </div>
+                  {columns.map((column) => (
+                    <div key={column.id} className={['cell', column.align === 'end' && 'cell-end'].filter(Boolean).join(' ')} role="gridcell">
+                      {column.render(row, context)}
+                    </div>
+                  ))}
+                </>
+              ) : (
+                <div className="cell cell-loading" role="gridcell" style={{ gridColumn: '1 / -1' }}>
+                  <span className="skeleton" style={{ width: '40%' }} />
+                  <span className="sr-only">{t('common:loading')}</span>
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import type { ApplicationPage, ApplicationSummary, ListApplicationsInput } from '../../../../../src-shared/contract';
+import { invoke } from '../../../api/client';
+
+export const pageSize = 100;
+/** The largest page the list channel serves; used when every id of a selection must be known. */
+const idPageSize = 1000;
+
+type BaseInput = Omit<NonNullable<ListApplicationsInput>, 'limit' | 'offset'>;
+
+const pageKey = (base: BaseInput, page: number) => ['applications.list', { ...base, limit: pageSize, offset: page * pageSize }] as const;
+
+/** The page indexes covering rows [start, end]. */
+export function pagesFor(start: number, end: number): number[] {
+  if (end < start) return [];
+  const pages: number[] = [];
+  for (let page = Math.floor(start / pageSize); page <= Math.floor(end / pageSize); page += 1) pages.push(page);
+  return pages;
+}
+
+/**
+ * The rows of applications.list for the visible range only, one query per page of 100 keyed by offset: scrolling
+ * through 100,000 rows fetches what comes into view, and a `changed` event refreshes just the visible pages.
+ */
+export function usePagedApplications(base: BaseInput, visible: { start: number; end: number }) {
+  const client = useQueryClient();
+  const baseKey = JSON.stringify(base);
+  const pages = pagesFor(visible.start, visible.end);
+  const results = useQueries({
+    queries: pages.map((page) => ({
+      queryKey: pageKey(base, page),
+      queryFn: () => invoke('applications.list', { ...base, limit: pageSize, offset: page * pageSize }),
+    })),
+  });
+
+  // The total survives a change of filters until the new one arrives, so the list does not flash empty.
+  const [lastTotal, setLastTotal] = useState<{ key: string; total: number } | null>(null);
+  const loaded = results.find((result) => result.data)?.data as ApplicationPage | undefined;
+  if (loaded && (lastTotal?.key !== baseKey || lastTotal.total !== loaded.total)) setLastTotal({ key: baseKey, total: loaded.total });
+  const total = loaded?.total ?? lastTotal?.total ?? 0;
+  const settled = Boolean(loaded) || lastTotal?.key === baseKey;
+  const error = results.find((result) => result.error)?.error ?? null;
+
+  const dataVersion = results.map((result, index) => `${pages[index]}:${result.dataUpdatedAt}`).join(',');
+  const rowAt = useMemo(() => {
+    const loadedPages = new Map<number, ApplicationSummary[]>();
+    results.forEach((result, index) => {
+      if (result.data) loadedPages.set(pages[index], result.data.items);
+    });
+    return (index: number): ApplicationSummary | undefined => {
+      const page = Math.floor(index / pageSize);
+      // A row outside the visible pages (the keyboard-active one) may still be in the cache.
+      const items = loadedPages.get(page) ?? client.getQueryData<ApplicationPage>(pageKey(base, page))?.items;
+      return items?.[index - page * pageSize];
+    };
+    // dataVersion says when `results` hold other rows (other pages, or fresher data).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, baseKey, dataVersion]);
+
+  /** Ids of rows [start, end], fetching pages not loaded yet. */
+  const idsBetween = useCallback(
+    async (start: number, end: number): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let offset = start; offset <= end; offset += idPageSize) {
+        const limit = Math.min(idPageSize, end - offset + 1);
+        const page = await invoke('applications.list', { ...base, limit, offset });
+        ids.push(...page.items.map((item) => item.id));
+      }
+      return ids;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [baseKey],
+  );
+
+  const allIds = useCallback(() => idsBetween(0, Math.max(total - 1, 0)), [idsBetween, total]);
+
+  return { total, settled, rowAt, idsBetween, allIds, error, isLoading: !settled && results.some((result) => result.isPending) };
+}

@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../../api/client';
+import { useToast } from '../../ui/toast';
+import { errorMessage } from '../../ui/issues';
+
+/**
+ * The writes the table, the board and the detail share, each with its toast: deletes and archives can be
+ * undone (Undo button or Ctrl/Cmd+Z). Every call reports failures in the user's language and rethrows nothing.
+ */
+export function useApplicationActions() {
+  const { t } = useTranslation(['applications', 'common']);
+  const toast = useToast();
+
+  return useMemo(() => {
+    const attempt = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await work();
+      } catch (error) {
+        toast.show(errorMessage(t, error));
+        return undefined;
+      }
+    };
+    return {
+      async remove(ids: string[]): Promise<boolean> {
+        const result = await attempt(() =>
+          ids.length === 1 ? invoke('applications.delete', { id: ids[0] }).then(() => ({ count: 1 })) : invoke('applications.bulkDelete', { ids }),
+        );
+        if (!result) return false;
+        toast.showUndo(t('applications:toast.deleted', { count: result.count }), () => invoke('applications.restore', { ids }));
+        return true;
+      },
+      async archive(ids: string[], archived: boolean): Promise<boolean> {
+        const channel = archived ? 'applications.archive' : 'applications.unarchive';
+        const undoChannel = archived ? 'applications.unarchive' : 'applications.archive';
+        const result = await attempt(() => invoke(channel, { ids }));
+        if (!result) return false;
+        toast.showUndo(t(archived ? 'applications:toast.archived' : 'applications:toast.unarchived', { count: result.count }), () =>
+          invoke(undoChannel, { ids }),
+        );
+        return true;
+      },
+      async setStage(id: string, stageId: string, stageName: string): Promise<boolean> {
+        const result = await attempt(() => invoke('applications.setStage', { id, stageId }));
+        if (result) toast.show(t('applications:toast.stageChanged', { stage: stageName }));
+        return Boolean(result);
+      },
+      async bulkStage(ids: string[], stageId: string, stageName: string): Promise<boolean> {
+        const result = await attempt(() => invoke('applications.bulkUpdate', { ids, patch: { stageId } }));
+        if (result) toast.show(t('applications:toast.bulkStage', { count: result.count, stage: stageName }));
+        return Boolean(result);
+      },
+      async bulkTags(ids: string[], change: { addTags?: string[]; removeTags?: string[] }): Promise<boolean> {
+        const result = await attempt(() => invoke('applications.bulkUpdate', { ids, patch: change }));
+        if (result) toast.show(t('applications:toast.tagged', { count: result.count }));
+        return Boolean(result);
+      },
+      async toggleFavorite(id: string): Promise<void> {
+        await attempt(() => invoke('applications.toggleFavorite', { id }));
+      },
+    };
+  }, [t, toast]);
+}

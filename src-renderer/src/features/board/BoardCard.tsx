@@ -1,0 +1,77 @@
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDraggable } from '@dnd-kit/core';
+import type { ApplicationSummary } from '../../../../src-shared/contract';
+import { useFormat } from '../../ui/format';
+import { Icon } from '../../ui/Icon';
+
+/** What a card shows: enough to recognise the application at a glance. */
+export function CardContent({ application }: { application: ApplicationSummary }) {
+  const { t } = useTranslation(['board', 'common']);
+  const format = useFormat();
+  const details = [application.location, application.workMode && t(`common:workMode.${application.workMode}`)].filter(Boolean).join(' · ');
+  const salary = format.salary(application);
+  return (
+    <>
+      <div className="card-top">
+        <span className="card-position">{application.position}</span>
+        {application.favorite && (
+          <span className="card-favorite" title={t('board:card.favorite')}>
+            <Icon name="star" size={13} filled />
+            <span className="sr-only">{t('board:card.favorite')}</span>
+          </span>
+        )}
+      </div>
+      <span className="card-company">{application.companyName}</span>
+      {details && <span className="card-detail">{details}</span>}
+      {salary && <span className="card-detail numeric">{salary}</span>}
+      {application.tags.length > 0 && (
+        <span className="card-tags">
+          {application.tags.slice(0, 3).map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))}
+        </span>
+      )}
+      <span className="card-footer">
+        <Icon name="clock" size={12} />
+        <span title={format.dateTime(application.stageChangedAt)}>{format.relative(application.stageChangedAt)}</span>
+      </span>
+    </>
+  );
+}
+
+/**
+ * A draggable card: drag with the mouse, or focus it and press Space, move with ← →, Space again to drop
+ * (Escape cancels). Enter or a click opens the application.
+ */
+export function BoardCard({ application, onOpen }: { application: ApplicationSummary; onOpen(id: string): void }) {
+  const { t } = useTranslation('board');
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: application.id,
+    data: { application },
+    attributes: { roleDescription: t('card.roleDescription') },
+  });
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter' && !isDragging) {
+      event.preventDefault();
+      onOpen(application.id);
+      return;
+    }
+    listeners?.onKeyDown?.(event);
+  };
+  return (
+    <div
+      ref={setNodeRef}
+      className={['board-card', isDragging && 'is-dragging'].filter(Boolean).join(' ')}
+      {...attributes}
+      {...listeners}
+      onKeyDown={onKeyDown}
+      onClick={() => onOpen(application.id)}
+      data-application-id={application.id}
+    >
+      <CardContent application={application} />
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useDroppable } from '@dnd-kit/core';
+import { keepPreviousData } from '@tanstack/react-query';
+import type { ApplicationFilters, ApplicationSummary, Stage } from '../../../../src-shared/contract';
+import { useChannel } from '../../api/hooks';
+import { Button, IconButton } from '../../ui/Button';
+import { useFormat } from '../../ui/format';
+import { errorMessage } from '../../ui/issues';
+import { useStageName } from '../../ui/StageBadge';
+import { setFilters, type ApplicationSort } from '../applications/filters/viewStore';
+import { BoardCard } from './BoardCard';
+
+/** Cards loaded per column at first and per "Show more"; a column never loads more than `maxCards`. */
+export const cardsPerPage = 200;
+const maxCards = 1000;
+
+/** A card on its way to another column (shown there at once, before the list refreshes). */
+export interface PendingMove {
+  application: ApplicationSummary;
+  from: string;
+  to: string;
+}
+
+interface BoardColumnProps {
+  stage: Stage;
+  filters: ApplicationFilters;
+  sort: ApplicationSort;
+  collapsed: boolean;
+  onToggleCollapsed(): void;
+  moves: PendingMove[];
+}
+
+/**
+ * One stage: its own applications.list query (filters + this stage), capped at 200 cards with "Show more", so a
+ * board over 100,000 applications loads a few hundred cards, not all of them.
+ */
+export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed, moves }: BoardColumnProps) {
+  const { t } = useTranslation(['board', 'applications', 'common']);
+  const navigate = useNavigate();
+  const format = useFormat();
+  const stageName = useStageName();
+  const [limit, setLimit] = useState(cardsPerPage);
+  const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
+  const { stageCategories: _categories, stageIds: _stages, ...rest } = filters;
+  const list = useChannel(
+    'applications.list',
+    { ...rest, stageIds: [stage.id], sort, limit, offset: 0 },
+    { placeholderData: keepPreviousData },
+  );
+
+  const movedOut = new Set(moves.filter((move) => move.from === stage.id).map((move) => move.application.id));
+  const movedIn = moves.filter((move) => move.to === stage.id).map((move) => move.application);
+  const loaded = list.data?.items ?? [];
+  const cards = [...movedIn.filter((card) => !loaded.some((item) => item.id === card.id)), ...loaded.filter((item) => !movedOut.has(item.id))];
+  const total = Math.max((list.data?.total ?? 0) - [...movedOut].filter((id) => loaded.some((item) => item.id === id)).length, 0) +
+    movedIn.filter((card) => !loaded.some((item) => item.id === card.id)).length;
+  const name = stageName(stage);
+  const headingId = `column-${stage.id}`;
+
+  if (collapsed) {
+    return (
+      <section
+        ref={setNodeRef}
+        className={['board-column', 'is-collapsed', `cat-${stage.category}`, isOver && 'is-over'].filter(Boolean).join(' ')}
+        aria-labelledby={headingId}
+      >
+        <button type="button" className="column-expand" onClick={onToggleCollapsed} aria-expanded="false" aria-label={t('board:column.expand', { stage: name })}>
+          <span className="dot" aria-hidden="true" />
+          <span className="column-vertical" id={headingId}>
+            {name}
+          </span>
+          <span className="column-count numeric">{format.number(total)}</span>
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <section ref={setNodeRef} className={['board-column', `cat-${stage.category}`, isOver && 'is-over'].filter(Boolean).join(' ')} aria-labelledby={headingId}>
+      <header className="column-header">
+        <span className="dot" aria-hidden="true" />
+        <h2 id={headingId} className="column-title">
+          {name}
+        </h2>
+        <span className="column-count numeric" aria-label={t('board:column.count', { count: total })}>
+          {format.number(total)}
+        </span>
+        <IconButton size="sm" icon="chevronLeft" label={t('board:column.collapse', { stage: name })} aria-expanded="true" onClick={onToggleCollapsed} />
+      </header>
+      <div className="column-cards">
+        {list.error && <p className="notice notice-error">{errorMessage(t, list.error)}</p>}
+        {cards.map((application) => (
+          <BoardCard key={application.id} application={application} onOpen={(id) => navigate(`/applications/${id}`)} />
+        ))}
+        {list.data && cards.length === 0 && <p className="column-empty">{t('board:column.empty')}</p>}
+        {loaded.length < (list.data?.total ?? 0) &&
+          (limit < maxCards ? (
+            <Button size="sm" variant="ghost" onClick={() => setLimit((value) => Math.min(value + cardsPerPage, maxCards))} disabled={list.isFetching}>
+              {t('board:column.showMore', { shown: format.number(loaded.length), total: format.number(list.data?.total ?? 0) })}
+            </Button>
+          ) : (
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setFilters({ ...filters, stageCategories: undefined, stageIds: [stage.id] });
+                navigate('/applications');
+              }}
+            >
+              {t('board:column.openInTable', { total: format.number(list.data?.total ?? 0) })}
+            </Button>
+          ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ApplicationSummary, Stage } from '../../../../src-shared/contract';
+import { invoke } from '../../api/client';
+import { errorMessage } from '../../ui/issues';
+import { useStageName } from '../../ui/StageBadge';
+import { useToast } from '../../ui/toast';
+import { FilterBar } from '../applications/filters/FilterBar';
+import { setFilters, useApplicationsView } from '../applications/filters/viewStore';
+import { useStages } from '../applications/vocabulary';
+import { BoardColumn, type PendingMove } from './BoardColumn';
+import { CardContent } from './BoardCard';
+import { useCollapsedColumns } from './collapsed';
+import { columnCoordinates } from './keyboardCoordinates';
+import './board.css';
+
+/** The pointer decides when there is one; keyboard drags use the card's overlap with the columns. */
+const collisions: CollisionDetection = (args) => {
+  const underPointer = pointerWithin(args);
+  return underPointer.length > 0 ? underPointer : rectIntersection(args);
+};
+
+/** The board: one column per stage (stages.list order), cards dragged between them to change stage. */
+export default function BoardPage() {
+  const { t } = useTranslation(['board', 'applications', 'common']);
+  const view = useApplicationsView();
+  const stages = useStages();
+  const stageName = useStageName();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const { isCollapsed, toggle } = useCollapsedColumns();
+  const [dragged, setDragged] = useState<ApplicationSummary | null>(null);
+  const [moves, setMoves] = useState<PendingMove[]>([]);
+
+  const sensors = useSensors(
+    // A few pixels of movement before a drag starts, so a click still opens the card.
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: columnCoordinates,
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
+    }),
+  );
+
+  const shown = useMemo(() => {
+    const { stageCategories, stageIds } = view.filters;
+    return stages.filter(
+      (stage) => (!stageCategories?.length || stageCategories.includes(stage.category)) && (!stageIds?.length || stageIds.includes(stage.id)),
+    );
+  }, [stages, view.filters]);
+
+  const stageOf = (id: string | number | undefined): Stage | undefined => stages.find((stage) => stage.id === id);
+  const applicationOf = (data: unknown) => (data as { application?: ApplicationSummary } | undefined)?.application;
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('board:announce.start', { position: applicationOf(active.data.current)?.position ?? '' }),
+    onDragOver: ({ over }) => {
+      const stage = stageOf(over?.id);
+      return stage ? t('board:announce.over', { stage: stageName(stage) }) : t('board:announce.outside');
+    },
+    onDragEnd: ({ active, over }) => {
+      const stage = stageOf(over?.id);
+      const position = applicationOf(active.data.current)?.position ?? '';
+      return stage ? t('board:announce.dropped', { position, stage: stageName(stage) }) : t('board:announce.cancelled', { position });
+    },
+    onDragCancel: ({ active }) => t('board:announce.cancelled', { position: applicationOf(active.data.current)?.position ?? '' }),
+  };
+
+  const onDragStart = (event: DragStartEvent) => setDragged(applicationOf(event.active.data.current) ?? null);
+
+  const onDragEnd = async (event: DragEndEvent) => {
+    setDragged(null);
+    const application = applicationOf(event.active.data.current);
+    const target = stageOf(event.over?.id);
+    if (!application || !target || target.id === application.stageId) return;
+    const move: PendingMove = { application: { ...application, stageId: target.id, stageCategory: target.category, stageName: target.name }, from: application.stageId, to: target.id };
+    setMoves((current) => [...current, move]);
+    try {
+      await invoke('applications.setStage', { id: application.id, stageId: target.id });
+      toast.show(t('applications:toast.stageChanged', { stage: stageName(target) }));
+    } catch (error) {
+      toast.show(errorMessage(t, error));
+    } finally {
+      // The card stays where it was dropped until the columns have the server's word on it.
+      await queryClient.refetchQueries({ queryKey: ['applications.list'], type: 'active' });
+      setMoves((current) => current.filter((pending) => pending !== move));
+    }
+  };
+
+  return (
+    <div className="page page-fill board-page">
+      <div className="page-header">
+        <h1>{t('board:title')}</h1>
+        <p className="muted board-hint">{t('board:hint')}</p>
+      </div>
+      <FilterBar filters={view.filters} onChange={setFilters} />
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collisions}
+        onDragStart={onDragStart}
+        onDragEnd={(event) => void onDragEnd(event)}
+        onDragCancel={() => setDragged(null)}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('board:instructions') } }}
+      >
+        <div className="board" role="region" aria-label={t('board:title')} tabIndex={-1}>
+          {shown.map((stage) => (
+            <BoardColumn
+              key={stage.id}
+              stage={stage}
+              filters={view.filters}
+              sort={view.sort}
+              collapsed={isCollapsed(stage)}
+              onToggleCollapsed={() => toggle(stage)}
+              moves={moves}
+            />
+          ))}
+        </div>
+        <DragOverlay dropAnimation={null}>
+          {dragged && (
+            <div className="board-card is-overlay">
+              <CardContent application={dragged} />
+            </div>
+          )}
+        </DragOverlay>
+      </DndContext>
+    </div>
+  );
+}

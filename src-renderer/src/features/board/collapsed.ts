@@ -1,0 +1,32 @@
+import { useCallback, useState } from 'react';
+import { closedStageCategories, type Stage } from '../../../../src-shared/contract';
+
+const storageKey = 'candid.board.collapsed.v1';
+
+function load(): Record<string, boolean> {
+  try {
+    const saved = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as unknown;
+    return saved && typeof saved === 'object' ? (saved as Record<string, boolean>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Which columns are folded: the closed categories (rejected, withdrawn, ghosted) by default; remembered on this device. */
+export function useCollapsedColumns() {
+  const [state, setState] = useState(load);
+  const isCollapsed = useCallback(
+    (stage: Stage) => state[stage.id] ?? closedStageCategories.includes(stage.category),
+    [state],
+  );
+  const toggle = useCallback(
+    (stage: Stage) =>
+      setState((current) => {
+        const next = { ...current, [stage.id]: !(current[stage.id] ?? closedStageCategories.includes(stage.category)) };
+        localStorage.setItem(storageKey, JSON.stringify(next));
+        return next;
+      }),
+    [],
+  );
+  return { isCollapsed, toggle };
+}

@@ -1,0 +1,102 @@
+import type { TFunction } from 'i18next';
+import {
+  exportFileTypes,
+  suggestedExportFileName,
+  type ApplicationFilters,
+  type ExportFormat,
+  type ExportResult,
+} from '../../../../src-shared/contract';
+import { AppError } from '../../../../src-shared/errors';
+import type { Language } from '../../../../src-shared/i18n';
+import { invoke, invokeShell } from '../../api/client';
+import { errorMessage } from '../../ui/issues';
+
+const channels = {
+  excel: 'exports.excel',
+  statisticsWorkbook: 'exports.statisticsWorkbook',
+  csv: 'exports.csv',
+  json: 'exports.json',
+  calendar: 'exports.calendar',
+} as const satisfies Record<ExportFormat, string>;
+
+/** The user's own date, `YYYY-MM-DD`, for file names. */
+export function localDay(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * What an export asks for besides where it goes: the view's filters, the user's language and time zone. CSV
+ * in French uses semicolons (French Excel reads `,` as the decimal mark); every CSV gets a byte order mark so that
+ * Excel on Windows reads accents right.
+ */
+export function exportInput(format: ExportFormat, filters: ApplicationFilters, language: Language) {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  switch (format) {
+    case 'json':
+      return {};
+    case 'csv':
+      return { filters, language, timeZone, delimiter: language === 'fr' ? (';' as const) : (',' as const), bom: true };
+    default:
+      return { filters, language, timeZone };
+  }
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+/** Hands content from the app to the browser as a file download. */
+export function download(result: Extract<ExportResult, { kind: 'content' }>): void {
+  const data = result.encoding === 'base64' ? base64ToBytes(result.content) : result.content;
+  const url = URL.createObjectURL(new Blob([data], { type: result.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = result.fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by now; the URL only needs to live that long.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Runs one export the way the shell allows: in the desktop app the user picks where to save and the file is
+ * written there; in a browser the content comes back and is downloaded. Null when the user cancelled.
+ */
+export async function runExport(format: ExportFormat, filters: ApplicationFilters, language: Language, t: TFunction): Promise<ExportResult | null> {
+  const input = exportInput(format, filters, language);
+  const channel = channels[format];
+  const call = invoke as (channel: string, input: unknown) => Promise<ExportResult>;
+  if (window.candid) {
+    const type = exportFileTypes[format];
+    const choice = await invokeShell('shell.showSaveDialog', {
+      title: t(`files:exports.dialogTitle.${format}`),
+      defaultName: suggestedExportFileName(format, localDay()),
+      filters: [{ name: t(`files:exports.filterName.${format}`), extensions: [type.extension] }],
+    });
+    if (!choice?.path) return null;
+    return call(channel, { ...input, path: choice.path });
+  }
+  const result = await call(channel, input);
+  if (result.kind === 'content') download(result);
+  return result;
+}
+
+/**
+ * The sentence for a failed file action, in the user's language: what is wrong with a chosen path or file when
+ * the app says so, else the general message for the error's code.
+ */
+export function fileErrorMessage(t: TFunction, error: unknown): string {
+  if (error instanceof AppError && error.code === 'VALIDATION') {
+    const issue = error.issues?.find((item) => item.path === 'path');
+    const details = (error.details ?? {}) as Record<string, string>;
+    if (issue && t(`files:exports.pathIssue.${issue.code}`, { defaultValue: '' })) return t(`files:exports.pathIssue.${issue.code}`, details);
+    if (issue && t(`files:backups.issue.${issue.code}`, { defaultValue: '' })) return t(`files:backups.issue.${issue.code}`, details);
+  }
+  return errorMessage(t, error);
+}

@@ -1,0 +1,18 @@
+import { createContext, useContext, type RefObject } from 'react';
+
+/** What any part of the interface may ask of the shell. */
+export interface ShellApi {
+  openPalette(): void;
+  openShortcuts(): void;
+  /** Focuses the header's global search box. */
+  focusSearch(): void;
+  searchInputRef: RefObject<HTMLInputElement | null>;
+}
+
+export const ShellContext = createContext<ShellApi | null>(null);
+
+export function useShell(): ShellApi {
+  const shell = useContext(ShellContext);
+  if (!shell) throw new Error('useShell outside the shell');
+  return shell;
+}

@@ -1,0 +1,69 @@
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../ui/Dialog';
+import { Kbd } from '../ui/Kbd';
+import { screens } from './navigation';
+
+/** Every keyboard shortcut of the app, grouped; opened with `?`. */
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { t } = useTranslation('shell');
+  const groups: { title: string; items: { keys: string[]; label: string }[] }[] = [
+    {
+      title: t('shortcuts.general'),
+      items: [
+        { keys: ['Mod', 'K'], label: t('shortcuts.palette') },
+        { keys: ['/'], label: t('shortcuts.search') },
+        { keys: ['N'], label: t('shortcuts.newApplication') },
+        { keys: ['Mod', 'Z'], label: t('shortcuts.undo') },
+        { keys: ['?'], label: t('shortcuts.help') },
+      ],
+    },
+    {
+      title: t('shortcuts.navigation'),
+      items: screens.map((screen) => ({ keys: ['G', screen.go.toUpperCase()], label: t(`nav.${screen.key}`) })),
+    },
+    {
+      title: t('shortcuts.table'),
+      items: [
+        { keys: ['↑', '↓'], label: t('shortcuts.moveRow') },
+        { keys: ['Shift', '↓'], label: t('shortcuts.extendSelection') },
+        { keys: ['Space'], label: t('shortcuts.toggleRow') },
+        { keys: ['Mod', 'A'], label: t('shortcuts.selectAll') },
+        { keys: ['Enter'], label: t('shortcuts.openRow') },
+        { keys: ['Delete'], label: t('shortcuts.deleteSelection') },
+      ],
+    },
+    {
+      title: t('shortcuts.boardAndForm'),
+      items: [
+        { keys: ['Space'], label: t('shortcuts.pickUpCard') },
+        { keys: ['←', '→'], label: t('shortcuts.moveCard') },
+        { keys: ['Mod', 'S'], label: t('shortcuts.save') },
+        { keys: ['Esc'], label: t('shortcuts.close') },
+      ],
+    },
+  ];
+  return (
+    <Dialog open={open} onClose={onClose} title={t('shortcuts.title')} width="min(720px, calc(100vw - 48px))">
+      <div className="shortcut-groups">
+        {groups.map((group) => (
+          <section key={group.title}>
+            <h3 className="section-title">{group.title}</h3>
+            <dl className="shortcut-list">
+              {group.items.map((item) => (
+                <Fragment key={item.label}>
+                  <dt>{item.label}</dt>
+                  <dd>
+                    {item.keys.map((key) => (
+                      <Kbd key={key} name={key} />
+                    ))}
+                  </dd>
+                </Fragment>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,73 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SalaryPeriod } from '../../../src-shared/contract';
+
+/** Intl locale of each language of the app. */
+export const intlLocale: Record<string, string> = { en: 'en-GB', fr: 'fr-FR' };
+
+export interface Formatters {
+  /** A calendar date `YYYY-MM-DD` (no time zone: shown as written). */
+  date(value: string | null | undefined): string;
+  /** An instant, in the user's time zone. */
+  dateTime(value: string | null | undefined): string;
+  number(value: number): string;
+  money(amount: number, currency: string): string;
+  /** "45 000 – 55 000 € per year", or "" when there is no amount. */
+  salary(range: { salaryMin: number | null; salaryMax: number | null; salaryCurrency: string | null; salaryPeriod: SalaryPeriod | null }): string;
+  /** "3 days ago", "in 2 hours". */
+  relative(value: string): string;
+}
+
+export function createFormatters(language: string, periodLabel: (period: SalaryPeriod) => string): Formatters {
+  const locale = intlLocale[language] ?? language;
+  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const numberFormat = new Intl.NumberFormat(locale);
+  const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  const money = (amount: number, currency: string) => {
+    let format = moneyFormats.get(currency);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+      moneyFormats.set(currency, format);
+    }
+    return format.format(amount);
+  };
+  return {
+    date: (value) => (value ? dateFormat.format(new Date(`${value.slice(0, 10)}T12:00:00Z`)) : ''),
+    dateTime: (value) => (value ? dateTimeFormat.format(new Date(value)) : ''),
+    number: (value) => numberFormat.format(value),
+    money,
+    salary({ salaryMin, salaryMax, salaryCurrency, salaryPeriod }) {
+      if (salaryMin == null && salaryMax == null) return '';
+      const show = (amount: number) => (salaryCurrency ? money(amount, salaryCurrency) : numberFormat.format(amount));
+      const range =
+        salaryMin != null && salaryMax != null && salaryMin !== salaryMax
+          ? `${show(salaryMin)} – ${show(salaryMax)}`
+          : show((salaryMin ?? salaryMax)!);
+      return salaryPeriod ? `${range} ${periodLabel(salaryPeriod)}` : range;
+    },
+    relative(value) {
+      const seconds = (new Date(value).getTime() - Date.now()) / 1000;
+      const units: [Intl.RelativeTimeFormatUnit, number][] = [
+        ['year', 31_536_000],
+        ['month', 2_592_000],
+        ['week', 604_800],
+        ['day', 86_400],
+        ['hour', 3600],
+        ['minute', 60],
+      ];
+      for (const [unit, size] of units) {
+        // Whole units only, rounded toward zero: 20 months ago is "last year", not "2 years ago".
+        if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit);
+      }
+      return relativeFormat.format(0, 'minute');
+    },
+  };
+}
+
+/** Formatters for the current language; recreated when the language changes. */
+export function useFormat(): Formatters {
+  const { t, i18n } = useTranslation('common');
+  return useMemo(() => createFormatters(i18n.language, (period) => t(`salaryPeriod.${period}`)), [i18n.language, t]);
+}

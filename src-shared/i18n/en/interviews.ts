@@ -1,0 +1,67 @@
+/** English strings of the interviews screens (agenda, form, the application's interviews). */
+export default {
+  title: 'Interviews',
+  subtitle: 'Your agenda: every interview, by day.',
+  new: 'New interview',
+  filter: {
+    period: 'Show',
+    upcoming: 'Upcoming',
+    past: 'Past',
+    statuses: 'Statuses shown',
+  },
+  agenda: {
+    today: 'Today · {{date}}',
+    tomorrow: 'Tomorrow · {{date}}',
+    yesterday: 'Yesterday · {{date}}',
+  },
+  empty: {
+    upcomingTitle: 'No upcoming interviews',
+    upcomingText: 'When a company invites you, add the interview here or from the application: it will show on this agenda, day by day.',
+    pastTitle: 'No past interviews',
+    pastText: 'Interviews appear here once their day has passed, with their status and outcome.',
+    filtered: 'Nothing matches the statuses you chose. Tick more statuses above to see more.',
+  },
+  card: {
+    interview: 'Interview',
+    label: '{{title}}, {{application}}, {{when}}',
+    duration_one: '{{count}} min',
+    duration_other: '{{count}} min',
+    joinMeeting: 'Join the meeting',
+    with: 'With {{people}}',
+    markCompleted: 'Mark as completed',
+    editLabel: 'Edit the {{title}} interview of {{when}}',
+    deleteLabel: 'Delete the {{title}} interview of {{when}}',
+  },
+  dialog: {
+    newTitle: 'New interview',
+    editTitle: 'Edit interview',
+  },
+  form: {
+    add: 'Add interview',
+    applicationRequired: 'Choose the application this interview is for.',
+    forApplication: 'For {{application}}',
+    interviewersHint: 'Names and roles, e.g. "Anna Martin (HR), Paul Durand (CTO)".',
+  },
+  field: {
+    application: 'Application',
+    scheduledAt: 'Date and time',
+    durationMinutes: 'Duration (minutes)',
+    type: 'Type',
+    format: 'Format',
+    location: 'Place',
+    meetingUrl: 'Meeting link',
+    interviewers: 'Interviewers',
+    status: 'Status',
+    outcome: 'Outcome',
+    notes: 'Notes',
+  },
+  embedded: {
+    title: 'Interviews',
+    add: 'Add interview',
+    empty: 'No interview yet. Add one when the company invites you.',
+  },
+  toast: {
+    deleted: 'Interview of {{when}} deleted',
+    completed: 'Interview marked as completed',
+  },
+};

@@ -1,0 +1,95 @@
+import type en from '../en/companies';
+
+/** Textes français des écrans d'entreprises. */
+export default {
+  title: 'Entreprises',
+  new: 'Nouvelle entreprise',
+  count_one: '{{formatted}} entreprise',
+  count_other: '{{formatted}} entreprises',
+  search: 'Rechercher une entreprise',
+  never: 'Jamais',
+  sizeEmployees: '{{size}} salariés',
+  days_one: '{{formatted}} jour',
+  days_other: '{{formatted}} jours',
+  notesEmpty: 'Pas encore de notes. Utilisez Modifier pour garder ce que vous apprenez sur cette entreprise : culture, salaires, interlocuteurs.',
+  sort: {
+    label: 'Trier par',
+    name: 'Nom',
+    applications: 'Nombre de candidatures',
+    lastApplied: 'Dernière candidature',
+  },
+  column: {
+    name: 'Entreprise',
+    applications: 'Candidatures',
+    active: 'En cours',
+    lastApplied: 'Dernière candidature',
+    industry: 'Secteur',
+    location: 'Lieu',
+  },
+  empty: {
+    title: "Pas encore d'entreprise",
+    text: 'Les entreprises apparaissent ici au fil de vos candidatures. Vous pouvez aussi en ajouter une que vous suivez, avant de postuler.',
+    searchTitle: 'Aucune entreprise ne correspond à « {{text}} »',
+    searchText: "Vérifiez l'orthographe, ou cherchez une partie du nom.",
+  },
+  field: {
+    name: 'Nom',
+    website: 'Site web',
+    industry: 'Secteur',
+    size: 'Taille',
+    location: 'Lieu',
+    notes: 'Notes',
+  },
+  form: {
+    create: "Créer l'entreprise",
+  },
+  dialog: {
+    newTitle: 'Nouvelle entreprise',
+    editTitle: 'Modifier {{name}}',
+  },
+  page: {
+    breadcrumb: "Fil d'Ariane",
+    back: 'Retour aux entreprises',
+    notFound: "Cette entreprise n'existe plus : elle a été supprimée ou fusionnée avec une autre.",
+  },
+  summary: {
+    applications: 'Candidatures',
+    answered: 'Réponses',
+    answeredValue: '{{answered}} sur {{total}}',
+    medianResponse: 'Délai de réponse médian',
+    furthest: 'Étape la plus avancée',
+    unknown: '—',
+  },
+  applications: {
+    title: 'Historique',
+    empty: "Vous n'avez pas encore postulé ici.",
+    position: 'Poste',
+    appliedOn: 'Candidature',
+    currentStage: 'Étape actuelle',
+    furthest: 'Étape atteinte',
+    responseTime: 'Première réponse',
+    noResponse: 'Pas de réponse',
+    archived: 'Archivée',
+  },
+  contacts: {
+    title: 'Interlocuteurs',
+    empty: "Aucun contact dans cette entreprise pour l'instant. Ajoutez les recruteurs et salariés avec qui vous échangez depuis Contacts ou depuis une candidature.",
+  },
+  merge: {
+    open: 'Fusionner…',
+    title: 'Fusionner un doublon dans {{name}}',
+    source: 'Entreprise en double',
+    sourceRequired: 'Choisissez l’entreprise à fusionner dans celle-ci.',
+    hint: 'La même entreprise sous un autre nom (par ex. « SG » et « Société Générale »). Tout ce qu’elle contient passe dans {{name}}.',
+    consequence: 'Les candidatures et contacts de {{source}} passeront dans {{target}}, puis {{source}} sera supprimée. Cette action est définitive.',
+    submit: 'Fusionner',
+  },
+  delete: {
+    hasApplications_one: '{{name}} a encore {{count}} candidature, elle ne peut donc pas être supprimée : une entreprise garde la mémoire de vos candidatures. Supprimez d’abord cette candidature, ou fusionnez {{name}} avec une autre entreprise.',
+    hasApplications_other: '{{name}} a encore {{count}} candidatures, elle ne peut donc pas être supprimée : une entreprise garde la mémoire de vos candidatures. Supprimez d’abord ces candidatures, ou fusionnez {{name}} avec une autre entreprise.',
+  },
+  toast: {
+    deleted: 'Entreprise {{name}} supprimée',
+    merged: '{{source}} fusionnée dans {{target}}',
+  },
+} satisfies typeof en;

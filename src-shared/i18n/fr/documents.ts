@@ -1,0 +1,37 @@
+import type en from '../en/documents';
+
+/** Documents joints aux candidatures (features/documents). Mêmes clés que en/documents.ts. */
+export default {
+  title: 'Documents',
+  empty: 'Aucun document joint pour le moment : ajoutez le CV et la lettre de motivation envoyés.',
+  attach: 'Joindre un fichier…',
+  attachExisting: 'Joindre un document que vous avez déjà',
+  chooseExisting: 'Choisir un document…',
+  kind: 'Type',
+  name: 'Nom',
+  size: 'Taille',
+  added: 'Ajouté le {{date}}',
+  limit: "Fichiers jusqu'à {{size}}.",
+  adding: 'Ajout de {{fileName}}…',
+  added_toast: '{{name}} joint.',
+  existing: '{{name}} faisait déjà partie de vos documents : il est maintenant joint ici aussi.',
+  download: 'Télécharger {{name}}',
+  open: 'Ouvrir {{name}}',
+  detach: 'Retirer {{name}} de cette candidature',
+  detached: '{{name}} retiré.',
+  delete: 'Supprimer {{name}}',
+  deleted: '{{name}} supprimé.',
+  alsoLinked_one: 'Joint aussi à {{count}} autre candidature',
+  alsoLinked_other: 'Joint aussi à {{count}} autres candidatures',
+  missingFile: "Le fichier n'est pas sur cet appareil.",
+  dialogTitle: 'Joindre un document',
+  tooLargeForBrowser: "{{fileName}} fait {{size}} : dans le navigateur, les fichiers jusqu'à {{limit}} peuvent être joints.",
+  errors: {
+    file_too_large: "{{fileName}} fait {{size}} ; les documents jusqu'à {{limit}} peuvent être joints.",
+    empty_file: '{{fileName}} est vide.',
+    file_not_found: '{{fileName}} est introuvable.',
+    not_a_file: "{{fileName}} n'est pas un fichier.",
+    file_missing: "Le fichier de ce document n'est pas sur cet appareil (il vient d'une sauvegarde ou d'un autre appareil).",
+    file_damaged: 'Le fichier de ce document est abîmé : son contenu a changé sur le disque.',
+  },
+} satisfies typeof en;

@@ -1,0 +1,163 @@
+/**
+ * One export or import, alone in its own process, so its peak memory (the RSS high-water mark the kernel
+ * keeps, process.resourceUsage().maxRSS) is its own. Started by run.ts; prints one line `BENCH_RESULT {json}`.
+ *
+ *   node --import tsx test/bench/heavy.ts <export|export-raw|import|import-raw> <data dir> <file>
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import Papa from 'papaparse';
+import fs from 'node:fs';
+import { closeAppContext, openAppContext, type AppContext } from '../../src-main/context';
+import { databaseFileName } from '../../src-main/db/open';
+import { newId } from '../../src-main/changes/ids';
+import { findFunction } from './optional';
+
+export type HeavyKind = 'export' | 'export-raw' | 'import' | 'import-raw';
+
+export interface HeavyResult {
+  ok: boolean;
+  ms?: number;
+  /** Peak resident memory of the whole process, MB. */
+  peakRssMb?: number;
+  /** Resident memory once the database was open, before the work, MB. */
+  startRssMb?: number;
+  detail?: string;
+}
+
+const marker = 'BENCH_RESULT ';
+const mb = (kilobytes: number) => Math.round(kilobytes / 1024);
+
+/** Runs heavy.ts in a child process and reads its result line. */
+export function runHeavy(kind: HeavyKind, dataDir: string, file: string): Promise<HeavyResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'heavy.ts'), kind, dataDir, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let errors = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((candidate) => candidate.startsWith(marker));
+      if (line) resolve(JSON.parse(line.slice(marker.length)) as HeavyResult);
+      else resolve({ ok: false, detail: `error: the ${kind} process exited with ${code}: ${errors.trim().split('\n').slice(-3).join(' ')}` });
+    });
+  });
+}
+
+async function timed(work: () => Promise<unknown> | unknown): Promise<{ ms: number; detail: string }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, detail: describe(value) };
+}
+
+function describe(value: unknown): string {
+  if (value && typeof value === 'object') {
+    const { kind, bytes, rows, created } = value as Record<string, unknown>;
+    return JSON.stringify({ kind, bytes, rows, created });
+  }
+  return String(value ?? '');
+}
+
+async function withContext<T>(dataDir: string, fn: (context: AppContext) => Promise<T>): Promise<T> {
+  const context = await openAppContext({ dataDir });
+  try {
+    return await fn(context);
+  } finally {
+    closeAppContext(context);
+  }
+}
+
+/** The whole workbook of every application (archived included), written to `file`. */
+async function exportTyped(dataDir: string, file: string): Promise<HeavyResult> {
+  const found = await findFunction('exports', 'exportExcel');
+  if (!found.ok) return { ok: false, detail: found.reason };
+  return withContext(dataDir, async (context) => {
+    const startRssMb = mb(process.resourceUsage().maxRSS);
+    const { ms, detail } = await timed(() => found.value(context, { filters: { archived: 'all' }, path: file, language: 'en' }));
+    return { ok: true, ms, startRssMb, detail };
+  });
+}
+
+/** Baseline: reading the rows such a workbook holds, with nothing written. */
+async function exportRaw(dataDir: string): Promise<HeavyResult> {
+  const db = new BetterSqlite3(path.join(dataDir, databaseFileName), { readonly: true });
+  const startRssMb = mb(process.resourceUsage().maxRSS);
+  const { ms, detail } = await timed(() => {
+    let rows = 0;
+    for (const sql of [
+      `SELECT a.*, c.name FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.deleted_at IS NULL`,
+      `SELECT * FROM interviews WHERE deleted_at IS NULL`,
+      `SELECT * FROM companies WHERE deleted_at IS NULL`,
+      `SELECT * FROM contacts WHERE deleted_at IS NULL`,
+      `SELECT * FROM stage_events WHERE deleted_at IS NULL`,
+    ]) {
+      for (const row of db.prepare(sql).iterate()) if (row) rows += 1;
+    }
+    return { rows };
+  });
+  db.close();
+  return { ok: true, ms, startRssMb, detail };
+}
+
+async function importTyped(dataDir: string, file: string): Promise<HeavyResult> {
+  const found = await findFunction('imports', 'importFile');
+  if (!found.ok) return { ok: false, detail: found.reason };
+  return withContext(dataDir, async (context) => {
+    const startRssMb = mb(process.resourceUsage().maxRSS);
+    const { ms, detail } = await timed(() => found.value(context, { source: { path: file }, options: { skipInvalidRows: true } }));
+    return { ok: true, ms, startRssMb, detail };
+  });
+}
+
+/** Baseline: parsing the CSV and plain INSERTs of companies and applications, no change log, no checks. */
+async function importRaw(dataDir: string, file: string): Promise<HeavyResult> {
+  return withContext(dataDir, async (context) => {
+    const db = context.db.sqlite;
+    const startRssMb = mb(process.resourceUsage().maxRSS);
+    const stageId = db.prepare(`SELECT id FROM stages WHERE category = 'applied' LIMIT 1`).pluck().get() as string;
+    const { ms, detail } = await timed(() => {
+      const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+      const companies = new Map<string, string>();
+      const insertCompany = db.prepare(`INSERT INTO companies (id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
+      const insertApplication = db.prepare(
+        `INSERT INTO applications (id, company_id, position, location, source, applied_on, notes, stage_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const now = new Date().toISOString();
+      db.transaction(() => {
+        for (const row of parsed.data) {
+          let companyId = companies.get(row.Company.toLowerCase());
+          if (!companyId) {
+            companyId = newId();
+            insertCompany.run(companyId, row.Company, row.Company.toLowerCase(), now, now);
+            companies.set(row.Company.toLowerCase(), companyId);
+          }
+          insertApplication.run(newId(), companyId, row.Position, row.Location || null, row.Source || null, row['Applied on'] || null, row.Notes || null, stageId, now, now);
+        }
+      })();
+      return { created: parsed.data.length };
+    });
+    return { ok: true, ms, startRssMb, detail };
+  });
+}
+
+async function main(): Promise<void> {
+  const [kind, dataDir, file] = process.argv.slice(2) as [HeavyKind, string, string];
+  let result: HeavyResult;
+  try {
+    if (kind === 'export') result = await exportTyped(dataDir, file);
+    else if (kind === 'export-raw') result = await exportRaw(dataDir);
+    else if (kind === 'import') result = await importTyped(dataDir, file);
+    else if (kind === 'import-raw') result = await importRaw(dataDir, file);
+    else throw new Error(`unknown kind ${kind}`);
+  } catch (error) {
+    result = { ok: false, detail: `error: ${(error as Error).message.split('\n')[0]}` };
+  }
+  result.peakRssMb = mb(process.resourceUsage().maxRSS);
+  console.log(`${marker}${JSON.stringify(result)}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) void main();

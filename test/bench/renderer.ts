@@ -1,0 +1,108 @@
+/**
+ * The renderer's side of the benchmark: the built renderer served with the real handler table over HTTP on a
+ * copy of the largest cached database (test/e2e/support/harness.ts), in headless Chromium. Measures, with the
+ * page's own clock, the time from navigation to the first rows of the applications table and to the first
+ * cards of the board, and the frame times while scrolling the table. A screen that is not there yet is
+ * reported as n/a. Also runs alone: `npx tsx test/bench/renderer.ts` (uses the 100,000 cache).
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ensureRendererBuilt } from '../../scripts/web';
+import { startE2EApp, type E2EApp } from '../e2e/support/harness';
+import { cachedDatabase, workingCopy, type CachedDatabase } from './cache';
+import type { RendererResult } from './report';
+import { scratchDir } from './scratch';
+import { summarize } from './timing';
+
+const navigations = 5;
+const waitMs = 30_000;
+
+/** Data rows of the applications grid: rows with cells, not the header row nor a loading placeholder. */
+function firstRowsShown(): number | false {
+  const grid = document.querySelector('[role="grid"]');
+  if (!grid) return false;
+  const filled = [...grid.querySelectorAll('[role="row"]')].some(
+    (row) => !row.querySelector('[role="columnheader"]') && row.querySelectorAll('[role="gridcell"]').length > 1,
+  );
+  return filled ? performance.now() : false;
+}
+
+/** Board cards: by test id, or the draggable items of the board region. */
+function firstCardsShown(): number | false {
+  const card = document.querySelector('[data-testid="board-card"], [role="region"] [aria-roledescription][data-application-id], .board [data-application-id]');
+  return card ? performance.now() : false;
+}
+
+/**
+ * Milliseconds from navigation start to `shown` first returning a time, the median of several loads of the
+ * route (the first load, which fills the HTTP cache, is not counted), or why it could not be measured.
+ */
+async function timeToFirst(app: E2EApp, page: Page, route: string, shown: () => number | false): Promise<number | string> {
+  const samples: number[] = [];
+  for (let load = 0; load <= navigations; load += 1) {
+    await page.goto('about:blank');
+    await page.goto(`${app.server.url}/#${route}`);
+    try {
+      const handle = await page.waitForFunction(shown, undefined, { polling: 'raf', timeout: waitMs });
+      if (load > 0) samples.push((await handle.jsonValue()) as number);
+    } catch {
+      return `n/a (nothing shown at #${route} within ${waitMs / 1000} s)`;
+    }
+  }
+  return summarize(samples).p50;
+}
+
+/** Scrolls the grid by a fixed step on every animation frame and records the time between frames. */
+async function scrollFrames(page: Page) {
+  const deltas = await page.evaluate(
+    ({ frames, step }) =>
+      new Promise<number[] | null>((resolve) => {
+        const grid = document.querySelector<HTMLElement>('[role="grid"]');
+        if (!grid || grid.scrollHeight <= grid.clientHeight) return resolve(null);
+        const times: number[] = [];
+        let last = 0;
+        const tick = (now: number) => {
+          if (last) times.push(now - last);
+          last = now;
+          grid.scrollTop += step;
+          if (times.length < frames) requestAnimationFrame(tick);
+          else resolve(times);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { frames: 300, step: 120 },
+  );
+  return deltas ? summarize(deltas) : 'n/a (the table does not scroll)';
+}
+
+export async function benchRenderer(cached: CachedDatabase, log: (line: string) => void): Promise<RendererResult> {
+  try {
+    ensureRendererBuilt();
+  } catch (error) {
+    return { status: `n/a (the renderer does not build: ${(error as Error).message.split('\n')[0]})` };
+  }
+  let app: E2EApp | undefined;
+  try {
+    // The harness removes its data folder when it closes: give it a copy.
+    app = await startE2EApp({ dataDir: workingCopy(cached, scratchDir('candid-bench-renderer-')) });
+    const { page, context } = await app.open({ path: '/' });
+    log('  applications table');
+    const applicationsFirstRowsMs = await timeToFirst(app, page, '/applications', firstRowsShown);
+    log('  scrolling');
+    const scrollFramesResult = typeof applicationsFirstRowsMs === 'number' ? await scrollFrames(page) : 'n/a (no table)';
+    log('  board');
+    const boardFirstCardsMs = await timeToFirst(app, page, '/board', firstCardsShown);
+    await context.close();
+    return { applicationsFirstRowsMs, boardFirstCardsMs, scrollFrames: scrollFramesResult };
+  } catch (error) {
+    return { status: `error: ${(error as Error).message.split('\n')[0]}` };
+  } finally {
+    await app?.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const cached = await cachedDatabase(Number(process.argv[2] ?? 100_000), log);
+  console.log(JSON.stringify(await benchRenderer(cached, log), null, 2));
+}

@@ -1,0 +1,69 @@
+/** Timing of repeated calls: percentiles over samples, after a warm-up that fills caches and JIT. */
+
+export interface Figures {
+  p50: number;
+  p95: number;
+  max: number;
+  /** Number of timed calls. */
+  n: number;
+  /**
+   * Median CPU time of this process per call (user + system). On a busy machine the wall-clock figures include
+   * waiting for a core; this one mostly does not, so a wide gap between the two means contention, not work.
+   */
+  cpuP50?: number;
+}
+
+export interface MeasureOptions {
+  /** Timed calls wanted. */
+  iterations: number;
+  warmup?: number;
+  /**
+   * Time allowed for the timed calls: a slow operation stops early (after at least `minIterations` calls), so
+   * the whole benchmark stays within its ten minutes whatever it finds. Default 6 s.
+   */
+  budgetMs?: number;
+  minIterations?: number;
+}
+
+/** Nearest-rank percentile of sorted samples. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export function summarize(samples: readonly number[]): Figures {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1], n: sorted.length };
+}
+
+/**
+ * Calls `run(i)` `warmup` times untimed, then up to `iterations` times timed (milliseconds). `i` counts every call,
+ * so inputs can vary from call to call (another id, another value) and writes always change something.
+ */
+export async function measure(run: (i: number) => unknown, options: MeasureOptions): Promise<Figures> {
+  const warmup = options.warmup ?? Math.min(20, Math.ceil(options.iterations / 5));
+  const budget = options.budgetMs ?? 6000;
+  let i = 0;
+  const warming = performance.now();
+  // At least one untimed call; the warm-up gets a quarter of the budget.
+  while (i < Math.max(1, warmup)) {
+    await run(i);
+    i += 1;
+    if (performance.now() - warming > budget / 4) break;
+  }
+  const minimum = Math.min(options.iterations, options.minIterations ?? 5);
+  const samples: number[] = [];
+  const cpu: number[] = [];
+  const begun = performance.now();
+  for (let k = 0; k < options.iterations; k += 1, i += 1) {
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    await run(i);
+    samples.push(performance.now() - started);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
+    if (k + 1 >= minimum && performance.now() - begun > budget) break;
+  }
+  return { ...summarize(samples), cpuP50: summarize(cpu).p50 };
+}

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { Stage } from '../../src-shared/contract';
+import { startE2EApp, type E2EApp } from './support/harness';
+
+let app: E2EApp;
+let page: Page;
+let stages: Stage[];
+let closeContext: () => Promise<void>;
+const ids: Record<string, string> = {};
+
+const stage = (category: Stage['category']) => stages.find((candidate) => candidate.category === category)!;
+
+beforeAll(async () => {
+  app = await startE2EApp();
+  stages = await app.api.invoke('stages.list', undefined);
+  for (const [position, companyName] of [
+    ['Data analyst', 'Initech'],
+    ['Backend engineer', 'Hooli'],
+    ['UX researcher', 'Umbrella'],
+  ]) {
+    ids[position] = (await app.api.invoke('applications.create', { companyName, position, appliedOn: '2025-02-01' })).id;
+  }
+  const rejected = await app.api.invoke('applications.create', { companyName: 'Globex', position: 'Frontend engineer', appliedOn: '2025-01-10' });
+  await app.api.invoke('applications.setStage', { id: rejected.id, stageId: stage('rejected').id, occurredAt: '2025-01-20T10:00:00Z' });
+  await app.api.invoke('applications.create', { companyName: 'Stark Industries', position: 'Design engineer', stageId: stage('wishlist').id });
+  const opened = await app.open({ path: '/#/board' });
+  page = opened.page;
+  closeContext = () => opened.context.close();
+});
+afterAll(async () => {
+  await closeContext?.();
+  await app?.close();
+});
+
+const column = (name: string) => page.locator('section.board-column').filter({ has: page.locator(`[id^="column-"]`, { hasText: new RegExp(`^${name}$`) }) });
+const card = (position: string) => page.locator('.board-card:not(.is-overlay)').filter({ hasText: position });
+const count = async (name: string) => (await column(name).locator('.column-count').textContent())?.trim();
+const stageOf = async (position: string) => (await app.api.invoke('applications.get', { id: ids[position] })).stageCategory;
+
+async function drag(from: Locator, to: Locator) {
+  // From the board's left end, so both the card and the column are on screen.
+  await page.locator('.board').evaluate((board) => board.scrollTo({ left: 0 }));
+  const start = (await from.boundingBox())!;
+  const end = (await to.boundingBox())!;
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  // A few moves: the pointer sensor starts the drag only after 6 px, and collisions follow the pointer.
+  await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2, { steps: 3 });
+  await page.mouse.move(end.x + end.width / 2, end.y + 80, { steps: 12 });
+  await page.mouse.up();
+}
+
+it('shows one column per stage in order, with counts, closed outcomes folded', async () => {
+  await card('Data analyst').waitFor();
+  const titles = await page.locator('.board-column [id^="column-"]').allTextContents();
+  expect(titles).toEqual(['Wishlist', 'Applied', 'Screening', 'Interviewing', 'Offer', 'Accepted', 'Rejected', 'Withdrawn', 'Ghosted']);
+  expect(await count('Applied')).toBe('3');
+  expect(await count('Wishlist')).toBe('1');
+  // Rejected is folded: its count shows, its cards do not, until unfolded.
+  expect(await count('Rejected')).toBe('1');
+  expect(await card('Frontend engineer').count()).toBe(0);
+  await page.getByRole('button', { name: 'Unfold the Rejected column' }).click();
+  await card('Frontend engineer').waitFor();
+  await page.getByRole('button', { name: 'Fold the Rejected column' }).click();
+  await card('Frontend engineer').waitFor({ state: 'detached' });
+  await app.screenshot(page, 'board-light');
+});
+
+it('moves a card to another stage by drag and drop, and the history records it', async () => {
+  await drag(card('Data analyst'), column('Screening'));
+  await page.locator('.toast').filter({ hasText: 'Moved to Screening.' }).waitFor();
+  await column('Screening').locator('.board-card').filter({ hasText: 'Data analyst' }).waitFor();
+  expect(await stageOf('Data analyst')).toBe('screening');
+  await expect.poll(() => count('Applied')).toBe('2');
+  expect(await count('Screening')).toBe('1');
+
+  await card('Data analyst').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Data analyst' }).waitFor();
+  const history = page.getByRole('region', { name: 'Stage history' });
+  await history.getByText('from Applied').waitFor();
+  expect(await history.locator('.timeline-item').count()).toBe(2);
+  await page.goBack();
+});
+
+it('moves a card with the keyboard only: Space, arrows, Space', async () => {
+  const announced = (text: string) => page.locator('[id^="DndLiveRegion"]').filter({ hasText: text }).waitFor({ state: 'attached' });
+  await card('Backend engineer').focus();
+  await page.keyboard.press('Space');
+  await page.locator('.board-card.is-dragging').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await announced('Over the Screening column.');
+  await page.keyboard.press('ArrowRight');
+  await announced('Over the Interviewing column.');
+  await page.keyboard.press('Space');
+  await announced('Backend engineer dropped in Interviewing.');
+  await expect.poll(() => stageOf('Backend engineer')).toBe('interviewing');
+  await column('Interviewing').locator('.board-card').filter({ hasText: 'Backend engineer' }).waitFor();
+
+  // Escape cancels: nothing moves.
+  await card('UX researcher').focus();
+  await page.keyboard.press('Space');
+  await page.locator('.board-card.is-dragging').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await announced('Over the Screening column.');
+  await page.keyboard.press('Escape');
+  await announced('Move of UX researcher cancelled.');
+  expect(await stageOf('UX researcher')).toBe('applied');
+});
+
+it('uses the same filters as the table', async () => {
+  await page.getByLabel('Search the applications').fill('researcher');
+  await expect.poll(() => page.locator('.board-card').count()).toBe(1);
+  await page.getByRole('button', { name: /Remove the filter Text/ }).click();
+  await expect.poll(() => page.locator('.board-card').count()).toBe(4);
+});
+
+it('loads at most 200 cards per column, then more on demand', async () => {
+  for (let index = 0; index < 205; index += 1) {
+    await app.api.invoke('applications.create', { companyName: 'Bulk Corp', position: `Role ${index}`, stageId: stage('wishlist').id });
+  }
+  const wishlist = column('Wishlist');
+  await expect.poll(() => count('Wishlist'), { timeout: 20_000 }).toBe('206');
+  await expect.poll(() => wishlist.locator('.board-card').count(), { timeout: 20_000 }).toBe(200);
+  await wishlist.getByRole('button', { name: 'Show more (200 of 206)' }).click();
+  await expect.poll(() => wishlist.locator('.board-card').count()).toBe(206);
+});
+
+it('looks right in both themes', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const { page: themed, context } = await app.open({ path: '/#/board', colorScheme });
+    await themed.locator('.board-card').first().waitFor();
+    await app.screenshot(themed, `board-${colorScheme}`);
+    await context.close();
+  }
+});

@@ -1,0 +1,53 @@
+/**
+ * Measures a 100,000-row CSV import through `importFile` (the write path included), phase by phase, in wall-clock
+ * and CPU time (CPU time says more on a busy machine). Not a test (tests never assert timings):
+ * `npx tsx test/imports/measure-import.ts [rows]`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { importFile, type ImportPhase } from '../../src-main/imports/run';
+import { openTempApp, tempDir } from '../support/temp-app';
+import { syntheticCsv } from './support/synthetic';
+
+const rows = Number(process.argv[2] ?? 100_000);
+const dir = tempDir('candid-measure-');
+const file = path.join(dir, 'applications.csv');
+fs.writeFileSync(file, syntheticCsv(rows));
+const app = await openTempApp();
+const round = (ms: number) => Math.round(ms);
+try {
+  const phases: Record<string, { wallMs: number; cpuMs: number }> = {};
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  const startWall = wall;
+  const startCpu = cpu;
+  const onPhase = (phase: ImportPhase) => {
+    const cpuNow = process.cpuUsage();
+    phases[phase] = { wallMs: round(performance.now() - wall), cpuMs: round((cpuNow.user + cpuNow.system - cpu.user - cpu.system) / 1000) };
+    wall = performance.now();
+    cpu = cpuNow;
+  };
+  const result = await importFile(app.context, { source: { path: file } }, { onPhase });
+  const total = process.cpuUsage(startCpu);
+  const changeLog = app.context.db.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get();
+  console.log(
+    JSON.stringify(
+      {
+        rows,
+        bytes: fs.statSync(file).size,
+        totalWallMs: round(performance.now() - startWall),
+        totalCpuMs: round((total.user + total.system) / 1000),
+        phases,
+        created: result.created,
+        stageEvents: result.stageEvents,
+        companiesCreated: result.companiesCreated,
+        changeLogRows: changeLog,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

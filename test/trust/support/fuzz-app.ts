@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { createApi, type Api, type ApiResult } from '../../../src-main/api';
+import { closeAppContext, openAppContext, type AppContext } from '../../../src-main/context';
+import type { Channel } from '../../../src-shared/contract';
+import { errorCodes } from '../../../src-shared/errors';
+import { databaseFingerprint } from '../../integration/support/fingerprint';
+import { seedWorld } from '../../integration/support/fixtures';
+import { tempDir } from '../../support/temp-app';
+import { confinePaths, prototypeSnapshot } from './hostile';
+import { documentSource, type FuzzWorld } from './valid-inputs';
+
+/**
+ * A seeded database built once per suite; every channel is fuzzed on its own copy of it, so that what one
+ * channel deletes or restores does not take away what the next one needs.
+ */
+export interface FuzzSeed {
+  world: FuzzWorld;
+  /** Folders a `path` in an input may point into; any other path is confined to the sandbox. */
+  allowedRoots: string[];
+  copy(): Promise<FuzzApp>;
+  close(): void;
+}
+
+export interface FuzzApp {
+  context: AppContext;
+  api: Api;
+  close(): void;
+}
+
+export async function createFuzzSeed(): Promise<FuzzSeed> {
+  const seedDir = tempDir('candid-fuzz-seed-');
+  const sandbox = tempDir('candid-fuzz-sandbox-');
+  const context = await openAppContext({ dataDir: seedDir });
+  const api = createApi(context);
+  const base = await seedWorld(api);
+  const { document } = await api.invoke('documents.add', { source: documentSource, kind: 'cv', applicationIds: [base.application.id] });
+  const binned = await api.invoke('documents.add', { source: { content: Buffer.from('Lettre').toString('base64'), fileName: 'lettre.txt' }, kind: 'cover_letter' });
+  await api.invoke('documents.delete', { id: binned.document.id });
+  const backupPath = (await api.invoke('backups.create', undefined)).path;
+  const world: FuzzWorld = { ...base, documentId: document.id, deletedDocumentId: binned.document.id, backupPath, sandbox };
+  closeAppContext(context);
+  const copies: string[] = [];
+  return {
+    world,
+    allowedRoots: [sandbox, seedDir],
+    async copy() {
+      const dir = tempDir('candid-fuzz-');
+      copies.push(dir);
+      // The whole data folder: documents live beside the database, by content hash.
+      fs.cpSync(seedDir, dir, { recursive: true });
+      const copied = await openAppContext({ dataDir: dir });
+      return { context: copied, api: createApi(copied), close: () => closeAppContext(copied) };
+    },
+    close() {
+      for (const dir of [seedDir, sandbox, ...copies]) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A stable seed per channel, so a failure replays the same way. */
+export function seedOf(channel: string, base: number): number {
+  let hash = base;
+  for (const char of channel) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
+}
+
+export interface FuzzRun {
+  channel: Channel;
+  arbitrary: fc.Arbitrary<unknown>;
+  /** Sends one input through a transport and returns its result. */
+  send(channel: Channel, input: unknown): Promise<ApiResult>;
+  app: FuzzApp;
+  seed: FuzzSeed;
+  numRuns: number;
+  base: number;
+}
+
+/**
+ * Sends hostile inputs to one channel and checks each answer: a result or a typed error (never INTERNAL), nothing
+ * written by a failed call, Object.prototype untouched; and the database intact at the end.
+ */
+export async function fuzzChannel(run: FuzzRun): Promise<void> {
+  const { db } = run.app.context;
+  // The state after one call is the state before the next: one fingerprint per call.
+  let current = databaseFingerprint(db);
+  await fc.assert(
+    fc.asyncProperty(run.arbitrary, async (raw) => {
+      const input = confinePaths(raw, run.seed.world.sandbox, run.seed.allowedRoots);
+      const before = current;
+      const prototypes = prototypeSnapshot();
+      const result = await run.send(run.channel, input);
+      const after = databaseFingerprint(db);
+      current = after;
+      expect(prototypeSnapshot(), 'Object.prototype or Array.prototype was changed').toBe(prototypes);
+      if (result.ok) {
+        expect(() => JSON.stringify(result.value), 'a result must survive JSON (the HTTP transport)').not.toThrow();
+        return;
+      }
+      const { error } = result;
+      expect(errorCodes, `unknown error code ${error.code}`).toContain(error.code);
+      expect(error.code, `INTERNAL from ${run.channel}: ${error.message}`).not.toBe('INTERNAL');
+      expect(typeof error.message).toBe('string');
+      for (const issue of error.issues ?? []) expect(issue).toEqual({ path: expect.any(String), code: expect.any(String), message: expect.any(String) });
+      expect(after, `the failed call (${error.code}) wrote something`).toEqual(before);
+    }),
+    { numRuns: run.numRuns, seed: seedOf(run.channel, run.base) },
+  );
+  expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+}

@@ -1,0 +1,189 @@
+import path from 'node:path';
+import type { Channel, ChannelInput } from '../../../src-shared/contract';
+import type { World } from '../../integration/support/fixtures';
+
+/** What the valid inputs refer to: the seeded rows, a document, a real backup file, a folder exports may write in. */
+export interface FuzzWorld extends World {
+  documentId: string;
+  /** A second document, in the bin: restore has something to bring back. */
+  deletedDocumentId: string;
+  backupPath: string;
+  sandbox: string;
+}
+
+/** A small PDF-looking file, as the browser shell uploads it. */
+export const documentSource = { content: Buffer.from('%PDF-1.4\n% Camille Martin, CV\n%%EOF\n').toString('base64'), fileName: 'cv.pdf' };
+
+type ValidInputs = { [C in Channel]: (world: FuzzWorld) => ChannelInput<C> };
+
+const csv = Buffer.from('Company;Position;Applied\nAcme;Developer;2024-03-01\nGlobex;Designer;02/04/2024\n', 'utf8').toString('base64');
+const filters = (w: FuzzWorld) => ({ stageCategories: ['applied' as const], companyId: w.company.id, archived: 'all' as const, text: 'dev' });
+
+/**
+ * One valid input per channel, using every kind of field the channel takes where that is cheap, so that the
+ * fuzzer's near-valid mutations (one field wrong, an extra key…) reach deep into each schema. Typed by the
+ * contract: a new channel without an entry here, or an entry the contract no longer accepts, fails type checking.
+ */
+export const validInputs: ValidInputs = {
+  'app.info': () => undefined,
+
+  'applications.list': (w) => ({ ...filters(w), sort: { column: 'company', direction: 'asc' }, limit: 10, offset: 0 }),
+  'applications.get': (w) => ({ id: w.application.id }),
+  'applications.create': (w) => ({
+    companyId: w.company.id,
+    position: 'Développeuse backend',
+    employmentType: 'permanent',
+    schedule: 'full_time',
+    workMode: 'hybrid',
+    location: 'Lyon',
+    source: 'linkedin',
+    appliedOn: '2024-04-01',
+    postingUrl: 'https://jobs.example/acme/7',
+    description: 'Node, SQLite',
+    salaryMin: 40_000,
+    salaryMax: 50_000,
+    salaryCurrency: 'EUR',
+    salaryPeriod: 'year',
+    requiredSkills: ['SQL'],
+    preferredSkills: ['Rust'],
+    experienceYears: 3,
+    resumeVersion: 'v2',
+    notes: 'Referred by Hélène',
+    tags: ['remote'],
+    favorite: true,
+    priority: 3,
+    excitement: 4,
+    deadline: '2024-05-01',
+    stageId: w.stages.applied,
+    stageAt: '2024-04-01T09:00:00Z',
+    contactIds: [w.contact.id],
+  }),
+  'applications.update': (w) => ({ id: w.application.id, patch: { location: 'Paris', salaryMax: 60_000, tags: ['senior'], favorite: true } }),
+  'applications.delete': (w) => ({ id: w.application.id }),
+  'applications.restore': (w) => ({ ids: [w.deletedApplication.id] }),
+  'applications.setStage': (w) => ({ id: w.application.id, stageId: w.stages.offer, occurredAt: '2024-03-20T09:30:00+01:00', note: 'Offer' }),
+  'applications.toggleFavorite': (w) => ({ id: w.application.id }),
+  'applications.bulkUpdate': (w) => ({
+    ids: [w.application.id],
+    patch: { stageId: w.stages.screening, addTags: ['urgent'], removeTags: ['remote'], favorite: true, priority: 2, workMode: 'remote' },
+  }),
+  'applications.bulkDelete': (w) => ({ ids: [w.application.id] }),
+  'applications.archive': (w) => ({ ids: [w.application.id] }),
+  'applications.unarchive': (w) => ({ ids: [w.application.id] }),
+  'applications.duplicates': (w) => ({ companyName: 'ACME', position: 'Backend developer', postingUrl: 'https://jobs.example/acme/42', excludeId: w.deletedApplication.id }),
+
+  'companies.list': () => ({ text: 'ac', sort: 'applications', limit: 5, offset: 0 }),
+  'companies.get': (w) => ({ id: w.company.id }),
+  'companies.create': () => ({ name: 'Initech', website: 'https://initech.example', industry: 'Software', size: '11-50', location: 'Nantes', notes: 'n' }),
+  'companies.update': (w) => ({ id: w.company.id, patch: { industry: 'Robotics', website: '' } }),
+  'companies.delete': (w) => ({ id: w.spareCompany.id }),
+  'companies.restore': (w) => ({ id: w.spareCompany.id }),
+  'companies.autocomplete': () => ({ prefix: 'ac', limit: 5 }),
+  'companies.merge': (w) => ({ targetId: w.company.id, sourceIds: [w.spareCompany.id] }),
+
+  'interviews.list': (w) => ({ from: '2024-01-01T00:00:00Z', to: '2031-01-01T00:00:00Z', statuses: ['planned'], applicationId: w.application.id, order: 'desc', limit: 10, offset: 0 }),
+  'interviews.upcoming': () => ({ limit: 5 }),
+  'interviews.get': (w) => ({ id: w.interview.id }),
+  'interviews.create': (w) => ({
+    applicationId: w.application.id,
+    scheduledAt: '2030-04-01T14:00:00+02:00',
+    durationMinutes: 45,
+    type: 'hr',
+    format: 'in_person',
+    location: '1 rue de la Paix',
+    meetingUrl: 'https://meet.example/abc',
+    interviewers: 'Hélène',
+    status: 'planned',
+    notes: 'Bring the portfolio',
+  }),
+  'interviews.update': (w) => ({ id: w.interview.id, patch: { status: 'completed', outcome: 'passed', durationMinutes: 60 } }),
+  'interviews.delete': (w) => ({ id: w.interview.id }),
+  'interviews.restore': (w) => ({ id: w.interview.id }),
+
+  'contacts.list': (w) => ({ text: 'hél', companyId: w.company.id, limit: 5, offset: 0 }),
+  'contacts.get': (w) => ({ id: w.contact.id }),
+  'contacts.create': (w) => ({
+    name: 'Jean Dupont',
+    role: 'CTO',
+    email: 'jean@acme.example',
+    phone: '+33 1 23 45 67 89',
+    linkedinUrl: 'https://www.linkedin.com/in/jean',
+    companyId: w.company.id,
+    notes: 'Met at a meetup',
+    applicationIds: [w.application.id],
+  }),
+  'contacts.update': (w) => ({ id: w.contact.id, patch: { role: 'Head of talent', email: '' } }),
+  'contacts.delete': (w) => ({ id: w.contact.id }),
+  'contacts.restore': (w) => ({ id: w.contact.id }),
+  'contacts.link': (w) => ({ contactId: w.contact.id, applicationId: w.application.id }),
+  'contacts.unlink': (w) => ({ contactId: w.contact.id, applicationId: w.application.id }),
+
+  'tasks.list': (w) => ({ status: 'all', dueOnOrBefore: '2030-01-01', applicationId: w.application.id, limit: 10, offset: 0 }),
+  'tasks.create': (w) => ({ title: 'Relancer Acme', dueOn: '2024-03-15', applicationId: w.application.id, notes: 'Par e-mail' }),
+  'tasks.update': (w) => ({ id: w.task.id, patch: { title: 'Send thanks again', dueOn: null } }),
+  'tasks.setDone': (w) => ({ id: w.task.id, done: true }),
+  'tasks.delete': (w) => ({ id: w.task.id }),
+  'tasks.restore': (w) => ({ id: w.task.id }),
+
+  'stages.list': () => undefined,
+  'stages.create': () => ({ name: 'Take-home test', category: 'interviewing' }),
+  'stages.rename': (w) => ({ id: w.customStage.id, name: 'Phone screen' }),
+  'stages.reorder': (w) => ({ ids: [w.customStage.id, w.stages.screening] }),
+  'stages.delete': (w) => ({ id: w.customStage.id, replacementId: w.stages.screening }),
+
+  'tags.list': () => undefined,
+  'tags.create': () => ({ name: 'senior', color: '#aa3300' }),
+  'tags.update': (w) => ({ id: w.tag.id, patch: { name: 'full remote', color: null } }),
+  'tags.delete': (w) => ({ id: w.tag.id }),
+
+  'sources.list': () => undefined,
+  'sources.create': () => ({ name: 'Hackathon' }),
+  'sources.delete': (w) => ({ id: w.sourceId }),
+
+  'profile.get': () => undefined,
+  'profile.update': () => ({ name: 'Camille', skills: ['SQL', 'React'], weeklyGoal: 10, locale: 'fr', theme: 'dark', defaultCurrency: 'EUR' }),
+
+  'search.query': () => ({ text: 'acme dev', limit: 5 }),
+
+  'statistics.overview': (w) => ({ ...filters(w), from: '2024-01-01', to: '2024-12-31', today: '2024-06-01' }),
+  'statistics.timeline': (w) => ({ ...filters(w), granularity: 'week', from: '2024-01-01', to: '2024-12-31' }),
+  'statistics.breakdowns': (w) => filters(w),
+  'statistics.funnel': (w) => filters(w),
+  'statistics.responseTimes': (w) => filters(w),
+  'statistics.salaries': (w) => ({ ...filters(w), salaryCurrency: 'EUR' }),
+  'statistics.skills': (w) => filters(w),
+  'statistics.activity': (w) => ({ ...filters(w), today: '2024-03-15' }),
+  'statistics.dashboard': (w) => ({ ...filters(w), granularity: 'month', today: '2024-06-01' }),
+
+  'exports.excel': (w) => ({ filters: filters(w), language: 'fr', timeZone: 'Europe/Paris', path: path.join(w.sandbox, 'candid.xlsx') }),
+  'exports.statisticsWorkbook': (w) => ({ filters: filters(w), language: 'en', path: path.join(w.sandbox, 'statistics.xlsx') }),
+  'exports.csv': (w) => ({ filters: filters(w), language: 'fr', delimiter: ';', bom: true, path: path.join(w.sandbox, 'candid.csv') }),
+  'exports.json': (w) => ({ path: path.join(w.sandbox, 'candid.json') }),
+  'exports.calendar': (w) => ({ filters: filters(w), timeZone: 'Europe/Paris' }),
+
+  'imports.preview': () => ({
+    source: { content: csv, fileName: 'applications.csv' },
+    settings: { encoding: 'utf-8', delimiter: ';', hasHeader: true, dateOrders: { '2': 'dmy' } },
+    mapping: ['company', 'position', 'appliedOn'],
+  }),
+  'imports.run': () => ({
+    source: { content: csv, fileName: 'applications.csv' },
+    settings: { delimiter: ';', hasHeader: true },
+    mapping: ['company', 'position', 'appliedOn'],
+    valueMaps: { employmentType: { cdi: 'permanent' } },
+    options: { skipInvalidRows: true, skipDuplicates: true, unmappedToNotes: true },
+  }),
+
+  'documents.list': (w) => ({ applicationId: w.application.id, kind: 'cv', deleted: false }),
+  'documents.add': (w) => ({ source: documentSource, name: 'CV 2024', kind: 'cv', applicationIds: [w.application.id], notes: 'Version longue' }),
+  'documents.update': (w) => ({ id: w.documentId, patch: { name: 'CV (EN)', kind: 'cv', notes: null } }),
+  'documents.link': (w) => ({ id: w.documentId, applicationIds: [w.application.id] }),
+  'documents.unlink': (w) => ({ id: w.documentId, applicationIds: [w.application.id] }),
+  'documents.delete': (w) => ({ id: w.documentId }),
+  'documents.restore': (w) => ({ id: w.deletedDocumentId }),
+  'documents.content': (w) => ({ id: w.documentId }),
+
+  'backups.list': () => undefined,
+  'backups.create': () => undefined,
+  'backups.restore': (w) => ({ path: w.backupPath }),
+};
