@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { httpStatusOf, type AppErrorShape } from '../../src-shared/errors';
 import type { Api } from '../api';
 import { contentSecurityPolicy } from '../../src-shared/security';
+import { bodyLimitFor } from '../../src-shared/http-limits';
 
 export interface HttpServerOptions {
   api: Api;
@@ -17,7 +18,7 @@ export interface HttpServerOptions {
   staticDir?: string;
   /** Random when omitted. */
   token?: string;
-  /** Largest accepted request body, in bytes. */
+  /** Largest accepted request body, in bytes, for every channel (tests); default: bodyLimitFor(channel). */
   maxBodyBytes?: number;
 }
 
@@ -28,7 +29,6 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-const defaultMaxBody = 25 * 1024 * 1024;
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,7 +51,6 @@ const mimeTypes: Record<string, string> = {
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const token = options.token ?? crypto.randomBytes(32).toString('hex');
-  const maxBody = options.maxBodyBytes ?? defaultMaxBody;
   const host = '127.0.0.1';
   let port = 0;
   const streams = new Set<http.ServerResponse>();
@@ -90,6 +89,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       if (!contentType.startsWith('application/json')) {
         return sendError(response, { code: 'VALIDATION', message: 'The body must be application/json' }, 415);
       }
+      const channel = decodeChannel(url.pathname);
+      const maxBody = options.maxBodyBytes ?? bodyLimitFor(channel ?? '');
       const body = await readBody(request, maxBody);
       if (body === 'too-large') {
         return sendError(response, { code: 'TOO_LARGE', message: `The body exceeds ${maxBody} bytes` });
@@ -100,12 +101,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       } catch {
         return sendError(response, { code: 'VALIDATION', message: 'The body is not valid JSON', issues: [] });
       }
-      let channel: string;
-      try {
-        channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-      } catch {
-        return sendError(response, { code: 'UNKNOWN_CHANNEL', message: 'No such channel' });
-      }
+      if (channel === null) return sendError(response, { code: 'UNKNOWN_CHANNEL', message: 'No such channel' });
       const result = await options.api.call(channel, input);
       if (result.ok) return sendJson(response, 200, result.value === undefined ? null : result.value);
       return sendError(response, result.error);
@@ -196,6 +192,15 @@ function hasDotDotSegment(rawUrl: string): boolean {
     decoded = rawPath;
   }
   return decoded.split(/[\\/]/).includes('..');
+}
+
+/** The channel named by `/api/<channel>`, or null when its %-escapes are malformed. */
+function decodeChannel(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/'.length));
+  } catch {
+    return null;
+  }
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {

@@ -1,20 +1,19 @@
 import type { FileSource } from '../../../../../src-shared/contract';
 import { invokeShell } from '../../../api/client';
+import { fileBodyLimit } from '../../../../../src-shared/http-limits';
 
 /**
  * Getting a file the user picked to main. In the desktop app a native dialog gives a path (main reads the file
  * itself); in a browser the file's content travels base64 in the JSON body of the request.
  */
 
-/** The HTTP transport's default body limit (src-main/transports/http.ts): base64 makes a file 4/3 bigger. */
-const httpBodyLimit = 25 * 1024 * 1024;
 /** Room for the rest of the JSON body (file name, choices). */
 const bodyOverhead = 256 * 1024;
 
-/** The largest file that can be sent from this shell, within `limit` (the domain's own limit). */
+/** The largest file that can be sent from this shell, within `limit` (the domain's own limit); base64 is 4/3 bigger. */
 export function uploadLimit(limit: number): number {
   if (window.candid) return limit;
-  return Math.min(limit, Math.floor(((httpBodyLimit - bodyOverhead) * 3) / 4));
+  return Math.min(limit, Math.floor(((fileBodyLimit - bodyOverhead) * 3) / 4));
 }
 
 export function isDesktop(): boolean {
