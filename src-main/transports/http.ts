@@ -7,6 +7,7 @@ import { httpStatusOf, type AppErrorShape } from '../../src-shared/errors';
 import type { Api } from '../api';
 import { contentSecurityPolicy } from '../../src-shared/security';
 import { bodyLimitFor } from '../../src-shared/http-limits';
+import { backupsDir } from '../db/backups';
 
 export interface HttpServerOptions {
   api: Api;
@@ -102,6 +103,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         return sendError(response, { code: 'VALIDATION', message: 'The body is not valid JSON', issues: [] });
       }
       if (channel === null) return sendError(response, { code: 'UNKNOWN_CHANNEL', message: 'No such channel' });
+      if (!pathsAllowed(input, backupsDir(options.api.context.dataDir))) {
+        return sendError(response, {
+          code: 'FORBIDDEN',
+          message: 'Over the HTTP API files travel as content: a file path is accepted only for the app’s own backups',
+        });
+      }
       const result = await options.api.call(channel, input);
       if (result.ok) return sendJson(response, 200, result.value === undefined ? null : result.value);
       return sendError(response, result.error);
@@ -192,6 +199,23 @@ function hasDotDotSegment(rawUrl: string): boolean {
     decoded = rawPath;
   }
   return decoded.split(/[\\/]/).includes('..');
+}
+
+/**
+ * A token holder must not turn the API into a way to read or write any file of the user's: the browser shell
+ * uploads and downloads content, so the only paths it may name are the app's own backups (restore, undo import).
+ */
+function pathsAllowed(input: unknown, allowedDir: string, depth = 0): boolean {
+  if (typeof input !== 'object' || input === null || depth > 4) return true;
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'path' && typeof value === 'string') {
+      const resolved = path.resolve(value);
+      if (!resolved.startsWith(path.resolve(allowedDir) + path.sep)) return false;
+    } else if (!pathsAllowed(value, allowedDir, depth + 1)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The channel named by `/api/<channel>`, or null when its %-escapes are malformed. */

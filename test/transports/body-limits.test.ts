@@ -38,3 +38,24 @@ describe('per-channel body limits', () => {
     expect(upload.status).not.toBe(413);
   });
 });
+
+describe('file paths over HTTP', () => {
+  it('refuses a path outside the backups folder, so the token cannot read or write the user’s files', async () => {
+    for (const [channel, input] of [
+      ['documents.add', { source: { path: '/etc/hostname' }, name: 'x', kind: 'other' }],
+      ['exports.json', { path: '/tmp/anywhere.json' }],
+      ['imports.preview', { source: { path: '/etc/passwd' } }],
+      ['backups.restore', { path: `${app.dir}/candid.sqlite` }],
+      ['backups.restore', { path: `${app.dir}/backups/../candid.sqlite` }],
+    ] as const) {
+      const response = await post(channel, JSON.stringify(input));
+      expect(response.status, channel).toBe(403);
+      expect((await response.json()).code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('still accepts a path inside the backups folder (restore, undo import)', async () => {
+    const response = await post('backups.restore', JSON.stringify({ path: `${app.dir}/backups/none.sqlite` }));
+    expect(response.status).not.toBe(403);
+  });
+});
