@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createApi } from '../src-main/api';
+import { startBackupSchedule } from '../src-main/backups/schedule';
 import { closeAppContext, openAppContext } from '../src-main/context';
 import { databaseFileName } from '../src-main/db/open';
 import { openWithRecovery } from '../src-main/db/recovery';
@@ -74,12 +75,14 @@ export async function runWeb(options: WebOptions = {}): Promise<void> {
     console.log(messagesFor(locale).startup.restored(date, outcome.restored.movedAside ?? '—'));
   }
   if (options.build !== false) ensureRendererBuilt();
+  const backups = startBackupSchedule(context);
   const server = await startHttpServer({ api: createApi(context), port: options.port ?? 0, staticDir: rendererDir });
   const tokenFile = path.join(dataDir, 'api-token');
   fs.writeFileSync(tokenFile, `${server.token}\n`, { mode: 0o600 });
   console.log(`Candid is running at ${server.url}/ (data: ${dataDir})`);
   console.log(`API token: ${server.token} (also in ${tokenFile})`);
   const stop = async () => {
+    backups.stop();
     await server.close();
     closeAppContext(context);
     fs.rmSync(tokenFile, { force: true });

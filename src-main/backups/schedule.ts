@@ -32,7 +32,7 @@ function backupFingerprint(context: AppContext, file: string): string | null {
   }
 }
 
-export type ScheduledOutcome = { taken: BackupInfo } | { skipped: 'recent' | 'unchanged' | 'empty' };
+export type ScheduledOutcome = { taken: BackupInfo } | { skipped: 'recent' | 'unchanged' | 'empty' | 'damaged' };
 
 /**
  * Takes a 'scheduled' backup when the last one is at least `intervalMs` old and something was written since the
@@ -46,6 +46,12 @@ export async function runScheduledBackup(context: AppContext, intervalMs = day, 
   if (fingerprint === null) return { skipped: 'empty' };
   const newest = backups[0];
   if (newest && backupFingerprint(context, newest.path) === fingerprint) return { skipped: 'unchanged' };
+  // A copy of a damaged database would push good backups out of the rotation. Large files skip the full check
+  // at start (src-main/db/open.ts), so this is where they get it.
+  if (context.db.sqlite.pragma('quick_check', { simple: true }) !== 'ok') {
+    console.error('[candid] the database failed quick_check: no scheduled backup taken');
+    return { skipped: 'damaged' };
+  }
   return { taken: toBackupInfo(await createBackup(context.db, context.dataDir, 'scheduled')) };
 }
 

@@ -1,18 +1,30 @@
-/** The desktop-only `shell.*` channels: system browser, data folder, native file dialogs. */
+/**
+ * The desktop-only `shell.*` channels: system browser, data folder, native file dialogs, attached documents and
+ * the PDF report.
+ */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { AppError } from '../../src-shared/errors';
+import type { AppContext } from '../context';
+import { documentPathForViewer } from '../documents/viewer';
 import type { ShellHandlers } from '../transports/ipc';
+import { existingPathInsideDataFolder } from './data-folder';
 import { openExternalSafely } from './external';
+import { printReportToPdf, type ReportWindowOptions } from './report-pdf';
 
-export function createShellActions(dataDir: string): ShellHandlers<IpcMainInvokeEvent> {
+/** Hands a file or folder to the program the system opens it with; shell.openPath reports failure as a message. */
+async function openWithSystem(target: string, what: string): Promise<void> {
+  const failure = await shell.openPath(target);
+  if (failure) throw new AppError('INTERNAL', `${what} could not be opened: ${failure}`, { details: { reason: 'open_failed', path: target } });
+}
+
+export function createShellActions(context: AppContext, report: ReportWindowOptions): ShellHandlers<IpcMainInvokeEvent> {
   return {
     'shell.openExternal': async ({ url }) => ({ opened: await openExternalSafely(url) }),
 
     'shell.openDataFolder': async () => {
-      const failure = await shell.openPath(dataDir);
-      if (failure) throw new AppError('INTERNAL', `The data folder could not be opened: ${failure}`);
-      return { path: dataDir };
+      await openWithSystem(context.dataDir, 'The data folder');
+      return { path: context.dataDir };
     },
 
     'shell.showSaveDialog': async (input, event) => {
@@ -36,5 +48,20 @@ export function createShellActions(dataDir: string): ShellHandlers<IpcMainInvoke
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return { paths: result.canceled ? [] : result.filePaths };
     },
+
+    // NOT_FOUND (unknown or deleted document, or its file is not on this device) comes from documentPathForViewer.
+    'shell.openDocument': async ({ id }) => {
+      const copy = documentPathForViewer(context, id);
+      await openWithSystem(copy, 'The document');
+      return { path: copy };
+    },
+
+    'shell.showItemInFolder': ({ path: given }) => {
+      const item = existingPathInsideDataFolder(context.dataDir, given);
+      shell.showItemInFolder(item);
+      return { path: item };
+    },
+
+    'shell.printReportToPdf': (input) => printReportToPdf(context, input, report),
   };
 }

@@ -1,12 +1,14 @@
 /**
  * The desktop app from launch to quit: one instance, hardened web contents, the app:// protocol, the database
- * opened with the Electron build of better-sqlite3, the IPC transport, the menu and the main window.
+ * opened with the Electron build of better-sqlite3, the IPC transport, the menu, the main window and the
+ * scheduled backups.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, session, shell, type BrowserWindow } from 'electron';
 import { createApi } from '../api';
+import { startBackupSchedule } from '../backups/schedule';
 import { closeAppContext, openAppContext, type AppContext } from '../context';
 import { databaseFileName } from '../db/open';
 import { registerIpcTransport } from '../transports/ipc';
@@ -45,13 +47,17 @@ export function startDesktopApp(): void {
       const context = await openContext(dataDir);
       if (!context) return;
 
+      // Checked every hour while the app runs; a 'scheduled' backup is taken once a day when something changed.
+      const backups = startBackupSchedule(context);
+
       // electron-vite dev serves the renderer with hot reload; a packaged app only ever loads app://candid/.
       const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+      const pages = { entryUrl: devServerUrl ?? appEntryUrl, preload: path.join(outDir, '..', 'preload', 'index.cjs') };
       const disposeIpc = registerIpcTransport({
         ipcMain,
         api: createApi(context),
         isTrustedSender: senderCheck(devServerUrl),
-        shell: createShellActions(dataDir),
+        shell: createShellActions(context, pages),
         broadcast,
       });
       installMenu(
@@ -64,10 +70,7 @@ export function startDesktopApp(): void {
       );
 
       const openWindow = () => {
-        const window = createMainWindow({
-          preload: path.join(outDir, '..', 'preload', 'index.cjs'),
-          url: devServerUrl ?? appEntryUrl,
-        });
+        const window = createMainWindow({ preload: pages.preload, url: pages.entryUrl });
         window.on('closed', () => {
           if (mainWindow === window) mainWindow = null;
         });
@@ -78,6 +81,7 @@ export function startDesktopApp(): void {
         if (!mainWindow) openWindow();
       });
       app.once('will-quit', () => {
+        backups.stop();
         disposeIpc();
         closeAppContext(context);
       });

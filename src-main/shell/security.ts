@@ -20,6 +20,11 @@ export const windowSecurityOptions = {
   safeDialogs: true,
 } as const satisfies WebPreferences;
 
+/** What every window of the app's own pages gets: the hardened options and the preload (out/preload/index.cjs). */
+export function appWebPreferences(preload: string): WebPreferences {
+  return { ...windowSecurityOptions, preload };
+}
+
 type ContentsLike = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 function openIfExternal(url: string): void {

@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { eventIpcChannel, type BridgeEventName, type BridgeEvents } from '../../src-shared/bridge';
-import { windowSecurityOptions } from './security';
+import { appWebPreferences } from './security';
 
 export interface MainWindowOptions {
   /** Absolute path of out/preload/index.cjs. */
@@ -16,7 +16,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: 600,
     title: 'Candid',
     show: false,
-    webPreferences: { ...windowSecurityOptions, preload: options.preload },
+    webPreferences: appWebPreferences(options.preload),
   });
   window.once('ready-to-show', () => window.show());
   window.loadURL(options.url).catch((error: unknown) => {

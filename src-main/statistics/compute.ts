@@ -1,4 +1,5 @@
 import type {
+  ApplicationFilters,
   ParsedInput,
   StatisticsActivity,
   StatisticsBreakdowns,
@@ -26,6 +27,9 @@ import { buildTimeline, loadEventsPerDay, timelineRange } from './timeline';
 
 export type StatisticsInputOf = ParsedInput<'statistics.overview'>;
 export type DashboardInput = ParsedInput<'statistics.dashboard'>;
+
+/** What computeDashboard takes: the list's filters, the range, today and the timeline's step, all optional. */
+export type DashboardOptions = ApplicationFilters & Partial<Pick<DashboardInput, 'from' | 'to' | 'today' | 'granularity'>>;
 
 /**
  * Runs `compute` on the facts of these filters, in one read transaction so that every figure sees the same data.
@@ -91,18 +95,18 @@ export const computeActivity = (db: Database, input: StatisticsInputOf): Statist
 /**
  * Everything the dashboard shows, in one call and one pass over the applications: the facts are built once and
  * the aggregates several statistics share (the cube, applications per day, answer delays) are read once.
- * The input is the dashboard channel's parsed input: the filters, `from`/`to`, `today`, `granularity`.
+ * Also what main-process code calls (the statistics workbook, the benchmark): `options` are trusted, as parsed by
+ * the statistics.dashboard channel (filters, `from`/`to`, `today`, `granularity`, all optional).
  */
-export function computeDashboard(db: Database, input: Partial<DashboardInput> = {}): StatisticsDashboard {
-  const parsed: DashboardInput = { granularity: 'auto', ...input };
-  const scope = scopeOf(parsed);
+export function computeDashboard(db: Database, options: DashboardOptions = {}): StatisticsDashboard {
+  const scope = scopeOf(options);
   return withFacts(db, scope, () => {
     const cube = loadCube(db);
     const sentPerDay = loadSentPerDay(db);
     const responseDays = loadResponseDaysByCompany(db);
     return {
       overview: overviewOf(db, scope, cube, sentPerDay, responseDays),
-      timeline: timelineOf(db, scope, parsed.granularity, sentPerDay),
+      timeline: timelineOf(db, scope, options.granularity ?? 'auto', sentPerDay),
       breakdowns: breakdownsOf(db, cube),
       funnel: buildFunnel(cube),
       responseTimes: responseTimesOf(db, responseDays),

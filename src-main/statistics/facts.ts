@@ -2,6 +2,7 @@ import type { Database } from '../db/connection';
 import { applicationWhere, type SqlWhere } from '../applications/filters';
 import { stageCategories } from '../../src-shared/contract';
 import { categoryBit, categoryBitSql, interviewBits, levelSql, offerBits, responseBits } from './categories';
+import { indexHint } from './indexes';
 import type { StatisticsScope } from './scope';
 
 /**
@@ -48,8 +49,8 @@ const keepApart = 'LIMIT -1 OFFSET 0';
  * One application's history, looked up in the stage_events_history index (migration 0020): a correlated
  * subquery per value, and the first interview and offer days only for the applications whose history reached them.
  */
-function history(aggregate: string, applicationId: string): string {
-  return `(SELECT ${aggregate} FROM stage_events e INDEXED BY stage_events_history
+function history(aggregate: string, applicationId: string, hints: Hints): string {
+  return `(SELECT ${aggregate} FROM stage_events e ${hints.events}
     JOIN temp.statistics_stage_bits b ON b.id = e.to_stage_id
     WHERE e.application_id = ${applicationId} AND e.deleted_at IS NULL)`;
 }
@@ -58,25 +59,32 @@ function history(aggregate: string, applicationId: string): string {
  * temporary b-tree for every application.
  */
 const bitOrSql = stageCategories.map((category) => `max(b.bit & ${categoryBit[category]})`).join(' + ');
-const firstDay = (bits: number) => history(`min(CASE WHEN b.bit & ${bits} THEN substr(e.occurred_at, 1, 10) END)`, 'base.id');
+const firstDay = (bits: number, hints: Hints) =>
+  history(`min(CASE WHEN b.bit & ${bits} THEN substr(e.occurred_at, 1, 10) END)`, 'base.id', hints);
 
-function insertSql(where: SqlWhere): string {
+interface Hints {
+  applications: string;
+  events: string;
+  companies: string;
+}
+
+function insertSql(where: SqlWhere, hints: Hints): string {
   const columns = `seq, company, stage_id, category, employment_type, work_mode, source, location, industry, resume_version,
     salary_min, salary_max, salary_currency, salary_period, applied_day, in_range, reached, response_day, interview_day, offer_day`;
   return `INSERT INTO ${factsTable} (${columns}, level)
     SELECT ${columns}, ${levelSql} FROM (
       SELECT base.*,
-        coalesce(base.first_response_on, ${firstDay(responseBits)}) AS response_day,
-        CASE WHEN base.reached & ${interviewBits} THEN ${firstDay(interviewBits)} END AS interview_day,
-        CASE WHEN base.reached & ${offerBits} THEN ${firstDay(offerBits)} END AS offer_day
+        coalesce(base.first_response_on, ${firstDay(responseBits, hints)}) AS response_day,
+        CASE WHEN base.reached & ${interviewBits} THEN ${firstDay(interviewBits, hints)} END AS interview_day,
+        CASE WHEN base.reached & ${offerBits} THEN ${firstDay(offerBits, hints)} END AS offer_day
       FROM (
         SELECT a.seq, a.id, c.rowid AS company, a.stage_id, a.stage_category AS category, a.employment_type, a.work_mode,
           a.source, a.location, c.industry, a.resume_version, a.salary_min, a.salary_max, a.salary_currency,
           a.salary_period, a.first_response_on, ${appliedDaySql} AS applied_day,
           ${appliedDaySql} BETWEEN ? AND ? AS in_range,
-          coalesce(${history(bitOrSql, 'a.id')}, 0) | ${categoryBitSql('a.stage_category')} AS reached
-        FROM applications a INDEXED BY applications_statistics
-        CROSS JOIN companies c INDEXED BY companies_industry ON c.id = a.company_id
+          coalesce(${history(bitOrSql, 'a.id', hints)}, 0) | ${categoryBitSql('a.stage_category')} AS reached
+        FROM applications a ${hints.applications}
+        CROSS JOIN companies c ${hints.companies} ON c.id = a.company_id
         WHERE ${where.clauses.join(' AND ')}
         ${keepApart}
       ) base
@@ -92,5 +100,6 @@ export function loadFacts(db: Database, scope: StatisticsScope): void {
   db.sql(`INSERT INTO temp.statistics_stage_bits (id, bit) SELECT id, ${categoryBitSql('category')} FROM stages`).run();
   db.sql(`DELETE FROM ${factsTable}`).run();
   const where = applicationWhere(scope.filters);
-  db.sql(insertSql(where)).run(scope.from ?? '0000-01-01', scope.to ?? '9999-12-31', ...where.params);
+  const hints = { applications: indexHint(db, 'applications_statistics'), events: indexHint(db, 'stage_events_history'), companies: indexHint(db, 'companies_industry') };
+  db.sql(insertSql(where, hints)).run(scope.from ?? '0000-01-01', scope.to ?? '9999-12-31', ...where.params);
 }

@@ -1,4 +1,4 @@
-import type { ApplicationFilters, ParsedInput } from '../../src-shared/contract';
+import type { ApplicationFilters } from '../../src-shared/contract';
 import { localToday } from './days';
 
 /** What one computation is about: the list's filters, the range on the applied date, and today. */
@@ -9,7 +9,7 @@ export interface StatisticsScope {
   today: string;
 }
 
-export function scopeOf(input: ParsedInput<'statistics.overview'> | ParsedInput<'statistics.dashboard'>): StatisticsScope {
+export function scopeOf(input: ApplicationFilters & { from?: string; to?: string; today?: string; granularity?: unknown }): StatisticsScope {
   const { from, to, today, ...rest } = input;
   const filters: ApplicationFilters & { granularity?: unknown } = { ...rest };
   delete filters.granularity;

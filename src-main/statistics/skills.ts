@@ -3,6 +3,7 @@ import { nameKey } from '../../src-shared/text';
 import type { Database } from '../db/connection';
 import { applicationWhere } from '../applications/filters';
 import { appliedDaySql, factsTable } from './facts';
+import { indexHint } from './indexes';
 import type { StatisticsScope } from './scope';
 
 export const maxSkills = 20;
@@ -40,7 +41,7 @@ export function loadSkillRows(db: Database, scope: StatisticsScope): { rows: Ski
     db.sql(
       `INSERT INTO temp.statistics_skill_counts (kind, skill, count)
        SELECT '${kind}', j.value, 1
-       FROM applications a INDEXED BY applications_statistics, ${arrayOf(`a.${kind}_skills`)} j
+       FROM applications a ${indexHint(db, 'applications_statistics')}, ${arrayOf(`a.${kind}_skills`)} j
        WHERE ${where.clauses.join(' AND ')} AND ${appliedDaySql} BETWEEN ? AND ? AND j.type = 'text'
        ON CONFLICT (kind, skill) DO UPDATE SET count = count + 1`,
     ).run(...where.params, ...range);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id } from './common';
 
 /**
  * Desktop-only actions that are not data: they exist only in the Electron shell (over IPC), never in the handler
@@ -42,6 +43,39 @@ const dialogBase = {
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
+/** A file path; main checks that it is absolute and where it may be (see src-main/shell). */
+const filePath = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(4096)
+  .refine((value) => !value.includes('\0'), 'must not contain a NUL character');
+
+/** The hash route of the printable report (src-renderer/src/App.tsx uses a HashRouter). */
+export const reportRoute = '/report';
+
+/**
+ * How the report page tells `shell.printReportToPdf` that it has rendered its data: it sets
+ * `document.body.dataset.reportReady` to 'true', or to 'error' when its data could not be loaded.
+ */
+export const reportReadyKey = 'reportReady';
+export const reportReadyStates = { ready: 'true', failed: 'error' } as const;
+
+/**
+ * The report route's query string (`a=1&b=2`, a leading `?` allowed), re-serialised so that nothing can leave the
+ * query (no `#`, no path). `print` is dropped: it makes the page print itself, which inside the hidden window
+ * that renders the PDF would ask for another PDF.
+ */
+const reportQuery = z
+  .string()
+  .trim()
+  .max(4000)
+  .transform((value) => {
+    const params = new URLSearchParams(value.startsWith('?') ? value.slice(1) : value);
+    params.delete('print');
+    return params.toString();
+  });
+
 export const shellChannelInputs = {
   'shell.openExternal': z.object({ url: externalUrl }).strict(),
   'shell.openDataFolder': none,
@@ -63,6 +97,18 @@ export const shellChannelInputs = {
       multiple: z.boolean().optional(),
     })
     .strict(),
+  /** Opens an attached document with the system's viewer (a copy under its own name, inside the data folder). */
+  'shell.openDocument': z.object({ id }).strict(),
+  /** Shows a file of the data folder (a backup, say) in the system's file manager; refused for any other path. */
+  'shell.showItemInFolder': z.object({ path: filePath }).strict(),
+  /** Renders the report page to an A4 PDF at `path` (from a save dialog). */
+  'shell.printReportToPdf': z
+    .object({
+      /** An absolute path ending in .pdf, in an existing folder (main checks it; the save dialog gives one). */
+      path: filePath,
+      query: reportQuery.optional(),
+    })
+    .strict(),
 } as const;
 
 export type ShellChannel = keyof typeof shellChannelInputs;
@@ -75,6 +121,10 @@ export interface ShellChannelOutputs {
   'shell.showSaveDialog': { path: string | null };
   /** Empty when the user cancelled. */
   'shell.showOpenDialog': { paths: string[] };
+  /** The copy that was opened. */
+  'shell.openDocument': { path: string };
+  'shell.showItemInFolder': { path: string };
+  'shell.printReportToPdf': { path: string; bytes: number };
 }
 
 export type ShellChannelInput<C extends ShellChannel> = z.input<(typeof shellChannelInputs)[C]>;

@@ -23,6 +23,8 @@ export interface HeavyResult {
   peakRssMb?: number;
   /** Resident memory once the database was open, before the work, MB. */
   startRssMb?: number;
+  /** CPU time (user + system) of the work, ms. */
+  cpuMs?: number;
   detail?: string;
 }
 
@@ -47,10 +49,12 @@ export function runHeavy(kind: HeavyKind, dataDir: string, file: string): Promis
   });
 }
 
-async function timed(work: () => Promise<unknown> | unknown): Promise<{ ms: number; detail: string }> {
+async function timed(work: () => Promise<unknown> | unknown): Promise<{ ms: number; cpuMs: number; detail: string }> {
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const value = await work();
-  return { ms: performance.now() - started, detail: describe(value) };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, detail: describe(value) };
 }
 
 function describe(value: unknown): string {
@@ -76,8 +80,8 @@ async function exportTyped(dataDir: string, file: string): Promise<HeavyResult> 
   if (!found.ok) return { ok: false, detail: found.reason };
   return withContext(dataDir, async (context) => {
     const startRssMb = mb(process.resourceUsage().maxRSS);
-    const { ms, detail } = await timed(() => found.value(context, { filters: { archived: 'all' }, path: file, language: 'en' }));
-    return { ok: true, ms, startRssMb, detail };
+    const { ms, cpuMs, detail } = await timed(() => found.value(context, { filters: { archived: 'all' }, path: file, language: 'en' }));
+    return { ok: true, ms, cpuMs, startRssMb, detail };
   });
 }
 
@@ -85,7 +89,7 @@ async function exportTyped(dataDir: string, file: string): Promise<HeavyResult> 
 async function exportRaw(dataDir: string): Promise<HeavyResult> {
   const db = new BetterSqlite3(path.join(dataDir, databaseFileName), { readonly: true });
   const startRssMb = mb(process.resourceUsage().maxRSS);
-  const { ms, detail } = await timed(() => {
+  const { ms, cpuMs, detail } = await timed(() => {
     let rows = 0;
     for (const sql of [
       `SELECT a.*, c.name FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.deleted_at IS NULL`,
@@ -99,7 +103,7 @@ async function exportRaw(dataDir: string): Promise<HeavyResult> {
     return { rows };
   });
   db.close();
-  return { ok: true, ms, startRssMb, detail };
+  return { ok: true, ms, cpuMs, startRssMb, detail };
 }
 
 async function importTyped(dataDir: string, file: string): Promise<HeavyResult> {
@@ -107,8 +111,8 @@ async function importTyped(dataDir: string, file: string): Promise<HeavyResult> 
   if (!found.ok) return { ok: false, detail: found.reason };
   return withContext(dataDir, async (context) => {
     const startRssMb = mb(process.resourceUsage().maxRSS);
-    const { ms, detail } = await timed(() => found.value(context, { source: { path: file }, options: { skipInvalidRows: true } }));
-    return { ok: true, ms, startRssMb, detail };
+    const { ms, cpuMs, detail } = await timed(() => found.value(context, { source: { path: file }, options: { skipInvalidRows: true } }));
+    return { ok: true, ms, cpuMs, startRssMb, detail };
   });
 }
 
@@ -118,7 +122,7 @@ async function importRaw(dataDir: string, file: string): Promise<HeavyResult> {
     const db = context.db.sqlite;
     const startRssMb = mb(process.resourceUsage().maxRSS);
     const stageId = db.prepare(`SELECT id FROM stages WHERE category = 'applied' LIMIT 1`).pluck().get() as string;
-    const { ms, detail } = await timed(() => {
+    const { ms, cpuMs, detail } = await timed(() => {
       const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
       const companies = new Map<string, string>();
       const insertCompany = db.prepare(`INSERT INTO companies (id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
@@ -140,7 +144,7 @@ async function importRaw(dataDir: string, file: string): Promise<HeavyResult> {
       })();
       return { created: parsed.data.length };
     });
-    return { ok: true, ms, startRssMb, detail };
+    return { ok: true, ms, cpuMs, startRssMb, detail };
   });
 }
 

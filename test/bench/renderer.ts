@@ -17,27 +17,50 @@ import { summarize } from './timing';
 const navigations = 5;
 const waitMs = 30_000;
 
+/*
+ * The in-page parts are plain JavaScript text: functions handed to Playwright are serialised with toString(),
+ * and tsx's transform adds helper calls (__name) to them that do not exist in the page.
+ */
+
 /** Data rows of the applications grid: rows with cells, not the header row nor a loading placeholder. */
-function firstRowsShown(): number | false {
+const firstRowsShown = `(() => {
   const grid = document.querySelector('[role="grid"]');
   if (!grid) return false;
   const filled = [...grid.querySelectorAll('[role="row"]')].some(
     (row) => !row.querySelector('[role="columnheader"]') && row.querySelectorAll('[role="gridcell"]').length > 1,
   );
   return filled ? performance.now() : false;
-}
+})()`;
 
 /** Board cards: by test id, or the draggable items of the board region. */
-function firstCardsShown(): number | false {
-  const card = document.querySelector('[data-testid="board-card"], [role="region"] [aria-roledescription][data-application-id], .board [data-application-id]');
+const firstCardsShown = `(() => {
+  const card = document.querySelector(
+    '[data-testid="board-card"], [role="region"] [aria-roledescription][data-application-id], .board [data-application-id]',
+  );
   return card ? performance.now() : false;
-}
+})()`;
+
+/** Scrolls the grid by a fixed step on every animation frame; resolves with the times between frames. */
+const scrollScript = (frames: number, step: number) => `new Promise((resolve) => {
+  const grid = document.querySelector('[role="grid"]');
+  if (!grid || grid.scrollHeight <= grid.clientHeight) return resolve(null);
+  const times = [];
+  let last = 0;
+  const tick = (now) => {
+    if (last) times.push(now - last);
+    last = now;
+    grid.scrollTop += ${step};
+    if (times.length < ${frames}) requestAnimationFrame(tick);
+    else resolve(times);
+  };
+  requestAnimationFrame(tick);
+})`;
 
 /**
  * Milliseconds from navigation start to `shown` first returning a time, the median of several loads of the
  * route (the first load, which fills the HTTP cache, is not counted), or why it could not be measured.
  */
-async function timeToFirst(app: E2EApp, page: Page, route: string, shown: () => number | false): Promise<number | string> {
+async function timeToFirst(app: E2EApp, page: Page, route: string, shown: string): Promise<number | string> {
   const samples: number[] = [];
   for (let load = 0; load <= navigations; load += 1) {
     await page.goto('about:blank');
@@ -52,26 +75,8 @@ async function timeToFirst(app: E2EApp, page: Page, route: string, shown: () => 
   return summarize(samples).p50;
 }
 
-/** Scrolls the grid by a fixed step on every animation frame and records the time between frames. */
 async function scrollFrames(page: Page) {
-  const deltas = await page.evaluate(
-    ({ frames, step }) =>
-      new Promise<number[] | null>((resolve) => {
-        const grid = document.querySelector<HTMLElement>('[role="grid"]');
-        if (!grid || grid.scrollHeight <= grid.clientHeight) return resolve(null);
-        const times: number[] = [];
-        let last = 0;
-        const tick = (now: number) => {
-          if (last) times.push(now - last);
-          last = now;
-          grid.scrollTop += step;
-          if (times.length < frames) requestAnimationFrame(tick);
-          else resolve(times);
-        };
-        requestAnimationFrame(tick);
-      }),
-    { frames: 300, step: 120 },
-  );
+  const deltas = (await page.evaluate(scrollScript(300, 120))) as number[] | null;
   return deltas ? summarize(deltas) : 'n/a (the table does not scroll)';
 }
 
@@ -85,7 +90,10 @@ export async function benchRenderer(cached: CachedDatabase, log: (line: string) 
   try {
     // The harness removes its data folder when it closes: give it a copy.
     app = await startE2EApp({ dataDir: workingCopy(cached, scratchDir('candid-bench-renderer-')) });
-    const { page, context } = await app.open({ path: '/' });
+    // Playwright evaluates text in the page with eval(), which the app's CSP (script-src 'self') forbids: this
+    // context alone bypasses it. Same viewport as the end-to-end tests.
+    const context = await app.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
     log('  applications table');
     const applicationsFirstRowsMs = await timeToFirst(app, page, '/applications', firstRowsShown);
     log('  scrolling');

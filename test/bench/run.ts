@@ -66,7 +66,7 @@ async function inScratch<T>(prefix: string, fn: (dir: string) => Promise<T>): Pr
   }
 }
 
-const single = (ms: number): Figures => ({ p50: ms, p95: ms, max: ms, n: 1 });
+const single = (ms: number, cpuMs?: number): Figures => ({ p50: ms, p95: ms, max: ms, n: 1, cpuP50: cpuMs });
 
 /** An export or import: the app's function and the raw baseline, each alone in a child process. */
 async function heavyCase(key: string, label: string, baseline: string, typed: () => Promise<HeavyResult>, raw: () => Promise<HeavyResult>) {
@@ -75,8 +75,8 @@ async function heavyCase(key: string, label: string, baseline: string, typed: ()
     if (!app.ok || app.ms === undefined) return { status: app.detail ?? 'error' };
     const base = await raw();
     return {
-      typed: single(app.ms),
-      raw: base.ok && base.ms !== undefined ? single(base.ms) : undefined,
+      typed: single(app.ms, app.cpuMs),
+      raw: base.ok && base.ms !== undefined ? single(base.ms, base.cpuMs) : undefined,
       peakRssMb: app.peakRssMb,
       rawPeakRssMb: base.peakRssMb,
     };

@@ -170,6 +170,9 @@ it('sorts by a column, chooses columns, and saves a named view', async () => {
   expect(await page.getByLabel('Search the applications').inputValue()).toBe('engineer');
   await page.getByRole('button', { name: 'Clear all filters' }).click();
   await expect.poll(visibleRowCount).toBe(5);
+  // Back to the newest applications first.
+  await page.getByRole('button', { name: 'Applied on' }).click();
+  await expect.poll(positions).toEqual(['Frontend developer', 'UX researcher', 'Backend engineer', 'Data analyst', 'Frontend engineer']);
 });
 
 it('tags the selection, and archives every matching row with Ctrl+A, undoably', async () => {

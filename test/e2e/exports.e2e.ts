@@ -24,6 +24,8 @@ afterAll(async () => {
 async function openReport(options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}) {
   const opened = await app.open({ ...options, path: '/#/report' });
   await opened.page.locator('main.report[data-ready="true"]').waitFor();
+  // What the desktop shell's PDF renderer (shell.printReportToPdf) waits for before printing.
+  await opened.page.locator('body[data-report-ready="true"]').waitFor({ state: 'attached' });
   return opened;
 }
 
@@ -48,7 +50,7 @@ async function downloadBy(page: Page, click: () => Promise<void>): Promise<{ fil
 describe('exports through the interface (browser shell)', () => {
   it('downloads the Excel workbook of the view from the report', async () => {
     const { page, context } = await openReport();
-    const { file, name } = await downloadBy(page, () => page.getByRole('button', { name: 'Excel' }).click());
+    const { file, name } = await downloadBy(page, () => page.getByRole('button', { name: 'Excel', exact: true }).click());
     expect(name).toMatch(/^candid-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
@@ -58,7 +60,13 @@ describe('exports through the interface (browser shell)', () => {
     const header = (sheet.getRow(1).values as string[]).slice(1);
     expect(sheet.getRow(2).getCell(header.indexOf('Salary min') + 1).value).toBe(45_000);
     expect(sheet.getRow(2).getCell(header.indexOf('Applied on') + 1).value).toBeInstanceOf(Date);
-    await expect.poll(() => page.getByTestId('file-status-done').textContent()).toContain('3');
+    await expect.poll(() => page.getByTestId('file-status-done').first().textContent()).toContain('3');
+
+    const statistics = await downloadBy(page, () => page.getByRole('button', { name: 'Statistics (Excel)' }).click());
+    expect(statistics.name).toMatch(/^candid-statistics-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const figures = new ExcelJS.Workbook();
+    await figures.xlsx.readFile(statistics.file);
+    expect(figures.worksheets[0].name).toBe('Overview');
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomically } from '../../src-main/exports/output';
+import { deliverExport, maxContentBytes, writeFileAtomically } from '../../src-main/exports/output';
 import { AppError } from '../../src-shared/errors';
 import { openTempApp, tempDir, type TempApp } from '../support/temp-app';
 
@@ -72,6 +72,18 @@ describe('where exports may write', () => {
     ).rejects.toThrow();
     expect(fs.existsSync(fresh)).toBe(false);
     expect(leftovers(folder)).toEqual([]);
+  });
+
+  it('refuses to hand back content too large for an answer, with a clear error', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'x');
+    const error = await failure(
+      deliverExport(app.context, 'csv', undefined, async (out) => {
+        for (let written = 0; written <= maxContentBytes && !out.destroyed; written += chunk.length) out.write(chunk);
+        out.end();
+        return { rows: 1 };
+      }),
+    );
+    expect(error.code).toBe('TOO_LARGE');
   });
 
   it('replaces a file only once the new one is complete', async () => {

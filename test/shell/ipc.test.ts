@@ -1,9 +1,8 @@
-import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { channels } from '../../src-shared/contract/channels';
 import { shellChannels } from '../../src-shared/contract/shell';
-import type { IpcMainLike } from '../../src-main/transports/ipc';
 import { openTempApp, type TempApp } from '../support/temp-app';
+import { appPageUrl, serveOverFakeIpc, type FakeIpcMain } from './support/fake-ipc';
 
 const electron = vi.hoisted(() => ({
   openExternal: vi.fn(async () => undefined),
@@ -16,29 +15,8 @@ vi.mock('electron', () => ({
   BrowserWindow: { fromWebContents: () => null },
 }));
 
-const { registerIpcTransport } = await import('../../src-main/transports/ipc');
 const { senderCheck } = await import('../../src-main/shell/origin');
 const { createShellActions } = await import('../../src-main/shell/actions');
-
-type Event = { senderFrame: { url: string } | null; sender: unknown };
-type Listener = (event: Event, ...args: unknown[]) => unknown;
-
-/** Stands in for Electron's ipcMain: keeps the handlers so the test can invoke them as the renderer would. */
-class FakeIpcMain {
-  readonly handlers = new Map<string, Listener>();
-  handle(channel: string, listener: Listener) {
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string) {
-    this.handlers.delete(channel);
-  }
-  invoke(url: string | null, channel: string, input?: unknown) {
-    const listener = this.handlers.get(channel);
-    if (!listener) throw new Error(`No handler registered for '${channel}'`);
-    return listener({ senderFrame: url === null ? null : { url }, sender: {} }, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
-  }
-}
 
 describe('IPC transport', () => {
   let app: TempApp;
@@ -48,17 +26,9 @@ describe('IPC transport', () => {
 
   beforeEach(async () => {
     app = await openTempApp({ shell: 'desktop' });
-    ipc = new FakeIpcMain();
     broadcast = vi.fn<(event: string, payload: unknown) => void>();
     electron.openExternal.mockClear();
-    dispose = registerIpcTransport({
-      // The fake's events carry only what the transport and the shell actions read (senderFrame, sender).
-      ipcMain: ipc as unknown as IpcMainLike<IpcMainInvokeEvent>,
-      api: app.api,
-      isTrustedSender: senderCheck(),
-      shell: createShellActions(app.dir),
-      broadcast,
-    });
+    ({ ipc, dispose } = serveOverFakeIpc(app, createShellActions(app.context, { entryUrl: appPageUrl, preload: '/app/out/preload/index.cjs' }), broadcast));
   });
 
   afterEach(() => {

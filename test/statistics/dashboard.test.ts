@@ -122,3 +122,14 @@ describe('what the scenario shows', () => {
     expect(skills.missing[0]).toEqual({ skill: 'Go', required: 2, preferred: 0 });
   });
 });
+
+describe('a database without the statistics indexes', () => {
+  // Last in this file: it drops the indexes of the shared app.
+  it('answers the same, only slower', async () => {
+    const input = { archived: 'all' as const, today };
+    const before = await app.api.invoke('statistics.dashboard', input);
+    app.context.db.sqlite.exec('DROP INDEX applications_statistics; DROP INDEX stage_events_history; DROP INDEX companies_industry');
+    const after = await app.api.invoke('statistics.dashboard', input);
+    expect(after).toEqual(before);
+  });
+});

@@ -42,6 +42,7 @@ export default {
     label: 'Applications',
     selectAll: 'Select every application shown',
     selectRow: 'Select {{position}} at {{company}}',
+    changeStage: 'Stage of {{position}}: {{stage}}. Change it',
     stageOf: 'Stage of {{position}}',
     favorite: 'Favourite: {{position}}',
   },

@@ -188,8 +188,10 @@ export default {
     done: {
       file: 'Exported {{count}} rows to {{path}}',
       download: 'Exported {{count}} rows ({{name}})',
+      pdf: 'Report saved to {{path}}',
     },
     failed: 'The export failed: {{reason}}',
+    tooLarge: 'This export is too large to download in the browser. Filter the view, or export from the desktop app.',
     dialogTitle: {
       excel: 'Export to Excel',
       csv: 'Export to CSV',
@@ -221,6 +223,8 @@ export default {
       folder_not_writable: 'Candid cannot write in {{folder}}.',
       path_is_directory: '{{path}} is a folder, not a file.',
       path_reserved: 'This file belongs to Candid’s own data and cannot be overwritten by an export.',
+      not_pdf: 'A PDF report must be saved as a .pdf file.',
+      outside_data_folder: 'Only files inside Candid’s data folder can be shown.',
     },
   },
   backups: {
@@ -280,6 +284,7 @@ export default {
     back: 'Back',
     exportExcel: 'Excel',
     exportCsv: 'CSV',
+    exportStatistics: 'Statistics (Excel)',
     empty: 'No applications to report yet.',
     loading: 'Preparing the report…',
     none: '—',

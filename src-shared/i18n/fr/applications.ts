@@ -44,6 +44,7 @@ export default {
     label: 'Candidatures',
     selectAll: 'Sélectionner toutes les candidatures affichées',
     selectRow: 'Sélectionner {{position}} chez {{company}}',
+    changeStage: 'Étape de {{position}} : {{stage}}. La changer',
     stageOf: 'Étape de {{position}}',
     favorite: 'Favori : {{position}}',
   },

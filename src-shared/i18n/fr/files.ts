@@ -184,8 +184,10 @@ export default {
     done: {
       file: '{{count}} lignes exportées dans {{path}}',
       download: '{{count}} lignes exportées ({{name}})',
+      pdf: 'Rapport enregistré dans {{path}}',
     },
     failed: "L'export a échoué : {{reason}}",
+    tooLarge: "Cet export est trop volumineux pour être téléchargé dans le navigateur. Filtrez la vue ou exportez depuis l'application de bureau.",
     dialogTitle: {
       excel: 'Exporter vers Excel',
       csv: 'Exporter en CSV',
@@ -217,6 +219,8 @@ export default {
       folder_not_writable: 'Candid ne peut pas écrire dans {{folder}}.',
       path_is_directory: "{{path}} est un dossier, pas un fichier.",
       path_reserved: 'Ce fichier fait partie des données de Candid et ne peut pas être remplacé par un export.',
+      not_pdf: 'Le rapport PDF doit être enregistré dans un fichier .pdf.',
+      outside_data_folder: 'Seuls les fichiers du dossier de données de Candid peuvent être affichés.',
     },
   },
   backups: {
@@ -276,6 +280,7 @@ export default {
     back: 'Retour',
     exportExcel: 'Excel',
     exportCsv: 'CSV',
+    exportStatistics: 'Statistiques (Excel)',
     empty: 'Aucune candidature à présenter pour le moment.',
     loading: 'Préparation du rapport…',
     none: '—',

@@ -4,7 +4,7 @@ import type { ApplicationFilters, ExportFormat } from '../../../../src-shared/co
 import { languageOf } from '../../../../src-shared/i18n';
 import { invoke, invokeShell } from '../../api/client';
 import { BackupRestoreDialog, formatBytes, type RestoreChoice } from './backupRestoreDialog';
-import { fileErrorMessage, runExport } from './exportRun';
+import { fileErrorMessage, runExport, saveReportPdf } from './exportRun';
 import { fileStatus } from './exportStatus';
 
 /** File-menu actions that the files issue implements (exports, backups, restore). */
@@ -48,6 +48,24 @@ async function exportWithProgress(format: ExportFormat, filters: ApplicationFilt
         ? translate('files:exports.done.file', { count: result.rows, path: result.path })
         : translate('files:exports.done.download', { count: result.rows, name: result.fileName }),
     );
+  } catch (error) {
+    fileStatus.failed(translate('files:exports.failed', { reason: fileErrorMessage(translate, error) }));
+  }
+}
+
+/**
+ * The report as PDF: in the desktop app saved where the user chooses (rendered by the Electron shell); in a
+ * browser the report page opens and prints itself (the browser's print dialog saves PDFs).
+ */
+export async function exportReportPdf(navigate: (path: string) => void): Promise<void> {
+  if (!window.candid) {
+    navigate(reportPrintPath);
+    return;
+  }
+  const translate = t();
+  try {
+    const saved = await fileStatus.track(translate('files:exports.working.pdf'), () => saveReportPdf(translate));
+    if (saved) fileStatus.done(translate('files:exports.done.pdf', { path: saved.path }));
   } catch (error) {
     fileStatus.failed(translate('files:exports.failed', { reason: fileErrorMessage(translate, error) }));
   }
@@ -118,8 +136,7 @@ export async function runFileAction(action: FileAction, context: FileActionConte
       context.navigate('/import');
       return;
     case 'export-pdf':
-      context.navigate(reportPrintPath);
-      return;
+      return exportReportPdf(context.navigate);
     case 'backup-now':
       return backUpNow();
     case 'restore': {

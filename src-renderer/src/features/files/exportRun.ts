@@ -88,10 +88,25 @@ export async function runExport(format: ExportFormat, filters: ApplicationFilter
 }
 
 /**
+ * The desktop app's PDF report: the user picks where to save, the Electron shell renders the report page in a
+ * hidden window (it reads the same view filters) and prints it to A4 there. Null when the user cancelled.
+ */
+export async function saveReportPdf(t: TFunction): Promise<{ path: string; bytes: number } | null> {
+  const choice = await invokeShell('shell.showSaveDialog', {
+    title: t('files:exports.dialogTitle.pdf'),
+    defaultName: `candid-report-${localDay()}.pdf`,
+    filters: [{ name: t('files:exports.filterName.pdf'), extensions: ['pdf'] }],
+  });
+  if (!choice?.path) return null;
+  return invokeShell('shell.printReportToPdf', { path: choice.path });
+}
+
+/**
  * The sentence for a failed file action, in the user's language: what is wrong with a chosen path or file when
  * the app says so, else the general message for the error's code.
  */
 export function fileErrorMessage(t: TFunction, error: unknown): string {
+  if (error instanceof AppError && error.code === 'TOO_LARGE') return t('files:exports.tooLarge');
   if (error instanceof AppError && error.code === 'VALIDATION') {
     const issue = error.issues?.find((item) => item.path === 'path');
     const details = (error.details ?? {}) as Record<string, string>;

@@ -6,7 +6,8 @@ import { useChannel } from '../../api/hooks';
 import { Button } from '../../ui/Button';
 import { useFormat } from '../../ui/format';
 import { activeFilterCount, currentFilters } from '../applications/filters/viewStore';
-import { exportFromReport } from '../files/actions';
+import { reportReadyKey, reportReadyStates } from '../../../../src-shared/contract/shell';
+import { exportFromReport, exportReportPdf } from '../files/actions';
 import { localDay } from '../files/exportRun';
 import { Bars } from './Bars';
 import './report.css';
@@ -15,16 +16,17 @@ import './report.css';
 const listLimit = 500;
 
 /**
- * Prints the page. The desktop app saves it as a PDF through `shell.printToPdf` once the Electron shell offers
- * it (webContents.printToPDF, A4); until then, and in a browser, the system print dialog does (Save as PDF).
+ * Tells the Electron shell's PDF renderer (shell.printReportToPdf, which loads this page in a hidden window) that
+ * the report has rendered its data, or could not.
  */
-async function printReport(): Promise<void> {
-  const bridge = window.candid;
-  if (bridge) {
-    const result = await bridge.invoke('shell.printToPdf', { defaultName: `candid-report-${localDay()}.pdf` }).catch(() => null);
-    if (result?.ok) return;
-  }
-  window.print();
+function useReportReadiness(state: 'loading' | 'ready' | 'failed'): void {
+  useEffect(() => {
+    if (state === 'loading') return;
+    document.body.dataset[reportReadyKey] = state === 'ready' ? reportReadyStates.ready : reportReadyStates.failed;
+    return () => {
+      delete document.body.dataset[reportReadyKey];
+    };
+  }, [state]);
 }
 
 function RateFigure({ label, rate }: { label: string; rate: Rate }) {
@@ -60,15 +62,19 @@ export default function ReportPage() {
   const list = useChannel('applications.list', { ...filters, sort: { column: 'appliedOn', direction: 'desc' }, limit: listLimit, offset: 0 });
   const ready = statistics.isSuccess && list.isSuccess;
   const printed = useRef(false);
+  useReportReadiness(statistics.isError || list.isError ? 'failed' : ready ? 'ready' : 'loading');
 
+  // In a browser, File > Export PDF opens this page with print=1: print once the data is on the page.
   useEffect(() => {
     if (!ready || printed.current || searchParams.get('print') !== '1') return;
     printed.current = true;
-    // Let the charts lay out before the page is printed.
     requestAnimationFrame(() => {
-      void printReport().finally(() => setSearchParams({}, { replace: true }));
+      window.print();
+      setSearchParams({}, { replace: true });
     });
   }, [ready, searchParams, setSearchParams]);
+
+  const print = () => (window.candid ? void exportReportPdf((path) => navigate(path)) : window.print());
 
   const sourceLabel = (key: string | null) =>
     key === null ? t('report.none') : (builtInSources as readonly string[]).includes(key) ? t(`common:source.${key}`) : key;
@@ -85,7 +91,10 @@ export default function ReportPage() {
         <Button icon="download" onClick={() => void exportFromReport('csv', filters)}>
           {t('report.exportCsv')}
         </Button>
-        <Button icon="report" variant="primary" onClick={() => void printReport()} disabled={!ready}>
+        <Button icon="download" onClick={() => void exportFromReport('statisticsWorkbook', filters)}>
+          {t('report.exportStatistics')}
+        </Button>
+        <Button icon="report" variant="primary" onClick={print} disabled={!ready}>
           {t('report.print')}
         </Button>
       </div>

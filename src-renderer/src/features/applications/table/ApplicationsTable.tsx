@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { ApplicationSummary, Stage } from '../../../../../src-shared/contract';
@@ -7,7 +7,9 @@ import { useFormat } from '../../../ui/format';
 import { Icon } from '../../../ui/Icon';
 import { useSourceLabel } from '../vocabulary';
 import type { ApplicationSort } from '../filters/viewStore';
-import { firstDirection, type CellContext, type Column } from './columns';
+import { firstDirection, type Column } from './columns';
+import { TableRow } from './TableRow';
+import { useStageOptions } from '../StageSelect';
 import { isSelected, selectAll, selectedCount, toggleSelected, withSelected, noSelection, type Selection } from './selection';
 import { pageSize } from './usePagedApplications';
 
@@ -49,9 +51,12 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
   const { t } = useTranslation(['applications', 'common']);
   const format = useFormat();
   const sourceLabel = useSourceLabel();
+  const stageOptions = useStageOptions(stages);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [anchor, setAnchor] = useState<number | null>(null);
+  /** The row whose stage select is open (the others show a light button). */
+  const [editingStage, setEditingStage] = useState<string | null>(null);
   const focusPending = useRef(false);
 
   const activeIndex = Math.min(active, Math.max(data.total - 1, 0));
@@ -124,32 +129,55 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
     void data.idsBetween(Math.min(from, index), Math.max(from, index)).then((ids) => onSelectionChange(withSelected(selection, ids)));
   };
 
-  const onRowClick = (event: MouseEvent, index: number, row: ApplicationSummary) => {
+  /** The row (index and data) an event happened in, and the control it hit (data-action), if any. */
+  const locate = (target: EventTarget) => {
+    const element = target as HTMLElement;
+    const rowElement = element.closest<HTMLElement>('[data-index]');
+    const index = rowElement ? Number(rowElement.dataset.index) : -1;
+    return { index, row: index >= 0 ? data.rowAt(index) : undefined, rowElement, action: element.closest<HTMLElement>('[data-action]')?.dataset.action };
+  };
+
+  const onGridClick = (event: MouseEvent) => {
+    const { index, row, action } = locate(event.target);
+    if (!row) return;
     setActive(index);
+    if (action === 'stage') return;
+    if (action === 'stage-edit') {
+      setEditingStage(row.id);
+      return;
+    }
+    if (action === 'favorite') {
+      props.onToggleFavorite(row);
+      return;
+    }
     if (event.shiftKey) {
       selectRange(index);
       return;
     }
     setAnchor(index);
-    if (isModKey(event)) onSelectionChange(toggleSelected(selection, row.id));
+    if (action === 'select' || isModKey(event)) onSelectionChange(toggleSelected(selection, row.id));
     else props.onOpen(row.id);
   };
 
-  const onCheck = (event: MouseEvent, index: number, row: ApplicationSummary) => {
-    event.stopPropagation();
-    setActive(index);
-    if (event.shiftKey) selectRange(index);
-    else {
-      setAnchor(index);
-      onSelectionChange(toggleSelected(selection, row.id));
+  const onGridChange = (event: ChangeEvent) => {
+    const { row, action } = locate(event.target);
+    if (row && action === 'stage') {
+      setEditingStage(null);
+      props.onChangeStage(row, (event.target as HTMLSelectElement).value);
     }
   };
 
   const pageRows = Math.max(Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1, 1);
-  const onRowKeyDown = (event: KeyboardEvent, index: number, row: ApplicationSummary | undefined) => {
-    if (event.target !== event.currentTarget) {
+  const onRowKeyDown = (event: KeyboardEvent, index: number, row: ApplicationSummary | undefined, rowElement: HTMLElement) => {
+    if (event.target !== rowElement) {
       // On a control of the row: Space and Enter are the control's, and a select keeps its arrows.
       const control = event.target as HTMLElement;
+      if (control.tagName === 'SELECT' && event.key === 'Escape') {
+        event.preventDefault();
+        setEditingStage(null);
+        rowElement.focus();
+        return;
+      }
       if (control.tagName === 'SELECT' || isTypingTarget(control) || event.key === ' ' || event.key === 'Enter') return;
     }
     const keys: Record<string, () => void> = {
@@ -175,7 +203,10 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
     if (isModKey(event) && event.key.toLowerCase() === 'a' && !isTypingTarget(event.target)) {
       event.preventDefault();
       onSelectionChange(selectAll());
+      return;
     }
+    const { index, row, rowElement } = locate(event.target);
+    if (rowElement) onRowKeyDown(event, index, row, rowElement);
   };
 
   const template = useMemo(() => ['40px', '36px', ...columns.map((column) => column.track)].join(' '), [columns]);
@@ -199,6 +230,16 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
       aria-colcount={columns.length + 2}
       aria-multiselectable="true"
       onKeyDown={onGridKeyDown}
+      onClick={onGridClick}
+      onChange={onGridChange}
+      onBlur={(event) => {
+        // The select closes back into a button once the user leaves it.
+        if ((event.target as HTMLElement).dataset.action === 'stage') setEditingStage(null);
+      }}
+      onFocus={(event) => {
+        const rowElement = event.target as HTMLElement;
+        if (rowElement.dataset.index !== undefined && rowElement.getAttribute('role') === 'row') setActive(Number(rowElement.dataset.index));
+      }}
     >
       <div className="table-inner" style={{ minWidth, height: virtualizer.getTotalSize() }}>
         <div className="table-row table-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
@@ -242,65 +283,23 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
         </div>
         {items.map((item) => {
           const row = data.rowAt(item.index);
-          const isActive = item.index === activeIndex;
-          const selected = row ? isSelected(selection, row.id) : false;
-          const context: CellContext = { t, format, sourceLabel, stages, active: isActive, changeStage: props.onChangeStage };
           return (
-            <div
+            <TableRow
               key={item.key}
-              data-index={item.index}
-              className={['table-row', selected && 'is-selected', row?.archived && 'is-archived'].filter(Boolean).join(' ')}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={selected}
-              tabIndex={isActive ? 0 : -1}
-              style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)` }}
-              onClick={(event) => row && onRowClick(event, item.index, row)}
-              onKeyDown={(event) => onRowKeyDown(event, item.index, row)}
-              onFocus={(event) => {
-                if (event.target === event.currentTarget) setActive(item.index);
-              }}
-            >
-              {row ? (
-                <>
-                  <div className="cell cell-check" role="gridcell">
-                    <input
-                      type="checkbox"
-                      tabIndex={isActive ? 0 : -1}
-                      aria-label={t('applications:table.selectRow', { position: row.position, company: row.companyName })}
-                      checked={selected}
-                      onClick={(event) => onCheck(event, item.index, row)}
-                      onChange={() => undefined}
-                    />
-                  </div>
-                  <div className="cell cell-star" role="gridcell">
-                    <button
-                      type="button"
-                      className={['star-button', row.favorite && 'is-on'].filter(Boolean).join(' ')}
-                      tabIndex={isActive ? 0 : -1}
-                      aria-pressed={row.favorite}
-                      aria-label={t('applications:table.favorite', { position: row.position })}
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        props.onToggleFavorite(row);
-                      }}
-                    >
-                      <Icon name="star" size={15} filled={row.favorite} />
-                    </button>
-                  </div>
-                  {columns.map((column) => (
-                    <div key={column.id} className={['cell', column.align === 'end' && 'cell-end'].filter(Boolean).join(' ')} role="gridcell">
-                      {column.render(row, context)}
-                    </div>
-                  ))}
-                </>
-              ) : (
-                <div className="cell cell-loading" role="gridcell" style={{ gridColumn: '1 / -1' }}>
-                  <span className="skeleton" style={{ width: '40%' }} />
-                  <span className="sr-only">{t('common:loading')}</span>
-                </div>
-              )}
-            </div>
+              index={item.index}
+              start={item.start}
+              row={row}
+              selected={row ? isSelected(selection, row.id) : false}
+              active={item.index === activeIndex}
+              editingStage={row !== undefined && row.id === editingStage}
+              columns={columns}
+              template={template}
+              stages={stages}
+              stageOptions={stageOptions}
+              t={t}
+              format={format}
+              sourceLabel={sourceLabel}
+            />
           );
         })}
       </div>

@@ -2,16 +2,31 @@ import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { ApplicationSortColumn, ApplicationSummary, Stage } from '../../../../../src-shared/contract';
 import type { Formatters } from '../../../ui/format';
+import { Icon } from '../../../ui/Icon';
 import { StageSelect } from '../StageSelect';
+
+/** Focuses the select that replaced the stage button and opens its list (the click that asked is still fresh). */
+function openPicker(select: HTMLSelectElement | null) {
+  if (!select) return;
+  select.focus();
+  try {
+    select.showPicker();
+  } catch {
+    // No picker without a user gesture (e.g. keyboard focus moved here): arrows still change the value.
+  }
+}
 
 export interface CellContext {
   t: TFunction;
   format: Formatters;
   sourceLabel(source: string | null): string;
   stages: Stage[];
+  /** The stage <option>s, built once for every row's select. */
+  stageOptions: ReactNode;
   /** Whether this row is the keyboard-active one (its controls are then in the tab order). */
   active: boolean;
-  changeStage(row: ApplicationSummary, stageId: string): void;
+  /** Whether this row's stage is being changed (its select is shown and open). */
+  editingStage: boolean;
 }
 
 export interface Column {
@@ -56,21 +71,41 @@ export const allColumns: Column[] = [
     track: '180px',
     minWidth: 180,
     sort: 'stage',
-    render: (row, { t, stages, active, changeStage }) => (
-      <span className={`stage-cell cat-${row.stageCategory}`} onClick={(event) => event.stopPropagation()}>
-        <span className="dot" aria-hidden="true" />
-        <StageSelect
-          size="sm"
-          className="stage-inline"
-          stages={stages}
-          value={row.stageId}
-          tabIndex={active ? 0 : -1}
-          aria-label={t('applications:table.stageOf', { position: row.position })}
-          onChange={(stageId) => changeStage(row, stageId)}
-          onKeyDown={(event) => event.stopPropagation()}
-        />
-      </span>
-    ),
+    // A light button until the user wants to change the stage: a native select in every row would make scrolling
+    // 100,000 rows heavy. The grid handles both (event delegation, see ApplicationsTable).
+    render: (row, { t, stages, stageOptions, active, editingStage }) => {
+      const name = row.stageName ?? t(`common:stageCategory.${row.stageCategory}`);
+      return (
+        <span className={`stage-cell cat-${row.stageCategory}`}>
+          <span className="dot" aria-hidden="true" />
+          {editingStage ? (
+            <StageSelect
+              size="sm"
+              className="stage-inline"
+              stages={stages}
+              options={stageOptions}
+              value={row.stageId}
+              data-action="stage"
+              aria-label={t('applications:table.stageOf', { position: row.position })}
+              ref={openPicker}
+              onChange={() => undefined}
+            />
+          ) : (
+            <button
+              type="button"
+              className="stage-button"
+              data-action="stage-edit"
+              tabIndex={active ? 0 : -1}
+              aria-haspopup="listbox"
+              aria-label={t('applications:table.changeStage', { position: row.position, stage: name })}
+            >
+              <span className="cell-text">{name}</span>
+              <Icon name="chevronDown" size={12} />
+            </button>
+          )}
+        </span>
+      );
+    },
   },
   { id: 'appliedOn', label: 'fields.appliedOn', track: '136px', minWidth: 136, sort: 'appliedOn', render: (row, { format }) => text(format.date(row.appliedOn)) },
   {

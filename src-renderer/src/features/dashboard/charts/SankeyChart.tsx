@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stageCategories, type StatisticsFunnel } from '../../../../../src-shared/contract';
+import { stageCategories, type StageCategory, type StatisticsFunnel } from '../../../../../src-shared/contract';
 import type { DashboardFormat } from '../format';
 import { ChartCard } from './ChartCard';
 import type { ChartOption } from './echarts';
@@ -21,9 +21,9 @@ export function SankeyChart({ funnel, palette, format }: { funnel: StatisticsFun
         formatter: (params: unknown) => {
           const { dataType, data } = params as { dataType: 'node' | 'edge'; data: { name?: string; source?: string; target?: string; value?: number } };
           if (dataType === 'edge') {
-            return t('flows.tooltip', { from: format.category(data.source as never), to: format.category(data.target as never), count: data.value, value: format.number(data.value ?? 0) });
+            return t('flows.tooltip', { from: format.category(data.source as StageCategory), to: format.category(data.target as StageCategory), count: data.value, value: format.number(data.value ?? 0) });
           }
-          return format.category(data.name as never);
+          return format.category(data.name as StageCategory);
         },
       },
       series: [
@@ -43,7 +43,7 @@ export function SankeyChart({ funnel, palette, format }: { funnel: StatisticsFun
             backgroundColor: palette.surface,
             padding: [2, 4],
             borderRadius: 3,
-            formatter: (params: unknown) => format.category((params as { name: string }).name as never),
+            formatter: (params: unknown) => format.category((params as { name: string }).name as StageCategory),
           },
           lineStyle: { color: 'gradient', opacity: palette.dark ? 0.35 : 0.28, curveness: 0.5 },
           data: used.map((category) => ({ name: category, itemStyle: { color: palette.category[category], borderWidth: 0 } })),

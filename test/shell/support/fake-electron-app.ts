@@ -1,0 +1,56 @@
+/**
+ * Just enough of Electron for startDesktopApp to run under Node: the app's lifecycle events, ipcMain (the fake
+ * that lets a test call the handlers as a page would), windows that record what they load, and no-op menu,
+ * protocol, session and dialogs. The database, the IPC transport and the backups behind them are the real ones.
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+import { FakeIpcMain } from './fake-ipc';
+
+class FakeApp extends EventEmitter {
+  userData = '';
+  appPath = '';
+  readonly isPackaged = false;
+  readonly quit = vi.fn();
+  readonly exit = vi.fn();
+  whenReady = () => Promise.resolve();
+  requestSingleInstanceLock = () => true;
+  getPath = (name: string) => (name === 'userData' ? this.userData : `/nonexistent/${name}`);
+  getAppPath = () => this.appPath;
+  getLocale = () => 'fr-FR';
+}
+
+export class FakeMainWindow extends EventEmitter {
+  static readonly created: FakeMainWindow[] = [];
+  static getAllWindows = () => FakeMainWindow.created;
+  static fromWebContents = () => null;
+  readonly loaded: string[] = [];
+  readonly webContents = { send: vi.fn(), isDestroyed: () => false };
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeMainWindow.created.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+    return Promise.resolve();
+  }
+  isDestroyed = () => false;
+}
+
+export const fakeApp = new FakeApp();
+export const fakeIpcMain = new FakeIpcMain();
+/** Startup problems end in a dialog: a test that reaches one has failed to start the app. */
+export const startupDialogs = vi.fn(() => 0);
+
+export const fakeElectron = {
+  app: fakeApp,
+  ipcMain: fakeIpcMain,
+  BrowserWindow: FakeMainWindow,
+  Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  session: {
+    defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() },
+  },
+  dialog: { showMessageBoxSync: startupDialogs },
+  shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn(), showItemInFolder: vi.fn() },
+};
