@@ -69,7 +69,9 @@ export function applicationWhere(filters: ApplicationFilters): SqlWhere {
   if (filters.text) {
     const match = ftsQuery(filters.text);
     if (match) {
-      clauses.push('a.seq IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH ?)');
+      // The unary + keeps SQLite from driving the query from the FTS matches (one row lookup each into wide rows):
+      // it walks the ordered index and checks membership instead ("lyon" at 100k: 99 -> 17 ms).
+      clauses.push('+a.seq IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH ?)');
       params.push(match);
     }
   }

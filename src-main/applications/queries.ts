@@ -12,8 +12,8 @@ import type { Database } from '../db/connection';
 import type { CompaniesTable } from '../db/schema';
 import { toCompany } from '../companies/rows';
 import { listContactsOfApplication } from '../contacts/queries';
-import { listInterviewRows } from '../interviews/queries';
-import { listTaskRows } from '../tasks/queries';
+import { interviewsOfApplication } from '../interviews/queries';
+import { tasksOfApplication } from '../tasks/queries';
 import { withNameKeyFunction } from '../shared/name-match';
 import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
@@ -102,8 +102,8 @@ export function getApplication(db: Database, id: string): ApplicationDetail {
     ...toApplication(row, tagsOf(db, id)),
     company: toCompany(company),
     stageHistory: stageHistory(db, id),
-    interviews: listInterviewRows(db, { applicationId: id, order: 'asc', limit: 1000, offset: 0 }).items,
-    tasks: listTaskRows(db, { applicationId: id, status: 'all', limit: 1000, offset: 0 }).items,
+    interviews: interviewsOfApplication(db, id),
+    tasks: tasksOfApplication(db, id),
     contacts: listContactsOfApplication(db, id),
   };
 }

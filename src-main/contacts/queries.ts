@@ -54,7 +54,14 @@ export function listContacts(db: Database, input: ParsedInput<'contacts.list'>):
 }
 
 export function listContactsOfApplication(db: Database, applicationId: string): Contact[] {
-  return listContacts(db, { applicationId, limit: 1000, offset: 0 }).items;
+  const rows = db
+    .sql(
+      `SELECT k.*, c.name AS company_name ${fromSql}
+       WHERE k.deleted_at IS NULL AND k.id IN (SELECT contact_id FROM application_contacts WHERE application_id = ? AND deleted_at IS NULL)
+       ORDER BY k.name COLLATE NOCASE, k.id`,
+    )
+    .all(applicationId) as Row[];
+  return rows.map(toContact);
 }
 
 export function getContact(db: Database, id: string): ContactDetail {

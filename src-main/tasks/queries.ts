@@ -23,6 +23,17 @@ export function toTask(row: Row): Task {
 const fromSql = `FROM tasks t LEFT JOIN applications a ON a.id = t.application_id LEFT JOIN companies c ON c.id = a.company_id`;
 const columns = `t.*, CASE WHEN a.id IS NULL THEN NULL ELSE c.name || ' — ' || a.position END AS application_label`;
 
+/** One application's tasks, for its detail, in the list's order: open first, by due date. */
+export function tasksOfApplication(db: Database, applicationId: string): Task[] {
+  const rows = db
+    .sql(
+      `SELECT ${columns} ${fromSql} WHERE t.application_id = ? AND t.deleted_at IS NULL
+       ORDER BY t.done_at IS NOT NULL, t.due_on NULLS LAST, t.created_at, t.id`,
+    )
+    .all(applicationId) as Row[];
+  return rows.map(toTask);
+}
+
 /** Tasks whose application was deleted are hidden with it; tasks without an application always show. */
 export function listTaskRows(db: Database, input: ParsedInput<'tasks.list'>): TaskPage {
   const clauses = ['t.deleted_at IS NULL', '(t.application_id IS NULL OR a.deleted_at IS NULL)'];

@@ -11,6 +11,7 @@ export interface Figures {
    * waiting for a core; this one mostly does not, so a wide gap between the two means contention, not work.
    */
   cpuP50?: number;
+  cpuP95?: number;
 }
 
 export interface MeasureOptions {
@@ -65,5 +66,6 @@ export async function measure(run: (i: number) => unknown, options: MeasureOptio
     cpu.push((used.user + used.system) / 1000);
     if (k + 1 >= minimum && performance.now() - begun > budget) break;
   }
-  return { ...summarize(samples), cpuP50: summarize(cpu).p50 };
+  const cpuFigures = summarize(cpu);
+  return { ...summarize(samples), cpuP50: cpuFigures.p50, cpuP95: cpuFigures.p95 };
 }
