@@ -63,6 +63,31 @@ describe('Content-Security-Policy in Chromium', () => {
     await context.close();
   });
 
+  it('keeps the page from being navigated away by an injected form or <base>', async () => {
+    const { page, context } = await app.open();
+    await page.waitForFunction(() => (document.querySelector('#root')?.childElementCount ?? 0) > 0);
+    const before = page.url();
+    const violations = await page.evaluate(async (target) => {
+      const seen: string[] = [];
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(event.violatedDirective));
+      const base = document.createElement('base');
+      base.href = target;
+      document.head.append(base);
+      const form = document.createElement('form');
+      form.action = target;
+      form.method = 'post';
+      document.body.append(form);
+      form.submit();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return seen;
+    }, `${foreignUrl}/steal`);
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(before);
+    expect(violations).toContain('form-action');
+    expect(violations).toContain('base-uri');
+    await context.close();
+  });
+
   it('refuses to be framed by another page', async () => {
     const { page, context } = await app.open();
     await page.goto(`${foreignUrl}/frame`);
