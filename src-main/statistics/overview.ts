@@ -10,8 +10,9 @@ import type { StatisticsScope } from './scope';
 
 /** Planned interviews from now on, of the applications in the filters (the range does not apply: this is about now). */
 export function loadUpcomingInterviews(db: Database, now: string): { count: number; next: UpcomingInterview[] } {
+  // The unary + stops the planner from driving from the facts list (154 ms at 100k) instead of interviews_scheduled.
   const from = `FROM interviews i JOIN applications a ON a.id = i.application_id JOIN companies c ON c.id = a.company_id
-    WHERE i.deleted_at IS NULL AND i.status = 'planned' AND i.scheduled_at >= ? AND a.seq IN (SELECT seq FROM ${factsTable})`;
+    WHERE i.deleted_at IS NULL AND i.status = 'planned' AND i.scheduled_at >= ? AND +a.seq IN (SELECT seq FROM ${factsTable})`;
   const count = db.sql(`SELECT count(*) ${from}`).pluck().get(now) as number;
   const next = db
     .sql(
