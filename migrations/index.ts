@@ -3,6 +3,7 @@ import * as init from './0010_init';
 import * as statisticsIndexes from './0020_statistics_indexes';
 import * as documents from './0030_documents';
 import * as benchIndexes from './0040_bench_indexes';
+import * as liveStageIndex from './0050_live_stage_index';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: '0020_statistics_indexes', up: statisticsIndexes.up },
   { version: 30, name: '0030_documents', up: documents.up },
   { version: 40, name: '0040_bench_indexes', up: benchIndexes.up },
+  { version: 50, name: '0050_live_stage_index', up: liveStageIndex.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

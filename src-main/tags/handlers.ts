@@ -5,11 +5,12 @@ import type { Database } from '../db/connection';
 import { defineHandlers } from '../handler';
 import { requireLive } from '../shared/require';
 
+/** The live-id index (migration 0050) is named because the planner prefers the wider unique index: 2.5x slower at 100k. */
 function listTags(db: Database): Tag[] {
   const rows = db
     .sql(
       `SELECT t.id, t.name, t.color,
-         (SELECT count(*) FROM application_tags at JOIN applications a ON a.id = at.application_id
+         (SELECT count(*) FROM application_tags at JOIN applications a INDEXED BY applications_live_id ON a.id = at.application_id
            WHERE at.tag_id = t.id AND at.deleted_at IS NULL AND a.deleted_at IS NULL) AS application_count
        FROM tags t WHERE t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE`,
     )

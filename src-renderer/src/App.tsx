@@ -1,7 +1,7 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { createHashRouter, createRoutesFromElements, Navigate, Route, RouterProvider } from 'react-router';
 import ApplicationsPage from './features/applications/ApplicationsPage';
 import ApplicationPage from './features/applications/detail/ApplicationPage';
 import BoardPage from './features/board/BoardPage';
@@ -40,40 +40,37 @@ function Appearance() {
 
 /**
  * Routes live in the URL hash (#/applications/…): the same bundle then works from app:// in the desktop app
- * and from http:// in a browser, with no server-side routing.
+ * and from http:// in a browser, with no server-side routing. A data router, so forms can guard unsaved edits.
  */
-export function AppRoutes() {
-  return (
-    <Routes>
-      <Route element={<AppLayout />}>
-        <Route index element={<Navigate to="/dashboard" replace />} />
-        <Route path="dashboard" element={<Lazy><DashboardPage /></Lazy>} />
-        <Route path="applications" element={<ApplicationsPage />} />
-        <Route path="applications/new" element={<ApplicationPage />} />
-        <Route path="applications/:id" element={<ApplicationPage />} />
-        <Route path="board" element={<BoardPage />} />
-        <Route path="interviews" element={<Lazy><InterviewsPage /></Lazy>} />
-        <Route path="tasks" element={<Lazy><TasksPage /></Lazy>} />
-        <Route path="companies" element={<Lazy><CompaniesPage /></Lazy>} />
-        <Route path="companies/:id" element={<Lazy><CompanyPage /></Lazy>} />
-        <Route path="contacts" element={<Lazy><ContactsPage /></Lazy>} />
-        <Route path="settings" element={<Lazy><SettingsPage /></Lazy>} />
-        <Route path="import" element={<Lazy><ImportPage /></Lazy>} />
-        <Route path="*" element={<Navigate to="/dashboard" replace />} />
-      </Route>
-      <Route path="report" element={<div className="print-page"><Lazy><ReportPage /></Lazy></div>} />
-    </Routes>
-  );
-}
+export const routes = createRoutesFromElements(
+  <>
+    <Route element={<AppLayout />}>
+      <Route index element={<Navigate to="/dashboard" replace />} />
+      <Route path="dashboard" element={<Lazy><DashboardPage /></Lazy>} />
+      <Route path="applications" element={<ApplicationsPage />} />
+      <Route path="applications/new" element={<ApplicationPage />} />
+      <Route path="applications/:id" element={<ApplicationPage />} />
+      <Route path="board" element={<BoardPage />} />
+      <Route path="interviews" element={<Lazy><InterviewsPage /></Lazy>} />
+      <Route path="tasks" element={<Lazy><TasksPage /></Lazy>} />
+      <Route path="companies" element={<Lazy><CompaniesPage /></Lazy>} />
+      <Route path="companies/:id" element={<Lazy><CompanyPage /></Lazy>} />
+      <Route path="contacts" element={<Lazy><ContactsPage /></Lazy>} />
+      <Route path="settings" element={<Lazy><SettingsPage /></Lazy>} />
+      <Route path="import" element={<Lazy><ImportPage /></Lazy>} />
+      <Route path="*" element={<Navigate to="/dashboard" replace />} />
+    </Route>
+    <Route path="report" element={<div className="print-page"><Lazy><ReportPage /></Lazy></div>} />
+  </>,
+);
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
+  const [router] = useState(() => createHashRouter(routes));
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
         <Appearance />
-        <HashRouter>
-          <AppRoutes />
-        </HashRouter>
+        <RouterProvider router={router} />
       </ToastProvider>
     </QueryClientProvider>
   );

@@ -91,6 +91,12 @@ it('edits an application, saves with Ctrl+S, and shows errors from the contract 
   await page.getByLabel('Maximum salary').fill('55000');
   await page.getByLabel('Notes').fill('Met them at a meetup.');
   await page.getByRole('region', { name: 'Unsaved changes' }).waitFor();
+  // Leaving with unsaved edits asks first.
+  await page.getByRole('link', { name: 'Board', exact: true }).click();
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await leave.getByRole('button', { name: 'Keep editing' }).click();
+  await leave.waitFor({ state: 'hidden' });
+  expect(await page.getByLabel('Notes').inputValue()).toBe('Met them at a meetup.');
   await page.keyboard.press('Control+s');
   await toast('Changes saved.').waitFor();
   const saved = await app.api.invoke('applications.get', { id: await idOf('Frontend developer') });
@@ -205,6 +211,14 @@ it('changes the stage of several applications at once', async () => {
   await toast('3 applications moved to Interviewing.').waitFor();
   for (const position of ['Data analyst', 'Backend engineer', 'UX researcher']) expect(await stageOf(await idOf(position))).toBe('interviewing');
   expect(await stageOf(await idOf('Frontend developer'))).toBe('screening');
+});
+
+it('changes one stage right in the row', async () => {
+  await row('UX researcher').getByRole('button', { name: 'Stage of UX researcher: Interviewing. Change it' }).click();
+  await row('UX researcher').getByRole('combobox', { name: 'Stage of UX researcher' }).selectOption({ label: 'Offer' });
+  await toast('Moved to Offer.').waitFor();
+  await row('UX researcher').getByRole('button', { name: 'Stage of UX researcher: Offer. Change it' }).waitFor();
+  expect(await stageOf(await idOf('UX researcher'))).toBe('offer');
 });
 
 it('deletes from the keyboard and brings it back with Undo, then with Ctrl+Z', async () => {

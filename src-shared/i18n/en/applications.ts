@@ -174,6 +174,12 @@ export default {
     discard: 'Discard',
     unsaved: 'Unsaved changes',
   },
+  leave: {
+    title: 'Leave without saving?',
+    body: 'Your changes to this application are not saved yet. If you leave now, they are lost.',
+    stay: 'Keep editing',
+    discard: 'Discard changes',
+  },
   detail: {
     appliedOn: 'applied {{date}}',
     favorite: 'Mark as favourite',

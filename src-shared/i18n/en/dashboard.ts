@@ -34,7 +34,7 @@ export default {
     skills: 'No skills listed on these applications.',
     activity: 'No application sent in the last twelve months.',
   },
-  save: { group: 'Save {{title}}', png: 'Save “{{title}}” as a PNG image', svg: 'Save “{{title}}” as an SVG image' },
+  save: { group: 'Save {{title}}', png: 'Save “{{title}}” as a PNG image', svg: 'Save “{{title}}” as an SVG image', pngLabel: 'PNG', svgLabel: 'SVG' },
   overview: {
     title: 'Key figures',
     sent: 'Applications sent',

@@ -176,6 +176,12 @@ export default {
     discard: 'Abandonner',
     unsaved: 'Modifications non enregistrées',
   },
+  leave: {
+    title: 'Quitter sans enregistrer ?',
+    body: "Vos modifications de cette candidature ne sont pas encore enregistrées. Si vous quittez maintenant, elles seront perdues.",
+    stay: 'Continuer la saisie',
+    discard: 'Abandonner les modifications',
+  },
   detail: {
     appliedOn: 'candidature du {{date}}',
     favorite: 'Ajouter aux favoris',

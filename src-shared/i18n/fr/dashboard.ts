@@ -36,7 +36,7 @@ export default {
     skills: 'Aucune compétence indiquée sur ces candidatures.',
     activity: 'Aucune candidature envoyée ces douze derniers mois.',
   },
-  save: { group: 'Enregistrer {{title}}', png: 'Enregistrer « {{title}} » en image PNG', svg: 'Enregistrer « {{title}} » en image SVG' },
+  save: { group: 'Enregistrer {{title}}', png: 'Enregistrer « {{title}} » en image PNG', svg: 'Enregistrer « {{title}} » en image SVG', pngLabel: 'PNG', svgLabel: 'SVG' },
   overview: {
     title: 'Chiffres clés',
     sent: 'Candidatures envoyées',

@@ -44,9 +44,10 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
   const [limit, setLimit] = useState(cardsPerPage);
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
   const { stageCategories: _categories, stageIds: _stages, ...rest } = filters;
+  // A folded column shows only its count: one row is enough to get the total.
   const list = useChannel(
     'applications.list',
-    { ...rest, stageIds: [stage.id], sort, limit, offset: 0 },
+    { ...rest, stageIds: [stage.id], sort, limit: collapsed ? 1 : limit, offset: 0 },
     { placeholderData: keepPreviousData },
   );
 

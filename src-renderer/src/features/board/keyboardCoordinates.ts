@@ -7,7 +7,16 @@ import type { KeyboardCoordinateGetter } from '@dnd-kit/core';
 export const columnCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
   if (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft') return undefined;
   event.preventDefault();
-  const columns = [...context.droppableRects.entries()]
+  // The rects dnd-kit measured at drag start; a key pressed before that measuring is done reads the columns directly.
+  const measured = [...context.droppableRects.entries()];
+  const rects =
+    measured.length > 0
+      ? measured
+      : [...context.droppableContainers.values()].flatMap((container) => {
+          const rect = container.node.current?.getBoundingClientRect();
+          return rect ? [[container.id, rect] as const] : [];
+        });
+  const columns = rects
     .filter(([id]) => !context.droppableContainers.get(id)?.disabled)
     .sort((a, b) => a[1].left - b[1].left);
   if (columns.length === 0) return currentCoordinates;

@@ -12,6 +12,7 @@ import { errorMessage } from '../../../ui/issues';
 import { useStageName } from '../../../ui/StageBadge';
 import { useToast } from '../../../ui/toast';
 import { ApplicationContacts } from '../../contacts/ApplicationContacts';
+import { ApplicationDocuments } from '../../documents/ApplicationDocuments';
 import { ApplicationInterviews } from '../../interviews/ApplicationInterviews';
 import { ApplicationTasks } from '../../tasks/ApplicationTasks';
 import { StageSelect } from '../StageSelect';
@@ -21,6 +22,7 @@ import { ApplicationForm } from './ApplicationForm';
 import { emptyValues, toCreateInput, toPatch, valuesOf, type ApplicationFormValues } from './formModel';
 import { StageTimeline } from './StageTimeline';
 import { useApplicationForm } from './useApplicationForm';
+import { useLeaveGuard } from './useLeaveGuard';
 import './detail.css';
 
 const formId = 'application-form';
@@ -53,18 +55,20 @@ function NewApplication({ stages, initial }: { stages: Stage[]; initial: Applica
   const toast = useToast();
   const create = useAction('applications.create');
   const { form, showServerError } = useApplicationForm({ initial });
+  const { allowNavigation, dialog: leaveDialog } = useLeaveGuard(form.formState.isDirty);
 
   const onSubmit = useCallback(
     async (values: ApplicationFormValues) => {
       try {
         const created = await create.mutateAsync(toCreateInput(values));
         toast.show(t('toast.created', { position: created.position, company: created.companyName }));
+        allowNavigation();
         navigate(`/applications/${created.id}`, { replace: true });
       } catch (error) {
         if (!showServerError(error)) toast.show(errorMessage(t, error));
       }
     },
-    [create, navigate, showServerError, t, toast],
+    [allowNavigation, create, navigate, showServerError, t, toast],
   );
 
   return (
@@ -77,7 +81,7 @@ function NewApplication({ stages, initial }: { stages: Stage[]; initial: Applica
       </div>
       <div className="page-header">
         <h1>{t('new')}</h1>
-        <Button onClick={() => navigate(-1)}>{t('common:actions.cancel')}</Button>
+        <Button onClick={() => navigate('/applications')}>{t('common:actions.cancel')}</Button>
         <Button type="submit" form={formId} variant="primary" disabled={form.formState.isSubmitting}>
           {t('form.create')}
         </Button>
@@ -85,6 +89,7 @@ function NewApplication({ stages, initial }: { stages: Stage[]; initial: Applica
       <div className="detail-layout detail-layout-single">
         <ApplicationForm id={formId} form={form} stages={stages} onSubmit={onSubmit} />
       </div>
+      {leaveDialog}
     </div>
   );
 }
@@ -114,6 +119,7 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
   const initial = useMemo(() => valuesOf(application), [application]);
   const { form, showServerError } = useApplicationForm({ initial, applicationId: application.id });
   const { isDirty, isSubmitting } = form.formState;
+  const { allowNavigation, dialog: leaveDialog } = useLeaveGuard(isDirty);
 
   // Changes made elsewhere (board, bulk action, another window) show up unless the user is editing.
   useEffect(() => {
@@ -136,7 +142,9 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
   );
 
   const remove = async () => {
-    if (await actions.remove([application.id])) navigate('/applications');
+    if (!(await actions.remove([application.id]))) return;
+    allowNavigation();
+    navigate('/applications');
   };
 
   return (
@@ -197,6 +205,7 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
           <ApplicationInterviews applicationId={application.id} />
           <ApplicationTasks applicationId={application.id} />
           <ApplicationContacts applicationId={application.id} companyId={application.companyId} />
+          <ApplicationDocuments applicationId={application.id} />
         </aside>
       </div>
       {isDirty && (
@@ -208,6 +217,7 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
           </Button>
         </div>
       )}
+      {leaveDialog}
     </div>
   );
 }

@@ -69,11 +69,11 @@ export function ChartCard({ name, title, summary, table, option, palette, height
           <div className="dash-card-save" role="group" aria-label={t('save.group', { title })}>
             <Button size="sm" variant="ghost" icon="download" aria-label={t('save.png', { title })} title={t('save.png', { title })}
               onClick={() => chart.current && savePng(chart.current, chartFileName(name, 'png'), palette.surface)}>
-              PNG
+              {t('save.pngLabel')}
             </Button>
             <Button size="sm" variant="ghost" icon="download" aria-label={t('save.svg', { title })} title={t('save.svg', { title })}
               onClick={() => saveSvg(option, size(), chartFileName(name, 'svg'), palette.surface)}>
-              SVG
+              {t('save.svgLabel')}
             </Button>
           </div>
         )}
