@@ -18,7 +18,27 @@ function nextRandom(): Uint8Array {
   return bytes;
 }
 
-/** Time-ordered, unique across devices: new rows sort by creation and never collide when synced. */
+/**
+ * The millisecond and counter of the last id. uuid keeps ids monotonic only when it draws its own random bytes;
+ * handing it ours, we keep the counter ourselves. Order matters: two stage events written in the same
+ * millisecond are told apart by their ids.
+ */
+const last = { msecs: -1, seq: 0 };
+const maxSeq = 0x7fffffff;
+
+/** Time-ordered (strictly increasing on this device), unique across devices: rows sort by creation when synced. */
 export function newId(): string {
-  return uuidv7({ random: nextRandom() });
+  const random = nextRandom();
+  const now = Date.now();
+  if (now > last.msecs) {
+    last.msecs = now;
+    // A random start leaves room to count up within the millisecond, as RFC 9562's method 1 does.
+    last.seq = ((random[6] & 0x3f) << 24) | (random[7] << 16) | (random[8] << 8) | random[9];
+  } else if (last.seq >= maxSeq) {
+    last.msecs += 1;
+    last.seq = 0;
+  } else {
+    last.seq += 1;
+  }
+  return uuidv7({ random, msecs: last.msecs, seq: last.seq });
 }
