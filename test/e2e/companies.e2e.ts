@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startE2EApp, type E2EApp } from './support/harness';
-import { pollTimeout, seedJobSearch } from './support/records';
+import { expect, it } from 'vitest';
+import { pollTimeout, setUpSeededApp } from './support/records';
 
-let app: E2EApp;
-let seeded: Awaited<ReturnType<typeof seedJobSearch>>;
-beforeAll(async () => {
-  app = await startE2EApp();
-  seeded = await seedJobSearch(app.api);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const suite = setUpSeededApp();
 
 it('lists companies with their counts, sorts and searches them', async () => {
-  const { page, context } = await app.open({ path: '/#/companies' });
+  const { page, context } = await suite.app.open({ path: '/#/companies' });
   const rows = page.locator('tbody tr');
   await page.getByRole('link', { name: 'Acme Robotics' }).waitFor();
-  await app.screenshot(page, 'companies-light');
+  await suite.app.screenshot(page, 'companies-light');
 
   await page.getByLabel('Sort by').selectOption('applications');
   await expect.poll(() => rows.first().textContent(), pollTimeout).toMatch(/^Acme Robotics2/);
@@ -28,7 +19,7 @@ it('lists companies with their counts, sorts and searches them', async () => {
 });
 
 it("shows a company's memory: each application, the stage it reached, response times, people", async () => {
-  const { page, context } = await app.open({ path: '/#/companies' });
+  const { page, context } = await suite.app.open({ path: '/#/companies' });
   await page.getByRole('link', { name: 'Acme Robotics' }).click();
   await page.getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
   const history = page.getByRole('region', { name: 'History' });
@@ -39,13 +30,13 @@ it("shows a company's memory: each application, the stage it reached, response t
   expect(await rejected.getByRole('cell').nth(4).textContent()).toBe('5 days');
   expect(await history.getByRole('row', { name: /Design systems engineer/ }).getByRole('cell').nth(4).textContent()).toBe('No response');
   await page.getByRole('region', { name: 'People' }).getByRole('link', { name: 'Anna Martin' }).waitFor();
-  await app.screenshot(page, 'company-light');
+  await suite.app.screenshot(page, 'company-light');
   await context.close();
 });
 
 it('explains why a company with applications cannot be deleted, and merges a duplicate into it', async () => {
-  const duplicate = await app.api.invoke('applications.create', { companyName: 'ACME Robotics France', position: 'Web developer' });
-  const { page, context } = await app.open({ path: `/#/companies/${seeded.acme.companyId}` });
+  const duplicate = await suite.app.api.invoke('applications.create', { companyName: 'ACME Robotics France', position: 'Web developer' });
+  const { page, context } = await suite.app.open({ path: `/#/companies/${suite.seeded.acme.companyId}` });
   await page.getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByRole('alert').getByText(/still has 2 applications, so it cannot be deleted/).waitFor();
@@ -58,13 +49,13 @@ it('explains why a company with applications cannot be deleted, and merges a dup
   await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.getByRole('region', { name: 'History' }).getByRole('link', { name: 'Web developer' }).waitFor();
-  const merged = await app.api.invoke('applications.get', { id: duplicate.id });
-  expect(merged.companyId).toBe(seeded.acme.companyId);
+  const merged = await suite.app.api.invoke('applications.get', { id: duplicate.id });
+  expect(merged.companyId).toBe(suite.seeded.acme.companyId);
   await context.close();
 });
 
 it('creates a company, deletes it and brings it back with Undo', async () => {
-  const { page, context } = await app.open({ path: '/#/companies' });
+  const { page, context } = await suite.app.open({ path: '/#/companies' });
   await page.getByRole('button', { name: 'New company' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New company' });
   await dialog.getByLabel('Website').fill('not a url');
@@ -95,12 +86,12 @@ it('creates a company, deletes it and brings it back with Undo', async () => {
 });
 
 it('looks right in the dark theme', async () => {
-  const { page, context } = await app.open({ path: '/#/companies', colorScheme: 'dark' });
+  const { page, context } = await suite.app.open({ path: '/#/companies', colorScheme: 'dark' });
   await page.getByRole('link', { name: 'Acme Robotics' }).waitFor();
-  await app.screenshot(page, 'companies-dark');
+  await suite.app.screenshot(page, 'companies-dark');
   await page.getByRole('link', { name: 'Acme Robotics' }).click();
   await page.getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
   await page.getByRole('region', { name: 'History' }).waitFor();
-  await app.screenshot(page, 'company-dark');
+  await suite.app.screenshot(page, 'company-dark');
   await context.close();
 });

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startE2EApp, type E2EApp } from './support/harness';
-import { pollTimeout, seedJobSearch } from './support/records';
+import { expect, it } from 'vitest';
+import { pollTimeout, setUpSeededApp } from './support/records';
 
-let app: E2EApp;
-let seeded: Awaited<ReturnType<typeof seedJobSearch>>;
-beforeAll(async () => {
-  app = await startE2EApp();
-  seeded = await seedJobSearch(app.api);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const suite = setUpSeededApp();
 
 it('lists contacts, searches them and shows one with the applications they are part of', async () => {
-  const { page, context } = await app.open({ path: '/#/contacts' });
+  const { page, context } = await suite.app.open({ path: '/#/contacts' });
   const list = page.getByRole('list', { name: 'Contacts' });
   await list.getByRole('button', { name: /Anna Martin/ }).click();
   const details = page.getByRole('article', { name: 'Anna Martin' });
   await details.getByRole('link', { name: 'Acme Robotics — Frontend engineer' }).waitFor();
   await details.getByRole('link', { name: 'anna.martin@acme.example' }).waitFor();
-  await app.screenshot(page, 'contacts-light');
+  await suite.app.screenshot(page, 'contacts-light');
 
   await page.getByLabel('Search by name, role, e-mail or company').fill('business partner');
   await expect.poll(() => list.getByRole('button').count(), pollTimeout).toBe(1);
@@ -28,7 +19,7 @@ it('lists contacts, searches them and shows one with the applications they are p
 });
 
 it('creates a contact at a company, with errors shown next to the field', async () => {
-  const { page, context } = await app.open({ path: '/#/contacts' });
+  const { page, context } = await suite.app.open({ path: '/#/contacts' });
   await page.getByRole('button', { name: 'New contact' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New contact' });
   await dialog.getByLabel('Name').fill('Peter Gibbons');
@@ -44,7 +35,7 @@ it('creates a contact at a company, with errors shown next to the field', async 
   await dialog.waitFor({ state: 'hidden' });
   const details = page.getByRole('article', { name: 'Peter Gibbons' });
   await details.getByRole('link', { name: 'Initech', exact: true }).waitFor();
-  const saved = (await app.api.invoke('contacts.list', { text: 'Peter' })).items[0];
+  const saved = (await suite.app.api.invoke('contacts.list', { text: 'Peter' })).items[0];
   expect(saved).toMatchObject({ email: 'peter@initech.example', companyName: 'Initech' });
 
   await details.getByRole('button', { name: 'Edit' }).click();
@@ -57,7 +48,7 @@ it('creates a contact at a company, with errors shown next to the field', async 
 });
 
 it('deletes a contact and brings it back with Undo', async () => {
-  const { page, context } = await app.open({ path: '/#/contacts' });
+  const { page, context } = await suite.app.open({ path: '/#/contacts' });
   await page.getByRole('list', { name: 'Contacts' }).getByRole('button', { name: /Claire Dubois/ }).click();
   await page.getByRole('article', { name: 'Claire Dubois' }).getByRole('button', { name: 'Delete' }).click();
   await expect.poll(() => page.getByRole('list', { name: 'Contacts' }).getByRole('button', { name: /Claire Dubois/ }).count(), pollTimeout).toBe(0);
@@ -67,15 +58,15 @@ it('deletes a contact and brings it back with Undo', async () => {
 });
 
 it('looks right in the dark theme', async () => {
-  const { page, context } = await app.open({ path: '/#/contacts', colorScheme: 'dark' });
+  const { page, context } = await suite.app.open({ path: '/#/contacts', colorScheme: 'dark' });
   await page.getByRole('list', { name: 'Contacts' }).getByRole('button', { name: /Anna Martin/ }).click();
   await page.getByRole('article', { name: 'Anna Martin' }).waitFor();
-  await app.screenshot(page, 'contacts-dark');
+  await suite.app.screenshot(page, 'contacts-dark');
   await context.close();
 });
 
 it("links, creates and unlinks the contacts of an application on its page", async () => {
-  const { page, context } = await app.open({ path: `/#/applications/${seeded.acmeAgain.id}` });
+  const { page, context } = await suite.app.open({ path: `/#/applications/${suite.seeded.acmeAgain.id}` });
   const section = page.getByRole('region', { name: 'Contacts' });
   await section.getByText(/^No contact for this application yet/).waitFor();
 
@@ -91,8 +82,8 @@ it("links, creates and unlinks the contacts of an application on its page", asyn
   await section.getByRole('button', { name: 'Create contact' }).click();
   await section.getByRole('link', { name: 'Bill Lumbergh' }).waitFor();
   await section.scrollIntoViewIfNeeded();
-  await app.screenshot(page, 'application-contacts-light');
-  const linked = await app.api.invoke('contacts.list', { applicationId: seeded.acmeAgain.id });
+  await suite.app.screenshot(page, 'application-contacts-light');
+  const linked = await suite.app.api.invoke('contacts.list', { applicationId: suite.seeded.acmeAgain.id });
   expect(linked.items.map((contact) => [contact.name, contact.companyName])).toEqual([
     ['Anna Martin', 'Acme Robotics'],
     ['Bill Lumbergh', 'Acme Robotics'],
@@ -106,10 +97,10 @@ it("links, creates and unlinks the contacts of an application on its page", asyn
 });
 
 it("looks right in the dark theme on the application's page", async () => {
-  const { page, context } = await app.open({ path: `/#/applications/${seeded.acme.id}`, colorScheme: 'dark' });
+  const { page, context } = await suite.app.open({ path: `/#/applications/${suite.seeded.acme.id}`, colorScheme: 'dark' });
   const section = page.getByRole('region', { name: 'Contacts' });
   await section.getByRole('link', { name: 'Anna Martin' }).waitFor();
   await page.getByRole('region', { name: 'Interviews' }).scrollIntoViewIfNeeded();
-  await app.screenshot(page, 'application-related-dark');
+  await suite.app.screenshot(page, 'application-related-dark');
   await context.close();
 });

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Api } from '../../../src-main/api';
 import type { StageCategory } from '../../../src-shared/contract';
+import { startE2EApp, type E2EApp } from './harness';
 
 /** `YYYY-MM-DD` of today shifted by `days`, in local time (what the screens call "today"). */
 export function localDay(days = 0): string {
@@ -95,6 +97,24 @@ export async function seedJobSearch(api: Api) {
   await api.invoke('contacts.create', { name: 'Claire Dubois', role: 'HR business partner', companyId: globex.companyId, phone: '+33 6 12 34 56 78' });
 
   return { acme, acmeAgain, globex, initech, anna };
+}
+
+export type SeededJobSearch = Awaited<ReturnType<typeof seedJobSearch>>;
+
+/**
+ * Starts the app with `seedJobSearch` before the tests of the calling file and closes it after them. Call it at
+ * the top of the file; read `app` and `seeded` inside the tests (they are set once the `beforeAll` has run).
+ */
+export function setUpSeededApp(): { app: E2EApp; seeded: SeededJobSearch } {
+  const suite = {} as { app: E2EApp; seeded: SeededJobSearch };
+  beforeAll(async () => {
+    suite.app = await startE2EApp();
+    suite.seeded = await seedJobSearch(suite.app.api);
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+  });
+  return suite;
 }
 
 /** Waits until the route's page has painted its main heading. */

@@ -2,9 +2,8 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { companySizes, type Company } from '../../../../src-shared/contract';
 import { invoke } from '../../api/client';
-import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { FormError } from '../shared/FormError';
+import { FormFooter } from '../shared/FormFooter';
 import { orNull, useRecordForm } from '../shared/useRecordForm';
 
 const valuesOf = (company?: Company) => ({
@@ -62,17 +61,7 @@ export function CompanyForm({ company, onDone, onCancel }: { company?: Company; 
       <Field label={t('field.notes')} error={form.errors.notes} className="rec-span-2">
         {(control) => <textarea className="textarea" {...control} rows={4} {...form.text('notes')} />}
       </Field>
-      <div className="rec-span-2">
-        <FormError message={form.formError} />
-      </div>
-      <div className="rec-form-actions rec-span-2">
-        <Button onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </Button>
-        <Button type="submit" variant="primary" disabled={form.pending}>
-          {company ? t('common:actions.save') : t('form.create')}
-        </Button>
-      </div>
+      <FormFooter error={form.formError} pending={form.pending} submitLabel={company ? t('common:actions.save') : t('form.create')} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Contact, ContactDetail } from '../../../../src-shared/contract';
 import { invoke } from '../../api/client';
 import type { PickerOption } from '../shared/Combobox';
-import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { FormError } from '../shared/FormError';
+import { FormFooter } from '../shared/FormFooter';
 import { useFocusFirstField } from '../shared/focus';
 import { CompanyPicker } from '../shared/pickers';
 import { orNull, useRecordForm } from '../shared/useRecordForm';
@@ -96,17 +95,7 @@ export function ContactForm({
       <Field label={t('field.notes')} error={form.errors.notes} className="rec-span-2">
         {(control) => <textarea className="textarea" {...control} rows={3} {...form.text('notes')} />}
       </Field>
-      <div className="rec-span-2">
-        <FormError message={form.formError} />
-      </div>
-      <div className="rec-form-actions rec-span-2">
-        <Button onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </Button>
-        <Button type="submit" variant="primary" disabled={form.pending}>
-          {contact ? t('common:actions.save') : t('form.create')}
-        </Button>
-      </div>
+      <FormFooter error={form.formError} pending={form.pending} submitLabel={contact ? t('common:actions.save') : t('form.create')} onCancel={onCancel} />
     </form>
   );
 }

@@ -10,9 +10,8 @@ import {
 import { invoke } from '../../api/client';
 import type { PickerOption } from '../shared/Combobox';
 import { addDays, fromDateTimeLocal, todayKey, toDateTimeLocal } from '../shared/dates';
-import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { FormError } from '../shared/FormError';
+import { FormFooter } from '../shared/FormFooter';
 import { useFocusFirstField } from '../shared/focus';
 import { applicationLabel } from '../shared/labels';
 import { ApplicationPicker } from '../shared/pickers';
@@ -173,17 +172,7 @@ export function InterviewForm({
       <Field label={t('field.notes')} error={form.errors.notes} className="rec-span-2">
         {(control) => <textarea className="textarea" {...control} rows={3} {...form.text('notes')} />}
       </Field>
-      <div className="rec-span-2">
-        <FormError message={form.formError} />
-      </div>
-      <div className="rec-form-actions rec-span-2">
-        <Button onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </Button>
-        <Button type="submit" variant="primary" disabled={form.pending}>
-          {interview ? t('common:actions.save') : t('form.add')}
-        </Button>
-      </div>
+      <FormFooter error={form.formError} pending={form.pending} submitLabel={interview ? t('common:actions.save') : t('form.add')} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,7 +5,8 @@ import type { DashboardFormat } from '../format';
 import { ChartCard } from './ChartCard';
 import { escapeHtml } from './html';
 import type { ChartOption } from './echarts';
-import { axisStyle, baseOption, type Palette } from './palette';
+import { axisStyle, type Palette } from './palette';
+import { rowsOption } from './rowsOption';
 
 const rateKeys = ['responseRate', 'interviewRate', 'offerRate'] as const;
 
@@ -31,20 +32,13 @@ export function BreakdownChart({ breakdowns, palette, format }: { breakdowns: St
     // Both axes in five steps, so the grid lines of the counts fall on 0 %, 20 % … 100 %.
     const step = Math.max(1, Math.ceil(Math.max(0, ...rows.map((row) => row.count)) / 5));
     return {
-      ...baseOption(palette),
-      tooltip: {
-        ...baseOption(palette).tooltip,
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (params: unknown) => {
-          const row = reversed[(params as { dataIndex: number }[])[0].dataIndex];
-          return [
-            `<strong>${escapeHtml(row.label)}</strong>`,
-            t('breakdowns.tooltipCount', { count: row.count, value: format.number(row.count), sent: format.number(row.sent) }),
-            ...rateKeys.map((key) => `${t(`breakdowns.${key}`)}: ${format.percent(row[key].value)} (${format.number(row[key].numerator)}/${format.number(row[key].denominator)})`),
-          ].join('<br/>');
-        },
-      },
+      ...rowsOption(palette, reversed, (row) =>
+        [
+          `<strong>${escapeHtml(row.label)}</strong>`,
+          t('breakdowns.tooltipCount', { count: row.count, value: format.number(row.count), sent: format.number(row.sent) }),
+          ...rateKeys.map((key) => `${t(`breakdowns.${key}`)}: ${format.percent(row[key].value)} (${format.number(row[key].numerator)}/${format.number(row[key].denominator)})`),
+        ].join('<br/>'),
+      ),
       legend: { top: 0, textStyle: { color: palette.muted }, itemWidth: 12, itemHeight: 8 },
       grid: { left: 8, right: 24, top: 52, bottom: 8, containLabel: true },
       yAxis: {

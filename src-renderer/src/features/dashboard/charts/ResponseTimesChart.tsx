@@ -6,6 +6,7 @@ import { ChartCard } from './ChartCard';
 import type { ChartOption } from './echarts';
 import { escapeHtml } from './html';
 import { axisStyle, baseOption, type Palette } from './palette';
+import { rowsOption } from './rowsOption';
 
 function bucketLabel(bucket: ResponseTimeBucket, t: (key: string, options?: Record<string, unknown>) => string): string {
   return bucket.maxDays === null ? t('responseTimes.bucketOpen', { min: bucket.minDays }) : t('responseTimes.bucket', { min: bucket.minDays, max: bucket.maxDays });
@@ -66,24 +67,17 @@ export function CompanyResponseChart({ responseTimes, palette, format }: { respo
   const option = useMemo<ChartOption>(() => {
     const reversed = [...companies].reverse();
     return {
-      ...baseOption(palette),
-      tooltip: {
-        ...baseOption(palette).tooltip,
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (params: unknown) => {
-          const company = reversed[(params as { dataIndex: number }[])[0].dataIndex];
-          return [
-            `<strong>${escapeHtml(company.companyName)}</strong>`,
-            t('responseTimes.companyTooltip', {
-              median: format.days(company.median),
-              mean: format.days(company.mean),
-              answered: format.number(company.count),
-              applications: format.number(company.applications),
-            }),
-          ].join('<br/>');
-        },
-      },
+      ...rowsOption(palette, reversed, (company) =>
+        [
+          `<strong>${escapeHtml(company.companyName)}</strong>`,
+          t('responseTimes.companyTooltip', {
+            median: format.days(company.median),
+            mean: format.days(company.mean),
+            answered: format.number(company.count),
+            applications: format.number(company.applications),
+          }),
+        ].join('<br/>'),
+      ),
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
       yAxis: { type: 'category', data: reversed.map((company) => company.companyName), ...axisStyle(palette), axisLabel: { color: palette.text, width: 140, overflow: 'truncate' }, splitLine: { show: false } },
       xAxis: { type: 'value', ...axisStyle(palette), axisLabel: { color: palette.muted, formatter: (value: number) => format.decimal(value) } },

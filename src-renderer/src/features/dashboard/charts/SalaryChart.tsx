@@ -5,7 +5,8 @@ import type { DashboardFormat } from '../format';
 import { ChartCard } from './ChartCard';
 import type { ChartOption } from './echarts';
 import { escapeHtml } from './html';
-import { axisStyle, baseOption, type Palette } from './palette';
+import { axisStyle, type Palette } from './palette';
+import { rowsOption } from './rowsOption';
 
 /** Amounts compare only within one currency and period: the chart shows one such unit at a time. */
 const unitOf = (group: SalaryStatistic) => `${group.currency}|${group.period ?? ''}`;
@@ -28,26 +29,19 @@ export function SalaryChart({ salaries, palette, format }: { salaries: Statistic
     const reversed = [...groups].reverse();
     const label = (group: SalaryStatistic) => (group.employmentType ? t(`common:employmentType.${group.employmentType}`) : t('notSpecified'));
     return {
-      ...baseOption(palette),
-      tooltip: {
-        ...baseOption(palette).tooltip,
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (params: unknown) => {
-          const group = reversed[(params as { dataIndex: number }[])[0].dataIndex];
-          return [
-            `<strong>${escapeHtml(label(group))}</strong>`,
-            t('salaries.tooltip', {
-              count: group.count,
-              value: format.number(group.count),
-              min: format.money(group.min, group.currency),
-              max: format.money(group.max, group.currency),
-              median: format.money(group.median, group.currency),
-              mean: format.money(group.mean, group.currency),
-            }),
-          ].join('<br/>');
-        },
-      },
+      ...rowsOption(palette, reversed, (group) =>
+        [
+          `<strong>${escapeHtml(label(group))}</strong>`,
+          t('salaries.tooltip', {
+            count: group.count,
+            value: format.number(group.count),
+            min: format.money(group.min, group.currency),
+            max: format.money(group.max, group.currency),
+            median: format.money(group.median, group.currency),
+            mean: format.money(group.mean, group.currency),
+          }),
+        ].join('<br/>'),
+      ),
       legend: { top: 0, data: [t('salaries.range'), t('salaries.median'), t('salaries.mean')], textStyle: { color: palette.muted }, itemWidth: 12, itemHeight: 8 },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       yAxis: { type: 'category', data: reversed.map(label), ...axisStyle(palette), axisLabel: { color: palette.text }, splitLine: { show: false } },

@@ -6,7 +6,8 @@ import type { DashboardFormat } from '../format';
 import { ChartCard } from './ChartCard';
 import type { ChartOption } from './echarts';
 import { escapeHtml } from './html';
-import { axisStyle, baseOption, type Palette } from './palette';
+import { axisStyle, type Palette } from './palette';
+import { rowsOption } from './rowsOption';
 
 /** The skills the market asks most, marked by whether the profile has them; the missing ones listed below. */
 export function SkillsChart({ skills, palette, format }: { skills: StatisticsSkills; palette: Palette; format: DashboardFormat }) {
@@ -17,16 +18,12 @@ export function SkillsChart({ skills, palette, format }: { skills: StatisticsSki
   const option = useMemo<ChartOption>(() => {
     const reversed = [...list].reverse();
     return {
-      ...baseOption(palette),
-      tooltip: {
-        ...baseOption(palette).tooltip,
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (params: unknown) => {
-          const skill = reversed[(params as { dataIndex: number }[])[0].dataIndex];
-          return `<strong>${escapeHtml(skill.skill)}</strong><br/>${t('skills.tooltip', { count: skill.count, value: format.number(skill.count) })}<br/>${t(skill.inProfile ? 'skills.inProfile' : 'skills.notInProfile')}`;
-        },
-      },
+      ...rowsOption(
+        palette,
+        reversed,
+        (skill) =>
+          `<strong>${escapeHtml(skill.skill)}</strong><br/>${t('skills.tooltip', { count: skill.count, value: format.number(skill.count) })}<br/>${t(skill.inProfile ? 'skills.inProfile' : 'skills.notInProfile')}`,
+      ),
       grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
       yAxis: { type: 'category', data: reversed.map((skill) => skill.skill), ...axisStyle(palette), axisLabel: { color: palette.text, width: 140, overflow: 'truncate' }, splitLine: { show: false } },
       xAxis: { type: 'value', minInterval: 1, ...axisStyle(palette) },
