@@ -1,6 +1,7 @@
 import type { ApplicationFilters } from '../../src-shared/contract';
 import { applicationWhere } from '../applications/filters';
 import type { ColumnSpec, TableSpec } from './table';
+import type { InterviewsTable } from '../db/schema';
 
 /** The batch of rowids, always the last parameter of a `rows` query. */
 const inBatch = (alias: string) => `${alias}.rowid IN (SELECT value FROM json_each(?))`;
@@ -124,24 +125,8 @@ export function applicationsTable(filters: ApplicationFilters): TableSpec<Applic
   };
 }
 
-export interface InterviewRow {
-  id: string;
-  application_id: string;
-  scheduled_at: string;
-  duration_minutes: number | null;
-  type: string | null;
-  format: string | null;
-  location: string | null;
-  meeting_url: string | null;
-  interviewers: string | null;
-  status: string;
-  outcome: string | null;
-  notes: string | null;
-  created_at: string;
-  updated_at: string;
-  position: string;
-  company_name: string;
-}
+/** An interview as exported: its columns (but the tombstone) and the application it belongs to. */
+export type InterviewRow = Omit<InterviewsTable, 'deleted_at'> & { position: string; company_name: string };
 
 export const interviewColumns: ColumnSpec<InterviewRow>[] = [
   { key: 'scheduledAt', kind: 'dateTime', width: 17, get: (row) => row.scheduled_at },
