@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../src-shared/contract';
 import { openTempApp, type TempApp } from '../support/temp-app';
-import { rounded } from './support/compare';
-import { readRows, referenceDashboard } from './support/reference';
+import { expectDashboardMatchesReference, type DashboardInput } from './support/expect-reference';
 import { buildScenario, today } from './support/scenario';
 
-type DashboardInput = NonNullable<ChannelInput<'statistics.dashboard'>>;
 
 let app: TempApp;
 beforeAll(async () => {
@@ -14,23 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-/** The statistics of the handler against the reference computed over the applications the list shows. */
-async function expectMatchesReference(input: Omit<DashboardInput, 'today'>) {
-  const { from, to, granularity, ...filters } = input;
-  const now = new Date().toISOString();
-  const listed = await app.api.invoke('applications.list', { ...filters, limit: 1000 });
-  const actual = await app.api.invoke('statistics.dashboard', { ...input, today });
-  const expected = referenceDashboard(readRows(app.context.db), {
-    matching: new Set(listed.items.map((item) => item.id)),
-    from,
-    to,
-    today,
-    now,
-    granularity: granularity ?? 'auto',
-  });
-  expect(rounded(actual)).toEqual(rounded(expected));
-  return actual;
-}
+const expectMatchesReference = (input: Omit<DashboardInput, 'today'>) => expectDashboardMatchesReference(app, input, today);
 
 describe('statistics.dashboard agrees with an independent computation from the raw rows', () => {
   const cases: [string, Omit<DashboardInput, 'today'>][] = [

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { employmentTypes, stageCategories, workModes, type ChannelInput } from '../../src-shared/contract';
 import { openTempApp } from '../support/temp-app';
-import { rounded } from './support/compare';
-import { readRows, referenceDashboard } from './support/reference';
+import { expectDashboardMatchesReference } from './support/expect-reference';
 import { createApplication, stagesByCategory, type ApplicationSpec } from './support/scenario';
 
 const today = '2025-03-12';
@@ -91,19 +90,7 @@ describe('on random searches, every statistic agrees with the independent comput
           }
           await app.api.invoke('profile.update', { weeklyGoal: 1, skills: ['sql', 'Go'] });
 
-          const { from, to, granularity, ...listFilters } = input;
-          const now = new Date().toISOString();
-          const listed = await app.api.invoke('applications.list', { ...listFilters, limit: 1000 });
-          const actual = await app.api.invoke('statistics.dashboard', { ...input, today });
-          const expected = referenceDashboard(readRows(app.context.db), {
-            matching: new Set(listed.items.map((item) => item.id)),
-            from,
-            to,
-            today,
-            now,
-            granularity: granularity ?? 'auto',
-          });
-          expect(rounded(actual)).toEqual(rounded(expected));
+          await expectDashboardMatchesReference(app, input, today);
         } finally {
           app.close();
         }
