@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { errorMessage } from '../../ui/issues';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
+import { SearchField, ShowMore, useSearchedList } from '../shared/SearchedList';
 import { CompanyForm } from './CompanyForm';
 import '../shared/records.css';
 import './companies.css';
@@ -21,11 +22,10 @@ export default function CompaniesPage() {
   const { t } = useTranslation('companies');
   const format = useFormat();
   const navigate = useNavigate();
-  const [text, setText] = useState('');
+  const list = useSearchedList(pageSize);
   const [sort, setSort] = useState<Sort>('name');
-  const [limit, setLimit] = useState(pageSize);
   const [creating, setCreating] = useState(false);
-  const query = useChannel('companies.list', { text: text.trim() || undefined, sort, limit }, { placeholderData: keepPreviousData });
+  const query = useChannel('companies.list', { text: list.search, sort, limit: list.limit }, { placeholderData: keepPreviousData });
   const companies = query.data?.items ?? [];
 
   return (
@@ -41,20 +41,7 @@ export default function CompaniesPage() {
       </header>
 
       <div className="rec-toolbar">
-        <Field label={t('search')} className="rec-search">
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              className="input"
-              value={text}
-              onChange={(event) => {
-                setText(event.target.value);
-                setLimit(pageSize);
-              }}
-            />
-          )}
-        </Field>
+        <SearchField label={t('search')} value={list.text} onChange={list.setText} />
         <Field label={t('sort.label')}>
           {(control) => (
             <select className="select" {...control} value={sort} onChange={(event) => setSort(event.target.value as Sort)}>
@@ -73,8 +60,8 @@ export default function CompaniesPage() {
       )}
 
       {query.isSuccess && companies.length === 0 ? (
-        text.trim() ? (
-          <EmptyState icon="search" title={t('empty.searchTitle', { text: text.trim() })}>{t('empty.searchText')}</EmptyState>
+        list.search ? (
+          <EmptyState icon="search" title={t('empty.searchTitle', { text: list.search })}>{t('empty.searchText')}</EmptyState>
         ) : (
           <EmptyState
             icon="building"
@@ -123,11 +110,7 @@ export default function CompaniesPage() {
         </table>
       )}
 
-      {query.data && query.data.total > companies.length && (
-        <Button className="rec-show-more" onClick={() => setLimit((current) => current + pageSize)}>
-          {t('records:showMore', { shown: format.number(companies.length), total: format.number(query.data.total) })}
-        </Button>
-      )}
+      <ShowMore shown={companies.length} total={query.data?.total} onClick={list.showMore} />
 
       <Dialog open={creating} title={t('dialog.newTitle')} onClose={() => setCreating(false)} width="min(720px, calc(100vw - 48px))">
         <CompanyForm onDone={(company) => void navigate(`/companies/${company.id}`)} onCancel={() => setCreating(false)} />

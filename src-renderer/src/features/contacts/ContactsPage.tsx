@@ -8,9 +8,9 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { errorMessage } from '../../ui/issues';
-import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import { useUndoableDelete } from '../shared/useUndoableDelete';
+import { SearchField, ShowMore, useSearchedList } from '../shared/SearchedList';
 import { ContactDetails } from './ContactDetails';
 import { ContactForm } from './ContactForm';
 import '../shared/records.css';
@@ -36,11 +36,10 @@ export default function ContactsPage() {
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('selected');
-  const [text, setText] = useState('');
-  const [limit, setLimit] = useState(pageSize);
+  const search = useSearchedList(pageSize);
   const [dialog, setDialog] = useState<'new' | 'edit' | null>(null);
   const deleteContact = useUndoableDelete('contacts');
-  const list = useChannel('contacts.list', { text: text.trim() || undefined, limit }, { placeholderData: keepPreviousData });
+  const list = useChannel('contacts.list', { text: search.search, limit: search.limit }, { placeholderData: keepPreviousData });
   const selected = useChannel('contacts.get', { id: selectedId ?? '' }, { enabled: Boolean(selectedId) });
   const contacts = list.data?.items ?? [];
 
@@ -71,7 +70,7 @@ export default function ContactsPage() {
         </p>
       )}
 
-      {list.isSuccess && list.data.total === 0 && !text.trim() ? (
+      {list.isSuccess && list.data.total === 0 && !search.search ? (
         <EmptyState
           icon="users"
           title={t('empty.title')}
@@ -86,21 +85,8 @@ export default function ContactsPage() {
       ) : (
         <div className="ct-layout">
           <div className="ct-master">
-            <Field label={t('search')} className="rec-search">
-              {(control) => (
-                <input
-                  {...control}
-                  type="search"
-                  className="input"
-                  value={text}
-                  onChange={(event) => {
-                    setText(event.target.value);
-                    setLimit(pageSize);
-                  }}
-                />
-              )}
-            </Field>
-            {list.isSuccess && contacts.length === 0 && <p className="muted">{t('empty.search', { text: text.trim() })}</p>}
+            <SearchField label={t('search')} value={search.text} onChange={search.setText} />
+            {list.isSuccess && contacts.length === 0 && <p className="muted">{t('empty.search', { text: search.search })}</p>}
             <ul className="ct-list" aria-label={t('listLabel')} onKeyDown={moveFocus}>
               {contacts.map((contact) => (
                 <li key={contact.id}>
@@ -111,11 +97,7 @@ export default function ContactsPage() {
                 </li>
               ))}
             </ul>
-            {list.data && list.data.total > contacts.length && (
-              <Button className="rec-show-more" onClick={() => setLimit((current) => current + pageSize)}>
-                {t('records:showMore', { shown: format.number(contacts.length), total: format.number(list.data.total) })}
-              </Button>
-            )}
+            <ShowMore shown={contacts.length} total={list.data?.total} onClick={search.showMore} />
           </div>
           <div className="card rec-card ct-pane">
             {selected.data && selectedId ? (
