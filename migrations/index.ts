@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../src-main/db/connection';
 import * as init from './0010_init';
 import * as statisticsIndexes from './0020_statistics_indexes';
 import * as documents from './0030_documents';
 import * as benchIndexes from './0040_bench_indexes';
 import * as liveStageIndex from './0050_live_stage_index';
+import * as statisticsCells from './0060_statistics_cells';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -12,6 +14,8 @@ export interface Migration {
   // A migration must not depend on today's schema type, which describes the end state, not its own.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   up(db: Kysely<any>): Promise<void>;
+  /** Derived data computed by the app's own code on its connection, after `up` and in the same transaction. */
+  fill?(db: Database): void;
 }
 
 /** Listed statically: bundlers cannot follow a folder scan. Keep in ascending order. */
@@ -21,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: '0030_documents', up: documents.up },
   { version: 40, name: '0040_bench_indexes', up: benchIndexes.up },
   { version: 50, name: '0050_live_stage_index', up: liveStageIndex.up },
+  { version: 60, name: '0060_statistics_cells', up: statisticsCells.up, fill: statisticsCells.fill },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

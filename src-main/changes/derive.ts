@@ -3,7 +3,7 @@ import type { Database } from '../db/connection';
 /**
  * Local caches that follow from synced rows, recomputed inside the same transaction as the write that
  * changed them (for local and remote changes alike): the current stage of an application and the
- * full-text index. Each runs as one set-based statement over the affected ids (passed as a JSON array), so an
+ * full-text index (here), and the statistics facts and counts (statistics/maintained). Each runs as one set-based statement over the affected ids (passed as a JSON array), so an
  * import of 100,000 rows costs three statements here, not 300,000.
  */
 const idsParam = (ids: ReadonlySet<string>) => JSON.stringify([...ids]);
@@ -46,18 +46,22 @@ export function reindexApplications(db: Database, applicationIds: ReadonlySet<st
 export function affectedApplications(db: Database, touched: ReadonlyMap<string, ReadonlySet<string>>) {
   const stage = new Set<string>();
   const text = new Set<string>();
+  const company = new Set<string>();
   const add = (target: Set<string>, sql: string, ids: ReadonlySet<string> | undefined) => {
     if (!ids || ids.size === 0) return;
     for (const id of db.sql(sql).pluck().all(idsParam(ids)) as string[]) target.add(id);
   };
   for (const id of touched.get('applications') ?? []) text.add(id);
   add(stage, `SELECT DISTINCT application_id FROM stage_events WHERE id IN (SELECT value FROM json_each(?))`, touched.get('stage_events'));
-  add(text, `SELECT id FROM applications WHERE company_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`, touched.get('companies'));
+  add(company, `SELECT id FROM applications WHERE company_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`, touched.get('companies'));
+  for (const id of company) text.add(id);
   add(text, `SELECT DISTINCT application_id FROM application_tags WHERE id IN (SELECT value FROM json_each(?))`, touched.get('application_tags'));
   add(
     text,
     `SELECT DISTINCT application_id FROM application_tags WHERE tag_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
     touched.get('tags'),
   );
-  return { stage, text };
+  // Statistics read the application, its history and its company's industry; tags and stage names they ignore.
+  const statistics = new Set([...(touched.get('applications') ?? []), ...stage, ...company]);
+  return { stage, text, statistics };
 }

@@ -4,6 +4,7 @@ import type { Database } from '../db/connection';
 import type { DB, SyncedTable } from '../db/schema';
 import { HybridLogicalClock } from './hlc';
 import { affectedApplications, recomputeCurrentStage, reindexApplications } from './derive';
+import { refreshStatistics } from '../statistics/maintained/refresh';
 import { newId } from './ids';
 
 export type SqlValue = string | number | null;
@@ -244,9 +245,11 @@ export class ChangeWriter {
   /** Derived data and the persisted clock, still inside the transaction. */
   private finish(touched: Map<SyncedTable, Set<string>>): void {
     if (touched.size === 0) return;
-    const { stage, text } = affectedApplications(this.db, touched);
+    const { stage, text, statistics } = affectedApplications(this.db, touched);
     recomputeCurrentStage(this.db, stage);
     reindexApplications(this.db, text, this.inserted);
+    // After the current stage: the facts read it.
+    refreshStatistics(this.db, statistics);
     this.inserted.clear();
     this.db
       .sql(`INSERT INTO meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)

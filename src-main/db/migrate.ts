@@ -29,6 +29,7 @@ export async function runMigrations(db: Database, migrations: readonly Migration
     db.sqlite.exec('BEGIN IMMEDIATE');
     try {
       await migration.up(db.kysely);
+      migration.fill?.(db);
       db.sqlite.pragma(`user_version = ${migration.version}`);
       db.sqlite.exec('COMMIT');
     } catch (error) {

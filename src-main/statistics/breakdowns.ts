@@ -31,14 +31,20 @@ const pairs: [BreakdownDimension, string, BreakdownDimension, string][] = [
   ['location', 'location', 'industry', 'industry'],
 ];
 
-/** Applications in the range by (dimension value, level): three dimensions from the cube, the others read here. */
-export function loadBreakdownRows(db: Database, cube: readonly CubeRow[]): BreakdownRow[] {
+/** The three dimensions the cube holds, as breakdown rows. */
+export function cubeBreakdownRows(cube: readonly CubeRow[]): BreakdownRow[] {
   const rows: BreakdownRow[] = [];
   for (const row of cube) {
     rows.push({ dimension: 'stage', key: row.stageId, level: row.level, count: row.count });
     rows.push({ dimension: 'employmentType', key: row.employmentType, level: row.level, count: row.count });
     rows.push({ dimension: 'workMode', key: row.workMode, level: row.level, count: row.count });
   }
+  return rows;
+}
+
+/** Applications in the range by (dimension value, level): three dimensions from the cube, the others read here. */
+export function loadBreakdownRows(db: Database, cube: readonly CubeRow[]): BreakdownRow[] {
+  const rows = cubeBreakdownRows(cube);
   for (const [first, firstColumn, second, secondColumn] of pairs) {
     const grouped = db
       .sql(

@@ -14,16 +14,17 @@ import type {
 import type { Database } from '../db/connection';
 import { readProfile } from '../profile/handlers';
 import { buildActivity } from './activity';
-import { loadCube, loadResponseDaysByCompany, loadSentPerDay } from './aggregates';
-import { buildBreakdowns, loadBreakdownRows, loadStages } from './breakdowns';
-import { loadFacts } from './facts';
+import { buildBreakdowns, loadStages } from './breakdowns';
+import { factsSource } from './facts-source';
 import { buildFunnel } from './funnel';
+import { cellsSource, maintainedScope } from './maintained/read';
 import { buildOverview, loadOverviewData } from './overview';
 import { buildResponseTimes, companiesByKey } from './response-times';
-import { buildSalaries, loadSalaryRows } from './salaries';
+import { buildSalaries } from './salaries';
 import { scopeOf, type StatisticsScope } from './scope';
-import { buildSkills, loadSkillRows } from './skills';
-import { buildTimeline, loadEventsPerDay, timelineRange } from './timeline';
+import { buildSkills } from './skills';
+import { sharedOnce, type StatisticsSource } from './source';
+import { buildTimeline, timelineRange } from './timeline';
 
 export type StatisticsInputOf = ParsedInput<'statistics.overview'>;
 export type DashboardInput = ParsedInput<'statistics.dashboard'>;
@@ -32,87 +33,85 @@ export type DashboardInput = ParsedInput<'statistics.dashboard'>;
 export type DashboardOptions = ApplicationFilters & Partial<Pick<DashboardInput, 'from' | 'to' | 'today' | 'granularity'>>;
 
 /**
- * Runs `compute` on the facts of these filters, in one read transaction so that every figure sees the same data.
- * The facts table is temporary (this connection only) and rebuilt by each computation.
+ * Runs `compute` in one read transaction, so that every figure sees the same data, on the rows of the scope: the
+ * maintained counts when it is the whole search, else its facts grouped now.
  */
-function withFacts<T>(db: Database, scope: StatisticsScope, compute: () => T): T {
+function withSource<T>(db: Database, scope: StatisticsScope, compute: (source: StatisticsSource) => T): T {
   return db.sqlite
     .transaction(() => {
-      loadFacts(db, scope);
-      return compute();
+      const cellScope = maintainedScope(scope);
+      return compute(sharedOnce(cellScope === null ? factsSource(db, scope) : cellsSource(db, cellScope)));
     })
     .deferred();
 }
 
-const overviewOf = (db: Database, scope: StatisticsScope, cube = loadCube(db), sentPerDay = loadSentPerDay(db), responseDays = loadResponseDaysByCompany(db)) =>
-  buildOverview(loadOverviewData(db, scope, { cube, sentPerDay, responseDays }), scope.today);
+const overviewOf = (db: Database, scope: StatisticsScope, source: StatisticsSource) =>
+  buildOverview(
+    loadOverviewData(db, scope, source.member, { cube: source.cube(), sentPerDay: source.sentPerDay(), answered: source.answered() }),
+    scope.today,
+  );
 
-const timelineOf = (db: Database, scope: StatisticsScope, granularity: DashboardInput['granularity'], sentPerDay = loadSentPerDay(db)) => {
-  const range = timelineRange(scope, sentPerDay);
-  const events = range ? loadEventsPerDay(db, range.from, range.to) : { responses: [], interviews: [], offers: [] };
-  return buildTimeline(range, granularity, sentPerDay, events);
+const timelineOf = (scope: StatisticsScope, granularity: DashboardInput['granularity'], source: StatisticsSource) => {
+  const range = timelineRange(scope, source.sentPerDay());
+  const events = range ? source.eventsPerDay(range.from, range.to) : { responses: [], interviews: [], offers: [] };
+  return buildTimeline(range, granularity, source.sentPerDay(), events);
 };
 
-const breakdownsOf = (db: Database, cube = loadCube(db)) => buildBreakdowns(loadBreakdownRows(db, cube), loadStages(db));
-const responseTimesOf = (db: Database, rows = loadResponseDaysByCompany(db)) => buildResponseTimes(rows, (keys) => companiesByKey(db, keys));
-const salariesOf = (db: Database) => buildSalaries(loadSalaryRows(db));
-const skillsOf = (db: Database, scope: StatisticsScope) => {
-  const { rows, applications } = loadSkillRows(db, scope);
+const breakdownsOf = (db: Database, source: StatisticsSource) => buildBreakdowns(source.breakdownRows(source.cube()), loadStages(db));
+const responseTimesOf = (db: Database, source: StatisticsSource) =>
+  buildResponseTimes(source.answered(), source.companyResponses(), (keys) => companiesByKey(db, keys));
+const salariesOf = (source: StatisticsSource) => buildSalaries(source.salaryRows());
+const skillsOf = (db: Database, source: StatisticsSource) => {
+  const { rows, applications } = source.skillRows();
   return buildSkills(rows, applications, readProfile(db).skills);
 };
-const activityOf = (scope: StatisticsScope, sentPerDay: ReturnType<typeof loadSentPerDay>) => buildActivity(sentPerDay, scope.to ?? scope.today);
+const activityOf = (scope: StatisticsScope, source: StatisticsSource) => buildActivity(source.sentPerDay(), scope.to ?? scope.today);
 
 export const computeOverview = (db: Database, input: StatisticsInputOf): StatisticsOverview => {
   const scope = scopeOf(input);
-  return withFacts(db, scope, () => overviewOf(db, scope));
+  return withSource(db, scope, (source) => overviewOf(db, scope, source));
 };
 
 export const computeTimeline = (db: Database, input: DashboardInput): StatisticsTimeline => {
   const scope = scopeOf(input);
-  return withFacts(db, scope, () => timelineOf(db, scope, input.granularity));
+  return withSource(db, scope, (source) => timelineOf(scope, input.granularity, source));
 };
 
 export const computeBreakdowns = (db: Database, input: StatisticsInputOf): StatisticsBreakdowns =>
-  withFacts(db, scopeOf(input), () => breakdownsOf(db));
+  withSource(db, scopeOf(input), (source) => breakdownsOf(db, source));
 
-export const computeFunnel = (db: Database, input: StatisticsInputOf): StatisticsFunnel => withFacts(db, scopeOf(input), () => buildFunnel(loadCube(db)));
+export const computeFunnel = (db: Database, input: StatisticsInputOf): StatisticsFunnel =>
+  withSource(db, scopeOf(input), (source) => buildFunnel(source.cube()));
 
 export const computeResponseTimes = (db: Database, input: StatisticsInputOf): StatisticsResponseTimes =>
-  withFacts(db, scopeOf(input), () => responseTimesOf(db));
+  withSource(db, scopeOf(input), (source) => responseTimesOf(db, source));
 
-export const computeSalaries = (db: Database, input: StatisticsInputOf): StatisticsSalaries => withFacts(db, scopeOf(input), () => salariesOf(db));
+export const computeSalaries = (db: Database, input: StatisticsInputOf): StatisticsSalaries => withSource(db, scopeOf(input), salariesOf);
 
-export const computeSkills = (db: Database, input: StatisticsInputOf): StatisticsSkills => {
-  const scope = scopeOf(input);
-  return withFacts(db, scope, () => skillsOf(db, scope));
-};
+export const computeSkills = (db: Database, input: StatisticsInputOf): StatisticsSkills =>
+  withSource(db, scopeOf(input), (source) => skillsOf(db, source));
 
 export const computeActivity = (db: Database, input: StatisticsInputOf): StatisticsActivity => {
   const scope = scopeOf(input);
-  return withFacts(db, scope, () => activityOf(scope, loadSentPerDay(db)));
+  return withSource(db, scope, (source) => activityOf(scope, source));
 };
 
 /**
- * Everything the dashboard shows, in one call and one pass over the applications: the facts are built once and
- * the aggregates several statistics share (the cube, applications per day, answer delays) are read once.
+ * Everything the dashboard shows, in one call and one read transaction; the rows several statistics share (the
+ * cube, applications per day, answer delays) are read once.
  * Also what main-process code calls (the statistics workbook, the benchmark): `options` are trusted, as parsed by
  * the statistics.dashboard channel (filters, `from`/`to`, `today`, `granularity`, all optional).
  */
 export function computeDashboard(db: Database, options: DashboardOptions = {}): StatisticsDashboard {
   const scope = scopeOf(options);
-  return withFacts(db, scope, () => {
-    const cube = loadCube(db);
-    const sentPerDay = loadSentPerDay(db);
-    const responseDays = loadResponseDaysByCompany(db);
-    return {
-      overview: overviewOf(db, scope, cube, sentPerDay, responseDays),
-      timeline: timelineOf(db, scope, options.granularity ?? 'auto', sentPerDay),
-      breakdowns: breakdownsOf(db, cube),
-      funnel: buildFunnel(cube),
-      responseTimes: responseTimesOf(db, responseDays),
-      salaries: salariesOf(db),
-      skills: skillsOf(db, scope),
-      activity: activityOf(scope, sentPerDay),
-    };
-  });
+  return withSource(db, scope, (source) => ({
+    overview: overviewOf(db, scope, source),
+    timeline: timelineOf(scope, options.granularity ?? 'auto', source),
+    breakdowns: breakdownsOf(db, source),
+    funnel: buildFunnel(source.cube()),
+    responseTimes: responseTimesOf(db, source),
+    salaries: salariesOf(source),
+    skills: skillsOf(db, source),
+    activity: activityOf(scope, source),
+  }));
 }

@@ -1,18 +1,22 @@
 import { stageCategories, type StageCategory, type StatisticsOverview, type UpcomingInterview } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 import { readProfile } from '../profile/handlers';
-import type { CompanyResponseRow, CubeRow, DayCount } from './aggregates';
+import type { CubeRow, DayCount } from './aggregates';
 import { closedCategories, levels } from './categories';
 import { addDays, addMonths, monthStart, weekStart } from './days';
-import { factsTable } from './facts';
 import { rate, summarize, type Occurrences } from './numbers';
 import type { StatisticsScope } from './scope';
 
+/**
+ * Which applications a computation is about, as a condition on `applications a`: those of the filters' facts, or
+ * every live one (and active, unless archived ones count) for the maintained counts.
+ */
+export type Membership = string;
+
 /** Planned interviews from now on, of the applications in the filters (the range does not apply: this is about now). */
-export function loadUpcomingInterviews(db: Database, now: string): { count: number; next: UpcomingInterview[] } {
-  // The unary + stops the planner from driving from the facts list (154 ms at 100k) instead of interviews_scheduled.
+export function loadUpcomingInterviews(db: Database, now: string, member: Membership): { count: number; next: UpcomingInterview[] } {
   const from = `FROM interviews i JOIN applications a ON a.id = i.application_id JOIN companies c ON c.id = a.company_id
-    WHERE i.deleted_at IS NULL AND i.status = 'planned' AND i.scheduled_at >= ? AND +a.seq IN (SELECT seq FROM ${factsTable})`;
+    WHERE i.deleted_at IS NULL AND i.status = 'planned' AND i.scheduled_at >= ? AND ${member}`;
   const count = db.sql(`SELECT count(*) ${from}`).pluck().get(now) as number;
   const next = db
     .sql(
@@ -27,12 +31,12 @@ export function loadUpcomingInterviews(db: Database, now: string): { count: numb
  * Open tasks due before today: those of the applications in the filters, and those linked to no application
  * (they belong to the search as a whole, so no filter can exclude them).
  */
-export function loadOverdueTasks(db: Database, today: string): number {
+export function loadOverdueTasks(db: Database, today: string, member: Membership): number {
   return db
     .sql(
       `SELECT count(*) FROM tasks t LEFT JOIN applications a ON a.id = t.application_id
        WHERE t.deleted_at IS NULL AND t.done_at IS NULL AND t.due_on < ?
-         AND (t.application_id IS NULL OR a.seq IN (SELECT seq FROM ${factsTable}))`,
+         AND (t.application_id IS NULL OR (${member}))`,
     )
     .pluck()
     .get(today) as number;
@@ -41,17 +45,23 @@ export function loadOverdueTasks(db: Database, today: string): number {
 export interface OverviewData {
   cube: CubeRow[];
   sentPerDay: DayCount[];
-  responseDays: CompanyResponseRow[];
+  /** Sent applications in the range that got an answer, by days to the first answer. */
+  answered: Occurrences[];
   upcoming: { count: number; next: UpcomingInterview[] };
   overdueTasks: number;
   weeklyGoal: number | null;
 }
 
-export function loadOverviewData(db: Database, scope: StatisticsScope, shared: Pick<OverviewData, 'cube' | 'sentPerDay' | 'responseDays'>): OverviewData {
+export function loadOverviewData(
+  db: Database,
+  scope: StatisticsScope,
+  member: Membership,
+  shared: Pick<OverviewData, 'cube' | 'sentPerDay' | 'answered'>,
+): OverviewData {
   return {
     ...shared,
-    upcoming: loadUpcomingInterviews(db, new Date().toISOString()),
-    overdueTasks: loadOverdueTasks(db, scope.today),
+    upcoming: loadUpcomingInterviews(db, new Date().toISOString(), member),
+    overdueTasks: loadOverdueTasks(db, scope.today, member),
     weeklyGoal: readProfile(db).weeklyGoal,
   };
 }
@@ -91,10 +101,6 @@ export function buildOverview(data: OverviewData, today: string): StatisticsOver
   }
   const sent = atLevel[levels.sent];
 
-  const responseHistogram: Occurrences[] = data.responseDays
-    .filter((row) => row.days !== null)
-    .map((row) => ({ value: row.days as number, count: row.count }));
-
   const perWeek = countFrom(data.sentPerDay, weekStart);
   const perMonth = countFrom(data.sentPerDay, monthStart);
   const thisWeek = weekStart(today);
@@ -113,7 +119,7 @@ export function buildOverview(data: OverviewData, today: string): StatisticsOver
     interviewRate: rate(atLevel[levels.interviewed], sent),
     offerRate: rate(atLevel[levels.offered], sent),
     acceptanceRate: rate(atLevel[levels.accepted], atLevel[levels.offered]),
-    daysToFirstResponse: summarize(responseHistogram),
+    daysToFirstResponse: summarize(data.answered),
     week: { current: sentThisWeek, previous: perWeek.get(lastWeek) ?? 0, currentStart: thisWeek, previousStart: lastWeek },
     month: { current: perMonth.get(thisMonth) ?? 0, previous: perMonth.get(lastMonth) ?? 0, currentStart: thisMonth, previousStart: lastMonth },
     upcomingInterviews: data.upcoming,

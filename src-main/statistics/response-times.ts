@@ -37,8 +37,16 @@ export function companiesByKey(db: Database, keys: readonly number[]): Map<numbe
 
 type CompanyLookup = (keys: number[]) => Map<number, { id: string; name: string }>;
 
-export function buildResponseTimes(rows: readonly CompanyResponseRow[], lookup: CompanyLookup): StatisticsResponseTimes {
-  const answered = rows.filter((row) => row.days !== null).map((row) => ({ value: row.days as number, count: row.count }));
+/** The answered part of per-company rows: days to the first answer and how many applications took them. */
+export function answeredHistogram(rows: readonly CompanyResponseRow[]): Occurrences[] {
+  return rows.filter((row) => row.days !== null).map((row) => ({ value: row.days as number, count: row.count }));
+}
+
+/**
+ * `answered`: every answer's delay; `rows`: the delays per company, of every company or at least of every one that
+ * can rank among the first `maxCompanies` (the maintained counts read only those).
+ */
+export function buildResponseTimes(answered: readonly Occurrences[], rows: readonly CompanyResponseRow[], lookup: CompanyLookup): StatisticsResponseTimes {
   const byCompany = new Map<number, { applications: number; histogram: Occurrences[] }>();
   for (const row of rows) {
     const company = byCompany.get(row.company) ?? { applications: 0, histogram: [] };
