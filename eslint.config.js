@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'test/bench/cache/**', 'native/**'] },
+  { ignores: ['out/**', 'dist/**', 'scratch/**', 'node_modules/**', 'test/artifacts/**', 'test/bench/cache/**', 'native/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

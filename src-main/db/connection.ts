@@ -22,7 +22,7 @@ export class Database {
 
   constructor(
     readonly path: string,
-    options: OpenOptions = {},
+    readonly options: OpenOptions = {},
   ) {
     this.sqlite = new BetterSqlite3(path, {
       nativeBinding: options.nativeBinding,

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { escapeText, property, utcDateTime } from './ics';
 import { exportLabels, fillTemplate as fill, type ExportLabels } from './labels';
 import { deliverExport, type Produced } from './output';
-import { readBatches } from './table';
+import { withExportReader } from './reader';
 import { interviewsTable, type InterviewRow } from './tables';
 import { TextWriter } from './text-writer';
 
@@ -86,10 +86,12 @@ export async function writeInterviewsCalendar(context: AppContext, out: Writable
     ].join(''),
   );
   let rows = 0;
-  for await (const batch of readBatches<InterviewRow>(context.db, interviewsTable(options.filters ?? {}).query)) {
-    for (const row of batch) await writer.write(interviewEvent(row, labels, stamp));
-    rows += batch.length;
-  }
+  await withExportReader(context.db, async (reader) => {
+    for await (const batch of reader.batches<InterviewRow>(interviewsTable(options.filters ?? {}).select)) {
+      for (const row of batch) await writer.write(interviewEvent(row, labels, stamp));
+      rows += batch.length;
+    }
+  });
   await writer.write('END:VCALENDAR\r\n');
   await writer.end();
   return { rows };

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { csvText } from './cells';
 import { cellContext } from './excel';
 import { deliverExport, type Produced } from './output';
-import { readBatches } from './table';
+import { withExportReader } from './reader';
 import { applicationsTable, type ApplicationRow } from './tables';
 import { TextWriter } from './text-writer';
 
@@ -39,12 +39,14 @@ export async function writeApplicationsCsv(context: AppContext, out: Writable, o
   if (options.bom) await writer.write('\uFEFF');
   await writer.write(csvRecord(table.columns.map((column) => cells.labels.column(column.key)), delimiter));
   let rows = 0;
-  for await (const batch of readBatches<ApplicationRow>(context.db, table.query)) {
-    for (const row of batch) {
-      await writer.write(csvRecord(table.columns.map((column) => csvText(column.kind, column.get(row, cells.labels), cells)), delimiter));
+  await withExportReader(context.db, async (reader) => {
+    for await (const batch of reader.batches<ApplicationRow>(table.select)) {
+      for (const row of batch) {
+        await writer.write(csvRecord(table.columns.map((column) => csvText(column.kind, column.get(row, cells.labels), cells)), delimiter));
+      }
+      rows += batch.length;
     }
-    rows += batch.length;
-  }
+  });
   await writer.end();
   return { rows };
 }

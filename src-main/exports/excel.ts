@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import type { CellContext } from './cells';
 import { exportLabels } from './labels';
 import { deliverExport, type Produced } from './output';
+import { withExportReader } from './reader';
 import { applicationsTable, companiesTable, contactsTable, interviewsTable, stageHistoryTable } from './tables';
 import { createWorkbookWriter, writeTableSheet } from './workbook';
 import { WallClock } from './wall-clock';
@@ -25,19 +26,22 @@ export function cellContext(language: ExportLanguage, timeZone?: string): CellCo
 export async function writeApplicationsWorkbook(context: AppContext, out: Writable, options: ExportExcelOptions): Promise<Produced> {
   const filters = options.filters ?? {};
   const cells = cellContext(options.language ?? 'en', options.timeZone);
-  const workbook = createWorkbookWriter(out);
-  const rows = await writeTableSheet(context.db, workbook, applicationsTable(filters), cells);
-  await writeTableSheet(context.db, workbook, interviewsTable(filters), cells);
-  await writeTableSheet(context.db, workbook, companiesTable(filters), cells);
-  await writeTableSheet(context.db, workbook, contactsTable(filters), cells);
-  await writeTableSheet(context.db, workbook, stageHistoryTable(filters), cells);
-  await workbook.commit();
-  return { rows };
+  return withExportReader(context.db, async (reader) => {
+    const workbook = createWorkbookWriter(out);
+    const rows = await writeTableSheet(reader, workbook, applicationsTable(filters), cells);
+    await writeTableSheet(reader, workbook, interviewsTable(filters), cells);
+    await writeTableSheet(reader, workbook, companiesTable(filters), cells);
+    await writeTableSheet(reader, workbook, contactsTable(filters), cells);
+    await writeTableSheet(reader, workbook, stageHistoryTable(filters), cells);
+    await workbook.commit();
+    return { rows };
+  });
 }
 
 /**
  * The Excel export of the applications the filters select, with their interviews, companies, contacts and stage
- * history. Streams: memory stays flat whatever the number of rows. Used by `exports.excel` and the benchmark.
+ * history, all read from one consistent state. Streams: memory stays flat whatever the number of rows. Used by
+ * `exports.excel` and the benchmark.
  */
 export function exportExcel(context: AppContext, options: ExportExcelOptions = {}): Promise<ExportResult> {
   return deliverExport(context, 'excel', options.path, (out) => writeApplicationsWorkbook(context, out, options));

@@ -28,11 +28,10 @@ export interface SqlPart {
 }
 
 /**
- * The rows of one sheet, read in batches so the connection is free between them (better-sqlite3 allows no other
- * statement on a connection while an iterator is open, and the file streams need the event loop to drain):
- * `keys` selects the rowids that order the sheet; `rows` selects the rows of one batch of keys, given as the last
- * parameter, a JSON array (`... WHERE x.rowid IN (SELECT value FROM json_each(?))`), each row with its key as
- * `_key`. A key may have several rows (the stage history of one application): they keep the order of `rows`.
+ * Rows read in batches of rowids, on a connection that must stay free between batches (the JSON backup, which
+ * reads an attached snapshot): `keys` selects the rowids in order; `rows` selects the rows of one batch of keys,
+ * given as the last parameter, a JSON array (`... WHERE x.rowid IN (SELECT value FROM json_each(?))`), each row
+ * with its key as `_key`. A key may have several rows: they keep the order of `rows`.
  */
 export interface TableQuery {
   keys: SqlPart;
@@ -42,12 +41,15 @@ export interface TableQuery {
 export interface TableSpec<Row> {
   sheet: SheetKey;
   columns: ColumnSpec<Row>[];
-  query: TableQuery;
+  /** One SELECT of the rows in export order, streamed by an ExportReader (reader.ts). */
+  select: SqlPart;
 }
 
+/** Rows handed over at a time: enough to make the pauses between them cheap, few enough to keep memory flat. */
 export const batchSize = 500;
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets the app serve its requests (and the output drain) between two batches. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Yields the rows of a table in export order, one batch at a time, giving the event loop a turn between batches. */
 export async function* readBatches<Row>(db: Database, query: TableQuery, size = batchSize): AsyncGenerator<Row[]> {

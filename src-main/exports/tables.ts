@@ -3,12 +3,9 @@ import { applicationWhere } from '../applications/filters';
 import type { ColumnSpec, TableSpec } from './table';
 import type { InterviewsTable } from '../db/schema';
 
-/** The batch of rowids, always the last parameter of a `rows` query. */
-const inBatch = (alias: string) => `${alias}.rowid IN (SELECT value FROM json_each(?))`;
-
 /** Joins a JSON array of strings stored as text ("["a","b"]") into "a, b". */
 function joinList(json: string | null): string | null {
-  if (!json) return null;
+  if (!json || json === '[]') return null;
   try {
     const values: unknown = JSON.parse(json);
     return Array.isArray(values) && values.length > 0 ? values.map(String).join(', ') : null;
@@ -102,25 +99,21 @@ export const applicationColumns: ColumnSpec<ApplicationRow>[] = [
   { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
 ];
 
+/** The order of the applications list, newest applied first: walks the index applications_live_order, no sort. */
+const applicationOrder = 'a.applied_on DESC, a.seq DESC';
+
 export function applicationsTable(filters: ApplicationFilters): TableSpec<ApplicationRow> {
   const { where, params } = filtered(filters);
   return {
     sheet: 'applications',
     columns: applicationColumns,
-    query: {
-      keys: {
-        sql: `SELECT a.seq FROM applications a JOIN companies c ON c.id = a.company_id WHERE ${where}
-          ORDER BY a.applied_on DESC, a.seq DESC`,
-        params,
-      },
-      rows: {
-        sql: `SELECT a.seq AS _key, a.*, c.name AS company_name, s.name AS stage_name,
-            (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
-              WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name_key)) AS tag_names
-          FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id
-          WHERE ${inBatch('a')}`,
-        params: [],
-      },
+    select: {
+      sql: `SELECT a.*, c.name AS company_name, s.name AS stage_name,
+          (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name_key)) AS tag_names
+        FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id
+        WHERE ${where} ORDER BY ${applicationOrder}`,
+      params,
     },
   };
 }
@@ -151,18 +144,11 @@ export function interviewsTable(filters: ApplicationFilters): TableSpec<Intervie
   return {
     sheet: 'interviews',
     columns: interviewColumns,
-    query: {
-      keys: {
-        sql: `SELECT i.rowid FROM interviews i JOIN applications a ON a.id = i.application_id JOIN companies c ON c.id = a.company_id
-          WHERE i.deleted_at IS NULL AND ${where} ORDER BY i.scheduled_at, i.rowid`,
-        params,
-      },
-      rows: {
-        sql: `SELECT i.rowid AS _key, i.*, a.position, c.name AS company_name
-          FROM interviews i JOIN applications a ON a.id = i.application_id JOIN companies c ON c.id = a.company_id
-          WHERE ${inBatch('i')}`,
-        params: [],
-      },
+    select: {
+      sql: `SELECT i.*, a.position, c.name AS company_name
+        FROM interviews i JOIN applications a ON a.id = i.application_id JOIN companies c ON c.id = a.company_id
+        WHERE i.deleted_at IS NULL AND ${where} ORDER BY i.scheduled_at, i.rowid`,
+      params,
     },
   };
 }
@@ -201,19 +187,13 @@ export function companiesTable(filters: ApplicationFilters): TableSpec<CompanyRo
   return {
     sheet: 'companies',
     columns: companyColumns,
-    query: {
-      keys: {
-        sql: `SELECT co.rowid FROM companies co WHERE co.deleted_at IS NULL
-          ${narrow ? `AND co.id IN (SELECT a.company_id FROM applications a JOIN companies c ON c.id = a.company_id WHERE ${where})` : ''}
-          ORDER BY co.name_key, co.rowid`,
-        params: narrow ? params : [],
-      },
-      rows: {
-        sql: `SELECT co.rowid AS _key, co.*,
-            (SELECT count(*) FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.company_id = co.id AND ${where}) AS application_count
-          FROM companies co WHERE ${inBatch('co')}`,
-        params,
-      },
+    select: {
+      sql: `SELECT co.*,
+          (SELECT count(*) FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.company_id = co.id AND ${where}) AS application_count
+        FROM companies co WHERE co.deleted_at IS NULL
+        ${narrow ? `AND co.id IN (SELECT a.company_id FROM applications a JOIN companies c ON c.id = a.company_id WHERE ${where})` : ''}
+        ORDER BY co.name_key, co.rowid`,
+      params: narrow ? [...params, ...params] : params,
     },
   };
 }
@@ -249,28 +229,22 @@ export function contactsTable(filters: ApplicationFilters): TableSpec<ContactRow
   return {
     sheet: 'contacts',
     columns: contactColumns,
-    query: {
-      keys: {
-        sql: `SELECT ct.rowid FROM contacts ct WHERE ct.deleted_at IS NULL
-          ${
-            narrow
-              ? `AND (ct.id IN (SELECT ac.contact_id FROM application_contacts ac JOIN applications a ON a.id = ac.application_id
-                    JOIN companies c ON c.id = a.company_id WHERE ac.deleted_at IS NULL AND ${where})
-                  OR ct.company_id IN (SELECT a.company_id FROM applications a JOIN companies c ON c.id = a.company_id WHERE ${where}))`
-              : ''
-          }
-          ORDER BY ct.name COLLATE NOCASE, ct.rowid`,
-        params: narrow ? [...params, ...params] : [],
-      },
-      rows: {
-        sql: `SELECT ct.rowid AS _key, ct.*, co.name AS company_name,
-            (SELECT group_concat(label, ', ') FROM (SELECT c.name || ' – ' || a.position AS label
-              FROM application_contacts ac JOIN applications a ON a.id = ac.application_id JOIN companies c ON c.id = a.company_id
-              WHERE ac.contact_id = ct.id AND ac.deleted_at IS NULL AND ${where} ORDER BY a.applied_on DESC)) AS positions
-          FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id AND co.deleted_at IS NULL
-          WHERE ${inBatch('ct')}`,
-        params,
-      },
+    select: {
+      sql: `SELECT ct.*, co.name AS company_name,
+          (SELECT group_concat(label, ', ') FROM (SELECT c.name || ' – ' || a.position AS label
+            FROM application_contacts ac JOIN applications a ON a.id = ac.application_id JOIN companies c ON c.id = a.company_id
+            WHERE ac.contact_id = ct.id AND ac.deleted_at IS NULL AND ${where} ORDER BY a.applied_on DESC)) AS positions
+        FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id AND co.deleted_at IS NULL
+        WHERE ct.deleted_at IS NULL
+        ${
+          narrow
+            ? `AND (ct.id IN (SELECT ac.contact_id FROM application_contacts ac JOIN applications a ON a.id = ac.application_id
+                  JOIN companies c ON c.id = a.company_id WHERE ac.deleted_at IS NULL AND ${where})
+                OR ct.company_id IN (SELECT a.company_id FROM applications a JOIN companies c ON c.id = a.company_id WHERE ${where}))`
+            : ''
+        }
+        ORDER BY ct.name COLLATE NOCASE, ct.rowid`,
+      params: narrow ? [...params, ...params, ...params] : params,
     },
   };
 }
@@ -300,24 +274,22 @@ export const stageEventColumns: ColumnSpec<StageEventRow>[] = [
 
 /**
  * The stage history of the selected applications, application by application in the order of their sheet, each
- * one's events oldest first. Read per batch of applications (through the index on stage_events.application_id)
- * rather than sorting every event of the database.
+ * one's events oldest first: walks the applications in their index order and each one's events through the index
+ * on stage_events (application_id, occurred_at), rather than sorting every event of the database.
  */
 export function stageHistoryTable(filters: ApplicationFilters): TableSpec<StageEventRow> {
+  const { where, params } = filtered(filters);
   return {
     sheet: 'stageHistory',
     columns: stageEventColumns,
-    query: {
-      keys: applicationsTable(filters).query.keys,
-      rows: {
-        sql: `SELECT a.seq AS _key, e.application_id, e.occurred_at, e.note, a.position, c.name AS company_name,
-            fs.name AS from_name, fs.category AS from_category, ts.name AS to_name, ts.category AS to_category
-          FROM applications a JOIN companies c ON c.id = a.company_id
-          JOIN stage_events e ON e.application_id = a.id AND e.deleted_at IS NULL
-          LEFT JOIN stages fs ON fs.id = e.from_stage_id LEFT JOIN stages ts ON ts.id = e.to_stage_id
-          WHERE ${inBatch('a')} ORDER BY e.occurred_at, e.rowid`,
-        params: [],
-      },
+    select: {
+      sql: `SELECT e.application_id, e.occurred_at, e.note, a.position, c.name AS company_name,
+          fs.name AS from_name, fs.category AS from_category, ts.name AS to_name, ts.category AS to_category
+        FROM applications a JOIN companies c ON c.id = a.company_id
+        JOIN stage_events e ON e.application_id = a.id AND e.deleted_at IS NULL
+        LEFT JOIN stages fs ON fs.id = e.from_stage_id LEFT JOIN stages ts ON ts.id = e.to_stage_id
+        WHERE ${where} ORDER BY ${applicationOrder}, e.occurred_at, e.rowid`,
+      params,
     },
   };
 }

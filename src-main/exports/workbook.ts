@@ -2,10 +2,9 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportLanguage } from '../../src-shared/contract';
-import type { Database } from '../db/connection';
 import { excelCell, type CellContext } from './cells';
+import type { ExportReader } from './reader';
 import type { ColumnKind, TableSpec } from './table';
-import { readBatches } from './table';
 
 /** Number formats: ISO dates in English (unambiguous), day/month/year in French; thousands separators for money. */
 const dateFormats: Record<ExportLanguage, { date: string; dateTime: string }> = {
@@ -57,8 +56,8 @@ export function createWorkbookWriter(out: Writable): ExcelJS.stream.xlsx.Workboo
 
 export interface SheetWriter {
   sheet: ExcelJS.Worksheet;
-  /** Adds and commits one data row, each cell with its column's style. */
-  addRow(values: ExcelJS.CellValue[]): void;
+  /** Adds and commits one data row, each cell with its column's style; null and undefined leave a cell empty. */
+  addRow(values: readonly (ExcelJS.CellValue | undefined)[]): void;
   /** Waits until the zip has taken in what was written, so rows never pile up in memory. */
   drained(): Promise<void>;
   /** Sets the filter over every row and commits the sheet. */
@@ -104,13 +103,16 @@ export function addSheet(
   return {
     sheet,
     addRow(values) {
-      // Empty cells are left out (a sparse row): no cell object, no XML.
-      const sparse: (ExcelJS.CellValue | undefined)[] = values.map((value) => (value === null ? undefined : value));
-      const row = sheet.addRow(sparse);
+      const row = sheet.addRow([]);
       // The row's own style too: a shared object ExcelJS has seen costs nothing, a new `{}` per row a hash.
       (row as unknown as { style: Partial<ExcelJS.Style> }).style = rowStyle;
       for (let index = 0; index < values.length; index += 1) {
-        if (values[index] !== null) row.getCell(index + 1).style = styles[index];
+        const value = values[index];
+        // Empty cells are left out (a sparse row): no cell object, no XML.
+        if (value === null || value === undefined) continue;
+        const cell = row.getCell(index + 1);
+        cell.value = value;
+        cell.style = styles[index];
       }
       row.commit();
       rows += 1;
@@ -132,7 +134,7 @@ export function addSheet(
 
 /** Streams one table into a new sheet, batch by batch; returns its number of data rows. */
 export async function writeTableSheet<Row>(
-  db: Database,
+  reader: ExportReader,
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   table: TableSpec<Row>,
   context: CellContext,
@@ -144,9 +146,15 @@ export async function writeTableSheet<Row>(
     table.columns.map((column) => ({ header: labels.column(column.key), kind: column.kind, width: column.width })),
     labels.language,
   );
+  const { columns } = table;
+  // One array for every row: ExcelJS copies the values into its cells.
+  const values: ExcelJS.CellValue[] = new Array<ExcelJS.CellValue>(columns.length);
   let count = 0;
-  for await (const batch of readBatches<Row>(db, table.query)) {
-    for (const row of batch) sheet.addRow(table.columns.map((column) => excelCell(column.kind, column.get(row, labels), context)));
+  for await (const batch of reader.batches<Row>(table.select)) {
+    for (const row of batch) {
+      for (let index = 0; index < columns.length; index += 1) values[index] = excelCell(columns[index].kind, columns[index].get(row, labels), context);
+      sheet.addRow(values);
+    }
     count += batch.length;
     await sheet.drained();
   }

@@ -3,15 +3,12 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeText, foldLine } from '../../src-main/exports/ics';
-import { openTempApp, type TempApp } from '../support/temp-app';
-import { seedExportWorld, type ExportWorld } from './support/data';
+import type { TempApp } from '../support/temp-app';
+import { openSeededExportApp, type ExportWorld } from './support/data';
 
 let app: TempApp;
 let world: ExportWorld;
-beforeAll(async () => {
-  app = await openTempApp();
-  world = await seedExportWorld(app.api);
-});
+beforeAll(async () => ({ app, world } = await openSeededExportApp()));
 afterAll(() => app?.close());
 
 /** RFC 5545 §3.1: a CRLF followed by one space or tab continues the previous line. */

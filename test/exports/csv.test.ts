@@ -5,15 +5,12 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvRecord } from '../../src-main/exports/csv';
 import { neutraliseFormula } from '../../src-main/exports/formula';
-import { openTempApp, type TempApp } from '../support/temp-app';
-import { seedExportWorld, tricky, type ExportWorld } from './support/data';
+import type { TempApp } from '../support/temp-app';
+import { openSeededExportApp, tricky, type ExportWorld } from './support/data';
 
 let app: TempApp;
 let world: ExportWorld;
-beforeAll(async () => {
-  app = await openTempApp();
-  world = await seedExportWorld(app.api);
-});
+beforeAll(async () => ({ app, world } = await openSeededExportApp()));
 afterAll(() => app?.close());
 
 function parse(text: string, delimiter: string): string[][] {

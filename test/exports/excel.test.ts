@@ -5,15 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { excelCellLimit } from '../../src-main/exports/cells';
 import { exportExcel } from '../../src-main/exports/excel';
 import { resources } from '../../src-shared/i18n';
-import { openTempApp, type TempApp } from '../support/temp-app';
-import { seedExportWorld, tricky, type ExportWorld } from './support/data';
+import type { TempApp } from '../support/temp-app';
+import { openSeededExportApp, tricky, type ExportWorld } from './support/data';
 
 let app: TempApp;
 let world: ExportWorld;
-beforeAll(async () => {
-  app = await openTempApp();
-  world = await seedExportWorld(app.api);
-});
+beforeAll(async () => ({ app, world } = await openSeededExportApp()));
 afterAll(() => app?.close());
 
 async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {

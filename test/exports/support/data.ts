@@ -1,4 +1,5 @@
 import type { Api } from '../../../src-main/api';
+import { openTempApp, type TempApp } from '../../support/temp-app';
 import type { ApplicationDetail, CreateApplicationInput, Interview, StageCategory } from '../../../src-shared/contract';
 
 /** Text that breaks naive exporters: quotes, delimiters, line breaks, accents, emoji, formula starts. */
@@ -134,4 +135,10 @@ export async function seedExportWorld(api: Api): Promise<ExportWorld> {
     interviews: [cancelledInterview, technical, hr],
     cancelledInterview,
   };
+}
+
+/** A temporary app holding the export world, for a test file's beforeAll. */
+export async function openSeededExportApp(): Promise<{ app: TempApp; world: ExportWorld }> {
+  const app = await openTempApp();
+  return { app, world: await seedExportWorld(app.api) };
 }
