@@ -7,14 +7,17 @@ import { summariesByIds } from './queries';
 /** Words that say nothing about the job ("H/F", "F/H", articles …). */
 const noise = new Set(['h', 'f', 'm', 'x', 'w', 'd', 'hf', 'fh', 'mf', 'de', 'du', 'des', 'la', 'le', 'les', 'en', 'et', 'a', 'the', 'of', 'and', 'in', 'for']);
 
-function positionWords(position: string): Set<string> {
+export function positionWords(position: string): Set<string> {
   return new Set(words(position).filter((word) => !noise.has(word)));
 }
 
-/** Two titles are alike when most of their words are shared (Jaccard ≥ 0.6) or one contains the other. */
-export function similarPositions(a: string, b: string): boolean {
-  const left = positionWords(a);
-  const right = positionWords(b);
+/**
+ * Two titles are alike when most of their words are shared (Jaccard ≥ 0.6) or one contains the other. `wordsOf`:
+ * `positionWords`, or a remembered one when many pairs of the same titles are compared (an import).
+ */
+export function similarPositions(a: string, b: string, wordsOf: (position: string) => Set<string> = positionWords): boolean {
+  const left = wordsOf(a);
+  const right = wordsOf(b);
   if (left.size === 0 || right.size === 0) return nameKey(a) === nameKey(b);
   let shared = 0;
   for (const word of left) if (right.has(word)) shared += 1;

@@ -11,6 +11,9 @@ export interface HlcParts {
 
 const maxDrift = 24 * 60 * 60 * 1000;
 
+/** The wall-time part of the last timestamp `isoOf` read, and its ISO text. */
+const lastIso = { wallText: '', iso: '' };
+
 export function encodeHlc({ wall, counter, node }: HlcParts): string {
   return `${String(wall).padStart(15, '0')}-${String(counter).padStart(6, '0')}-${node}`;
 }
@@ -63,6 +66,12 @@ export class HybridLogicalClock {
 
   /** Wall time of the last issued timestamp, as ISO text (what rows show as updated_at). */
   static isoOf(timestamp: string): string {
-    return new Date(decodeHlc(timestamp).wall).toISOString();
+    // Every row of a bulk write shares a few milliseconds: decoding and formatting each one was 2% of an import.
+    const wallText = timestamp.slice(0, 15);
+    if (wallText !== lastIso.wallText) {
+      lastIso.iso = new Date(decodeHlc(timestamp).wall).toISOString();
+      lastIso.wallText = wallText;
+    }
+    return lastIso.iso;
   }
 }

@@ -1,57 +1,26 @@
 import {
   importOptions,
-  responseStageCategories,
   importRunInput,
   type ImportResult,
   type ImportRunInput,
   type ParsedInput,
 } from '../../src-shared/contract';
-import { changeStage, createApplication, instantOfDate } from '../applications/mutations';
 import { backupBeforeImport } from '../backups';
-import type { WriteContext } from '../changes/writer';
 import type { AppContext } from '../context';
-import type { Database } from '../db/connection';
 import { analyse } from './analyse';
 import { importCandidBackup } from './candid-backup';
-import type { ConvertedRow, CreateInput } from './convert';
 import { importError } from './errors';
 import { readImportFile } from './read';
+import { ImportWriter } from './write';
 
 /** How many problems an error lists in its details (the preview lists them all). */
 const problemsInError = 20;
 
-/** One millisecond later: an event that must sort after another on the same day. */
-function justAfter(instant: string): string {
-  return new Date(new Date(instant).getTime() + 1).toISOString();
-}
-
-/** Absent fields are the columns' defaults already: writing nulls would only grow the change log. */
-function withoutNulls(input: CreateInput): CreateInput {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) if (value !== null && value !== undefined) result[key] = value;
-  return result as CreateInput;
-}
-
 /**
- * Creates one application and its history: it starts in its first stage on the applied date (else the response
- * date, else now); when the file says it went further, an event at the response date moves it there (on the
- * applied date when the file has no response date; always after the first event).
+ * The steps of an import, in order, for callers that report progress or measure. `rows-written`: every row is
+ * written, the derived data (current stages, search index, statistics) and the commit are what `written` adds.
  */
-function writeRow(db: Database, write: WriteContext, row: ConvertedRow): number {
-  const input = withoutNulls(row.input!);
-  const responseAt = row.responseOn ? instantOfDate(row.responseOn) : null;
-  const startAt = input.appliedOn ? instantOfDate(input.appliedOn) : (responseAt ?? write.now);
-  const at = row.stageId !== null && responseAt && responseAt > startAt ? responseAt : justAfter(startAt);
-  // The first response is known up front: giving it with the row spares changeStage a second update of the row.
-  if (row.stageId !== null && responseStageCategories.includes(row.stageCategory!)) input.firstResponseOn = at.slice(0, 10);
-  const applicationId = createApplication(db, write, { ...input, stageAt: startAt });
-  if (row.stageId === null) return 1;
-  changeStage(db, write, { applicationId, stageId: row.stageId, occurredAt: at });
-  return 2;
-}
-
-/** The steps of an import, in order, for callers that report progress or measure. */
-export type ImportPhase = 'read' | 'validated' | 'backed-up' | 'written';
+export type ImportPhase = 'read' | 'validated' | 'backed-up' | 'rows-written' | 'written';
 export interface ImportObserver {
   onPhase?(phase: ImportPhase): void;
 }
@@ -91,7 +60,12 @@ export async function runImport(context: AppContext, input: ParsedInput<'imports
   const countCompanies = () => db.sql(`SELECT count(*) FROM companies WHERE deleted_at IS NULL`).pluck().get() as number;
   const companiesBefore = countCompanies();
   // All rows or none: one transaction through the write path, which rolls back on any error.
-  const stageEvents = context.changes.write((write) => selected.reduce((events, row) => events + writeRow(db, write, row), 0));
+  const stageEvents = context.changes.write((write) => {
+    const writer = new ImportWriter(db, write);
+    for (const row of selected) writer.writeRow(row);
+    observer.onPhase?.('rows-written');
+    return writer.events;
+  });
   observer.onPhase?.('written');
   return {
     format: parsed.format,

@@ -13,15 +13,21 @@ const log = (rowId: string) =>
   app.context.db.sqlite
     .prepare(`SELECT table_name, column_name, value, hlc FROM change_log WHERE row_id = ? ORDER BY seq`)
     .all(rowId) as { table_name: string; column_name: string; value: unknown; hlc: string }[];
+const clocksOf = (rowId: string) =>
+  JSON.parse(app.context.db.sqlite.prepare(`SELECT clocks FROM row_clocks WHERE row_id = ?`).pluck().get(rowId) as string) as Record<string, string>;
 
 describe('the write path', () => {
-  it('records one change-log entry per changed field, and emits changed after commit', async () => {
+  it('records a new row as one * entry, then one entry per changed field, and emits changed after commit', async () => {
     const events: string[][] = [];
     app.context.changes.onChanged((event) => events.push(event.tables));
     const created = await app.api.invoke('applications.create', { companyName: 'Acme', position: 'Developer', location: 'Lyon' });
     const entries = log(created.id);
-    expect(entries.map((entry) => entry.column_name)).toEqual(expect.arrayContaining(['position', 'location', 'company_id', 'created_at']));
-    expect(new Set(entries.map((entry) => entry.hlc)).size).toBe(1);
+    expect(entries.map((entry) => entry.column_name)).toEqual(['*']);
+    const fields = JSON.parse(entries[0].value as string) as Record<string, unknown>;
+    expect(fields).toMatchObject({ position: 'Developer', location: 'Lyon', company_id: created.companyId, created_at: created.createdAt });
+    // Identity, local times and derived columns are not synced.
+    for (const local of ['id', 'seq', 'updated_at', 'stage_id', 'stage_category', 'stage_changed_at']) expect(fields).not.toHaveProperty(local);
+    expect(clocksOf(created.id)).toEqual({ '*': entries[0].hlc });
     expect(events).toEqual([['applications', 'companies', 'stage_events']]);
 
     await app.api.invoke('applications.update', { id: created.id, patch: { location: 'Paris', position: 'Developer' } });
@@ -46,6 +52,30 @@ describe('the write path', () => {
     expect(app.context.db.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(before);
     expect(app.context.db.sqlite.prepare(`SELECT count(*) FROM companies WHERE name = 'Brand new company'`).pluck().get()).toBe(0);
     expect(events).toEqual([]);
+  });
+
+  it('keeps the clock of a change made to a row created earlier in the same write', () => {
+    const { changes } = app.context;
+    const id = changes.write((write) => {
+      const companyId = write.insert('companies', { name: 'Acme', name_key: 'acme' });
+      write.update('companies', companyId, { website: 'https://acme.example' });
+      return companyId;
+    });
+    const [creation, change] = log(id);
+    expect([creation.column_name, change.column_name]).toEqual(['*', 'website']);
+    expect(clocksOf(id)).toEqual({ '*': creation.hlc, website: change.hlc });
+  });
+
+  it('logs nothing of a failed write, in the next write either', async () => {
+    const failed = () =>
+      app.context.changes.write((write) => {
+        write.insert('companies', { name: 'Never', name_key: 'never' });
+        throw new Error('stop');
+      });
+    expect(failed).toThrow('stop');
+    await app.api.invoke('applications.create', { companyName: 'Acme', position: 'Developer' });
+    const names = app.context.db.sqlite.prepare(`SELECT value ->> 'name' FROM change_log WHERE table_name = 'companies'`).pluck().all();
+    expect(names).toEqual(['Acme']);
   });
 
   it('applies remote changes idempotently, last writer wins per field whatever the arrival order', async () => {

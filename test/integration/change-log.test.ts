@@ -44,12 +44,8 @@ describe('the change log of handler writes', () => {
     expect(await record(() => api.invoke('applications.toggleFavorite', { id: application.id }))).toEqual(['applications.favorite']);
     expect(await record(() => api.invoke('applications.setStage', { id: application.id, stageId: stages.screening, occurredAt: '2024-03-05T10:00:00Z' }))).toEqual([
       'applications.first_response_on',
-      'stage_events.application_id',
-      'stage_events.created_at',
-      'stage_events.from_stage_id',
-      'stage_events.note',
-      'stage_events.occurred_at',
-      'stage_events.to_stage_id',
+      // A new row is one entry holding all its fields (see Change in changes/writer.ts).
+      'stage_events.*',
     ]);
     expect(await record(() => api.invoke('applications.delete', { id: application.id }))).toEqual(['applications.deleted_at']);
     expect(await record(() => api.invoke('applications.restore', { ids: [application.id] }))).toEqual(['applications.deleted_at']);

@@ -113,7 +113,7 @@ function inspect(dataDir: string, operation: CrashOperation, marker: string): { 
       const applications = count(`SELECT count(*) FROM applications WHERE position LIKE ?`, `${marker} %`);
       const events = count(`SELECT count(*) FROM stage_events e JOIN applications a ON a.id = e.application_id WHERE a.position LIKE ?`, `${marker} %`);
       const indexed = count(`SELECT count(*) FROM applications_fts WHERE applications_fts MATCH ?`, `"${marker}"`);
-      const logged = count(`SELECT count(DISTINCT row_id) FROM change_log WHERE table_name = 'applications' AND column_name = 'position' AND value LIKE ?`, `${marker} %`);
+      const logged = count(`SELECT count(DISTINCT row_id) FROM change_log WHERE table_name = 'applications' AND column_name = '*' AND value ->> 'position' LIKE ?`, `${marker} %`);
       const all = [applications, events, indexed, logged];
       return { integrity, outcome: all.every((n) => n === 0) ? 'none' : all.every((n) => n === 3000) ? 'all' : `partial ${all.join('/')}` };
     }
