@@ -3,7 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection';
 import type { DB, SyncedTable } from '../db/schema';
 import { HybridLogicalClock } from './hlc';
-import { affectedApplications, recomputeCurrentStage, reindexApplications } from './derive';
+import { affectedApplications, FreshRows, recomputeCurrentStage, reindexApplications } from './derive';
 import { refreshStatistics } from '../statistics/maintained/refresh';
 import { newId } from './ids';
 
@@ -147,6 +147,7 @@ export class ChangeWriter {
       } finally {
         // Rolled back with the transaction when fn threw.
         this.pending.clear();
+        this.fresh.clear();
         this.active = null;
       }
     });
@@ -200,7 +201,7 @@ export class ChangeWriter {
       insert: (table, fields, id = newId()) => {
         const row: Fields = { created_at: now, ...fields };
         this.applyFields(table, id, row, stamp(), 'local', true);
-        if (table === 'applications') this.inserted.add(id);
+        this.fresh.add(table, id, row);
         this.touch(touched, table, id);
         return id;
       },
@@ -213,6 +214,7 @@ export class ChangeWriter {
         }
         if (Object.keys(changed).length === 0) return false;
         this.applyFields(table, id, changed, stamp(), 'local', false);
+        this.fresh.changed(table, id, changed);
         this.touch(touched, table, id);
         return true;
       },
@@ -233,8 +235,8 @@ export class ChangeWriter {
     };
   }
 
-  /** Applications inserted by the current write: they have no full-text entry to remove yet. */
-  private readonly inserted = new Set<string>();
+  /** Rows inserted by the current write: applications with no full-text entry to remove yet, and more. */
+  private readonly fresh = new FreshRows();
 
   /** Statements by table, kind and column list: building and hashing the SQL text per row cost as much as running it. */
   private readonly rowStatements = new Map<string, { write: Statement; log: Statement | null }>();
@@ -336,12 +338,11 @@ export class ChangeWriter {
   /** Derived data and the persisted clock, still inside the transaction. */
   private finish(touched: Map<SyncedTable, Set<string>>): void {
     if (touched.size === 0) return;
-    const { stage, text, statistics } = affectedApplications(this.db, touched);
+    const { stage, text, statistics } = affectedApplications(this.db, touched, this.fresh);
     recomputeCurrentStage(this.db, stage);
-    reindexApplications(this.db, text, this.inserted);
+    reindexApplications(this.db, text, this.fresh.ids.get('applications'));
     // After the current stage: the facts read it.
     refreshStatistics(this.db, statistics);
-    this.inserted.clear();
     this.db
       .sql(`INSERT INTO meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
       .run(this.clock.tick());

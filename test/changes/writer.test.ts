@@ -143,3 +143,31 @@ describe('the hybrid logical clock', () => {
     expect(app.context.db.sqlite.prepare(`SELECT value FROM meta WHERE key = 'node_id'`).pluck().get()).toBe(lastHlc.split('-').at(-1));
   });
 });
+
+describe('derived data of rows inserted by the same write', () => {
+  it('follows a new company, tag and stage event, even one moved to another new application before the commit', async () => {
+    const stages = await app.api.invoke('stages.list', undefined);
+    const applied = stages.find((stage) => stage.category === 'applied')!;
+    const interviewing = stages.find((stage) => stage.category === 'interviewing')!;
+    const { first, second } = app.context.changes.write((write) => {
+      const company = write.insert('companies', { name: 'Zyxwv Labs', name_key: 'zyxwv labs', industry: 'Robotics' });
+      const application = (position: string) =>
+        write.insert('applications', { company_id: company, position, stage_id: applied.id, stage_category: 'applied' });
+      const first = application('Welder');
+      const second = application('Painter');
+      const event = write.insert('stage_events', { application_id: first, to_stage_id: interviewing.id, occurred_at: '2025-01-02T00:00:00.000Z' });
+      write.update('stage_events', event, { application_id: second });
+      const tag = write.insert('tags', { name: 'Quokka', name_key: 'quokka' });
+      write.insert('application_tags', { application_id: first, tag_id: tag });
+      return { first, second };
+    });
+    const current = (id: string) => app.context.db.sql(`SELECT stage_category FROM applications WHERE id = ?`).pluck().get(id);
+    expect([current(first), current(second)]).toEqual(['applied', 'interviewing']);
+    const found = async (text: string) => (await app.api.invoke('search.query', { text })).applications.map((item) => item.id).sort();
+    expect(await found('zyxwv')).toEqual([first, second].sort());
+    expect(await found('quokka')).toEqual([first]);
+    const { breakdowns } = await app.api.invoke('statistics.dashboard', { archived: 'all' });
+    expect(breakdowns.industry.buckets).toEqual([expect.objectContaining({ key: 'Robotics', count: 2 })]);
+    expect(breakdowns.stage.buckets.map((bucket) => [bucket.category, bucket.count])).toEqual([['applied', 1], ['interviewing', 1]]);
+  });
+});
