@@ -97,7 +97,8 @@ class PendingRows {
 
 /**
  * The one write path. Every create, update and delete of a synced table comes here: it stamps an HLC
- * timestamp, records one change-log entry per changed field, applies the change, refreshes derived data,
+ * timestamp, records the change (one entry for a new row, one per changed field after: see `Change`), applies it,
+ * refreshes derived data (current stage, full-text index, statistics facts and counts),
  * all in one transaction; after the commit it emits `changed` with the table names. Remote changes take the
  * same path through `applyRemote`, where last writer wins per field.
  */

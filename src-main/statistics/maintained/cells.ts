@@ -21,9 +21,6 @@ export const cellsTableDefinition = `CREATE TABLE statistics_cells (
   PRIMARY KEY (kind, scope, key, value)
 ) WITHOUT ROWID`;
 
-/** The leading companies by answers are read in count order; emptied cells are found without a scan. */
-export const cellsIndexDefinitions = [`CREATE INDEX statistics_cells_count ON statistics_cells (kind, scope, count)`];
-
 export const scopes = { active: 0, all: 1 } as const;
 export type CellScope = (typeof scopes)[keyof typeof scopes];
 
@@ -178,10 +175,9 @@ export class CellDeltas {
   }
 }
 
-/** Adds a change to a cell, creating it if needed. */
+/** Adds a change to a cell, creating it if needed; returns the new count. */
 export const upsertCellSql = `INSERT INTO statistics_cells (kind, scope, key, value, count) VALUES (?, ?, ?, ?, ?)
-  ON CONFLICT (kind, scope, key, value) DO UPDATE SET count = count + excluded.count`;
+  ON CONFLICT (kind, scope, key, value) DO UPDATE SET count = count + excluded.count RETURNING count`;
 
-/** Cells a refresh emptied, found through the count index (one seek per kind and scope). */
-export const deleteEmptyCellsSql = `DELETE FROM statistics_cells WHERE kind IN (${cellKindNames.map((kind) => `'${kind}'`).join(', ')})
-  AND scope IN (${scopes.active}, ${scopes.all}) AND count = 0`;
+/** Removes a cell whose count fell to zero. */
+export const deleteCellSql = `DELETE FROM statistics_cells WHERE kind = ? AND scope = ? AND key = ? AND value = ?`;

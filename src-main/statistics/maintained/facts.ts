@@ -1,6 +1,19 @@
 import { stageCategories } from '../../../src-shared/contract';
 import { categoryBit, categoryBitSql, interviewBits, levelSql, offerBits, responseBits } from '../categories';
 
+/** The columns the statistics group by, as a table definition (shared with the per-computation copy, ../facts.ts). */
+export const factColumnDefinitions = `seq INTEGER PRIMARY KEY,
+  company INTEGER NOT NULL,
+  stage_id TEXT NOT NULL,
+  category TEXT NOT NULL,
+  employment_type TEXT, work_mode TEXT, source TEXT, location TEXT, industry TEXT, resume_version TEXT,
+  salary_min INTEGER, salary_max INTEGER, salary_currency TEXT, salary_period TEXT,
+  applied_day TEXT NOT NULL,
+  archived INTEGER NOT NULL,
+  reached INTEGER NOT NULL,
+  response_day TEXT, interview_day TEXT, offer_day TEXT,
+  level INTEGER NOT NULL`;
+
 /**
  * One narrow row per live application holding everything the statistics read about it, its stage history
  * summed up included. It is derived data, like the current stage and the full-text index: the write path refreshes
@@ -20,23 +33,7 @@ import { categoryBit, categoryBitSql, interviewBits, levelSql, offerBits, respon
  * - level: how far it got (categories.ts `levels`), each level implying the previous ones.
  * Stage categories never change once a stage exists (stages.update renames only), so a stage edit needs no refresh.
  */
-/** The columns the statistics group by, as a table definition (shared with the per-computation copy, ../facts.ts). */
-export const factColumnDefinitions = `seq INTEGER PRIMARY KEY,
-  company INTEGER NOT NULL,
-  stage_id TEXT NOT NULL,
-  category TEXT NOT NULL,
-  employment_type TEXT, work_mode TEXT, source TEXT, location TEXT, industry TEXT, resume_version TEXT,
-  salary_min INTEGER, salary_max INTEGER, salary_currency TEXT, salary_period TEXT,
-  applied_day TEXT NOT NULL,
-  archived INTEGER NOT NULL,
-  reached INTEGER NOT NULL,
-  response_day TEXT, interview_day TEXT, offer_day TEXT,
-  level INTEGER NOT NULL`;
-
 export const factsTableDefinition = `CREATE TABLE statistics_facts (${factColumnDefinitions}, required_skills TEXT, preferred_skills TEXT)`;
-
-/** The per-company answer times of the leading companies are read from the facts of those companies only. */
-export const factsIndexDefinitions = [`CREATE INDEX statistics_facts_company ON statistics_facts (company, archived)`];
 
 /** The columns the statistics group by, shared with the per-computation copy (../facts.ts). */
 export const factColumns = `seq, company, stage_id, category, employment_type, work_mode, source, location, industry, resume_version,

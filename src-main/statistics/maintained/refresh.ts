@@ -1,8 +1,7 @@
 import type { Database } from '../../db/connection';
-import { CellDeltas, cellsIndexDefinitions, cellsTableDefinition, deleteEmptyCellsSql, upsertCellSql } from './cells';
+import { CellDeltas, cellsTableDefinition, deleteCellSql, upsertCellSql } from './cells';
 import {
   factRowColumns,
-  factsIndexDefinitions,
   factsTableDefinition,
   insertFactSql,
   selectFactsSql,
@@ -14,7 +13,7 @@ const createRefreshSet = `CREATE TEMP TABLE IF NOT EXISTS statistics_refresh (se
 const inRefreshSet = `seq IN (SELECT seq FROM temp.statistics_refresh)`;
 
 /** The tables of migration 0060, empty: `rebuildStatistics` fills them. */
-export const statisticsTableDefinitions = [factsTableDefinition, ...factsIndexDefinitions, cellsTableDefinition, ...cellsIndexDefinitions];
+export const statisticsTableDefinitions = [factsTableDefinition, cellsTableDefinition];
 
 /**
  * Brings the facts and the cells of these applications up to date, inside the write that changed them: their old
@@ -70,9 +69,11 @@ function storeFacts(db: Database, which: string, deltas: CellDeltas): void {
 const sliceSize = 2000;
 
 function writeCells(db: Database, deltas: CellDeltas): void {
-  const upsert = db.sql(upsertCellSql);
-  for (const change of deltas.changes()) upsert.run(change);
-  db.sql(deleteEmptyCellsSql).run();
+  const upsert = db.sql(upsertCellSql).pluck();
+  const remove = db.sql(deleteCellSql);
+  for (const change of deltas.changes()) {
+    if (upsert.get(change) === 0) remove.run(change.slice(0, 4));
+  }
 }
 
 /**
