@@ -130,7 +130,9 @@ export class ChangeWriter {
 
   /** Tells listeners that tables changed without a write through here (a restored backup replaced every row). */
   announce(tables: readonly string[]): void {
-    if (tables.length > 0) this.emitter.emit('changed', { tables: [...tables].sort() });
+    if (tables.length === 0) return;
+    this.db.checkpointWhenIdle();
+    this.emitter.emit('changed', { tables: [...tables].sort() });
   }
 
   /** Runs `fn` in one transaction; nested calls join the outer one. */
@@ -351,6 +353,7 @@ export class ChangeWriter {
 
   private emitChanged(touched: Map<SyncedTable, Set<string>>): void {
     if (touched.size === 0) return;
+    this.db.checkpointWhenIdle();
     this.emitter.emit('changed', { tables: [...touched.keys()].sort() });
   }
 }

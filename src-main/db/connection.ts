@@ -9,6 +9,10 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/** Pages of write-ahead log (4 KiB each) after which SQLite checkpoints in a commit: ten times its default. */
+const walSafetyPages = 10_000;
+export const idleCheckpointMs = 1000;
+
 /**
  * One SQLite connection, used two ways that share one statement cache:
  * - `kysely`, the async query builder over the connection (migrations, anything that prefers it);
@@ -41,6 +45,30 @@ export class Database {
     this.sqlite.pragma('busy_timeout = 5000');
     this.sqlite.pragma('temp_store = MEMORY');
     this.sqlite.pragma('cache_size = -32000');
+    // Checkpoints run when the app is idle (checkpointWhenIdle); SQLite's own, in the commit that crosses its
+    // threshold, cost 5-10 ms to an edit at 100,000 applications. It stays on as a safety net, ten times further.
+    this.sqlite.pragma(`wal_autocheckpoint = ${walSafetyPages}`);
+  }
+
+  private idleCheckpoint: NodeJS.Timeout | undefined;
+
+  /**
+   * Copies the write-ahead log into the database file once no write came for `idleCheckpointMs`: called after
+   * each write's commit, so an edit never waits for a checkpoint and the log stays small between bursts of work.
+   * PASSIVE: it never waits for readers (an export's long read), and what it cannot copy now goes next time.
+   */
+  checkpointWhenIdle(): void {
+    clearTimeout(this.idleCheckpoint);
+    this.idleCheckpoint = setTimeout(() => {
+      if (!this.sqlite.open) return;
+      try {
+        this.sqlite.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // Busy or a full disk: the next write schedules another, and SQLite's own checkpoint remains.
+      }
+    }, idleCheckpointMs);
+    // A pending checkpoint must not keep a process (a test, a script) alive.
+    this.idleCheckpoint.unref();
   }
 
   get userVersion(): number {
@@ -73,6 +101,7 @@ export class Database {
   }
 
   close(): void {
+    clearTimeout(this.idleCheckpoint);
     this.statements.clear();
     if (!this.sqlite.open) return;
     // The app never runs ANALYZE otherwise; without statistics one index leading with a low-cardinality column
