@@ -3,6 +3,7 @@ import { nameKey } from '../../src-shared/text';
 import type { CompaniesTable } from '../db/schema';
 import { defineHandlers } from '../handler';
 import { requireLive } from '../shared/require';
+import { mergeCompanies, unmergeCompanies } from './merge';
 import { findCompanyByName, insertCompany } from './resolve';
 import { autocompleteCompanies, getCompany, listCompanies } from './queries';
 import { companyColumns, toCompany } from './rows';
@@ -59,25 +60,12 @@ export const companyHandlers = defineHandlers({
   },
   'companies.autocomplete': (input, { db }) => autocompleteCompanies(db, input),
   'companies.merge': (input, { db, changes }) => {
-    changes.write((write) => {
-      requireLive(db, 'companies', input.targetId);
-      for (const id of input.sourceIds) requireLive(db, 'companies', id);
-      const target = db.sql(`SELECT * FROM companies WHERE id = ?`).get(input.targetId) as CompaniesTable;
-      const fill: Record<string, string | null> = {};
-      for (const sourceId of new Set(input.sourceIds)) {
-        const source = db.sql(`SELECT * FROM companies WHERE id = ?`).get(sourceId) as CompaniesTable;
-        // Keep the target's values; take the source's where the target has none.
-        for (const column of ['website', 'industry', 'size', 'location', 'notes'] as const) {
-          if (target[column] === null && fill[column] == null && source[column] !== null) fill[column] = source[column];
-        }
-        const applicationIds = db.sql(`SELECT id FROM applications WHERE company_id = ?`).pluck().all(sourceId) as string[];
-        for (const id of applicationIds) write.update('applications', id, { company_id: input.targetId });
-        const contactIds = db.sql(`SELECT id FROM contacts WHERE company_id = ?`).pluck().all(sourceId) as string[];
-        for (const id of contactIds) write.update('contacts', id, { company_id: input.targetId });
-        write.softDelete('companies', sourceId);
-      }
-      if (Object.keys(fill).length > 0) write.update('companies', input.targetId, fill);
-    });
-    return getCompany(db, input.targetId);
+    const undo = changes.write((write) => mergeCompanies(db, write, input));
+    return { ...getCompany(db, input.targetId), undo };
+  },
+  'companies.unmerge': (input, { db, changes }) => {
+    changes.write((write) => unmergeCompanies(db, write, input));
+    const sources = input.sources.map((source) => toCompany(db.sql(`SELECT * FROM companies WHERE id = ?`).get(source.id) as CompaniesTable));
+    return { target: getCompany(db, input.targetId), sources };
   },
 });

@@ -1,5 +1,6 @@
 import { AppError } from '../../src-shared/errors';
 import { defineHandlers } from '../handler';
+import { deleteStage, restoreStage } from './delete';
 import { listStages, liveStage } from './lookup';
 
 function stageById(stages: ReturnType<typeof listStages>, id: string) {
@@ -40,30 +41,9 @@ export const stageHandlers = defineHandlers({
     });
     return listStages(db);
   },
-  'stages.delete': (input, { db, changes }) =>
-    changes.write((write) => {
-      const stage = liveStage(db, input.id);
-      liveStage(db, input.replacementId);
-      // Every category keeps a stage: new applications go to the first "applied" one, the board shows each category.
-      const inCategory = db
-        .sql(`SELECT count(*) FROM stages WHERE category = ? AND deleted_at IS NULL`)
-        .pluck()
-        .get(stage.category) as number;
-      if (inCategory <= 1) {
-        throw new AppError('CONFLICT', `The last stage of the category ${stage.category} cannot be deleted`, {
-          details: { category: stage.category },
-        });
-      }
-      const reassigned = db
-        .sql(`SELECT count(*) FROM applications WHERE stage_id = ? AND deleted_at IS NULL`)
-        .pluck()
-        .get(input.id) as number;
-      // The history keeps its shape: every event that named the deleted stage now names its replacement.
-      const toEvents = db.sql(`SELECT id FROM stage_events WHERE to_stage_id = ?`).pluck().all(input.id) as string[];
-      for (const id of toEvents) write.update('stage_events', id, { to_stage_id: input.replacementId });
-      const fromEvents = db.sql(`SELECT id FROM stage_events WHERE from_stage_id = ?`).pluck().all(input.id) as string[];
-      for (const id of fromEvents) write.update('stage_events', id, { from_stage_id: input.replacementId });
-      write.softDelete('stages', input.id);
-      return { id: input.id, reassigned };
-    }),
+  'stages.delete': (input, { db, changes }) => changes.write((write) => deleteStage(db, write, input)),
+  'stages.restore': (input, { db, changes }) => {
+    changes.write((write) => restoreStage(db, write, input));
+    return stageById(listStages(db), input.id);
+  },
 });

@@ -48,6 +48,7 @@ export const channelInputs = {
   'companies.restore': companies.companyIdInput,
   'companies.autocomplete': companies.autocompleteCompaniesInput,
   'companies.merge': companies.mergeCompaniesInput,
+  'companies.unmerge': companies.unmergeCompaniesInput,
 
   'interviews.list': interviews.listInterviewsInput,
   'interviews.upcoming': interviews.upcomingInterviewsInput,
@@ -78,6 +79,7 @@ export const channelInputs = {
   'stages.rename': stages.renameStageInput,
   'stages.reorder': stages.reorderStagesInput,
   'stages.delete': stages.deleteStageInput,
+  'stages.restore': stages.restoreStageInput,
 
   'tags.list': none,
   'tags.create': tags.createTagInput,
@@ -130,7 +132,8 @@ interface CoreOutputs {
   'companies.delete': { id: string };
   'companies.restore': companies.Company;
   'companies.autocomplete': companies.CompanySuggestion[];
-  'companies.merge': companies.CompanyDetail;
+  'companies.merge': companies.MergeResult;
+  'companies.unmerge': companies.UnmergeResult;
 
   'interviews.list': interviews.InterviewPage;
   'interviews.upcoming': interviews.Interview[];
@@ -160,7 +163,8 @@ interface CoreOutputs {
   'stages.create': stages.Stage;
   'stages.rename': stages.Stage;
   'stages.reorder': stages.Stage[];
-  'stages.delete': { id: string; reassigned: number };
+  'stages.delete': stages.StageDeleteResult;
+  'stages.restore': stages.Stage;
 
   'tags.list': tags.Tag[];
   'tags.create': tags.Tag;

@@ -37,6 +37,42 @@ export const mergeCompaniesInput = z
     path: ['sourceIds'],
   });
 
+/** The columns a merge fills on the target from a source where the target had none. */
+export const mergeFilledColumns = ['website', 'industry', 'size', 'location', 'notes'] as const;
+
+/** A merge moves at most this many rows in all (an import holds 100,000 applications); it bounds an undo's size. */
+const maxMovedRows = 200_000;
+
+/** What a merge did to one source company: what Undo needs to put it back. */
+export const mergedSource = z
+  .object({
+    id,
+    applicationIds: z.array(id).max(maxMovedRows),
+    contactIds: z.array(id).max(maxMovedRows),
+    /** Target columns this source filled (they were empty on the target). */
+    filledColumns: z.array(z.enum(mergeFilledColumns)).max(mergeFilledColumns.length),
+  })
+  .strict();
+
+/** The input of `companies.unmerge`: exactly the `undo` a merge returned. */
+export const unmergeCompaniesInput = z
+  .object({ targetId: id, sources: z.array(mergedSource).min(1).max(100) })
+  .strict()
+  .refine((value) => value.sources.every((source) => source.id !== value.targetId), {
+    message: 'a company cannot be merged into itself',
+    path: ['sources'],
+  })
+  .refine((value) => new Set(value.sources.map((source) => source.id)).size === value.sources.length, {
+    message: 'each source company may appear once',
+    path: ['sources'],
+  })
+  .refine((value) => value.sources.reduce((sum, source) => sum + source.applicationIds.length + source.contactIds.length, 0) <= maxMovedRows, {
+    message: `at most ${maxMovedRows} moved rows in all`,
+    path: ['sources'],
+  });
+
+export type MergeUndo = z.output<typeof unmergeCompaniesInput>;
+
 export const companyIdInput = idInput;
 
 export interface Company extends RowTimes {
@@ -73,6 +109,17 @@ export interface CompanyDetail extends Company {
   applications: CompanyApplication[];
   contacts: { id: string; name: string; role: string | null; email: string | null }[];
   medianDaysToResponse: number | null;
+}
+
+/** A merge's result: the target as it is now, and how to undo the merge (`companies.unmerge`). */
+export interface MergeResult extends CompanyDetail {
+  undo: MergeUndo;
+}
+
+/** An unmerge's result: the target and the restored source companies. */
+export interface UnmergeResult {
+  target: CompanyDetail;
+  sources: Company[];
 }
 
 export interface CompanySuggestion {

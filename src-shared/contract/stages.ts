@@ -22,3 +22,31 @@ export interface Stage {
   position: number;
   applicationCount: number;
 }
+
+/** Bounds an undo's size per list: two full lists of ids stay under the HTTP API's 25 MB body limit. */
+const maxEvents = 250_000;
+
+/** The input of `stages.restore`: exactly the `undo` a stage deletion returned. */
+export const restoreStageInput = z
+  .object({
+    id,
+    replacementId: id,
+    /** Events whose `to` stage was the deleted one. */
+    toEventIds: z.array(id).max(maxEvents),
+    /** Events whose `from` stage was the deleted one. */
+    fromEventIds: z.array(id).max(maxEvents),
+  })
+  .strict()
+  .refine((value) => value.id !== value.replacementId, {
+    message: 'a stage cannot replace itself',
+    path: ['replacementId'],
+  });
+
+export type StageDeleteUndo = z.output<typeof restoreStageInput>;
+
+export interface StageDeleteResult {
+  id: string;
+  /** Live applications that were at the deleted stage. */
+  reassigned: number;
+  undo: StageDeleteUndo;
+}

@@ -54,6 +54,35 @@ it('explains why a company with applications cannot be deleted, and merges a dup
   await context.close();
 });
 
+it('merges two companies, and Undo in the toast brings both back as they were', async () => {
+  const kept = await suite.app.api.invoke('applications.create', { companyName: 'Umbrella Health', position: 'Data analyst' });
+  const twin = await suite.app.api.invoke('applications.create', { companyName: 'Umbrella Health SAS', position: 'Data engineer' });
+  const { page, context } = await suite.app.open({ path: `/#/companies/${kept.companyId}` });
+  await page.getByRole('heading', { level: 1, name: 'Umbrella Health' }).waitFor();
+  await page.getByRole('button', { name: 'Merge…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Merge a duplicate into Umbrella Health/ });
+  await dialog.getByRole('combobox', { name: 'Duplicate company' }).fill('sas');
+  await dialog.getByRole('option', { name: /Umbrella Health SAS/ }).click();
+  // The warning no longer claims the merge is final.
+  await dialog.getByText(/Undo in the confirmation message puts everything back/).waitFor();
+  await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const history = page.getByRole('region', { name: 'History' });
+  await history.getByRole('link', { name: 'Data engineer' }).waitFor();
+  await page.getByRole('status').getByText('Umbrella Health SAS merged into Umbrella Health').waitFor();
+  await suite.app.screenshot(page, 'company-merged-undo-toast');
+
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await history.getByRole('link', { name: 'Data engineer' }).waitFor({ state: 'detached' });
+  await history.getByRole('link', { name: 'Data analyst' }).waitFor();
+  expect(await suite.app.api.invoke('applications.get', { id: twin.id })).toMatchObject({ companyId: twin.companyId, companyName: 'Umbrella Health SAS' });
+  await page.goto(`${suite.app.server.url}/#/companies`);
+  await page.getByLabel('Search companies').fill('umbrella');
+  await page.getByRole('link', { name: 'Umbrella Health SAS' }).waitFor();
+  await page.getByRole('link', { name: 'Umbrella Health', exact: true }).waitFor();
+  await context.close();
+});
+
 it('creates a company, deletes it and brings it back with Undo', async () => {
   const { page, context } = await suite.app.open({ path: '/#/companies' });
   await page.getByRole('button', { name: 'New company' }).first().click();

@@ -100,6 +100,25 @@ it('adds a source, deletes it and brings it back with Undo', async () => {
   await context.close();
 });
 
+it('deletes a stage, and Undo in the toast brings it back with its applications', async () => {
+  const screening = (await app.api.invoke('stages.list', undefined)).find((stage) => stage.category === 'screening')!;
+  const call = await app.api.invoke('stages.create', { name: 'Recruiter call', category: 'screening' });
+  await app.api.invoke('applications.setStage', { id: seeded.initech.id, stageId: call.id });
+  const { page, context } = await app.open({ path: '/#/settings' });
+  await page.getByRole('button', { name: 'Delete the stage Recruiter call' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete the stage Recruiter call' });
+  await dialog.getByText(/Undo in the confirmation message brings the stage and its history back/).waitFor();
+  await dialog.getByRole('button', { name: 'Delete the stage' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByLabel('Name of the stage Recruiter call').waitFor({ state: 'detached' });
+  expect((await app.api.invoke('applications.get', { id: seeded.initech.id })).stageId).toBe(screening.id);
+
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await page.getByLabel('Name of the stage Recruiter call').waitFor();
+  expect((await app.api.invoke('applications.get', { id: seeded.initech.id })).stageId).toBe(call.id);
+  await context.close();
+});
+
 it('switches the language to French and back, and the theme to dark', async () => {
   const { page, context } = await app.open({ path: '/#/settings' });
   await page.getByRole('radio', { name: 'Français' }).click();

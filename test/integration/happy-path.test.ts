@@ -197,6 +197,14 @@ const happyPaths: Record<CoreChannel, Case> = {
     expectError(await api.call('companies.get', { id: w.spareCompany.id }), 'NOT_FOUND');
     expect(await api.invoke('applications.get', { id: moved.id })).toMatchObject({ companyId: w.company.id, companyName: 'Acme' });
   },
+  'companies.unmerge': async (api, w) => {
+    const moved = await createApplication(api, { companyId: w.spareCompany.id, position: 'Designer' });
+    const { undo } = await api.invoke('companies.merge', { targetId: w.company.id, sourceIds: [w.spareCompany.id] });
+    const result = await api.invoke('companies.unmerge', undo);
+    expect(ids(result.target.applications)).toEqual([w.application.id]);
+    expect(result.sources).toEqual([expect.objectContaining({ id: w.spareCompany.id, deletedAt: null })]);
+    expect(await api.invoke('applications.get', { id: moved.id })).toMatchObject({ companyId: w.spareCompany.id, companyName: 'Globex' });
+  },
 
   'interviews.list': async (api, w) => {
     const page = await api.invoke('interviews.list', {});
@@ -333,9 +341,15 @@ const happyPaths: Record<CoreChannel, Case> = {
   },
   'stages.delete': async (api, w) => {
     await api.invoke('applications.setStage', { id: w.application.id, stageId: w.customStage.id });
-    expect(await api.invoke('stages.delete', { id: w.customStage.id, replacementId: w.stages.screening })).toEqual({ id: w.customStage.id, reassigned: 1 });
+    expect(await api.invoke('stages.delete', { id: w.customStage.id, replacementId: w.stages.screening })).toMatchObject({ id: w.customStage.id, reassigned: 1 });
     expect(await api.invoke('applications.get', { id: w.application.id })).toMatchObject({ stageId: w.stages.screening, stageCategory: 'screening' });
     expect((await api.invoke('stages.list', undefined)).some((stage) => stage.id === w.customStage.id)).toBe(false);
+  },
+  'stages.restore': async (api, w) => {
+    await api.invoke('applications.setStage', { id: w.application.id, stageId: w.customStage.id });
+    const { undo } = await api.invoke('stages.delete', { id: w.customStage.id, replacementId: w.stages.screening });
+    expect(await api.invoke('stages.restore', undo)).toMatchObject({ id: w.customStage.id, applicationCount: 1 });
+    expect(await api.invoke('applications.get', { id: w.application.id })).toMatchObject({ stageId: w.customStage.id, stageCategory: 'screening' });
   },
 
   'tags.list': async (api, w) => {

@@ -45,6 +45,10 @@ const unknownIds: Partial<Record<CoreChannel, Input[]>> = {
     (w) => ({ targetId: missingId, sourceIds: [w.spareCompany.id] }),
     (w) => ({ targetId: w.company.id, sourceIds: [w.spareCompany.id, missingId] }),
   ],
+  'companies.unmerge': [
+    (w) => ({ targetId: missingId, sources: [{ id: w.spareCompany.id, applicationIds: [], contactIds: [], filledColumns: [] }] }),
+    (w) => ({ targetId: w.company.id, sources: [{ id: missingId, applicationIds: [], contactIds: [], filledColumns: [] }] }),
+  ],
 
   'interviews.get': [() => ({ id: missingId })],
   'interviews.create': [() => ({ applicationId: missingId, scheduledAt: '2030-01-01T10:00:00Z' })],
@@ -86,6 +90,10 @@ const unknownIds: Partial<Record<CoreChannel, Input[]>> = {
   'stages.delete': [
     (w) => ({ id: missingId, replacementId: w.stages.screening }),
     (w) => ({ id: w.customStage.id, replacementId: missingId }),
+  ],
+  'stages.restore': [
+    (w) => ({ id: missingId, replacementId: w.stages.screening, toEventIds: [], fromEventIds: [] }),
+    (w) => ({ id: w.customStage.id, replacementId: missingId, toEventIds: [], fromEventIds: [] }),
   ],
 
   'tags.update': [() => ({ id: missingId, patch: { name: 'onsite' } })],

@@ -104,6 +104,10 @@ const badInputs: Record<CoreChannel, BadInput[]> = {
     { input: (w) => ({ targetId: w.company.id, sourceIds: [w.company.id] }), field: 'sourceIds' },
     { input: (w) => ({ targetId: w.company.id, sourceIds: [] }), field: 'sourceIds' },
   ],
+  'companies.unmerge': [
+    { input: (w) => ({ targetId: w.company.id, sources: [] }), field: 'sources' },
+    { input: (w) => ({ targetId: w.company.id, sources: [{ id: w.spareCompany.id, applicationIds: ['x'], contactIds: [], filledColumns: [] }] }), field: 'sources.0.applicationIds.0' },
+  ],
 
   'interviews.list': [
     { input: () => ({ statuses: ['done'] }), field: 'statuses.0' },
@@ -162,6 +166,7 @@ const badInputs: Record<CoreChannel, BadInput[]> = {
     { input: (w) => ({ ids: [w.customStage.id, w.stages.screening, w.stages.offer] }), field: 'ids' },
   ],
   'stages.delete': [{ input: (w) => ({ id: w.customStage.id, replacementId: w.customStage.id }), field: 'replacementId' }],
+  'stages.restore': [{ input: (w) => ({ id: w.customStage.id, replacementId: w.stages.screening, toEventIds: ['x'], fromEventIds: [] }), field: 'toEventIds.0' }],
 
   'tags.list': [{ input: () => ({ withCounts: true }), field: 'withCounts' }],
   'tags.create': [{ input: () => ({ name: 'urgent', color: 'red' }), field: 'color' }],

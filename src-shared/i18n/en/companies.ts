@@ -79,7 +79,7 @@ export default {
     source: 'Duplicate company',
     sourceRequired: 'Choose the company to merge into this one.',
     hint: 'The same company under another name (e.g. "SG" and "Société Générale"). Everything it holds moves to {{name}}.',
-    consequence: 'The applications and contacts of {{source}} will move to {{target}}, and {{source}} will be deleted. This cannot be undone.',
+    consequence: 'The applications and contacts of {{source}} will move to {{target}}, and {{source}} will be deleted. Right after, Undo in the confirmation message puts everything back.',
     submit: 'Merge',
   },
   delete: {

@@ -50,7 +50,7 @@ export default {
     replacement: 'Replace with',
     deleteLast: '{{name}} is the only stage of {{category}}: each category keeps at least one stage, so it cannot be deleted. Rename it instead, or add another stage to {{category}} first.',
     deleteLastClose: 'Close',
-    deleteNoUndo: 'Deleting a stage cannot be undone.',
+    deleteUndoHint: 'Right after, Undo in the confirmation message brings the stage and its history back.',
     deleteConfirm: 'Delete the stage',
     deleted_one: 'Stage {{name}} deleted: {{count}} application moved to {{replacement}}',
     deleted_other: 'Stage {{name}} deleted: {{count}} applications moved to {{replacement}}',

@@ -81,7 +81,7 @@ export default {
     source: 'Entreprise en double',
     sourceRequired: 'Choisissez l’entreprise à fusionner dans celle-ci.',
     hint: 'La même entreprise sous un autre nom (par ex. « SG » et « Société Générale »). Tout ce qu’elle contient passe dans {{name}}.',
-    consequence: 'Les candidatures et contacts de {{source}} passeront dans {{target}}, puis {{source}} sera supprimée. Cette action est définitive.',
+    consequence: 'Les candidatures et contacts de {{source}} passeront dans {{target}}, puis {{source}} sera supprimée. Juste après, Annuler dans le message de confirmation remet tout en place.',
     submit: 'Fusionner',
   },
   delete: {

@@ -52,7 +52,7 @@ export default {
     replacement: 'Remplacer par',
     deleteLast: '{{name}} est la seule étape de la catégorie {{category}} : chaque catégorie garde au moins une étape, elle ne peut donc pas être supprimée. Renommez-la, ou ajoutez d’abord une autre étape à {{category}}.',
     deleteLastClose: 'Fermer',
-    deleteNoUndo: 'La suppression d’une étape est définitive.',
+    deleteUndoHint: 'Juste après, Annuler dans le message de confirmation rétablit l’étape et son historique.',
     deleteConfirm: "Supprimer l'étape",
     deleted_one: 'Étape {{name}} supprimée : {{count}} candidature déplacée vers {{replacement}}',
     deleted_other: 'Étape {{name}} supprimée : {{count}} candidatures déplacées vers {{replacement}}',

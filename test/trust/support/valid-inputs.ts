@@ -80,6 +80,7 @@ export const validInputs: ValidInputs = {
   'companies.restore': (w) => ({ id: w.spareCompany.id }),
   'companies.autocomplete': () => ({ prefix: 'ac', limit: 5 }),
   'companies.merge': (w) => ({ targetId: w.company.id, sourceIds: [w.spareCompany.id] }),
+  'companies.unmerge': (w) => ({ targetId: w.company.id, sources: [{ id: w.spareCompany.id, applicationIds: [w.application.id], contactIds: [w.contact.id], filledColumns: ['size'] }] }),
 
   'interviews.list': (w) => ({ from: '2024-01-01T00:00:00Z', to: '2031-01-01T00:00:00Z', statuses: ['planned'], applicationId: w.application.id, order: 'desc', limit: 10, offset: 0 }),
   'interviews.upcoming': () => ({ limit: 5 }),
@@ -130,6 +131,7 @@ export const validInputs: ValidInputs = {
   'stages.rename': (w) => ({ id: w.customStage.id, name: 'Phone screen' }),
   'stages.reorder': (w) => ({ ids: [w.customStage.id, w.stages.screening] }),
   'stages.delete': (w) => ({ id: w.customStage.id, replacementId: w.stages.screening }),
+  'stages.restore': (w) => ({ id: w.customStage.id, replacementId: w.stages.screening, toEventIds: [], fromEventIds: [] }),
 
   'tags.list': () => undefined,
   'tags.create': () => ({ name: 'senior', color: '#aa3300' }),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AppError } from '../../../../src-shared/errors';
+import { invoke } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { Button } from '../../ui/Button';
 import { useToast } from '../../ui/toast';
@@ -108,9 +109,9 @@ export default function CompanyPage() {
       <Dialog open={dialog === 'merge'} title={t('merge.title', { name: company.name })} onClose={() => setDialog(null)}>
         <MergeCompanyForm
           target={company}
-          onDone={(merged) => {
+          onDone={(merged, undo) => {
             setDialog(null);
-            toast.show(t('toast.merged', { source: merged, target: company.name }));
+            toast.showUndo(t('toast.merged', { source: merged, target: company.name }), () => invoke('companies.unmerge', undo));
           }}
           onCancel={() => setDialog(null)}
         />

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompanyDetail } from '../../../../src-shared/contract';
+import type { CompanyDetail, MergeUndo } from '../../../../src-shared/contract';
 import { invoke } from '../../api/client';
 import type { PickerOption } from '../shared/Combobox';
 import { Button } from '../../ui/Button';
@@ -11,16 +11,25 @@ import { useRecordForm } from '../shared/useRecordForm';
 
 /**
  * Merges another company (a duplicate: "Société Générale" and "SG") into this one: its applications and contacts
- * move here, the empty duplicate is deleted. There is no undo for a merge, so the form says what will happen first.
+ * move here, the empty duplicate is deleted. The form says what will happen first; the caller offers Undo after
+ * with the record the merge returns (`companies.unmerge`).
  */
-export function MergeCompanyForm({ target, onDone, onCancel }: { target: CompanyDetail; onDone: (merged: string) => void; onCancel: () => void }) {
+export function MergeCompanyForm({
+  target,
+  onDone,
+  onCancel,
+}: {
+  target: CompanyDetail;
+  onDone: (merged: string, undo: MergeUndo) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('companies');
   const [source, setSource] = useState<PickerOption | null>(null);
   const form = useRecordForm({ sourceIds: '' });
   const save = (event: FormEvent) => form.submit(event, async () => {
     // Nothing picked: sent as an empty list, so the handler's message lands on the picker.
-    await invoke('companies.merge', { targetId: target.id, sourceIds: source ? [source.id] : [] });
-    onDone(source?.label ?? '');
+    const result = await invoke('companies.merge', { targetId: target.id, sourceIds: source ? [source.id] : [] });
+    onDone(source?.label ?? '', result.undo);
   });
 
   return (

@@ -19,7 +19,7 @@ function defaultReplacement(stage: Stage, stages: Stage[]): string {
 
 /**
  * Deleting a stage moves its applications, and every history event that names it, to a replacement the user
- * chooses. Stages have no undo, so the form says what will happen before it happens.
+ * chooses. The form says what will happen before it happens; the toast after it offers Undo (`stages.restore`).
  */
 export function DeleteStageForm({ stage, stages, onDone, onCancel }: { stage: Stage; stages: Stage[]; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation('settings');
@@ -38,7 +38,8 @@ export function DeleteStageForm({ stage, stages, onDone, onCancel }: { stage: St
       async (values) => {
         const result = await invoke('stages.delete', { id: stage.id, replacementId: values.replacementId });
         const replacement = labelOf(values.replacementId);
-        toast.show(result.reassigned > 0 ? t('stages.deleted', { name, count: result.reassigned, replacement }) : t('stages.deletedEmpty', { name }));
+        const message = result.reassigned > 0 ? t('stages.deleted', { name, count: result.reassigned, replacement }) : t('stages.deletedEmpty', { name });
+        toast.showUndo(message, () => invoke('stages.restore', result.undo));
       },
       onDone,
     );
@@ -79,7 +80,7 @@ export function DeleteStageForm({ stage, stages, onDone, onCancel }: { stage: St
           </select>
         )}
       </Field>
-      <p className="muted">{t('stages.deleteNoUndo')}</p>
+      <p className="muted">{t('stages.deleteUndoHint')}</p>
       <FormError message={form.formError} />
       <div className="rec-form-actions">
         <Button onClick={onCancel}>
