@@ -5,7 +5,7 @@ import type { FactRow } from './facts';
  * Counts of live applications kept up to date by the write path, from which the dashboard of the whole search
  * (no filter, no date range: what opens by default) is read in a few milliseconds instead of grouping 100,000
  * rows on every look. A cell is (kind, scope, key, value) -> count:
- * - kind: which statistic it feeds (`cellKinds` below);
+ * - kind: which statistic it feeds (`cellKindNames`);
  * - scope: 0 for the active applications (the list's default), 1 for all of them, archived included;
  * - key: the dimensions of the kind (one value, or a JSON array of several); typeless, so a number stays a number;
  * - value: a numeric dimension (a level, an amount, days), 0 when the kind has none.
