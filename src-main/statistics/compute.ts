@@ -61,10 +61,9 @@ const breakdownsOf = (db: Database, source: StatisticsSource) => buildBreakdowns
 const responseTimesOf = (db: Database, source: StatisticsSource) =>
   buildResponseTimes(source.answered(), source.companyResponses(), (keys) => companiesByKey(db, keys));
 const salariesOf = (source: StatisticsSource) => buildSalaries(source.salaryRows());
-const skillsOf = (db: Database, source: StatisticsSource) => {
-  const { rows, applications } = source.skillRows();
-  return buildSkills(rows, applications, readProfile(db).skills);
-};
+/** Skills are counted among the applications in the range: the cube's. */
+const skillsOf = (db: Database, source: StatisticsSource) =>
+  buildSkills(source.skillRows(), source.cube().reduce((sum, row) => sum + row.count, 0), readProfile(db).skills);
 const activityOf = (scope: StatisticsScope, source: StatisticsSource) => buildActivity(source.sentPerDay(), scope.to ?? scope.today);
 
 export const computeOverview = (db: Database, input: StatisticsInputOf): StatisticsOverview => {

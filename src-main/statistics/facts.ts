@@ -1,6 +1,6 @@
 import type { Database } from '../db/connection';
 import { applicationWhere } from '../applications/filters';
-import { factColumnDefinitions, factColumns } from './maintained/facts';
+import { factColumnDefinitions, factColumnNames } from './maintained/facts';
 import { indexHint } from './indexes';
 import type { StatisticsScope } from './scope';
 
@@ -16,10 +16,8 @@ export const factsTable = 'temp.statistics_scope_facts';
 
 const createFactsTable = `CREATE TEMP TABLE IF NOT EXISTS statistics_scope_facts (${factColumnDefinitions}, in_range INTEGER NOT NULL)`;
 
-const prefixed = factColumns
-  .split(',')
-  .map((column) => `f.${column.trim()}`)
-  .join(', ');
+const factColumns = factColumnNames.join(', ');
+const prefixed = factColumnNames.map((column) => `f.${column}`).join(', ');
 
 /** Fills the facts table for these filters and range. Run inside the read transaction of the computation. */
 export function loadFacts(db: Database, scope: StatisticsScope): void {

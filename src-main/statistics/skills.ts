@@ -2,7 +2,7 @@ import type { SkillCount, StatisticsSkills } from '../../src-shared/contract';
 import { nameKey } from '../../src-shared/text';
 import type { Database } from '../db/connection';
 import { applicationWhere } from '../applications/filters';
-import { appliedDaySql, factsTable } from './facts';
+import { appliedDaySql } from './facts';
 import { indexHint } from './indexes';
 import type { StatisticsScope } from './scope';
 
@@ -32,7 +32,7 @@ const createSkillCounts = `CREATE TEMP TABLE IF NOT EXISTS statistics_skill_coun
  * How many applications in the filters and range list each skill (as written), required and preferred apart.
  * Read from the covering index rather than the facts table, which stays narrow without the skill lists.
  */
-export function loadSkillRows(db: Database, scope: StatisticsScope): { rows: SkillRow[]; applications: number } {
+export function loadSkillRows(db: Database, scope: StatisticsScope): SkillRow[] {
   db.sqlite.exec(createSkillCounts);
   db.sql(`DELETE FROM temp.statistics_skill_counts`).run();
   const where = applicationWhere(scope.filters);
@@ -46,9 +46,7 @@ export function loadSkillRows(db: Database, scope: StatisticsScope): { rows: Ski
        ON CONFLICT (kind, skill) DO UPDATE SET count = count + 1`,
     ).run(...where.params, ...range);
   }
-  const rows = db.sql(`SELECT kind, skill, count FROM temp.statistics_skill_counts`).all() as SkillRow[];
-  const applications = db.sql(`SELECT count(*) FROM ${factsTable} WHERE in_range`).pluck().get() as number;
-  return { rows, applications };
+  return db.sql(`SELECT kind, skill, count FROM temp.statistics_skill_counts`).all() as SkillRow[];
 }
 
 interface Merged {

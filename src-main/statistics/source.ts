@@ -27,7 +27,8 @@ export interface StatisticsSource {
   /** Answers, first interviews and first offers of sent applications per day they happened, within [from, to]. */
   eventsPerDay(from: string, to: string): Record<EventSeries, DayCount[]>;
   salaryRows(): SalaryRow[];
-  skillRows(): { rows: SkillRow[]; applications: number };
+  /** Applications in the range listing each skill. */
+  skillRows(): SkillRow[];
 }
 
 /** A read done on first use and remembered. */

@@ -35,10 +35,6 @@ export const factColumnDefinitions = `seq INTEGER PRIMARY KEY,
  */
 export const factsTableDefinition = `CREATE TABLE statistics_facts (${factColumnDefinitions}, required_skills TEXT, preferred_skills TEXT)`;
 
-/** The columns the statistics group by, shared with the per-computation copy (../facts.ts). */
-export const factColumns = `seq, company, stage_id, category, employment_type, work_mode, source, location, industry, resume_version,
-  salary_min, salary_max, salary_currency, salary_period, applied_day, archived, reached, response_day, interview_day, offer_day, level`;
-
 /** A whole facts row, as the maintenance reads and writes it (the columns of `factRowColumns`, in order). */
 export type FactRow = [
   seq: number,
@@ -65,9 +61,14 @@ export type FactRow = [
   requiredSkills: string | null,
   preferredSkills: string | null,
 ];
-export const factRowColumns = `seq, archived, company, stage_id, category, employment_type, work_mode, source, location, industry,
-  resume_version, salary_min, salary_max, salary_currency, salary_period, applied_day, reached, response_day, interview_day,
-  offer_day, level, required_skills, preferred_skills`;
+const factRowColumnNames = [
+  'seq', 'archived', 'company', 'stage_id', 'category', 'employment_type', 'work_mode', 'source', 'location', 'industry',
+  'resume_version', 'salary_min', 'salary_max', 'salary_currency', 'salary_period', 'applied_day', 'reached', 'response_day',
+  'interview_day', 'offer_day', 'level', 'required_skills', 'preferred_skills',
+];
+export const factRowColumns = factRowColumnNames.join(', ');
+/** The columns the statistics group by (the skill lists aside), for the per-computation copy (../facts.ts). */
+export const factColumnNames = factRowColumnNames.filter((column) => !column.endsWith('_skills'));
 
 /** The applied date, or the day the application was created. */
 export const appliedDaySql = `coalesce(a.applied_on, substr(a.created_at, 1, 10))`;
@@ -120,7 +121,4 @@ export function selectFactsSql(which: string): string {
 }
 
 /** Stores one facts row (`factRowColumns` order). */
-export const insertFactSql = `INSERT INTO main.statistics_facts (${factRowColumns}) VALUES (${factRowColumns
-  .split(',')
-  .map(() => '?')
-  .join(', ')})`;
+export const insertFactSql = `INSERT INTO main.statistics_facts (${factRowColumns}) VALUES (${factRowColumnNames.map(() => '?').join(', ')})`;

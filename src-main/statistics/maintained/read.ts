@@ -66,13 +66,10 @@ export function cellsSource(db: Database, scope: CellScope): StatisticsSource {
         DayCount[]
       >,
     salaryRows: () => salaryRows(cells('salary'), extremes(db, scope, 'salary_low', 'min'), extremes(db, scope, 'salary_high', 'max')),
-    skillRows: () => ({
-      rows: [
-        ...cells('skill_required').map(([skill, , count]): SkillRow => ({ kind: 'required', skill: skill as string, count })),
-        ...cells('skill_preferred').map(([skill, , count]): SkillRow => ({ kind: 'preferred', skill: skill as string, count })),
-      ],
-      applications: cells('cube').reduce((sum, [, , count]) => sum + count, 0),
-    }),
+    skillRows: () => [
+      ...cells('skill_required').map(([skill, , count]): SkillRow => ({ kind: 'required', skill: skill as string, count })),
+      ...cells('skill_preferred').map(([skill, , count]): SkillRow => ({ kind: 'preferred', skill: skill as string, count })),
+    ],
   };
 }
 

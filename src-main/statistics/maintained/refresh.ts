@@ -23,11 +23,7 @@ export const statisticsTableDefinitions = [factsTableDefinition, cellsTableDefin
  */
 export function refreshStatistics(db: Database, applicationIds: ReadonlySet<string>): void {
   if (applicationIds.size === 0 || !hasStatisticsTables(db)) return;
-  db.sqlite.exec(createRefreshSet);
-  db.sql(`DELETE FROM temp.statistics_refresh`).run();
-  db.sql(`INSERT INTO temp.statistics_refresh (seq) SELECT seq FROM applications WHERE id IN (SELECT value FROM json_each(?))`).run(
-    JSON.stringify([...applicationIds]),
-  );
+  fillRefreshSet(db, `id IN (SELECT value FROM json_each(?))`, JSON.stringify([...applicationIds]));
   const deltas = new CellDeltas();
   for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE ${inRefreshSet}`).raw().iterate() as Iterable<FactRow>) {
     deltas.add(row, -1);
@@ -35,6 +31,13 @@ export function refreshStatistics(db: Database, applicationIds: ReadonlySet<stri
   db.sql(`DELETE FROM main.statistics_facts WHERE ${inRefreshSet}`).run();
   storeFacts(db, `a.${inRefreshSet}`, deltas);
   writeCells(db, deltas);
+}
+
+/** The applications `which` selects (a condition on `applications`) become the set to refresh. */
+function fillRefreshSet(db: Database, which: string, ...params: string[]): void {
+  db.sqlite.exec(createRefreshSet);
+  db.sql(`DELETE FROM temp.statistics_refresh`).run();
+  db.sql(`INSERT INTO temp.statistics_refresh (seq) SELECT seq FROM applications WHERE ${which}`).run(...params);
 }
 
 /**
@@ -84,9 +87,7 @@ function writeCells(db: Database, deltas: CellDeltas): void {
 export function rebuildStatistics(db: Database): void {
   db.transaction(() => {
     db.sqlite.exec(`DELETE FROM main.statistics_cells; DELETE FROM main.statistics_facts;`);
-    db.sqlite.exec(createRefreshSet);
-    db.sql(`DELETE FROM temp.statistics_refresh`).run();
-    db.sql(`INSERT INTO temp.statistics_refresh (seq) SELECT seq FROM applications WHERE deleted_at IS NULL`).run();
+    fillRefreshSet(db, 'deleted_at IS NULL');
     const deltas = new CellDeltas();
     storeFacts(db, 'true', deltas);
     writeCells(db, deltas);
