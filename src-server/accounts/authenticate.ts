@@ -1,0 +1,50 @@
+import type { Context } from 'hono';
+import type { ServerContext } from '../context';
+import { unauthenticated } from '../http/errors';
+import type { ServerEnv } from '../http/route-table';
+
+export interface Principal {
+  accountId: string;
+  deviceId: string;
+  familyId: string;
+}
+
+/** A device's last-seen time is written at most once a minute (a write per request would cost every request). */
+const lastSeenEveryMs = 60_000;
+
+/**
+ * The caller of an authenticated route: a valid access token whose device and refresh family are still live
+ * (checked in the database on every request, so a revoked device stops at once), within its account's request rate.
+ */
+export function authenticator(context: ServerContext) {
+  const lastSeenWritten = new Map<string, number>();
+
+  return async function authenticate(c: Context<ServerEnv>): Promise<Principal> {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
+    if (!match) throw unauthenticated('An access token is required (Authorization: Bearer …)');
+    const claims = await context.tokens.verify(match[1]);
+    if (!claims) throw unauthenticated();
+    const live = await context.db.kysely
+      .selectFrom('token_families')
+      .innerJoin('devices', 'devices.id', 'token_families.device_id')
+      .select(['devices.id'])
+      .where('token_families.id', '=', claims.familyId)
+      .where('token_families.account_id', '=', claims.accountId)
+      .where('token_families.device_id', '=', claims.deviceId)
+      .where('token_families.revoked_at', 'is', null)
+      .where('devices.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!live) throw unauthenticated();
+    c.set('principal', claims);
+    context.limits.accountRequests.take(claims.accountId);
+
+    const now = context.clock.now();
+    if (now - (lastSeenWritten.get(claims.deviceId) ?? 0) >= lastSeenEveryMs) {
+      lastSeenWritten.set(claims.deviceId, now);
+      if (lastSeenWritten.size > 100_000) lastSeenWritten.clear();
+      await context.db.kysely.updateTable('devices').set({ last_seen_at: context.nowIso() }).where('id', '=', claims.deviceId).execute();
+    }
+    return claims;
+  };
+}

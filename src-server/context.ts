@@ -1,0 +1,26 @@
+import type { Clock } from './clock';
+import type { ServerConfig } from './config';
+import type { ServerDatabase } from './db/database';
+import type { Passwords } from './accounts/passwords';
+import type { TokenIssuer } from './accounts/tokens';
+import type { Logger } from './http/logs';
+import type { Metrics } from './http/metrics';
+import type { RateLimiter } from './http/rate-limit';
+
+/** What every route module is built from; one per running server. */
+export interface ServerContext {
+  config: ServerConfig;
+  db: ServerDatabase;
+  clock: Clock;
+  log: Logger;
+  metrics: Metrics;
+  passwords: Passwords;
+  tokens: TokenIssuer;
+  limits: {
+    authPerClient: RateLimiter;
+    authPerEmail: RateLimiter;
+    accountRequests: RateLimiter;
+  };
+  /** The time of the injected clock as ISO text, as stored. */
+  nowIso(): string;
+}

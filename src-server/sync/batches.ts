@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { pullQuery, pullResponse, pushRequest, pushResponse, syncLimits, type PullResponse } from '../../src-shared/sync-protocol';
+import type { ServerContext } from '../context';
+import { ServerError, unauthenticated } from '../http/errors';
+import type { RouteTable } from '../http/route-table';
+import { lockAccount } from './account-lock';
+import { findObject, type StoredObject } from './objects';
+
+export const toSnapshotInfo = (object: StoredObject | undefined) =>
+  object ? { id: object.name, covers: object.covers ?? 0, size: object.size, createdAt: object.created_at } : null;
+
+export async function currentSnapshot(context: ServerContext, accountId: string) {
+  return toSnapshotInfo(await findObject(context.db.kysely, accountId, 'snapshot'));
+}
+
+/** Push and pull of sealed batches (docs/sync.md, "Batches: push and pull"). */
+export function batchRoutes(routes: RouteTable): void {
+  const context = routes.context;
+  const { kysely } = context.db;
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/sync/push',
+      tag: 'sync',
+      summary: "Store sealed batches; each gets the account's next seq (a retried id answers the seq it already has)",
+      auth: true,
+      body: pushRequest,
+      bodyLimit: (ctx) => ctx.config.limits.pushBytes,
+      responses: { 200: { description: 'The seq of every batch', json: pushResponse } },
+    },
+    async ({ c, body, principal }) => {
+      const incoming = new Map<string, Buffer>();
+      for (const batch of body.batches) if (!incoming.has(batch.id)) incoming.set(batch.id, Buffer.from(batch.payload, 'base64url'));
+      const seqs = await kysely.transaction().execute(async (trx) => {
+        // The account row's lock orders this account's pushes: seqs become visible in the order they are assigned.
+        const account = await lockAccount(trx, principal.accountId);
+        if (!account) throw unauthenticated();
+        const known = await trx
+          .selectFrom('batches')
+          .select(['id', 'seq'])
+          .where('account_id', '=', principal.accountId)
+          .where('id', 'in', [...incoming.keys()])
+          .execute();
+        const seqOf = new Map(known.map((row) => [row.id, row.seq]));
+        const createdAt = context.nowIso();
+        const rows = [];
+        let seq = account.last_seq;
+        let bytes = 0;
+        for (const [id, payload] of incoming) {
+          if (seqOf.has(id)) continue;
+          seq += 1;
+          seqOf.set(id, seq);
+          bytes += payload.length;
+          rows.push({ account_id: principal.accountId, seq, id, device_id: principal.deviceId, payload, size: payload.length, created_at: createdAt });
+        }
+        if (rows.length > 0) {
+          await trx.insertInto('batches').values(rows).execute();
+          await trx
+            .updateTable('accounts')
+            .set((eb) => ({
+              last_seq: seq,
+              stored_batches: eb('stored_batches', '+', rows.length),
+              stored_bytes: eb('stored_bytes', '+', bytes),
+            }))
+            .where('id', '=', principal.accountId)
+            .execute();
+        }
+        context.metrics.bytesSynced.inc({ kind: 'batch', direction: 'in' }, bytes);
+        return seqOf;
+      });
+      return c.json({ accepted: [...incoming.keys()].map((id) => ({ id, seq: seqs.get(id)! })), serverTime: context.nowIso() }, 200);
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/sync/pull',
+      tag: 'sync',
+      summary: "The other devices' batches after a cursor, in seq order",
+      auth: true,
+      query: pullQuery,
+      responses: {
+        200: { description: 'Batches and the next cursor', json: pullResponse },
+        410: { description: 'SNAPSHOT_REQUIRED: the cursor points into compacted history (details.snapshot)' },
+      },
+    },
+    async ({ c, query, principal }) => {
+      const account = await kysely
+        .selectFrom('accounts')
+        .select(['last_seq', 'compacted_through', 'stored_batches', 'stored_bytes'])
+        .where('id', '=', principal.accountId)
+        .executeTakeFirst();
+      if (!account) throw unauthenticated();
+      const snapshot = await currentSnapshot(context, principal.accountId);
+      // Below the compacted point the batches are gone; beyond the head the server lost history the device saw
+      // (restored from an older backup). Either way the device starts again from the snapshot.
+      if (query.after < account.compacted_through || query.after > account.last_seq) {
+        throw new ServerError('SNAPSHOT_REQUIRED', 'This cursor is outside the stored history: start again from the snapshot', {
+          details: { snapshot, head: account.last_seq, compactedThrough: account.compacted_through },
+        });
+      }
+      const rows = await kysely
+        .selectFrom('batches')
+        .select(['seq', 'id', 'device_id', 'size', 'created_at'])
+        // The caller's own batches are looked at (the cursor moves past them) but their bytes are not read.
+        .select(sql<Buffer | null>`CASE WHEN device_id = ${principal.deviceId} THEN NULL ELSE payload END`.as('payload'))
+        .where('account_id', '=', principal.accountId)
+        .where('seq', '>', query.after)
+        .orderBy('seq')
+        .limit(query.limit)
+        .execute();
+      const batches: PullResponse['batches'] = [];
+      let cursor = query.after;
+      let bytes = 0;
+      for (const row of rows) {
+        if (row.payload !== null) {
+          if (batches.length > 0 && bytes + row.payload.length > syncLimits.pullMaxBytes) break;
+          bytes += row.payload.length;
+          batches.push({ seq: row.seq, id: row.id, deviceId: row.device_id, payload: row.payload.toString('base64url'), createdAt: row.created_at });
+        }
+        cursor = row.seq;
+      }
+      context.metrics.bytesSynced.inc({ kind: 'batch', direction: 'out' }, bytes);
+      // A push may have committed between the two reads: the head is at least what was seen.
+      const head = Math.max(account.last_seq, cursor);
+      const answer: PullResponse = {
+        batches,
+        cursor,
+        more: cursor < head,
+        head,
+        snapshot,
+        snapshotSuggested:
+          account.stored_batches > syncLimits.snapshotSuggestedBatches || account.stored_bytes > syncLimits.snapshotSuggestedBytes,
+        serverTime: context.nowIso(),
+      };
+      return c.json(answer, 200);
+    },
+  );
+}
