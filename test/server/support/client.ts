@@ -37,11 +37,8 @@ export async function call(baseUrl: string, method: string, route: string, optio
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
   } as RequestInit);
   const type = response.headers.get('content-type') ?? '';
-  const parsed = type.includes('application/json')
-    ? await response.json()
-    : method === 'HEAD'
-      ? null
-      : Buffer.from(await response.arrayBuffer());
+  const parsed =
+    method === 'HEAD' ? null : type.includes('application/json') ? await response.json() : Buffer.from(await response.arrayBuffer());
   return { status: response.status, body: parsed, headers: response.headers };
 }
 
