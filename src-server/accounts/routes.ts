@@ -70,9 +70,13 @@ export function accountRoutes(routes: RouteTable): void {
     },
     async ({ c, body }) => {
       context.limits.authPerClient.take(clientAddress(c, context.config));
-      context.limits.authPerEmail.take(body.email);
+      // A taken e-mail counts like a failed log-in, so registering cannot probe addresses faster than logging in.
+      context.limits.authPerEmail.check(body.email);
       const passwordHash = await context.passwords.hash(body.password);
-      const taken = () => new ServerError('CONFLICT', 'This e-mail address cannot be registered: sign in instead');
+      const taken = () => {
+        context.limits.authPerEmail.record(body.email);
+        return new ServerError('CONFLICT', 'This e-mail address cannot be registered: sign in instead');
+      };
       try {
         const created = await kysely.transaction().execute(async (trx) => {
           if (await findAccountByEmail(trx, body.email)) throw taken();
