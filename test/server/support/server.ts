@@ -57,18 +57,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const engine = options.engine ?? 'sqlite';
   const clock = options.clock ?? new TestClock();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candid-server-'));
-  let databaseUrl: string | undefined;
-  if (engine === 'postgres') {
+  // On PostgreSQL a fresh database of the cluster, unless config.databaseUrl names one (a second server process on it).
+  let databaseUrl = options.config?.databaseUrl;
+  if (engine === 'postgres' && !databaseUrl) {
     if (!options.postgres) throw new Error('startTestServer({engine: "postgres"}) needs a cluster: usePostgres() or startPostgres()');
     databaseUrl = await options.postgres.createDatabase();
   }
   const logs: LogLine[] = [];
   const config = (port: number): ServerConfigInput => ({
     dataDir,
-    databaseUrl,
-    port,
     passwordHashing: testHashing,
     ...options.config,
+    databaseUrl,
+    port,
   });
   let running = await startServer({ config: config(0), clock, log: (line) => logs.push(line) });
   const handle: TestServer = {
