@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import { Passwords } from './accounts/passwords';
@@ -85,20 +85,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
   const { app } = createApp(context);
 
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as Server;
+  // Requests in flight end when their answer is written out (not when the handler returns a streamed body).
   let inFlight = 0;
   let idle: (() => void) | undefined;
-  const server = createAdaptorServer({
-    fetch: async (request, env) => {
-      inFlight += 1;
-      try {
-        return await app.fetch(request, env);
-      } finally {
-        inFlight -= 1;
-        if (inFlight === 0) idle?.();
-      }
-    },
-    hostname: config.host,
-  }) as Server;
+  server.on('request', (_request, response: ServerResponse) => {
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) idle?.();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
