@@ -14,6 +14,7 @@ const usage = `Usage: npm run server -- --data DIR [--port 8787] [--host 127.0.0
   --host H            address to listen on (default 127.0.0.1)
   --behind-proxy      a TLS-terminating proxy is in front: allow other addresses, trust its X-Forwarded-For
   --max-snapshot-mb N largest snapshot accepted (default 1024)
+  --password-memory-kib N  argon2id memory per password hash (default 19456, OWASP's minimum; more is stronger and slower)
   --auth-per-minute N register/log-in/refresh attempts per client address per minute (default 60)
   --failed-logins N   failed log-ins per e-mail per 15 minutes (default 10)
   --account-requests-per-minute N   requests per account per minute (default 1200)`;
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       'behind-proxy': { type: 'boolean' },
       'max-snapshot-mb': { type: 'string' },
+      'password-memory-kib': { type: 'string' },
       'auth-per-minute': { type: 'string' },
       'failed-logins': { type: 'string' },
       'account-requests-per-minute': { type: 'string' },
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       host: values.host,
       behindProxy: values['behind-proxy'],
       jwtSecret: env.CANDID_JWT_SECRET || undefined,
+      passwordHashing: values['password-memory-kib'] ? { memoryCost: number(values['password-memory-kib'])!, timeCost: 2, parallelism: 1 } : undefined,
       limits: values['max-snapshot-mb'] ? { snapshotBytes: number(values['max-snapshot-mb'])! * 1024 * 1024 } : undefined,
       rateLimits: {
         authPerClient: { max: number(values['auth-per-minute']) },

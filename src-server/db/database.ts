@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { StatementCache } from '../../src-main/db/statement-cache';
 import type { ServerDB } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -44,7 +45,10 @@ function openSqlite(dataDir: string): ServerDatabase {
   sqlite.pragma('busy_timeout = 5000');
   // Deleted rows (a deleted account, compacted batches) are overwritten with zeros, not left in free pages.
   sqlite.pragma('secure_delete = ON');
-  const kysely = new Kysely<ServerDB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Kysely prepares every query anew; the app's statement cache saves that on the hot routes (push, pull, auth).
+  const statements = new StatementCache(sqlite);
+  const cached = { close: () => sqlite.close(), prepare: (text: string) => statements.get(text) };
+  const kysely = new Kysely<ServerDB>({ dialect: new SqliteDialect({ database: cached }) });
   return {
     kysely,
     engine: 'sqlite',
@@ -54,6 +58,7 @@ function openSqlite(dataDir: string): ServerDatabase {
     },
     async close() {
       await kysely.destroy();
+      statements.clear();
     },
   };
 }

@@ -34,17 +34,34 @@ import {
 } from './report';
 import { removeScratch, scratchDir } from './scratch';
 import { measure, type Figures } from './timing';
+import { runServerBench, type ServerBenchOptions } from './server';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function options() {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string', default: '1000,10000,100000' }, 'no-renderer': { type: 'boolean', default: false } },
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      'no-renderer': { type: 'boolean', default: false },
+      // --server runs only the sync server's part (test/bench/server.ts).
+      server: { type: 'boolean', default: false },
+      'no-server': { type: 'boolean', default: false },
+      devices: { type: 'string', default: '1000' },
+      rounds: { type: 'string', default: '2' },
+      rate: { type: 'string', default: '50' },
+      engines: { type: 'string', default: 'sqlite,postgres' },
+    },
     allowPositionals: false,
   });
+  const engines = values.engines.split(',') as Array<'sqlite' | 'postgres'>;
+  if (engines.some((engine) => engine !== 'sqlite' && engine !== 'postgres')) throw new Error(`--engines takes sqlite and/or postgres, not ${values.engines}`);
+  const server: ServerBenchOptions = { devices: Number(values.devices), devicesPerAccount: 10, rounds: Number(values.rounds), rate: Number(values.rate), engines };
+  if (values.server) {
+    return { sizes: [], renderer: false, server, serverOnly: true };
+  }
   const sizes = values.sizes.split(',').map(Number);
   if (sizes.some((size) => !Number.isInteger(size) || size < 100)) throw new Error(`--sizes must be whole numbers ≥ 100, not ${values.sizes}`);
-  return { sizes, renderer: !values['no-renderer'] };
+  return { sizes, renderer: !values['no-renderer'], server: values['no-server'] ? undefined : server, serverOnly: false };
 }
 
 /** Runs one case; a failure is reported in the table instead of stopping the whole benchmark. */
@@ -152,9 +169,18 @@ async function benchSize(cached: CachedDatabase): Promise<SizeResult> {
   return { count: cached.count, generatedSeconds: cached.generatedSeconds, cases: results };
 }
 
+async function serverOnly(options: ServerBenchOptions): Promise<void> {
+  const started = performance.now();
+  const { markdown, results } = await runServerBench(options);
+  process.stdout.write(`## Server benchmark\n\n${machineLine({ ...machineInfo('-'), loadAverage: { start: Math.round(os.loadavg()[0] * 10) / 10 } })}\n\n${markdown}\n`);
+  fs.writeFileSync(path.join(benchDir, 'server-results.json'), `${JSON.stringify({ date: new Date().toISOString(), options, results }, null, 2)}\n`);
+  log(`\nWrote test/bench/server-results.json (${((performance.now() - started) / 1000).toFixed(0)} s in all).`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
-  const { sizes, renderer } = options();
+  const { sizes, renderer, server, serverOnly: onlyServer } = options();
+  if (server && onlyServer) return serverOnly(server);
   const probe = new BetterSqlite3(':memory:');
   const machine = machineInfo(probe.prepare('SELECT sqlite_version()').pluck().get() as string);
   probe.close();
@@ -174,6 +200,8 @@ async function main(): Promise<void> {
     rendererResult = await benchRenderer(cachedBySize.get(largest)!, log);
   }
 
+  const serverPart = server ? await runServerBench(server) : undefined;
+
   machine.loadAverage.end = Math.round(os.loadavg()[0] * 10) / 10;
   const checks = checkTargets(sizeResults.find((size) => size.count === 100_000));
   const totalSeconds = (performance.now() - started) / 1000;
@@ -187,6 +215,8 @@ async function main(): Promise<void> {
     '',
     rendererTable(rendererResult),
     '',
+    serverPart?.markdown ?? 'Server: skipped (--no-server).',
+    '',
     `Generation (this run): ${sizeResults.map((size) => `${size.count.toLocaleString('en')}: ${size.generatedSeconds ? `${size.generatedSeconds.toFixed(0)} s` : 'cached'}`).join(', ')}. ` +
       `Total ${totalSeconds.toFixed(0)} s.`,
   ].join('\n');
@@ -199,6 +229,7 @@ async function main(): Promise<void> {
     sizes: sizeResults,
     targets: checks,
     renderer: rendererResult,
+    server: serverPart?.results,
     totalSeconds,
   };
   fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
