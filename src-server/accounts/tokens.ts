@@ -17,6 +17,11 @@ const issuer = 'candid-server';
  */
 export class TokenIssuer {
   private readonly key: Uint8Array;
+  /**
+   * Tokens already verified, with their expiry: a device sends the same token for 15 minutes, and jose's
+   * WebCrypto HMAC costs a tenth of a push. Expiry is still checked on every use; revocation is the caller's.
+   */
+  private readonly verified = new Map<string, { claims: AccessClaims; expiresAt: number }>();
 
   constructor(
     secret: string,
@@ -40,6 +45,8 @@ export class TokenIssuer {
 
   /** The claims of a valid, unexpired token, or null (whatever is wrong with it). */
   async verify(token: string): Promise<AccessClaims | null> {
+    const known = this.verified.get(token);
+    if (known) return this.clock.now() < known.expiresAt ? known.claims : null;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -47,9 +54,12 @@ export class TokenIssuer {
         currentDate: new Date(this.clock.now()),
         clockTolerance: 0,
       });
-      const { sub, did, fam } = payload;
-      if (typeof sub !== 'string' || typeof did !== 'string' || typeof fam !== 'string') return null;
-      return { accountId: sub, deviceId: did, familyId: fam };
+      const { sub, did, fam, exp } = payload;
+      if (typeof sub !== 'string' || typeof did !== 'string' || typeof fam !== 'string' || typeof exp !== 'number') return null;
+      const claims = { accountId: sub, deviceId: did, familyId: fam };
+      if (this.verified.size >= 10_000) this.verified.clear();
+      this.verified.set(token, { claims, expiresAt: exp * 1000 });
+      return claims;
     } catch {
       return null;
     }
