@@ -2,9 +2,7 @@ import { blobNameParam } from '../../src-shared/sync-protocol';
 import { notFound } from '../http/errors';
 import type { RouteTable } from '../http/route-table';
 import { lockAccount } from './account-lock';
-import { deleteObjects, findObject, objectStream, receiveObject } from './objects';
-
-const octetStream = 'application/octet-stream';
+import { deleteObjects, findObject, objectStream, octetStream, receiveObject } from './objects';
 
 /**
  * Sealed documents, by content name (docs/sync.md, "Documents"). Uploaded once: a second upload of a stored

@@ -4,6 +4,8 @@ import type { ServerContext } from '../context';
 import type { ObjectsTable, ServerDB } from '../db/schema';
 import { bodyChunks } from '../http/body';
 
+export const octetStream = 'application/octet-stream';
+
 /** Stored objects are cut into chunks of this size: a 1 GiB snapshot never sits whole in memory, in or out. */
 export const objectChunkBytes = 1024 * 1024;
 

@@ -3,9 +3,7 @@ import type { ServerContext } from '../context';
 import { notFound, ServerError, unauthenticated } from '../http/errors';
 import type { RouteTable } from '../http/route-table';
 import { lockAccount } from './account-lock';
-import { deleteObjects, findObject, objectStream, receiveObject } from './objects';
-
-const octetStream = 'application/octet-stream';
+import { deleteObjects, findObject, objectStream, octetStream, receiveObject } from './objects';
 
 /** Why a snapshot cannot be stored (checked before the upload, and again when it is published). */
 function refusal(account: { last_seq: number }, current: { name: string; covers: number | null } | undefined, covers: number): ServerError | undefined {
