@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer } from '../../src-server/server';
 import { batch, call, register } from './support/client';
@@ -113,3 +117,34 @@ it('answers 503 UNAVAILABLE (and /health says so) while PostgreSQL is down', asy
     await cluster.stop();
   }
 });
+
+it('npm run server: starts on a data folder, answers, and exits 0 on SIGTERM; a wrong option is explained', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candid-server-cli-'));
+  const main = path.resolve(import.meta.dirname, '../../src-server/main.ts');
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', main, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const line = out.split('\n').find((l) => l.includes('"msg":"listening"'));
+        if (line) resolve(JSON.parse(line).url);
+      });
+      child.once('exit', () => reject(new Error(`exited early: ${out}`)));
+    });
+    expect((await call(url, 'GET', '/health')).body).toEqual({ status: 'ok', database: 'ok' });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'candid-server.sqlite'))).toBe(true);
+
+    const wrong = spawn(process.execPath, ['--import', 'tsx', main, '--port', '70000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    wrong.stderr.on('data', (chunk) => (stderr += chunk));
+    expect(await new Promise((resolve) => wrong.once('exit', resolve))).toBe(1);
+    expect(stderr).toMatch(/port: /);
+    expect(stderr).toMatch(/--data DIR/);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 60_000);
