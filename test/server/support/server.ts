@@ -56,13 +56,13 @@ const testHashing = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const engine = options.engine ?? 'sqlite';
   const clock = options.clock ?? new TestClock();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candid-server-'));
   // On PostgreSQL a fresh database of the cluster, unless config.databaseUrl names one (a second server process on it).
   let databaseUrl = options.config?.databaseUrl;
   if (engine === 'postgres' && !databaseUrl) {
     if (!options.postgres) throw new Error('startTestServer({engine: "postgres"}) needs a cluster: usePostgres() or startPostgres()');
     databaseUrl = await options.postgres.createDatabase();
   }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candid-server-'));
   const logs: LogLine[] = [];
   const config = (port: number): ServerConfigInput => ({
     dataDir,
@@ -71,7 +71,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     databaseUrl,
     port,
   });
-  let running = await startServer({ config: config(0), clock, log: (line) => logs.push(line) });
+  let running: RunningServer;
+  try {
+    running = await startServer({ config: config(0), clock, log: (line) => logs.push(line) });
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const handle: TestServer = {
     url: running.url,
     engine,
