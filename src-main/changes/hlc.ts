@@ -9,7 +9,12 @@ export interface HlcParts {
   node: string;
 }
 
-const maxDrift = 24 * 60 * 60 * 1000;
+/**
+ * How far ahead of this device's wall clock a timestamp from elsewhere may pull the local clock. A device whose
+ * clock runs days ahead still has its changes applied (last writer wins must converge), but it cannot drag every
+ * other device's clock along: local ticks go on from at most now + this.
+ */
+export const followCap = 60 * 1000;
 
 /** The wall-time part of the last timestamp `isoOf` read, and its ISO text. */
 const lastIso = { wallText: '', iso: '' };
@@ -49,19 +54,21 @@ export class HybridLogicalClock {
   }
 
   /**
-   * Takes a timestamp that arrived from elsewhere into account (so later local ticks sort after it). Returns
-   * false, ignoring it, when it lies further ahead than any sane clock drift: it must not drag ours along.
+   * Takes a timestamp that arrived from elsewhere into account, so that later local ticks sort after it, but
+   * follows it only up to `followCap` ahead of the wall clock. Returns how many milliseconds the timestamp lies
+   * ahead of this device's wall clock (0 when it does not), for the sync status's clock warning.
    */
-  observe(timestamp: string): boolean {
+  observe(timestamp: string): number {
     const remote = decodeHlc(timestamp);
-    if (remote.wall > this.now() + maxDrift) return false;
-    if (remote.wall > this.wall) {
-      this.wall = remote.wall;
-      this.counter = remote.counter;
-    } else if (remote.wall === this.wall && remote.counter > this.counter) {
-      this.counter = remote.counter;
+    const physical = this.now();
+    const followed = remote.wall > physical + followCap ? { wall: physical + followCap, counter: 0 } : remote;
+    if (followed.wall > this.wall) {
+      this.wall = followed.wall;
+      this.counter = followed.counter;
+    } else if (followed.wall === this.wall && followed.counter > this.counter) {
+      this.counter = followed.counter;
     }
-    return true;
+    return Math.max(0, remote.wall - physical);
   }
 
   /** Wall time of the last issued timestamp, as ISO text (what rows show as updated_at). */

@@ -52,6 +52,30 @@ const localColumns = new Set(['id', 'seq', 'updated_at', 'stage_id', 'stage_cate
 /** Derived columns a caller may fill in on insert (they are written, not logged, and checked again at commit). */
 const derivedColumns = new Set(['stage_id', 'stage_category', 'stage_changed_at']);
 
+/**
+ * A row's clocks after `accepted` columns were written at `hlc`. A creation (`whole`) wrote every column: when it
+ * is the row's newest, `*` moves to it and the per-column clocks it covers are dropped, which keeps the row's clocks
+ * the same on every device whatever order the entries arrived in.
+ */
+function advanceClocks(clocks: Record<string, string>, accepted: readonly string[], hlc: string, whole: boolean): Record<string, string> {
+  if (whole && (clocks[wholeRow] === undefined || clocks[wholeRow] < hlc)) {
+    const next: Record<string, string> = { [wholeRow]: hlc };
+    for (const [column, seen] of Object.entries(clocks)) if (column !== wholeRow && seen > hlc) next[column] = seen;
+    return next;
+  }
+  for (const column of accepted) clocks[column] = hlc;
+  return clocks;
+}
+
+/** The value of a column default as PRAGMA table_info gives it: NULL, a number or a quoted string. */
+function sqlDefault(text: string | null): SqlValue {
+  if (text === null || text.toUpperCase() === 'NULL') return null;
+  if (text.startsWith("'") && text.endsWith("'")) return text.slice(1, -1).replace(/''/g, "'");
+  const number = Number(text);
+  if (Number.isFinite(number)) return number;
+  throw new Error(`Unsupported column default ${text}`);
+}
+
 export interface WriteContext {
   /** ISO time of this write, the same for every row it touches. */
   readonly now: string;
@@ -62,7 +86,30 @@ export interface WriteContext {
   restore(table: SyncedTable, id: string): boolean;
 }
 
-type ChangedListener = (event: { tables: string[] }) => void;
+/** `origin` says whether the write was made here or applied from another device (sync). */
+export interface ChangedEvent {
+  tables: string[];
+  origin: 'local' | 'remote';
+}
+type ChangedListener = (event: ChangedEvent) => void;
+
+export interface RemoteResult {
+  /** Entries that changed at least one field. */
+  applied: number;
+  /** Entries older than what the rows hold, or repeated. */
+  ignored: number;
+  /** How far ahead of this device's clock the furthest entry was stamped (ms, 0 when none was). */
+  aheadMs: number;
+}
+
+export interface RemoteOptions {
+  /**
+   * Runs inside the same transaction after the entries are applied and before derived data is refreshed: local
+   * writes that must accompany them (sync's convergence repairs) and the sync state (the cursor) commit with them.
+   * `remote` holds the rows the entries changed.
+   */
+  then?(write: WriteContext, remote: ReadonlyMap<SyncedTable, ReadonlySet<string>>): void;
+}
 
 const insertClocks = `INSERT INTO row_clocks (row_id, table_name, clocks) VALUES`;
 const upsertClocks = `ON CONFLICT (row_id) DO UPDATE SET clocks = excluded.clocks`;
@@ -132,7 +179,7 @@ export class ChangeWriter {
   announce(tables: readonly string[]): void {
     if (tables.length === 0) return;
     this.db.checkpointWhenIdle();
-    this.emitter.emit('changed', { tables: [...tables].sort() });
+    this.emitter.emit('changed', { tables: [...tables].sort(), origin: 'local' } satisfies ChangedEvent);
   }
 
   /** Runs `fn` in one transaction; nested calls join the outer one. */
@@ -154,46 +201,92 @@ export class ChangeWriter {
         this.active = null;
       }
     });
-    this.emitChanged(touched);
+    this.emitChanged(touched, 'local');
     return result;
   }
 
-  /** Applies changes from another device: idempotent, and an older change never overwrites a newer one. */
-  applyRemote(changes: readonly Change[]): { applied: number; ignored: number } {
+  /**
+   * Applies changes from another device: idempotent, and an older change never overwrites a newer one. Every
+   * entry is applied whatever its timestamp (last writer wins must converge on every device), but the local clock
+   * follows a timestamp ahead of the wall clock only up to a cap (see HybridLogicalClock.observe).
+   */
+  applyRemote(changes: readonly Change[], options: RemoteOptions = {}): RemoteResult {
     const touched = new Map<SyncedTable, Set<string>>();
     let applied = 0;
+    let aheadMs = 0;
     this.db.transaction(() => {
       // The changes of one row at one HLC are one write of the other device: applied together. Each keeps the
       // columns it carries, so that it counts as applied when any of them was.
-      type Group = { table: SyncedTable; rowId: string; hlc: string; fields: Fields; entries: string[][] };
+      type Group = { table: SyncedTable; rowId: string; hlc: string; whole: boolean; fields: Fields; entries: string[][] };
       const byRow = new Map<string, Group[]>();
       for (const change of changes) {
-        // A change stamped days ahead would win over every local edit of its field until then: refuse it.
-        if (!this.clock.observe(change.hlc)) continue;
+        aheadMs = Math.max(aheadMs, this.clock.observe(change.hlc));
         const key = `${change.table}\u0000${change.rowId}`;
         const groups = byRow.get(key) ?? [];
         let group = groups.find((candidate) => candidate.hlc === change.hlc);
         if (!group) {
-          group = { table: change.table, rowId: change.rowId, hlc: change.hlc, fields: {}, entries: [] };
+          group = { table: change.table, rowId: change.rowId, hlc: change.hlc, whole: false, fields: {}, entries: [] };
           groups.push(group);
         }
         const fields = fieldsOfChange(change);
-        Object.assign(group.fields, fields);
+        if (change.column === wholeRow) {
+          // A row creation writes every synced column: those it leaves out get their defaults (see Change).
+          group.whole = true;
+          group.fields = { ...this.columnDefaults(change.table), ...group.fields, ...fields };
+        } else {
+          Object.assign(group.fields, fields);
+        }
         group.entries.push(Object.keys(fields));
         byRow.set(key, groups);
       }
       for (const groups of byRow.values()) {
         groups.sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
         for (const group of groups) {
-          const accepted = new Set(this.applyFields(group.table, group.rowId, group.fields, group.hlc, 'remote', false));
+          const accepted = new Set(this.applyFields(group.table, group.rowId, group.fields, group.hlc, 'remote', false, group.whole));
           if (accepted.size > 0) this.touch(touched, group.table, group.rowId);
           applied += group.entries.filter((columns) => columns.some((column) => accepted.has(column))).length;
         }
       }
+      if (options.then) {
+        const remote = new Map([...touched].map(([table, ids]) => [table, new Set(ids)]));
+        const context = this.createContext(touched);
+        this.active = { touched, context };
+        try {
+          options.then(context, remote);
+          this.writePending();
+        } finally {
+          this.pending.clear();
+          this.fresh.clear();
+          this.active = null;
+        }
+      }
       this.finish(touched);
     });
-    this.emitChanged(touched);
-    return { applied, ignored: changes.length - applied };
+    this.emitChanged(touched, 'remote');
+    return { applied, ignored: changes.length - applied, aheadMs };
+  }
+
+  /** The synced columns of each table with their SQL defaults, read from the schema once. */
+  private readonly defaults = new Map<SyncedTable, Fields>();
+
+  columnDefaults(table: SyncedTable): Fields {
+    let fields = this.defaults.get(table);
+    if (!fields) {
+      fields = {};
+      const columns = this.db.sqlite.prepare(`SELECT name, dflt_value, "notnull" FROM pragma_table_info(?)`).all(table) as {
+        name: string;
+        dflt_value: string | null;
+        notnull: number;
+      }[];
+      for (const column of columns) {
+        if (localColumns.has(column.name)) continue;
+        // A NOT NULL column without a default cannot be filled in: a creation must carry it.
+        if (column.dflt_value === null && column.notnull) continue;
+        fields[column.name] = sqlDefault(column.dflt_value);
+      }
+      this.defaults.set(table, fields);
+    }
+    return fields;
   }
 
   private createContext(touched: Map<SyncedTable, Set<string>>): WriteContext {
@@ -250,7 +343,9 @@ export class ChangeWriter {
     if (!statements) {
       const all = [...columns, ...derived, 'updated_at'];
       const insert = `INSERT INTO ${table} (id, ${all.join(', ')}) VALUES (?${', ?'.repeat(all.length)})`;
-      const write = isNew ? insert : `${insert} ON CONFLICT (id) DO UPDATE SET ${all.map((column) => `${column} = excluded.${column}`).join(', ')}`;
+      // updated_at only moves forward: an older change applied after a newer one (sync) must not set it back.
+      const set = all.map((column) => (column === 'updated_at' ? `updated_at = max(updated_at, excluded.updated_at)` : `${column} = excluded.${column}`));
+      const write = isNew ? insert : `${insert} ON CONFLICT (id) DO UPDATE SET ${set.join(', ')}`;
       // A change is logged with one multi-row INSERT (a statement run per field cost a third of an application
       // insert); a new row's one `*` entry waits in `pending`.
       const tuples = '(?, ?, ?, ?, ?, ?), '.repeat(columns.length).slice(0, -2);
@@ -270,7 +365,15 @@ export class ChangeWriter {
    * and every remote one, log and clock each field applied: a remote change may reach a row before its creation
    * does, whose older fields must still apply when it arrives.
    */
-  private applyFields(table: SyncedTable, rowId: string, fields: Fields, hlc: string, origin: 'local' | 'remote', isNew: boolean): string[] {
+  private applyFields(
+    table: SyncedTable,
+    rowId: string,
+    fields: Fields,
+    hlc: string,
+    origin: 'local' | 'remote',
+    isNew: boolean,
+    whole = false,
+  ): string[] {
     // A row created earlier in this write may be changed again: its clocks must be in the table to be read.
     if (!isNew) this.writePending();
     const clockRow = isNew
@@ -303,11 +406,18 @@ export class ChangeWriter {
       if (this.pending.full) this.writePending();
       return accepted;
     }
-    const log: SqlValue[] = [];
-    for (const column of accepted) log.push(hlc, table, rowId, column, fields[column], origin);
-    statements.log!.run(log);
-    for (const column of accepted) clocks[column] = hlc;
-    this.db.sql(`${insertClocks} (?, ?, ?) ${upsertClocks}`).run(rowId, table, JSON.stringify(clocks));
+    if (whole) {
+      // One log entry for a row creation from elsewhere, as for a local one (a bootstrap writes 100,000s of rows).
+      const synced: Fields = {};
+      for (const column of accepted) synced[column] = fields[column];
+      this.db.sql(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES (?, ?, ?, ?, ?, ?)`)
+        .run(hlc, table, rowId, wholeRow, JSON.stringify(synced), origin);
+    } else {
+      const log: SqlValue[] = [];
+      for (const column of accepted) log.push(hlc, table, rowId, column, fields[column], origin);
+      statements.log!.run(log);
+    }
+    this.db.sql(`${insertClocks} (?, ?, ?) ${upsertClocks}`).run(rowId, table, JSON.stringify(advanceClocks(clocks, accepted, hlc, whole)));
     return accepted;
   }
 
@@ -351,10 +461,10 @@ export class ChangeWriter {
       .run(this.clock.tick());
   }
 
-  private emitChanged(touched: Map<SyncedTable, Set<string>>): void {
+  private emitChanged(touched: Map<SyncedTable, Set<string>>, origin: ChangedEvent['origin']): void {
     if (touched.size === 0) return;
     this.db.checkpointWhenIdle();
-    this.emitter.emit('changed', { tables: [...touched.keys()].sort() });
+    this.emitter.emit('changed', { tables: [...touched.keys()].sort(), origin } satisfies ChangedEvent);
   }
 }
 

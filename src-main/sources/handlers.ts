@@ -8,7 +8,7 @@ import { defineHandlers } from '../handler';
 import { requireLive } from '../shared/require';
 
 /** How source names compare: accents, case, spaces and punctuation ignored ("E-mail" is "email"). */
-const sourceKey = (name: string) => words(name).join('');
+export const sourceKey = (name: string) => words(name).join('');
 
 /** The built-in source a name designates, by its stored value or its label in either language. */
 function builtInSourceNamed(name: string): BuiltInSource | undefined {
