@@ -19,6 +19,7 @@ import { exportsHandlers } from './exports/handlers';
 import { importsHandlers } from './imports/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { backupsHandlers } from './backups/handlers';
+import { syncHandlers } from './sync/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...importsHandlers,
   ...documentsHandlers,
   ...backupsHandlers,
+  ...syncHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -3,6 +3,8 @@ import { ChangeWriter } from './changes/writer';
 import type { Database } from './db/connection';
 import { databaseFileName, openDatabase } from './db/open';
 import type { Migration } from '../migrations';
+import { browserSecretStore, type SecretStore } from './sync/secrets';
+import { SyncService, type SyncServiceOptions } from './sync/service';
 
 export interface AppContext {
   db: Database;
@@ -11,6 +13,8 @@ export interface AppContext {
   databaseFile: string;
   shell: 'desktop' | 'browser';
   version: string;
+  /** Sync with the person's other devices; its runner starts only when a shell (or a test) calls `sync.start()`. */
+  sync: SyncService;
 }
 
 export interface OpenContextOptions {
@@ -19,6 +23,9 @@ export interface OpenContextOptions {
   nativeBinding?: string;
   migrations?: readonly Migration[];
   version?: string;
+  /** Where sync keeps its tokens and key: default, the browser shell's file (the desktop passes safeStorage's). */
+  secrets?: SecretStore;
+  sync?: SyncServiceOptions;
 }
 
 export const appVersion = '0.1.0';
@@ -32,16 +39,19 @@ export async function openAppContext(options: OpenContextOptions): Promise<AppCo
     nativeBinding: options.nativeBinding,
     migrations: options.migrations,
   });
-  return {
+  const context = {
     db,
     changes: ChangeWriter.open(db),
     dataDir: options.dataDir,
     databaseFile,
     shell: options.shell ?? 'browser',
     version: options.version ?? appVersion,
-  };
+  } as AppContext;
+  context.sync = new SyncService(context, options.secrets ?? browserSecretStore(options.dataDir), options.sync);
+  return context;
 }
 
 export function closeAppContext(context: AppContext): void {
+  context.sync.stop();
   context.db.close();
 }

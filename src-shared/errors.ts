@@ -15,6 +15,7 @@ export const errorCodes = [
   'NOT_A_DATABASE',
   'READ_ONLY',
   'DISK_FULL',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -84,5 +85,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   NOT_A_DATABASE: 500,
   READ_ONLY: 500,
   DISK_FULL: 507,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -41,9 +41,11 @@ export const documentsHandlers = defineHandlers({
     });
     return getDocument(db, dataDir, input.id);
   },
-  'documents.content': (input, { db, dataDir }) => {
+  'documents.content': async (input, { db, dataDir, sync }) => {
     const row = documentRow(db, input.id);
-    const stored = readStored(dataDir, row.sha256);
+    let stored = readStored(dataDir, row.sha256);
+    // Added on another device and never opened here: fetched through sync the first time.
+    if ('missing' in stored && (await sync.fetchDocument(row.sha256))) stored = readStored(dataDir, row.sha256);
     if ('missing' in stored) {
       throw new AppError('NOT_FOUND', `The file of ${row.name} is not on this device`, { details: { reason: 'file_missing', id: row.id } });
     }

@@ -51,7 +51,7 @@ export function createShellActions(context: AppContext, report: ReportWindowOpti
 
     // NOT_FOUND (unknown or deleted document, or its file is not on this device) comes from documentPathForViewer.
     'shell.openDocument': async ({ id }) => {
-      const copy = documentPathForViewer(context, id);
+      const copy = await documentPathForViewer(context, id);
       await openWithSystem(copy, 'The document');
       return { path: copy };
     },

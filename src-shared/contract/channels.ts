@@ -16,6 +16,7 @@ import { exportsChannelInputs, type ExportsOutputs } from './exports';
 import { importsChannelInputs, type ImportsOutputs } from './imports';
 import { documentsChannelInputs, type DocumentsOutputs } from './documents';
 import { backupsChannelInputs, type BackupsOutputs } from './backups';
+import { syncChannelInputs, type SyncOutputs } from './sync';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -100,13 +101,14 @@ export const channelInputs = {
   ...importsChannelInputs,
   ...documentsChannelInputs,
   ...backupsChannelInputs,
+  ...syncChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
 export const channels = Object.keys(channelInputs) as Channel[];
 
 /** What each channel returns. */
-export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & ImportsOutputs & DocumentsOutputs & BackupsOutputs;
+export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & ImportsOutputs & DocumentsOutputs & BackupsOutputs & SyncOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

@@ -17,3 +17,4 @@ export * from './exports';
 export * from './imports';
 export * from './documents';
 export * from './backups';
+export * from './sync';

@@ -99,7 +99,7 @@ describe('documents', () => {
 
   it('hands the desktop viewer a copy under the document’s own name, inside the data folder', async () => {
     const { document } = await app.api.invoke('documents.add', { source: upload(cv, 'cv.pdf'), name: '../../CV: final?.pdf', kind: 'cv', applicationIds: [] });
-    const viewable = documentPathForViewer(app.context, document.id);
+    const viewable = await documentPathForViewer(app.context, document.id);
     expect(path.relative(app.dir, viewable).startsWith('..')).toBe(false);
     expect(path.basename(viewable)).toBe('CV_ final_.pdf');
     expect(fs.readFileSync(viewable)).toEqual(cv);

@@ -73,6 +73,7 @@ export default {
     NOT_A_DATABASE: 'This file is not a Candid database.',
     READ_ONLY: 'The database cannot be written (read-only disk or file).',
     DISK_FULL: 'The disk is full. Nothing was saved.',
+    UNAVAILABLE: 'The server could not be reached or is not available. Try again later.',
     INTERNAL: 'Something went wrong inside Candid. Nothing was saved.',
     NETWORK: 'Candid cannot be reached. Is it still running?',
   },

@@ -4,15 +4,17 @@ import { documentsChannelInputs } from '../../../src-shared/contract/documents';
 import { exportsChannelInputs } from '../../../src-shared/contract/exports';
 import { importsChannelInputs } from '../../../src-shared/contract/imports';
 import { statisticsChannelInputs } from '../../../src-shared/contract/statistics';
+import { syncChannelInputs } from '../../../src-shared/contract/sync';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
-const otherDomains = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs];
+const otherDomains = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs];
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
   | keyof typeof importsChannelInputs
   | keyof typeof documentsChannelInputs
-  | keyof typeof backupsChannelInputs;
+  | keyof typeof backupsChannelInputs
+  | keyof typeof syncChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

@@ -188,4 +188,20 @@ export const validInputs: ValidInputs = {
   'backups.list': () => undefined,
   'backups.create': () => undefined,
   'backups.restore': (w) => ({ path: w.backupPath }),
+
+  // Port 9 of loopback refuses at once: connecting fails fast and typed, never reaching a real server.
+  'sync.status': () => undefined,
+  'sync.connect': () => ({
+    serverUrl: 'http://127.0.0.1:9',
+    email: 'camille@example.org',
+    password: 'correct horse battery',
+    passphrase: 'a long sync passphrase',
+    deviceName: 'Laptop',
+    createAccount: true,
+  }),
+  'sync.now': () => undefined,
+  'sync.disconnect': () => ({ forget: false }),
+  'sync.devices': () => undefined,
+  'sync.revokeDevice': (w) => ({ id: w.application.id }),
+  'sync.changePassphrase': () => ({ current: 'a long sync passphrase', next: 'another long passphrase' }),
 };

@@ -1,0 +1,180 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { pullResponse, pushResponse, syncLimits, type PullResponse } from '../../src-shared/sync-protocol';
+import type { Change } from '../changes/writer';
+import { newId } from '../changes/ids';
+import type { AppContext } from '../context';
+import type { SyncedTable } from '../db/schema';
+import { uploadMissingBlobs } from './blobs';
+import type { SyncClient } from './client';
+import { converge } from './converge';
+import type { SyncKeys } from './crypto';
+import { EntryParser, openBatch, sealBatch, toWire, type WireEntry } from './entries';
+import { SyncFailure } from './failure';
+import { applySnapshot, makeSnapshot } from './snapshot';
+import type { SyncState } from './state';
+
+/** At most this many entries, and about this much JSON, in one batch (docs/sync.md). */
+export const batchLimits = { entries: 5000, bytes: 2 * 1024 * 1024 } as const;
+/** One push request stays under the server's 4 MiB with room for the JSON around the payloads. */
+const pushBytes = syncLimits.pushMaxBytes - 64 * 1024;
+/** Pulled entries are applied this many per transaction, the event loop getting a turn between. */
+const applyEntries = 5000;
+
+export interface RunOutcome {
+  /** Entries received from other devices and applied. */
+  applied: number;
+  /** Server time minus this device's time, ms, from the last answer. */
+  clockOffsetMs: number | null;
+  /** How far ahead of this device's clock the furthest received entry was stamped. */
+  remoteAheadMs: number;
+}
+
+/**
+ * One sync run (docs/sync.md): push what this device wrote (files first), pull what the others wrote, repeat while
+ * applying produced repairs to push, and upload a snapshot when the server suggests one.
+ */
+export class SyncEngine {
+  private readonly parser: EntryParser;
+  private outcome: RunOutcome = { applied: 0, clockOffsetMs: null, remoteAheadMs: 0 };
+
+  constructor(
+    private readonly context: AppContext,
+    private readonly state: SyncState,
+    private readonly client: SyncClient,
+    private readonly keys: SyncKeys,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.parser = new EntryParser(context.changes);
+  }
+
+  async run(): Promise<RunOutcome> {
+    this.outcome = { applied: 0, clockOffsetMs: null, remoteAheadMs: 0 };
+    let suggested = false;
+    for (let round = 0; round < 5; round += 1) {
+      await this.push();
+      suggested = (await this.pull()) || suggested;
+      if (!this.state.hasUnpushed()) break;
+    }
+    if (suggested && !this.state.hasUnpushed()) await makeSnapshot(this.context, this.client, this.keys);
+    return this.outcome;
+  }
+
+  /** Forms the local entries not yet in a batch into batches, kept (sealed, with their ids) until acknowledged. */
+  formBatches(): void {
+    const { db } = this.context;
+    for (;;) {
+      const from = this.state.get()!.formed_through;
+      const rows = db
+        .sql(
+          `SELECT seq, hlc, table_name, row_id, column_name, value FROM change_log
+           WHERE seq > ? AND origin = 'local' ORDER BY seq LIMIT ${batchLimits.entries}`,
+        )
+        .all(from) as { seq: number; hlc: string; table_name: SyncedTable; row_id: string; column_name: string; value: Change['value'] }[];
+      if (rows.length === 0) return;
+      const entries: WireEntry[] = [];
+      let bytes = 0;
+      let through = from;
+      for (const row of rows) {
+        const entry = toWire({ hlc: row.hlc, table: row.table_name, rowId: row.row_id, column: row.column_name, value: row.value });
+        const size = JSON.stringify(entry).length;
+        if (entries.length > 0 && bytes + size > batchLimits.bytes) break;
+        entries.push(entry);
+        bytes += size;
+        through = row.seq;
+      }
+      const batchId = newId();
+      const payload = sealBatch(this.keys, batchId, entries);
+      db.transaction(() => {
+        db.sql(`INSERT INTO sync_outbox (batch_id, through_seq, entries, payload) VALUES (?, ?, ?, ?)`).run(batchId, through, entries.length, payload);
+        this.state.update({ formed_through: through });
+      });
+    }
+  }
+
+  async push(): Promise<void> {
+    this.formBatches();
+    await uploadMissingBlobs(this.context, this.client, this.keys);
+    for (;;) {
+      const outbox = this.state.outbox();
+      if (outbox.length === 0) return;
+      const request: { id: string; payload: string }[] = [];
+      let bytes = 0;
+      for (const batch of outbox) {
+        if (request.length === syncLimits.pushMaxBatches) break;
+        if (request.length > 0 && bytes + batch.payload.length > pushBytes) break;
+        request.push({ id: batch.batch_id, payload: batch.payload });
+        bytes += batch.payload.length + 64;
+      }
+      const answer = await this.client.request('POST', '/sync/push', {
+        json: { batches: request, clientTime: new Date(this.now()).toISOString() },
+        schema: pushResponse,
+      });
+      this.noteServerTime(answer.serverTime);
+      const accepted = new Set(answer.accepted.map((item) => item.id));
+      if (!request.every((batch) => accepted.has(batch.id))) {
+        throw new SyncFailure('incompatible', 'The server did not acknowledge every batch pushed');
+      }
+      const { db } = this.context;
+      db.transaction(() => {
+        for (const id of accepted) db.sql(`DELETE FROM sync_outbox WHERE batch_id = ?`).run(id);
+      });
+    }
+  }
+
+  /** Pulls and applies until the server has nothing more; returns whether it suggested a snapshot. */
+  async pull(): Promise<boolean> {
+    let suggested = false;
+    for (;;) {
+      const after = this.state.get()!.cursor;
+      let page: PullResponse;
+      try {
+        page = await this.client.request('GET', '/sync/pull', { query: { after, limit: syncLimits.pullMaxBatches }, schema: pullResponse });
+      } catch (error) {
+        if (error instanceof SyncFailure && error.options.serverCode === 'SNAPSHOT_REQUIRED') {
+          await this.bootstrap();
+          continue;
+        }
+        throw error;
+      }
+      this.noteServerTime(page.serverTime);
+      // Every batch of the page is opened and checked before any is applied.
+      const opened = page.batches.map((batch) => ({ seq: batch.seq, entries: openBatch(this.keys, this.parser, batch.id, batch.payload) }));
+      let group: Change[] = [];
+      for (const [index, batch] of opened.entries()) {
+        group.push(...batch.entries);
+        const last = index === opened.length - 1;
+        if (group.length >= applyEntries || last) {
+          this.apply(group, last ? page.cursor : batch.seq);
+          group = [];
+          await nextTurn();
+        }
+      }
+      if (opened.length === 0 && page.cursor !== after) this.state.update({ cursor: page.cursor });
+      suggested = page.snapshotSuggested;
+      if (!page.more) return suggested;
+    }
+  }
+
+  /** Applies remote entries with the repairs that follow them, the cursor moving in the same transaction. */
+  apply(entries: readonly Change[], cursor: number | null): void {
+    const { db } = this.context;
+    const result = this.context.changes.applyRemote(entries, {
+      then: (write, remote) => {
+        converge(db, write, remote);
+        if (cursor !== null) this.state.update({ cursor });
+      },
+    });
+    this.outcome.applied += result.applied;
+    this.outcome.remoteAheadMs = Math.max(this.outcome.remoteAheadMs, result.aheadMs);
+  }
+
+  /** Starts over from the server's snapshot (a new device, or one whose cursor points into compacted history). */
+  async bootstrap(): Promise<void> {
+    const applied = await applySnapshot(this.context, this.client, this.keys, this.parser, (entries, cursor) => this.apply(entries, cursor));
+    if (!applied) throw new SyncFailure('server', 'The server asked for its snapshot but has none');
+  }
+
+  private noteServerTime(serverTime: string): void {
+    this.outcome.clockOffsetMs = Date.parse(serverTime) - this.now();
+  }
+}

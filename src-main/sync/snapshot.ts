@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import zlib from 'node:zlib';
+import BetterSqlite3 from 'better-sqlite3';
+import { putSnapshotResponse, snapshotHeaders } from '../../src-shared/sync-protocol';
+import type { Change } from '../changes/writer';
+import { newId } from '../changes/ids';
+import type { AppContext } from '../context';
+import { syncedTables } from '../db/schema';
+import type { SyncClient } from './client';
+import type { SyncKeys } from './crypto';
+import type { EntryParser, WireEntry } from './entries';
+import { SyncFailure } from './failure';
+import { openStream, sealStream } from './sealed-stream';
+import type { SyncStateRow } from './state';
+
+/**
+ * Snapshots (docs/sync.md, "Snapshots and compaction"): every row of the synced tables with its per-field clocks,
+ * as entries — one `*` entry with the fields written by the row's creation (or its newest one), one field entry
+ * per field written since — so that applying one merges by last writer wins. NDJSON after a header line,
+ * deflated, sealed in chunks. Tables go in `syncedTables` order, parents before the rows that refer to them.
+ */
+
+const localColumns = new Set(['seq', 'id', 'updated_at', 'stage_id', 'stage_category', 'stage_changed_at']);
+/** Entries applied per transaction while bootstrapping. */
+const applyEntries = 5000;
+
+function tempFile(context: AppContext, name: string): string {
+  const dir = path.join(context.dataDir, 'sync-tmp');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
+
+/** The entries of one row from its clocks: none for a row never written through the change log (built-in rows). */
+function rowEntries(table: string, row: Record<string, unknown>, clocksText: string | null): WireEntry[] {
+  if (clocksText === null) return [];
+  const clocks = JSON.parse(clocksText) as Record<string, string>;
+  const entries: WireEntry[] = [];
+  const whole: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (localColumns.has(column)) continue;
+    const own = clocks[column];
+    if (own !== undefined) entries.push([own, table, row.id as string, column, value]);
+    else if (clocks['*'] !== undefined) whole[column] = value;
+  }
+  if (clocks['*'] !== undefined) entries.unshift([clocks['*'], table, row.id as string, '*', whole]);
+  return entries;
+}
+
+/**
+ * Makes and uploads a snapshot covering the cursor, when this device has pushed everything and pulled up to it.
+ * Read on a connection of its own inside one read transaction (WAL), so the app writes on meanwhile and the
+ * snapshot is one consistent state; skipped when that state is not "everything pushed".
+ */
+export async function makeSnapshot(context: AppContext, client: SyncClient, keys: SyncKeys): Promise<boolean> {
+  const reader = new BetterSqlite3(context.db.path, { readonly: true, fileMustExist: true, nativeBinding: context.db.options.nativeBinding });
+  const snapshotId = newId();
+  const file = tempFile(context, `snapshot-${snapshotId}.out`);
+  try {
+    reader.exec('BEGIN');
+    const current = reader.prepare(`SELECT * FROM sync_state WHERE id = 1`).get() as SyncStateRow | undefined;
+    if (!current) return false;
+    const unformed = reader.prepare(`SELECT 1 FROM change_log WHERE seq > ? AND origin = 'local' LIMIT 1`).get(current.formed_through);
+    if (unformed || reader.prepare(`SELECT 1 FROM sync_outbox LIMIT 1`).get()) return false;
+    const covers = current.cursor;
+    if (covers === 0) return false;
+
+    async function* lines(): AsyncGenerator<Buffer> {
+      yield Buffer.from(`${JSON.stringify({ v: 1, covers })}\n`);
+      for (const table of syncedTables) {
+        const statement = reader.prepare(`SELECT t.*, c.clocks AS "__clocks" FROM ${table} t LEFT JOIN row_clocks c ON c.row_id = t.id ORDER BY t.id`);
+        let text = '';
+        let count = 0;
+        for (const { __clocks, ...row } of statement.iterate() as IterableIterator<Record<string, unknown> & { __clocks: string | null }>) {
+          for (const entry of rowEntries(table, row, __clocks)) text += `${JSON.stringify(entry)}\n`;
+          count += 1;
+          if (text.length > 256 * 1024) {
+            yield Buffer.from(text);
+            text = '';
+          }
+          // The iterator holds the reader only; the app's connection is free. Still, let other work run.
+          if (count % 2000 === 0) await nextTurn();
+        }
+        if (text) yield Buffer.from(text);
+      }
+    }
+
+    const deflated = Readable.from(lines()).pipe(zlib.createDeflateRaw({ level: 6 }));
+    const out = fs.createWriteStream(file, { mode: 0o600 });
+    for await (const chunk of sealStream(keys.snapshot, keys.snapshotAad(snapshotId), deflated)) {
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    reader.exec('COMMIT');
+
+    const size = fs.statSync(file).size;
+    try {
+      await client.request('PUT', '/sync/snapshot', {
+        query: { id: snapshotId, covers },
+        body: () => Readable.toWeb(fs.createReadStream(file)) as ReadableStream,
+        bodyLength: size,
+        schema: putSnapshotResponse,
+        transfer: true,
+      });
+    } catch (error) {
+      // Another device stored one covering as much or more meanwhile: nothing to do.
+      if (error instanceof SyncFailure && error.options.serverCode === 'CONFLICT') return false;
+      throw error;
+    }
+    return true;
+  } finally {
+    reader.close();
+    fs.rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Downloads the server's snapshot and applies it, `apply(entries, cursor)` a few thousand entries at a time; the
+ * last call moves the cursor to what the snapshot covers. Returns false when the server has none.
+ */
+export async function applySnapshot(
+  context: AppContext,
+  client: SyncClient,
+  keys: SyncKeys,
+  parser: EntryParser,
+  apply: (entries: Change[], cursor: number | null) => void,
+): Promise<boolean> {
+  let response: Response;
+  try {
+    response = await client.request<Response>('GET', '/sync/snapshot', { raw: true, transfer: true });
+  } catch (error) {
+    if (error instanceof SyncFailure && error.options.status === 404) return false;
+    throw error;
+  }
+  const snapshotId = response.headers.get(snapshotHeaders.id) ?? '';
+  const covers = Number(response.headers.get(snapshotHeaders.covers));
+  if (!/^[0-9a-f-]{36}$/i.test(snapshotId) || !Number.isInteger(covers) || covers < 0) {
+    throw new SyncFailure('incompatible', 'The snapshot came without its id or what it covers');
+  }
+  // Downloaded whole first: a connection lost half-way leaves nothing applied.
+  const file = tempFile(context, `snapshot-${snapshotId}.in`);
+  try {
+    const out = fs.createWriteStream(file, { mode: 0o600 });
+    for await (const chunk of Readable.fromWeb(response.body as never)) {
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+
+    // Checked whole before anything is applied: a tampered or truncated snapshot changes nothing.
+    for await (const _ of openStream(keys.snapshot, keys.snapshotAad(snapshotId), fs.createReadStream(file), 'snapshot')) void _;
+
+    const inflated = Readable.from(openStream(keys.snapshot, keys.snapshotAad(snapshotId), fs.createReadStream(file), 'snapshot')).pipe(
+      zlib.createInflateRaw(),
+    );
+    let header: { v?: unknown; covers?: unknown } | undefined;
+    let group: unknown[] = [];
+    const flush = async (cursor: number | null) => {
+      apply(parser.parse(group, 'snapshot'), cursor);
+      group = [];
+      await nextTurn();
+    };
+    for await (const line of readline.createInterface({ input: inflated, crlfDelay: Infinity })) {
+      if (line === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new SyncFailure('tampered', 'The snapshot holds a line that is not JSON');
+      }
+      if (header === undefined) {
+        header = (value ?? {}) as { v?: unknown; covers?: unknown };
+        if (header.v !== 1) throw new SyncFailure('incompatible', 'The snapshot is of a format this version does not read');
+        if (header.covers !== covers) throw new SyncFailure('tampered', 'The snapshot does not cover what the server says');
+        continue;
+      }
+      group.push(value);
+      // The cursor stays where it is until the last group: an interrupted bootstrap starts over (idempotent).
+      if (group.length >= applyEntries) await flush(null);
+    }
+    if (header === undefined) throw new SyncFailure('tampered', 'The snapshot is empty');
+    await flush(covers);
+    return true;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
