@@ -31,6 +31,8 @@ export interface SyncServiceOptions {
   client?: ClientOptions;
   /** The cost of the passphrase's key derivation when this device creates the key (tests lower it). */
   kdfCost?: Omit<KdfParams, 'algorithm' | 'salt'>;
+  /** Upload a snapshot after every complete run, not only when the server suggests one (tests, the bench). */
+  snapshotEveryRun?: boolean;
 }
 
 /** A clock more than this off the server's (or entries stamped this far ahead) is worth a warning. */
@@ -144,7 +146,7 @@ export class SyncService {
     const startedAt = new Date().toISOString();
     this.state.update({ last_attempt_at: startedAt });
     try {
-      const engine = new SyncEngine(this.context, this.state, connection.client, connection.keys);
+      const engine = new SyncEngine(this.context, this.state, connection.client, connection.keys, { snapshotEveryRun: this.options.snapshotEveryRun });
       const outcome = await engine.run();
       this.state.update({
         last_synced_at: new Date().toISOString(),

@@ -1,4 +1,5 @@
 import type { ConnectSyncInput } from '../../../src-shared/contract';
+import type { SyncServiceOptions } from '../../../src-main/sync/service';
 import { openTempApp, type TempApp } from '../../support/temp-app';
 import type { TestServer } from '../../server/support/server';
 
@@ -8,8 +9,8 @@ export const testKdfCost = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 export const account = { email: 'camille@example.org', password: 'correct horse battery', passphrase: 'a long sync passphrase' };
 
 /** A device: the real app on its own temp data folder, its sync runner not started (tests sync with `sync.now`). */
-export function openDevice(): Promise<TempApp> {
-  return openTempApp({ sync: { kdfCost: testKdfCost } });
+export function openDevice(options: Omit<SyncServiceOptions, 'kdfCost'> = {}): Promise<TempApp> {
+  return openTempApp({ sync: { kdfCost: testKdfCost, ...options } });
 }
 
 export async function connect(device: TempApp, server: TestServer, input: Partial<ConnectSyncInput> = {}) {
