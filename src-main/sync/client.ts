@@ -96,16 +96,28 @@ export class SyncClient {
       if (!tokens) throw new SyncFailure('signed_out', 'This device is not signed in');
       headers.Authorization = `Bearer ${tokens.accessToken}`;
     }
-    try {
-      return await this.fetch(url, {
+    const attempt = (content: BodyInit | undefined) =>
+      this.fetch(url, {
         method,
         headers,
-        body,
+        body: content,
         signal: AbortSignal.timeout(options.transfer ? this.transferTimeoutMs : this.timeoutMs),
         // A streamed body (a snapshot read from its file) needs this in Node's fetch.
-        ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+        ...(content instanceof ReadableStream ? { duplex: 'half' } : {}),
       } as RequestInit);
+    try {
+      return await attempt(body);
     } catch (error) {
+      // A connection the server closed meanwhile (it restarted) fails at once: one more try on a new one. Every
+      // request may be sent twice (a push repeats its batch ids; the rest are reads or idempotent).
+      if ((error as Error).name !== 'TimeoutError') {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        try {
+          return await attempt(options.json !== undefined ? body : options.body?.());
+        } catch (again) {
+          error = again;
+        }
+      }
       throw new SyncFailure('unreachable', `${method} ${url.origin}${path}: ${(error as Error).message}`);
     }
   }

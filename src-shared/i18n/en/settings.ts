@@ -7,6 +7,7 @@ export default {
     appearance: 'Language and theme',
     stages: 'Stages',
     sources: 'Sources',
+    sync: 'Sync',
     data: 'Data',
   },
   profile: {

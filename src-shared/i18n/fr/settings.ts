@@ -9,6 +9,7 @@ export default {
     appearance: 'Langue et thème',
     stages: 'Étapes',
     sources: 'Sources',
+    sync: 'Synchronisation',
     data: 'Données',
   },
   profile: {

@@ -4,10 +4,11 @@ import { PreferencesSection } from './PreferencesSection';
 import { ProfileSection } from './ProfileSection';
 import { SourcesSection } from './SourcesSection';
 import { StagesSection } from './StagesSection';
+import { SyncSection } from '../sync/SyncSection';
 import '../shared/records.css';
 import './settings.css';
 
-const sections = ['profile', 'appearance', 'stages', 'sources', 'data'] as const;
+const sections = ['profile', 'appearance', 'stages', 'sources', 'sync', 'data'] as const;
 
 /** Settings: who you are, how Candid looks and speaks, your pipeline's stages, your sources, where the data is. */
 export default function SettingsPage() {
@@ -34,6 +35,7 @@ export default function SettingsPage() {
       <PreferencesSection />
       <StagesSection />
       <SourcesSection />
+      <SyncSection />
       <DataSection />
     </div>
   );

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../../../src-shared/contract';
+import { useAction, useChannel } from '../../api/hooks';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { useFormat } from '../../ui/format';
+import { useToast } from '../../ui/toast';
+import { SettingsSection } from '../settings/SettingsSection';
+import { ConnectForm } from './ConnectForm';
+import { DevicesList } from './DevicesList';
+import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { problemMessage } from './problems';
+import './sync.css';
+
+/** Settings ▸ Sync: set it up, see how it goes, sync now, sign out or turn it off. */
+export function SyncSection() {
+  const { t } = useTranslation('sync');
+  // While a run goes on, the status is read often; otherwise a `changed` event or a minute refreshes it.
+  const status = useChannel('sync.status', undefined, { refetchInterval: (query) => (query.state.data?.running ? 1000 : 60_000) });
+  return (
+    <SettingsSection id="sync" title={t('title')} description={t('description')}>
+      {status.data && (status.data.state === 'on' ? <SyncOn status={status.data} /> : <ConnectForm status={status.data} />)}
+    </SettingsSection>
+  );
+}
+
+function SyncOn({ status }: { status: SyncStatus }) {
+  const { t, i18n } = useTranslation('sync');
+  const format = useFormat();
+  const toast = useToast();
+  const syncNow = useAction('sync.now');
+  const disconnect = useAction('sync.disconnect');
+  const [confirmOff, setConfirmOff] = useState(false);
+  const running = status.running || syncNow.isPending;
+
+  const minutes = status.clockWarning ? Math.round(Math.abs(status.clockWarning.offsetMs) / 60_000) : 0;
+  const unit = (value: number, name: 'hour' | 'minute') => new Intl.NumberFormat(i18n.language, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  const amount = minutes >= 120 ? unit(Math.round(minutes / 60), 'hour') : unit(minutes, 'minute');
+
+  return (
+    <div className="sy-on">
+      <dl className="st-facts">
+        <div>
+          <dt>{t('status.server')}</dt>
+          <dd>
+            <code className="st-path">{status.serverUrl}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('status.account')}</dt>
+          <dd>{status.email}</dd>
+        </div>
+        <div>
+          <dt>{t('status.device')}</dt>
+          <dd>{status.deviceName}</dd>
+        </div>
+        <div>
+          <dt>{t('status.lastSynced')}</dt>
+          <dd aria-live="polite">
+            {running ? t('status.running') : status.lastSyncedAt ? `${format.dateTime(status.lastSyncedAt)} (${format.relative(status.lastSyncedAt)})` : t('status.never')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('status.pending')}</dt>
+          <dd>{status.pendingChanges === 0 ? t('status.upToDate') : t('status.pendingValue', { count: status.pendingChanges })}</dd>
+        </div>
+      </dl>
+      {status.lastError && (
+        <p className="notice notice-error" role="alert">
+          <strong>{t('status.lastError')}</strong> {problemMessage(t, status.lastError.problem)} <span className="muted">{format.dateTime(status.lastError.at)}</span>
+        </p>
+      )}
+      {status.clockWarning && (
+        <p className="notice sy-warning" role="status">
+          {t(`clock.${status.clockWarning.source}`, { amount })}
+        </p>
+      )}
+      <div className="sy-actions">
+        <Button
+          variant="primary"
+          icon="history"
+          disabled={running}
+          onClick={() =>
+            syncNow.mutate(undefined, {
+              onSuccess: (after) => {
+                if (!after.lastError) toast.show(t('actions.synced'));
+              },
+            })
+          }
+        >
+          {t('actions.syncNow')}
+        </Button>
+        <Button onClick={() => disconnect.mutate({ forget: false }, { onSuccess: () => toast.show(t('actions.signedOut')) })}>{t('actions.signOut')}</Button>
+        <Button variant="danger" onClick={() => setConfirmOff(true)}>
+          {t('actions.turnOff')}
+        </Button>
+      </div>
+      <DevicesList />
+      <ChangePassphraseForm />
+      <Dialog
+        open={confirmOff}
+        onClose={() => setConfirmOff(false)}
+        title={t('actions.turnOffTitle')}
+        footer={
+          <>
+            <Button onClick={() => setConfirmOff(false)}>{t('actions.cancel')}</Button>
+            <Button
+              variant="danger"
+              onClick={() =>
+                disconnect.mutate(
+                  { forget: true },
+                  {
+                    onSuccess: () => {
+                      setConfirmOff(false);
+                      toast.show(t('actions.turnedOff'));
+                    },
+                  },
+                )
+              }
+            >
+              {t('actions.turnOff')}
+            </Button>
+          </>
+        }
+      >
+        <p>{t('actions.turnOffBody')}</p>
+      </Dialog>
+    </div>
+  );
+}
