@@ -77,6 +77,8 @@ export async function runWeb(options: WebOptions = {}): Promise<void> {
   if (options.build !== false) ensureRendererBuilt();
   const backups = startBackupSchedule(context);
   const server = await startHttpServer({ api: createApi(context), port: options.port ?? 0, staticDir: rendererDir });
+  // Sync in the background when it is set up (Settings ▸ Sync); its secrets live in <data>/sync-secrets.json (0600).
+  context.sync.start();
   const tokenFile = path.join(dataDir, 'api-token');
   fs.writeFileSync(tokenFile, `${server.token}\n`, { mode: 0o600 });
   console.log(`Candid is running at ${server.url}/ (data: ${dataDir})`);

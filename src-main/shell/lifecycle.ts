@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, session, shell, type BrowserWindow } from 'electron';
+import { app, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { createApi } from '../api';
 import { startBackupSchedule } from '../backups/schedule';
 import { closeAppContext, openAppContext, type AppContext } from '../context';
@@ -18,6 +18,7 @@ import { messagesFor } from './messages';
 import { appEntryUrl, senderCheck } from './origin';
 import { nativeBindingPath, resolveDataDir } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
+import { desktopSecretStore } from './secret-store';
 import { limitPermissions, hardenWebContents } from './security';
 import { claimSingleInstance } from './single-instance';
 import { openWithStartupDialogs } from './startup-error';
@@ -49,6 +50,8 @@ export function startDesktopApp(): void {
 
       // Checked every hour while the app runs; a 'scheduled' backup is taken once a day when something changed.
       const backups = startBackupSchedule(context);
+      // Sync in the background when it is set up (Settings ▸ Sync).
+      context.sync.start();
 
       // electron-vite dev serves the renderer with hot reload; a packaged app only ever loads app://candid/.
       const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -108,7 +111,7 @@ async function openContext(dataDir: string): Promise<AppContext | null> {
       if (!fs.existsSync(nativeBinding)) {
         throw Object.assign(new Error(`${nativeBinding} does not exist`), { code: 'NATIVE_MISSING' });
       }
-      return openAppContext({ dataDir, shell: 'desktop', nativeBinding });
+      return openAppContext({ dataDir, shell: 'desktop', nativeBinding, secrets: desktopSecretStore(dataDir, safeStorage) });
     },
     { locale: app.getLocale(), dataDir, file: path.join(dataDir, databaseFileName), nativeBinding },
   );

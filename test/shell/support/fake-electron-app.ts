@@ -42,6 +42,18 @@ export const fakeIpcMain = new FakeIpcMain();
 /** Startup problems end in a dialog: a test that reaches one has failed to start the app. */
 export const startupDialogs = vi.fn(() => 0);
 
+/** Electron's safeStorage as far as the app uses it: a reversible stand-in for the system's encryption. */
+export const fakeSafeStorage = {
+  available: true,
+  isEncryptionAvailable: () => fakeSafeStorage.available,
+  encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).reverse().toString('base64')}`),
+  decryptString: (bytes: Buffer) => {
+    const text = bytes.toString();
+    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice('sealed:'.length), 'base64').reverse().toString();
+  },
+};
+
 export const fakeElectron = {
   app: fakeApp,
   ipcMain: fakeIpcMain,
@@ -53,4 +65,5 @@ export const fakeElectron = {
   },
   dialog: { showMessageBoxSync: startupDialogs },
   shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn(), showItemInFolder: vi.fn() },
+  safeStorage: fakeSafeStorage,
 };
