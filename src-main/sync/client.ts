@@ -105,20 +105,17 @@ export class SyncClient {
         // A streamed body (a snapshot read from its file) needs this in Node's fetch.
         ...(content instanceof ReadableStream ? { duplex: 'half' } : {}),
       } as RequestInit);
+    const unreachable = (error: unknown) => new SyncFailure('unreachable', `${method} ${url.origin}${path}: ${(error as Error).message}`);
     try {
       return await attempt(body);
     } catch (error) {
       // A connection the server closed meanwhile (it restarted) fails at once: one more try on a new one. Every
       // request may be sent twice (a push repeats its batch ids; the rest are reads or idempotent).
-      if ((error as Error).name !== 'TimeoutError') {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        try {
-          return await attempt(options.json !== undefined ? body : options.body?.());
-        } catch (again) {
-          error = again;
-        }
-      }
-      throw new SyncFailure('unreachable', `${method} ${url.origin}${path}: ${(error as Error).message}`);
+      if ((error as Error).name === 'TimeoutError') throw unreachable(error);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return attempt(options.json !== undefined ? body : options.body?.()).catch((again: unknown) => {
+        throw unreachable(again);
+      });
     }
   }
 
