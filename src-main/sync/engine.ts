@@ -171,7 +171,8 @@ export class SyncEngine {
   /** Starts over from the server's snapshot (a new device, or one whose cursor points into compacted history). */
   async bootstrap(): Promise<void> {
     const applied = await applySnapshot(this.context, this.client, this.keys, this.parser, (entries, cursor) => this.apply(entries, cursor));
-    if (!applied) throw new SyncFailure('server', 'The server asked for its snapshot but has none');
+    // No snapshot: the server has less history than this device saw (restored from an older backup). Start over.
+    if (!applied) this.state.update({ cursor: 0 });
   }
 
   private now(): number {
