@@ -124,6 +124,7 @@ export class SyncEngine {
   /** Pulls and applies until the server has nothing more; returns whether it suggested a snapshot. */
   async pull(): Promise<boolean> {
     let suggested = false;
+    let bootstraps = 0;
     for (;;) {
       const after = this.state.get()!.cursor;
       let page: PullResponse;
@@ -131,6 +132,8 @@ export class SyncEngine {
         page = await this.client.request('GET', '/sync/pull', { query: { after, limit: syncLimits.pullMaxBatches }, schema: pullResponse });
       } catch (error) {
         if (error instanceof SyncFailure && error.options.serverCode === 'SNAPSHOT_REQUIRED') {
+          bootstraps += 1;
+          if (bootstraps > 2) throw new SyncFailure('server', 'The server keeps asking for a snapshot it cannot give');
           await this.bootstrap();
           continue;
         }
