@@ -35,6 +35,8 @@ import {
 import { removeScratch, scratchDir } from './scratch';
 import { measure, type Figures } from './timing';
 import { runServerBench, type ServerBenchOptions } from './server';
+// Registers the device-side sync cases that runServerBench runs against each engine's server.
+import './sync-device';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

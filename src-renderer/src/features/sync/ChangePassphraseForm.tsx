@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAction } from '../../api/hooks';
+import { useSyncAction } from './useSyncAction';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
@@ -12,7 +12,7 @@ import { syncErrorMessage } from './problems';
 export function ChangePassphraseForm() {
   const { t } = useTranslation('sync');
   const toast = useToast();
-  const change = useAction('sync.changePassphrase');
+  const change = useSyncAction('sync.changePassphrase');
   const [form, setForm] = useState({ current: '', next: '', confirm: '' });
   const [mismatch, setMismatch] = useState(false);
   const fieldErrors = errorsByField(t, change.error);

@@ -2,22 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../src-shared/contract';
 import { minPassphraseLength } from '../../../../src-shared/contract';
-import { useAction } from '../../api/hooks';
+import { useSyncAction } from './useSyncAction';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { FormError } from '../shared/FormError';
 import { errorsByField } from '../shared/fieldErrors';
-import { RecoveryKeyDialog } from './RecoveryKeyDialog';
 import { syncErrorMessage } from './problems';
 
 /**
  * Create an account or sign in, with the passphrase that encrypts the search (or the recovery key). Shown when
  * sync is off, and when this device was signed out (prefilled, to sign in again).
  */
-export function ConnectForm({ status }: { status: SyncStatus }) {
+export function ConnectForm({ status, onConnected }: { status: SyncStatus; onConnected(recoveryKey: string | null): void }) {
   const { t } = useTranslation('sync');
-  const connect = useAction('sync.connect');
-  const disconnect = useAction('sync.disconnect');
+  const connect = useSyncAction('sync.connect');
+  const disconnect = useSyncAction('sync.disconnect');
   const [mode, setMode] = useState<'create' | 'signIn'>(status.state === 'signed_out' ? 'signIn' : 'create');
   const [useRecovery, setUseRecovery] = useState(false);
   const [form, setForm] = useState({
@@ -30,7 +29,6 @@ export function ConnectForm({ status }: { status: SyncStatus }) {
     deviceName: status.deviceName ?? status.suggestedDeviceName,
   });
   const [mismatch, setMismatch] = useState(false);
-  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const fieldErrors = errorsByField(t, connect.error);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
 
@@ -51,7 +49,7 @@ export function ConnectForm({ status }: { status: SyncStatus }) {
         createAccount: creating,
         ...(useRecovery && !creating ? { recoveryKey: form.recoveryKey } : { passphrase: form.passphrase }),
       },
-      { onSuccess: (result) => setRecoveryKey(result.recoveryKey) },
+      { onSuccess: (result) => onConnected(result.recoveryKey) },
     );
   };
 
@@ -128,7 +126,6 @@ export function ConnectForm({ status }: { status: SyncStatus }) {
           )}
         </div>
       </form>
-      <RecoveryKeyDialog recoveryKey={recoveryKey} onClose={() => setRecoveryKey(null)} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncDevice } from '../../../../src-shared/contract';
-import { useAction, useChannel } from '../../api/hooks';
+import { useChannel } from '../../api/hooks';
+import { useSyncAction } from './useSyncAction';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useFormat } from '../../ui/format';
@@ -15,7 +16,7 @@ export function DevicesList() {
   const format = useFormat();
   const toast = useToast();
   const devices = useChannel('sync.devices', undefined);
-  const revoke = useAction('sync.revokeDevice');
+  const revoke = useSyncAction('sync.revokeDevice');
   const [confirm, setConfirm] = useState<SyncDevice | null>(null);
   const list = devices.data?.devices ?? [];
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../src-shared/contract';
-import { useAction, useChannel } from '../../api/hooks';
+import { useChannel } from '../../api/hooks';
+import { useSyncAction } from './useSyncAction';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useFormat } from '../../ui/format';
@@ -11,6 +12,7 @@ import { ConnectForm } from './ConnectForm';
 import { DevicesList } from './DevicesList';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { problemMessage } from './problems';
+import { RecoveryKeyDialog } from './RecoveryKeyDialog';
 import './sync.css';
 
 /** Settings ▸ Sync: set it up, see how it goes, sync now, sign out or turn it off. */
@@ -18,9 +20,12 @@ export function SyncSection() {
   const { t } = useTranslation('sync');
   // While a run goes on, the status is read often; otherwise a `changed` event or a minute refreshes it.
   const status = useChannel('sync.status', undefined, { refetchInterval: (query) => (query.state.data?.running ? 1000 : 60_000) });
+  // Held here: once connected the form gives way to the status, and the key must stay on screen until saved.
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   return (
     <SettingsSection id="sync" title={t('title')} description={t('description')}>
-      {status.data && (status.data.state === 'on' ? <SyncOn status={status.data} /> : <ConnectForm status={status.data} />)}
+      {status.data && (status.data.state === 'on' ? <SyncOn status={status.data} /> : <ConnectForm status={status.data} onConnected={setRecoveryKey} />)}
+      <RecoveryKeyDialog recoveryKey={recoveryKey} onClose={() => setRecoveryKey(null)} />
     </SettingsSection>
   );
 }
@@ -29,8 +34,8 @@ function SyncOn({ status }: { status: SyncStatus }) {
   const { t, i18n } = useTranslation('sync');
   const format = useFormat();
   const toast = useToast();
-  const syncNow = useAction('sync.now');
-  const disconnect = useAction('sync.disconnect');
+  const syncNow = useSyncAction('sync.now');
+  const disconnect = useSyncAction('sync.disconnect');
   const [confirmOff, setConfirmOff] = useState(false);
   const running = status.running || syncNow.isPending;
 
