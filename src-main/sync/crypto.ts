@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { hashRaw } from '@node-rs/argon2';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
@@ -43,6 +42,8 @@ export function newKdfParams(cost: Omit<KdfParams, 'algorithm' | 'salt'> = defau
 
 /** The key-encryption key of a passphrase. */
 export async function deriveKeyFromPassphrase(passphrase: string, kdf: KdfParams): Promise<Uint8Array> {
+  // Loaded when first needed: the native module costs every start of the app otherwise.
+  const { hashRaw } = await import('@node-rs/argon2');
   const raw = await hashRaw(passphrase.normalize('NFC'), {
     // Algorithm.Argon2id: a const enum, which isolated modules cannot read from the declaration.
     algorithm: 2,

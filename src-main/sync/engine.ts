@@ -36,6 +36,8 @@ export interface RunOutcome {
 export class SyncEngine {
   private readonly parser: EntryParser;
   private outcome: RunOutcome = { applied: 0, clockOffsetMs: null, remoteAheadMs: 0 };
+  /** What the server's current snapshot covers, as the last pull said. */
+  private snapshotCovers = 0;
 
   constructor(
     private readonly context: AppContext,
@@ -55,7 +57,9 @@ export class SyncEngine {
       suggested = (await this.pull()) || suggested;
       if (!this.state.hasUnpushed()) break;
     }
-    if ((suggested || this.options.snapshotEveryRun) && !this.state.hasUnpushed()) await makeSnapshot(this.context, this.client, this.keys);
+    // Not when the server's snapshot already covers everything this device has seen (it just joined from it).
+    const covered = this.state.get()!.cursor <= this.snapshotCovers;
+    if ((suggested || this.options.snapshotEveryRun) && !covered && !this.state.hasUnpushed()) await makeSnapshot(this.context, this.client, this.keys);
     return this.outcome;
   }
 
@@ -140,6 +144,7 @@ export class SyncEngine {
         throw error;
       }
       this.noteServerTime(page.serverTime);
+      this.snapshotCovers = page.snapshot?.covers ?? 0;
       // Every batch of the page is opened and checked before any is applied.
       const opened = page.batches.map((batch) => ({ seq: batch.seq, entries: openBatch(this.keys, this.parser, batch.id, batch.payload) }));
       let group: Change[] = [];

@@ -4,7 +4,6 @@ import { AppError, type ErrorCode } from '../../src-shared/errors';
 import { deviceList, keys as keysSchema, session as sessionSchema, tokens as tokensSchema, type Keys } from '../../src-shared/sync-protocol';
 import { newId } from '../changes/ids';
 import type { AppContext } from '../context';
-import { fetchBlob } from './blobs';
 import { SyncClient, type ClientOptions, type TokenKeeper, type Tokens } from './client';
 import {
   defaultKdfCost,
@@ -20,7 +19,6 @@ import {
   wrapDataKey,
   type KdfParams,
 } from './crypto';
-import { SyncEngine } from './engine';
 import { asSyncFailure, SyncFailure } from './failure';
 import { SyncRunner, type RunnerOptions } from './runner';
 import type { SecretStore } from './secrets';
@@ -146,6 +144,8 @@ export class SyncService {
     const startedAt = new Date().toISOString();
     this.state.update({ last_attempt_at: startedAt });
     try {
+      // The engine and what it uses load with the first run, not with every start of the app.
+      const { SyncEngine } = await import('./engine');
       const engine = new SyncEngine(this.context, this.state, connection.client, connection.keys, { snapshotEveryRun: this.options.snapshotEveryRun });
       const outcome = await engine.run();
       this.state.update({
@@ -352,6 +352,7 @@ export class SyncService {
     const connection = this.connection();
     if (!connection) return false;
     try {
+      const { fetchBlob } = await import('./blobs');
       return await fetchBlob(this.context, connection.client, connection.keys, sha256);
     } catch (error) {
       throw toAppError(asSyncFailure(error));

@@ -157,6 +157,7 @@ export async function applySnapshot(
     );
     let header: { v?: unknown; covers?: unknown } | undefined;
     let group: unknown[] = [];
+    let lastRow: unknown;
     const flush = async (cursor: number | null) => {
       apply(parser.parse(group, 'snapshot'), cursor);
       group = [];
@@ -176,9 +177,13 @@ export async function applySnapshot(
         if (header.covers !== covers) throw new SyncFailure('tampered', 'The snapshot does not cover what the server says');
         continue;
       }
+      // A row's entries stay in one transaction: its creation alone would leave the fields written since at their
+      // defaults (an application's company_id '' breaks its foreign key). The cursor stays where it is until the
+      // last group: an interrupted bootstrap starts over (idempotent).
+      const row = Array.isArray(value) ? value[2] : undefined;
+      if (group.length >= applyEntries && row !== lastRow) await flush(null);
       group.push(value);
-      // The cursor stays where it is until the last group: an interrupted bootstrap starts over (idempotent).
-      if (group.length >= applyEntries) await flush(null);
+      lastRow = row;
     }
     if (header === undefined) throw new SyncFailure('tampered', 'The snapshot is empty');
     await flush(covers);

@@ -131,7 +131,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   }
 
   const unsubscribe = options.api.context.changes.onChanged((event) => {
-    const frame = `event: changed\ndata: ${JSON.stringify(event)}\n\n`;
+    const frame = `event: changed\ndata: ${JSON.stringify({ tables: event.tables })}\n\n`;
     for (const stream of streams) stream.write(frame);
   });
 

@@ -19,7 +19,7 @@ const joinSize = Number(process.env.CANDID_BENCH_JOIN ?? 100_000);
 const kdfCost = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 
 async function device(dataDir?: string): Promise<TempApp> {
-  return openTempApp({ dataDir, sync: { kdfCost, snapshotEveryRun: true } });
+  return openTempApp({ ...(dataDir ? { dataDir } : {}), sync: { kdfCost, snapshotEveryRun: true } });
 }
 
 async function connect(app: TempApp, serverUrl: string, email: string, createAccount: boolean): Promise<void> {
