@@ -136,6 +136,6 @@ describe('imports.run', () => {
     const events: { tables: string[] }[] = [];
     app.context.changes.onChanged((event) => events.push(event));
     await app.api.invoke('imports.run', { source: upload('Company,Position,Status\nAcme,Developer,Refusé\nGlobex,Tester,\n', 'e.csv') });
-    expect(events).toEqual([{ tables: ['applications', 'companies', 'stage_events'] }]);
+    expect(events).toEqual([{ tables: ['applications', 'companies', 'stage_events'], origin: 'local' }]);
   });
 });
