@@ -16,6 +16,16 @@ export const documentSource = { content: Buffer.from('%PDF-1.4\n% Camille Martin
 
 type ValidInputs = { [C in Channel]: (world: FuzzWorld) => ChannelInput<C> };
 
+/**
+ * Channels that need a sync server and an account to succeed: here (no server) their valid input must get the
+ * typed error of sync being off or unreachable. test/sync drives them against the real server.
+ */
+export const needsSyncServer: ReadonlyMap<Channel, string> = new Map<Channel, string>([
+  ['sync.connect', 'UNAVAILABLE'],
+  ['sync.revokeDevice', 'UNAUTHORIZED'],
+  ['sync.changePassphrase', 'UNAUTHORIZED'],
+]);
+
 const csv = Buffer.from('Company;Position;Applied\nAcme;Developer;2024-03-01\nGlobex;Designer;02/04/2024\n', 'utf8').toString('base64');
 const filters = (w: FuzzWorld) => ({ stageCategories: ['applied' as const], companyId: w.company.id, archived: 'all' as const, text: 'dev' });
 
