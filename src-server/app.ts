@@ -7,16 +7,22 @@ import { errorResponse, ServerError, toServerError } from './http/errors';
 import { RouteTable, type ServerEnv } from './http/route-table';
 import { opsRoutes } from './ops';
 import { syncRoutes } from './sync/routes';
+import { readableRoutes } from './readable/routes';
+import { setUpReplicas } from './replicas/setup';
+import { docsRoutes } from './rest/docs';
+import { v1Routes } from './rest/v1';
 
 /**
  * The HTTP application (hono 4): one module per concern mounts its routes on one route table (so the OpenAPI
- * document lists them all); the REST APIs of issue 17 add theirs the same way.
+ * document lists them all): accounts, the sync relay, who can read the data, Candid's own REST API (/v1) and its docs.
  */
 export function createApp(context: ServerContext): { app: Hono<ServerEnv>; routes: RouteTable } {
   const app = new Hono<ServerEnv>();
 
   // One log line and one metric sample per request: route pattern, status, time, account; never a body or a token.
   app.use(async (c, next) => {
+    // A replica's in-process requests are part of the request that caused them: not logged or counted again.
+    if (c.env?.replica) return next();
     const started = performance.now();
     await next();
     const ms = performance.now() - started;
@@ -47,5 +53,9 @@ export function createApp(context: ServerContext): { app: Hono<ServerEnv>; route
   opsRoutes(routes);
   accountRoutes(routes);
   syncRoutes(routes);
+  readableRoutes(routes);
+  v1Routes(routes);
+  docsRoutes(routes);
+  setUpReplicas(context, app);
   return { app, routes };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentLimits } from '../src-shared/contract/documents';
+import { fileBodyLimit } from '../src-shared/http-limits';
 import { syncLimits } from '../src-shared/sync-protocol';
 
 const MiB = 1024 * 1024;
@@ -28,6 +29,29 @@ export const serverConfig = z
     behindProxy: z.boolean().default(false),
     /** HS256 key of the access tokens; when absent, one is drawn once and kept in the database (shared by every process). */
     jwtSecret: z.string().min(32).optional(),
+    /**
+     * The master key that seals readable accounts' data keys (base64url of 32 bytes; CANDID_MASTER_KEY), or the file
+     * holding it (default `<data>/master.key`, created at first start with mode 0600). Every process on one
+     * database needs the same one. Without any, the server serves private accounts only.
+     */
+    masterKey: z.string().min(1).optional(),
+    masterKeyFile: z.string().min(1).optional(),
+    /** Folder of this process's replicas of readable accounts (default `<data>/replicas`). */
+    replicasDir: z.string().min(1).optional(),
+    replicas: z
+      .object({
+        /** Replicas open at once (each a SQLite connection with `cacheKiB` of page cache); the least recently used close first. */
+        maxOpen: z.int().min(1).default(16),
+        idleSeconds: z.int().min(1).default(300),
+        cacheKiB: z.int().min(256).default(2048),
+      })
+      .prefault({}),
+    compat: z
+      .object({
+        /** Lifetime of the access tokens a compatible API's log-in gives (JobTracker SaaS's are 7 days; revocable at any time). */
+        tokenHours: z.int().min(1).max(24 * 90).default(24 * 7),
+      })
+      .prefault({}),
     refreshTokenDays: z.int().min(1).max(3650).default(60),
     passwordHashing: z
       .object({ memoryCost: z.int().min(8), timeCost: z.int().min(1), parallelism: z.int().min(1).max(255) })
@@ -41,12 +65,16 @@ export const serverConfig = z
         snapshotBytes: z.int().min(1024).default(1024 * MiB),
         /** The largest document plus the sealing overhead (a nonce, a tag and a length per 1 MiB chunk, and deflate's worst case). */
         blobBytes: z.int().min(1024).default(documentLimits.maxFileBytes + MiB),
+        /** JSON bodies of the REST APIs (/v1, /compat/…), except the channels that carry a file. */
+        restBytes: z.int().min(1024).default(MiB),
+        /** Channels that carry a whole file as base64 (imports, documents.add). */
+        restFileBytes: z.int().min(1024).default(fileBodyLimit),
       })
       .prefault({}),
     rateLimits: z
       .object({
         /** Every register, log-in and refresh attempt from one client address. */
-        authPerClient: window(60, 60),
+        authPerClient: window(120, 60),
         /** Failed log-ins, and registrations, per e-mail address. */
         authPerEmail: window(10, 15 * 60),
         /** Every authenticated request of one account. */

@@ -6,6 +6,7 @@ import type { TokenIssuer } from './accounts/tokens';
 import type { Logger } from './http/logs';
 import type { Metrics } from './http/metrics';
 import type { RateLimiter } from './http/rate-limit';
+import type { ReplicaPool } from './replicas/pool';
 
 /** What every route module is built from; one per running server. */
 export interface ServerContext {
@@ -21,6 +22,10 @@ export interface ServerContext {
     authPerEmail: RateLimiter;
     accountRequests: RateLimiter;
   };
+  /** Whether this process can hold readable accounts: the master key, or why there is none. */
+  readable: { masterKey: Uint8Array; unavailable: null } | { masterKey: null; unavailable: string };
+  /** The replicas of readable accounts (null when `readable` is unavailable); made by createApp. */
+  replicas: ReplicaPool | null;
   /** The time of the injected clock as ISO text, as stored. */
   nowIso(): string;
 }

@@ -34,9 +34,11 @@ function operation(spec: AnyRouteSpec): JsonSchema {
       : undefined;
     responses[status] = { description: response.description, ...(content ? { content } : {}), ...(headers ? { headers } : {}) };
   }
-  responses.default = { description: 'An error (docs/sync.md, "Transport and errors")', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-  const requestBody = spec.body
-    ? { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } }
+  const errorName = spec.errorSchema?.name ?? 'Error';
+  responses.default = { description: 'An error', content: { 'application/json': { schema: { $ref: `#/components/schemas/${errorName}` } } } };
+  const jsonBody = spec.body ?? spec.rawJsonBody;
+  const requestBody = jsonBody
+    ? { required: true, content: { 'application/json': { schema: schemaOf(jsonBody, 'input') } } }
     : spec.streamBody
       ? { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
       : undefined;
@@ -51,20 +53,29 @@ function operation(spec: AnyRouteSpec): JsonSchema {
 }
 
 /** The OpenAPI 3.1 document of the mounted routes, generated from the same zod schemas that parse their input. */
-export function openApiDocument(specs: readonly AnyRouteSpec[], version: string): JsonSchema {
+export function openApiDocument(
+  specs: readonly AnyRouteSpec[],
+  version: string,
+  info: { title: string; description: string } = {
+    title: 'Candid Server',
+    description: 'Accounts and the end-to-end-encrypted sync relay of Candid (docs/sync.md), and the REST API of readable accounts (docs/server-api.md).',
+  },
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const spec of specs) {
     paths[spec.path] ??= {};
     paths[spec.path][spec.method] = operation(spec);
     if (spec.head) paths[spec.path].head = { ...operation(spec), summary: `Whether it exists: ${spec.summary}` };
   }
+  const schemas: Record<string, JsonSchema> = { Error: schemaOf(syncError, 'output') };
+  for (const spec of specs) if (spec.errorSchema) schemas[spec.errorSchema.name] ??= schemaOf(spec.errorSchema.schema, 'output');
   return {
     openapi: '3.1.0',
-    info: { title: 'Candid Server', version, description: 'Accounts and the end-to-end-encrypted sync relay of Candid (docs/sync.md).' },
+    info: { ...info, version },
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Error: schemaOf(syncError, 'output') },
+      schemas,
     },
   };
 }

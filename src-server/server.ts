@@ -16,6 +16,7 @@ import { jsonLogger, type Logger } from './http/logs';
 import { Metrics } from './http/metrics';
 import { RateLimiter } from './http/rate-limit';
 import { sweepIncompleteObjects } from './sync/objects';
+import { loadMasterKey } from './readable/master-key';
 
 export interface StartServerOptions {
   config: ServerConfigInput;
@@ -49,10 +50,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const clock = options.clock ?? systemClock;
   const log = options.log ?? jsonLogger;
   const database = openServerDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  let master: Awaited<ReturnType<typeof loadMasterKey>>;
   try {
     const migrated = await migrateServerDatabase(database.kysely, database.engine, () => isoAt(clock.now()));
     if (migrated.length > 0) log({ level: 'info', msg: 'migrated', versions: migrated, engine: database.engine });
     await sweepIncompleteObjects(database.kysely);
+    master = await loadMasterKey(database.kysely, config);
   } catch (error) {
     await database.close();
     throw error;
@@ -81,9 +84,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       authPerEmail: new RateLimiter(config.rateLimits.authPerEmail, clock, 'attempts for this e-mail address'),
       accountRequests: new RateLimiter(config.rateLimits.accountRequests, clock, 'requests for this account'),
     },
+    readable: master.key ? { masterKey: master.key, unavailable: null } : { masterKey: null, unavailable: master.reason },
+    replicas: null,
     nowIso: () => isoAt(clock.now()),
   };
+  if (!master.key) log({ level: 'warn', msg: 'readable accounts unavailable', reason: master.reason });
   const { app } = createApp(context);
+  await context.replicas?.sweep();
 
   const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as Server;
   // Requests in flight end when their answer is written out (not when the handler returns a streamed body).
@@ -115,6 +122,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       }
       server.closeAllConnections();
       await closed;
+      await context.replicas?.close();
       await database.close();
       log({ level: 'info', msg: 'stopped' });
     })());

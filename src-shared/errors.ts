@@ -16,6 +16,7 @@ export const errorCodes = [
   'READ_ONLY',
   'DISK_FULL',
   'UNAVAILABLE',
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -86,5 +87,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   READ_ONLY: 500,
   DISK_FULL: 507,
   UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -76,6 +76,7 @@ export const changePasswordRequest = z
 export const deleteAccountRequest = z.object({ password: z.string().min(1).max(syncLimits.passwordMaxLength) }).strict();
 
 export const accountMode = z.enum(['private', 'readable']);
+export type AccountMode = z.infer<typeof accountMode>;
 export const account = z.object({ id: uuid, email: z.string(), createdAt: isoTime, mode: accountMode });
 export const device = z.object({
   id: uuid,
@@ -85,6 +86,8 @@ export const device = z.object({
   revokedAt: isoTime.nullable(),
   /** The device whose token made the request. */
   current: z.boolean(),
+  /** 'device': a Candid app; 'api': the clients of a compatible API (their sessions), listed so they can be revoked. */
+  kind: z.enum(['device', 'api']),
 });
 export const tokens = z.object({ accessToken: z.string(), refreshToken: z.string(), accessExpiresAt: isoTime });
 export const session = z.object({ account, device, tokens });
@@ -93,6 +96,17 @@ export const deviceList = z.object({ devices: z.array(device) });
 export const deviceIdParam = z.object({ id: uuid });
 
 export const health = z.object({ status: z.enum(['ok', 'error']), database: z.enum(['ok', 'unreachable']) });
+
+// ---- Who can read the data (docs/sync.md, "Private or readable") ---------------------------------------------
+
+/** The data key as the device holds it, escrowed so the server can read the account (32 bytes, base64url). */
+const dataKey = base64url.length(43);
+export const setModeRequest = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('readable'), keyId: z.string().min(1).max(128), dataKey }).strict(),
+  z.object({ mode: z.literal('private') }).strict(),
+]);
+export const modeResponse = z.object({ mode: accountMode });
+export const dataKeyResponse = z.object({ keyId: z.string(), dataKey });
 
 // ---- Keys -----------------------------------------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ export interface SyncServiceOptions {
 
 /** A clock more than this off the server's (or entries stamped this far ahead) is worth a warning. */
 const clockWarningMs = 5 * 60_000;
-const secretNames = { tokens: 'sync.tokens', dataKey: 'sync.dataKey' } as const;
+export const secretNames = { tokens: 'sync.tokens', dataKey: 'sync.dataKey' } as const;
 
 /** How a sync problem reaches a caller of the channels: an AppError whose details name the problem. */
 function toAppError(failure: SyncFailure): AppError {

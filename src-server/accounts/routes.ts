@@ -130,6 +130,7 @@ export function accountRoutes(routes: RouteTable): void {
               .selectAll()
               .where('id', '=', body.deviceId)
               .where('account_id', '=', account.id)
+              .where('kind', '=', 'device')
               .where('revoked_at', 'is', null)
               .executeTakeFirst()
           : undefined;
@@ -248,7 +249,15 @@ export function accountRoutes(routes: RouteTable): void {
   routes.add(
     { method: 'get', path: '/devices', tag: 'accounts', summary: "The account's devices, revoked ones included", auth: true, responses: { 200: { description: 'Devices', json: deviceList } } },
     async ({ c, principal }) => {
-      const rows = await kysely.selectFrom('devices').selectAll().where('account_id', '=', principal.accountId).orderBy('created_at').orderBy('id').execute();
+      // A server's replicas are not the person's devices (they go with the account's mode, not with a revoke).
+      const rows = await kysely
+        .selectFrom('devices')
+        .selectAll()
+        .where('account_id', '=', principal.accountId)
+        .where('kind', '!=', 'replica')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       return c.json({ devices: rows.map((row) => toDevice(row, principal.deviceId)) }, 200);
     },
   );
@@ -266,7 +275,13 @@ export function accountRoutes(routes: RouteTable): void {
     async ({ c, params, principal }) => {
       const now = context.nowIso();
       const found = await kysely.transaction().execute(async (trx) => {
-        const device = await trx.selectFrom('devices').select('revoked_at').where('id', '=', params.id).where('account_id', '=', principal.accountId).executeTakeFirst();
+        const device = await trx
+          .selectFrom('devices')
+          .select('revoked_at')
+          .where('id', '=', params.id)
+          .where('account_id', '=', principal.accountId)
+          .where('kind', '!=', 'replica')
+          .executeTakeFirst();
         if (!device) return false;
         if (device.revoked_at === null) await trx.updateTable('devices').set({ revoked_at: now }).where('id', '=', params.id).execute();
         await revokeFamilies(trx, now, { deviceId: params.id });

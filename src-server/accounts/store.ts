@@ -25,6 +25,7 @@ export const toDevice = (row: DeviceRow, currentDeviceId: string): z.infer<typeo
   lastSeenAt: row.last_seen_at,
   revokedAt: row.revoked_at,
   current: row.id === currentDeviceId,
+  kind: row.kind === 'api' ? 'api' : 'device',
 });
 
 export function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
@@ -35,8 +36,15 @@ export function findAccount(db: Db, id: string): Promise<AccountRow | undefined>
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function createDevice(db: Db, accountId: string, name: string, now: string): Promise<DeviceRow> {
-  const row: DeviceRow = { id: uuidv7(), account_id: accountId, name, created_at: now, last_seen_at: now, revoked_at: null };
+export async function createDevice(
+  db: Db,
+  accountId: string,
+  name: string,
+  now: string,
+  kind: DeviceRow['kind'] = 'device',
+  instance: string | null = null,
+): Promise<DeviceRow> {
+  const row: DeviceRow = { id: uuidv7(), account_id: accountId, name, created_at: now, last_seen_at: now, revoked_at: null, kind, instance };
   await db.insertInto('devices').values(row).execute();
   return row;
 }

@@ -112,6 +112,24 @@ export const serverMigrations: readonly ServerMigration[] = [
         .execute();
     },
   },
+  {
+    version: 20,
+    name: 'readable accounts: escrowed data keys, and device kinds (replicas, compatible API clients)',
+    async up(db, types) {
+      // The data key of a readable account, sealed with the server's master key (never stored in the clear).
+      await db.schema
+        .createTable('escrowed_keys')
+        .addColumn('account_id', 'text', (col) => col.primaryKey().references('accounts.id'))
+        .addColumn('key_id', 'text', (col) => col.notNull())
+        .addColumn('sealed_key', types.bytes, (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      // 'device' (a Candid app), 'replica' (a server process's readable copy), 'api' (clients of a compatible API).
+      await db.schema.alterTable('devices').addColumn('kind', 'text', (col) => col.notNull().defaultTo('device')).execute();
+      // For a replica: the replicas folder it lives in, so a rebuilt replica can retire the one it replaces.
+      await db.schema.alterTable('devices').addColumn('instance', 'text').execute();
+    },
+  },
 ];
 
 export const latestServerSchema = serverMigrations[serverMigrations.length - 1].version;

@@ -25,6 +25,10 @@ export interface DevicesTable {
   created_at: string;
   last_seen_at: string;
   revoked_at: string | null;
+  /** 'device': a Candid app; 'replica': a server process's readable copy; 'api': clients of a compatible API. */
+  kind: 'device' | 'replica' | 'api';
+  /** For a replica: the id of the replicas folder it lives in. */
+  instance: string | null;
 }
 
 /** One log-in's chain of refresh tokens; revoking it ends the refresh tokens and access tokens it issued. */
@@ -86,6 +90,14 @@ export interface ObjectChunksTable {
   data: Buffer;
 }
 
+/** The data key of a readable account, sealed with the server's master key (src-server/readable/). */
+export interface EscrowedKeysTable {
+  account_id: string;
+  key_id: string;
+  sealed_key: Buffer;
+  created_at: string;
+}
+
 export interface ServerSettingsTable {
   key: string;
   value: string;
@@ -106,6 +118,7 @@ export interface ServerDB {
   objects: ObjectsTable;
   object_chunks: ObjectChunksTable;
   server_settings: ServerSettingsTable;
+  escrowed_keys: EscrowedKeysTable;
   server_migrations: ServerMigrationsTable;
 }
 

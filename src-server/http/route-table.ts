@@ -4,7 +4,8 @@ import type { ServerContext } from '../context';
 import { parseWith, readJson } from './body';
 import type { Principal } from '../accounts/authenticate';
 
-export type ServerEnv = { Variables: { principal?: Principal } };
+/** `Bindings.replica`: set only on a replica's in-process requests (src-server/replicas/in-process.ts). */
+export type ServerEnv = { Variables: { principal?: Principal }; Bindings: { replica?: Principal } };
 
 export interface ResponseSpec {
   description: string;
@@ -30,6 +31,15 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   bodyLimit?: (context: ServerContext) => number;
   /** The body is a byte stream the handler reads itself (snapshots, blobs). */
   streamBody?: boolean;
+  /**
+   * The body is JSON of this schema (documented as such) that the handler reads and parses itself: for APIs with
+   * their own error shape and parsing rules (/v1, the compatible APIs).
+   */
+  rawJsonBody?: z.ZodType;
+  /** The shape of this route's errors in the OpenAPI document (default: the sync protocol's `Error`). */
+  errorSchema?: { name: string; schema: z.ZodType };
+  /** Answers any error of this route (authentication included) in its API's own shape. */
+  onError?: (error: unknown, c: Context<ServerEnv>) => Response | Promise<Response>;
   query?: Q;
   params?: P;
   /** Also answers HEAD (Hono serves HEAD through the GET handler, without the body). */
@@ -66,13 +76,15 @@ export class RouteTable {
   ): void {
     this.specs.push(spec as AnyRouteSpec);
     const honoPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
-    this.app.on(spec.method.toUpperCase(), honoPath, async (c) => {
+    const run = async (c: Context<ServerEnv>) => {
       const principal = spec.auth ? await this.authenticate(c) : (undefined as unknown as Principal);
       const params = (spec.params ? parseWith(spec.params, c.req.param(), 'path') : undefined) as Parsed<P>;
       const query = (spec.query ? parseWith(spec.query, c.req.query(), 'query') : undefined) as Parsed<Q>;
       const limit = spec.bodyLimit?.(this.context) ?? this.context.config.limits.jsonBytes;
       const body = (spec.body ? await readJson(c.req.raw, spec.body, limit) : undefined) as Parsed<B>;
       return handler({ c, body, query, params, principal });
-    });
+    };
+    const onError = spec.onError;
+    this.app.on(spec.method.toUpperCase(), honoPath, onError ? (c) => run(c).catch((error: unknown) => onError(error, c)) : run);
   }
 }

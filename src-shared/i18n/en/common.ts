@@ -74,6 +74,7 @@ export default {
     READ_ONLY: 'The database cannot be written (read-only disk or file).',
     DISK_FULL: 'The disk is full. Nothing was saved.',
     UNAVAILABLE: 'The server could not be reached or is not available. Try again later.',
+    RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
     INTERNAL: 'Something went wrong inside Candid. Nothing was saved.',
     NETWORK: 'Candid cannot be reached. Is it still running?',
   },

@@ -76,6 +76,7 @@ export default {
     READ_ONLY: "La base de données ne peut pas être modifiée (disque ou fichier en lecture seule).",
     DISK_FULL: "Le disque est plein. Rien n'a été enregistré.",
     UNAVAILABLE: "Le serveur est injoignable ou indisponible. Réessayez plus tard.",
+    RATE_LIMITED: 'Trop de requêtes. Patientez un instant et réessayez.',
     INTERNAL: "Une erreur interne s'est produite. Rien n'a été enregistré.",
     NETWORK: 'Candid ne répond pas. Est-il toujours lancé ?',
   },
