@@ -1,29 +1,8 @@
 import type { DuplicateMatch, DuplicatesResult, ParsedInput } from '../../src-shared/contract';
-import { nameKey, words } from '../../src-shared/text';
 import type { Database } from '../db/connection';
 import { findCompanyByName } from '../companies/resolve';
+import { samePosition } from './positions';
 import { summariesByIds } from './queries';
-
-/** Words that say nothing about the job ("H/F", "F/H", articles …). */
-const noise = new Set(['h', 'f', 'm', 'x', 'w', 'd', 'hf', 'fh', 'mf', 'de', 'du', 'des', 'la', 'le', 'les', 'en', 'et', 'a', 'the', 'of', 'and', 'in', 'for']);
-
-export function positionWords(position: string): Set<string> {
-  return new Set(words(position).filter((word) => !noise.has(word)));
-}
-
-/**
- * Two titles are alike when most of their words are shared (Jaccard ≥ 0.6) or one contains the other. `wordsOf`:
- * `positionWords`, or a remembered one when many pairs of the same titles are compared (an import).
- */
-export function similarPositions(a: string, b: string, wordsOf: (position: string) => Set<string> = positionWords): boolean {
-  const left = wordsOf(a);
-  const right = wordsOf(b);
-  if (left.size === 0 || right.size === 0) return nameKey(a) === nameKey(b);
-  let shared = 0;
-  for (const word of left) if (right.has(word)) shared += 1;
-  const union = left.size + right.size - shared;
-  return shared / union >= 0.6 || shared === Math.min(left.size, right.size);
-}
 
 export function normaliseUrl(url: string): string {
   try {
@@ -64,7 +43,7 @@ export function findDuplicates(db: Database, input: ParsedInput<'applications.du
       .all(companyId) as { id: string; position: string; stage_category: string }[];
     if (input.position) {
       for (const row of rows) {
-        if (!reasons.has(row.id) && similarPositions(row.position, input.position)) reasons.set(row.id, 'similar_position');
+        if (!reasons.has(row.id) && samePosition(row.position, input.position)) reasons.set(row.id, 'similar_position');
       }
     }
     const count = (category: string) => rows.filter((row) => row.stage_category === category && row.id !== input.excludeId).length;

@@ -2,6 +2,7 @@ import {
   dateImportFields,
   importLimits,
   requiredImportFields,
+  stageColumnFields,
   valueMappedFields,
   type ColumnDates,
   type DateOrder,
@@ -9,48 +10,103 @@ import {
   type ImportDuplicate,
   type ImportField,
   type ImportProblem,
+  type ImportProblemCode,
   type ImportValueChoice,
   type ParsedInput,
+  type StageCategory,
   type ValueMappedField,
 } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
+import { cardOrder, parseCard, type Card } from './cards';
 import { convertRow, type ConvertedRow, type RowPlan } from './convert';
-import { detectColumnDates } from './dates';
-import { findImportDuplicates } from './duplicates';
-import { proposeMapping } from './headers';
-import { matchKey } from './keys';
-import type { ParsedTable } from './parse';
+import { DateOrderEvidence } from './dates';
+import { DuplicateFinder } from './duplicates';
+import { importError } from './errors';
+import { findHeaderRow, headerCandidates, headerSearchRows } from './header-row';
+import { valueKey } from './keys';
+import { ColumnProfiler, type ColumnProfile } from './profile';
+import { proposeMapping, type Proposal } from './propose';
+import type { ReadRow, TableFile } from './reader';
 import { ValueResolver } from './resolve';
-import { cellText } from './table';
+import { cellText, shorten, type GridRow } from './table';
+import { isPlaceholder } from './values';
 
 export type ImportInput = ParsedInput<'imports.preview'>;
 
-export interface Analysis {
-  parsed: ParsedTable;
+/** Rows whose values are looked at to propose the mapping. */
+const profileRows = 2000;
+/** Distinct values counted per value-mapped column (the most frequent are listed). */
+const countedValues = 5000;
+/** Rows read between two turns of the event loop (and two checks of the abort signal). */
+const rowsPerTurn = 2000;
+
+export interface PassOptions {
+  signal?: AbortSignal;
+  /** Rows read so far in the current pass. */
+  onProgress?(rows: number): void;
+}
+
+/** What the first pass decides about a file: where its data is, what each column is, how its values read. */
+export interface FilePlan {
+  file: TableFile;
+  headerRow: number | null;
+  headers: string[];
+  candidates: { row: number; cells: string[] }[];
   mapping: (ImportField | null)[];
-  columns: ImportColumn[];
+  proposals: Proposal[];
+  columnStages: Map<number, { id: string; category: StageCategory } | null>;
+  columnDates: Map<number, ColumnDates>;
   dateOrders: Record<string, DateOrder>;
   values: Partial<Record<ValueMappedField, ImportValueChoice[]>>;
-  rows: ConvertedRow[];
-  /** Problems of the file and of every row, in row order. */
+  samples: string[][];
+  previewRows: { row: number; cells: string[] }[];
+  /** Data rows of the file. */
+  rowCount: number;
+  rowPlan: RowPlan;
+  resolver: ValueResolver;
+}
+
+/** The second pass: every row converted and checked, nothing kept but what the preview shows and the counts. */
+export interface Analysis extends FilePlan {
   problems: ImportProblem[];
+  problemCount: { errors: number; warnings: number; rowsWithErrors: number; byCode: Partial<Record<ImportProblemCode, number>> };
   duplicates: ImportDuplicate[];
+  duplicateCount: number;
+  /** "row:column" of every duplicate (column empty for rows) when `skipDuplicates`: what it leaves out. */
+  duplicateKeys: Set<string>;
+  /** Applications the file holds, and how many can be imported (errors aside). */
+  applicationCount: number;
+  importable: number;
+  /** Importable ones that are duplicates. */
+  importableDuplicates: number;
 }
 
-function remembered(fn: (text: string) => string): (text: string) => string {
-  const cache = new Map<string, string>();
-  return (text) => {
-    let result = cache.get(text);
-    if (result === undefined) cache.set(text, (result = fn(text)));
-    return result;
-  };
+export function rowKey(row: number, column: number | null): string {
+  return column === null ? String(row) : `${row}:${column}`;
 }
 
-/** The given mapping fitted to the file's width (a stale one from another file must not point past the end). */
-function effectiveMapping(parsed: ParsedTable, given: ImportInput['mapping']): (ImportField | null)[] {
-  const width = parsed.table.headers.length;
-  if (!given) return proposeMapping(parsed.table.headers);
-  return Array.from({ length: width }, (_, column) => given[column] ?? null);
+/**
+ * Visits rows a batch at a time, letting the event loop run between batches (so that other calls are answered
+ * while a file is read), reporting progress and honouring the abort signal there.
+ */
+async function eachRow<T>(rows: Iterator<T>, visit: (row: T) => void, options: PassOptions): Promise<number> {
+  let count = 0;
+  for (;;) {
+    for (let index = 0; index < rowsPerTurn; index += 1) {
+      const next = rows.next();
+      if (next.done) return count;
+      visit(next.value);
+      count += 1;
+    }
+    options.onProgress?.(count);
+    options.signal?.throwIfAborted();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The data rows: the rows after the header row (title rows above it are not data). */
+function* dataRows(file: TableFile, headerRow: number | null): Generator<ReadRow> {
+  for (const row of file.rows()) if (headerRow === null || row.row > headerRow) yield row;
 }
 
 function columnsByField(mapping: readonly (ImportField | null)[]): Map<ImportField, number[]> {
@@ -64,35 +120,28 @@ function columnsByField(mapping: readonly (ImportField | null)[]): Map<ImportFie
   return result;
 }
 
-function samplesOf(parsed: ParsedTable, column: number): string[] {
-  const samples: string[] = [];
-  for (const row of parsed.table.rows) {
-    const text = cellText(row.cells[column] ?? null);
-    if (text && !samples.includes(text)) samples.push(text.length > 80 ? `${text.slice(0, 77)}…` : text);
-    if (samples.length === 3) break;
-  }
-  return samples;
+function remembered(fn: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let result = cache.get(text);
+    if (result === undefined) {
+      result = fn(text);
+      if (cache.size < 50_000) cache.set(text, result);
+    }
+    return result;
+  };
 }
 
-/** Distinct values of each value-mapped column, most frequent first, with what each maps to. */
-function valueChoices(parsed: ParsedTable, columnsOf: Map<ImportField, number[]>, plan: RowPlan) {
+/** Distinct values of each value-mapped column with what each maps to, unknown ones first. */
+function valueChoices(counts: Map<number, Map<string, { value: string; count: number }>>, columnsOf: Map<ImportField, number[]>, resolver: ValueResolver) {
   const values: Partial<Record<ValueMappedField, ImportValueChoice[]>> = {};
   for (const field of valueMappedFields) {
     const column = columnsOf.get(field)?.[0];
     if (column === undefined) continue;
-    const byKey = new Map<string, { value: string; count: number }>();
-    for (const row of parsed.table.rows) {
-      const value = cellText(row.cells[column] ?? null);
-      if (!value) continue;
-      const key = plan.keyOf(value);
-      const entry = byKey.get(key);
-      if (entry) entry.count += 1;
-      else byKey.set(key, { value, count: 1 });
-    }
-    values[field] = [...byKey]
+    values[field] = [...(counts.get(column) ?? new Map())]
       .map(([key, { value, count }]) => {
-        const { target, recognised } = plan.values.resolve(field, key, value);
-        return { key, value, count, target, resolved: target !== undefined && recognised };
+        const { target, recognised } = resolver.resolve(field, key, value);
+        return { key, value: shorten(value, 200), count, target, resolved: target !== undefined && recognised };
       })
       // Unknown values first: they are the ones the user must decide.
       .sort((a, b) => Number(a.resolved) - Number(b.resolved) || b.count - a.count || a.value.localeCompare(b.value))
@@ -101,72 +150,269 @@ function valueChoices(parsed: ParsedTable, columnsOf: Map<ImportField, number[]>
   return values;
 }
 
-function unmappedRequired(columnsOf: Map<ImportField, number[]>): ImportProblem[] {
-  return requiredImportFields
-    .filter((field) => !columnsOf.has(field))
-    .map((field) => ({
-      row: null,
-      column: null,
-      field,
-      code: 'unmapped_required' as const,
-      severity: 'error' as const,
-      value: null,
-      message: `No column is mapped to ${field}`,
-    }));
+/**
+ * The first pass over a file: finds the header row, profiles the first rows' values to propose the mapping (or takes
+ * the user's), then reads every row to learn how its dates read (day or month first) and which values each
+ * value-mapped column holds. Memory stays bounded: only the first rows are kept.
+ */
+export async function planFile(db: Database, file: TableFile, input: ImportInput, options: PassOptions = {}): Promise<FilePlan> {
+  const settings = input.settings ?? {};
+  const resolver = new ValueResolver(db, input.valueMaps ?? {});
+  const rows = file.rows()[Symbol.iterator]();
+
+  // The first rows, to find the header in.
+  const head: ReadRow[] = [];
+  while (head.length < headerSearchRows) {
+    const next = rows.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const chosen = settings.hasHeader === false ? null : settings.headerRow;
+  const header = file.fixedHeaders ? { row: null, headers: file.fixedHeaders } : findHeaderRow(head, file.merges(), chosen);
+  const isData = (row: GridRow) => header.row === null || row.row > header.row;
+
+  // Every data row comes through here once.
+  const sample: ReadRow[] = [];
+  let width = header.headers.length;
+  let rowCount = 0;
+  const samples: string[][] = [];
+  const previewRows: FilePlan['previewRows'] = [];
+  let plan: Pick<FilePlan, 'file' | 'headerRow' | 'headers' | 'candidates' | 'mapping' | 'proposals' | 'columnStages' | 'rowPlan' | 'resolver'> | null = null;
+  const evidence = new Map<number, DateOrderEvidence>();
+  const valueCounts = new Map<number, Map<string, { value: string; count: number }>>();
+  const valueColumns = new Set<number>();
+
+  const decide = () => {
+    const profilers = Array.from({ length: width }, () => new ColumnProfiler((field, key) => resolver.recognises(field, key)));
+    for (const row of sample) row.cells.forEach((cell, column) => profilers[column]?.add(cell));
+    const profiles: ColumnProfile[] = profilers.map((profiler) => profiler.result());
+    const headers = Array.from({ length: width }, (_, column) => header.headers[column] ?? '');
+    const headerStages = headers.map((name) => (name ? resolver.stageOfHeader(name) : null));
+    const proposals = proposeMapping(headers.map((name, column) => ({ header: name, profile: profiles[column], headerStage: headerStages[column] })));
+    const given = input.mapping;
+    const mapping = Array.from({ length: width }, (_, column) => (given ? (given[column] ?? null) : proposals[column].field));
+    const columnsOf = columnsByField(mapping);
+    const columnStages = new Map<number, { id: string; category: StageCategory } | null>();
+    for (const field of stageColumnFields) {
+      for (const column of columnsOf.get(field) ?? []) {
+        const chosenStage = input.columnStages?.[String(column)];
+        const category = chosenStage ? resolver.categoryOf(chosenStage) : undefined;
+        columnStages.set(column, chosenStage === null ? null : chosenStage && category ? { id: chosenStage, category } : headerStages[column]);
+      }
+    }
+    for (const field of dateImportFields) for (const column of columnsOf.get(field) ?? []) evidence.set(column, new DateOrderEvidence());
+    for (const field of valueMappedFields) {
+      const column = columnsOf.get(field)?.[0];
+      if (column !== undefined) valueColumns.add(column);
+    }
+    const cards: Card[] = [];
+    for (const column of columnsOf.get('stageCards') ?? []) {
+      for (const row of sample) {
+        const card = parseCard(cellText(row.cells[column] ?? null));
+        if (card) cards.push(card);
+      }
+    }
+    const mapped = new Set(mapping.flatMap((field, column) => (field === null ? [] : [column])));
+    const chosenOrders = settings.dateOrders ?? {};
+    const defaultCurrency = (db.sql(`SELECT default_currency FROM profile LIMIT 1`).pluck().get() as string | undefined) ?? 'EUR';
+    const rowPlan: RowPlan = {
+      headers,
+      columnsOf,
+      extraNoteColumns: input.options?.unmappedToNotes ? headers.map((_, column) => column).filter((column) => !mapped.has(column)) : [],
+      dateOrder: (column) => chosenOrders[String(column)] ?? evidence.get(column)?.result().order ?? 'dmy',
+      values: resolver,
+      keyOf: remembered(valueKey),
+      defaultCurrency,
+      columnStages,
+      cardOrder: cardOrder(cards),
+    };
+    plan = {
+      file,
+      headerRow: header.row,
+      headers,
+      candidates: file.fixedHeaders ? [] : headerCandidates(head),
+      mapping,
+      proposals,
+      columnStages,
+      rowPlan,
+      resolver,
+    };
+    for (const row of sample) learn(row);
+  };
+
+  const learn = (row: GridRow) => {
+    for (const [column, dates] of evidence) dates.add(row.cells[column] ?? null);
+    for (const column of valueColumns) {
+      const text = cellText(row.cells[column] ?? null);
+      if (!text || isPlaceholder(text)) continue;
+      const key = plan!.rowPlan.keyOf(text);
+      let counts = valueCounts.get(column);
+      if (!counts) valueCounts.set(column, (counts = new Map()));
+      const entry = counts.get(key);
+      if (entry) entry.count += 1;
+      else if (counts.size < countedValues) counts.set(key, { value: text, count: 1 });
+    }
+  };
+
+  const take = (row: ReadRow) => {
+    if (!isData(row)) return;
+    rowCount += 1;
+    if (row.cells.length > width) width = Math.min(row.cells.length, importLimits.maxColumns);
+    row.cells.forEach((cell, column) => {
+      const list = (samples[column] ??= []);
+      if (list.length >= 3) return;
+      const text = cellText(cell);
+      if (text && !list.includes(shorten(text, 80))) list.push(shorten(text, 80));
+    });
+    if (previewRows.length < importLimits.previewRows) previewRows.push({ row: row.row, cells: row.cells.map((cell) => shorten(cellText(cell), importLimits.previewCellChars)) });
+    if (plan) learn(row);
+    else {
+      sample.push(row);
+      if (sample.length >= profileRows) decide();
+    }
+  };
+
+  for (const row of head) take(row);
+  await eachRow(rows, take, options);
+  if (rowCount === 0) throw importError('VALIDATION', 'no_rows', `${file.fileName} has no rows to import`, { fileName: file.fileName });
+  if (!plan) decide();
+  const decided = plan!;
+  // Columns first seen after the profiled rows are not mapped (unless the user maps them).
+  if (decided.mapping.length < width) {
+    for (let column = decided.mapping.length; column < width; column += 1) {
+      decided.mapping.push(input.mapping?.[column] ?? null);
+      decided.proposals.push({ field: null, reasons: [] });
+      decided.headers.push(header.headers[column] ?? '');
+    }
+  }
+  const columnDates = new Map([...evidence].map(([column, dates]) => [column, dates.result()]));
+  const dateOrders: Record<string, DateOrder> = {};
+  for (const [column, dates] of columnDates) if (dates.order) dateOrders[String(column)] = dates.order;
+  return {
+    ...decided,
+    rowCount,
+    columnDates,
+    dateOrders,
+    values: valueChoices(valueCounts, decided.rowPlan.columnsOf as Map<ImportField, number[]>, resolver),
+    samples: Array.from({ length: width }, (_, column) => samples[column] ?? []),
+    previewRows: previewRows.map((row) => ({ row: row.row, cells: Array.from({ length: width }, (_, column) => row.cells[column] ?? '') })),
+  };
+}
+
+/** Whether the mapping lacks what every application needs (a board's cards hold company and position). */
+export function unmappedRequired(plan: FilePlan): ImportField[] {
+  if (plan.rowPlan.columnsOf.has('stageCards')) return [];
+  return requiredImportFields.filter((field) => !plan.rowPlan.columnsOf.has(field));
+}
+
+/** The applications of one data row, with the problems of the row itself (a quote that never closes). */
+export function convertDataRow(row: ReadRow, plan: RowPlan): ConvertedRow[] {
+  const converted = convertRow(row, plan);
+  if (row.unclosedQuote) {
+    for (const application of converted) {
+      application.input = null;
+      application.problems.unshift({
+        row: row.row,
+        column: null,
+        field: null,
+        code: 'malformed_row',
+        severity: 'error',
+        value: null,
+        message: `A quote opened on row ${row.row} is never closed: the rest of the file would be read as one value`,
+      });
+    }
+  }
+  return converted;
+}
+
+/** The data rows of a planned file, read again from the file. */
+export function planRows(plan: Pick<FilePlan, 'file' | 'headerRow'>): Iterable<ReadRow> {
+  return dataRows(plan.file, plan.headerRow);
 }
 
 /**
- * Everything the preview shows and the run writes, computed the same way for both: the mapping, how dates read,
- * what each value maps to, each row converted and validated, and the duplicates.
+ * The second pass: converts every row as the import will, and checks it: problems (listed up to a limit, all
+ * counted), duplicates (against the saved applications and the earlier rows), what can be imported.
  */
-export function analyse(db: Database, parsed: ParsedTable, input: ImportInput): Analysis {
-  const mapping = effectiveMapping(parsed, input.mapping);
-  const columnsOf = columnsByField(mapping);
-  const resolver = new ValueResolver(db, input.valueMaps ?? {});
-
-  const dates = new Map<number, ColumnDates>();
-  const dateOrders: Record<string, DateOrder> = {};
-  for (const field of dateImportFields) {
-    for (const column of columnsOf.get(field) ?? []) {
-      const detected = detectColumnDates(parsed.table.rows.map((row) => row.cells[column] ?? null));
-      dates.set(column, detected);
-      if (detected.order) dateOrders[String(column)] = detected.order;
+export async function analyseFile(db: Database, file: TableFile, input: ImportInput, options: PassOptions = {}): Promise<Analysis> {
+  const plan = await planFile(db, file, input, options);
+  const problems: ImportProblem[] = [];
+  const byCode: Partial<Record<ImportProblemCode, number>> = {};
+  let errors = 0;
+  let warnings = 0;
+  let rowsWithErrors = 0;
+  const duplicates: ImportDuplicate[] = [];
+  const duplicateKeys = new Set<string>();
+  const keepDuplicateKeys = input.options?.skipDuplicates === true;
+  let duplicateCount = 0;
+  let applicationCount = 0;
+  let importable = 0;
+  let importableDuplicates = 0;
+  const note = (problem: ImportProblem) => {
+    byCode[problem.code] = (byCode[problem.code] ?? 0) + 1;
+    if (problem.severity === 'error') errors += 1;
+    else warnings += 1;
+    // Errors first in the list: the list keeps room for them.
+    if (problems.length < importLimits.maxListed) problems.push(problem);
+    else if (problem.severity === 'error') {
+      const warning = problems.findIndex((listed) => listed.severity === 'warning');
+      if (warning >= 0) problems[warning] = problem;
     }
-  }
-  const chosenOrders = input.settings?.dateOrders ?? {};
-  const mapped = new Set(mapping.map((field, column) => (field === null ? -1 : column)));
-  const plan: RowPlan = {
-    headers: parsed.table.headers,
-    columnsOf,
-    extraNoteColumns: input.options?.unmappedToNotes ? parsed.table.headers.map((_, column) => column).filter((column) => !mapped.has(column)) : [],
-    dateOrder: (column) => chosenOrders[String(column)] ?? dateOrders[String(column)] ?? 'dmy',
-    values: resolver,
-    keyOf: remembered(matchKey),
-    defaultCurrency: (db.sql(`SELECT default_currency FROM profile LIMIT 1`).pluck().get() as string | undefined) ?? 'EUR',
   };
 
-  const missing = unmappedRequired(columnsOf);
-  const rows = missing.length > 0 ? [] : parsed.table.rows.map((row) => convertRow(row, plan));
-  const problems = [...missing, ...parsed.problems, ...rows.flatMap((row) => row.problems)];
-  // A row the file itself could not read (unclosed quote) cannot be imported either.
-  const malformed = new Set(parsed.problems.map((problem) => problem.row));
-  for (const row of rows) if (malformed.has(row.row)) row.input = null;
-
-  const identities = rows.flatMap((row) => (row.identity ? [{ row: row.row, ...row.identity }] : []));
+  const missing = unmappedRequired(plan);
+  for (const field of missing) {
+    note({ row: null, column: null, field, code: 'unmapped_required', severity: 'error', value: null, message: `No column is mapped to ${field}` });
+  }
+  if (missing.length === 0) {
+    const finder = new DuplicateFinder(db);
+    await eachRow(
+      planRows(plan)[Symbol.iterator](),
+      (row) => {
+        let rowHasError = false;
+        for (const application of convertDataRow(row, plan.rowPlan)) {
+          applicationCount += 1;
+          for (const problem of application.problems) note(problem);
+          if (application.input === null) rowHasError = true;
+          else importable += 1;
+          if (!application.identity) continue;
+          const duplicate = finder.check({ row: application.row, ...application.identity });
+          if (!duplicate) continue;
+          duplicateCount += 1;
+          // Kept only when they are to be skipped: a file of 500,000 repeated rows would otherwise hold them all.
+          if (keepDuplicateKeys) duplicateKeys.add(rowKey(application.row, application.column));
+          if (application.input !== null) importableDuplicates += 1;
+          if (duplicates.length < importLimits.maxListed) duplicates.push(duplicate);
+        }
+        if (rowHasError) rowsWithErrors += 1;
+      },
+      options,
+    );
+  }
+  problems.sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'));
   return {
-    parsed,
-    mapping,
-    columns: parsed.table.headers.map((header, index) => ({
-      index,
-      header,
-      samples: samplesOf(parsed, index),
-      dates: dates.get(index) ?? null,
-    })),
-    dateOrders,
-    values: valueChoices(parsed, columnsOf, plan),
-    rows,
+    ...plan,
     problems,
-    duplicates: findImportDuplicates(db, identities),
+    problemCount: { errors, warnings, rowsWithErrors, byCode },
+    duplicates,
+    duplicateCount,
+    duplicateKeys,
+    applicationCount,
+    importable,
+    importableDuplicates,
   };
 }
 
+/** The preview's description of each column. */
+export function describeColumns(plan: FilePlan): ImportColumn[] {
+  return plan.headers.map((header, index) => ({
+    index,
+    header: shorten(header, 200),
+    samples: plan.samples[index] ?? [],
+    dates: plan.columnDates.get(index) ?? null,
+    proposal: plan.proposals[index] ?? { field: null, reasons: [] },
+    stage: plan.columnStages.has(index)
+      ? { id: plan.columnStages.get(index)?.id ?? null, recognised: plan.columnStages.get(index) !== null }
+      : null,
+  }));
+}

@@ -1,5 +1,7 @@
 import {
   createApplicationInput,
+  email as emailSchema,
+  responseStageCategories,
   type DateOrder,
   type ImportField,
   type ImportProblem,
@@ -8,11 +10,12 @@ import {
   type StageCategory,
   type ValueMappedField,
 } from '../../src-shared/contract';
-import { parseDate } from './dates';
+import { cardParts, parseCard } from './cards';
+import { isPlausibleDate, parseDate } from './dates';
 import type { ValueResolver } from './resolve';
-import { parseSalary } from './salary';
-import { cellLink, cellText, type Cell, type GridRow } from './table';
-import { parseBoolean } from './values';
+import { parseSalary, type ParsedSalary } from './salary';
+import { cellLink, cellText, shorten, type Cell, type GridRow } from './table';
+import { archivedWords, isPlaceholder, parseBoolean } from './values';
 
 export type CreateInput = ParsedInput<'applications.create'>;
 
@@ -24,20 +27,39 @@ export interface RowPlan {
   extraNoteColumns: readonly number[];
   dateOrder(column: number): DateOrder;
   values: ValueResolver;
-  /** `matchKey`, remembered: a file repeats the same values thousands of times. */
+  /** The value key, remembered: a file repeats the same values thousands of times. */
   keyOf(text: string): string;
   defaultCurrency: string;
+  /** The stage of each step or card column (null: not known). */
+  columnStages: ReadonlyMap<number, { id: string; category: StageCategory } | null>;
+  /** Board files: which side of "A — B" cards is the company. */
+  cardOrder: 'company-first' | 'position-first';
+}
+
+/** One stage the application went through, with the day the file gives for it (null: the file does not say). */
+export interface HistoryStep {
+  stageId: string;
+  category: StageCategory;
+  on: string | null;
+}
+
+export interface ContactDraft {
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  linkedinUrl: string | null;
 }
 
 export interface ConvertedRow {
   row: number;
-  /** The validated input of applications.create; null when the row has errors. */
+  /** On a board, the column of the card (each card is an application); null for a row. */
+  column: number | null;
+  /** The validated input of applications.create; null when the row cannot be imported (its errors say why). */
   input: CreateInput | null;
-  /** Where the application goes after its first stage (an event at the response date); null: it stays there. */
-  stageId: string | null;
-  stageCategory: StageCategory | null;
-  /** When the company answered (the date of the event that moves it to `stageId`). */
-  responseOn: string | null;
+  /** The stages it went through, in order: the first is where it starts, the last where it stands. */
+  history: HistoryStep[];
+  contact: ContactDraft | null;
   problems: ImportProblem[];
   /** What duplicates are judged on (present when company and position are). */
   identity: { companyName: string; position: string; postingUrl: string | null } | null;
@@ -66,24 +88,30 @@ const fieldOfInput: Record<string, ImportField> = {
   favorite: 'favorite',
 };
 
+/** The longest text each text field takes (as applications.create): longer text is cut, the whole kept in notes. */
+const textLimits = { companyName: 200, position: 200, location: 200, source: 80, description: 200_000 } as const;
+const notesLimit = 200_000;
+const errorCodes: ReadonlySet<ImportProblemCode> = new Set(['missing_required', 'malformed_row', 'unmapped_required']);
+
 const problemMessages: Record<ImportProblemCode, string> = {
   missing_required: 'is required',
-  bad_date: 'is not a date',
-  unknown_value: 'is not a known value: choose what it means',
-  too_long: 'is too long',
+  bad_date: 'is not a date: kept in the notes',
+  date_with_text: 'holds a date among other words: kept in the notes',
+  two_dates: 'holds two dates: kept in the notes',
+  implausible_date: 'is not a plausible date: kept in the notes',
+  unknown_value: 'is not a known value: kept in the notes until you choose what it means',
+  too_long: 'is too long: cut, the whole text kept in the notes',
+  cut: 'was cut at the longest text a cell may hold',
   bad_url: 'is not a web address: kept in the notes',
   bad_number: 'is not a number',
-  bad_boolean: 'is not yes or no',
+  bad_boolean: 'is not yes or no: kept in the notes',
   bad_salary: 'is not an amount: kept in the notes',
-  response_before_applied: 'is before the application date',
-  invalid: 'is not valid',
+  bad_email: 'is not an e-mail address: kept in the notes',
+  response_before_applied: 'is before the application date: kept in the notes',
+  invalid: 'is not valid: kept in the notes',
   unmapped_required: 'no column is mapped to this field',
   malformed_row: 'cannot be read',
 };
-
-function shorten(value: string): string {
-  return value.length > 120 ? `${value.slice(0, 117)}…` : value;
-}
 
 /** A web address typed without its scheme ("www.site.com/job") gets https://. */
 function normaliseLink(text: string): string {
@@ -92,6 +120,7 @@ function normaliseLink(text: string): string {
 }
 
 function isHttpUrl(text: string): boolean {
+  if (text.length > 2048) return false;
   try {
     const url = new URL(text);
     return url.protocol === 'http:' || url.protocol === 'https:';
@@ -104,20 +133,32 @@ function splitTags(text: string): string[] {
   return text
     .split(/[,;|\n]/)
     .map((tag) => tag.trim())
-    .filter(Boolean);
+    .filter((tag) => tag && !isPlaceholder(tag));
+}
+
+/** How far along the way to a job a category is; outcomes that close an application have no rank. */
+const pipelineRank: Partial<Record<StageCategory, number>> = { wishlist: 0, applied: 1, screening: 2, interviewing: 3, offer: 4, accepted: 5 };
+const closingCategories: readonly StageCategory[] = ['rejected', 'withdrawn', 'ghosted', 'accepted'];
+
+/** "Jane Doe <jane@acme.com>" or "jane@acme.com (Jane Doe)": the name and the address apart. */
+function splitNameAndEmail(text: string): { name: string; email: string | null } {
+  const angle = /^(.*?)<\s*([^<>\s]+@[^<>\s]+)\s*>(.*)$/.exec(text);
+  if (angle) return { name: `${angle[1]} ${angle[3]}`.replace(/[()"]/g, '').trim(), email: angle[2] };
+  const bare = /([^\s<>()"',;]+@[^\s<>()"',;]+\.[a-z]{2,})/i.exec(text);
+  if (bare) return { name: text.replace(bare[1], '').replace(/[()<>"]/g, '').trim(), email: bare[1] };
+  return { name: text, email: null };
 }
 
 /** The conversion of one row: reads each mapped field into `input`, noting problems by row and column. */
 class RowConversion {
   readonly input: Record<string, unknown> = {};
   readonly problems: ImportProblem[] = [];
-  /** Fields already reported with an error, so zod's less precise issue about them is not added. */
-  private readonly flagged = new Set<ImportField>();
   private readonly noteLines: string[] = [];
 
   constructor(
     private readonly source: GridRow,
     private readonly plan: RowPlan,
+    private readonly cardColumn: number | null = null,
   ) {}
 
   cell(column: number): Cell {
@@ -128,21 +169,29 @@ class RowConversion {
     return this.plan.columnsOf.get(field)?.[0];
   }
 
+  /** The text of a field's column; placeholders (N/A, -, TBD) read as empty. */
   text(field: ImportField): string {
     const column = this.column(field);
-    return column === undefined ? '' : cellText(this.cell(column));
+    return column === undefined ? '' : this.textAt(column);
+  }
+
+  textAt(column: number): string {
+    const text = cellText(this.cell(column));
+    return isPlaceholder(text) ? '' : text;
+  }
+
+  header(column: number): string {
+    return this.plan.headers[column] || `#${column + 1}`;
   }
 
   report(field: ImportField | null, column: number | null, code: ImportProblemCode, value: string | null, params?: Record<string, string | number>): void {
-    const severity = code === 'bad_url' || code === 'bad_salary' ? 'warning' : 'error';
-    if (field && severity === 'error') this.flagged.add(field);
     this.problems.push({
       row: this.source.row,
-      column,
+      column: column ?? this.cardColumn,
       field,
       code,
-      severity,
-      value: value === null ? null : shorten(value),
+      severity: errorCodes.has(code) ? 'error' : 'warning',
+      value: value === null ? null : shorten(value, 120),
       message: `${field ?? 'row'} ${problemMessages[code]}`,
       ...(params ? { params } : {}),
     });
@@ -150,75 +199,158 @@ class RowConversion {
 
   /** What could not be placed in its field goes to the notes, under its column's name: nothing is lost. */
   keepInNotes(column: number, text: string): void {
-    this.noteLines.push(`${this.plan.headers[column] || `#${column + 1}`}: ${text}`);
+    this.noteLines.push(`${this.header(column)}: ${text}`);
+  }
+
+  /** A problem with a cell whose text is kept in the notes. */
+  keep(field: ImportField, column: number, code: ImportProblemCode, text: string, params?: Record<string, string | number>): void {
+    this.report(field, column, code, text, params);
+    this.keepInNotes(column, text);
+  }
+
+  /** Text for a field of applications.create, cut at its limit (the whole kept in the notes). */
+  setText(key: keyof typeof textLimits, field: ImportField, column: number | null, text: string): void {
+    const max = textLimits[key];
+    if (text.length > max) {
+      this.input[key] = text.slice(0, max).trim();
+      this.report(field, column, 'too_long', text, { max });
+      if (column !== null) this.keepInNotes(column, text);
+      else this.noteLines.push(text);
+    } else this.input[key] = text;
   }
 
   required(field: 'company' | 'position', key: 'companyName' | 'position'): string {
     const text = this.text(field);
-    if (text) this.input[key] = text;
+    if (text) this.setText(key, field, this.column(field) ?? null, text);
     else this.report(field, this.column(field) ?? null, 'missing_required', null);
     return text;
   }
 
-  date(field: 'appliedOn' | 'responseOn' | 'deadline'): string | null {
-    const column = this.column(field);
-    if (column === undefined) return null;
+  /** A date of a column: one plausible date, else null with the cell reported and kept. */
+  dateAt(field: ImportField, column: number): string | null {
     const cell = this.cell(column);
     const text = cellText(cell);
-    if (text === '') return null;
-    const date = parseDate(cell, this.plan.dateOrder(column));
-    if (date === null) this.report(field, column, 'bad_date', text);
-    return date;
+    if (text === '' || isPlaceholder(text)) return null;
+    const result = parseDate(cell, this.plan.dateOrder(column));
+    if (result === null) return null;
+    if ('problem' in result) {
+      this.keep(field, column, result.problem, text);
+      return null;
+    }
+    if (!isPlausibleDate(result.date)) {
+      this.keep(field, column, 'implausible_date', text);
+      return null;
+    }
+    return result.date;
   }
 
-  value(field: ValueMappedField): string | null {
+  date(field: 'appliedOn' | 'responseOn' | 'deadline'): string | null {
     const column = this.column(field);
-    if (column === undefined) return null;
-    const raw = cellText(this.cell(column));
-    const { target } = this.plan.values.resolve(field, this.plan.keyOf(raw), raw);
-    if (target === undefined) this.report(field, column, 'unknown_value', raw);
-    return target ?? null;
+    return column === undefined ? null : this.dateAt(field, column);
+  }
+
+  /** The value of a value-mapped column; an unknown one is reported and kept in the notes. */
+  value(field: ValueMappedField): { target: string | null; key: string } {
+    const column = this.column(field);
+    if (column === undefined) return { target: null, key: '' };
+    const raw = this.textAt(column);
+    const key = this.plan.keyOf(raw);
+    const { target } = this.plan.values.resolve(field, key, raw);
+    if (target === undefined) {
+      this.keep(field, column, 'unknown_value', raw);
+      return { target: null, key };
+    }
+    return { target, key };
   }
 
   link(): void {
     const column = this.column('postingUrl');
     if (column === undefined) return;
+    const text = this.textAt(column);
+    if (!text) return;
     const link = normaliseLink(cellLink(this.cell(column)));
-    if (link && isHttpUrl(link)) this.input.postingUrl = link;
-    else if (link) {
-      this.report('postingUrl', column, 'bad_url', link);
-      this.keepInNotes(column, link);
-    }
+    if (isHttpUrl(link)) this.input.postingUrl = link;
+    else this.keep('postingUrl', column, 'bad_url', link);
   }
 
-  salary(): void {
-    const column = this.column('salary');
-    if (column === undefined) return;
+  private salaryOf(field: 'salary' | 'salaryMin' | 'salaryMax'): ParsedSalary | null {
+    const column = this.column(field);
+    if (column === undefined) return null;
     const cell = this.cell(column);
+    const text = this.textAt(column);
+    if (!text) return null;
     const salary = parseSalary(cell);
-    if (salary) {
-      this.input.salaryMin = salary.min;
-      this.input.salaryMax = salary.max;
-      this.input.salaryCurrency = salary.currency ?? this.plan.defaultCurrency;
-      if (salary.period) this.input.salaryPeriod = salary.period;
-    } else if (cellText(cell)) {
-      this.report('salary', column, 'bad_salary', cellText(cell));
-      this.keepInNotes(column, cellText(cell));
-    }
+    if (!salary) this.keep(field, column, 'bad_salary', text);
+    return salary;
+  }
+
+  /** One salary column ("40-45k€"), or separate minimum and maximum columns, or both. */
+  salary(): void {
+    const range = this.salaryOf('salary');
+    const low = this.salaryOf('salaryMin');
+    const high = this.salaryOf('salaryMax');
+    const min = low?.min ?? range?.min ?? high?.min;
+    const max = high?.max ?? range?.max ?? low?.max;
+    if (min === undefined || max === undefined) return;
+    this.input.salaryMin = Math.min(min, max);
+    this.input.salaryMax = Math.max(min, max);
+    this.input.salaryCurrency = range?.currency ?? low?.currency ?? high?.currency ?? this.plan.defaultCurrency;
+    const period = range?.period ?? low?.period ?? high?.period;
+    if (period) this.input.salaryPeriod = period;
   }
 
   favorite(): void {
     const column = this.column('favorite');
     if (column === undefined) return;
     const cell = this.cell(column);
-    const favorite = typeof cell === 'boolean' ? cell : parseBoolean(cellText(cell));
-    if (favorite === undefined) this.report('favorite', column, 'bad_boolean', cellText(cell));
+    const favorite = typeof cell === 'boolean' ? cell : parseBoolean(this.textAt(column));
+    if (favorite === undefined) this.keep('favorite', column, 'bad_boolean', cellText(cell));
     else if (favorite) this.input.favorite = true;
   }
 
   tags(): void {
-    const tags = (this.plan.columnsOf.get('tags') ?? []).flatMap((column) => splitTags(cellText(this.cell(column))));
-    if (tags.length > 0) this.input.tags = [...new Map(tags.map((tag) => [tag.toLocaleLowerCase(), tag])).values()];
+    const tags = (this.plan.columnsOf.get('tags') ?? []).flatMap((column) => splitTags(this.textAt(column)));
+    const unique = [...new Map(tags.map((tag) => [tag.toLocaleLowerCase(), tag])).values()];
+    const kept = unique.filter((tag) => tag.length <= 60).slice(0, 50);
+    if (kept.length > 0) this.input.tags = kept;
+    const dropped = unique.filter((tag) => !kept.includes(tag));
+    const column = this.column('tags');
+    if (dropped.length > 0 && column !== undefined) this.keep('tags', column, 'too_long', dropped.join(', '), { max: 60 });
+  }
+
+  contact(companyName: string): ContactDraft | null {
+    const at = (field: ImportField) => (this.column(field) === undefined ? '' : this.text(field));
+    let name = at('contactName');
+    let email = at('contactEmail');
+    if (name) {
+      const split = splitNameAndEmail(name);
+      name = split.name;
+      email ||= split.email ?? '';
+    }
+    if (email) {
+      const split = splitNameAndEmail(email);
+      email = split.email ?? email;
+      name ||= split.name;
+    }
+    const role = at('contactRole');
+    const phone = at('contactPhone');
+    let linkedinUrl = at('contactLinkedin');
+    if (email && !emailSchema.safeParse(email).success) {
+      this.keep('contactEmail', this.column('contactEmail') ?? this.column('contactName')!, 'bad_email', email);
+      email = '';
+    }
+    if (linkedinUrl) {
+      const link = normaliseLink(cellLink(this.cell(this.column('contactLinkedin')!)));
+      if (isHttpUrl(link)) linkedinUrl = link;
+      else {
+        this.keep('contactLinkedin', this.column('contactLinkedin')!, 'bad_url', linkedinUrl);
+        linkedinUrl = '';
+      }
+    }
+    if (!name && !email && !phone && !linkedinUrl) return null;
+    // A contact needs a name: the address, else the company's contact.
+    const contactName = (name || email || `${companyName} (${phone || linkedinUrl})`).slice(0, 200);
+    return { name: contactName, role: role ? role.slice(0, 200) : null, email: email || null, phone: phone ? phone.slice(0, 50) : null, linkedinUrl: linkedinUrl || null };
   }
 
   /** Several notes columns are told apart by their headers; a single one is taken as it is. Then what was kept aside. */
@@ -227,78 +359,222 @@ class RowConversion {
     const lines: string[] = [];
     for (const column of noteColumns) {
       const text = cellText(this.cell(column));
-      if (text) lines.push(noteColumns.length > 1 ? `${this.plan.headers[column] || `#${column + 1}`}: ${text}` : text);
+      if (text) lines.push(noteColumns.length > 1 ? `${this.header(column)}: ${text}` : text);
     }
     for (const column of this.plan.extraNoteColumns) {
       const text = cellText(this.cell(column));
-      if (text) this.keepInNotes(column, text);
+      if (text) lines.push(`${this.header(column)}: ${text}`);
     }
-    const notes = [...lines, ...this.noteLines].join('\n');
+    let notes = [...lines, ...this.noteLines].join('\n');
+    if (notes.length > notesLimit) {
+      this.report('notes', noteColumns[0] ?? null, 'too_long', notes, { max: notesLimit });
+      notes = notes.slice(0, notesLimit);
+    }
     if (notes) this.input.notes = notes;
   }
 
-  /** The same schema as applications.create; its issues are placed on the columns they come from. */
-  validate(): CreateInput | null {
-    const parsed = createApplicationInput.safeParse(this.input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = fieldOfInput[String(issue.path[0])] ?? null;
-        if (field && this.flagged.has(field)) continue;
-        const column = field ? (this.column(field) ?? null) : null;
-        const value = column === null ? null : cellText(this.cell(column));
-        if (issue.code === 'too_big' && 'maximum' in issue) this.report(field, column, 'too_long', value, { max: Number(issue.maximum) });
-        else this.report(field, column, 'invalid', value, { reason: issue.message });
-      }
+  /** Cells the reader cut at the cell limit. */
+  reportCuts(): void {
+    for (const column of this.source.cut ?? []) {
+      const field = [...this.plan.columnsOf.entries()].find(([, columns]) => columns.includes(column))?.[0] ?? null;
+      this.report(field, column, 'cut', cellText(this.cell(column)));
     }
-    const hasErrors = this.problems.some((problem) => problem.severity === 'error');
-    return parsed.success && !hasErrors ? parsed.data : null;
+  }
+
+  /**
+   * The same schema as applications.create. A field it still refuses is left empty and its text kept in the notes
+   * (a warning): only a missing company or position costs the row.
+   */
+  validate(): CreateInput | null {
+    if (this.problems.some((problem) => problem.severity === 'error')) return null;
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const parsed = createApplicationInput.safeParse(this.input);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        const field = fieldOfInput[key] ?? null;
+        if (key === 'companyName' || key === 'position' || !(key in this.input)) return null;
+        const column = field ? (this.column(field) ?? null) : null;
+        const value = this.input[key];
+        this.report(field, column, 'invalid', typeof value === 'string' ? value : JSON.stringify(value), { reason: issue.message });
+        if (typeof value === 'string' || typeof value === 'number') this.noteLines.push(`${column === null ? key : this.header(column)}: ${value}`);
+        delete this.input[key];
+        if (key === 'salaryMin' || key === 'salaryMax') {
+          delete this.input.salaryMin;
+          delete this.input.salaryMax;
+          delete this.input.salaryCurrency;
+          delete this.input.salaryPeriod;
+        }
+      }
+      delete this.input.notes;
+      this.notes();
+    }
+    return null;
   }
 }
 
-/** Reads one row into the input of applications.create, checked by the same zod schema; problems name row and column. */
-export function convertRow(source: GridRow, plan: RowPlan): ConvertedRow {
+/**
+ * The stages an application went through, from what the row says: its applied date, its steps (columns of dates or
+ * marks), its status, its response date. It starts on the wishlist when it has no status, no applied date and no
+ * step; else in the first "applied" stage (or the one the status names) on the applied date. Steps follow in the
+ * order of their dates (undated ones where their column stands). The status ends it when it says more than the
+ * steps (an outcome, or a later stage), at the response date when there is one. A step is never placed before the
+ * one it follows: a date that would be is reported and kept in the notes.
+ */
+function buildHistory(conversion: RowConversion, plan: RowPlan, applied: { on: string | null; written: boolean }, status: string | null, responseOn: string | null): HistoryStep[] {
+  const appliedOn = applied.on;
+  const { values } = plan;
+  const stageOf = (id: string): HistoryStep => ({ stageId: id, category: values.categoryOf(id) ?? 'applied', on: null });
+  const steps: (HistoryStep & { column: number; order: string })[] = [];
+  let lastDate = '';
+  for (const column of plan.columnsOf.get('stageStep') ?? []) {
+    const stage = plan.columnStages.get(column);
+    const cell = conversion.cell(column);
+    const text = conversion.textAt(column);
+    if (!stage || !text) continue;
+    // A mark (x, ✓, yes) says the step was reached, on a day the file does not give; "no" that it was not.
+    const mark = typeof cell === 'boolean' ? cell : parseBoolean(text);
+    if (mark === false) continue;
+    // Anything else was reached too: on its date, or on a day unknown when the cell is not one date (reported).
+    const on = mark === true ? null : conversion.dateAt('stageStep', column);
+    if (on) lastDate = on;
+    steps.push({ stageId: stage.id, category: stage.category, on, column, order: on ?? lastDate });
+  }
+  steps.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+
+  const statusStep = status ? stageOf(status) : null;
+  const start: HistoryStep =
+    statusStep && (statusStep.category === 'wishlist' || statusStep.category === 'applied')
+      ? { ...statusStep, on: statusStep.category === 'applied' ? appliedOn : null }
+      : // Nothing says it was sent (no status, an empty applied date, no step), or it was given up before it was:
+        // it starts on the wishlist. An applied date that is written but unreadable still says it was sent.
+        !applied.written && steps.length === 0 && (!statusStep || statusStep.category === 'withdrawn')
+        ? { ...stageOf(values.stageOfCategory('wishlist') ?? values.stageOfCategory('applied')!), on: null }
+        : { ...stageOf(values.stageOfCategory('applied')!), on: appliedOn };
+  const history: HistoryStep[] = [start];
+  let previous = start.on ?? '';
+  for (const step of steps) {
+    let on = step.on;
+    if (on !== null && previous !== '' && on < previous) {
+      conversion.keep('stageStep', step.column, 'response_before_applied', on, { appliedOn: previous });
+      on = null;
+    }
+    // Two steps of one stage in a row (a challenge and a phone screen are both screening) are one stay in it.
+    if (step.stageId !== history[history.length - 1].stageId) history.push({ stageId: step.stageId, category: step.category, on });
+    if (on) previous = on;
+  }
+  const last = history[history.length - 1];
+  if (statusStep && statusStep.category !== 'wishlist' && statusStep.category !== 'applied' && statusStep.stageId !== last.stageId) {
+    const furtherOn = (pipelineRank[statusStep.category] ?? -1) > (pipelineRank[last.category] ?? -1);
+    if (furtherOn || closingCategories.includes(statusStep.category)) {
+      let on = responseOn;
+      if (on !== null && previous !== '' && on < previous) {
+        conversion.keep('responseOn', conversion.column('responseOn')!, 'response_before_applied', on, { appliedOn: previous });
+        on = null;
+      }
+      history.push({ ...statusStep, on });
+    }
+  }
+  return history;
+}
+
+/** The history's first response, when the file dates it: an undated move is no answer on any day. */
+export function firstResponseOn(history: readonly HistoryStep[]): string | null {
+  return history.find((step) => step.on !== null && responseStageCategories.includes(step.category))?.on ?? null;
+}
+
+/** Reads one row into the input of applications.create, checked by the same schema; problems name row and column. */
+function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
   const row = new RowConversion(source, plan);
   const { input } = row;
   const companyName = row.required('company', 'companyName');
-  const position = row.required('position', 'position');
+  row.required('position', 'position');
 
   const appliedOn = row.date('appliedOn');
   const responseOn = row.date('responseOn');
   const deadline = row.date('deadline');
   if (appliedOn) input.appliedOn = appliedOn;
   if (deadline) input.deadline = deadline;
-  if (appliedOn && responseOn && responseOn < appliedOn) {
-    row.report('responseOn', row.column('responseOn')!, 'response_before_applied', responseOn, { appliedOn });
-  }
 
-  let stageId = row.value('stage');
-  // An application created on the wishlist, or straight into another "applied" stage, needs no second event.
-  const category = stageId ? plan.values.categoryOf(stageId) : undefined;
-  if (stageId && (category === 'wishlist' || category === 'applied')) {
-    input.stageId = stageId;
-    stageId = null;
-  }
+  const status = row.value('stage');
+  if (archivedWords.has(status.key)) input.archived = true;
   for (const field of ['employmentType', 'workMode', 'schedule', 'source'] as const) {
-    const value = row.value(field);
-    if (value !== null) input[field] = value;
+    const { target, key } = row.value(field);
+    if (target !== null) input[field] = target;
+    const neighbour = plan.values.neighbour(field, key);
+    if (neighbour && input[neighbour.field] === undefined && !plan.columnsOf.has(neighbour.field)) input[neighbour.field] = neighbour.target;
   }
-  for (const field of ['location', 'description'] as const) {
-    const text = row.text(field);
-    if (text) input[field] = text;
-  }
+  const location = row.text('location');
+  if (location) row.setText('location', 'location', row.column('location')!, location);
+  const sourceName = input.source as string | undefined;
+  if (sourceName && sourceName.length > textLimits.source) row.setText('source', 'source', row.column('source')!, sourceName);
+  const description = row.text('description');
+  if (description) row.setText('description', 'description', row.column('description')!, description);
   row.link();
   row.salary();
   row.favorite();
   row.tags();
+  const contact = companyName ? row.contact(companyName) : null;
+  const appliedColumn = row.column('appliedOn');
+  const history = buildHistory(row, plan, { on: appliedOn, written: appliedColumn !== undefined && row.textAt(appliedColumn) !== '' }, status.target, responseOn);
+  const firstResponse = firstResponseOn(history);
+  if (firstResponse) input.firstResponseOn = firstResponse;
+  row.reportCuts();
   row.notes();
 
+  const validated = row.validate();
   return {
     row: source.row,
-    input: row.validate(),
-    stageId,
-    stageCategory: stageId ? (plan.values.categoryOf(stageId) ?? null) : null,
-    responseOn,
+    column: null,
+    input: validated,
+    history,
+    contact: validated ? contact : null,
     problems: row.problems,
-    identity: companyName && position ? { companyName, position, postingUrl: (input.postingUrl as string | undefined) ?? null } : null,
+    identity: validated ? { companyName: validated.companyName!, position: validated.position, postingUrl: validated.postingUrl ?? null } : null,
   };
 }
+
+/** A board's cards: each non-empty cell of a card column is one application in that column's stage. */
+function convertCards(source: GridRow, plan: RowPlan): ConvertedRow[] {
+  const result: ConvertedRow[] = [];
+  for (const column of plan.columnsOf.get('stageCards') ?? []) {
+    const text = cellText(source.cells[column] ?? null);
+    if (!text || isPlaceholder(text)) continue;
+    const conversion = new RowConversion(source, plan, column);
+    const card = parseCard(text);
+    const stage = plan.columnStages.get(column);
+    const parts = card ? cardParts(card, plan.cardOrder) : { company: text, position: '' };
+    if (!parts.position) conversion.report('position', column, 'missing_required', text);
+    else {
+      conversion.setText('companyName', 'company', column, parts.company);
+      conversion.setText('position', 'position', column, parts.position);
+    }
+    const values = plan.values;
+    const wishlist = values.stageOfCategory('wishlist');
+    const applied = values.stageOfCategory('applied')!;
+    const history: HistoryStep[] = [];
+    if (stage) {
+      if (stage.category === 'wishlist' || stage.category === 'applied') history.push({ stageId: stage.id, category: stage.category, on: null });
+      else history.push({ stageId: applied, category: 'applied', on: null }, { stageId: stage.id, category: stage.category, on: null });
+    } else history.push(wishlist ? { stageId: wishlist, category: 'wishlist', on: null } : { stageId: applied, category: 'applied', on: null });
+    conversion.notes();
+    const validated = conversion.validate();
+    result.push({
+      row: source.row,
+      column,
+      input: validated,
+      history,
+      contact: null,
+      problems: conversion.problems,
+      identity: validated ? { companyName: validated.companyName!, position: validated.position, postingUrl: null } : null,
+    });
+  }
+  return result;
+}
+
+/** The applications of one row of the file: one, or one per card on a board. */
+export function convertRow(source: GridRow, plan: RowPlan): ConvertedRow[] {
+  if (plan.columnsOf.has('stageCards')) return convertCards(source, plan);
+  return [convertApplication(source, plan)];
+}
+

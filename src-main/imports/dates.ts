@@ -1,11 +1,13 @@
 import type { ColumnDates, DateOrder } from '../../src-shared/contract';
 import { nameKey } from '../../src-shared/text';
-import { cellText, isLinkCell, type Cell } from './table';
+import { cellText, isLinkCell, isMoneyCell, type Cell } from './table';
 
 /**
- * Dates as people type them in spreadsheets: ISO (2024-03-12), slashes (12/03/2024 or 03/12/2024 — which one is
- * decided per column by looking at all its values), month names in English or French (12 mars 2024, March 12,
- * 2024), Excel serial numbers (45363) and real date cells of a workbook. Everything becomes YYYY-MM-DD.
+ * Dates as people type them in spreadsheets: ISO (2024-03-12, with a time or not), slashes (12/03/2024 or
+ * 03/12/2024 — which one is decided per column by looking at all its values), month names in English or French
+ * (12 mars 2024, March 12, 2024 2:30 PM), Excel serial numbers (45363) and real date cells of a workbook.
+ * Everything becomes YYYY-MM-DD. A cell is read as a date only when it holds one date and nothing else but a time:
+ * "12/03/2024 relancé", "mars 2024" or "12/03 → 20/03/2024" are reported, never guessed into one date.
  */
 
 const monthNames: [string, number][] = [
@@ -23,10 +25,22 @@ const monthNames: [string, number][] = [
   ['decembre', 12], ['december', 12], ['dec', 12],
 ];
 const monthByName = new Map(monthNames);
-const weekdays = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'lun', 'mer', 'jeu', 'ven', 'sam', 'dim', 'le', 'the', 'of', 'de', 'du']);
+/** Words that may stand around a date without changing it (weekdays, articles, the parts of a time). */
+const fillers = new Set([
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'lun', 'mer', 'jeu', 'ven', 'sam', 'dim',
+  'le', 'the', 'of', 'de', 'du', 'a', 'at', 'am', 'pm', 'utc', 'gmt', 'h',
+]);
 
-/** Serial numbers of 1970-01-01 and 2100-01-01 in Excel's 1900 date system: outside, a number is not a date. */
-const serialRange = { min: 25_569, max: 73_051 };
+/**
+ * The plausible span of a date in a job search. A date outside it (31/12/9999) is reported, never stored: such a
+ * date once made the dashboard build a series thousands of years long.
+ */
+export const plausibleDates = { min: '1950-01-01', max: '2099-12-31' } as const;
+
+/** Serial numbers of 1950-01-01 and 2100-01-01 in Excel's 1900 date system: outside, a number is not a date. */
+const serialRange = { min: 18_264, max: 73_051 };
 const excelEpochMs = Date.UTC(1899, 11, 30);
 const dayMs = 86_400_000;
 
@@ -34,12 +48,17 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** YYYY-MM-DD when the date exists (no 31 February), else null. */
+/** YYYY-MM-DD when the date exists (no 31 February), else null. Any year of four digits. */
 export function calendarDay(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
+  if (!Number.isInteger(year) || year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+}
+
+export function isPlausibleDate(date: string): boolean {
+  return date >= plausibleDates.min && date <= plausibleDates.max;
 }
 
 function fullYear(text: string): number {
@@ -49,9 +68,22 @@ function fullYear(text: string): number {
   return year < 70 ? 2000 + year : 1900 + year;
 }
 
-const isoPattern = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/;
-const slashPattern = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T,].*)?$/;
+/** A time of day, with seconds, fraction and zone, as it may follow a date. */
+const time = String.raw`\d{1,2}(?:[:h]\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:am|pm|AM|PM)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?`;
+const isoPattern = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]${time})?$`);
+const isoSlashPattern = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[T ,]+${time})?$`);
+const slashPattern = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T,]+${time})?$`);
 const serialPattern = /^\d{5}(?:\.\d+)?$/;
+/** Anything that looks like a date inside a text, to tell "a date with words" and "two dates" from "no date". */
+const embedded = new RegExp(
+  [
+    String.raw`\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b`,
+    String.raw`\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b`,
+    String.raw`\b\d{1,2}(?:er|st|nd|rd|th)?\s+(?:${monthNames.map(([name]) => name).join('|')})\.?\s+\d{4}\b`,
+    String.raw`\b(?:${monthNames.map(([name]) => name).join('|')})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`,
+  ].join('|'),
+  'gi',
+);
 
 function fromSerial(serial: number): string | null {
   if (serial < serialRange.min || serial >= serialRange.max) return null;
@@ -61,8 +93,10 @@ function fromSerial(serial: number): string | null {
 function fromMonthName(text: string): string | null {
   const tokens = nameKey(text)
     .replace(/(\d)(er|st|nd|rd|th)\b/g, '$1')
+    // Times ("2:30", "14h30", "14:30:00") are dropped: a date with a time is still that date.
+    .replace(/\b\d{1,2}[:h]\d{2}(?::\d{2})?\b/g, ' ')
     .split(/[\s,.\-/]+/)
-    .filter((token) => token && !weekdays.has(token));
+    .filter((token) => token && !fillers.has(token));
   let month: number | undefined;
   const numbers: string[] = [];
   for (const token of tokens) {
@@ -77,68 +111,127 @@ function fromMonthName(text: string): string | null {
   return calendarDay(Number(numbers[yearIndex]), month, day);
 }
 
+/** Why a non-empty cell is not one date. */
+export type DateProblem = 'bad_date' | 'date_with_text' | 'two_dates';
+
 type Reading =
-  | { kind: 'exact'; date: string | null }
+  | { kind: 'exact'; date: string }
   | { kind: 'slash'; first: number; second: number; year: number }
-  | { kind: 'none' };
+  | { kind: 'none'; problem: DateProblem }
+  | { kind: 'empty' };
+
+/** Why a text that is not a date is not one: it holds two dates, a date and words, or no date at all. */
+function problemOf(text: string): DateProblem {
+  const found = text.match(embedded)?.length ?? 0;
+  return found >= 2 ? 'two_dates' : found === 1 ? 'date_with_text' : 'bad_date';
+}
 
 /** How a cell reads as a date, before the column's day/month order is known. */
 function read(cell: Cell): Reading {
-  if (cell === null || typeof cell === 'boolean' || isLinkCell(cell)) return { kind: 'none' };
+  if (cell === null || typeof cell === 'boolean') return cell === null ? { kind: 'empty' } : { kind: 'none', problem: 'bad_date' };
   if (cell instanceof Date) {
     // Workbook dates are wall-clock dates stored as UTC midnight.
-    return { kind: 'exact', date: Number.isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10) };
+    return Number.isNaN(cell.getTime()) ? { kind: 'none', problem: 'bad_date' } : { kind: 'exact', date: cell.toISOString().slice(0, 10) };
   }
-  if (typeof cell === 'number') return { kind: 'exact', date: fromSerial(cell) };
-  const text = cellText(cell);
-  if (text === '') return { kind: 'none' };
-  const iso = isoPattern.exec(text);
-  if (iso) return { kind: 'exact', date: calendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) };
+  if (typeof cell === 'number' || isMoneyCell(cell)) {
+    const date = fromSerial(typeof cell === 'number' ? cell : cell.amount);
+    return date ? { kind: 'exact', date } : { kind: 'none', problem: 'bad_date' };
+  }
+  const text = isLinkCell(cell) ? cell.text.trim() : cellText(cell);
+  if (text === '') return { kind: 'empty' };
+  const iso = isoPattern.exec(text) ?? isoSlashPattern.exec(text);
+  if (iso) {
+    const date = calendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    return date ? { kind: 'exact', date } : { kind: 'none', problem: 'bad_date' };
+  }
   const slash = slashPattern.exec(text);
   if (slash) return { kind: 'slash', first: Number(slash[1]), second: Number(slash[2]), year: fullYear(slash[3]) };
-  if (serialPattern.test(text)) return { kind: 'exact', date: fromSerial(Number(text)) };
-  return { kind: 'exact', date: fromMonthName(text) };
+  if (serialPattern.test(text)) {
+    const date = fromSerial(Number(text));
+    return date ? { kind: 'exact', date } : { kind: 'none', problem: 'bad_date' };
+  }
+  const named = fromMonthName(text);
+  return named ? { kind: 'exact', date: named } : { kind: 'none', problem: problemOf(text) };
 }
 
-/** The date a cell holds, reading slash dates in `order`; null when it is not a (real) date. Empty cells give null. */
-export function parseDate(cell: Cell, order: DateOrder): string | null {
-  const reading = read(cell);
-  if (reading.kind === 'exact') return reading.date;
-  if (reading.kind === 'slash') {
-    const [day, month] = order === 'dmy' ? [reading.first, reading.second] : [reading.second, reading.first];
-    return calendarDay(reading.year, month, day);
-  }
-  return null;
-}
+export type DateResult = { date: string } | { problem: DateProblem } | null;
 
 /**
- * Looks at every value of a column: a slash date with a first part above 12 can only be day-first, one with a
- * second part above 12 only month-first. When nothing decides, the order is a guess (day-first, as in French)
- * flagged `ambiguous` so the wizard asks.
+ * The date a cell holds, reading slash dates in `order`; null for an empty cell; a problem when it is not exactly
+ * one real date. The date is not checked for plausibility here (see `isPlausibleDate`).
  */
-export function detectColumnDates(cells: Iterable<Cell>, fallback: DateOrder = 'dmy'): ColumnDates {
-  let values = 0;
-  let dates = 0;
-  let slashes = 0;
-  let dayFirstOnly = 0;
-  let monthFirstOnly = 0;
-  for (const cell of cells) {
-    const reading = read(cell);
-    if (reading.kind === 'none') continue;
-    values += 1;
-    if (reading.kind === 'exact') {
-      if (reading.date) dates += 1;
-      continue;
+export function parseDate(cell: Cell, order: DateOrder): DateResult {
+  const reading = read(cell);
+  switch (reading.kind) {
+    case 'empty':
+      return null;
+    case 'exact':
+      return { date: reading.date };
+    case 'none':
+      return { problem: reading.problem };
+    case 'slash': {
+      const [day, month] = order === 'dmy' ? [reading.first, reading.second] : [reading.second, reading.first];
+      const date = calendarDay(reading.year, month, day);
+      return date ? { date } : { problem: 'bad_date' };
     }
-    slashes += 1;
+  }
+}
+
+/** Whether a cell reads as one date in some order (for guessing what a column holds). */
+export function looksLikeDate(cell: Cell): boolean {
+  const reading = read(cell);
+  if (reading.kind === 'exact') return true;
+  if (reading.kind !== 'slash') return false;
+  return calendarDay(reading.year, reading.second, reading.first) !== null || calendarDay(reading.year, reading.first, reading.second) !== null;
+}
+
+/** Whether a cell holds a date among other words, or two dates. */
+export function holdsDateWithText(cell: Cell): boolean {
+  const reading = read(cell);
+  return reading.kind === 'none' && reading.problem !== 'bad_date';
+}
+
+/** Counts the day/month evidence of a column's values, a value at a time (the order is decided at the end). */
+export class DateOrderEvidence {
+  private values = 0;
+  private dates = 0;
+  private slashes = 0;
+  private dayFirstOnly = 0;
+  private monthFirstOnly = 0;
+
+  add(cell: Cell): void {
+    const reading = read(cell);
+    if (reading.kind === 'empty') return;
+    this.values += 1;
+    if (reading.kind === 'exact') {
+      this.dates += 1;
+      return;
+    }
+    if (reading.kind === 'none') return;
+    this.slashes += 1;
     const dayFirst = calendarDay(reading.year, reading.second, reading.first) !== null;
     const monthFirst = calendarDay(reading.year, reading.first, reading.second) !== null;
-    if (dayFirst || monthFirst) dates += 1;
-    if (dayFirst && !monthFirst) dayFirstOnly += 1;
-    if (monthFirst && !dayFirst) monthFirstOnly += 1;
+    if (dayFirst || monthFirst) this.dates += 1;
+    if (dayFirst && !monthFirst) this.dayFirstOnly += 1;
+    if (monthFirst && !dayFirst) this.monthFirstOnly += 1;
   }
-  if (slashes === 0) return { order: null, ambiguous: false, mixed: false, dates, values };
-  const mixed = dayFirstOnly > 0 && monthFirstOnly > 0;
-  const order: DateOrder = dayFirstOnly === monthFirstOnly ? fallback : dayFirstOnly > monthFirstOnly ? 'dmy' : 'mdy';
-  return { order, ambiguous: dayFirstOnly === 0 && monthFirstOnly === 0, mixed, dates, values };
+
+  /**
+   * A slash date with a first part above 12 can only be day-first, one with a second part above 12 only
+   * month-first. When nothing decides, the order is a guess (`fallback`) flagged `ambiguous` so the wizard asks.
+   */
+  result(fallback: DateOrder = 'dmy'): ColumnDates {
+    const { values, dates, slashes, dayFirstOnly, monthFirstOnly } = this;
+    if (slashes === 0) return { order: null, ambiguous: false, mixed: false, dates, values };
+    const mixed = dayFirstOnly > 0 && monthFirstOnly > 0;
+    const order: DateOrder = dayFirstOnly === monthFirstOnly ? fallback : dayFirstOnly > monthFirstOnly ? 'dmy' : 'mdy';
+    return { order, ambiguous: dayFirstOnly === 0 && monthFirstOnly === 0, mixed, dates, values };
+  }
+}
+
+/** The evidence of a whole column at once. */
+export function detectColumnDates(cells: Iterable<Cell>, fallback: DateOrder = 'dmy'): ColumnDates {
+  const evidence = new DateOrderEvidence();
+  for (const cell of cells) evidence.add(cell);
+  return evidence.result(fallback);
 }

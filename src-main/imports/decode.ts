@@ -1,4 +1,5 @@
 import type { ImportEncoding } from '../../src-shared/contract';
+import type { ByteSource } from './source';
 
 export interface DecodedText {
   text: string;
@@ -11,6 +12,9 @@ const boms: { encoding: ImportEncoding; bytes: number[] }[] = [
   { encoding: 'utf-16le', bytes: [0xff, 0xfe] },
   { encoding: 'utf-16be', bytes: [0xfe, 0xff] },
 ];
+
+/** Bytes decoded at a time: large enough to be fast, small enough that a file is never held whole. */
+export const chunkBytes = 1024 * 1024;
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
@@ -35,9 +39,14 @@ function utf16WithoutBom(bytes: Uint8Array): ImportEncoding | null {
   return null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** Valid UTF-8 from start to end, checked a chunk at a time (a character may straddle two chunks). */
+function isValidUtf8(source: ByteSource): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    for (let position = 0; position < source.size; position += chunkBytes) {
+      decoder.decode(source.read(position, chunkBytes), { stream: true });
+    }
+    decoder.decode();
     return true;
   } catch {
     return false;
@@ -50,25 +59,49 @@ function isValidUtf8(bytes: Uint8Array): boolean {
  */
 const windows1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-function decodeWindows1252(bytes: Uint8Array): string {
-  const latin1 = new TextDecoder('windows-1252').decode(bytes);
+function fixWindows1252(latin1: string): string {
   return latin1.replace(/[\u0080-\u009f]/g, (char) => windows1252High[char.charCodeAt(0) - 0x80]);
 }
 
-export function detectEncoding(bytes: Uint8Array): { encoding: ImportEncoding; bom: boolean } {
-  for (const bom of boms) if (startsWith(bytes, bom.bytes)) return { encoding: bom.encoding, bom: true };
-  const utf16 = utf16WithoutBom(bytes);
+export function detectEncoding(source: ByteSource): { encoding: ImportEncoding; bom: boolean } {
+  const head = source.read(0, 4096);
+  for (const bom of boms) if (startsWith(head, bom.bytes)) return { encoding: bom.encoding, bom: true };
+  const utf16 = utf16WithoutBom(head);
   if (utf16) return { encoding: utf16, bom: false };
   // Valid UTF-8 is almost never Windows-1252 text by accident (accents are two bytes with a fixed pattern).
-  return { encoding: isValidUtf8(bytes) ? 'utf-8' : 'windows-1252', bom: false };
+  return { encoding: isValidUtf8(source) ? 'utf-8' : 'windows-1252', bom: false };
 }
 
-/** Decodes with the given encoding, or the detected one; a byte order mark is dropped. */
-export function decodeText(bytes: Uint8Array, chosen?: ImportEncoding): DecodedText {
-  const detected = detectEncoding(bytes);
+/** How many bytes of byte order mark `encoding` skips at the start of this source. */
+function bomLength(source: ByteSource, encoding: ImportEncoding): number {
+  const bom = boms.find((candidate) => candidate.encoding === encoding);
+  return bom && startsWith(source.read(0, bom.bytes.length), bom.bytes) ? bom.bytes.length : 0;
+}
+
+/** The text of the source, decoded a chunk at a time; a byte order mark of the encoding is dropped. */
+export function* textChunks(source: ByteSource, encoding: ImportEncoding): Generator<string> {
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  for (let position = bomLength(source, encoding); position < source.size; position += chunkBytes) {
+    const text = decoder.decode(source.read(position, chunkBytes), { stream: true });
+    if (text) yield encoding === 'windows-1252' ? fixWindows1252(text) : text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield encoding === 'windows-1252' ? fixWindows1252(rest) : rest;
+}
+
+/** The first `bytes` bytes of the source as text (for sniffing the format and the delimiter). */
+export function headText(source: ByteSource, encoding: ImportEncoding, bytes = 65_536): string {
+  const head: ByteSource = { fileName: source.fileName, size: Math.min(source.size, bytes), read: (position, length) => source.read(position, Math.max(0, Math.min(length, bytes - position))), close: () => {} };
+  let text = '';
+  for (const chunk of textChunks(head, encoding)) text += chunk;
+  return text;
+}
+
+/** The whole source as text (JSON, which is parsed whole). */
+export function decodeAll(source: ByteSource, chosen?: ImportEncoding): DecodedText {
+  const detected = detectEncoding(source);
   const encoding = chosen ?? detected.encoding;
-  const bom = boms.find((candidate) => candidate.encoding === encoding && startsWith(bytes, candidate.bytes));
-  const body = bom ? bytes.subarray(bom.bytes.length) : bytes;
-  const text = encoding === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(encoding).decode(body);
-  return { text, encoding, bom: bom !== undefined };
+  const parts: string[] = [];
+  for (const chunk of textChunks(source, encoding)) parts.push(chunk);
+  return { text: parts.join(''), encoding, bom: bomLength(source, encoding) > 0 };
 }

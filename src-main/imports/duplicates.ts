@@ -1,6 +1,7 @@
 import type { ImportDuplicate } from '../../src-shared/contract';
 import { nameKey } from '../../src-shared/text';
-import { normaliseUrl, positionWords, similarPositions } from '../applications/duplicates';
+import { normaliseUrl } from '../applications/duplicates';
+import { positionKeys } from '../applications/positions';
 import type { Database } from '../db/connection';
 
 export interface DuplicateCandidate {
@@ -10,109 +11,121 @@ export interface DuplicateCandidate {
   postingUrl: string | null;
 }
 
-interface Known<T> {
-  /** Company key -> position number -> the first application or row with that exact position, in insertion order. */
-  byCompany: Map<string, Map<number, T>>;
-  byUrl: Map<string, T>;
-}
-
-function emptyKnown<T>(): Known<T> {
-  return { byCompany: new Map(), byUrl: new Map() };
-}
-
-function remember<T>(known: Known<T>, companyKey: string, position: number, url: string | null, ref: T): void {
-  let positions = known.byCompany.get(companyKey);
-  if (!positions) known.byCompany.set(companyKey, (positions = new Map()));
-  if (!positions.has(position)) positions.set(position, ref);
-  if (url && !known.byUrl.has(url)) known.byUrl.set(url, ref);
-}
-
-function findSimilar<T>(known: Known<T>, companyKey: string, position: number, similar: (a: number, b: number) => boolean): T | undefined {
-  const positions = known.byCompany.get(companyKey);
-  if (!positions) return undefined;
-  const same = positions.get(position);
-  if (same !== undefined) return same;
-  for (const [other, ref] of positions) if (similar(other, position)) return ref;
-  return undefined;
-}
+type Saved = { kind: 'database'; applicationId: string; companyName: string; position: string };
+type Earlier = { kind: 'file'; row: number };
+type Ref = Saved | Earlier;
 
 /**
- * Titles by number, and whether two are similar, each pair judged once: a company with hundreds of titles in a
- * file compares each new one with all of them (a million pairs in the 100,000-row benchmark), and keys made of
- * two numbers are much cheaper to build and look up than keys made of two titles.
+ * Titles of one company, by key (positions.ts): a title is found by lookups of its own keys, never by comparing it
+ * with every other title, so a company with thousands of titles costs thousands of lookups. Typo keys (one per
+ * letter of each long word) are kept for the first `typoTitles` titles of a company; past them, a company still
+ * finds the same words and the words written together.
  */
-function positionSimilarity() {
-  const numbers = new Map<string, number>();
-  const titles: string[] = [];
-  const judged = new Map<number, boolean>();
-  const words = new Map<string, Set<string>>();
-  const wordsOf = (title: string) => {
-    let result = words.get(title);
-    if (!result) words.set(title, (result = positionWords(title)));
-    return result;
-  };
-  return {
-    numberOf(title: string): number {
-      let number = numbers.get(title);
-      if (number === undefined) {
-        numbers.set(title, (number = titles.length));
-        titles.push(title);
-      }
-      return number;
-    },
-    similar(a: number, b: number): boolean {
-      // Below 2^26 titles, low * 2^26 + high is a unique safe integer.
-      const key = a < b ? a * 0x4000000 + b : b * 0x4000000 + a;
-      let result = judged.get(key);
-      if (result === undefined) judged.set(key, (result = similarPositions(titles[a], titles[b], wordsOf)));
-      return result;
-    },
-  };
-}
+class CompanyTitles {
+  static readonly typoTitles = 10_000;
+  private readonly exact = new Map<string, Ref>();
+  private readonly joined = new Map<string, Ref>();
+  private readonly typo = new Map<string, Ref>();
+  private titles = 0;
 
-/**
- * The same rules as applications.duplicates (same posting URL, or a similar position at the same company, by
- * `similarPositions`, `normaliseUrl` and `nameKey`), run for every row at once against the saved applications and
- * the earlier rows of the file. Pairs of titles are compared once: files repeat the same titles a lot.
- */
-export function findImportDuplicates(db: Database, candidates: readonly DuplicateCandidate[]): ImportDuplicate[] {
-  type Saved = { applicationId: string; companyName: string; position: string };
-  const saved = emptyKnown<Saved>();
-  const titles = positionSimilarity();
-  const rows = db
-    .sql(
-      `SELECT a.id, a.position, a.posting_url, c.name AS company_name, c.name_key FROM applications a
-       JOIN companies c ON c.id = a.company_id WHERE a.deleted_at IS NULL`,
-    )
-    .all() as { id: string; position: string; posting_url: string | null; company_name: string; name_key: string }[];
-  for (const row of rows) {
-    const ref = { applicationId: row.id, companyName: row.company_name, position: row.position };
-    remember(saved, row.name_key, titles.numberOf(row.position), row.posting_url ? normaliseUrl(row.posting_url) : null, ref);
-  }
-
-  const companyKeys = new Map<string, string>();
-  const earlier = emptyKnown<number>();
-  const duplicates: ImportDuplicate[] = [];
-  for (const candidate of candidates) {
-    let companyKey = companyKeys.get(candidate.companyName);
-    if (companyKey === undefined) companyKeys.set(candidate.companyName, (companyKey = nameKey(candidate.companyName)));
-    const url = candidate.postingUrl ? normaliseUrl(candidate.postingUrl) : null;
-    const position = titles.numberOf(candidate.position);
-    const savedByUrl = url ? saved.byUrl.get(url) : undefined;
-    const savedSimilar = savedByUrl ? undefined : findSimilar(saved, companyKey, position, titles.similar);
-    const fileByUrl = url ? earlier.byUrl.get(url) : undefined;
-    const fileSimilar = fileByUrl !== undefined ? undefined : findSimilar(earlier, companyKey, position, titles.similar);
-    if (savedByUrl || savedSimilar) {
-      const ref = (savedByUrl ?? savedSimilar)!;
-      duplicates.push({ row: candidate.row, reason: savedByUrl ? 'same_url' : 'similar_position', existing: { kind: 'database', ...ref } });
-    } else if (fileByUrl !== undefined || fileSimilar !== undefined) {
-      duplicates.push({
-        row: candidate.row,
-        reason: fileByUrl !== undefined ? 'same_url' : 'similar_position',
-        existing: { kind: 'file', row: (fileByUrl ?? fileSimilar)! },
-      });
+  find(keys: ReturnType<typeof positionKeys>): Ref | undefined {
+    const found = this.exact.get(keys.exact) ?? this.joined.get(keys.joined);
+    if (found) return found;
+    for (const key of keys.typo) {
+      const ref = this.typo.get(key);
+      if (ref) return ref;
     }
-    remember(earlier, companyKey, position, url, candidate.row);
+    return undefined;
   }
-  return duplicates;
+
+  add(keys: ReturnType<typeof positionKeys>, ref: Ref): void {
+    if (this.exact.has(keys.exact)) return;
+    this.exact.set(keys.exact, ref);
+    if (!this.joined.has(keys.joined)) this.joined.set(keys.joined, ref);
+    this.titles += 1;
+    if (this.titles > CompanyTitles.typoTitles) return;
+    for (const key of keys.typo) if (!this.typo.has(key)) this.typo.set(key, ref);
+  }
+}
+
+/**
+ * The rules of applications.duplicates (same posting URL, or the same position at the same company by
+ * `positionKeys`, `normaliseUrl` and `nameKey`), applied to every row of a file as it comes: against the saved
+ * applications (a company's are read when the file first names it) and the earlier rows of the file. Blocking by
+ * company and looking titles up by key keeps it near-linear whatever the file.
+ */
+export class DuplicateFinder {
+  private readonly savedByCompany = new Map<string, CompanyTitles>();
+  private readonly fileByCompany = new Map<string, CompanyTitles>();
+  private readonly savedByUrl = new Map<string, Saved>();
+  private readonly fileByUrl = new Map<string, Earlier>();
+  private readonly companyKeys = new Map<string, string>();
+  private readonly keysOfTitle = new Map<string, ReturnType<typeof positionKeys>>();
+
+  constructor(private readonly db: Database) {
+    const rows = db
+      .sql(`SELECT a.id, a.position, a.posting_url, c.name AS company_name FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.deleted_at IS NULL AND a.posting_url IS NOT NULL`)
+      .all() as { id: string; position: string; posting_url: string; company_name: string }[];
+    for (const row of rows) {
+      const url = normaliseUrl(row.posting_url);
+      if (!this.savedByUrl.has(url)) this.savedByUrl.set(url, { kind: 'database', applicationId: row.id, companyName: row.company_name, position: row.position });
+    }
+  }
+
+  private keys(title: string): ReturnType<typeof positionKeys> {
+    let keys = this.keysOfTitle.get(title);
+    if (!keys) {
+      keys = positionKeys(title);
+      // Titles repeat; a file of only distinct titles should not keep them all.
+      if (this.keysOfTitle.size < 50_000) this.keysOfTitle.set(title, keys);
+    }
+    return keys;
+  }
+
+  private saved(companyKey: string): CompanyTitles {
+    let titles = this.savedByCompany.get(companyKey);
+    if (titles) return titles;
+    titles = new CompanyTitles();
+    const rows = this.db
+      .sql(
+        `SELECT a.id, a.position, c.name AS company_name FROM applications a JOIN companies c ON c.id = a.company_id
+         WHERE c.name_key = ? AND c.deleted_at IS NULL AND a.deleted_at IS NULL ORDER BY a.created_at, a.id`,
+      )
+      .all(companyKey) as { id: string; position: string; company_name: string }[];
+    for (const row of rows) titles.add(this.keys(row.position), { kind: 'database', applicationId: row.id, companyName: row.company_name, position: row.position });
+    this.savedByCompany.set(companyKey, titles);
+    return titles;
+  }
+
+  /** Whether this row repeats a saved application or an earlier row; it is remembered either way. */
+  check(candidate: DuplicateCandidate): ImportDuplicate | null {
+    let companyKey = this.companyKeys.get(candidate.companyName);
+    if (companyKey === undefined) {
+      companyKey = nameKey(candidate.companyName);
+      if (this.companyKeys.size < 100_000) this.companyKeys.set(candidate.companyName, companyKey);
+    }
+    const keys = this.keys(candidate.position);
+    const url = candidate.postingUrl ? normaliseUrl(candidate.postingUrl) : null;
+    let file = this.fileByCompany.get(companyKey);
+    if (!file) this.fileByCompany.set(companyKey, (file = new CompanyTitles()));
+
+    // Saved applications first (the same posting, then the same position), then earlier rows of the file.
+    const savedUrl = url ? this.savedByUrl.get(url) : undefined;
+    const savedSimilar = savedUrl ? undefined : this.saved(companyKey).find(keys);
+    const fileUrl = savedUrl || savedSimilar || !url ? undefined : this.fileByUrl.get(url);
+    const fileSimilar = savedUrl || savedSimilar || fileUrl ? undefined : file.find(keys);
+    const ref = savedUrl ?? savedSimilar ?? fileUrl ?? fileSimilar;
+    const reason: ImportDuplicate['reason'] = savedUrl || fileUrl ? 'same_url' : 'similar_position';
+    const here: Earlier = { kind: 'file', row: candidate.row };
+    file.add(keys, here);
+    if (url && !this.fileByUrl.has(url)) this.fileByUrl.set(url, here);
+    if (!ref) return null;
+    return { row: candidate.row, reason, existing: ref.kind === 'database' ? ref : { kind: 'file', row: ref.row } };
+  }
+}
+
+/** Every duplicate of a list of rows at once (tests and small callers). */
+export function findImportDuplicates(db: Database, candidates: readonly DuplicateCandidate[]): ImportDuplicate[] {
+  const finder = new DuplicateFinder(db);
+  return candidates.flatMap((candidate) => finder.check(candidate) ?? []);
 }

@@ -1,6 +1,6 @@
+import { importLimits } from '../../src-shared/contract';
 import { importError } from './errors';
 import type { Cell, GridRow } from './table';
-import { importLimits } from '../../src-shared/contract';
 
 export type JsonContent = { kind: 'rows'; headers: string[]; grid: GridRow[] } | { kind: 'object'; value: Record<string, unknown> };
 
@@ -26,6 +26,20 @@ function recordsOf(value: unknown): unknown[] | null {
 }
 
 /**
+ * The fields of a record, one level of nesting flattened ("contact": {"name", "email"} gives "contact.name" and
+ * "contact.email"), as trackers' APIs nest a contact or a company in an application.
+ */
+function fieldsOf(record: Record<string, unknown>): [string, unknown][] {
+  const fields: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (isPlainObject(value) && Object.values(value).every((inner) => !isPlainObject(inner))) {
+      for (const [inner, innerValue] of Object.entries(value)) fields.push([`${key}.${inner}`, innerValue]);
+    } else fields.push([key, value]);
+  }
+  return fields;
+}
+
+/**
  * Parses JSON text. An array of objects (what older trackers export, e.g. {entreprise, poste, date_candidature…})
  * becomes rows whose columns are the keys in order of first appearance; other objects are returned whole so the
  * caller can recognise a Candid backup.
@@ -44,6 +58,12 @@ export function readJson(text: string, fileName: string, isBackup: (value: Recor
   if (!records) {
     throw importError('VALIDATION', 'json_shape', `${fileName} holds no list of applications (expected an array of objects)`, { fileName });
   }
+  if (records.length > importLimits.maxRows) {
+    throw importError('TOO_LARGE', 'too_many_rows', `${fileName} has more than ${importLimits.maxRows} rows; split it to import it`, {
+      fileName,
+      limit: importLimits.maxRows,
+    });
+  }
   const headers: string[] = [];
   const indexOf = new Map<string, number>();
   const grid: GridRow[] = [];
@@ -52,7 +72,7 @@ export function readJson(text: string, fileName: string, isBackup: (value: Recor
       throw importError('VALIDATION', 'json_shape', `Item ${index + 1} of ${fileName} is not an object`, { fileName, row: index + 1 });
     }
     const cells: Cell[] = [];
-    for (const [key, field] of Object.entries(record)) {
+    for (const [key, field] of fieldsOf(record)) {
       let column = indexOf.get(key);
       if (column === undefined) {
         if (headers.length >= importLimits.maxColumns) continue;

@@ -1,18 +1,22 @@
-import { importLimits, type ImportPreview, type ParsedInput } from '../../src-shared/contract';
+import type { DetectedImportSettings, ImportPreview, ParsedInput } from '../../src-shared/contract';
 import type { AppContext } from '../context';
-import { analyse, type Analysis } from './analyse';
+import type { Database } from '../db/connection';
+import { analyseFile, describeColumns, type Analysis, type PassOptions } from './analyse';
 import { summariseBackup } from './candid-backup';
-import type { ParsedBackup } from './parse';
-import { readImportFile } from './read';
-import { cellText } from './table';
+import { withImportFile } from './read';
+import type { BackupFile, FileFacts } from './reader';
 
-function backupPreview(context: AppContext, parsed: ParsedBackup): ImportPreview {
-  const backup = summariseBackup(context.db, parsed);
+function detected(facts: FileFacts, extra: Partial<DetectedImportSettings> = {}): DetectedImportSettings {
+  return { ...facts, hasHeader: true, headerRow: null, headerCandidates: [], dateOrders: {}, layout: 'rows', ...extra };
+}
+
+function backupPreview(db: Database, file: BackupFile): ImportPreview {
+  const backup = summariseBackup(db, file);
   return {
-    fileName: parsed.fileName,
-    bytes: parsed.bytes,
+    fileName: file.fileName,
+    bytes: file.bytes,
     format: 'candid-backup',
-    settings: parsed.detected,
+    settings: detected(file.facts),
     columns: [],
     mapping: [],
     rows: [],
@@ -28,38 +32,43 @@ function backupPreview(context: AppContext, parsed: ParsedBackup): ImportPreview
 }
 
 export function toPreview(analysis: Analysis): ImportPreview {
-  const { parsed, problems, duplicates, rows } = analysis;
-  const errors = problems.filter((problem) => problem.severity === 'error');
+  const { file } = analysis;
+  const board = analysis.rowPlan.columnsOf.has('stageCards');
   return {
-    fileName: parsed.fileName,
-    bytes: parsed.bytes,
-    format: parsed.format,
-    settings: { ...parsed.detected, dateOrders: analysis.dateOrders },
-    columns: analysis.columns,
+    fileName: file.fileName,
+    bytes: file.bytes,
+    format: file.format,
+    settings: detected(file.facts, {
+      hasHeader: analysis.headerRow !== null || file.fixedHeaders !== null,
+      headerRow: analysis.headerRow,
+      headerCandidates: analysis.candidates,
+      dateOrders: analysis.dateOrders,
+      layout: board ? 'board' : 'rows',
+    }),
+    columns: describeColumns(analysis),
     mapping: analysis.mapping,
-    rows: parsed.table.rows.slice(0, importLimits.previewRows).map((row) => ({
-      row: row.row,
-      cells: parsed.table.headers.map((_, column) => cellText(row.cells[column] ?? null)),
-    })),
-    rowCount: parsed.table.rows.length,
+    rows: analysis.previewRows,
+    rowCount: analysis.rowCount,
     values: analysis.values,
-    // Errors first: they are what stops the import.
-    problems: [...errors, ...problems.filter((problem) => problem.severity === 'warning')].slice(0, importLimits.maxListed),
+    problems: analysis.problems,
     problemCounts: {
-      errors: errors.length,
-      warnings: problems.length - errors.length,
-      rowsWithErrors: new Set(errors.filter((problem) => problem.row !== null).map((problem) => problem.row)).size,
+      errors: analysis.problemCount.errors,
+      warnings: analysis.problemCount.warnings,
+      rowsWithErrors: analysis.problemCount.rowsWithErrors,
     },
-    duplicates: duplicates.slice(0, importLimits.maxListed),
-    duplicateCount: duplicates.length,
+    problemsByCode: analysis.problemCount.byCode,
+    duplicates: analysis.duplicates,
+    duplicateCount: analysis.duplicateCount,
     backup: null,
-    importableRows: rows.filter((row) => row.input !== null).length,
+    importableRows: analysis.importable,
+    applicationCount: analysis.applicationCount,
   };
 }
 
 /** What importing this file with these choices would do; nothing is written. */
-export async function previewImport(context: AppContext, input: ParsedInput<'imports.preview'>): Promise<ImportPreview> {
-  const parsed = await readImportFile(input.source, input.settings);
-  if (parsed.kind === 'backup') return backupPreview(context, parsed);
-  return toPreview(analyse(context.db, parsed, input));
+export function previewImport(context: AppContext, input: ParsedInput<'imports.preview'>, options: PassOptions = {}): Promise<ImportPreview> {
+  return withImportFile(input.source, input.settings, async (file) => {
+    if (file.kind === 'backup') return backupPreview(context.db, file);
+    return toPreview(await analyseFile(context.db, file, input, options));
+  });
 }

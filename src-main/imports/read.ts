@@ -1,9 +1,30 @@
 import { importLimits, type FileSource, type ImportSettings } from '../../src-shared/contract';
 import { isCandidBackup } from './candid-backup';
-import { parseFile, type ParsedBackup, type ParsedTable } from './parse';
-import { loadFile } from './source';
+import { openTableFile, type BackupFile, type TableFile } from './reader';
+import { openSource } from './source';
 
-/** The picked file, loaded within the size limit and parsed with the given settings. */
-export function readImportFile(source: FileSource, settings: ImportSettings = {}): Promise<ParsedTable | ParsedBackup> {
-  return parseFile(loadFile(source, importLimits.maxFileBytes), settings, isCandidBackup);
+export interface OpenedImport {
+  file: TableFile | BackupFile;
+  close(): void;
+}
+
+/** The picked file, opened within the size limit with the given settings; the caller closes it. */
+export function openImportFile(source: FileSource, settings: ImportSettings = {}): OpenedImport {
+  const bytes = openSource(source, importLimits.maxFileBytes);
+  try {
+    return { file: openTableFile(bytes, settings, isCandidBackup), close: () => bytes.close() };
+  } catch (error) {
+    bytes.close();
+    throw error;
+  }
+}
+
+/** Runs `fn` on the opened file and closes it whatever happens. */
+export async function withImportFile<T>(source: FileSource, settings: ImportSettings | undefined, fn: (file: TableFile | BackupFile) => Promise<T>): Promise<T> {
+  const opened = openImportFile(source, settings);
+  try {
+    return await fn(opened.file);
+  } finally {
+    opened.close();
+  }
 }

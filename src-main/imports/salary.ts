@@ -1,6 +1,5 @@
 import type { SalaryPeriod } from '../../src-shared/contract';
-import type { Cell } from './table';
-import { cellText } from './table';
+import { cellText, isMoneyCell, type Cell } from './table';
 
 export interface ParsedSalary {
   min: number;
@@ -13,19 +12,25 @@ const currencySymbols: [RegExp, string][] = [
   [/€|\beur(os?)?\b/i, 'EUR'],
   [/£|\bgbp\b/i, 'GBP'],
   [/\bchf\b/i, 'CHF'],
-  [/\bcad\b|c\$/i, 'CAD'],
+  [/\bcad\b|c\$|ca\$/i, 'CAD'],
+  [/\baud\b|a\$|au\$/i, 'AUD'],
   [/\$|\busd\b/i, 'USD'],
   [/\b(jpy|yen)\b|¥/i, 'JPY'],
+  [/₹|\binr\b/i, 'INR'],
 ];
+/** ISO 4217 codes written in words ("55000 SEK"); any other three capitals (TJM, CDI) are not a currency. */
+const isoCodes = new Set(['CNY', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF', 'RON', 'BRL', 'MXN', 'ZAR', 'SGD', 'HKD', 'NZD', 'ILS', 'AED', 'MAD', 'TND', 'XOF', 'XAF', 'TRY', 'KRW']);
 
-/** Whole words (letters may not touch them on either side; "/mois" after "€" still counts). */
-const words = (alternatives: string) => new RegExp(`(?<!\\p{L})(?:${alternatives})(?!\\p{L})`, 'iu');
+/** A period word standing alone (letters may not touch it), or after a slash whatever precedes it ("brut/an"). */
+function period(words: string, slashed: string): RegExp {
+  return new RegExp(`(?<!\\p{L})(?:${words})(?!\\p{L})|/\\s?(?:${slashed})(?!\\p{L})`, 'iu');
+}
 
 const periods: [RegExp, SalaryPeriod][] = [
-  [words(String.raw`per hour|hourly|an hour|de l'?heure|par heure|horaire|/ ?h|/ ?hour|/ ?heure`), 'hour'],
-  [words(String.raw`per day|daily|a day|par jour|journalier|tjm|/ ?j|/ ?jour|/ ?day`), 'day'],
-  [words(String.raw`per month|monthly|a month|par mois|mensuel|mensuelle|/ ?mois|/ ?m|/ ?month`), 'month'],
-  [words(String.raw`per year|yearly|annual|annually|a year|par an|annuel|annuelle|/ ?an|/ ?yr|/ ?year|p\.?a\.?|brut annuel`), 'year'],
+  [period(String.raw`per hour|hourly|an hour|per hr|de l'?heure|par heure|horaire|taux horaire`, 'h|hr|hrs|hour|heure'), 'hour'],
+  [period(String.raw`per day|daily|a day|par jour|journalier|tjm`, 'j|jr|jour|d|day'), 'day'],
+  [period(String.raw`per month|monthly|a month|par mois|mensuel|mensuelle`, 'm|mo|mth|month|mois'), 'month'],
+  [period(String.raw`per year|yearly|annual|annually|a year|per annum|p\.?a\.?|par an|annuel|annuelle|brut annuel`, 'an|y|yr|year|annum'), 'year'],
 ];
 
 /** "45 000", "45.000", "45,000" and "45k" are forty-five thousand; "3,5k" is 3 500; "2 800,50" is 2 800.5. */
@@ -44,13 +49,26 @@ function amountOf(digits: string, thousands: boolean): number | null {
   return thousands ? value * 1000 : value;
 }
 
+export function currencyOfText(text: string): string | null {
+  const symbol = currencySymbols.find(([pattern]) => pattern.test(text))?.[1];
+  if (symbol) return symbol;
+  return text.match(/\b[A-Z]{3}\b/g)?.find((code) => isoCodes.has(code)) ?? null;
+}
+
+export function periodOfText(text: string): SalaryPeriod | null {
+  return periods.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
+
 /**
  * Reads a salary as people write it: a number, "45k", "40-45k€", "40 000 – 45 000 € brut annuel", "3000€/mois",
- * "$120,000". Returns null when there is no amount. Amounts are rounded to whole units.
+ * "$120,000", "$50/hr"; a workbook amount keeps the currency of its number format. Returns null when there is no
+ * amount. Amounts are rounded to whole units.
  */
 export function parseSalary(cell: Cell): ParsedSalary | null {
-  if (typeof cell === 'number') {
-    return Number.isFinite(cell) && cell >= 0 ? { min: Math.round(cell), max: Math.round(cell), currency: null, period: null } : null;
+  if (typeof cell === 'number' || isMoneyCell(cell)) {
+    const amount = typeof cell === 'number' ? cell : cell.amount;
+    const currency = typeof cell === 'number' ? null : cell.currency;
+    return Number.isFinite(amount) && amount >= 0 ? { min: Math.round(amount), max: Math.round(amount), currency, period: null } : null;
   }
   const text = cellText(cell);
   if (!text) return null;
@@ -65,7 +83,5 @@ export function parseSalary(cell: Cell): ParsedSalary | null {
   // "40-45k": the k of the second amount applies to the first.
   if (amounts.length === 2 && amounts[1].thousands && !amounts[0].thousands && amounts[0].value < 1000) amounts[0].value *= 1000;
   const values = amounts.map((amount) => Math.round(amount.value));
-  const currency = currencySymbols.find(([pattern]) => pattern.test(text))?.[1] ?? text.match(/\b[A-Z]{3}\b/)?.[0] ?? null;
-  const period = periods.find(([pattern]) => pattern.test(text))?.[1] ?? null;
-  return { min: Math.min(...values), max: Math.max(...values), currency, period };
+  return { min: Math.min(...values), max: Math.max(...values), currency: currencyOfText(text), period: periodOfText(text) };
 }

@@ -3,9 +3,17 @@ import path from 'node:path';
 import { base64Length, type FileSource } from '../../src-shared/contract';
 import { importError } from './errors';
 
-export interface LoadedFile {
-  bytes: Buffer;
-  fileName: string;
+/**
+ * The bytes of a picked file, read by position and never held whole (a path), or already in memory (an upload).
+ * Every reader goes through this, synchronously: the import writes inside one synchronous transaction, and reads
+ * the file again in it rather than keeping every row.
+ */
+export interface ByteSource {
+  readonly fileName: string;
+  readonly size: number;
+  /** Up to `length` bytes from `position` (fewer only at the end of the file). */
+  read(position: number, length: number): Buffer;
+  close(): void;
 }
 
 function megabytes(bytes: number): string {
@@ -20,34 +28,90 @@ function tooLarge(fileName: string, bytes: number, limit: number) {
   });
 }
 
+export function bufferSource(bytes: Buffer, fileName: string): ByteSource {
+  return {
+    fileName,
+    size: bytes.length,
+    read: (position, length) => bytes.subarray(position, Math.min(bytes.length, position + length)),
+    close: () => {},
+  };
+}
+
+function fileSource(filePath: string, fileName: string, maxBytes: number): ByteSource {
+  let fd: number;
+  try {
+    fd = fs.openSync(filePath, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw importError('VALIDATION', 'not_a_file', `${fileName} is not a file`, { fileName });
+    throw importError('NOT_FOUND', 'file_not_found', `${fileName} was not found`, { fileName });
+  }
+  try {
+    // The descriptor's own stat: what is read is what was checked (a folder, or a device such as /dev/zero that
+    // would never end, is refused).
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw importError('VALIDATION', 'not_a_file', `${fileName} is not a file`, { fileName });
+    if (stat.size > maxBytes) throw tooLarge(fileName, stat.size, maxBytes);
+    if (stat.size === 0) throw importError('VALIDATION', 'empty_file', `${fileName} is empty (0 bytes)`, { fileName });
+    const size = stat.size;
+    return {
+      fileName,
+      size,
+      read(position, length) {
+        const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(length, size - position)));
+        let done = 0;
+        while (done < buffer.length) {
+          const count = fs.readSync(fd, buffer, done, buffer.length - done, position + done);
+          if (count === 0) break;
+          done += count;
+        }
+        return done === buffer.length ? buffer : buffer.subarray(0, done);
+      },
+      close: () => fs.closeSync(fd),
+    };
+  } catch (error) {
+    fs.closeSync(fd);
+    throw error;
+  }
+}
+
 /**
- * Reads the picked file, refusing it before reading it whole when it is above `maxBytes`, and refusing what is not
- * a regular file (a folder, a device such as /dev/zero that would never end).
+ * Opens the picked file, refusing it before reading it when it is above `maxBytes`. Uploaded content is refused on
+ * the length of its base64 text, before it is decoded.
  */
-export function loadFile(source: FileSource, maxBytes: number): LoadedFile {
+export function openSource(source: FileSource, maxBytes: number): ByteSource {
   if ('content' in source) {
     const { fileName } = source;
-    // Base64 is 4/3 of the bytes: refuse on the text's length, before decoding it.
     if (source.content.length > base64Length(maxBytes)) {
       throw tooLarge(fileName, Math.floor((source.content.length * 3) / 4), maxBytes);
     }
     const bytes = Buffer.from(source.content, 'base64');
     if (bytes.length > maxBytes) throw tooLarge(fileName, bytes.length, maxBytes);
     if (bytes.length === 0) throw importError('VALIDATION', 'empty_file', `${fileName} is empty (0 bytes)`, { fileName });
-    return { bytes, fileName };
+    return bufferSource(bytes, fileName);
   }
   const fileName = source.fileName ?? path.basename(source.path);
   if (!path.isAbsolute(source.path)) {
     throw importError('VALIDATION', 'relative_path', 'The file path must be absolute', { fileName });
   }
-  let stat: fs.Stats;
+  return fileSource(source.path, fileName, maxBytes);
+}
+
+/** Runs `fn` with the source open, and closes it whatever happens. */
+export function withSource<T>(source: ByteSource, fn: (source: ByteSource) => T): T {
   try {
-    stat = fs.statSync(source.path);
-  } catch {
-    throw importError('NOT_FOUND', 'file_not_found', `${fileName} was not found`, { fileName });
+    return fn(source);
+  } finally {
+    source.close();
   }
-  if (!stat.isFile()) throw importError('VALIDATION', 'not_a_file', `${fileName} is not a file`, { fileName });
-  if (stat.size > maxBytes) throw tooLarge(fileName, stat.size, maxBytes);
-  if (stat.size === 0) throw importError('VALIDATION', 'empty_file', `${fileName} is empty (0 bytes)`, { fileName });
-  return { bytes: fs.readFileSync(source.path), fileName };
+}
+
+export interface LoadedFile {
+  bytes: Buffer;
+  fileName: string;
+}
+
+/** The whole picked file in memory, within `maxBytes` (documents, which are stored as they are). */
+export function loadFile(source: FileSource, maxBytes: number): LoadedFile {
+  return withSource(openSource(source, maxBytes), (opened) => ({ bytes: opened.read(0, opened.size), fileName: opened.fileName }));
 }

@@ -1,4 +1,3 @@
-import { responseStageCategories, type StageCategory } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/errors';
 import { nameKey } from '../../src-shared/text';
 import { instantOfDate } from '../applications/mutations';
@@ -6,12 +5,10 @@ import { applicationColumns } from '../applications/rows';
 import type { WriteContext } from '../changes/writer';
 import { findCompanyByName, insertCompany } from '../companies/resolve';
 import type { Database } from '../db/connection';
-import type { StagesTable } from '../db/schema';
-import { firstStageOf, liveStage } from '../stages/lookup';
 import { ensureTag } from '../tags/assign';
-import type { ConvertedRow, CreateInput } from './convert';
+import type { ContactDraft, ConvertedRow, CreateInput } from './convert';
 
-/** One millisecond later: an event that must sort after another on the same day. */
+/** One millisecond later: an event that must sort after another. */
 function justAfter(instant: string): string {
   return new Date(new Date(instant).getTime() + 1).toISOString();
 }
@@ -28,10 +25,10 @@ function withoutNulls(input: CreateInput): CreateInput {
 
 /**
  * Writes converted rows as applications, inside one write: the rows `createApplication` and `changeStage` write
- * (the application, its first stage event, the move to the file's stage, its tags), through the same write path,
- * with what those look up for every row (the company by name, the stages, the tags, the application's previous
- * event) resolved once per file instead: at 100,000 rows the lookups cost more than the writes. The current stage
- * is written with the row (the latest event's), so that the commit-time recompute has nothing left to change.
+ * (the application, its stage history, its tags), its contact, through the same write path, with what those look
+ * up for every row (the company by name, the tags, the contacts) resolved once per file instead: at 100,000 rows
+ * the lookups cost more than the writes. The current stage is written with the row (the latest event's), so that
+ * the commit-time recompute has nothing left to change.
  */
 export class ImportWriter {
   /** Company and tag ids by name as written in the file, and by name key (one company for "ACME" and "Acme"). */
@@ -39,10 +36,12 @@ export class ImportWriter {
   private readonly companyByKey = new Map<string, string>();
   private readonly tagByName = new Map<string, string>();
   private readonly tagByKey = new Map<string, string>();
-  private readonly stages = new Map<string, StagesTable>();
-  private firstStage: StagesTable | undefined;
-  /** How many stage events were written. */
+  /** Contacts by e-mail address, and by name at a company; filled with the saved ones when a first contact comes. */
+  private contactsByEmail: Map<string, string> | null = null;
+  private readonly contactsByName = new Map<string, string>();
+  /** What was written. */
   events = 0;
+  contactsCreated = 0;
 
   constructor(
     private readonly db: Database,
@@ -50,36 +49,42 @@ export class ImportWriter {
   ) {}
 
   /**
-   * One application and its history: it starts in its first stage on the applied date (else the response date,
-   * else now); when the file says it went further, an event at the response date moves it there (on the applied
-   * date when the file has no response date; always after the first event).
+   * One application and its history: each step on its day (noon UTC, as the app stores a date), a step the file
+   * does not date one millisecond after the one before it, the first on the first date the history has (else now).
+   * Times only ever grow, so the last step is the current stage.
    */
-  writeRow(row: ConvertedRow): void {
+  writeRow(row: ConvertedRow): string {
     const input = withoutNulls(row.input!);
-    const responseAt = row.responseOn ? instantOfDate(row.responseOn) : null;
-    const startAt = input.appliedOn ? instantOfDate(input.appliedOn) : (responseAt ?? this.write.now);
-    const history = [{ stage: input.stageId ? this.stage(input.stageId) : this.defaultStage(), at: startAt }];
-    if (row.stageId !== null) history.push({ stage: this.stage(row.stageId), at: responseAt && responseAt > startAt ? responseAt : justAfter(startAt) });
-    const current = history[history.length - 1];
+    const firstDated = row.history.find((step) => step.on !== null)?.on;
+    let at = firstDated ? instantOfDate(firstDated) : this.write.now;
+    const events = row.history.map((step, index) => {
+      if (index > 0) at = step.on && instantOfDate(step.on) > at ? instantOfDate(step.on) : justAfter(at);
+      return { stageId: step.stageId, category: step.category, at };
+    });
+    const current = events[events.length - 1];
+    if (!current) throw new AppError('CONFLICT', 'There is no stage to put the application in');
 
     const fields = applicationColumns(input);
-    // The first day the history reaches a stage that means an answer, as createApplication and changeStage set it.
-    const answered = history.find((event) => responseStageCategories.includes(event.stage.category as StageCategory));
-    if (fields.first_response_on === undefined && answered) fields.first_response_on = answered.at.slice(0, 10);
-    fields.company_id = this.company(input.companyName!);
-    fields.stage_id = current.stage.id;
-    fields.stage_category = current.stage.category;
+    const companyId = this.company(input.companyName!);
+    fields.company_id = companyId;
+    fields.stage_id = current.stageId;
+    fields.stage_category = current.category;
     fields.stage_changed_at = current.at;
     const applicationId = this.write.insert('applications', fields);
 
     // One chain: each event leaves the stage the previous one entered.
     let from: string | null = null;
-    for (const event of history) {
-      this.write.insert('stage_events', { application_id: applicationId, from_stage_id: from, to_stage_id: event.stage.id, occurred_at: event.at, note: null });
-      from = event.stage.id;
+    for (const event of events) {
+      this.write.insert('stage_events', { application_id: applicationId, from_stage_id: from, to_stage_id: event.stageId, occurred_at: event.at, note: null });
+      from = event.stageId;
     }
-    this.events += history.length;
+    this.events += events.length;
     this.tags(applicationId, input.tags ?? []);
+    if (row.contact) {
+      const contactId = this.contact(row.contact, companyId);
+      this.write.insert('application_contacts', { application_id: applicationId, contact_id: contactId });
+    }
+    return applicationId;
   }
 
   /** The live company of this name, created with the first spelling met when there is none. */
@@ -99,19 +104,6 @@ export class ImportWriter {
     return id;
   }
 
-  /** Where an application without a stage starts: the first "applied" stage. */
-  private defaultStage(): StagesTable {
-    this.firstStage ??= firstStageOf(this.db, 'applied');
-    if (!this.firstStage) throw new AppError('CONFLICT', 'There is no stage to put the application in');
-    return this.firstStage;
-  }
-
-  private stage(id: string): StagesTable {
-    let stage = this.stages.get(id);
-    if (!stage) this.stages.set(id, (stage = liveStage(this.db, id)));
-    return stage;
-  }
-
   /** Tags are told apart by name key (case and accents ignored): two spellings of one tag link it once. */
   private tags(applicationId: string, names: readonly string[]): void {
     const linked = new Set<string>();
@@ -121,5 +113,43 @@ export class ImportWriter {
       linked.add(tagId);
       this.write.insert('application_tags', { application_id: applicationId, tag_id: tagId });
     }
+  }
+
+  /**
+   * The contact of a row: the saved or already imported one with the same e-mail address, else the same name at
+   * the same company, else a new one at the application's company. A person met in several rows is one contact
+   * linked to each application.
+   */
+  private contact(draft: ContactDraft, companyId: string): string {
+    if (!this.contactsByEmail) {
+      this.contactsByEmail = new Map();
+      const saved = this.db.sql(`SELECT id, name, email, company_id FROM contacts WHERE deleted_at IS NULL ORDER BY created_at, id`).all() as {
+        id: string;
+        name: string;
+        email: string | null;
+        company_id: string | null;
+      }[];
+      for (const contact of saved) {
+        if (contact.email && !this.contactsByEmail.has(contact.email.toLowerCase())) this.contactsByEmail.set(contact.email.toLowerCase(), contact.id);
+        const byName = `${nameKey(contact.name)}\u0000${contact.company_id ?? ''}`;
+        if (!this.contactsByName.has(byName)) this.contactsByName.set(byName, contact.id);
+      }
+    }
+    const emailKey = draft.email?.toLowerCase();
+    const nameKeyAtCompany = `${nameKey(draft.name)}\u0000${companyId}`;
+    const existing = (emailKey ? this.contactsByEmail.get(emailKey) : undefined) ?? this.contactsByName.get(nameKeyAtCompany);
+    if (existing) return existing;
+    const id = this.write.insert('contacts', {
+      name: draft.name,
+      role: draft.role,
+      email: draft.email,
+      phone: draft.phone,
+      linkedin_url: draft.linkedinUrl,
+      company_id: companyId,
+    });
+    this.contactsCreated += 1;
+    if (emailKey) this.contactsByEmail.set(emailKey, id);
+    this.contactsByName.set(nameKeyAtCompany, id);
+    return id;
   }
 }

@@ -11,7 +11,7 @@ import { employmentTypes, schedules, workModes } from './enums';
 const MB = 1024 * 1024;
 
 export const importLimits = {
-  /** Files above this are refused before they are read whole. */
+  /** Files above this are refused before they are read. */
   maxFileBytes: 100 * MB,
   /** Rows of the file shown in the preview table. */
   previewRows: 50,
@@ -20,6 +20,23 @@ export const importLimits = {
   /** Distinct values listed per mapped column (stage, type …) for the value mapping. */
   maxDistinctValues: 300,
   maxColumns: 500,
+  /**
+   * What a file may hold, checked while it is read (files are streamed, never held whole): above these it is
+   * refused with TOO_LARGE before memory runs out. A million rows is ten times the largest job search we measured.
+   */
+  maxRows: 1_000_000,
+  /** Cells read (non-empty or not), over the whole sheet or file. */
+  maxCells: 12_000_000,
+  /** A longer cell is cut there (the longest text any field takes), with a warning. */
+  maxCellChars: 200_000,
+  /** What the preview shows of one cell. */
+  previewCellChars: 300,
+  /** Uncompressed size of one part of a workbook: a worksheet, the shared strings, anything else. */
+  maxSheetPartBytes: 320 * MB,
+  maxSharedStringsBytes: 64 * MB,
+  maxOtherPartBytes: 16 * MB,
+  /** Parts in a workbook's zip directory. */
+  maxZipEntries: 5_000,
 } as const;
 
 /** Base64 text of `bytes` bytes is this long: main refuses longer content before decoding it. */
@@ -61,7 +78,11 @@ export type CsvDelimiter = (typeof csvDelimiters)[number];
 export const dateOrders = ['dmy', 'mdy'] as const;
 export type DateOrder = (typeof dateOrders)[number];
 
-/** What a column of the file can become. Several columns may feed `notes` and `tags`; the others take one. */
+/**
+ * What a column of the file can become. Several columns may feed `notes` and `tags`, and a file may have several
+ * `stageCards` columns (a board: each cell is one application in the column's stage, "Company — Position") or
+ * `stageStep` columns (one per step of the process, holding the date it was reached or a mark); the others take one.
+ */
 export const importFields = [
   'company',
   'position',
@@ -75,16 +96,27 @@ export const importFields = [
   'location',
   'postingUrl',
   'salary',
+  'salaryMin',
+  'salaryMax',
   'notes',
   'description',
   'tags',
   'favorite',
   'deadline',
+  'contactName',
+  'contactRole',
+  'contactEmail',
+  'contactPhone',
+  'contactLinkedin',
+  'stageStep',
+  'stageCards',
 ] as const;
 export type ImportField = (typeof importFields)[number];
-export const multiColumnFields: readonly ImportField[] = ['notes', 'tags'];
+export const multiColumnFields: readonly ImportField[] = ['notes', 'tags', 'stageStep', 'stageCards'];
 export const requiredImportFields: readonly ImportField[] = ['company', 'position'];
-export const dateImportFields: readonly ImportField[] = ['appliedOn', 'responseOn', 'deadline'];
+export const dateImportFields: readonly ImportField[] = ['appliedOn', 'responseOn', 'deadline', 'stageStep'];
+/** Fields whose column carries a stage of its own (`columnStages`). */
+export const stageColumnFields: readonly ImportField[] = ['stageStep', 'stageCards'];
 
 /** Fields whose values are chosen from a list: the wizard maps each distinct value of the file to one. */
 export const valueMappedFields = ['stage', 'employmentType', 'workMode', 'schedule', 'source'] as const;
@@ -96,8 +128,10 @@ export const importSettings = z
     sheet: z.string().max(200).optional(),
     encoding: z.enum(importEncodings).optional(),
     delimiter: z.enum(csvDelimiters).optional(),
-    /** Whether the first row holds column names (default: detected). */
+    /** Whether the file has a row of column names (default: detected). */
     hasHeader: z.boolean().optional(),
+    /** The row (as numbered in the file) that holds the column names; rows above it are skipped. Default: detected. */
+    headerRow: z.number().int().min(1).max(1000).optional(),
     /** Per column index ("0", "1" …): how ambiguous dates read. Default: detected from all the column's values. */
     dateOrders: z.record(z.string().regex(/^\d{1,3}$/), z.enum(dateOrders)).optional(),
   })
@@ -152,12 +186,16 @@ export const importOptions = z
 export type ImportOptions = z.input<typeof importOptions>;
 
 /** Preview and run take the same input: the wizard previews exactly what it will import. */
+/** Column index -> the stage a `stageStep` or `stageCards` column stands for. Default: read from its header. */
+export const importColumnStages = z.record(z.string().regex(/^\d{1,3}$/), id.nullable());
+
 export const importPreviewInput = z
   .object({
     source: importSource,
     settings: importSettings.optional(),
     mapping: importMapping.optional(),
     valueMaps: importValueMaps.optional(),
+    columnStages: importColumnStages.optional(),
     options: importOptions.optional(),
   })
   .strict();
@@ -183,13 +221,51 @@ export interface ColumnDates {
   values: number;
 }
 
+/**
+ * Why Candid proposes what it proposes for a column, to be shown beside it: the header names the field, the
+ * values are dates, yes/no, links, a known vocabulary…; `overruled` says the header named another field that the
+ * values contradict.
+ */
+export type ImportReasonCode =
+  | 'header'
+  | 'dates'
+  | 'dates_with_text'
+  | 'yes_no'
+  | 'marks'
+  | 'links'
+  | 'emails'
+  | 'phones'
+  | 'money'
+  | 'numbers'
+  | 'long_text'
+  | 'lists'
+  | 'vocabulary'
+  | 'cards'
+  | 'names'
+  | 'overruled'
+  | 'unknown';
+
+export interface ImportReason {
+  code: ImportReasonCode;
+  /** The share of the column's values that support it (0–1), when it is about values. */
+  share?: number;
+  /** A few of the values behind it. */
+  examples?: string[];
+  /** For `vocabulary`: whose vocabulary; for `overruled`: the field the header named. */
+  field?: ImportField;
+}
+
 export interface ImportColumn {
   index: number;
   header: string;
-  /** A few non-empty values, as text. */
+  /** A few non-empty values, as text (shortened). */
   samples: string[];
   /** For columns mapped to a date field: how their dates read. */
   dates: ColumnDates | null;
+  /** What Candid proposes for this column, and why (also when the mapping in effect is the user's). */
+  proposal: { field: ImportField | null; reasons: ImportReason[] };
+  /** For `stageStep` and `stageCards` columns: the stage the column stands for (null: not recognised). */
+  stage: { id: string | null; recognised: boolean } | null;
 }
 
 export interface ImportValueChoice {
@@ -204,15 +280,24 @@ export interface ImportValueChoice {
   resolved: boolean;
 }
 
+/**
+ * Errors (missing company or position, a row the file itself breaks) cost the row; everything else is a warning:
+ * the row is kept, the field left empty and the cell's text kept in the notes.
+ */
 export type ImportProblemCode =
   | 'missing_required'
   | 'bad_date'
+  | 'date_with_text'
+  | 'two_dates'
+  | 'implausible_date'
   | 'unknown_value'
   | 'too_long'
+  | 'cut'
   | 'bad_url'
   | 'bad_number'
   | 'bad_boolean'
   | 'bad_salary'
+  | 'bad_email'
   | 'response_before_applied'
   | 'invalid'
   | 'unmapped_required'
@@ -250,10 +335,16 @@ export interface DetectedImportSettings {
   /** True when some CSV fields are quoted. */
   quoted: boolean;
   hasHeader: boolean;
+  /** The row of column names (as numbered in the file); null: the file has none. */
+  headerRow: number | null;
+  /** The first rows of the file, shortened, to choose the header row from. */
+  headerCandidates: { row: number; cells: string[] }[];
   sheet: string | null;
   sheets: string[];
   /** Detected order of the slash dates of each column mapped to a date field. */
   dateOrders: Record<string, DateOrder>;
+  /** `board`: columns of cards, one application per card (huntr-exporter); `rows`: one application per row. */
+  layout: 'rows' | 'board';
 }
 
 export interface BackupSummary {
@@ -281,8 +372,31 @@ export interface ImportPreview {
   duplicateCount: number;
   /** Only for Candid backups. */
   backup: BackupSummary | null;
-  /** Rows that would be created with the current choices (invalid ones not counted). */
+  /** Applications that would be created with the current choices (invalid ones not counted). */
   importableRows: number;
+  /** Applications the file holds (rows, or cards on a board). */
+  applicationCount?: number;
+  /** Problems counted by kind. */
+  problemsByCode?: Partial<Record<ImportProblemCode, number>>;
+}
+
+/** One kind of warning of an import, with the applications it concerns (the first of them). */
+export interface ImportWarningGroup {
+  code: ImportProblemCode;
+  count: number;
+  items: { row: number; column: number | null; field: ImportField | null; value: string | null; applicationId: string | null }[];
+}
+
+/** What an import did, to be trusted: what was created, what was skipped and why, what was kept with a warning. */
+export interface ImportSummary {
+  applications: number;
+  companies: number;
+  contacts: number;
+  stageEvents: number;
+  /** Rows (or cards) not imported, with the reasons (problem codes, or `duplicate`). */
+  skipped: { row: number; column: number | null; reasons: (ImportProblemCode | 'duplicate')[] }[];
+  skippedCount: number;
+  warnings: ImportWarningGroup[];
 }
 
 export interface ImportResult {
@@ -296,6 +410,8 @@ export interface ImportResult {
   backup: { path: string; createdAt: string } | null;
   /** Candid backups: rows written per table. */
   tables?: Record<string, number>;
+  /** Spreadsheets and JSON lists: the detailed account. */
+  summary?: ImportSummary;
 }
 
 export interface ImportsOutputs {

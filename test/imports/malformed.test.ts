@@ -86,13 +86,11 @@ describe('malformed files: a clear error, and the database unchanged', () => {
     expect(fingerprint(app)).toBe(before);
   });
 
-  it('bad dates stop the whole import', async () => {
+  it('a bad date costs no row: it is a warning, and the date stays empty', async () => {
     const csv = 'Company,Position,Applied\nAcme,Developer,2024-03-12\nGlobex,Tester,32/13/2024\n';
-    await expect(app.api.invoke('imports.run', { source: upload(csv, 'dates.csv') })).rejects.toMatchObject({
-      code: 'VALIDATION',
-      details: { reason: 'rows_invalid', rowsWithErrors: 1, problems: [{ row: 3, column: 2, code: 'bad_date', value: '32/13/2024' }] },
-    });
-    expect(fingerprint(app)).toBe(before);
+    const result = await app.api.invoke('imports.run', { source: upload(csv, 'dates.csv') });
+    expect(result).toMatchObject({ created: 2, skippedInvalid: 0 });
+    expect(result.summary!.warnings).toMatchObject([{ code: 'bad_date', count: 1, items: [{ row: 3, column: 2, value: '32/13/2024' }] }]);
   });
 
   it('a header and no rows, invalid JSON, JSON that is not a list of applications', async () => {

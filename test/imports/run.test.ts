@@ -10,24 +10,34 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 describe('imports.run', () => {
-  it('writes all rows or none: one bad row stops everything, and nothing is half-written', async () => {
+  it('writes all rows or none: a row that cannot be imported stops everything, and nothing is half-written', async () => {
     await app.api.invoke('applications.create', { companyName: 'Existing', position: 'Developer' });
     const before = fingerprint(app);
     const events: unknown[] = [];
     app.context.changes.onChanged((event) => events.push(event));
-    const long = 'x'.repeat(201);
-    const csv = `Company,Position\nAcme,Developer\nGlobex,${long}\nInitech,Analyst\n`;
+    const csv = `Company,Position\nAcme,Developer\nGlobex,\nInitech,Analyst\n`;
     await expect(app.api.invoke('imports.run', { source: upload(csv, 'one-bad.csv') })).rejects.toMatchObject({
       code: 'VALIDATION',
-      details: { reason: 'rows_invalid', rowsWithErrors: 1, problems: [{ row: 3, column: 1, field: 'position', code: 'too_long', params: { max: 200 } }] },
+      details: { reason: 'rows_invalid', rowsWithErrors: 1, problems: [{ row: 3, column: 1, field: 'position', code: 'missing_required' }] },
     });
     expect(fingerprint(app)).toBe(before);
     expect(events).toEqual([]);
 
-    // Asked to skip invalid rows, the others are imported.
+    // Asked to skip invalid rows, the others are imported; the summary says which row was skipped and why.
     const result = await app.api.invoke('imports.run', { source: upload(csv, 'one-bad.csv'), options: { skipInvalidRows: true } });
     expect(result).toMatchObject({ created: 2, skippedInvalid: 1, companiesCreated: 2 });
+    expect(result.summary).toMatchObject({ applications: 2, skipped: [{ row: 3, column: null, reasons: ['missing_required'] }], skippedCount: 1 });
     expect((await listAll(app)).map((row) => row.companyName)).toEqual(['Acme', 'Existing', 'Initech']);
+  });
+
+  it('keeps a row whose position is too long: cut, the whole text in the notes, with a warning', async () => {
+    const long = `${'Senior '.repeat(30)}Developer`;
+    const result = await app.api.invoke('imports.run', { source: upload(`Company,Position\nAcme,${long}\n`, 'long.csv') });
+    expect(result.summary!.warnings).toMatchObject([{ code: 'too_long', count: 1, items: [{ row: 2, column: 1, field: 'position' }] }]);
+    const [row] = await listAll(app);
+    const detail = await app.api.invoke('applications.get', { id: row.id });
+    expect(detail.position).toBe(long.slice(0, 200).trim());
+    expect(detail.notes).toBe(`Position: ${long}`);
   });
 
   it('records the stage history: the first stage on the applied date, then an event at the response date', async () => {
@@ -72,10 +82,14 @@ describe('imports.run', () => {
     expect(await history('Hooli')).toMatchObject({ stage: 'offer', firstResponseOn: '2024-04-15' });
   });
 
-  it('refuses a response dated before the application', async () => {
+  it('keeps a response dated before the application in the notes, with a warning, and the move undated', async () => {
     const csv = 'Company,Position,Applied,Status,Response date\nAcme,Developer,2024-03-12,Rejected,2024-03-01\n';
     const preview = await app.api.invoke('imports.preview', { source: upload(csv, 'r.csv') });
-    expect(preview.problems).toMatchObject([{ row: 2, column: 4, field: 'responseOn', code: 'response_before_applied', severity: 'error' }]);
+    expect(preview.problems).toMatchObject([{ row: 2, column: 4, field: 'responseOn', code: 'response_before_applied', severity: 'warning' }]);
+    await app.api.invoke('imports.run', { source: upload(csv, 'r.csv') });
+    const [row] = await listAll(app);
+    const detail = await app.api.invoke('applications.get', { id: row.id });
+    expect(detail).toMatchObject({ stageCategory: 'rejected', firstResponseOn: null, notes: 'Response date: 2024-03-01' });
   });
 
   it('takes a backup before writing, which restores the database as it was', async () => {
@@ -96,7 +110,8 @@ describe('imports.run', () => {
       'societe generale,Développeur Java,', // similar position at the same company (accents, case, H/F ignored)
       'Other,Tester,https://jobs.example.com/1', // same posting
       'Acme,Data engineer,',
-      'ACME,Data Engineer (senior),', // like the row above
+      'ACME,Engineer: data,', // the row above, words in another order
+      'Acme,Senior data engineer,', // another seniority: another position
       'Acme,Chef de projet,',
     ].join('\n');
     const preview = await app.api.invoke('imports.preview', { source: upload(csv, 'dups.csv') });
@@ -106,11 +121,11 @@ describe('imports.run', () => {
       { row: 5, reason: 'similar_position', existing: { kind: 'file', row: 4 } },
     ]);
     const result = await app.api.invoke('imports.run', { source: upload(csv, 'dups.csv'), options: { skipDuplicates: true } });
-    expect(result).toMatchObject({ created: 2, skippedDuplicates: 3 });
+    expect(result).toMatchObject({ created: 3, skippedDuplicates: 3 });
   });
 
   it('keeps what it could not place in the notes, and unmapped columns when asked', async () => {
-    const csv = 'Company,Position,Link,Salary,Recruiter\nAcme,Developer,via a friend,selon profil,Jeanne\n';
+    const csv = 'Company,Position,Link,Salary,Referred by\nAcme,Developer,via a friend,selon profil,Jeanne\n';
     const preview = await app.api.invoke('imports.preview', { source: upload(csv, 'n.csv') });
     expect(preview.problems.map((problem) => [problem.code, problem.severity])).toEqual([
       ['bad_url', 'warning'],
@@ -118,7 +133,7 @@ describe('imports.run', () => {
     ]);
     await app.api.invoke('imports.run', { source: upload(csv, 'n.csv'), options: { unmappedToNotes: true } });
     const [row] = await listAll(app);
-    expect((await app.api.invoke('applications.get', { id: row.id })).notes).toBe('Link: via a friend\nSalary: selon profil\nRecruiter: Jeanne');
+    expect((await app.api.invoke('applications.get', { id: row.id })).notes).toBe('Referred by: Jeanne\nLink: via a friend\nSalary: selon profil');
   });
 
   it('uses the mapping it is given, and ignores columns mapped to nothing', async () => {

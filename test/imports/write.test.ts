@@ -65,10 +65,20 @@ describe('the import writer', () => {
         tags: imported.tags,
       });
       for (const [, to, occurredAt] of later) await reference.api.invoke('applications.setStage', { id: created.id, stageId: stageOf.get(to!)!, occurredAt });
+      // A move the file does not date is no answer on any day (setStage, dating it, takes it as the first answer).
+      if (imported.firstResponseOn === null) await reference.api.invoke('applications.update', { id: created.id, patch: { firstResponseOn: null } });
     }
     expect(await details(app)).toEqual(await details(reference));
 
     const imported = await details(app);
+    // Undated moves leave the first answer unknown; dated ones give it.
+    expect(imported.map((row) => [row.position, row.firstResponseOn])).toEqual([
+      ['Analyste', '2024-04-15'],
+      ['Designer', null],
+      ['Développeur', '2024-03-20'],
+      ['Existing', null],
+      ['Testeur', null],
+    ]);
     // "ACME" is the saved Acme; "globex" is the Globex of the row above, created with the first spelling met.
     expect(imported.map((row) => [row.position, row.company])).toEqual([
       ['Analyste', 'Globex'],

@@ -80,7 +80,7 @@ export default function ImportPage() {
         <div className="imp-body" data-step={shown}>
           {shown !== 'review' && <SettingsPanel preview={data} settings={wizard.choices.settings} onChange={wizard.changeSettings} />}
           <div className="imp-main">
-            {shown === 'columns' && <ColumnsStep preview={data} onMap={wizard.mapColumn} />}
+            {shown === 'columns' && <ColumnsStep preview={data} onMap={wizard.mapColumn} onStage={wizard.chooseColumnStage} />}
             {shown === 'values' && <ValuesStep preview={data} onMap={wizard.mapValue} />}
             {shown === 'review' &&
               (run.isPending ? (

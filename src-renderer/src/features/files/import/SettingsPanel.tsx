@@ -5,6 +5,42 @@ import { columnName } from './messages';
 
 const delimiterNames: Record<CsvDelimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
+/** Which row holds the column names: the one Candid found (said in words), or the user's choice. */
+function HeaderRowChoice({ preview, settings, onChange }: { preview: ImportPreview; settings: ImportSettings; onChange: (change: Partial<ImportSettings>) => void }) {
+  const { t } = useTranslation('imports');
+  const detected = preview.settings;
+  const candidates = detected.headerCandidates;
+  const value = settings.hasHeader === false ? 'none' : String(settings.headerRow ?? detected.headerRow ?? 'none');
+  const skipped = detected.headerRow === null ? 0 : candidates.filter((candidate) => candidate.row < detected.headerRow!).length;
+  return (
+    <div className="imp-header-row">
+      <Field label={t('headerRow.label')}>
+        {(control) => (
+          <select
+            {...control}
+            className="select"
+            value={value}
+            onChange={(event) =>
+              onChange(event.target.value === 'none' ? { hasHeader: false, headerRow: undefined } : { hasHeader: true, headerRow: Number(event.target.value) })
+            }
+          >
+            <option value="none">{t('headerRow.none')}</option>
+            {candidates.map((candidate) => (
+              <option key={candidate.row} value={String(candidate.row)}>
+                {t('headerRow.row', { row: candidate.row, cells: candidate.cells.filter(Boolean).join(' · ') })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <p className="muted imp-small" role="status" data-testid="imp-header-row">
+        {detected.headerRow === null ? t('headerRow.noHeader') : t('headerRow.taken', { row: detected.headerRow })}
+        {skipped > 0 && ` ${t('headerRow.skipped', { count: skipped })}`}
+      </p>
+    </div>
+  );
+}
+
 /** What Candid detected about the file (format, encoding, delimiter, header row, sheet, date orders), each overridable. */
 export function SettingsPanel({
   preview,
@@ -84,12 +120,7 @@ export function SettingsPanel({
           )}
         </Field>
       )}
-      {preview.format !== 'json' && (
-        <label className="imp-check">
-          <input type="checkbox" checked={settings.hasHeader ?? detected.hasHeader} onChange={(event) => onChange({ hasHeader: event.target.checked })} />
-          {t('imports.settings.header')}
-        </label>
-      )}
+      {preview.format !== 'json' && <HeaderRowChoice preview={preview} settings={settings} onChange={onChange} />}
       {dateColumns.map((column) => {
         const name = columnName(t, preview, column.index);
         const value = settings.dateOrders?.[String(column.index)] ?? detected.dateOrders[String(column.index)] ?? 'dmy';

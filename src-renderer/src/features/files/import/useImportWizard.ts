@@ -29,14 +29,16 @@ interface Choices {
   /** null: the proposal of the preview. */
   mapping: (ImportField | null)[] | null;
   valueMaps: ImportValueMaps;
+  /** The stage the user chose for a column of steps or cards (column index -> stage id). */
+  columnStages: Record<string, string | null>;
   options: ImportOptions;
 }
 
-const initialChoices: Choices = { settings: {}, mapping: null, valueMaps: {}, options: {} };
+const initialChoices: Choices = { settings: {}, mapping: null, valueMaps: {}, columnStages: {}, options: {} };
 let nextPickId = 1;
 
 /** Settings that change which rows and columns the file has: a mapping made before no longer fits. */
-const structuralSettings: (keyof ImportSettings)[] = ['sheet', 'delimiter', 'hasHeader'];
+const structuralSettings: (keyof ImportSettings)[] = ['sheet', 'delimiter', 'hasHeader', 'headerRow'];
 
 /**
  * The wizard's state: the picked file, the user's choices, the preview of those choices (main re-reads the file
@@ -55,6 +57,7 @@ export function useImportWizard() {
         settings: choices.settings,
         ...(choices.mapping ? { mapping: choices.mapping } : {}),
         valueMaps: choices.valueMaps,
+        columnStages: choices.columnStages,
         options: choices.options,
       },
     [file, choices],
@@ -105,6 +108,7 @@ export function useImportWizard() {
         ...current,
         settings: { ...current.settings, ...change, ...(structural ? { dateOrders: undefined } : {}) },
         mapping: structural ? null : current.mapping,
+        columnStages: structural ? {} : current.columnStages,
       };
     });
   }, []);
@@ -121,6 +125,10 @@ export function useImportWizard() {
     },
     [choices.mapping, preview.data?.mapping],
   );
+
+  const chooseColumnStage = useCallback((column: number, stageId: string | null) => {
+    setChoices((current) => ({ ...current, columnStages: { ...current.columnStages, [String(column)]: stageId } }));
+  }, []);
 
   const mapValue = useCallback((field: ValueMappedField, key: string, target: string | null) => {
     setChoices((current) => ({
@@ -145,6 +153,7 @@ export function useImportWizard() {
     restart,
     changeSettings,
     mapColumn,
+    chooseColumnStage,
     mapValue,
     setOption,
   };
