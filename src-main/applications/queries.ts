@@ -119,6 +119,7 @@ interface StageEventRow {
   to_category: string;
   occurred_at: string;
   note: string | null;
+  date_unknown?: number;
   created_at: string;
 }
 
@@ -126,8 +127,8 @@ interface StageEventRow {
 export function stageHistory(db: Database, applicationId: string): StageEvent[] {
   const rows = db
     .sql(
-      `SELECT e.id, e.application_id, e.from_stage_id, f.name AS from_name, f.category AS from_category,
-         e.to_stage_id, t.name AS to_name, t.category AS to_category, e.occurred_at, e.note, e.created_at
+      // e.*: a database older than migration 0095 has no date_unknown (tests write today's code into one).
+      `SELECT e.*, f.name AS from_name, f.category AS from_category, t.name AS to_name, t.category AS to_category
        FROM stage_events e JOIN stages t ON t.id = e.to_stage_id LEFT JOIN stages f ON f.id = e.from_stage_id
        WHERE e.application_id = ? AND e.deleted_at IS NULL ORDER BY e.occurred_at, e.id`,
     )
@@ -142,6 +143,7 @@ export function stageHistory(db: Database, applicationId: string): StageEvent[] 
     toStageName: row.to_name,
     toCategory: row.to_category as StageCategory,
     occurredAt: row.occurred_at,
+    dateUnknown: row.date_unknown === 1,
     note: row.note,
     createdAt: row.created_at,
   }));

@@ -64,6 +64,8 @@ export interface StageEventsTable extends Times {
   to_stage_id: string;
   occurred_at: string;
   note: string | null;
+  /** 1 when the day it happened is not known (an import's file did not say); `occurred_at` then only orders it. */
+  date_unknown: number;
 }
 
 export interface TagsTable extends Times {

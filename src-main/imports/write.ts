@@ -59,7 +59,8 @@ export class ImportWriter {
     let at = firstDated ? instantOfDate(firstDated) : this.write.now;
     const events = row.history.map((step, index) => {
       if (index > 0) at = step.on && instantOfDate(step.on) > at ? instantOfDate(step.on) : justAfter(at);
-      return { stageId: step.stageId, category: step.category, at };
+      // Its time orders it; a step the file does not date is marked so that no day is read from it.
+      return { stageId: step.stageId, category: step.category, at, dateUnknown: step.on === null };
     });
     const current = events[events.length - 1];
     if (!current) throw new AppError('CONFLICT', 'There is no stage to put the application in');
@@ -75,7 +76,14 @@ export class ImportWriter {
     // One chain: each event leaves the stage the previous one entered.
     let from: string | null = null;
     for (const event of events) {
-      this.write.insert('stage_events', { application_id: applicationId, from_stage_id: from, to_stage_id: event.stageId, occurred_at: event.at, note: null });
+      this.write.insert('stage_events', {
+        application_id: applicationId,
+        from_stage_id: from,
+        to_stage_id: event.stageId,
+        occurred_at: event.at,
+        note: null,
+        ...(event.dateUnknown ? { date_unknown: 1 } : {}),
+      });
       from = event.stageId;
     }
     this.events += events.length;

@@ -240,6 +240,8 @@ export interface StageEvent {
   toStageName: string | null;
   toCategory: StageCategory;
   occurredAt: string;
+  /** The day it happened is not known (an imported file did not say): `occurredAt` only orders it. */
+  dateUnknown: boolean;
   note: string | null;
   createdAt: string;
 }

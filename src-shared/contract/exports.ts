@@ -195,6 +195,8 @@ export const jsonBackupRowSchemas = {
     to_stage_id: text,
     occurred_at: text,
     note: nullableText,
+    /** Added in schema 95; absent from older backups (then 0). */
+    date_unknown: flag.optional(),
   }),
   application_tags: rowOf({ application_id: text, tag_id: text }),
   application_contacts: rowOf({ application_id: text, contact_id: text }),

@@ -92,6 +92,29 @@ describe('imports.run', () => {
     expect(detail).toMatchObject({ stageCategory: 'rejected', firstResponseOn: null, notes: 'Response date: 2024-03-01' });
   });
 
+  it('invents no first answer: an undated move counts as answered, on no day (issue 19 item 9)', async () => {
+    const csv = [
+      'Company,Position,Applied,Status,Response date',
+      'Acme,Developer,2024-03-01,Rejected,',
+      'Globex,Tester,2024-03-02,Interview,',
+      'Initech,Analyst,2024-03-03,Offer,',
+      'Hooli,Designer,2024-03-04,Rejected,2024-03-14',
+    ].join('\n');
+    await app.api.invoke('imports.run', { source: upload(csv, 'answers.csv') });
+    const overview = await app.api.invoke('statistics.overview', {});
+    // All four were answered (the funnel knows), but only Hooli's answer has a day: 10 days, not three 0-day ones.
+    expect(overview.responseRate).toMatchObject({ numerator: 4, denominator: 4 });
+    expect(overview.daysToFirstResponse).toEqual({ count: 1, median: 10, mean: 10 });
+    const times = await app.api.invoke('statistics.responseTimes', {});
+    expect(times.summary.count).toBe(1);
+    const globex = (await listAll(app)).find((row) => row.companyName === 'Globex')!;
+    const history = (await app.api.invoke('applications.get', { id: globex.id })).stageHistory;
+    expect(history.map((event) => [event.toCategory, event.dateUnknown])).toEqual([
+      ['applied', false],
+      ['interviewing', true],
+    ]);
+  });
+
   it('takes a backup before writing, which restores the database as it was', async () => {
     await app.api.invoke('applications.create', { companyName: 'Existing', position: 'Developer' });
     const result = await app.api.invoke('imports.run', { source: upload('Company,Position\nAcme,Developer\n', 'a.csv') });

@@ -94,18 +94,27 @@ function history(aggregate: string, applicationId: string): string {
  * temporary b-tree for every application.
  */
 const bitOrSql = stageCategories.map((category) => `max(b.bit & ${categoryBit[category]})`).join(' + ');
-const firstDay = (bits: number) => history(`min(CASE WHEN b.bit & ${bits} THEN substr(e.occurred_at, 1, 10) END)`, 'base.id');
+/**
+ * The first day the history reached one of `bits`. An event whose day is not known (`date_unknown`, migration 0095:
+ * an import whose file did not say) reaches, but gives no day; `knownDay` is the condition for that, `1` on a
+ * database still older than 0095 (migration 0060 fills the facts through this code).
+ */
+const firstDay = (bits: number, knownDay: string) =>
+  history(`min(CASE WHEN b.bit & ${bits} AND ${knownDay} THEN substr(e.occurred_at, 1, 10) END)`, 'base.id');
+
+/** The condition `firstDay` needs on this database. */
+export const knownDaySql = (hasDateUnknown: boolean) => (hasDateUnknown ? 'e.date_unknown = 0' : '1');
 
 /**
  * The facts of the live applications `which` selects (a condition on `applications a`), with the columns of
  * `factRowColumns` in that order; run stageBitsStatements first.
  */
-export function selectFactsSql(which: string): string {
+export function selectFactsSql(which: string, knownDay = knownDaySql(true)): string {
   return `SELECT ${factRowColumns.replace(/\blevel\b/, `${levelSql} AS level`)} FROM (
       SELECT base.*,
-        coalesce(base.first_response_on, ${firstDay(responseBits)}) AS response_day,
-        CASE WHEN base.reached & ${interviewBits} THEN ${firstDay(interviewBits)} END AS interview_day,
-        CASE WHEN base.reached & ${offerBits} THEN ${firstDay(offerBits)} END AS offer_day
+        coalesce(base.first_response_on, ${firstDay(responseBits, knownDay)}) AS response_day,
+        CASE WHEN base.reached & ${interviewBits} THEN ${firstDay(interviewBits, knownDay)} END AS interview_day,
+        CASE WHEN base.reached & ${offerBits} THEN ${firstDay(offerBits, knownDay)} END AS offer_day
       FROM (
         SELECT a.seq, a.id, c.rowid AS company, a.stage_id, a.stage_category AS category, a.employment_type, a.work_mode,
           a.source, a.location, c.industry, a.resume_version, a.salary_min, a.salary_max, a.salary_currency,

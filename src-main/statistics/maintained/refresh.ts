@@ -4,6 +4,7 @@ import {
   factRowColumns,
   factsTableDefinition,
   insertFactSql,
+  knownDaySql,
   selectFactsSql,
   stageBitsStatements,
   type FactRow,
@@ -48,6 +49,11 @@ function hasStatisticsTables(db: Database): boolean {
   return db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'statistics_cells'`).pluck().get() !== undefined;
 }
 
+/** Whether stage events can say their day is not known (migration 0095; 0060 fills the facts before it). */
+function hasDateUnknown(db: Database): boolean {
+  return db.sql(`SELECT 1 FROM pragma_table_info('stage_events') WHERE name = 'date_unknown'`).pluck().get() !== undefined;
+}
+
 /**
  * Computes the facts `which` selects, stores them and adds them to the cells' changes in one pass: reading them
  * back after an INSERT … SELECT cost as much again at 100,000.
@@ -57,7 +63,7 @@ function storeFacts(db: Database, which: string, deltas: CellDeltas): void {
   db.sqlite.exec(create);
   for (const statement of fill) db.sql(statement).run();
   const insert = db.sql(insertFactSql);
-  const select = db.sql(selectFactsSql(`${which} AND a.seq BETWEEN ? AND ?`)).raw();
+  const select = db.sql(selectFactsSql(`${which} AND a.seq BETWEEN ? AND ?`, knownDaySql(hasDateUnknown(db)))).raw();
   // In slices of the rowid order: the connection runs one statement at a time, so a slice is read whole before it is
   // written, and short-lived slices keep the garbage collector's work small.
   const seqs = db.sql(`SELECT seq FROM temp.statistics_refresh ORDER BY seq`).pluck().all() as number[];

@@ -116,10 +116,10 @@ function factsOf(rows: Rows, options: ReferenceOptions): Fact[] {
     .map((row) => {
       const history = rows.events
         .filter((event) => event.application_id === row.id && event.deleted_at === null)
-        .map((event) => ({ category: categoryOf.get(event.to_stage_id)!, day: event.occurred_at.slice(0, 10) }));
+        .map((event) => ({ category: categoryOf.get(event.to_stage_id)!, day: event.date_unknown ? null : event.occurred_at.slice(0, 10) }));
       const reached = new Set<StageCategory>([...history.map((event) => event.category), row.stage_category as StageCategory]);
       const firstDay = (among: StageCategory[]) =>
-        history.filter((event) => among.includes(event.category)).map((event) => event.day).sort()[0] ?? null;
+        history.filter((event) => among.includes(event.category) && event.day !== null).map((event) => event.day).sort()[0] ?? null;
       const appliedDay = row.applied_on ?? row.created_at.slice(0, 10);
       const sent = row.stage_category !== 'wishlist';
       const responseDay = row.first_response_on ?? firstDay(answers);
