@@ -12,6 +12,7 @@ import {
 } from '../../src-shared/contract';
 import { cardParts, parseCard } from './cards';
 import { isPlausibleDate, parseDate } from './dates';
+import { parseRating } from './profile';
 import type { ValueResolver } from './resolve';
 import { parseSalary, type ParsedSalary } from './salary';
 import { cellLink, cellText, shorten, type Cell, type GridRow } from './table';
@@ -86,6 +87,8 @@ const fieldOfInput: Record<string, ImportField> = {
   salaryPeriod: 'salary',
   tags: 'tags',
   favorite: 'favorite',
+  priority: 'priority',
+  excitement: 'excitement',
 };
 
 /** The longest text each text field takes (as applications.create): longer text is cut, the whole kept in notes. */
@@ -297,6 +300,17 @@ class RowConversion {
     this.input.salaryCurrency = range?.currency ?? low?.currency ?? high?.currency ?? this.plan.defaultCurrency;
     const period = range?.period ?? low?.period ?? high?.period;
     if (period) this.input.salaryPeriod = period;
+  }
+
+  /** A rating from 1 to 5 (priority, excitement); anything else is kept in the notes. */
+  rating(field: 'priority' | 'excitement'): void {
+    const column = this.column(field);
+    if (column === undefined) return;
+    const text = this.textAt(column);
+    if (!text) return;
+    const rating = parseRating(text);
+    if (rating === null) this.keep(field, column, 'bad_number', text);
+    else this.input[field] = rating;
   }
 
   favorite(): void {
@@ -513,6 +527,8 @@ function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
   row.link();
   row.salary();
   row.favorite();
+  row.rating('priority');
+  row.rating('excitement');
   row.tags();
   const contact = companyName ? row.contact(companyName) : null;
   const appliedColumn = row.column('appliedOn');

@@ -27,6 +27,8 @@ export const headerNames: Record<Exclude<ImportField, 'stageStep' | 'stageCards'
   description: ['Description', 'Job description', 'JD', 'Descriptif', 'Description du poste', 'Missions'],
   tags: ['Tags', 'Tag', 'Labels', 'Keywords', 'Étiquettes', 'Mots-clés', 'Catégorie'],
   favorite: ['Favorite', 'Favourite', 'Starred', 'Star', 'Is favorite', 'Favori', 'Favoris', 'Coup de cœur'],
+  priority: ['Priority', 'Priorité', 'Importance'],
+  excitement: ['Excitement', 'Interest', 'Interest level', 'Rating', 'Motivation', 'Intérêt', 'Niveau d’intérêt'],
   deadline: ['Deadline', 'Closing date', 'Apply by', 'Application deadline', 'Date limite', 'Échéance', 'Date de clôture'],
   contactName: ['Contact', 'Contact name', 'Contact person', 'Point of contact', 'Recruiter', 'Recruiter name', 'Hiring manager', 'Referrer', 'Interlocuteur', 'Interlocutrice', 'Recruteur', 'Recruteuse', 'Nom du contact', 'Personne à contacter'],
   contactRole: ['Contact role', 'Contact title', 'Contact position', 'Recruiter title', 'Fonction du contact', 'Poste du contact'],

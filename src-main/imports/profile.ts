@@ -34,6 +34,8 @@ export interface ColumnProfile {
   lists: number;
   names: number;
   cards: number;
+  /** Ratings from 1 to 5 (a number, stars, "4/5"). */
+  ratings: number;
   averageLength: number;
   /** Values each vocabulary recognises. */
   vocabulary: Record<ValueMappedField, number>;
@@ -47,6 +49,15 @@ const phonePattern = /^\+?[\d\s().-]{7,20}$/;
 const urlPattern = /^(https?:\/\/|www\.)\S+$/i;
 const namePattern = /^\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |le |la |du )?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
+/** A rating from 1 to 5: "4", "4/5", "★★★★"; null when the text is none. */
+export function parseRating(text: string): number | null {
+  const value = text.trim();
+  const stars = /^[★⭐*]{1,5}$/u.exec(value);
+  if (stars) return [...value].length;
+  const number = /^([1-5])(?:\s*\/\s*5)?$/.exec(value);
+  return number ? Number(number[1]) : null;
+}
+
 export type Recognises = (field: ValueMappedField, key: string) => boolean;
 
 export class ColumnProfiler {
@@ -58,7 +69,7 @@ export class ColumnProfiler {
     const zero = () => Object.fromEntries(valueMappedFields.map((field) => [field, 0])) as Record<ValueMappedField, number>;
     this.profile = {
       values: 0, distinct: 0, examples: [], dates: 0, serials: 0, datesWithText: 0, booleans: 0, marks: 0, links: 0, profiles: 0,
-      emails: 0, phones: 0, money: 0, numbers: 0, longTexts: 0, lists: 0, names: 0, cards: 0, averageLength: 0,
+      emails: 0, phones: 0, money: 0, numbers: 0, longTexts: 0, lists: 0, names: 0, cards: 0, ratings: 0, averageLength: 0,
       vocabulary: zero(),
       vocabularyExamples: Object.fromEntries(valueMappedFields.map((field) => [field, []])) as unknown as Record<ValueMappedField, string[]>,
     };
@@ -97,6 +108,7 @@ export class ColumnProfiler {
     if (/[,;|]/.test(text) && text.split(/[,;|]/).every((part) => part.trim().length > 0 && part.trim().length <= 30)) profile.lists += 1;
     if (namePattern.test(text) && text.length <= 40) profile.names += 1;
     if (parseCard(text) !== null) profile.cards += 1;
+    if (parseRating(text) !== null) profile.ratings += 1;
     // Yes/no values are said by several vocabularies ("No" is a rejection, and on-site work): they tell nothing.
     if (boolean !== undefined) return;
     const key = valueKey(text);

@@ -113,6 +113,9 @@ function judge(field: ImportField, facts: ColumnFacts, headerNamesIt: boolean): 
     case 'salaryMax':
       if (s(profile.dates) >= 0.5) return { fit: -1, veto: true, reasons: [reason('dates', profile, profile.dates)] };
       return s(profile.money + profile.numbers) >= 0.5 ? { fit: 1, reasons: [reason('money', profile, profile.money + profile.numbers)] } : { fit: 0, reasons: [] };
+    case 'priority':
+    case 'excitement':
+      return s(profile.ratings) >= 0.7 ? { fit: 1, reasons: [reason('numbers', profile, profile.ratings)] } : { fit: -1, veto: true, reasons: [] };
     case 'favorite':
       return s(profile.booleans) >= 0.7 ? { fit: 1, reasons: [reason('yes_no', profile, profile.booleans)] } : { fit: -1, veto: true, reasons: [] };
     case 'notes':

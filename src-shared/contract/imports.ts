@@ -103,6 +103,8 @@ export const importFields = [
   'tags',
   'favorite',
   'deadline',
+  'priority',
+  'excitement',
   'contactName',
   'contactRole',
   'contactEmail',

@@ -5,6 +5,8 @@
  */
 export default {
   fields: {
+    priority: 'Priority',
+    excitement: 'Excitement',
     salaryMin: 'Salary (minimum)',
     salaryMax: 'Salary (maximum)',
     contactName: 'Contact: name',
@@ -53,6 +55,7 @@ export default {
     steps_other: '{{count}} columns of steps: the furthest step a row reached is its stage, and the dates make its history.',
   },
   problems: {
+    bad_number: '“{{value}}” is not a rating from 1 to 5: kept in the notes.',
     bad_date: '“{{value}}” is not a date: kept in the notes.',
     date_with_text: '“{{value}}” has words around a date: kept in the notes, not read as a date.',
     two_dates: '“{{value}}” holds two dates: kept in the notes, not read as one.',

@@ -3,6 +3,8 @@ import type en from '../en/imports';
 /** Le jugement de l'assistant d'import sur un fichier, les problèmes et refus ajoutés avec lui, et le bilan. Mêmes clés que en/imports.ts. */
 export default {
   fields: {
+    priority: 'Priorité',
+    excitement: 'Envie',
     salaryMin: 'Salaire (minimum)',
     salaryMax: 'Salaire (maximum)',
     contactName: 'Contact : nom',
@@ -51,6 +53,7 @@ export default {
     steps_other: '{{count}} colonnes d’étapes : l’étape la plus avancée d’une ligne est son statut, et les dates font son historique.',
   },
   problems: {
+    bad_number: '« {{value}} » n’est pas une note de 1 à 5 : gardé dans les notes.',
     bad_date: '« {{value}} » n’est pas une date : gardé dans les notes.',
     date_with_text: '« {{value}} » entoure une date de mots : gardé dans les notes, pas lu comme une date.',
     two_dates: '« {{value}} » contient deux dates : gardé dans les notes, pas lu comme une seule.',

@@ -208,6 +208,7 @@ export interface Imported {
   appliedOn: string | null;
   firstResponseOn: string | null;
   archived: boolean;
+  /** Category and day of each step, oldest first; "?" when the file did not date it. */
   history: [string, string][];
   contacts: { name: string; email: string | null; phone: string | null }[];
   notes: string | null;
@@ -230,7 +231,8 @@ export async function importedApplications(app: TempApp): Promise<Map<string, Im
       archived: detail.archived,
       history: [...detail.stageHistory]
         .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
-        .map((event) => [event.toCategory, event.occurredAt.slice(0, 10)] as [string, string]),
+        // A step the file did not date shows as "?".
+        .map((event) => [event.toCategory, event.dateUnknown ? '?' : event.occurredAt.slice(0, 10)] as [string, string]),
       contacts: detail.contacts.map((contact) => ({ name: contact.name, email: contact.email, phone: contact.phone })),
       notes: detail.notes,
     });
