@@ -55,7 +55,8 @@ export function positionKeys(title: string): PositionKeys {
   const exact = `${level}|${sorted.join(' ')}`;
   const typo = [exact];
   sorted.forEach((word, index) => {
-    if (word.length < typoMinLength) return;
+    // Numbers are never typos of each other ("team 1", "team 11"), nor short words.
+    if (word.length < typoMinLength || /\d/.test(word)) return;
     for (let at = 0; at < word.length; at += 1) {
       const variant = [...sorted];
       variant[index] = word.slice(0, at) + word.slice(at + 1);

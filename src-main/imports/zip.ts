@@ -149,9 +149,8 @@ export function* inflateEntry(source: ByteSource, entry: ZipEntry, limit: number
   let pending: Uint8Array[] = [];
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
-    if (produced > allowed) {
-      throw produced > limit ? partTooLarge(fileName, entry.name, limit, null) : corruptWorkbook(fileName, `${entry.name} is larger than announced`);
-    }
+    // More than announced is a bomb (or damage): refused as too large, whatever comes next.
+    if (produced > allowed) throw partTooLarge(fileName, entry.name, allowed, null);
     pending.push(chunk);
   });
   try {
