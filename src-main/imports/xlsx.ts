@@ -37,14 +37,11 @@ const relationshipTypes = {
   worksheet: '/worksheet',
   sharedStrings: '/sharedStrings',
   styles: '/styles',
-  hyperlink: '/hyperlink',
 };
 
 const excelEpoch1900 = Date.UTC(1899, 11, 30);
 const excelEpoch1904 = Date.UTC(1904, 0, 1);
 const dayMs = 86_400_000;
-/** Sheets up to this size (uncompressed) are read once more for their merged ranges. */
-const smallSheetBytes = 16 * 1024 * 1024;
 
 /** "AB12" -> 27 (0-based column), or -1. */
 export function columnIndex(reference: string): number {
@@ -218,18 +215,26 @@ export class XlsxReader {
     if (cached) return cached;
     const rels = this.relationships(sheet.part);
     const extras: SheetExtras = { links: new Map(), merges: [] };
-    // Reading them means inflating the whole sheet once more: worth it for links, or when the sheet is small (merged
-    // titles and groups help find the header). A large sheet without links goes without.
-    const hasLinks = [...rels.values()].some((rel) => rel.type.endsWith(relationshipTypes.hyperlink));
-    if (!hasLinks && (this.entries.get(sheet.part)?.uncompressedSize ?? 0) > smallSheetBytes) {
-      this.extras.set(sheet.part, extras);
-      return extras;
-    }
+    // One quick pass over the sheet's text before its rows are read: it counts the cells (so that a sheet of
+    // millions of them is refused in the time it takes to inflate it, not to parse it) and keeps what follows
+    // the rows (merged ranges, links).
     const decoder = new TextDecoder('utf-8');
     let tail = '';
+    let carry = '';
     let found = false;
+    let cells = 0;
     for (const chunk of this.chunks(sheet.part, importLimits.maxSheetPartBytes)) {
-      const text = tail + decoder.decode(chunk, { stream: true });
+      const decoded = decoder.decode(chunk, { stream: true });
+      if (!found) {
+        const scan = carry + decoded;
+        for (let at = scan.indexOf('<c'); at >= 0; at = scan.indexOf('<c', at + 2)) {
+          const next = scan.charCodeAt(at + 2);
+          if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) cells += 1;
+        }
+        if (cells > importLimits.maxCells) throw tooMany(this.fileName, 'cells', importLimits.maxCells);
+        carry = scan.slice(-2);
+      }
+      const text = tail + decoded;
       if (!found) {
         const end = /<\/(?:\w+:)?sheetData>/.exec(text);
         if (end) {

@@ -23,13 +23,16 @@ async function importThroughWizard(page: Page, theme: 'light' | 'dark') {
   await app.screenshot(page, `import-1-file-${theme}`);
 
   await page.locator('input[type=file]').setInputFiles(fixture);
-  // Columns: recognised from the French headers; the bad date and the unknown status marked in their cells.
+  // Columns: recognised from the French headers and their values, each with why (five of the six applied dates
+  // are dates: 31 April is not); the unknown status and the impossible date marked.
   await page.getByRole('heading', { name: 'What each column is' }).waitFor();
   expect(await page.getByLabel('Import “Entreprise” as').inputValue()).toBe('company');
   expect(await page.getByLabel('Import “Date de réponse” as').inputValue()).toBe('responseOn');
-  await expect.poll(() => page.locator('td[data-problem="error"]').allTextContents()).toEqual(['À voir', '31/04/2024']);
+  await expect.poll(() => page.getByTestId('imp-reason-2').textContent()).toBe('its name says so · dates in this column (83%)');
+  await expect.poll(() => page.locator('td[data-problem="warning"]').allTextContents()).toEqual(['À voir', '31/04/2024']);
   expect(await page.getByLabel('Encoding').inputValue()).toBe('utf-8');
   expect(await page.getByLabel('Delimiter').inputValue()).toBe(';');
+  await page.getByText('Column names taken from row 1.').waitFor();
   await app.screenshot(page, `import-2-columns-${theme}`);
 
   await page.getByRole('button', { name: 'Next' }).click();
@@ -42,18 +45,17 @@ async function importThroughWizard(page: Page, theme: 'light' | 'dark') {
   await expect.poll(() => unknown.getAttribute('aria-invalid')).toBeNull();
 
   await page.getByRole('button', { name: 'Next' }).click();
-  // Check: the bad date blocks the import until the user chooses to skip that row.
+  // Check: the impossible date (31 April) is a warning: the row is kept, its date left empty and kept in the notes.
   await page.getByRole('heading', { name: 'Before importing' }).waitFor();
   await page.getByText('Row 7').waitFor();
   const importButton = page.getByRole('button', { name: /^Import \d+ application/ });
-  expect(await importButton.isDisabled()).toBe(true);
-  await page.getByLabel('Skip the rows with errors and import the others').check();
-  await expect.poll(() => importButton.textContent()).toBe('Import 5 applications');
+  await expect.poll(() => importButton.textContent()).toBe('Import 6 applications');
   await app.screenshot(page, `import-4-review-${theme}`);
 
   await importButton.click();
   await page.getByRole('heading', { name: 'Import finished' }).waitFor();
-  await page.getByText('5 applications imported').waitFor();
+  await page.getByText('6 applications imported').waitFor();
+  await page.getByText('1 × a date that is not a date').waitFor();
   await app.screenshot(page, `import-5-done-${theme}`);
 }
 
@@ -62,7 +64,7 @@ it('imports a CSV through the wizard, and undoes it', async () => {
   await importThroughWizard(page, 'light');
 
   const imported = await applications();
-  expect(imported.map((row) => row.companyName).sort()).toEqual(['Airbus', 'Decathlon', 'Doctolib', 'L’Oréal', 'Société Générale']);
+  expect(imported.map((row) => row.companyName).sort()).toEqual(['Airbus', 'Capgemini', 'Decathlon', 'Doctolib', 'L’Oréal', 'Société Générale']);
   expect(imported.find((row) => row.companyName === 'Doctolib')?.stageCategory).toBe('wishlist');
   expect(imported.find((row) => row.companyName === 'Société Générale')).toMatchObject({ stageCategory: 'rejected', appliedOn: '2024-03-12', salaryMin: 45000, salaryMax: 50000 });
 
@@ -75,8 +77,58 @@ it('imports a CSV through the wizard, and undoes it', async () => {
 it('looks right in the dark theme too', async () => {
   const { page, context } = await app.open({ colorScheme: 'dark', path: '/#/import' });
   await importThroughWizard(page, 'dark');
-  expect(await applications()).toHaveLength(5);
+  expect(await applications()).toHaveLength(6);
   await context.close();
+});
+
+it('shows why it reads each column as it does, and the header row it took below a title', async () => {
+  const empty = await startE2EApp();
+  try {
+    const { page, context } = await empty.open({ colorScheme: 'light', path: '/#/import' });
+    await page.getByRole('heading', { name: 'Import applications' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles(path.resolve(import.meta.dirname, '../fixtures/imports/e2e-title-rows.csv'));
+    await page.getByRole('heading', { name: 'What each column is' }).waitFor();
+    await page.getByText('Column names taken from row 3. The row above it is skipped (a title or a note).').waitFor();
+    expect(await page.getByLabel('Column names').inputValue()).toBe('3');
+    // "Applied" holds Yes/No: not the applied date, which is the column of dates beside it.
+    expect(await page.getByLabel('Import “Applied” as').inputValue()).toBe('');
+    expect(await page.getByTestId('imp-reason-2').textContent()).toBe('named like applied on, but its values say otherwise · yes/no values (100%), not dates');
+    expect(await page.getByLabel('Import “Date applied” as').inputValue()).toBe('appliedOn');
+    // "Contract" holds Full Time / Part Time: a schedule.
+    expect(await page.getByLabel('Import “Contract” as').inputValue()).toBe('schedule');
+    expect(await page.getByTestId('imp-reason-5').textContent()).toBe('named like employment type, but its values say otherwise · looks like schedule: “Full Time”, “Part Time”');
+    expect(await page.getByTestId('imp-reason-6').textContent()).toBe('its name says so · e-mail addresses (100%)');
+    await empty.screenshot(page, 'import-explanations-light');
+
+    // Choosing another mapping keeps the explanation of what Candid proposed.
+    await page.getByLabel('Import “Applied” as').selectOption('notes');
+    await expect.poll(() => page.getByTestId('imp-reason-2').textContent()).toMatch(/^Candid proposed not to import it · /);
+
+    // French: the same explanations in the user's language.
+    await page.getByLabel('Import “Applied” as').selectOption('');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'What the values mean' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'Before importing' }).waitFor();
+    await page.getByRole('button', { name: 'Import 4 applications' }).click();
+    await page.getByRole('heading', { name: 'Import finished' }).waitFor();
+    await page.getByText('2 new contacts').waitFor();
+    await page.getByText('1 × a date with words around it').click();
+    await page.getByRole('link', { name: 'Row 6' }).click();
+    await page.getByRole('heading', { name: 'QA engineer' }).waitFor();
+    await empty.screenshot(page, 'import-summary-link-light');
+    await context.close();
+
+    const french = await empty.open({ colorScheme: 'dark', locale: 'fr-FR', path: '/#/import' });
+    await french.page.locator('input[type=file]').setInputFiles(path.resolve(import.meta.dirname, '../fixtures/imports/e2e-title-rows.csv'));
+    await french.page.getByText('Noms des colonnes pris à la ligne 3.', { exact: false }).waitFor();
+    // French writes a narrow no-break space before the percent sign.
+    expect(await french.page.getByTestId('imp-reason-2').textContent()).toMatch(/^nommée comme date de candidature, mais ses valeurs disent autre chose · des valeurs oui\/non \(100\s%\), pas des dates$/u);
+    await empty.screenshot(french.page, 'import-explanations-fr-dark');
+    await french.context.close();
+  } finally {
+    await empty.close();
+  }
 });
 
 it('says clearly when the file is not a spreadsheet, in French too', async () => {

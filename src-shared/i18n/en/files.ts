@@ -330,7 +330,7 @@ export default {
     },
     columns: {
       title: 'What each column is',
-      hint: 'Candid recognised the columns it could from their names. Set the others, or leave them out.',
+      hint: 'Candid read each column’s name and values; why it proposes what it does is written under it. Change what you like, or leave columns out.',
       mapTo: 'Import “{{column}}” as',
       ignore: 'Do not import',
       unnamed: 'Column {{number}}',

@@ -326,7 +326,7 @@ export default {
     },
     columns: {
       title: 'Le contenu de chaque colonne',
-      hint: "Candid a reconnu les colonnes qu'il a pu d'après leur nom. Indiquez les autres, ou laissez-les de côté.",
+      hint: 'Candid a lu le nom et les valeurs de chaque colonne ; la raison de sa proposition est écrite dessous. Changez ce que vous voulez, ou laissez des colonnes de côté.',
       mapTo: 'Importer « {{column}} » comme',
       ignore: 'Ne pas importer',
       unnamed: 'Colonne {{number}}',
