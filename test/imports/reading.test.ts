@@ -190,6 +190,20 @@ describe('workbooks read as a stream', () => {
   });
 });
 
+describe('XML entities', () => {
+  it('are never expanded beyond XML’s own: a "billion laughs" sheet reads as its literal text', async () => {
+    const file = path.join(app.dir, 'laughs.xlsx');
+    const doctype = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]>';
+    writeWorkbook(
+      file,
+      () => [sheetStart.replace('<worksheet', `${doctype}<worksheet`), '<row r="1"><c t="inlineStr"><is><t>Company</t></is></c><c t="inlineStr"><is><t>Position</t></is></c></row>', '<row r="2"><c t="inlineStr"><is><t>&lol2;</t></is></c><c t="inlineStr"><is><t>Dev &amp; Ops</t></is></c></row>', sheetEnd],
+      () => [stringsStart, stringsEnd],
+    );
+    const preview = await app.api.invoke('imports.preview', { source: { path: file } });
+    expect(preview.rows).toEqual([{ row: 2, cells: ['&lol2;', 'Dev & Ops'] }]);
+  });
+});
+
 describe('number formats', () => {
   it('tell dates and currencies from plain numbers', async () => {
     const { currencyOfFormat, isDateFormat } = await import('../../src-main/imports/number-formats');
