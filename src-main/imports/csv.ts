@@ -106,6 +106,16 @@ export class CsvTokenizer {
     this.tooWide = false;
   }
 
+  /** Where reading goes on after the line end at `index`: past its \n too when it is \r\n (maybe in the next chunk). */
+  private afterLineEnd(text: string, index: number): number {
+    if (text.charCodeAt(index) !== CR) return index + 1;
+    if (index + 1 >= text.length) {
+      this.pendingCR = true;
+      return index + 1;
+    }
+    return text.charCodeAt(index + 1) === LF ? index + 2 : index + 1;
+  }
+
   push(text: string): void {
     let index = 0;
     const length = text.length;
@@ -127,10 +137,7 @@ export class CsvTokenizer {
         if (index >= length) break;
         if (text.charCodeAt(index) === CR) {
           this.append('\n');
-          if (index + 1 < length) {
-            if (text.charCodeAt(index + 1) === LF) index += 1;
-          } else this.pendingCR = true;
-          index += 1;
+          index = this.afterLineEnd(text, index);
           continue;
         }
         this.state = 'quoteInQuoted';
@@ -160,12 +167,7 @@ export class CsvTokenizer {
       }
       if (code === LF || code === CR) {
         this.endRecord();
-        if (code === CR) {
-          if (index + 1 < length) {
-            if (text.charCodeAt(index + 1) === LF) index += 1;
-          } else this.pendingCR = true;
-        }
-        index += 1;
+        index = this.afterLineEnd(text, index);
         continue;
       }
       // An unquoted value: copy up to the next delimiter or line end at once.

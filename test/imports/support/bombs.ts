@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { cities, companies as syntheticCompanies, day, positions as syntheticPositions, sources, statuses as syntheticStatuses, types } from './synthetic';
 import { sheetEnd, sheetStart, stringsEnd, stringsStart, writeWorkbook } from './zip-writer';
 
 /**
@@ -64,17 +65,10 @@ export function writeSharedStringsBomb(file: string, lie = false): void {
   );
 }
 
-const companies = ['Airbus', 'Société Générale', 'Decathlon', 'L’Oréal', 'Capgemini', 'Doctolib', 'BlaBlaCar', 'Thales', 'Orange', 'Ubisoft', 'Michelin', 'Renault'];
-const positions = ['Développeur Java confirmé', 'Ingénieur logiciel embarqué', 'Data analyst marketing', 'Chef de projet digital', 'Développeur front-end React', 'Ingénieur DevOps cloud', 'Product owner paiements', 'Consultant SAP finance'];
-const statuses = ['En attente', 'Refusé', 'Entretien', 'Pas de réponse', 'Offre', 'En attente', 'Entretien RH'];
-const sources = ['LinkedIn', 'Indeed', 'Welcome to the Jungle', 'Site de l’entreprise', 'Cooptation', 'APEC'];
-const types = ['CDI', 'CDD', 'Stage', 'Alternance', 'Freelance'];
-const cities = ['Paris', 'Lyon', 'Toulouse', 'Lille', 'Nantes', 'Bordeaux'];
-
-function day(index: number, offset = 0): string {
-  const date = new Date(Date.UTC(2022, 0, 1) + ((index % 900) + offset) * 86_400_000);
-  return `${String(date.getUTCDate()).padStart(2, '0')}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
-}
+/** The synthetic tracker's words, with more companies and longer titles: real rows are longer than its. */
+const companies = [...syntheticCompanies, 'Michelin', 'Renault'];
+const positions = syntheticPositions.map((position, index) => `${position} ${['confirmé', 'embarqué', 'marketing', 'paiements'][index % 4]}`);
+const statuses = [...syntheticStatuses, 'Entretien RH'];
 
 /**
  * A realistic large tracker: `rows` rows of about 165 bytes (585,000 make ~95 MB), French, semicolons, a few
@@ -90,16 +84,16 @@ export function writeRealisticCsv(file: string, rows: number): void {
       batch += [
         `${companies[index % companies.length]} ${Math.floor(index / companies.length) % 400}`,
         `${positions[index % positions.length]}${index % 3 === 0 ? ` (équipe ${index % 50})` : ''}`,
-        day(index),
+        day(index % 900),
         status,
-        answered ? day(index, 9) : '',
+        answered ? day(index % 900, 9) : '',
         sources[index % sources.length],
         types[index % types.length],
         cities[index % cities.length],
         index % 2 === 0 ? `${40 + (index % 20)}-${45 + (index % 20)}k€` : '',
         `https://jobs.example.com/offres/${index}`,
         index % 5 === 0 ? `Recruteur ${index % 300}` : '',
-        index % 4 === 0 ? `"Relancé le ${day(index, 5)}; ""très"" motivé"` : 'RAS',
+        index % 4 === 0 ? `"Relancé le ${day(index % 900, 5)}; ""très"" motivé"` : 'RAS',
       ].join(';');
       batch += '\r\n';
       if (batch.length > 1_000_000) {

@@ -1,13 +1,13 @@
 /** A job-search spreadsheet of any size, French headers and values, deterministic (for measurements and tests). */
-const companies = ['Airbus', 'Société Générale', 'Decathlon', 'L’Oréal', 'Capgemini', 'Doctolib', 'BlaBlaCar', 'Thales', 'Orange', 'Ubisoft'];
-const positions = ['Développeur Java', 'Ingénieur logiciel', 'Data analyst', 'Chef de projet digital', 'Développeur front-end React', 'DevOps', 'Product owner', 'Consultant SAP'];
-const statuses = ['En attente', 'Refusé', 'Entretien', 'Pas de réponse', 'Offre', 'En attente'];
-const sources = ['LinkedIn', 'Indeed', 'Welcome to the Jungle', 'Site de l’entreprise', 'Cooptation', 'APEC'];
-const types = ['CDI', 'CDD', 'Stage', 'Alternance', 'Freelance'];
-const cities = ['Paris', 'Lyon', 'Toulouse', 'Lille', 'Nantes', 'Bordeaux'];
+export const companies = ['Airbus', 'Société Générale', 'Decathlon', 'L’Oréal', 'Capgemini', 'Doctolib', 'BlaBlaCar', 'Thales', 'Orange', 'Ubisoft'];
+export const positions = ['Développeur Java', 'Ingénieur logiciel', 'Data analyst', 'Chef de projet digital', 'Développeur front-end React', 'DevOps', 'Product owner', 'Consultant SAP'];
+export const statuses = ['En attente', 'Refusé', 'Entretien', 'Pas de réponse', 'Offre', 'En attente'];
+export const sources = ['LinkedIn', 'Indeed', 'Welcome to the Jungle', 'Site de l’entreprise', 'Cooptation', 'APEC'];
+export const types = ['CDI', 'CDD', 'Stage', 'Alternance', 'Freelance'];
+export const cities = ['Paris', 'Lyon', 'Toulouse', 'Lille', 'Nantes', 'Bordeaux'];
 
 /** The row's applied date plus `offset` days (dd/mm/yyyy, in a 600-day window). */
-function day(index: number, offset = 0): string {
+export function day(index: number, offset = 0): string {
   const date = new Date(Date.UTC(2023, 0, 1) + ((index % 600) + offset) * 86_400_000);
   return `${String(date.getUTCDate()).padStart(2, '0')}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
 }
