@@ -8,6 +8,7 @@ import * as liveStageIndex from './0050_live_stage_index';
 import * as statisticsCells from './0060_statistics_cells';
 import * as stageEventDates from './0095_stage_event_dates';
 import * as sync from './0110_sync';
+import * as changeLogLocal from './0115_change_log_local';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 60, name: '0060_statistics_cells', up: statisticsCells.up, fill: statisticsCells.fill },
   { version: 95, name: '0095_stage_event_dates', up: stageEventDates.up },
   { version: 110, name: '0110_sync', up: sync.up },
+  { version: 115, name: '0115_change_log_local', up: changeLogLocal.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -28,10 +28,10 @@ export interface Change {
 }
 
 /** The column name of a row-creation entry (see `Change`). */
-const wholeRow = '*';
+export const wholeRow = '*';
 
 /** The fields a change sets: one for a field change, all those it carries for a row creation. */
-function fieldsOfChange(change: Change): Fields {
+export function fieldsOfChange(change: Change): Fields {
   if (change.column !== wholeRow) return { [change.column]: change.value };
   const refuse = (why: string) => new Error(`The ${wholeRow} change of ${change.table}/${change.rowId} ${why}`);
   let fields: unknown;
@@ -57,7 +57,7 @@ const derivedColumns = new Set(['stage_id', 'stage_category', 'stage_changed_at'
  * is the row's newest, `*` moves to it and the per-column clocks it covers are dropped, which keeps the row's clocks
  * the same on every device whatever order the entries arrived in.
  */
-function advanceClocks(clocks: Record<string, string>, accepted: readonly string[], hlc: string, whole: boolean): Record<string, string> {
+export function advanceClocks(clocks: Record<string, string>, accepted: readonly string[], hlc: string, whole: boolean): Record<string, string> {
   if (whole && (clocks[wholeRow] === undefined || clocks[wholeRow] < hlc)) {
     const next: Record<string, string> = { [wholeRow]: hlc };
     for (const [column, seen] of Object.entries(clocks)) if (column !== wholeRow && seen > hlc) next[column] = seen;
@@ -65,6 +65,36 @@ function advanceClocks(clocks: Record<string, string>, accepted: readonly string
   }
   for (const column of accepted) clocks[column] = hlc;
   return clocks;
+}
+
+/** The synced columns of `fields` that a write at `hlc` wins on a row holding these clocks: last writer wins per field. */
+export function winningColumns(fields: Fields, clocks: Readonly<Record<string, string>>, hlc: string): string[] {
+  const accepted: string[] = [];
+  for (const column in fields) {
+    if (localColumns.has(column)) continue;
+    const seen = clocks[column] ?? clocks[wholeRow];
+    if (seen === undefined || seen < hlc) accepted.push(column);
+  }
+  return accepted;
+}
+
+/**
+ * The entries of one row at one HLC: one write of the other device, applied together. `entries` holds the columns
+ * of each entry, so that an entry counts as applied when any of them was.
+ */
+export interface RemoteWrite {
+  table: SyncedTable;
+  rowId: string;
+  hlc: string;
+  /** Whether a creation (`*`) is among them: every synced column is then written, at its default if not carried. */
+  whole: boolean;
+  fields: Fields;
+  entries: string[][];
+}
+
+/** How many of a write's entries the accepted columns applied. */
+export function appliedEntries(write: RemoteWrite, accepted: ReadonlySet<string>): number {
+  return write.entries.filter((columns) => columns.some((column) => accepted.has(column))).length;
 }
 
 /** The value of a column default as PRAGMA table_info gives it: NULL, a number or a quoted string. */
@@ -109,6 +139,21 @@ export interface RemoteOptions {
    * `remote` holds the rows the entries changed.
    */
   then?(write: WriteContext, remote: ReadonlyMap<SyncedTable, ReadonlySet<string>>): void;
+  /**
+   * Writes the rows this device does not have yet in bulk, their derived data left to it (a bootstrap: see
+   * BulkRows). The others go through last writer wins here as usual.
+   */
+  bulk?: BulkRemoteRows;
+}
+
+/** What applyRemote hands rows to when they are new here (src-main/changes/bulk-rows.ts). */
+export interface BulkRemoteRows {
+  /** Of these rows (by table), the ids it will write. */
+  takes(rows: ReadonlyMap<SyncedTable, readonly string[]>): ReadonlySet<string>;
+  /** Writes one row from its writes, oldest first; returns how many entries applied. */
+  write(table: SyncedTable, rowId: string, writes: readonly RemoteWrite[]): number;
+  /** Writes what is still pending, before anything reads the rows (converge) and before the commit. */
+  flush(): void;
 }
 
 const insertClocks = `INSERT INTO row_clocks (row_id, table_name, clocks) VALUES`;
@@ -175,11 +220,14 @@ export class ChangeWriter {
     return () => this.emitter.off('changed', listener);
   }
 
-  /** Tells listeners that tables changed without a write through here (a restored backup replaced every row). */
-  announce(tables: readonly string[]): void {
+  /**
+   * Tells listeners that tables changed without a write through here (a restored backup replaced every row; derived
+   * data caught up after a bootstrap, `origin` remote).
+   */
+  announce(tables: readonly string[], origin: ChangedEvent['origin'] = 'local'): void {
     if (tables.length === 0) return;
     this.db.checkpointWhenIdle();
-    this.emitter.emit('changed', { tables: [...tables].sort(), origin: 'local' } satisfies ChangedEvent);
+    this.emitter.emit('changed', { tables: [...tables].sort(), origin } satisfies ChangedEvent);
   }
 
   /** Runs `fn` in one transaction; nested calls join the outer one. */
@@ -201,7 +249,7 @@ export class ChangeWriter {
         this.active = null;
       }
     });
-    this.emitChanged(touched, 'local');
+    this.emitChanged(touched.keys(), 'local');
     return result;
   }
 
@@ -212,43 +260,52 @@ export class ChangeWriter {
    */
   applyRemote(changes: readonly Change[], options: RemoteOptions = {}): RemoteResult {
     const touched = new Map<SyncedTable, Set<string>>();
+    /** Rows written in bulk: their derived data is the bulk writer's, the repairs and listeners still see them. */
+    const bulkTouched = new Map<SyncedTable, Set<string>>();
     let applied = 0;
     let aheadMs = 0;
     this.db.transaction(() => {
-      // The changes of one row at one HLC are one write of the other device: applied together. Each keeps the
-      // columns it carries, so that it counts as applied when any of them was.
-      type Group = { table: SyncedTable; rowId: string; hlc: string; whole: boolean; fields: Fields; entries: string[][] };
-      const byRow = new Map<string, Group[]>();
+      const byRow = new Map<string, RemoteWrite[]>();
       for (const change of changes) {
         aheadMs = Math.max(aheadMs, this.clock.observe(change.hlc));
         const key = `${change.table}\u0000${change.rowId}`;
-        const groups = byRow.get(key) ?? [];
-        let group = groups.find((candidate) => candidate.hlc === change.hlc);
-        if (!group) {
-          group = { table: change.table, rowId: change.rowId, hlc: change.hlc, whole: false, fields: {}, entries: [] };
-          groups.push(group);
+        const writes = byRow.get(key) ?? [];
+        let write = writes.find((candidate) => candidate.hlc === change.hlc);
+        if (!write) {
+          write = { table: change.table, rowId: change.rowId, hlc: change.hlc, whole: false, fields: {}, entries: [] };
+          writes.push(write);
         }
         const fields = fieldsOfChange(change);
         if (change.column === wholeRow) {
           // A row creation writes every synced column: those it leaves out get their defaults (see Change).
-          group.whole = true;
-          group.fields = { ...this.columnDefaults(change.table), ...group.fields, ...fields };
+          write.whole = true;
+          write.fields = { ...this.columnDefaults(change.table), ...write.fields, ...fields };
         } else {
-          Object.assign(group.fields, fields);
+          Object.assign(write.fields, fields);
         }
-        group.entries.push(Object.keys(fields));
-        byRow.set(key, groups);
+        write.entries.push(Object.keys(fields));
+        byRow.set(key, writes);
       }
-      for (const groups of byRow.values()) {
-        groups.sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
-        for (const group of groups) {
-          const accepted = new Set(this.applyFields(group.table, group.rowId, group.fields, group.hlc, 'remote', false, group.whole));
-          if (accepted.size > 0) this.touch(touched, group.table, group.rowId);
-          applied += group.entries.filter((columns) => columns.some((column) => accepted.has(column))).length;
+      const inBulk = options.bulk ? options.bulk.takes(rowsByTable(byRow.values())) : new Set<string>();
+      for (const writes of byRow.values()) {
+        writes.sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+        const { table, rowId } = writes[0];
+        if (inBulk.has(rowId)) {
+          const count = options.bulk!.write(table, rowId, writes);
+          if (count > 0) this.touch(bulkTouched, table, rowId);
+          applied += count;
+          continue;
+        }
+        for (const write of writes) {
+          const accepted = new Set(this.applyFields(write.table, write.rowId, write.fields, write.hlc, 'remote', false, write.whole));
+          if (accepted.size > 0) this.touch(touched, write.table, write.rowId);
+          applied += appliedEntries(write, accepted);
         }
       }
+      options.bulk?.flush();
       if (options.then) {
         const remote = new Map([...touched].map(([table, ids]) => [table, new Set(ids)]));
+        for (const [table, ids] of bulkTouched) remote.set(table, new Set([...(remote.get(table) ?? []), ...ids]));
         const context = this.createContext(touched);
         this.active = { touched, context };
         try {
@@ -260,9 +317,9 @@ export class ChangeWriter {
           this.active = null;
         }
       }
-      this.finish(touched);
+      this.finish(touched, bulkTouched.size > 0);
     });
-    this.emitChanged(touched, 'remote');
+    this.emitChanged(new Set([...touched.keys(), ...bulkTouched.keys()]), 'remote');
     return { applied, ignored: changes.length - applied, aheadMs };
   }
 
@@ -380,17 +437,10 @@ export class ChangeWriter {
       ? undefined
       : (this.db.sql(`SELECT clocks FROM row_clocks WHERE row_id = ?`).get(rowId) as { clocks: string } | undefined);
     const clocks: Record<string, string> = clockRow ? JSON.parse(clockRow.clocks) : {};
-    const accepted: string[] = [];
-    const derived: string[] = [];
-    for (const column in fields) {
-      if (localColumns.has(column)) {
-        if (isNew && derivedColumns.has(column)) derived.push(column);
-        continue;
-      }
-      const seen = clocks[column] ?? clocks[wholeRow];
-      if (seen === undefined || seen < hlc) accepted.push(column);
-    }
+    const accepted = winningColumns(fields, clocks, hlc);
     if (accepted.length === 0) return accepted;
+    const derived: string[] = [];
+    if (isNew) for (const column in fields) if (derivedColumns.has(column)) derived.push(column);
 
     const statements = this.statementsFor(table, accepted, derived, isNew);
     const values: SqlValue[] = [rowId];
@@ -449,8 +499,8 @@ export class ChangeWriter {
   }
 
   /** Derived data and the persisted clock, still inside the transaction. */
-  private finish(touched: Map<SyncedTable, Set<string>>): void {
-    if (touched.size === 0) return;
+  private finish(touched: Map<SyncedTable, Set<string>>, wroteInBulk = false): void {
+    if (touched.size === 0 && !wroteInBulk) return;
     const { stage, text, statistics } = affectedApplications(this.db, touched, this.fresh);
     recomputeCurrentStage(this.db, stage);
     reindexApplications(this.db, text, this.fresh.ids.get('applications'));
@@ -461,11 +511,23 @@ export class ChangeWriter {
       .run(this.clock.tick());
   }
 
-  private emitChanged(touched: Map<SyncedTable, Set<string>>, origin: ChangedEvent['origin']): void {
-    if (touched.size === 0) return;
+  private emitChanged(tables: Iterable<SyncedTable>, origin: ChangedEvent['origin']): void {
+    const names = [...tables];
+    if (names.length === 0) return;
     this.db.checkpointWhenIdle();
-    this.emitter.emit('changed', { tables: [...touched.keys()].sort(), origin } satisfies ChangedEvent);
+    this.emitter.emit('changed', { tables: names.sort(), origin } satisfies ChangedEvent);
   }
+}
+
+/** The row ids of these writes, by table. */
+function rowsByTable(writes: Iterable<readonly RemoteWrite[]>): Map<SyncedTable, string[]> {
+  const rows = new Map<SyncedTable, string[]>();
+  for (const [first] of writes) {
+    let ids = rows.get(first.table);
+    if (!ids) rows.set(first.table, (ids = []));
+    ids.push(first.rowId);
+  }
+  return rows;
 }
 
 export type { DB };

@@ -62,12 +62,16 @@ function liveNamesake(db: Database, table: 'companies' | 'tags', deletedId: stri
 
 function followDeletedCompanies(db: Database, write: WriteContext, remote: Touched): void {
   for (const table of ['applications', 'contacts'] as const) {
+    // Two lookups rather than one condition with OR, which read every row of the table for each group of entries
+    // applied (quadratic over a bootstrap).
     const rows = db
       .sql(
         `SELECT r.id, r.company_id FROM ${table} r JOIN companies c ON c.id = r.company_id
-         WHERE r.deleted_at IS NULL AND c.deleted_at IS NOT NULL
-           AND (r.id IN (SELECT value FROM json_each(?)) OR c.id IN (SELECT value FROM json_each(?)))
-         ORDER BY r.id`,
+         WHERE r.id IN (SELECT value FROM json_each(?)) AND r.deleted_at IS NULL AND c.deleted_at IS NOT NULL
+         UNION
+         SELECT r.id, r.company_id FROM companies c JOIN ${table} r ON r.company_id = c.id
+         WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NOT NULL AND r.deleted_at IS NULL
+         ORDER BY 1`,
       )
       .all(json(idsOf(remote, table)), json(idsOf(remote, 'companies'))) as { id: string; company_id: string }[];
     for (const row of rows) {
@@ -106,10 +110,12 @@ function moveTagLinks(db: Database, write: WriteContext, from: string, to: strin
 function followDeletedTags(db: Database, write: WriteContext, remote: Touched, retagged: Set<string>): void {
   const tags = db
     .sql(
-      `SELECT DISTINCT t.id FROM application_tags l JOIN tags t ON t.id = l.tag_id
-       WHERE l.deleted_at IS NULL AND t.deleted_at IS NOT NULL
-         AND (l.id IN (SELECT value FROM json_each(?)) OR t.id IN (SELECT value FROM json_each(?)))
-       ORDER BY t.id`,
+      `SELECT t.id FROM application_tags l JOIN tags t ON t.id = l.tag_id
+       WHERE l.id IN (SELECT value FROM json_each(?)) AND l.deleted_at IS NULL AND t.deleted_at IS NOT NULL
+       UNION
+       SELECT t.id FROM tags t JOIN application_tags l ON l.tag_id = t.id
+       WHERE t.id IN (SELECT value FROM json_each(?)) AND t.deleted_at IS NOT NULL AND l.deleted_at IS NULL
+       ORDER BY 1`,
     )
     .pluck()
     .all(json(idsOf(remote, 'application_tags')), json(idsOf(remote, 'tags'))) as string[];

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { pullResponse, pushResponse, syncLimits, type PullResponse } from '../../src-shared/sync-protocol';
-import type { Change } from '../changes/writer';
+import type { Change, RemoteResult } from '../changes/writer';
 import { newId } from '../changes/ids';
 import type { AppContext } from '../context';
 import type { SyncedTable } from '../db/schema';
@@ -10,7 +10,9 @@ import { converge } from './converge';
 import type { SyncKeys } from './crypto';
 import { EntryParser, openBatch, sealBatch, toWire, type WireEntry } from './entries';
 import { SyncFailure } from './failure';
-import { applySnapshot, makeSnapshot } from './snapshot';
+import { downloadSnapshot, makeSnapshot } from './snapshot';
+import { applyBootstrap } from './bootstrap';
+import { catchUpDerivedData, derivedDataPending } from '../changes/bulk-rows';
 import type { SyncState } from './state';
 
 /** At most this many entries, and about this much JSON, in one batch (docs/sync.md). */
@@ -159,28 +161,50 @@ export class SyncEngine {
       }
       if (opened.length === 0 && page.cursor !== after) this.state.update({ cursor: page.cursor });
       suggested = page.snapshotSuggested;
-      if (!page.more) return suggested;
+      if (!page.more) break;
     }
+    // A bootstrap cut short whose snapshot the server no longer asks for still owes derived data.
+    const { db, changes } = this.context;
+    if (derivedDataPending(db)) await catchUpDerivedData(db, changes);
+    return suggested;
   }
 
   /** Applies remote entries with the repairs that follow them, the cursor moving in the same transaction. */
   apply(entries: readonly Change[], cursor: number | null): void {
     const { db } = this.context;
-    const result = this.context.changes.applyRemote(entries, {
-      then: (write, remote) => {
-        converge(db, write, remote);
-        if (cursor !== null) this.state.update({ cursor });
-      },
-    });
+    this.count(
+      this.context.changes.applyRemote(entries, {
+        then: (write, remote) => {
+          converge(db, write, remote);
+          if (cursor !== null) this.state.update({ cursor });
+        },
+      }),
+    );
+  }
+
+  private count(result: RemoteResult): void {
     this.outcome.applied += result.applied;
     this.outcome.remoteAheadMs = Math.max(this.outcome.remoteAheadMs, result.aheadMs);
   }
 
-  /** Starts over from the server's snapshot (a new device, or one whose cursor points into compacted history). */
+  /**
+   * Starts over from the server's snapshot (a new device, or one whose cursor points into compacted history): see
+   * applyBootstrap. The cursor moves to what the snapshot covers once all of it is applied, so an interrupted
+   * bootstrap starts over (a bulk one goes on in bulk).
+   */
   async bootstrap(): Promise<void> {
-    const applied = await applySnapshot(this.context, this.client, this.keys, this.parser, (entries, cursor) => this.apply(entries, cursor));
+    const { db } = this.context;
+    const snapshot = await downloadSnapshot(this.context, this.client, this.keys, this.parser);
     // No snapshot: the server has less history than this device saw (restored from an older backup). Start over.
-    if (!applied) this.state.update({ cursor: 0 });
+    if (!snapshot) {
+      this.state.update({ cursor: 0 });
+      return;
+    }
+    await applyBootstrap(this.context, snapshot.groups, {
+      then: (write, remote) => converge(db, write, remote),
+      settle: () => this.state.update({ cursor: snapshot.covers }),
+      applied: (result) => this.count(result),
+    });
   }
 
   private now(): number {

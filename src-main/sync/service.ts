@@ -140,7 +140,13 @@ export class SyncService {
   /** One run of the engine; its outcome (or failure) is recorded for the status. */
   private async runOnce(): Promise<void> {
     const connection = this.connection();
-    if (!connection) return;
+    if (!connection) {
+      // A bootstrap cut short (a crash) owes derived data; with sync on, the run resumes the bootstrap and settles
+      // it (see SyncEngine.pull), with sync off or signed out it is settled here.
+      const { derivedDataPending, catchUpDerivedData } = await import('../changes/bulk-rows');
+      if (derivedDataPending(this.context.db)) await catchUpDerivedData(this.context.db, this.context.changes);
+      return;
+    }
     const startedAt = new Date().toISOString();
     this.state.update({ last_attempt_at: startedAt });
     try {

@@ -50,6 +50,16 @@ function rowEntries(table: string, row: Record<string, unknown>, clocksText: str
   return entries;
 }
 
+/** Every entry of a snapshot of this database, row after row, tables in `syncedTables` order (see the top). */
+export function* snapshotEntries(reader: BetterSqlite3.Database): Generator<WireEntry> {
+  for (const table of syncedTables) {
+    const statement = reader.prepare(`SELECT t.*, c.clocks AS "__clocks" FROM ${table} t LEFT JOIN row_clocks c ON c.row_id = t.id ORDER BY t.id`);
+    for (const { __clocks, ...row } of statement.iterate() as IterableIterator<Record<string, unknown> & { __clocks: string | null }>) {
+      yield* rowEntries(table, row, __clocks);
+    }
+  }
+}
+
 /**
  * Makes and uploads a snapshot covering the cursor, when this device has pushed everything and pulled up to it.
  * Read on a connection of its own inside one read transaction (WAL), so the app writes on meanwhile and the
@@ -70,22 +80,19 @@ export async function makeSnapshot(context: AppContext, client: SyncClient, keys
 
     async function* lines(): AsyncGenerator<Buffer> {
       yield Buffer.from(`${JSON.stringify({ v: 1, covers })}\n`);
-      for (const table of syncedTables) {
-        const statement = reader.prepare(`SELECT t.*, c.clocks AS "__clocks" FROM ${table} t LEFT JOIN row_clocks c ON c.row_id = t.id ORDER BY t.id`);
-        let text = '';
-        let count = 0;
-        for (const { __clocks, ...row } of statement.iterate() as IterableIterator<Record<string, unknown> & { __clocks: string | null }>) {
-          for (const entry of rowEntries(table, row, __clocks)) text += `${JSON.stringify(entry)}\n`;
-          count += 1;
-          if (text.length > 256 * 1024) {
-            yield Buffer.from(text);
-            text = '';
-          }
-          // The iterator holds the reader only; the app's connection is free. Still, let other work run.
-          if (count % 2000 === 0) await nextTurn();
+      let text = '';
+      let count = 0;
+      for (const entry of snapshotEntries(reader)) {
+        text += `${JSON.stringify(entry)}\n`;
+        count += 1;
+        if (text.length > 256 * 1024) {
+          yield Buffer.from(text);
+          text = '';
         }
-        if (text) yield Buffer.from(text);
+        // The iterator holds the reader only; the app's connection is free. Still, let other work run.
+        if (count % 5000 === 0) await nextTurn();
       }
+      if (text) yield Buffer.from(text);
     }
 
     const deflated = Readable.from(lines()).pipe(zlib.createDeflateRaw({ level: 6 }));
@@ -117,22 +124,23 @@ export async function makeSnapshot(context: AppContext, client: SyncClient, keys
   }
 }
 
+export interface DownloadedSnapshot {
+  /** The cursor the snapshot covers. */
+  covers: number;
+  /** Its entries, a few thousand at a time, a row's entries never split (the file is removed at the end). */
+  groups: AsyncGenerator<Change[]>;
+}
+
 /**
- * Downloads the server's snapshot and applies it, `apply(entries, cursor)` a few thousand entries at a time; the
- * last call moves the cursor to what the snapshot covers. Returns false when the server has none.
+ * Downloads the server's snapshot, checking it whole as it arrives, before anything of it is applied: a connection
+ * lost half-way, or a tampered or truncated snapshot, changes nothing. Null when the server has none.
  */
-export async function applySnapshot(
-  context: AppContext,
-  client: SyncClient,
-  keys: SyncKeys,
-  parser: EntryParser,
-  apply: (entries: Change[], cursor: number | null) => void,
-): Promise<boolean> {
+export async function downloadSnapshot(context: AppContext, client: SyncClient, keys: SyncKeys, parser: EntryParser): Promise<DownloadedSnapshot | null> {
   let response: Response;
   try {
     response = await client.request<Response>('GET', '/sync/snapshot', { raw: true, transfer: true });
   } catch (error) {
-    if (error instanceof SyncFailure && error.options.status === 404) return false;
+    if (error instanceof SyncFailure && error.options.status === 404) return null;
     throw error;
   }
   const snapshotId = response.headers.get(snapshotHeaders.id) ?? '';
@@ -140,29 +148,36 @@ export async function applySnapshot(
   if (!/^[0-9a-f-]{36}$/i.test(snapshotId) || !Number.isInteger(covers) || covers < 0) {
     throw new SyncFailure('incompatible', 'The snapshot came without its id or what it covers');
   }
-  // Downloaded whole first: a connection lost half-way leaves nothing applied.
   const file = tempFile(context, `snapshot-${snapshotId}.in`);
   try {
     const out = fs.createWriteStream(file, { mode: 0o600 });
-    for await (const chunk of Readable.fromWeb(response.body as never)) {
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    async function* toFile(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+      for await (const chunk of source) {
+        if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+        yield chunk;
+      }
     }
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    try {
+      // Opened as it arrives (the download and the check overlap); opened again below to be applied.
+      for await (const _ of openStream(keys.snapshot, keys.snapshotAad(snapshotId), toFile(Readable.fromWeb(response.body as never)), 'snapshot')) void _;
+    } finally {
+      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    }
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+  return { covers, groups: snapshotGroups(keys, parser, snapshotId, covers, file) };
+}
 
-    // Checked whole before anything is applied: a tampered or truncated snapshot changes nothing.
-    for await (const _ of openStream(keys.snapshot, keys.snapshotAad(snapshotId), fs.createReadStream(file), 'snapshot')) void _;
-
+async function* snapshotGroups(keys: SyncKeys, parser: EntryParser, snapshotId: string, covers: number, file: string): AsyncGenerator<Change[]> {
+  try {
     const inflated = Readable.from(openStream(keys.snapshot, keys.snapshotAad(snapshotId), fs.createReadStream(file), 'snapshot')).pipe(
       zlib.createInflateRaw(),
     );
     let header: { v?: unknown; covers?: unknown } | undefined;
     let group: unknown[] = [];
     let lastRow: unknown;
-    const flush = async (cursor: number | null) => {
-      apply(parser.parse(group, 'snapshot'), cursor);
-      group = [];
-      await nextTurn();
-    };
     for await (const line of readline.createInterface({ input: inflated, crlfDelay: Infinity })) {
       if (line === '') continue;
       let value: unknown;
@@ -177,17 +192,18 @@ export async function applySnapshot(
         if (header.covers !== covers) throw new SyncFailure('tampered', 'The snapshot does not cover what the server says');
         continue;
       }
-      // A row's entries stay in one transaction: its creation alone would leave the fields written since at their
-      // defaults (an application's company_id '' breaks its foreign key). The cursor stays where it is until the
-      // last group: an interrupted bootstrap starts over (idempotent).
+      // A row's entries stay in one group (one transaction): its creation alone would leave the fields written
+      // since at their defaults (an application's company_id '' breaks its foreign key).
       const row = Array.isArray(value) ? value[2] : undefined;
-      if (group.length >= applyEntries && row !== lastRow) await flush(null);
+      if (group.length >= applyEntries && row !== lastRow) {
+        yield parser.parse(group, 'snapshot');
+        group = [];
+      }
       group.push(value);
       lastRow = row;
     }
     if (header === undefined) throw new SyncFailure('tampered', 'The snapshot is empty');
-    await flush(covers);
-    return true;
+    if (group.length > 0) yield parser.parse(group, 'snapshot');
   } finally {
     fs.rmSync(file, { force: true });
   }
