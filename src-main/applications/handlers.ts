@@ -11,6 +11,7 @@ import {
   updateApplication,
 } from './mutations';
 import { getApplication, listApplications } from './queries';
+import { undoStageMove } from './stage-undo';
 
 export const applicationHandlers = defineHandlers({
   'applications.list': (input, { db }) => listApplications(db, input),
@@ -31,9 +32,13 @@ export const applicationHandlers = defineHandlers({
     count: changes.write((write) => restoreApplications(db, write, input.ids)),
   }),
   'applications.setStage': (input, { db, changes }) => {
-    changes.write((write) =>
+    const undo = changes.write((write) =>
       changeStage(db, write, { applicationId: input.id, stageId: input.stageId, occurredAt: input.occurredAt, note: input.note }),
     );
+    return { ...getApplication(db, input.id), undo };
+  },
+  'applications.undoStage': (input, { db, changes }) => {
+    changes.write((write) => undoStageMove(db, write, input));
     return getApplication(db, input.id);
   },
   'applications.toggleFavorite': (input, { db, changes }) =>

@@ -1,10 +1,11 @@
-import { responseStageCategories, type ParsedInput, type StageCategory } from '../../src-shared/contract';
+import { responseStageCategories, type ParsedInput, type StageCategory, type StageMoveUndo } from '../../src-shared/contract';
 import { AppError, notFound } from '../../src-shared/errors';
 import type { WriteContext } from '../changes/writer';
 import type { Database } from '../db/connection';
 import type { ApplicationsTable } from '../db/schema';
 import { findCompanyByName, resolveCompany } from '../companies/resolve';
 import { requireLive } from '../shared/require';
+import { localToday } from '../statistics/days';
 import { firstStageOf, liveStage } from '../stages/lookup';
 import { addTags, removeTags, setTags } from '../tags/assign';
 import { applicationColumns } from './rows';
@@ -87,21 +88,23 @@ export interface StageChange {
 /**
  * Records a stage event. A backdated event slots into the history: its "from" is the stage the application
  * was in at that moment, and the current stage stays whatever the latest event says.
+ * Leaving the wishlist for any other stage means the application was sent then: its applied date becomes the
+ * move's day (in this process's zone, the user's). Returns what the move did, which `undoStageMove` takes back.
  */
-export function changeStage(db: Database, write: WriteContext, change: StageChange): void {
+export function changeStage(db: Database, write: WriteContext, change: StageChange): StageMoveUndo {
   const application = liveApplication(db, change.applicationId);
   const stage = liveStage(db, change.stageId);
   const occurredAt = change.occurredAt ?? write.now;
   const previous = db
     .sql(
-      `SELECT to_stage_id FROM stage_events WHERE application_id = ? AND deleted_at IS NULL AND occurred_at <= ?
-       ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+      `SELECT e.to_stage_id AS id, s.category FROM stage_events e JOIN stages s ON s.id = e.to_stage_id
+       WHERE e.application_id = ? AND e.deleted_at IS NULL AND e.occurred_at <= ?
+       ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1`,
     )
-    .pluck()
-    .get(application.id, occurredAt) as string | undefined;
-  write.insert('stage_events', {
+    .get(application.id, occurredAt) as { id: string; category: StageCategory } | undefined;
+  const eventId = write.insert('stage_events', {
     application_id: application.id,
-    from_stage_id: previous ?? null,
+    from_stage_id: previous?.id ?? null,
     to_stage_id: stage.id,
     occurred_at: occurredAt,
     note: change.note ?? null,
@@ -116,13 +119,22 @@ export function changeStage(db: Database, write: WriteContext, change: StageChan
     .pluck()
     .get(application.id, occurredAt) as string | undefined;
   if (next) write.update('stage_events', next, { from_stage_id: stage.id });
-  const day = occurredAt.slice(0, 10);
+
+  const undo: StageMoveUndo = { id: application.id, eventId };
+  const day = localToday(new Date(occurredAt));
+  if (previous?.category === 'wishlist' && stage.category !== 'wishlist' && application.applied_on !== day) {
+    write.update('applications', application.id, { applied_on: day });
+    undo.appliedOn = { before: application.applied_on, after: day };
+  }
+  const responseDay = occurredAt.slice(0, 10);
   if (
     responseStageCategories.includes(stage.category as StageCategory) &&
-    (application.first_response_on === null || day < application.first_response_on)
+    (application.first_response_on === null || responseDay < application.first_response_on)
   ) {
-    write.update('applications', application.id, { first_response_on: day });
+    write.update('applications', application.id, { first_response_on: responseDay });
+    undo.firstResponseOn = { before: application.first_response_on, after: responseDay };
   }
+  return undo;
 }
 
 export function bulkUpdateApplications(

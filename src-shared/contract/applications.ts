@@ -155,6 +155,20 @@ export const setStageInput = z
   .strict();
 export type SetStageInput = z.input<typeof setStageInput>;
 
+/** A date as it was stored before a move (restored as it was, so only its shape is checked). */
+const storedDayBefore = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').nullable();
+/** A date a move wrote: the value before it, and the one it set (put back only while it still holds that). */
+const movedDate = z.object({ before: storedDayBefore, after: calendarDate }).strict();
+
+/**
+ * What a stage move did: the event it recorded and the dates it set (leaving the wishlist sets the applied date,
+ * a first answer the first-response date). The input of `applications.undoStage` is exactly this.
+ */
+export const stageMoveUndo = z
+  .object({ id, eventId: id, appliedOn: movedDate.optional(), firstResponseOn: movedDate.optional() })
+  .strict();
+export type StageMoveUndo = z.output<typeof stageMoveUndo>;
+
 export const bulkUpdateApplicationsInput = z
   .object({
     ids: idsInput.shape.ids,
@@ -255,6 +269,11 @@ export interface ApplicationDetail extends Application {
 }
 
 export type ApplicationPage = Page<ApplicationSummary>;
+
+/** A stage move's result: the application as it is now, and how to undo the move (`applications.undoStage`). */
+export interface StageMoveResult extends ApplicationDetail {
+  undo: StageMoveUndo;
+}
 
 export interface DuplicateMatch {
   application: ApplicationSummary;

@@ -34,6 +34,7 @@ export const channelInputs = {
   'applications.delete': applications.applicationIdInput,
   'applications.restore': applications.applicationIdsInput,
   'applications.setStage': applications.setStageInput,
+  'applications.undoStage': applications.stageMoveUndo,
   'applications.toggleFavorite': applications.applicationIdInput,
   'applications.bulkUpdate': applications.bulkUpdateApplicationsInput,
   'applications.bulkDelete': applications.applicationIdsInput,
@@ -119,7 +120,8 @@ interface CoreOutputs {
   'applications.update': applications.ApplicationDetail;
   'applications.delete': { id: string };
   'applications.restore': applications.BulkResult;
-  'applications.setStage': applications.ApplicationDetail;
+  'applications.setStage': applications.StageMoveResult;
+  'applications.undoStage': applications.ApplicationDetail;
   'applications.toggleFavorite': { id: string; favorite: boolean };
   'applications.bulkUpdate': applications.BulkResult;
   'applications.bulkDelete': applications.BulkResult;

@@ -6,19 +6,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export const id = z.string().regex(uuidPattern, 'must be a UUID').transform((value) => value.toLowerCase());
 export type Id = string;
 
-/** A calendar date, `YYYY-MM-DD`, checked to exist. */
-export const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'must be a real calendar date');
-
-/** An instant, ISO 8601 with a zone; stored normalised to UTC `...Z`. */
-export const instant = z.iso
-  .datetime({ offset: true })
-  .transform((value) => new Date(value).toISOString());
+/** Dates and instants are bounded to plausible years: see dates.ts, the one place that says which. */
+export { calendarDate, instant } from './dates';
 
 export const trimmed = (max: number) => z.string().trim().max(max);
 export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { applicationFilters } from './applications';
+import { storedDay, storedInstant } from './dates';
 import { employmentTypes, interviewFormats, interviewOutcomes, interviewStatuses, interviewTypes, salaryPeriods, schedules, stageCategories, workModes } from './enums';
 
 /** Languages the exported labels (headers, stage and type names) can be written in. */
@@ -118,6 +119,8 @@ const nullableText = z.string().nullable();
 const integer = z.number().int();
 const nullableInteger = z.number().int().nullable();
 const flag = z.union([z.literal(0), z.literal(1)]);
+/** Dates are bounded like every date Candid takes (dates.ts): a backup of a damaged database is refused, not spread. */
+const nullableInstant = storedInstant.nullable();
 const nullableEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable();
 /** A JSON array of strings, stored as text. */
 const jsonStringList = z.string().refine((value) => {
@@ -134,7 +137,7 @@ const jsonStringList = z.string().refine((value) => {
  * backup stays readable when a migration adds a column.
  */
 const rowOf = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ id: z.string().min(1), ...shape, created_at: text, updated_at: text, deleted_at: nullableText }).catchall(sqlValue);
+  z.object({ id: z.string().min(1), ...shape, created_at: storedInstant, updated_at: storedInstant, deleted_at: nullableInstant }).catchall(sqlValue);
 
 export const jsonBackupRowSchemas = {
   stages: rowOf({ name: nullableText, category: z.enum(stageCategories), position: integer }),
@@ -166,7 +169,7 @@ export const jsonBackupRowSchemas = {
     work_mode: nullableEnum(workModes),
     location: nullableText,
     source: nullableText,
-    applied_on: nullableText,
+    applied_on: storedDay,
     posting_url: nullableText,
     description: nullableText,
     salary_min: nullableInteger,
@@ -181,19 +184,19 @@ export const jsonBackupRowSchemas = {
     favorite: flag,
     priority: nullableInteger,
     excitement: nullableInteger,
-    deadline: nullableText,
+    deadline: storedDay,
     archived: flag,
-    first_response_on: nullableText,
+    first_response_on: storedDay,
     /** Derived from the stage history; informative, recomputed on import. */
     stage_id: text,
     stage_category: z.enum(stageCategories),
-    stage_changed_at: text,
+    stage_changed_at: storedInstant,
   }),
   stage_events: rowOf({
     application_id: text,
     from_stage_id: nullableText,
     to_stage_id: text,
-    occurred_at: text,
+    occurred_at: storedInstant,
     note: nullableText,
     /** Added in schema 95; absent from older backups (then 0). */
     date_unknown: flag.optional(),
@@ -202,7 +205,7 @@ export const jsonBackupRowSchemas = {
   application_contacts: rowOf({ application_id: text, contact_id: text }),
   interviews: rowOf({
     application_id: text,
-    scheduled_at: text,
+    scheduled_at: storedInstant,
     duration_minutes: nullableInteger,
     type: nullableEnum(interviewTypes),
     format: nullableEnum(interviewFormats),
@@ -215,8 +218,8 @@ export const jsonBackupRowSchemas = {
   }),
   tasks: rowOf({
     title: text,
-    due_on: nullableText,
-    done_at: nullableText,
+    due_on: storedDay,
+    done_at: nullableInstant,
     application_id: nullableText,
     notes: nullableText,
   }),

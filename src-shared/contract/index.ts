@@ -1,6 +1,7 @@
 export * from './channels';
 export * from './enums';
 export * from './common';
+export * from './dates';
 export * from './applications';
 export * from './companies';
 export * from './interviews';

@@ -25,7 +25,7 @@ describe('the export reader', () => {
       for await (const [row] of reader.batches<ApplicationRow>(select, 1)) {
         first.push({ id: row.id, position: row.position });
         if (!added) {
-          added = await app.api.invoke('applications.create', { companyName: 'Written meanwhile', position: 'Late', appliedOn: '2099-01-01' });
+          added = await app.api.invoke('applications.create', { companyName: 'Written meanwhile', position: 'Late', appliedOn: '2035-01-01' });
           await app.api.invoke('applications.update', { id: world.live[2].id, patch: { position: 'Renamed meanwhile' } });
         }
       }

@@ -107,6 +107,13 @@ const happyPaths: Record<CoreChannel, Case> = {
     expect(detail).toMatchObject({ stageId: w.stages.offer, stageCategory: 'offer', stageChangedAt: '2024-03-20T08:30:00.000Z', firstResponseOn: '2024-03-20' });
     expect(detail.stageHistory.at(-1)).toMatchObject({ fromStageId: w.stages.applied, toStageId: w.stages.offer, note: 'Verbal offer' });
   },
+  'applications.undoStage': async (api, w) => {
+    const moved = await api.invoke('applications.setStage', { id: w.application.id, stageId: w.stages.offer });
+    expect(moved.undo).toMatchObject({ id: w.application.id, eventId: moved.stageHistory.at(-1)!.id });
+    const back = await api.invoke('applications.undoStage', moved.undo);
+    expect(back).toMatchObject({ stageId: w.stages.applied, firstResponseOn: null });
+    expect(back.stageHistory.map((event) => event.id)).toEqual(w.application.stageHistory.map((event) => event.id));
+  },
   'applications.toggleFavorite': async (api, w) => {
     expect(await api.invoke('applications.toggleFavorite', { id: w.application.id })).toEqual({ id: w.application.id, favorite: true });
     expect((await api.invoke('applications.get', { id: w.application.id })).favorite).toBe(true);

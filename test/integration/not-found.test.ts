@@ -28,6 +28,10 @@ const unknownIds: Partial<Record<CoreChannel, Input[]>> = {
     (w) => ({ id: missingId, stageId: w.stages.offer }),
     (w) => ({ id: w.application.id, stageId: missingId }),
   ],
+  'applications.undoStage': [
+    (w) => ({ id: missingId, eventId: w.application.stageHistory[0].id }),
+    (w) => ({ id: w.application.id, eventId: missingId }),
+  ],
   'applications.toggleFavorite': [() => ({ id: missingId })],
   'applications.bulkUpdate': [
     (w) => ({ ids: [w.application.id, missingId], patch: { favorite: true } }),

@@ -65,6 +65,11 @@ const badInputs: Record<CoreChannel, BadInput[]> = {
     { input: (w) => ({ id: w.application.id, stageId: 'offer' }), field: 'stageId' },
     { input: (w) => ({ id: w.application.id, stageId: w.stages.offer, note: longText(5001) }), field: 'note' },
   ],
+  'applications.undoStage': [
+    { input: (w) => ({ id: w.application.id, eventId: 'x' }), field: 'eventId' },
+    { input: (w) => ({ id: w.application.id, eventId: w.application.stageHistory[0].id, appliedOn: { before: null, after: '2024-02-30' } }), field: 'appliedOn.after' },
+    { input: (w) => ({ id: w.application.id, eventId: w.application.stageHistory[0].id, extra: 1 }), field: '' },
+  ],
   'applications.toggleFavorite': [{ input: () => ({}), field: 'id' }],
   'applications.bulkUpdate': [
     { input: (w) => ({ ids: [w.application.id], patch: {} }), field: 'patch' },

@@ -7,7 +7,7 @@ import { fieldErrors } from '../../src-renderer/src/ui/issues';
 
 const stageId = '00000000-0000-7000-8000-000000000002';
 const companyId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
-const base = (): ApplicationFormValues => ({ ...emptyValues({ salaryCurrency: 'EUR', stageId }), appliedOn: '2025-03-01' });
+const base = (): ApplicationFormValues => ({ ...emptyValues({ salaryCurrency: 'EUR', stage: { id: stageId, category: 'applied' } }), appliedOn: '2025-03-01' });
 
 let t: typeof i18next.t;
 let tFr: typeof i18next.t;

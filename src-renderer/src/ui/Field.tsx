@@ -12,23 +12,32 @@ interface FieldProps {
   /** A translated message shown under the control and linked to it. */
   error?: string;
   hint?: ReactNode;
+  /** A translated caution that does not block saving (shown in place of the hint, linked to the control). */
+  warning?: string;
   className?: string;
   children: (control: FieldControlProps) => ReactNode;
 }
 
 /** A labelled form control with its hint and error: `<Field label=…>{(p) => <input className="input" {...p} />}</Field>`. */
-export function Field({ label, error, hint, className, children }: FieldProps) {
+export function Field({ label, error, hint, warning, className, children }: FieldProps) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
+  const shownWarning = error ? undefined : warning;
+  const hintId = hint && !shownWarning ? `${id}-hint` : undefined;
+  const warningId = shownWarning ? `${id}-warning` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hintId, warningId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {hint && !error && (
+      {shownWarning && (
+        <span className="field-warning" id={warningId} role="status">
+          {shownWarning}
+        </span>
+      )}
+      {hint && !error && !shownWarning && (
         <span className="field-hint" id={hintId}>
           {hint}
         </span>

@@ -33,6 +33,8 @@ function numberIn(message: string): number | undefined {
 
 /** The translated message of one issue. */
 export function issueMessage(t: TFunction, issue: IssueLike): string {
+  const years = /must be a date from (\d{4}) to (\d{4})/.exec(issue.message);
+  if (years) return t('common:issues.dateRange', { from: years[1], to: years[2] });
   for (const [pattern, key] of knownMessages) if (pattern.test(issue.message)) return t(`common:issues.${key}`);
   const limit = numberIn(issue.message);
   switch (issue.code) {

@@ -97,6 +97,7 @@ export default {
     invalid: 'This value is not valid.',
     url: 'Enter a full web address starting with http:// or https://.',
     date: 'Enter a real date.',
+    dateRange: 'Enter a date from {{from}} to {{to}}.',
     dateTime: 'Enter a real date and time.',
     currency: 'Use a three-letter currency code such as EUR.',
     email: 'Enter a valid e-mail address.',

@@ -71,7 +71,7 @@ export default {
     palette: 'Command palette',
     search: 'Search',
     newApplication: 'New application',
-    undo: 'Undo the last deletion or archive',
+    undo: 'Undo the last deletion, archive or stage move',
     help: 'This list',
     navigation: 'Go to (press G, then the letter)',
     table: 'Applications table',

@@ -99,6 +99,7 @@ export default {
     invalid: "Cette valeur n'est pas valide.",
     url: 'Saisissez une adresse web complète commençant par http:// ou https://.',
     date: 'Saisissez une date réelle.',
+    dateRange: 'Saisissez une date entre {{from}} et {{to}}.',
     dateTime: 'Saisissez une date et une heure réelles.',
     currency: 'Utilisez un code de devise à trois lettres, par exemple EUR.',
     email: 'Saisissez une adresse e-mail valide.',

@@ -73,7 +73,7 @@ export default {
     palette: 'Palette de commandes',
     search: 'Rechercher',
     newApplication: 'Nouvelle candidature',
-    undo: 'Annuler la dernière suppression ou le dernier archivage',
+    undo: 'Annuler la dernière suppression, le dernier archivage ou changement d’étape',
     help: 'Cette liste',
     navigation: 'Aller à (G, puis la lettre)',
     table: 'Tableau des candidatures',

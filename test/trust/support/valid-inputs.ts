@@ -72,6 +72,7 @@ export const validInputs: ValidInputs = {
   'applications.delete': (w) => ({ id: w.application.id }),
   'applications.restore': (w) => ({ ids: [w.deletedApplication.id] }),
   'applications.setStage': (w) => ({ id: w.application.id, stageId: w.stages.offer, occurredAt: '2024-03-20T09:30:00+01:00', note: 'Offer' }),
+  'applications.undoStage': (w) => ({ id: w.application.id, eventId: w.application.stageHistory[0].id, appliedOn: { before: null, after: '2024-03-01' } }),
   'applications.toggleFavorite': (w) => ({ id: w.application.id }),
   'applications.bulkUpdate': (w) => ({
     ids: [w.application.id],

@@ -3,14 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
 import { useToast } from '../../ui/toast';
 import { errorMessage } from '../../ui/issues';
+import { useStageMoveToast } from './useStageMoveToast';
 
 /**
- * The writes the table, the board and the detail share, each with its toast: deletes and archives can be
+ * The writes the table, the board and the detail share, each with its toast: deletes, archives and stage moves can be
  * undone (Undo button or Ctrl/Cmd+Z). Every call reports failures in the user's language and rethrows nothing.
  */
 export function useApplicationActions() {
   const { t } = useTranslation(['applications', 'common']);
   const toast = useToast();
+  const showMove = useStageMoveToast();
 
   return useMemo(() => {
     const attempt = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
@@ -42,7 +44,7 @@ export function useApplicationActions() {
       },
       async setStage(id: string, stageId: string, stageName: string): Promise<boolean> {
         const result = await attempt(() => invoke('applications.setStage', { id, stageId }));
-        if (result) toast.show(t('applications:toast.stageChanged', { stage: stageName }));
+        if (result) showMove(result, stageName);
         return Boolean(result);
       },
       async bulkStage(ids: string[], stageId: string, stageName: string): Promise<boolean> {
@@ -59,5 +61,5 @@ export function useApplicationActions() {
         await attempt(() => invoke('applications.toggleFavorite', { id }));
       },
     };
-  }, [t, toast]);
+  }, [showMove, t, toast]);
 }

@@ -16,12 +16,10 @@ import {
 } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ApplicationSummary, Stage } from '../../../../src-shared/contract';
-import { invoke } from '../../api/client';
-import { errorMessage } from '../../ui/issues';
 import { useStageName } from '../../ui/StageBadge';
-import { useToast } from '../../ui/toast';
 import { FilterBar } from '../applications/filters/FilterBar';
 import { setFilters, useApplicationsView } from '../applications/filters/viewStore';
+import { useApplicationActions } from '../applications/useApplicationActions';
 import { useStages } from '../applications/vocabulary';
 import { BoardColumn, type PendingMove } from './BoardColumn';
 import { CardContent } from './BoardCard';
@@ -41,7 +39,7 @@ export default function BoardPage() {
   const view = useApplicationsView();
   const stages = useStages();
   const stageName = useStageName();
-  const toast = useToast();
+  const actions = useApplicationActions();
   const queryClient = useQueryClient();
   const { isCollapsed, toggle } = useCollapsedColumns();
   const [dragged, setDragged] = useState<ApplicationSummary | null>(null);
@@ -90,10 +88,7 @@ export default function BoardPage() {
     const move: PendingMove = { application: { ...application, stageId: target.id, stageCategory: target.category, stageName: target.name }, from: application.stageId, to: target.id };
     setMoves((current) => [...current, move]);
     try {
-      await invoke('applications.setStage', { id: application.id, stageId: target.id });
-      toast.show(t('applications:toast.stageChanged', { stage: stageName(target) }));
-    } catch (error) {
-      toast.show(errorMessage(t, error));
+      await actions.setStage(application.id, target.id, stageName(target));
     } finally {
       // The card stays where it was dropped until the columns have the server's word on it.
       await queryClient.refetchQueries({ queryKey: ['applications.list'], type: 'active' });

@@ -12,7 +12,7 @@ import { CompanyCombobox } from '../CompanyCombobox';
 import { StageSelect } from '../StageSelect';
 import { useSourceOptions } from '../vocabulary';
 import { DuplicateWarning } from './DuplicateWarning';
-import type { ApplicationFormValues } from './formModel';
+import { defaultAppliedOn, type ApplicationFormValues } from './formModel';
 
 interface ApplicationFormProps {
   form: UseFormReturn<ApplicationFormValues>;
@@ -34,13 +34,23 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /** Every field of an application, in sections; validation messages come from the contract, translated. */
 export function ApplicationForm({ form, applicationId, stages, onSubmit, id }: ApplicationFormProps) {
-  const { t } = useTranslation(['applications', 'common']);
+  const { t } = useTranslation(['applications', 'common', 'moves']);
   const { register, control, formState, handleSubmit, setValue, watch } = form;
   const errors = formState.errors;
   const sources = useSourceOptions();
   const tags = useChannel('tags.list', undefined).data ?? [];
   const source = watch('source');
   const postingUrl = watch('postingUrl');
+  const [stageId, appliedOn, deadline] = watch(['stageId', 'appliedOn', 'deadline']);
+  const appliedOnEdited = formState.dirtyFields.appliedOn === true;
+  // A wishlist item has not been sent: a new one starts without an applied date, any other with today's, until the
+  // user types one.
+  useEffect(() => {
+    if (applicationId || appliedOnEdited) return;
+    const stage = stages.find((candidate) => candidate.id === stageId);
+    if (stage) setValue('appliedOn', defaultAppliedOn(stage));
+  }, [applicationId, appliedOnEdited, setValue, stageId, stages]);
+  const deadlineWarning = deadline && appliedOn && deadline < appliedOn ? t('moves:deadlineBeforeApplied') : undefined;
   const sourceOptions = source && !sources.some((option) => option.value === source) ? [...sources, { value: source, label: source }] : sources;
 
   const error = (field: keyof ApplicationFormValues) => errors[field]?.message as string | undefined;
@@ -176,7 +186,7 @@ export function ApplicationForm({ form, applicationId, stages, onSubmit, id }: A
         <Field label={t('fields.appliedOn')} error={error('appliedOn')}>
           {(props) => <input className="input" type="date" {...props} {...register('appliedOn')} />}
         </Field>
-        <Field label={t('fields.deadline')} error={error('deadline')}>
+        <Field label={t('fields.deadline')} error={error('deadline')} warning={deadlineWarning}>
           {(props) => <input className="input" type="date" {...props} {...register('deadline')} />}
         </Field>
         <Field label={t('fields.firstResponseOn')} error={error('firstResponseOn')} hint={t('form.firstResponseHint')}>

@@ -35,7 +35,7 @@ export default function ApplicationPage() {
   if (!id || id === 'new') {
     const firstApplied = stages.find((stage) => stage.category === 'applied');
     if (!profile.data || !firstApplied) return <Loading />;
-    return <NewApplication stages={stages} initial={emptyValues({ salaryCurrency: profile.data.defaultCurrency, stageId: firstApplied.id })} />;
+    return <NewApplication stages={stages} initial={emptyValues({ salaryCurrency: profile.data.defaultCurrency, stage: firstApplied })} />;
   }
   return <ExistingApplication id={id} stages={stages} />;
 }

@@ -10,6 +10,7 @@ import { errorMessage, fieldErrors } from '../../../ui/issues';
 import { StageBadge, useStageName } from '../../../ui/StageBadge';
 import { useToast } from '../../../ui/toast';
 import { StageSelect } from '../StageSelect';
+import { useStageMoveToast } from '../useStageMoveToast';
 
 /** `YYYY-MM-DDTHH:mm` of now in the user's time zone, what a datetime-local input holds. */
 function localNow(): string {
@@ -34,6 +35,7 @@ export function StageTimeline({ application, stages }: { application: Applicatio
   const stageName = useStageName();
   const toast = useToast();
   const setStage = useAction('applications.setStage');
+  const showMove = useStageMoveToast();
   const [stageId, setStageId] = useState('');
   const [when, setWhen] = useState(localNow);
   const [note, setNote] = useState('');
@@ -47,9 +49,9 @@ export function StageTimeline({ application, stages }: { application: Applicatio
       return;
     }
     try {
-      await setStage.mutateAsync({ id: application.id, stageId, occurredAt: instantOfLocal(when), note: note.trim() || null });
+      const result = await setStage.mutateAsync({ id: application.id, stageId, occurredAt: instantOfLocal(when), note: note.trim() || null });
       const stage = stages.find((candidate) => candidate.id === stageId);
-      toast.show(t('toast.stageRecorded', { stage: stage ? stageName(stage) : '' }));
+      showMove(result, stage ? stageName(stage) : '', 'recorded');
       setStageId('');
       setNote('');
       setWhen(localNow());

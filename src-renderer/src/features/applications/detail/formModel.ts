@@ -1,4 +1,4 @@
-import type { ApplicationDetail, ApplicationPatch, CreateApplicationInput } from '../../../../../src-shared/contract';
+import type { ApplicationDetail, ApplicationPatch, CreateApplicationInput, Stage } from '../../../../../src-shared/contract';
 
 /** The form's state: what the inputs hold (text for numbers and dates, '' for "none"). */
 export interface ApplicationFormValues {
@@ -77,7 +77,12 @@ const editableFields: Field[] = [
   'salaryCurrency',
 ];
 
-export function emptyValues(defaults: { salaryCurrency: string; stageId: string }): ApplicationFormValues {
+/** Today for an application that starts sent; none for a wishlist item, which has not been sent yet. */
+export function defaultAppliedOn(stage: Pick<Stage, 'category'>, now = new Date()): string {
+  return stage.category === 'wishlist' ? '' : now.toLocaleDateString('sv-SE');
+}
+
+export function emptyValues(defaults: { salaryCurrency: string; stage: Pick<Stage, 'id' | 'category'> }): ApplicationFormValues {
   return {
     companyId: '',
     companyName: '',
@@ -87,7 +92,7 @@ export function emptyValues(defaults: { salaryCurrency: string; stageId: string 
     workMode: '',
     location: '',
     source: '',
-    appliedOn: new Date().toLocaleDateString('sv-SE'),
+    appliedOn: defaultAppliedOn(defaults.stage),
     postingUrl: '',
     description: '',
     salaryMin: '',
@@ -106,7 +111,7 @@ export function emptyValues(defaults: { salaryCurrency: string; stageId: string 
     deadline: '',
     archived: false,
     firstResponseOn: '',
-    stageId: defaults.stageId,
+    stageId: defaults.stage.id,
   };
 }
 
