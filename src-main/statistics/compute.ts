@@ -1,16 +1,20 @@
-import type {
-  ApplicationFilters,
-  ParsedInput,
-  StatisticsActivity,
-  StatisticsBreakdowns,
-  StatisticsDashboard,
-  StatisticsFunnel,
-  StatisticsOverview,
-  StatisticsResponseTimes,
-  StatisticsSalaries,
-  StatisticsSkills,
-  StatisticsTimeline,
+import {
+  dashboardParts,
+  type DashboardPart,
+  type StatisticsDashboardResult,
+  type ApplicationFilters,
+  type ParsedInput,
+  type StatisticsActivity,
+  type StatisticsBreakdowns,
+  type StatisticsDashboard,
+  type StatisticsFunnel,
+  type StatisticsOverview,
+  type StatisticsResponseTimes,
+  type StatisticsSalaries,
+  type StatisticsSkills,
+  type StatisticsTimeline,
 } from '../../src-shared/contract';
+import { AppError, type AppErrorShape } from '../../src-shared/errors';
 import type { Database } from '../db/connection';
 import { readProfile } from '../profile/handlers';
 import { buildActivity } from './activity';
@@ -95,22 +99,62 @@ export const computeActivity = (db: Database, input: StatisticsInputOf): Statist
   return withSource(db, scope, (source) => activityOf(scope, source));
 };
 
+type PartBuilders = { [Part in DashboardPart]: (source: StatisticsSource) => StatisticsDashboard[Part] };
+
+/** How each part of the dashboard is computed from the shared source. */
+function partBuilders(db: Database, scope: StatisticsScope, granularity: DashboardInput['granularity']): PartBuilders {
+  return {
+    overview: (source) => overviewOf(db, scope, source),
+    timeline: (source) => timelineOf(scope, granularity, source),
+    breakdowns: (source) => breakdownsOf(db, source),
+    funnel: (source) => buildFunnel(source.cube()),
+    responseTimes: (source) => responseTimesOf(db, source),
+    salaries: salariesOf,
+    skills: (source) => skillsOf(db, source),
+    activity: (source) => activityOf(scope, source),
+  };
+}
+
 /**
  * Everything the dashboard shows, in one call and one read transaction; the rows several statistics share (the
  * cube, applications per day, answer delays) are read once.
  * Also what main-process code calls (the statistics workbook, the benchmark): `options` are trusted, as parsed by
- * the statistics.dashboard channel (filters, `from`/`to`, `today`, `granularity`, all optional).
+ * the statistics.dashboard channel (filters, `from`/`to`, `today`, `granularity`, all optional). A part that fails
+ * fails the whole call: an export must not go out with a figure missing.
  */
 export function computeDashboard(db: Database, options: DashboardOptions = {}): StatisticsDashboard {
   const scope = scopeOf(options);
-  return withSource(db, scope, (source) => ({
-    overview: overviewOf(db, scope, source),
-    timeline: timelineOf(scope, options.granularity ?? 'auto', source),
-    breakdowns: breakdownsOf(db, source),
-    funnel: buildFunnel(source.cube()),
-    responseTimes: responseTimesOf(db, source),
-    salaries: salariesOf(source),
-    skills: skillsOf(db, source),
-    activity: activityOf(scope, source),
-  }));
+  const builders = partBuilders(db, scope, options.granularity ?? 'auto');
+  return withSource(db, scope, (source) => Object.fromEntries(dashboardParts.map((part) => [part, builders[part](source)])) as unknown as StatisticsDashboard);
+}
+
+/** The error of a failed part, as a channel would answer it (details of an unexpected one stay in the log). */
+function partError(part: DashboardPart, error: unknown): AppErrorShape {
+  if (error instanceof AppError) return error.toJSON();
+  console.error(`[candid] the ${part} statistic failed:`, error);
+  return { code: 'INTERNAL', message: `The ${part} statistic could not be computed.` };
+}
+
+/**
+ * The dashboard as the screen asks for it: each part computed on its own, so that one that fails (a damaged row,
+ * a defect) leaves the others standing; it comes back null, with its error in `failed`. `override` replaces the
+ * way some parts are computed (tests make one fail with it).
+ */
+export function computeDashboardByPart(db: Database, options: DashboardOptions = {}, override: Partial<PartBuilders> = {}): StatisticsDashboardResult {
+  const scope = scopeOf(options);
+  const builders = { ...partBuilders(db, scope, options.granularity ?? 'auto'), ...override };
+  return withSource(db, scope, (source) => {
+    const result: Record<string, unknown> = {};
+    const failed: Partial<Record<DashboardPart, AppErrorShape>> = {};
+    for (const part of dashboardParts) {
+      try {
+        result[part] = builders[part](source);
+      } catch (error) {
+        result[part] = null;
+        failed[part] = partError(part, error);
+      }
+    }
+    if (Object.keys(failed).length > 0) result.failed = failed;
+    return result as StatisticsDashboardResult;
+  });
 }

@@ -53,10 +53,19 @@ export function nextPeriod(start: string, period: Period): string {
   return addDays(start, 1);
 }
 
-/** The first day of every period from the one holding `from` to the one holding `to`. */
+/** How many periods hold the days `from` to `to`. */
+export function periodCount(from: string, to: string, period: Period): number {
+  if (period === 'day') return daysBetween(from, to) + 1;
+  if (period === 'week') return daysBetween(weekStart(from), weekStart(to)) / 7 + 1;
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+}
+
+/** The first day of every period from the one holding `from` to the one holding `to` (years 0 to 9999). */
 export function periodStarts(from: string, to: string, period: Period): string[] {
   const starts: string[] = [];
   const last = periodStart(to, period);
-  for (let start = periodStart(from, period); start <= last; start = nextPeriod(start, period)) starts.push(start);
+  // Past year 9999 a date formats as +010000-…, which sorts before every date: stop there rather than loop for ever.
+  const inFourDigitYears = (day: string) => /^\d{4}-/.test(day);
+  for (let start = periodStart(from, period); start <= last && inFourDigitYears(start); start = nextPeriod(start, period)) starts.push(start);
   return starts;
 }

@@ -2,7 +2,7 @@ import { defineHandlers } from '../handler';
 import {
   computeActivity,
   computeBreakdowns,
-  computeDashboard,
+  computeDashboardByPart,
   computeFunnel,
   computeOverview,
   computeResponseTimes,
@@ -20,5 +20,5 @@ export const statisticsHandlers = defineHandlers({
   'statistics.salaries': (input, { db }) => computeSalaries(db, input),
   'statistics.skills': (input, { db }) => computeSkills(db, input),
   'statistics.activity': (input, { db }) => computeActivity(db, input),
-  'statistics.dashboard': (input, { db }) => computeDashboard(db, input),
+  'statistics.dashboard': (input, { db }) => computeDashboardByPart(db, input),
 });

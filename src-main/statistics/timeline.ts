@@ -1,8 +1,8 @@
-import type { StatisticsTimeline, TimelineGranularity } from '../../src-shared/contract';
+import { isPlausibleDay, maxTimelinePeriods, type StatisticsTimeline, type TimelineGranularity } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 import type { DayCount } from './aggregates';
 import { levels } from './categories';
-import { daysBetween, periodStart, periodStarts } from './days';
+import { daysBetween, periodCount, periodStart, periodStarts } from './days';
 import { factsTable } from './facts';
 import type { StatisticsScope } from './scope';
 
@@ -35,14 +35,29 @@ export function autoGranularity(from: string, to: string): TimelineGranularity {
   return 'month';
 }
 
+const coarser: Record<TimelineGranularity, TimelineGranularity> = { day: 'week', week: 'month', month: 'month' };
+
+/**
+ * The requested step (or the automatic one), made coarser until the range holds at most `maxTimelinePeriods`
+ * periods: days over ten years would be 3,650 points no chart can show, and memory the process should not spend.
+ */
+export function timelineGranularity(from: string, to: string, requested: TimelineGranularity | 'auto'): TimelineGranularity {
+  let granularity = requested === 'auto' ? autoGranularity(from, to) : requested;
+  while (granularity !== 'month' && periodCount(from, to, granularity) > maxTimelinePeriods) granularity = coarser[granularity];
+  return granularity;
+}
+
 /**
  * The range the timeline shows: the requested one, else from the first application sent to today (or to the
- * last one, if a date lies in the future). Null when there is nothing to show.
+ * last one, if a date lies in the future). Null when there is nothing to show. Days outside the plausible years
+ * (a damaged or old database may hold 9999-12-31) count in the figures but never stretch the range: every series
+ * stays bounded whatever the stored data.
  */
 export function timelineRange(scope: StatisticsScope, sentPerDay: readonly DayCount[]): { from: string; to: string } | null {
-  if (sentPerDay.length === 0) return null;
-  const first = sentPerDay[0].day;
-  const last = sentPerDay[sentPerDay.length - 1].day;
+  const plausible = sentPerDay.filter(({ day }) => isPlausibleDay(day));
+  if (plausible.length === 0) return null;
+  const first = plausible[0].day;
+  const last = plausible[plausible.length - 1].day;
   const from = scope.from ?? (first < (scope.to ?? scope.today) ? first : (scope.to ?? scope.today));
   const to = scope.to ?? (last > scope.today ? last : scope.today);
   return { from, to: to < from ? from : to };
@@ -56,7 +71,7 @@ export function buildTimeline(
 ): StatisticsTimeline {
   const empty = { applications: [], responses: [], interviews: [], offers: [] };
   if (!range) return { granularity: requested === 'auto' ? 'week' : requested, periods: [], series: empty, cumulative: empty, from: null, to: null };
-  const granularity = requested === 'auto' ? autoGranularity(range.from, range.to) : requested;
+  const granularity = timelineGranularity(range.from, range.to, requested);
   const periods = periodStarts(range.from, range.to, granularity);
   const index = new Map(periods.map((start, position) => [start, position]));
   const tally = (days: readonly DayCount[]) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applicationFilters } from './applications';
 import { calendarDate } from './common';
 import type { EmploymentType, SalaryPeriod, StageCategory } from './enums';
+import type { AppErrorShape } from '../errors';
 
 /**
  * Channels of the statistics domain. Definitions of every figure: docs/statistics.md.
@@ -25,6 +26,8 @@ export const statisticsInput = statisticsFields.strict().refine(rangeOrdered, ra
 export type StatisticsInput = z.input<typeof statisticsInput>;
 
 export const timelineGranularities = ['auto', 'day', 'week', 'month'] as const;
+/** The most periods a timeline holds: a finer step that would give more is made coarser (days → weeks → months). */
+export const maxTimelinePeriods = 1000;
 export type TimelineGranularity = Exclude<(typeof timelineGranularities)[number], 'auto'>;
 
 /** The timeline (and the dashboard, which contains it) also takes the size of its periods. */
@@ -250,6 +253,17 @@ export interface StatisticsDashboard {
   activity: StatisticsActivity;
 }
 
+export const dashboardParts = ['overview', 'timeline', 'breakdowns', 'funnel', 'responseTimes', 'salaries', 'skills', 'activity'] as const;
+export type DashboardPart = (typeof dashboardParts)[number];
+
+/**
+ * What `statistics.dashboard` answers: every part it could compute, and null for a part that failed, with why in
+ * `failed` (present only then). One failing statistic costs its own card, never the dashboard.
+ */
+export type StatisticsDashboardResult = { [Part in DashboardPart]: StatisticsDashboard[Part] | null } & {
+  failed?: Partial<Record<DashboardPart, AppErrorShape>>;
+};
+
 export interface StatisticsOutputs {
   'statistics.overview': StatisticsOverview;
   'statistics.timeline': StatisticsTimeline;
@@ -259,5 +273,5 @@ export interface StatisticsOutputs {
   'statistics.salaries': StatisticsSalaries;
   'statistics.skills': StatisticsSkills;
   'statistics.activity': StatisticsActivity;
-  'statistics.dashboard': StatisticsDashboard;
+  'statistics.dashboard': StatisticsDashboardResult;
 }

@@ -29,6 +29,8 @@ import frSync from './fr/sync';
 import enImports from './en/imports';
 import frImports from './fr/imports';
 import enMoves from './en/moves';
+import enLayout from './en/layout';
+import frLayout from './fr/layout';
 import frMoves from './fr/moves';
 
 /**
@@ -36,8 +38,8 @@ import frMoves from './fr/moves';
  * add new ones here. Shared by the renderer (i18next) and main (exports, dialogs), so labels agree.
  */
 export const resources = {
-  en: { common: enCommon, documents: enDocuments, interviews: enInterviews, tasks: enTasks, companies: enCompanies, contacts: enContacts, settings: enSettings, records: enRecords, files: enFiles, shell: enShell, applications: enApplications, board: enBoard, dashboard: enDashboard, sync: enSync, imports: enImports, moves: enMoves },
-  fr: { common: frCommon, documents: frDocuments, interviews: frInterviews, tasks: frTasks, companies: frCompanies, contacts: frContacts, settings: frSettings, records: frRecords, files: frFiles, shell: frShell, applications: frApplications, board: frBoard, dashboard: frDashboard, sync: frSync, imports: frImports, moves: frMoves },
+  en: { common: enCommon, documents: enDocuments, interviews: enInterviews, tasks: enTasks, companies: enCompanies, contacts: enContacts, settings: enSettings, records: enRecords, files: enFiles, shell: enShell, applications: enApplications, board: enBoard, dashboard: enDashboard, sync: enSync, imports: enImports, moves: enMoves, layout: enLayout },
+  fr: { common: frCommon, documents: frDocuments, interviews: frInterviews, tasks: frTasks, companies: frCompanies, contacts: frContacts, settings: frSettings, records: frRecords, files: frFiles, shell: frShell, applications: frApplications, board: frBoard, dashboard: frDashboard, sync: frSync, imports: frImports, moves: frMoves, layout: frLayout },
 } as const;
 
 export type Language = keyof typeof resources;

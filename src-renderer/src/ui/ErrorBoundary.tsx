@@ -14,9 +14,10 @@ function CrashNotice({ onRetry }: { onRetry(): void }) {
 
 /**
  * Keeps a failing screen from taking the whole window down: the sidebar, search and palette stay usable and
- * the user can go elsewhere or try again. (Nothing is lost: every write is already saved or refused.)
+ * the user can go elsewhere or try again. (Nothing is lost: every write is already saved or refused.) With a
+ * `fallback`, it guards one part of a screen (a dashboard card) and shows that in its place.
  */
-export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+export class ErrorBoundary extends Component<{ children: ReactNode; fallback?: (retry: () => void) => ReactNode }, { failed: boolean }> {
   state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
@@ -24,11 +25,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
   }
 
   componentDidCatch(error: Error, info: ErrorInfo): void {
-    console.error('A screen failed to render', error, info.componentStack);
+    console.error(this.props.fallback ? 'A part of the screen failed to render' : 'A screen failed to render', error, info.componentStack);
   }
 
   render(): ReactNode {
-    if (this.state.failed) return <CrashNotice onRetry={() => this.setState({ failed: false })} />;
+    if (this.state.failed) {
+      const retry = () => this.setState({ failed: false });
+      return this.props.fallback ? this.props.fallback(retry) : <CrashNotice onRetry={retry} />;
+    }
     return this.props.children;
   }
 }

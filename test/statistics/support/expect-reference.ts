@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
-import type { ChannelInput, ChannelOutput } from '../../../src-shared/contract';
+import type { ChannelInput, StatisticsDashboard } from '../../../src-shared/contract';
 import type { TempApp } from '../../support/temp-app';
 import { rounded } from './compare';
 import { readRows, referenceDashboard } from './reference';
+import { wholeDashboard } from './whole';
 
 export type DashboardInput = NonNullable<ChannelInput<'statistics.dashboard'>>;
 
@@ -14,11 +15,11 @@ export async function expectDashboardMatchesReference(
   app: TempApp,
   input: Omit<DashboardInput, 'today'>,
   today: string,
-): Promise<ChannelOutput<'statistics.dashboard'>> {
+): Promise<StatisticsDashboard> {
   const { from, to, granularity, ...filters } = input;
   const now = new Date().toISOString();
   const listed = await app.api.invoke('applications.list', { ...filters, limit: 1000 });
-  const actual = await app.api.invoke('statistics.dashboard', { ...input, today });
+  const actual = wholeDashboard(await app.api.invoke('statistics.dashboard', { ...input, today }));
   const expected = referenceDashboard(readRows(app.context.db), {
     matching: new Set(listed.items.map((item) => item.id)),
     from,

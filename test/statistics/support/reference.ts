@@ -10,6 +10,7 @@ import type {
   StageCategory,
   StatisticsDashboard,
 } from '../../../src-shared/contract';
+import { earliestPlausibleYear, maxTimelinePeriods, plausibleYearsAhead } from '../../../src-shared/contract';
 import { nameKey } from '../../../src-shared/text';
 import type { Database } from '../../../src-main/db/connection';
 import type {
@@ -411,19 +412,29 @@ export function referenceDashboard(rows: Rows, options: ReferenceOptions): Stati
 
 function referenceTimeline(allSent: Fact[], options: ReferenceOptions): StatisticsDashboard['timeline'] {
   const empty = { applications: [], responses: [], interviews: [], offers: [] };
-  if (allSent.length === 0) {
+  // Implausible days (a damaged database's 9999-12-31) are counted but never stretch the range.
+  const lastYear = new Date().getUTCFullYear() + plausibleYearsAhead;
+  const days = allSent.map((fact) => fact.appliedDay).filter((day) => Number(day.slice(0, 4)) >= earliestPlausibleYear && Number(day.slice(0, 4)) <= lastYear).sort();
+  if (days.length === 0) {
     return { granularity: options.granularity === 'auto' ? 'week' : options.granularity, periods: [], series: empty, cumulative: empty, from: null, to: null };
   }
-  const days = allSent.map((fact) => fact.appliedDay).sort();
   const end = options.to ?? (days[days.length - 1] > options.today ? days[days.length - 1] : options.today);
   const start = options.from ?? (days[0] < (options.to ?? options.today) ? days[0] : options.to ?? options.today);
   const to = end < start ? start : end;
   const from = start;
   const span = diffDays(from, to);
-  const granularity = options.granularity !== 'auto' ? options.granularity : span <= 62 ? 'day' : span <= 731 ? 'week' : 'month';
-  const periodOf = (day: string) => (granularity === 'day' ? day : granularity === 'week' ? mondayOf(day) : firstOfMonth(day));
-  const periods: string[] = [];
-  for (let day = from; day <= to; day = plusDays(day, 1)) if (!periods.includes(periodOf(day))) periods.push(periodOf(day));
+  const steps = ['day', 'week', 'month'] as const;
+  const asked = options.granularity !== 'auto' ? options.granularity : span <= 62 ? 'day' : span <= 731 ? 'week' : 'month';
+  const periodsOf = (step: (typeof steps)[number]) => {
+    const periodOf = (day: string) => (step === 'day' ? day : step === 'week' ? mondayOf(day) : firstOfMonth(day));
+    const found = new Set<string>();
+    for (let day = from; day <= to; day = plusDays(day, 1)) found.add(periodOf(day));
+    return { periodOf, periods: [...found] };
+  };
+  // Too many periods for the step: the next coarser one, up to months.
+  let granularity: (typeof steps)[number] = asked;
+  while (granularity !== 'month' && periodsOf(granularity).periods.length > maxTimelinePeriods) granularity = steps[steps.indexOf(granularity) + 1];
+  const { periodOf, periods } = periodsOf(granularity);
   const tally = (eventDays: (string | null)[]) =>
     periods.map((period) => eventDays.filter((day) => day !== null && day >= from && day <= to && periodOf(day) === period).length);
   const series = {

@@ -108,6 +108,8 @@ export async function buildScenario(api: Api): Promise<{ ids: Record<string, str
     companyName: 'Nameless Corp', position: 'No date', employmentType: 'apprenticeship', source: 'france_travail',
     history: [['wishlist', '2025-01-02'], ['applied', '2025-01-04']],
   });
+  // Leaving the wishlist set its applied date; cleared, it tests the fallback to the day it was created.
+  await api.invoke('applications.update', { id: ids.noAppliedDate, patch: { appliedOn: null } });
   await add('createdInScreening', {
     companyId: hooli, position: 'SRE', employmentType: 'permanent', workMode: 'hybrid', source: 'recruiter', location: 'Paris',
     resumeVersion: 'v2', appliedOn: '2025-02-24', salaryMin: 70_000, salaryMax: 90_000, salaryCurrency: 'USD', salaryPeriod: 'year',

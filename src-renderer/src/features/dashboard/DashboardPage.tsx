@@ -17,6 +17,7 @@ import { SankeyChart } from './charts/SankeyChart';
 import { SkillsChart } from './charts/SkillsChart';
 import { TimelineChart } from './charts/TimelineChart';
 import { DashboardControls, type DashboardSettings } from './DashboardControls';
+import { DashboardPartCard } from './DashboardPartCard';
 import { useDashboardFormat } from './format';
 import { OverviewCards } from './OverviewCards';
 import { rangeError, rangeOf } from './range';
@@ -55,7 +56,7 @@ export default function DashboardPage() {
   );
   const statistics = useChannel('statistics.dashboard', input, { enabled: !invalid, placeholderData: keepPreviousData });
   const data = statistics.data;
-  const nothingAtAll = data !== undefined && data.overview.total === 0 && settings.range.preset === 'all' && settings.includeArchived;
+  const nothingAtAll = data?.overview?.total === 0 && settings.range.preset === 'all' && settings.includeArchived;
 
   return (
     <div className="page dash" aria-busy={statistics.isFetching}>
@@ -102,22 +103,49 @@ export default function DashboardPage() {
 
       {data && !nothingAtAll && (
         <>
-          {data.overview.total === 0 && (
+          {data.overview?.total === 0 && (
             <p className="notice" role="status">
               {t('empty.range')}
             </p>
           )}
-          <OverviewCards overview={data.overview} format={format} />
+          {/* Each statistic stands alone: one that failed, or fails to draw, shows its error in its own card. */}
           <div className="dash-grid">
-            <TimelineChart timeline={data.timeline} palette={palette} format={format} />
-            <FunnelChart funnel={data.funnel} palette={palette} format={format} />
-            <SankeyChart funnel={data.funnel} palette={palette} format={format} />
-            <BreakdownChart breakdowns={data.breakdowns} palette={palette} format={format} />
-            <ResponseTimesChart responseTimes={data.responseTimes} palette={palette} format={format} />
-            <CompanyResponseChart responseTimes={data.responseTimes} palette={palette} format={format} />
-            <SalaryChart salaries={data.salaries} palette={palette} format={format} />
-            <SkillsChart skills={data.skills} palette={palette} format={format} />
-            <ActivityHeatmap activity={data.activity} palette={palette} format={format} />
+            <div className="dash-card-wide">
+              <DashboardPartCard part="overview" value={data.overview} error={data.failed?.overview}>
+                {(overview) => <OverviewCards overview={overview} format={format} />}
+              </DashboardPartCard>
+            </div>
+            <DashboardPartCard part="timeline" value={data.timeline} error={data.failed?.timeline}>
+              {(timeline) => <TimelineChart timeline={timeline} palette={palette} format={format} />}
+            </DashboardPartCard>
+            <DashboardPartCard part="funnel" value={data.funnel} error={data.failed?.funnel}>
+              {(funnel) => (
+                <>
+                  <FunnelChart funnel={funnel} palette={palette} format={format} />
+                  <SankeyChart funnel={funnel} palette={palette} format={format} />
+                </>
+              )}
+            </DashboardPartCard>
+            <DashboardPartCard part="breakdowns" value={data.breakdowns} error={data.failed?.breakdowns}>
+              {(breakdowns) => <BreakdownChart breakdowns={breakdowns} palette={palette} format={format} />}
+            </DashboardPartCard>
+            <DashboardPartCard part="responseTimes" value={data.responseTimes} error={data.failed?.responseTimes}>
+              {(responseTimes) => (
+                <>
+                  <ResponseTimesChart responseTimes={responseTimes} palette={palette} format={format} />
+                  <CompanyResponseChart responseTimes={responseTimes} palette={palette} format={format} />
+                </>
+              )}
+            </DashboardPartCard>
+            <DashboardPartCard part="salaries" value={data.salaries} error={data.failed?.salaries}>
+              {(salaries) => <SalaryChart salaries={salaries} palette={palette} format={format} />}
+            </DashboardPartCard>
+            <DashboardPartCard part="skills" value={data.skills} error={data.failed?.skills}>
+              {(skills) => <SkillsChart skills={skills} palette={palette} format={format} />}
+            </DashboardPartCard>
+            <DashboardPartCard part="activity" value={data.activity} error={data.failed?.activity}>
+              {(activity) => <ActivityHeatmap activity={activity} palette={palette} format={format} />}
+            </DashboardPartCard>
           </div>
         </>
       )}

@@ -119,6 +119,16 @@ export default function ReportPage() {
   }
 
   const { overview, breakdowns, funnel } = statistics.data;
+  if (!overview || !breakdowns || !funnel) {
+    // A printed report is whole or not at all: a figure that failed is said, never left out silently.
+    const failure = Object.values(statistics.data.failed ?? {})[0];
+    return (
+      <main className="report">
+        {toolbar}
+        <p role="alert">{t(`common:errors.${failure?.code ?? 'INTERNAL'}`)}</p>
+      </main>
+    );
+  }
   const applications = list.data;
   const count = (value: number) => format.number(value);
 

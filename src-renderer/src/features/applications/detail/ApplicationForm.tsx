@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { employmentTypes, salaryPeriods, schedules, workModes, type Stage } from '../../../../../src-shared/contract';
@@ -42,14 +42,14 @@ export function ApplicationForm({ form, applicationId, stages, onSubmit, id }: A
   const source = watch('source');
   const postingUrl = watch('postingUrl');
   const [stageId, appliedOn, deadline] = watch(['stageId', 'appliedOn', 'deadline']);
-  const appliedOnEdited = formState.dirtyFields.appliedOn === true;
   // A wishlist item has not been sent: a new one starts without an applied date, any other with today's, until the
   // user types one.
+  const appliedOnTyped = useRef(false);
   useEffect(() => {
-    if (applicationId || appliedOnEdited) return;
+    if (applicationId || appliedOnTyped.current) return;
     const stage = stages.find((candidate) => candidate.id === stageId);
     if (stage) setValue('appliedOn', defaultAppliedOn(stage));
-  }, [applicationId, appliedOnEdited, setValue, stageId, stages]);
+  }, [applicationId, setValue, stageId, stages]);
   const deadlineWarning = deadline && appliedOn && deadline < appliedOn ? t('moves:deadlineBeforeApplied') : undefined;
   const sourceOptions = source && !sources.some((option) => option.value === source) ? [...sources, { value: source, label: source }] : sources;
 
@@ -184,7 +184,7 @@ export function ApplicationForm({ form, applicationId, stages, onSubmit, id }: A
           </Field>
         )}
         <Field label={t('fields.appliedOn')} error={error('appliedOn')}>
-          {(props) => <input className="input" type="date" {...props} {...register('appliedOn')} />}
+          {(props) => <input className="input" type="date" {...props} {...register('appliedOn', { onChange: () => (appliedOnTyped.current = true) })} />}
         </Field>
         <Field label={t('fields.deadline')} error={error('deadline')} warning={deadlineWarning}>
           {(props) => <input className="input" type="date" {...props} {...register('deadline')} />}

@@ -1,0 +1,5 @@
+/** English strings of how the screens fit the window: panes, sidebar, board density, the File menu, failed cards. Keys must match fr/layout.ts. */
+export default {
+  cardFailed: 'This figure could not be shown: {{reason}} The rest of the dashboard is not affected.',
+  cardDrawFailed: 'A stored value could not be drawn.',
+};
