@@ -6,9 +6,12 @@ import { ShellContext, type ShellApi } from '../shell/ShellContext';
 import { ShortcutsDialog } from '../shell/ShortcutsDialog';
 import { useGlobalShortcuts } from '../shell/useGlobalShortcuts';
 import { useMenuEvents } from '../shell/useMenuEvents';
+import { useRememberedChoice } from '../shell/remembered';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Header } from './Header';
 import { Sidebar } from './Sidebar';
+
+const sidebarStates = ['expanded', 'collapsed'] as const;
 
 /** The window: sidebar, header with search, the current screen; the palette and the shortcut help on top. */
 export function AppLayout() {
@@ -17,6 +20,7 @@ export function AppLayout() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const searchInputRef = useRef<HTMLInputElement | null>(null);
   const { pathname } = useLocation();
+  const [sidebar, setSidebar] = useRememberedChoice('candid.sidebar', 'expanded', sidebarStates);
 
   const focusSearch = useCallback(() => {
     searchInputRef.current?.focus();
@@ -31,15 +35,17 @@ export function AppLayout() {
       openShortcuts: () => setShortcutsOpen(true),
       focusSearch,
       searchInputRef,
+      sidebarCollapsed: sidebar === 'collapsed',
+      toggleSidebar: () => setSidebar(sidebar === 'collapsed' ? 'expanded' : 'collapsed'),
     }),
-    [focusSearch],
+    [focusSearch, sidebar, setSidebar],
   );
   useGlobalShortcuts(shell);
   useMenuEvents();
 
   return (
     <ShellContext.Provider value={shell}>
-      <div className="app">
+      <div className="app" data-sidebar={sidebar}>
         <a className="skip-link" href="#main" onClick={(event) => {
           event.preventDefault();
           document.getElementById('main')?.focus();

@@ -7,8 +7,9 @@ import { resolveTheme } from '../shell/appearance';
 import { Button, IconButton } from '../ui/Button';
 import { useToast } from '../ui/toast';
 import { errorMessage } from '../ui/issues';
+import { FileMenu } from './FileMenu';
 
-/** Search on the left, the quick theme switch and "New application" on the right. */
+/** Search on the left; the File menu (browser shell), the quick theme switch and "New application" on the right. */
 export function Header() {
   const { t } = useTranslation(['shell', 'common']);
   const navigate = useNavigate();
@@ -21,6 +22,8 @@ export function Header() {
     <header className="header">
       <GlobalSearch />
       <div className="header-spacer" />
+      {/* The desktop app has the File menu in its menu bar; a browser tab has none. */}
+      {!window.candid && <FileMenu />}
       <IconButton
         icon={dark ? 'sun' : 'moon'}
         label={dark ? t('shell:theme.switchToLight') : t('shell:theme.switchToDark')}

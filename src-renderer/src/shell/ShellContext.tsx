@@ -7,6 +7,9 @@ export interface ShellApi {
   /** Focuses the header's global search box. */
   focusSearch(): void;
   searchInputRef: RefObject<HTMLInputElement | null>;
+  /** Whether the sidebar shows icons only (remembered on this device). */
+  sidebarCollapsed: boolean;
+  toggleSidebar(): void;
 }
 
 export const ShellContext = createContext<ShellApi | null>(null);

@@ -6,7 +6,7 @@ import { screens } from './navigation';
 
 /** Every keyboard shortcut of the app, grouped; opened with `?`. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'layout']);
   const groups: { title: string; items: { keys: string[]; label: string }[] }[] = [
     {
       title: t('shortcuts.general'),
@@ -15,6 +15,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
         { keys: ['/'], label: t('shortcuts.search') },
         { keys: ['N'], label: t('shortcuts.newApplication') },
         { keys: ['Mod', 'Z'], label: t('shortcuts.undo') },
+        { keys: ['Mod', 'B'], label: t('layout:sidebar.toggle') },
         { keys: ['?'], label: t('shortcuts.help') },
       ],
     },

@@ -9,7 +9,7 @@ import { setLanguage } from '../i18n';
 import type { IconName } from '../ui/Icon';
 import { useToast } from '../ui/toast';
 import { errorMessage } from '../ui/issues';
-import { fileActions } from './fileActions';
+import { fileActionLabel, fileActions } from './fileActions';
 import { newApplicationPath, screens } from './navigation';
 import { useShell } from './ShellContext';
 import type { ThemePreference } from './appearance';
@@ -36,7 +36,7 @@ export function runFileActionFromShell(action: FileAction, navigate: NavigateFun
 
 /** Every command of the palette: each screen, each action, appearance and language. */
 export function useCommands(): Command[] {
-  const { t } = useTranslation(['shell', 'common']);
+  const { t } = useTranslation(['shell', 'common', 'layout']);
   const navigate = useNavigate();
   const shell = useShell();
   const toast = useToast();
@@ -68,20 +68,21 @@ export function useCommands(): Command[] {
         shortcut: ['N'],
         run: () => navigate(newApplicationPath),
       },
+      // One entry for the report: it opens the printable page, whose own button prints or saves the PDF.
       {
         id: 'open-report',
         group: 'file',
         label: t('shell:actions.openReport'),
-        keywords: 'report rapport print imprimer',
+        keywords: 'report rapport print imprimer pdf export exporter',
         icon: 'report',
         run: () => navigate('/report'),
       },
       ...fileActions
-        .filter((entry) => !entry.desktopOnly || window.candid)
+        .filter((entry) => entry.action !== 'export-pdf')
         .map<Command>((entry) => ({
           id: `file-${entry.action}`,
           group: 'file',
-          label: t(`shell:file.${entry.action}`),
+          label: fileActionLabel(t, entry.action),
           keywords: entry.action.replace(/-/g, ' '),
           icon: entry.icon,
           run: () => runFileActionFromShell(entry.action, navigate),
@@ -109,6 +110,15 @@ export function useCommands(): Command[] {
         keywords: 'language langue french français francais',
         icon: 'language',
         run: () => void switchLanguage('fr'),
+      },
+      {
+        id: 'toggle-sidebar',
+        group: 'appearance',
+        label: t('layout:sidebar.toggle'),
+        keywords: 'sidebar barre latérale menu fold replier',
+        icon: 'sidebar',
+        shortcut: ['Mod', 'B'],
+        run: () => shell.toggleSidebar(),
       },
       {
         id: 'shortcuts',

@@ -8,7 +8,7 @@ import type { ShellApi } from './ShellContext';
 const goSequenceMs = 1200;
 
 /**
- * The app-wide keys: Mod+K palette, `/` search, `?` help, `n` new application, `g` then a letter to go to a
+ * The app-wide keys: Mod+K palette, Mod+B folds or unfolds the sidebar, `/` search, `?` help, `n` new application, `g` then a letter to go to a
  * screen. Single keys never fire while the user types in a field or while a dialog is open. (Mod+Z is the
  * toast's: it undoes the latest undoable action.)
  */
@@ -22,6 +22,11 @@ export function useGlobalShortcuts(shell: ShellApi): void {
       if (isModKey(event) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         shell.openPalette();
+        return;
+      }
+      if (isModKey(event) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'b' && !isModalOpen()) {
+        event.preventDefault();
+        shell.toggleSidebar();
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey) return;

@@ -41,6 +41,8 @@ const paths = {
   check: 'M20 6L9 17l-5-5',
   history: 'M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l4 2',
   save: 'M19 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h11l5 5v11a2 2 0 0 1-2 2zM17 21v-8H7v8M7 3v5h8',
+  sidebar: 'M3 4h18v16H3zM9 4v16',
+  rows: 'M3 5h18M3 10h18M3 15h18M3 20h18',
   report: 'M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8zM14 2v6h6M8 13h8M8 17h8M8 9h2',
 } as const;
 

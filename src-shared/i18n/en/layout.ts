@@ -2,4 +2,14 @@
 export default {
   cardFailed: 'This figure could not be shown: {{reason}} The rest of the dashboard is not affected.',
   cardDrawFailed: 'A stored value could not be drawn.',
+  board: { compact: 'Compact' },
+  files: {
+    menu: 'File',
+    showDataFolder: 'Where the data folder is',
+  },
+  sidebar: {
+    collapse: 'Fold the sidebar',
+    expand: 'Unfold the sidebar',
+    toggle: 'Fold or unfold the sidebar',
+  },
 };

@@ -4,4 +4,14 @@ import type en from '../en/layout';
 export default {
   cardFailed: 'Ce chiffre n’a pas pu être affiché : {{reason}} Le reste du tableau de bord n’est pas touché.',
   cardDrawFailed: 'Une valeur enregistrée n’a pas pu être dessinée.',
+  board: { compact: 'Compact' },
+  files: {
+    menu: 'Fichier',
+    showDataFolder: 'Emplacement du dossier des données',
+  },
+  sidebar: {
+    collapse: 'Replier la barre latérale',
+    expand: 'Déplier la barre latérale',
+    toggle: 'Replier ou déplier la barre latérale',
+  },
 } satisfies typeof en;

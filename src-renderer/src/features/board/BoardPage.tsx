@@ -25,7 +25,11 @@ import { BoardColumn, type PendingMove } from './BoardColumn';
 import { CardContent } from './BoardCard';
 import { useCollapsedColumns } from './collapsed';
 import { columnCoordinates } from './keyboardCoordinates';
+import { useRememberedChoice } from '../../shell/remembered';
+import { Button } from '../../ui/Button';
 import './board.css';
+
+const boardDensities = ['comfortable', 'compact'] as const;
 
 /** The pointer decides when there is one; keyboard drags use the card's overlap with the columns. */
 const collisions: CollisionDetection = (args) => {
@@ -35,13 +39,15 @@ const collisions: CollisionDetection = (args) => {
 
 /** The board: one column per stage (stages.list order), cards dragged between them to change stage. */
 export default function BoardPage() {
-  const { t } = useTranslation(['board', 'applications', 'common']);
+  const { t } = useTranslation(['board', 'applications', 'common', 'layout']);
   const view = useApplicationsView();
   const stages = useStages();
   const stageName = useStageName();
   const actions = useApplicationActions();
   const queryClient = useQueryClient();
   const { isCollapsed, toggle } = useCollapsedColumns();
+  // Compact: narrower columns and shorter cards, so more stages fit the window (remembered on this device).
+  const [density, setDensity] = useRememberedChoice('candid.board.density', 'comfortable', boardDensities);
   const [dragged, setDragged] = useState<ApplicationSummary | null>(null);
   const [moves, setMoves] = useState<PendingMove[]>([]);
 
@@ -101,6 +107,14 @@ export default function BoardPage() {
       <div className="page-header">
         <h1>{t('board:title')}</h1>
         <p className="muted board-hint">{t('board:hint')}</p>
+        <Button
+          size="sm"
+          icon="rows"
+          aria-pressed={density === 'compact'}
+          onClick={() => setDensity(density === 'compact' ? 'comfortable' : 'compact')}
+        >
+          {t('layout:board.compact')}
+        </Button>
       </div>
       <FilterBar filters={view.filters} onChange={setFilters} />
       <DndContext
@@ -111,7 +125,7 @@ export default function BoardPage() {
         onDragCancel={() => setDragged(null)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('board:instructions') } }}
       >
-        <div className="board" role="region" aria-label={t('board:title')} tabIndex={-1}>
+        <div className="board" data-density={density} role="region" aria-label={t('board:title')} tabIndex={-1}>
           {shown.map((stage) => (
             <BoardColumn
               key={stage.id}

@@ -114,10 +114,11 @@ async function restoreFrom(choice: RestoreChoice, undoing: boolean): Promise<voi
   }
 }
 
-async function openDataFolder(): Promise<void> {
+async function openDataFolder(navigate: (path: string) => void): Promise<void> {
   const translate = t();
+  // A page cannot open a folder: the browser shell shows where it is (Settings, Data).
   if (!window.candid) {
-    fileStatus.failed(translate('files:openDataFolderUnavailable'));
+    navigate('/settings?section=data');
     return;
   }
   try {
@@ -145,7 +146,7 @@ export async function runFileAction(action: FileAction, context: FileActionConte
       return;
     }
     case 'open-data-folder':
-      return openDataFolder();
+      return openDataFolder(context.navigate);
   }
 }
 

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { DataSection } from './DataSection';
 import { PreferencesSection } from './PreferencesSection';
 import { ProfileSection } from './ProfileSection';
@@ -10,9 +12,21 @@ import './settings.css';
 
 const sections = ['profile', 'appearance', 'stages', 'sources', 'sync', 'data'] as const;
 
+function showSection(section: string): void {
+  const target = document.getElementById(`settings-${section}`);
+  target?.scrollIntoView({ block: 'start' });
+  target?.querySelector<HTMLElement>('h2')?.focus();
+}
+
 /** Settings: who you are, how Candid looks and speaks, your pipeline's stages, your sources, where the data is. */
 export default function SettingsPage() {
   const { t } = useTranslation('settings');
+  // `?section=data` opens the page on that section (the browser's File > "Where the data is").
+  const [searchParams] = useSearchParams();
+  const opened = searchParams.get('section');
+  useEffect(() => {
+    if (opened) showSection(opened);
+  }, [opened]);
   return (
     <div className="page st-page">
       <header className="page-header rec-page-header">

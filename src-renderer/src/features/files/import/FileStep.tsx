@@ -21,7 +21,7 @@ export function FileStep({ onPicked, error }: { onPicked: (source: FileSource, b
     setLocalError(null);
     // Refused here, before reading it: the transport would refuse it anyway, with a less helpful message.
     if (file.size > limit) {
-      const key = isDesktop() ? 'imports.errors.file_too_large' : 'imports.file.tooLargeForBrowser';
+      const key = isDesktop() || limit >= importLimits.maxFileBytes ? 'imports.errors.file_too_large' : 'imports.file.tooLargeForBrowser';
       setLocalError(t(key, { fileName: file.name, size: size(file.size), limit: size(limit) }));
       return;
     }
@@ -83,7 +83,8 @@ export function FileStep({ onPicked, error }: { onPicked: (source: FileSource, b
       />
       <p className="muted">{t('imports.file.formats')}</p>
       <p className="muted imp-small">
-        {isDesktop()
+        {/* The browser's own limit is said only where it is lower than the desktop app's. */}
+        {isDesktop() || limit >= importLimits.maxFileBytes
           ? t('imports.file.limit', { size: size(limit) })
           : t('imports.file.limitBrowser', { size: size(limit), desktopSize: size(importLimits.maxFileBytes) })}
       </p>
