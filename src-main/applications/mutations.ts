@@ -8,6 +8,7 @@ import { requireLive } from '../shared/require';
 import { localToday } from '../statistics/days';
 import { firstStageOf, liveStage } from '../stages/lookup';
 import { addTags, removeTags, setTags } from '../tags/assign';
+import { newId } from '../changes/ids';
 import { applicationColumns } from './rows';
 
 /** A parsed create input; optional-text fields may be left out (seeding and imports build these directly). */
@@ -19,7 +20,8 @@ export function instantOfDate(date: string): string {
 }
 
 export function createApplication(db: Database, write: WriteContext, input: CreateInput): string {
-  const companyId = resolveCompany(db, write, input);
+  const id = newId();
+  const companyId = resolveCompany(db, write, input, id);
   const stage = input.stageId ? liveStage(db, input.stageId) : firstStageOf(db, 'applied');
   if (!stage) throw new AppError('CONFLICT', 'There is no stage to put the application in');
   for (const contactId of input.contactIds ?? []) requireLive(db, 'contacts', contactId);
@@ -33,13 +35,11 @@ export function createApplication(db: Database, write: WriteContext, input: Crea
     fields.first_response_on = occurredAt.slice(0, 10);
   }
   // The current stage is derived from the history; filling it in now spares the commit-time recompute a write.
-  const id = write.insert('applications', {
-    ...fields,
-    company_id: companyId,
-    stage_id: stage.id,
-    stage_category: stage.category,
-    stage_changed_at: occurredAt,
-  });
+  write.insert(
+    'applications',
+    { ...fields, company_id: companyId, stage_id: stage.id, stage_category: stage.category, stage_changed_at: occurredAt },
+    id,
+  );
   write.insert('stage_events', {
     application_id: id,
     from_stage_id: null,
@@ -72,7 +72,7 @@ export function updateApplication(db: Database, write: WriteContext, input: Pars
     });
   }
   if (patch.companyId !== undefined || patch.companyName !== undefined) {
-    fields.company_id = resolveCompany(db, write, { companyId: patch.companyId, companyName: patch.companyName });
+    fields.company_id = resolveCompany(db, write, { companyId: patch.companyId, companyName: patch.companyName }, input.id);
   }
   write.update('applications', input.id, fields);
   if (patch.tags !== undefined) setTags(db, write, input.id, patch.tags);
@@ -170,7 +170,27 @@ export function deleteApplications(db: Database, write: WriteContext, ids: reado
   const unique = [...new Set(ids)];
   for (const id of unique) liveApplication(db, id);
   for (const id of unique) write.softDelete('applications', id);
+  for (const companyId of companiesLeftEmpty(db, unique)) write.softDelete('companies', companyId);
   return unique.length;
+}
+
+/**
+ * The companies of these (just deleted) applications that were created by an application's form (`created_with`,
+ * migration 0070) and are left with nothing: no live application or contact, and nothing the user wrote about them
+ * since. A company with 0 applications would otherwise linger in the list; restoring an application brings its
+ * company back with it (restoreApplications).
+ */
+function companiesLeftEmpty(db: Database, applicationIds: readonly string[]): string[] {
+  return db
+    .sql(
+      `SELECT DISTINCT c.id FROM applications a JOIN companies c ON c.id = a.company_id
+       WHERE a.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL AND c.created_with IS NOT NULL
+         AND c.website IS NULL AND c.industry IS NULL AND c.size IS NULL AND c.location IS NULL AND c.notes IS NULL
+         AND NOT EXISTS (SELECT 1 FROM applications o WHERE o.company_id = c.id AND o.deleted_at IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.company_id = c.id AND k.deleted_at IS NULL)`,
+    )
+    .pluck()
+    .all(JSON.stringify(applicationIds)) as string[];
 }
 
 export function restoreApplications(db: Database, write: WriteContext, ids: readonly string[]): number {

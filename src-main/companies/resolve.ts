@@ -22,13 +22,21 @@ export function insertCompany(db: Database, write: WriteContext, fields: Record<
   return write.insert('companies', { ...fields, name_key: nameKey(fields.name) });
 }
 
-/** The company an application names: an existing id, or a name that is found or created. */
-export function resolveCompany(db: Database, write: WriteContext, input: { companyId?: string; companyName?: string }): string {
+/**
+ * The company an application names: an existing id, or a name that is found or created. A company created here
+ * records `createdWith`, the application it was created for (see migration 0070).
+ */
+export function resolveCompany(
+  db: Database,
+  write: WriteContext,
+  input: { companyId?: string; companyName?: string },
+  createdWith: string | null = null,
+): string {
   if (input.companyId !== undefined) {
     const row = db.sql(`SELECT id FROM companies WHERE id = ? AND deleted_at IS NULL`).get(input.companyId);
     if (!row) throw notFound('Company', input.companyId);
     return input.companyId;
   }
   const name = input.companyName as string;
-  return findCompanyByName(db, name)?.id ?? insertCompany(db, write, { name });
+  return findCompanyByName(db, name)?.id ?? insertCompany(db, write, { name, created_with: createdWith });
 }

@@ -22,6 +22,8 @@ export interface CompaniesTable extends Times {
   size: string | null;
   location: string | null;
   notes: string | null;
+  /** The application whose form created this company (a new name typed there); null when created on its own. */
+  created_with: string | null;
 }
 
 export interface ApplicationsTable extends Times {

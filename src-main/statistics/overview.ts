@@ -3,7 +3,9 @@ import type { Database } from '../db/connection';
 import { readProfile } from '../profile/handlers';
 import type { CubeRow, DayCount } from './aggregates';
 import { closedCategories, levels } from './categories';
-import { addDays, addMonths, monthStart, weekStart } from './days';
+import { addDays, addMonths, daysBetween, monthStart, weekStart } from './days';
+
+const minDay = (a: string, b: string) => (a < b ? a : b);
 import { rate, summarize, type Occurrences } from './numbers';
 import type { StatisticsScope } from './scope';
 
@@ -107,6 +109,12 @@ export function buildOverview(data: OverviewData, today: string): StatisticsOver
   const lastWeek = addDays(thisWeek, -7);
   const thisMonth = monthStart(today);
   const lastMonth = addMonths(thisMonth, -1);
+  // Like with like: as many days of the previous period as have passed of this one (a month shorter than today's
+  // day of the month ends at its last day).
+  const lastWeekEnd = addDays(lastWeek, daysBetween(thisWeek, today));
+  const lastMonthEnd = minDay(addDays(lastMonth, daysBetween(thisMonth, today)), addDays(thisMonth, -1));
+  const sentBetween = (from: string, to: string) =>
+    data.sentPerDay.reduce((sum, { day, count }) => (day >= from && day <= to ? sum + count : sum), 0);
   const sentThisWeek = perWeek.get(thisWeek) ?? 0;
   const goal = data.weeklyGoal;
 
@@ -120,8 +128,14 @@ export function buildOverview(data: OverviewData, today: string): StatisticsOver
     offerRate: rate(atLevel[levels.offered], sent),
     acceptanceRate: rate(atLevel[levels.accepted], atLevel[levels.offered]),
     daysToFirstResponse: summarize(data.answered),
-    week: { current: sentThisWeek, previous: perWeek.get(lastWeek) ?? 0, currentStart: thisWeek, previousStart: lastWeek },
-    month: { current: perMonth.get(thisMonth) ?? 0, previous: perMonth.get(lastMonth) ?? 0, currentStart: thisMonth, previousStart: lastMonth },
+    week: { current: sentThisWeek, previous: sentBetween(lastWeek, lastWeekEnd), currentStart: thisWeek, previousStart: lastWeek, previousEnd: lastWeekEnd },
+    month: {
+      current: perMonth.get(thisMonth) ?? 0,
+      previous: sentBetween(lastMonth, lastMonthEnd),
+      currentStart: thisMonth,
+      previousStart: lastMonth,
+      previousEnd: lastMonthEnd,
+    },
     upcomingInterviews: data.upcoming,
     overdueTasks: data.overdueTasks,
     weeklyGoal: {

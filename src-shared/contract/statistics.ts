@@ -64,6 +64,11 @@ export interface PeriodComparison {
   /** First day of the current period (a Monday for weeks, the 1st for months). */
   currentStart: string;
   previousStart: string;
+  /**
+   * Last day counted in `previous`: as many days into the previous period as today is into the current one (on the
+   * 4th, the 1st to the 4th of last month), so that a period under way is compared with the same stretch of the last.
+   */
+  previousEnd: string;
 }
 
 export interface DaysSummary {

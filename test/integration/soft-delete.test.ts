@@ -151,7 +151,9 @@ describe('soft delete then restore', () => {
 
   it('restoring an application brings back its company if that was deleted since', async () => {
     const { api } = handle;
-    const lone = await createApplication(api, { companyName: 'Hooli', position: 'SRE' });
+    // A company of its own (one created with the application would go with it: auto-company.test.ts).
+    const hooli = await api.invoke('companies.create', { name: 'Hooli' });
+    const lone = await createApplication(api, { companyId: hooli.id, position: 'SRE' });
     await api.invoke('applications.delete', { id: lone.id });
     await api.invoke('companies.delete', { id: lone.companyId });
     expect(await api.invoke('applications.restore', { ids: [lone.id] })).toEqual({ count: 1 });
@@ -161,7 +163,9 @@ describe('soft delete then restore', () => {
 
   it('restoring an application whose deleted company\'s name was taken since puts it under that company', async () => {
     const { api } = handle;
-    const lone = await createApplication(api, { companyName: 'Hooli', position: 'SRE' });
+    // A company of its own (one created with the application would go with it: auto-company.test.ts).
+    const hooli = await api.invoke('companies.create', { name: 'Hooli' });
+    const lone = await createApplication(api, { companyId: hooli.id, position: 'SRE' });
     await api.invoke('applications.delete', { id: lone.id });
     await api.invoke('companies.delete', { id: lone.companyId });
     const newer = await api.invoke('companies.create', { name: 'HOOLI' });

@@ -45,14 +45,22 @@ describe('the definitions of docs/statistics.md, on a search counted by hand', (
       interviewRate: { numerator: 2, denominator: 4, value: 0.5 },
       offerRate: { numerator: 1, denominator: 4, value: 0.25 },
       acceptanceRate: { numerator: 1, denominator: 1, value: 1 },
-      week: { current: 1, previous: 2, currentStart: '2025-03-10', previousStart: '2025-03-03' },
-      month: { current: 3, previous: 1, currentStart: '2025-03-01', previousStart: '2025-02-01' },
+      // Like with like: Monday to Wednesday of last week (A, B); the 1st to the 12th of February (E, on the 24th, is not).
+      week: { current: 1, previous: 2, currentStart: '2025-03-10', previousStart: '2025-03-03', previousEnd: '2025-03-05' },
+      month: { current: 3, previous: 0, currentStart: '2025-03-01', previousStart: '2025-02-01', previousEnd: '2025-02-12' },
       weeklyGoal: { goal: 2, thisWeek: 1, progress: 0.5, streakWeeks: 1 },
     });
     // A answered after 2 days, C after 1, E after 7.
     expect(overview.daysToFirstResponse.count).toBe(3);
     expect(overview.daysToFirstResponse.median).toBe(2);
     expect(overview.daysToFirstResponse.mean).toBeCloseTo(10 / 3, 10);
+  });
+
+  it('compares a month under way with the same days of the last one, up to its last day when it is shorter', async () => {
+    const endOfMarch = await app.api.invoke('statistics.overview', { today: '2025-03-31' });
+    expect(endOfMarch.month).toMatchObject({ previous: 1, previousStart: '2025-02-01', previousEnd: '2025-02-28' });
+    const sunday = await app.api.invoke('statistics.overview', { today: '2025-03-09' });
+    expect(sunday.week).toMatchObject({ current: 2, previous: 1, previousStart: '2025-02-24', previousEnd: '2025-03-02' });
   });
 
   it('this week joins the streak once it meets the goal', async () => {

@@ -2,6 +2,7 @@
 export default {
   cardFailed: 'This figure could not be shown: {{reason}} The rest of the dashboard is not affected.',
   cardDrawFailed: 'A stored value could not be drawn.',
+  leave: { saveAndLeave: 'Save and leave' },
   board: { compact: 'Compact' },
   files: {
     menu: 'File',

@@ -39,7 +39,7 @@ export default {
     job_fair: 'Salon / forum emploi',
     other: 'Autre',
   },
-  salaryPeriod: { year: 'par an', month: 'par mois', day: 'par jour', hour: 'de l’heure' },
+  salaryPeriod: { year: 'par an', month: 'par mois', day: 'par jour', hour: 'par heure' },
   interviewType: {
     screening: 'Préqualification',
     hr: 'RH',
@@ -51,7 +51,7 @@ export default {
     other: 'Autre',
   },
   interviewFormat: { phone: 'Téléphone', video: 'Visio', in_person: 'En personne' },
-  interviewStatus: { planned: 'Prévu', completed: 'Passé', cancelled: 'Annulé' },
+  interviewStatus: { planned: 'Prévu', completed: 'Terminé', cancelled: 'Annulé' },
   interviewOutcome: { pending: 'En attente', passed: 'Réussi', failed: 'Non retenu' },
   documentKind: {
     cv: 'CV',

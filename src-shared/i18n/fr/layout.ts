@@ -4,6 +4,7 @@ import type en from '../en/layout';
 export default {
   cardFailed: 'Ce chiffre n’a pas pu être affiché : {{reason}} Le reste du tableau de bord n’est pas touché.',
   cardDrawFailed: 'Une valeur enregistrée n’a pas pu être dessinée.',
+  leave: { saveAndLeave: 'Enregistrer et quitter' },
   board: { compact: 'Compact' },
   files: {
     menu: 'Fichier',

@@ -71,6 +71,14 @@ const plusDays = (day: string, count: number) => toDay(toTime(day) + count * day
 const diffDays = (from: string, to: string) => Math.round((toTime(to) - toTime(from)) / dayMs);
 const mondayOf = (day: string) => plusDays(day, -((new Date(toTime(day)).getUTCDay() + 6) % 7));
 const firstOfMonth = (day: string) => day.slice(0, 8) + '01';
+/** Today's day of the month in the previous month, or that month's last day when it has fewer days. */
+const sameDayLastMonth = (day: string) => {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7)) - 1; // 0-based: the previous month in 1-based terms
+  const previous = month === 0 ? { year: year - 1, month: 12 } : { year, month };
+  const length = new Date(Date.UTC(previous.year, previous.month, 0)).getUTCDate();
+  return `${previous.year}-${String(previous.month).padStart(2, '0')}-${String(Math.min(Number(day.slice(8, 10)), length)).padStart(2, '0')}`;
+};
 const previousMonth = (day: string) => {
   const date = new Date(toTime(firstOfMonth(day)));
   date.setUTCMonth(date.getUTCMonth() - 1);
@@ -184,12 +192,20 @@ export function referenceDashboard(rows: Rows, options: ReferenceOptions): Stati
     offerRate: ratio(count(sentInRange, (fact) => fact.offered), sentInRange.length),
     acceptanceRate: ratio(count(sentInRange, (fact) => fact.accepted), count(sentInRange, (fact) => fact.offered)),
     daysToFirstResponse: medianAndMean(sentInRange.filter((fact) => fact.responseDay !== null).map(responseDelay)),
-    week: { current: thisWeek, previous: sentBetween(plusDays(monday, -7), plusDays(monday, -1)), currentStart: monday, previousStart: plusDays(monday, -7) },
+    week: {
+      current: thisWeek,
+      previous: sentBetween(plusDays(monday, -7), plusDays(options.today, -7)),
+      currentStart: monday,
+      previousStart: plusDays(monday, -7),
+      previousEnd: plusDays(options.today, -7),
+    },
     month: {
       current: count(allSent, (fact) => fact.appliedDay.slice(0, 7) === month.slice(0, 7)),
-      previous: count(allSent, (fact) => fact.appliedDay.slice(0, 7) === lastMonth.slice(0, 7)),
+      // The same days of last month: the 1st to today's day of the month, or to its last day when it is shorter.
+      previous: sentBetween(lastMonth, sameDayLastMonth(options.today)),
       currentStart: month,
       previousStart: lastMonth,
+      previousEnd: sameDayLastMonth(options.today),
     },
     upcomingInterviews: {
       count: upcoming.length,

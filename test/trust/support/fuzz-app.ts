@@ -38,8 +38,10 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
   const { document } = await api.invoke('documents.add', { source: documentSource, kind: 'cv', applicationIds: [base.application.id] });
   const binned = await api.invoke('documents.add', { source: { content: Buffer.from('Lettre').toString('base64'), fileName: 'lettre.txt' }, kind: 'cover_letter' });
   await api.invoke('documents.delete', { id: binned.document.id });
+  // A backdated stage move: applications.undoStage has a move to take back.
+  const { undo: stageMove } = await api.invoke('applications.setStage', { id: base.application.id, stageId: base.stages.screening, occurredAt: '2024-03-05T10:00:00Z' });
   const backupPath = (await api.invoke('backups.create', undefined)).path;
-  const world: FuzzWorld = { ...base, documentId: document.id, deletedDocumentId: binned.document.id, backupPath, sandbox };
+  const world: FuzzWorld = { ...base, documentId: document.id, deletedDocumentId: binned.document.id, backupPath, sandbox, stageMove };
   closeAppContext(context);
   const copies: string[] = [];
   return {

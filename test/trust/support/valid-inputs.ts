@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Channel, ChannelInput } from '../../../src-shared/contract';
+import type { Channel, ChannelInput, StageMoveUndo } from '../../../src-shared/contract';
 import type { World } from '../../integration/support/fixtures';
 
 /** What the valid inputs refer to: the seeded rows, a document, a real backup file, a folder exports may write in. */
@@ -9,6 +9,8 @@ export interface FuzzWorld extends World {
   deletedDocumentId: string;
   backupPath: string;
   sandbox: string;
+  /** What a stage move of `application` returned, for applications.undoStage. */
+  stageMove: StageMoveUndo;
 }
 
 /** A small PDF-looking file, as the browser shell uploads it. */
@@ -72,7 +74,7 @@ export const validInputs: ValidInputs = {
   'applications.delete': (w) => ({ id: w.application.id }),
   'applications.restore': (w) => ({ ids: [w.deletedApplication.id] }),
   'applications.setStage': (w) => ({ id: w.application.id, stageId: w.stages.offer, occurredAt: '2024-03-20T09:30:00+01:00', note: 'Offer' }),
-  'applications.undoStage': (w) => ({ id: w.application.id, eventId: w.application.stageHistory[0].id, appliedOn: { before: null, after: '2024-03-01' } }),
+  'applications.undoStage': (w) => ({ ...w.stageMove, appliedOn: { before: null, after: '2024-03-01' }, firstResponseOn: { before: null, after: '2024-03-05' } }),
   'applications.toggleFavorite': (w) => ({ id: w.application.id }),
   'applications.bulkUpdate': (w) => ({
     ids: [w.application.id],

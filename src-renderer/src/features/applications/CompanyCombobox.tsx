@@ -88,7 +88,7 @@ export function CompanyCombobox({ text, onTextChange, onSelect, className, ...in
               }}
               onMouseMove={() => setActive(index)}
             >
-              <span className="combobox-label">{company.name}</span>
+              <span className="combobox-label" dir="auto">{company.name}</span>
               <span className="combobox-detail">{t('applications:company.applicationCount', { count: company.applicationCount })}</span>
               {company.lastCategory && <StageBadge name={null} category={company.lastCategory} />}
             </li>

@@ -14,7 +14,7 @@ export function CardContent({ application }: { application: ApplicationSummary }
   return (
     <>
       <div className="card-top">
-        <span className="card-position">{application.position}</span>
+        <span className="card-position" dir="auto">{application.position}</span>
         {application.favorite && (
           <span className="card-favorite" title={t('board:card.favorite')}>
             <Icon name="star" size={13} filled />
@@ -22,7 +22,7 @@ export function CardContent({ application }: { application: ApplicationSummary }
           </span>
         )}
       </div>
-      <span className="card-company">{application.companyName}</span>
+      <span className="card-company" dir="auto">{application.companyName}</span>
       {details && <span className="card-detail">{details}</span>}
       {salary && <span className="card-detail numeric">{salary}</span>}
       {application.tags.length > 0 && (

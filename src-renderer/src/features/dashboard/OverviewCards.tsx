@@ -27,13 +27,13 @@ function Trend({ comparison, unit, format }: { comparison: PeriodComparison; uni
   );
 }
 
-function RateCard({ label, rate, of, format }: { label: string; rate: Rate; of: string; format: DashboardFormat }) {
+function RateCard({ label, rate, of, format }: { label: string; rate: Rate; of: 'rateOfSent' | 'rateOfOffers'; format: DashboardFormat }) {
   const { t } = useTranslation('dashboard');
   return (
     <Card
       label={label}
-      value={rate.denominator ? format.percent(rate.value) : '—'}
-      detail={t('overview.rateOf', { numerator: format.number(rate.numerator), denominator: format.number(rate.denominator), of })}
+      value={format.rate(rate)}
+      detail={t(`overview.${of}`, { count: rate.denominator, numerator: format.number(rate.numerator), denominator: format.number(rate.denominator) })}
     >
       <div className="dash-meter" aria-hidden="true">
         <div style={{ width: `${Math.min(100, rate.value * 100)}%` }} />
@@ -51,10 +51,10 @@ export function OverviewCards({ overview, format }: { overview: StatisticsOvervi
     <div className="dash-kpis" role="group" aria-label={t('overview.title')}>
       <Card label={t('overview.sent')} value={format.number(overview.sent)} detail={t('overview.tracked', { count: overview.total, value: format.number(overview.total) })} />
       <Card label={t('overview.active')} value={format.number(overview.active)} detail={t('overview.activeDetail')} />
-      <RateCard label={t('overview.responseRate')} rate={overview.responseRate} of={t('overview.ofSent')} format={format} />
-      <RateCard label={t('overview.interviewRate')} rate={overview.interviewRate} of={t('overview.ofSent')} format={format} />
-      <RateCard label={t('overview.offerRate')} rate={overview.offerRate} of={t('overview.ofSent')} format={format} />
-      <RateCard label={t('overview.acceptanceRate')} rate={overview.acceptanceRate} of={t('overview.ofOffers')} format={format} />
+      <RateCard label={t('overview.responseRate')} rate={overview.responseRate} of="rateOfSent" format={format} />
+      <RateCard label={t('overview.interviewRate')} rate={overview.interviewRate} of="rateOfSent" format={format} />
+      <RateCard label={t('overview.offerRate')} rate={overview.offerRate} of="rateOfSent" format={format} />
+      <RateCard label={t('overview.acceptanceRate')} rate={overview.acceptanceRate} of="rateOfOffers" format={format} />
       <Card
         label={t('overview.firstResponse')}
         value={overview.daysToFirstResponse.count ? format.days(overview.daysToFirstResponse.median) : '—'}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   builtInSources,
   type BreakdownDimension,
+  type Rate,
   type StageCategory,
   type TimelineGranularity,
 } from '../../../../src-shared/contract';
@@ -44,6 +45,11 @@ export function useDashboardFormat() {
       compactMoney,
       compact: (value: number) => compact.format(value),
       percent: (value: number) => percent.format(value),
+      /** A rate as a percentage; "—" when there was nothing to divide by, as on the figure cards (never "0% (0/0)"). */
+      rate: (rate: Rate) => (rate.denominator > 0 ? percent.format(rate.value) : '—'),
+      /** "35 % (7/20)", or "—" when there was nothing to divide by. */
+      rateWithCounts: (rate: Rate) =>
+        rate.denominator > 0 ? `${percent.format(rate.value)} (${base.number(rate.numerator)}/${base.number(rate.denominator)})` : '—',
       decimal: (value: number) => decimal.format(value),
       days: (value: number) => t('dashboard:units.days', { count: Math.round(value * 10) / 10, value: decimal.format(value) }),
       /** The label of a period start on the time axis. */

@@ -104,7 +104,7 @@ export function ApplicationDocuments({ applicationId }: { applicationId: string 
             return (
               <li key={document.id} className="doc-item">
                 <div className="doc-main">
-                  <span className="doc-name" title={document.name}>
+                  <span className="doc-name" title={document.name} dir="auto">
                     {document.name}
                   </span>
                   <span className="muted doc-meta">

@@ -45,8 +45,8 @@ async function exportWithProgress(format: ExportFormat, filters: ApplicationFilt
     if (!result) return; // cancelled in the save dialog
     fileStatus.done(
       result.kind === 'file'
-        ? translate('files:exports.done.file', { count: result.rows, path: result.path })
-        : translate('files:exports.done.download', { count: result.rows, name: result.fileName }),
+        ? translate(`files:exports.done.file.${format}`, { count: result.rows, path: result.path })
+        : translate(`files:exports.done.download.${format}`, { count: result.rows, name: result.fileName }),
     );
   } catch (error) {
     fileStatus.failed(translate('files:exports.failed', { reason: fileErrorMessage(translate, error) }));

@@ -180,8 +180,8 @@ function PaletteBody({ onClose }: { onClose(): void }) {
                 onClick={() => run(entry)}
               >
                 <Icon name={entry.icon} />
-                <span className="palette-label">{entry.label}</span>
-                {entry.detail && <span className="palette-detail">{entry.detail}</span>}
+                <span className="palette-label" dir="auto">{entry.label}</span>
+                {entry.detail && <span className="palette-detail" dir="auto">{entry.detail}</span>}
                 {entry.shortcut && (
                   <span className="palette-keys">
                     {entry.shortcut.map((key) => (

@@ -31,7 +31,8 @@ function useReportReadiness(state: 'loading' | 'ready' | 'failed'): void {
 
 function RateFigure({ label, rate }: { label: string; rate: Rate }) {
   const { t, i18n } = useTranslation('files');
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(rate.value);
+  // Nothing to divide by reads "—", as on the dashboard's cards.
+  const percent = rate.denominator > 0 ? new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(rate.value) : '—';
   return (
     <div className="report-figure">
       <span className="report-figure-label">{label}</span>

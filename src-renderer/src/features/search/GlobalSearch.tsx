@@ -142,8 +142,8 @@ export function GlobalSearch() {
                 <span className="global-search-label">{t('shell:search.allApplications', { text: result.label })}</span>
               ) : (
                 <>
-                  <span className="global-search-label">{result.label}</span>
-                  {result.detail && <span className="global-search-detail">{result.detail}</span>}
+                  <span className="global-search-label" dir="auto">{result.label}</span>
+                  {result.detail && <span className="global-search-detail" dir="auto">{result.detail}</span>}
                   {result.category && <StageBadge name={null} category={result.category} />}
                 </>
               )}

@@ -73,12 +73,12 @@ export function TaskRow({ task, today, showApplication, onToggle, onEdit, onDele
         aria-label={t('row.markDone', { title: task.title })}
       />
       <div className="tk-body">
-        <span className="tk-title">{task.title}</span>
-        {task.notes && <span className="muted tk-notes">{task.notes}</span>}
+        <span className="tk-title" dir="auto">{task.title}</span>
+        {task.notes && <span className="muted tk-notes" dir="auto">{task.notes}</span>}
       </div>
       {/* Always a cell, even empty, so the columns line up from one row to the next. */}
       {showApplication && (
-        <span className="tk-application">
+        <span className="tk-application" dir="auto">
           {task.applicationId && task.applicationLabel && <Link to={`/applications/${task.applicationId}`}>{task.applicationLabel}</Link>}
         </span>
       )}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UseFormReturn } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApplicationDetail, Stage } from '../../../../../src-shared/contract';
 import { useAction, useChannel } from '../../../api/hooks';
@@ -26,6 +27,16 @@ import { useLeaveGuard } from './useLeaveGuard';
 import './detail.css';
 
 const formId = 'application-form';
+
+/** Validates the form as its Save button would, then runs `save`; false when the form is refused or not saved. */
+function submitted(form: UseFormReturn<ApplicationFormValues>, save: (values: ApplicationFormValues) => Promise<boolean>): Promise<boolean> {
+  return new Promise((resolve) => {
+    void form.handleSubmit(
+      async (values) => resolve(await save(values)),
+      () => resolve(false),
+    )();
+  });
+}
 
 /** `/applications/new` creates; `/applications/:id` shows and edits one application with its history. */
 export default function ApplicationPage() {
@@ -55,20 +66,32 @@ function NewApplication({ stages, initial }: { stages: Stage[]; initial: Applica
   const toast = useToast();
   const create = useAction('applications.create');
   const { form, showServerError } = useApplicationForm({ initial });
-  const { allowNavigation, dialog: leaveDialog } = useLeaveGuard(form.formState.isDirty);
 
-  const onSubmit = useCallback(
-    async (values: ApplicationFormValues) => {
+  /** Creates the application; its id, or null when refused (the errors are then shown). */
+  const save = useCallback(
+    async (values: ApplicationFormValues): Promise<string | null> => {
       try {
         const created = await create.mutateAsync(toCreateInput(values));
         toast.show(t('toast.created', { position: created.position, company: created.companyName }));
-        allowNavigation();
-        navigate(`/applications/${created.id}`, { replace: true });
+        return created.id;
       } catch (error) {
         if (!showServerError(error)) toast.show(errorMessage(t, error));
+        return null;
       }
     },
-    [allowNavigation, create, navigate, showServerError, t, toast],
+    [create, showServerError, t, toast],
+  );
+  const { allowNavigation, dialog: leaveDialog } = useLeaveGuard(form.formState.isDirty, () =>
+    submitted(form, async (values) => (await save(values)) !== null),
+  );
+  const onSubmit = useCallback(
+    async (values: ApplicationFormValues) => {
+      const id = await save(values);
+      if (!id) return;
+      allowNavigation();
+      navigate(`/applications/${id}`, { replace: true });
+    },
+    [allowNavigation, navigate, save],
   );
 
   return (
@@ -119,27 +142,31 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
   const initial = useMemo(() => valuesOf(application), [application]);
   const { form, showServerError } = useApplicationForm({ initial, applicationId: application.id });
   const { isDirty, isSubmitting } = form.formState;
-  const { allowNavigation, dialog: leaveDialog } = useLeaveGuard(isDirty);
 
   // Changes made elsewhere (board, bulk action, another window) show up unless the user is editing.
   useEffect(() => {
     if (!form.formState.isDirty) form.reset(initial);
   }, [initial, form]);
 
-  const onSubmit = useCallback(
-    async (values: ApplicationFormValues) => {
+  /** Saves what changed; whether it was saved (a refusal shows its errors next to the fields). */
+  const save = useCallback(
+    async (values: ApplicationFormValues): Promise<boolean> => {
       const patch = toPatch(values, initial);
-      if (Object.keys(patch).length === 0) return;
+      if (Object.keys(patch).length === 0) return true;
       try {
         const saved = await update.mutateAsync({ id: application.id, patch });
         form.reset(valuesOf(saved));
         toast.show(t('toast.saved'));
+        return true;
       } catch (error) {
         if (!showServerError(error)) toast.show(errorMessage(t, error));
+        return false;
       }
     },
     [application.id, form, initial, showServerError, t, toast, update],
   );
+  const onSubmit = useCallback((values: ApplicationFormValues) => void save(values), [save]);
+  const { allowNavigation, dialog: leaveDialog } = useLeaveGuard(isDirty, () => submitted(form, save));
 
   const remove = async () => {
     if (!(await actions.remove([application.id]))) return;

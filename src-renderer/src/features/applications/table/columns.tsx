@@ -43,7 +43,8 @@ export interface Column {
   render(row: ApplicationSummary, context: CellContext): ReactNode;
 }
 
-const text = (value: string | null | undefined): ReactNode => (value ? <span className="cell-text" title={value}>{value}</span> : <Blank />);
+// dir="auto": a right-to-left value is laid out in its own direction, its ellipsis at its own end.
+const text = (value: string | null | undefined): ReactNode => (value ? <span className="cell-text" title={value} dir="auto">{value}</span> : <Blank />);
 
 function Blank() {
   return <span className="cell-blank" aria-hidden="true" />;
@@ -62,7 +63,7 @@ export const allColumns: Column[] = [
     minWidth: 200,
     sort: 'position',
     required: true,
-    render: (row) => <span className="cell-text cell-strong" title={row.position}>{row.position}</span>,
+    render: (row) => <span className="cell-text cell-strong" title={row.position} dir="auto">{row.position}</span>,
   },
   { id: 'company', label: 'fields.company', track: 'minmax(150px, 1.3fr)', minWidth: 150, sort: 'company', render: (row) => text(row.companyName) },
   {

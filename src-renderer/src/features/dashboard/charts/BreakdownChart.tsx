@@ -36,7 +36,7 @@ export function BreakdownChart({ breakdowns, palette, format }: { breakdowns: St
         [
           `<strong>${escapeHtml(row.label)}</strong>`,
           t('breakdowns.tooltipCount', { count: row.count, value: format.number(row.count), sent: format.number(row.sent) }),
-          ...rateKeys.map((key) => `${t(`breakdowns.${key}`)}: ${format.percent(row[key].value)} (${format.number(row[key].numerator)}/${format.number(row[key].denominator)})`),
+          ...rateKeys.map((key) => `${t(`breakdowns.${key}`)}: ${format.rateWithCounts(row[key])}`),
         ].join('<br/>'),
       ),
       legend: { top: 0, textStyle: { color: palette.muted }, itemWidth: 12, itemHeight: 8 },
@@ -111,7 +111,7 @@ export function BreakdownChart({ breakdowns, palette, format }: { breakdowns: St
       }
       table={{
         columns: [t(`breakdowns.dimension.${dimension}`), t('breakdowns.applications'), t('breakdowns.sent'), ...rateKeys.map((key) => t(`breakdowns.${key}`))],
-        rows: rows.map((row) => [row.label, row.count, row.sent, ...rateKeys.map((key) => `${format.percent(row[key].value)} (${row[key].numerator}/${row[key].denominator})`)]),
+        rows: rows.map((row) => [row.label, row.count, row.sent, ...rateKeys.map((key) => format.rateWithCounts(row[key]))]),
       }}
     />
   );

@@ -24,8 +24,8 @@ export function FunnelChart({ funnel, palette, format }: { funnel: StatisticsFun
             step: format.category(step.category),
             count: step.count,
             value: format.number(step.count),
-            ofPrevious: format.percent(step.fromPrevious.value),
-            ofSent: format.percent(step.fromSent.value),
+            ofPrevious: format.rate(step.fromPrevious),
+            ofSent: format.rate(step.fromSent),
           });
         },
       },
@@ -47,7 +47,7 @@ export function FunnelChart({ funnel, palette, format }: { funnel: StatisticsFun
             color: palette.text,
             formatter: (params: unknown) => {
               const step = steps[(params as { dataIndex: number }).dataIndex];
-              return `{name|${format.category(step.category)}}  {value|${format.number(step.count)}}  {share|${format.percent(step.fromSent.value)}}`;
+              return `{name|${format.category(step.category)}}  {value|${format.number(step.count)}}  {share|${format.rate(step.fromSent)}}`;
             },
             rich: {
               name: { color: palette.text, fontWeight: 600 },
@@ -68,7 +68,7 @@ export function FunnelChart({ funnel, palette, format }: { funnel: StatisticsFun
       name="funnel"
       title={t('funnel.title')}
       summary={t('funnel.summary', {
-        steps: funnel.steps.map((step) => `${format.category(step.category)} ${format.number(step.count)} (${format.percent(step.fromSent.value)})`).join(', '),
+        steps: funnel.steps.map((step) => `${format.category(step.category)} ${format.number(step.count)} (${format.rate(step.fromSent)})`).join(', '),
       })}
       palette={palette}
       option={option}
@@ -76,7 +76,7 @@ export function FunnelChart({ funnel, palette, format }: { funnel: StatisticsFun
       empty={sent === 0 ? t('empty.chart') : null}
       table={{
         columns: [t('funnel.step'), t('funnel.applications'), t('funnel.ofPrevious'), t('funnel.ofSent')],
-        rows: funnel.steps.map((step) => [format.category(step.category), step.count, format.percent(step.fromPrevious.value), format.percent(step.fromSent.value)]),
+        rows: funnel.steps.map((step) => [format.category(step.category), step.count, format.rate(step.fromPrevious), format.rate(step.fromSent)]),
       }}
     />
   );

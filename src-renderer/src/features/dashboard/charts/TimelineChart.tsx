@@ -32,7 +32,8 @@ export function TimelineChart({ timeline, palette, format }: { timeline: Statist
               type: 'line',
               name: t(`timeline.series.${key}`),
               data: values[key],
-              smooth: 0.25,
+              // Straight segments: a smoothed curve over daily counts draws waves that never happened.
+              smooth: false,
               symbolSize: 5,
               showSymbol: labels.length < 40,
               lineStyle: { width: 2, color: colours[key] },
