@@ -11,6 +11,7 @@ import { ActivityHeatmap } from './charts/ActivityHeatmap';
 import { BreakdownChart } from './charts/BreakdownChart';
 import { FunnelChart } from './charts/FunnelChart';
 import { usePalette } from './charts/palette';
+import { ChartPeriodContext } from './charts/period';
 import { CompanyResponseChart, ResponseTimesChart } from './charts/ResponseTimesChart';
 import { SalaryChart } from './charts/SalaryChart';
 import { SankeyChart } from './charts/SankeyChart';
@@ -55,6 +56,9 @@ export default function DashboardPage() {
     [settings],
   );
   const statistics = useChannel('statistics.dashboard', input, { enabled: !invalid, placeholderData: keepPreviousData });
+  const range = rangeOf(settings.range);
+  const dates = range.from || range.to ? `${range.from ? format.date(range.from) : '…'} – ${range.to ? format.date(range.to) : '…'}` : '';
+  const periodLabel = settings.range.preset === 'custom' ? dates : [t(`range.${settings.range.preset}`), dates].filter(Boolean).join(' · ');
   const data = statistics.data;
   const nothingAtAll = data?.overview?.total === 0 && settings.range.preset === 'all' && settings.includeArchived;
 
@@ -109,44 +113,46 @@ export default function DashboardPage() {
             </p>
           )}
           {/* Each statistic stands alone: one that failed, or fails to draw, shows its error in its own card. */}
-          <div className="dash-grid">
-            <div className="dash-card-wide">
-              <DashboardPartCard part="overview" value={data.overview} error={data.failed?.overview}>
-                {(overview) => <OverviewCards overview={overview} format={format} />}
+          <ChartPeriodContext.Provider value={periodLabel}>
+            <div className="dash-grid">
+              <div className="dash-card-wide">
+                <DashboardPartCard part="overview" value={data.overview} error={data.failed?.overview}>
+                  {(overview) => <OverviewCards overview={overview} format={format} />}
+                </DashboardPartCard>
+              </div>
+              <DashboardPartCard part="timeline" value={data.timeline} error={data.failed?.timeline}>
+                {(timeline) => <TimelineChart timeline={timeline} palette={palette} format={format} />}
+              </DashboardPartCard>
+              <DashboardPartCard part="funnel" value={data.funnel} error={data.failed?.funnel}>
+                {(funnel) => (
+                  <>
+                    <FunnelChart funnel={funnel} palette={palette} format={format} />
+                    <SankeyChart funnel={funnel} palette={palette} format={format} />
+                  </>
+                )}
+              </DashboardPartCard>
+              <DashboardPartCard part="breakdowns" value={data.breakdowns} error={data.failed?.breakdowns}>
+                {(breakdowns) => <BreakdownChart breakdowns={breakdowns} palette={palette} format={format} />}
+              </DashboardPartCard>
+              <DashboardPartCard part="responseTimes" value={data.responseTimes} error={data.failed?.responseTimes}>
+                {(responseTimes) => (
+                  <>
+                    <ResponseTimesChart responseTimes={responseTimes} palette={palette} format={format} />
+                    <CompanyResponseChart responseTimes={responseTimes} palette={palette} format={format} />
+                  </>
+                )}
+              </DashboardPartCard>
+              <DashboardPartCard part="salaries" value={data.salaries} error={data.failed?.salaries}>
+                {(salaries) => <SalaryChart salaries={salaries} palette={palette} format={format} />}
+              </DashboardPartCard>
+              <DashboardPartCard part="skills" value={data.skills} error={data.failed?.skills}>
+                {(skills) => <SkillsChart skills={skills} palette={palette} format={format} />}
+              </DashboardPartCard>
+              <DashboardPartCard part="activity" value={data.activity} error={data.failed?.activity}>
+                {(activity) => <ActivityHeatmap activity={activity} palette={palette} format={format} />}
               </DashboardPartCard>
             </div>
-            <DashboardPartCard part="timeline" value={data.timeline} error={data.failed?.timeline}>
-              {(timeline) => <TimelineChart timeline={timeline} palette={palette} format={format} />}
-            </DashboardPartCard>
-            <DashboardPartCard part="funnel" value={data.funnel} error={data.failed?.funnel}>
-              {(funnel) => (
-                <>
-                  <FunnelChart funnel={funnel} palette={palette} format={format} />
-                  <SankeyChart funnel={funnel} palette={palette} format={format} />
-                </>
-              )}
-            </DashboardPartCard>
-            <DashboardPartCard part="breakdowns" value={data.breakdowns} error={data.failed?.breakdowns}>
-              {(breakdowns) => <BreakdownChart breakdowns={breakdowns} palette={palette} format={format} />}
-            </DashboardPartCard>
-            <DashboardPartCard part="responseTimes" value={data.responseTimes} error={data.failed?.responseTimes}>
-              {(responseTimes) => (
-                <>
-                  <ResponseTimesChart responseTimes={responseTimes} palette={palette} format={format} />
-                  <CompanyResponseChart responseTimes={responseTimes} palette={palette} format={format} />
-                </>
-              )}
-            </DashboardPartCard>
-            <DashboardPartCard part="salaries" value={data.salaries} error={data.failed?.salaries}>
-              {(salaries) => <SalaryChart salaries={salaries} palette={palette} format={format} />}
-            </DashboardPartCard>
-            <DashboardPartCard part="skills" value={data.skills} error={data.failed?.skills}>
-              {(skills) => <SkillsChart skills={skills} palette={palette} format={format} />}
-            </DashboardPartCard>
-            <DashboardPartCard part="activity" value={data.activity} error={data.failed?.activity}>
-              {(activity) => <ActivityHeatmap activity={activity} palette={palette} format={format} />}
-            </DashboardPartCard>
-          </div>
+          </ChartPeriodContext.Provider>
         </>
       )}
     </div>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/Button';
 import { echarts, type ChartOption } from './echarts';
 import type { Palette } from './palette';
+import { ChartPeriodContext } from './period';
 import { chartFileName, savePng, saveSvg } from './save';
 
 export interface DataTable {
@@ -40,6 +41,7 @@ export function ChartCard({ name, title, summary, table, option, palette, height
   const element = useRef<HTMLDivElement | null>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const hasChart = !empty;
+  const period = useContext(ChartPeriodContext);
 
   useEffect(() => {
     if (!element.current) return;
@@ -68,7 +70,11 @@ export function ChartCard({ name, title, summary, table, option, palette, height
         {!empty && (
           <div className="dash-card-save" role="group" aria-label={t('save.group', { title })}>
             <Button size="sm" variant="ghost" icon="download" aria-label={t('save.png', { title })} title={t('save.png', { title })}
-              onClick={() => chart.current && savePng(chart.current, chartFileName(name, 'png'), palette.surface)}>
+              onClick={() => {
+                if (!chart.current) return;
+                const caption = { title, period, text: palette.text, muted: palette.muted, background: palette.surface };
+                void savePng(chart.current, chartFileName(name, 'png'), caption);
+              }}>
               {t('save.pngLabel')}
             </Button>
             <Button size="sm" variant="ghost" icon="download" aria-label={t('save.svg', { title })} title={t('save.svg', { title })}

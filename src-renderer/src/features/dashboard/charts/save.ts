@@ -18,9 +18,50 @@ function blobOfDataUrl(dataUrl: string): Blob {
   return new Blob([bytes], { type: header.slice(5, header.indexOf(';')) });
 }
 
-/** The chart as drawn, at twice the resolution, on the card's background (a transparent PNG reads badly). */
-export function savePng(chart: echarts.ECharts, fileName: string, background: string): void {
-  offer(fileName, blobOfDataUrl(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background })));
+function loadImage(url: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve(image);
+    image.onerror = () => reject(new Error('The chart could not be drawn'));
+    image.src = url;
+  });
+}
+
+export interface PngCaption {
+  title: string;
+  /** The period shown, under the title. */
+  period: string;
+  text: string;
+  muted: string;
+  background: string;
+}
+
+/**
+ * The chart as drawn, at twice the resolution, on the card's background (a transparent PNG reads badly), under its
+ * title and the period it covers: a picture pasted into a document or a message still says what it shows.
+ */
+export async function savePng(chart: echarts.ECharts, fileName: string, caption: PngCaption): Promise<void> {
+  const scale = 2;
+  const image = await loadImage(chart.getDataURL({ type: 'png', pixelRatio: scale, backgroundColor: caption.background }));
+  const header = (caption.period ? 64 : 40) * scale;
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height + header;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = caption.background;
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  const font = getComputedStyle(document.body).fontFamily;
+  context.textBaseline = 'top';
+  context.fillStyle = caption.text;
+  context.font = `600 ${16 * scale}px ${font}`;
+  context.fillText(caption.title, 16 * scale, 12 * scale, canvas.width - 32 * scale);
+  if (caption.period) {
+    context.fillStyle = caption.muted;
+    context.font = `${13 * scale}px ${font}`;
+    context.fillText(caption.period, 16 * scale, 38 * scale, canvas.width - 32 * scale);
+  }
+  context.drawImage(image, 0, header);
+  offer(fileName, blobOfDataUrl(canvas.toDataURL('image/png')));
 }
 
 /** The same option drawn by the SVG renderer off screen, at the size shown. */
