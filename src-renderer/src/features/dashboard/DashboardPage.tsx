@@ -56,8 +56,11 @@ export default function DashboardPage() {
     [settings],
   );
   const statistics = useChannel('statistics.dashboard', input, { enabled: !invalid, placeholderData: keepPreviousData });
+  // The period, in words and dates (all time: the days the timeline spans), for saved charts.
   const range = rangeOf(settings.range);
-  const dates = range.from || range.to ? `${range.from ? format.date(range.from) : '…'} – ${range.to ? format.date(range.to) : '…'}` : '';
+  const from = range.from ?? (range.to ? undefined : statistics.data?.timeline?.from ?? undefined);
+  const to = range.to ?? (range.from ? undefined : statistics.data?.timeline?.to ?? undefined);
+  const dates = from || to ? `${from ? format.date(from) : '…'} – ${to ? format.date(to) : '…'}` : '';
   const periodLabel = settings.range.preset === 'custom' ? dates : [t(`range.${settings.range.preset}`), dates].filter(Boolean).join(' · ');
   const data = statistics.data;
   const nothingAtAll = data?.overview?.total === 0 && settings.range.preset === 'all' && settings.includeArchived;
