@@ -1,4 +1,5 @@
 import type { ColumnDates, DateOrder } from '../../src-shared/contract';
+import { isPlausibleDay } from '../../src-shared/contract/dates';
 import { nameKey } from '../../src-shared/text';
 import { cellText, isLinkCell, isMoneyCell, type Cell } from './table';
 
@@ -34,12 +35,9 @@ const fillers = new Set([
 ]);
 
 /**
- * The plausible span of a date in a job search. A date outside it (31/12/9999) is reported, never stored: such a
- * date once made the dashboard build a series thousands of years long.
+ * Serial numbers of 1950-01-01 and 2100-01-01 in Excel's 1900 date system: outside, a number is not a date (a
+ * looser span than the plausible one, so that a date cell still reads as a date, then is judged by the bound).
  */
-export const plausibleDates = { min: '1950-01-01', max: '2099-12-31' } as const;
-
-/** Serial numbers of 1950-01-01 and 2100-01-01 in Excel's 1900 date system: outside, a number is not a date. */
 const serialRange = { min: 18_264, max: 73_051 };
 const excelEpochMs = Date.UTC(1899, 11, 30);
 const dayMs = 86_400_000;
@@ -57,8 +55,13 @@ export function calendarDay(year: number, month: number, day: number): string | 
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
+/**
+ * Whether a date is plausible in a job search: the app's one bound (src-shared/contract/dates.ts), so that an
+ * imported date is one the form would take too. A date outside it (31/12/9999) is reported, never stored: such a
+ * date once made the dashboard build a series thousands of years long.
+ */
 export function isPlausibleDate(date: string): boolean {
-  return date >= plausibleDates.min && date <= plausibleDates.max;
+  return isPlausibleDay(date);
 }
 
 function fullYear(text: string): number {
