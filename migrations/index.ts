@@ -7,6 +7,7 @@ import * as benchIndexes from './0040_bench_indexes';
 import * as liveStageIndex from './0050_live_stage_index';
 import * as statisticsCells from './0060_statistics_cells';
 import * as sync from './0110_sync';
+import * as externalFields from './0150_external_fields';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 50, name: '0050_live_stage_index', up: liveStageIndex.up },
   { version: 60, name: '0060_statistics_cells', up: statisticsCells.up, fill: statisticsCells.fill },
   { version: 110, name: '0110_sync', up: sync.up },
+  { version: 150, name: '0150_external_fields', up: externalFields.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
