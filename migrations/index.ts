@@ -10,6 +10,7 @@ import * as companyCreatedWith from './0070_company_created_with';
 import * as stageEventDates from './0095_stage_event_dates';
 import * as sync from './0110_sync';
 import * as changeLogLocal from './0115_change_log_local';
+import * as externalFields from './0150_external_fields';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 95, name: '0095_stage_event_dates', up: stageEventDates.up },
   { version: 110, name: '0110_sync', up: sync.up },
   { version: 115, name: '0115_change_log_local', up: changeLogLocal.up },
+  { version: 150, name: '0150_external_fields', up: externalFields.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

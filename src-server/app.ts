@@ -11,6 +11,7 @@ import { readableRoutes } from './readable/routes';
 import { setUpReplicas } from './replicas/setup';
 import { docsRoutes } from './rest/docs';
 import { v1Routes } from './rest/v1';
+import { jobtrackerRoutes } from './compat/jobtracker/routes';
 
 /**
  * The HTTP application (hono 4): one module per concern mounts its routes on one route table (so the OpenAPI
@@ -55,6 +56,7 @@ export function createApp(context: ServerContext): { app: Hono<ServerEnv>; route
   syncRoutes(routes);
   readableRoutes(routes);
   v1Routes(routes);
+  jobtrackerRoutes(routes);
   docsRoutes(routes);
   setUpReplicas(context, app);
   return { app, routes };

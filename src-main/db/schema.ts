@@ -57,6 +57,8 @@ export interface ApplicationsTable extends Times {
   stage_id: string;
   stage_category: string;
   stage_changed_at: string;
+  /** What compatible APIs wrote beyond Candid's model (migration 0150; src-server/compat/). */
+  external_fields: string | null;
 }
 
 export interface StageEventsTable extends Times {
@@ -113,6 +115,8 @@ export interface InterviewsTable extends Times {
   status: string;
   outcome: string | null;
   notes: string | null;
+  /** What compatible APIs wrote beyond Candid's model (migration 0150; src-server/compat/). */
+  external_fields: string | null;
 }
 
 export interface TasksTable extends Times {

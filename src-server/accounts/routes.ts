@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import {
   changePasswordRequest,
   deleteAccountRequest,
@@ -16,11 +15,11 @@ import { clientAddress } from '../http/client-address';
 import { notFound, ServerError, unauthenticated } from '../http/errors';
 import type { RouteTable } from '../http/route-table';
 import { deleteAccountData } from './delete';
+import { checkCredentials, createAccount } from './sign-in';
 import {
   constantTimeEqual,
   createDevice,
   findAccount,
-  findAccountByEmail,
   issueRefreshToken,
   openSession,
   revokeFamilies,
@@ -30,14 +29,8 @@ import {
 } from './store';
 import { hashRefreshToken } from './tokens';
 
-const wrongCredentials = () => unauthenticated('Wrong e-mail or password');
 const noContent = { 204: { description: 'Done' } };
 
-/** A unique-constraint violation, as SQLite and PostgreSQL report it. */
-const isUniqueViolation = (error: unknown) => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
-};
 
 /** Checks the password of the signed-in account; failures count against the e-mail's limit like failed log-ins. */
 async function checkPassword(context: ServerContext, account: AccountRow, password: string): Promise<void> {
@@ -69,38 +62,11 @@ export function accountRoutes(routes: RouteTable): void {
       responses: { 201: { description: 'The new session', json: session }, 409: { description: 'The e-mail is already registered' } },
     },
     async ({ c, body }) => {
-      context.limits.authPerClient.take(clientAddress(c, context.config));
-      // A taken e-mail counts like a failed log-in, so registering cannot probe addresses faster than logging in.
-      context.limits.authPerEmail.check(body.email);
-      const passwordHash = await context.passwords.hash(body.password);
-      const taken = () => {
-        context.limits.authPerEmail.record(body.email);
-        return new ServerError('CONFLICT', 'This e-mail address cannot be registered: sign in instead');
-      };
-      try {
-        const created = await kysely.transaction().execute(async (trx) => {
-          if (await findAccountByEmail(trx, body.email)) throw taken();
-          const now = context.nowIso();
-          const account: AccountRow = {
-            id: uuidv7(),
-            email: body.email,
-            password_hash: passwordHash,
-            mode: 'private',
-            last_seq: 0,
-            compacted_through: 0,
-            stored_batches: 0,
-            stored_bytes: 0,
-            created_at: now,
-          };
-          await trx.insertInto('accounts').values(account).execute();
-          const device = await createDevice(trx, account.id, body.deviceName, now);
-          return openSession(context, trx, account, device);
-        });
-        return c.json(created, 201);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw taken();
-        throw error;
-      }
+      const created = await createAccount(context, c, body, async (trx, account) => {
+        const device = await createDevice(trx, account.id, body.deviceName, account.created_at);
+        return openSession(context, trx, account, device);
+      });
+      return c.json(created, 201);
     },
   );
 
@@ -115,14 +81,7 @@ export function accountRoutes(routes: RouteTable): void {
       responses: { 200: { description: 'The new session', json: session }, 401: { description: 'Wrong e-mail or password' } },
     },
     async ({ c, body }) => {
-      context.limits.authPerClient.take(clientAddress(c, context.config));
-      context.limits.authPerEmail.check(body.email);
-      const account = await findAccountByEmail(kysely, body.email);
-      // An unknown e-mail costs the same argon2 verification and gets the same answer as a wrong password.
-      if (!(await context.passwords.verify(account?.password_hash, body.password)) || !account) {
-        context.limits.authPerEmail.record(body.email);
-        throw wrongCredentials();
-      }
+      const account = await checkCredentials(context, c, body.email, body.password);
       const opened = await kysely.transaction().execute(async (trx) => {
         const known = body.deviceId
           ? await trx

@@ -108,3 +108,36 @@ export function constantTimeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && crypto.timingSafeEqual(left, right);
 }
+
+/**
+ * A log-in of a compatible API's client: one 'api' device per account and API (listed in Settings ▸ Sync, where
+ * revoking it ends every such session at once), a new refresh family per log-in, and an access token of
+ * `seconds` without a refresh token (those APIs have none).
+ */
+export async function openApiSession(
+  context: ServerContext,
+  account: AccountRow,
+  deviceName: string,
+  seconds: number,
+): Promise<{ token: string; expiresAt: number }> {
+  const familyId = uuidv7();
+  const deviceId = await context.db.kysely.transaction().execute(async (trx) => {
+    const now = context.nowIso();
+    const existing = await trx
+      .selectFrom('devices')
+      .select('id')
+      .where('account_id', '=', account.id)
+      .where('kind', '=', 'api')
+      .where('name', '=', deviceName)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    const id = existing?.id ?? (await createDevice(trx, account.id, deviceName, now, 'api')).id;
+    if (existing) await trx.updateTable('devices').set({ last_seen_at: now }).where('id', '=', id).execute();
+    // Sessions whose token has expired are dead weight (they have no refresh token): one client logs in often.
+    const expired = new Date(context.clock.now() - seconds * 1000).toISOString();
+    await trx.deleteFrom('token_families').where('device_id', '=', id).where('created_at', '<', expired).execute();
+    await trx.insertInto('token_families').values({ id: familyId, account_id: account.id, device_id: id, created_at: now, revoked_at: null }).execute();
+    return id;
+  });
+  return context.tokens.access({ accountId: account.id, deviceId, familyId }, seconds);
+}

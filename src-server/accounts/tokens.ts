@@ -30,9 +30,10 @@ export class TokenIssuer {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async access(claims: AccessClaims): Promise<{ token: string; expiresAt: number }> {
+  /** `seconds`: the token's lifetime (a device's 15 minutes unless a compatible API's clients need longer). */
+  async access(claims: AccessClaims, seconds: number = syncLimits.accessTokenSeconds): Promise<{ token: string; expiresAt: number }> {
     const now = Math.floor(this.clock.now() / 1000);
-    const expiresAt = now + syncLimits.accessTokenSeconds;
+    const expiresAt = now + seconds;
     const token = await new SignJWT({ did: claims.deviceId, fam: claims.familyId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.accountId)

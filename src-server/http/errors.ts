@@ -9,7 +9,13 @@ export class ServerError extends Error {
   constructor(
     readonly code: SyncErrorCode,
     message: string,
-    readonly extra: { issues?: SyncError['issues']; details?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    readonly extra: {
+      issues?: SyncError['issues'];
+      details?: Record<string, unknown>;
+      headers?: Record<string, string>;
+      /** Of a VALIDATION error: which part of the request (body, query, path); APIs that name it use it. */
+      where?: string;
+    } = {},
   ) {
     super(message);
     this.name = 'ServerError';
@@ -36,6 +42,7 @@ export const tooLarge = (limit: number) =>
 export function validationError(error: z.ZodError, where: string): ServerError {
   return new ServerError('VALIDATION', `The ${where} does not have the expected shape`, {
     issues: error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })),
+    where,
   });
 }
 
