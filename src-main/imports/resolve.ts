@@ -33,7 +33,7 @@ export class ValueResolver {
     employmentType: new ValueMatcher(employmentTypeSynonyms),
     workMode: new ValueMatcher(workModeSynonyms),
     schedule: new ValueMatcher(scheduleSynonyms),
-    source: new ValueMatcher(sourceSynonyms, builtInSources.map((source) => [valueKey(source), source] as [string, string])),
+    source: new ValueMatcher(sourceSynonyms, builtInSources.map((source) => [valueKey(source), source] as [string, string]), true),
   };
   private readonly firstStageByCategory = new Map<StageCategory, string | null>();
   private readonly cache = new Map<string, Resolution>();

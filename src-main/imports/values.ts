@@ -51,7 +51,7 @@ export const sourceSynonyms: Synonyms<BuiltInSource> = [
   ['welcome_to_the_jungle', ['Welcome to the Jungle', 'WTTJ', 'WTJ', 'Welcome']],
   ['france_travail', ['France Travail', 'Pôle emploi', 'Pole emploi', 'PE']],
   ['apec', ['APEC']],
-  ['referral', ['Referral', 'Referred', 'Network', 'Networking', 'Cooptation', 'Recommandation', 'Réseau', 'Bouche à oreille', 'Piston']],
+  ['referral', ['Referral', 'Referred', 'Employee referral', 'Internal referral', 'Network', 'Networking', 'Cooptation', 'Recommandation', 'Réseau', 'Bouche à oreille', 'Piston']],
   ['recruiter', ['Recruiter', 'Headhunter', 'Agency', 'Recruitment agency', 'Recruteur', 'Chasseur', 'Chasseur de têtes', 'Cabinet', 'Cabinet de recrutement', 'Approche directe']],
   ['job_fair', ['Job fair', 'Career fair', 'Salon', 'Forum', 'Salon de l’emploi', 'Forum emploi', 'Forum entreprises']],
   ['company_site', ['Company site', 'Company website', 'Company career page', 'Career page', 'Careers page', 'Careers site', 'Careers', 'Website', 'Site de l’entreprise', 'Site entreprise', 'Site carrière', 'Site web', 'Site internet', 'Page carrière']],
@@ -86,11 +86,22 @@ export function parseBoolean(text: string): boolean | undefined {
   return booleanByWord.get(raw) ?? booleanByWord.get(valueKey(raw));
 }
 
+/** Words after which a source's name begins inside a longer value ("applied via LinkedIn", "trouvé sur Indeed"). */
+const sourceLeads = ['via', 'from', 'through', 'thru', 'on', 'by', 'using', 'par', 'sur', 'depuis', 'avec'];
+
 export class ValueMatcher<T extends string> {
   private readonly exact = new Map<string, T>();
   private readonly partial: { target: T; phrase: string }[] = [];
 
-  constructor(synonyms: Synonyms<T>, extra: Iterable<[string, T]> = []) {
+  /**
+   * `names`: the values are names (sources), so a phrase inside a longer value counts only where the name begins
+   * there: at the start or after "via", "from", "sur" … — "Bright Network" is a job board, not a referral.
+   */
+  constructor(
+    synonyms: Synonyms<T>,
+    extra: Iterable<[string, T]> = [],
+    private readonly names = false,
+  ) {
     for (const [key, target] of extra) if (key) this.exact.set(key, target);
     for (const [target, names] of synonyms) {
       for (const name of names) {
@@ -106,11 +117,17 @@ export class ValueMatcher<T extends string> {
     const exact = this.exact.get(key);
     if (exact !== undefined) return exact;
     // Short phrases ("no", "pe", "li", "oa") only match exactly: inside longer text they mean too many things.
-    return this.partial.find(({ phrase }) => phrase.length > 3 && containsPhrase(key, phrase))?.target;
+    return this.partial.find(({ phrase }) => phrase.length > 3 && (this.names ? beginsName(key, phrase) : containsPhrase(key, phrase)))?.target;
   }
 
   /** Whether some phrase of the vocabulary is the whole key or one of its words (for recognising headers). */
   matchExact(key: string): T | undefined {
     return this.exact.get(key);
   }
+}
+
+/** Whether `phrase` starts `key`, or starts right after one of the words that lead to a source's name. */
+function beginsName(key: string, phrase: string): boolean {
+  if (`${key} `.startsWith(`${phrase} `)) return true;
+  return sourceLeads.some((lead) => containsPhrase(key, `${lead} ${phrase}`));
 }

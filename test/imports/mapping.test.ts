@@ -149,10 +149,13 @@ describe('value mapping', () => {
     expect(result.values.stage).toMatchObject([{ target: custom.id, resolved: true }]);
   });
 
-  it('keeps unknown sources as typed, matches known ones as whole words only', async () => {
-    const source = upload('Company,Position,Source\nA,Dev,Pôle emploi\nB,Dev,Newsletter Tech\nC,Dev,Linkedin\nD,Dev,ZipRecruiter\nE,Dev,Recruiter reached out\n', 's.csv');
+  it('keeps unknown sources as typed, matches known ones as whole words where a name begins', async () => {
+    const source = upload(
+      'Company,Position,Source\nA,Dev,Pôle emploi\nB,Dev,Newsletter Tech\nC,Dev,Linkedin\nD,Dev,ZipRecruiter\nE,Dev,Recruiter reached out\nF,Dev,Bright Network\nG,Dev,Applied via LinkedIn\nH,Dev,Trouvé sur Indeed\n',
+      's.csv',
+    );
     await app.api.invoke('imports.run', { source });
-    expect((await listAll(app)).map((row) => row.source)).toEqual(['france_travail', 'Newsletter Tech', 'linkedin', 'ZipRecruiter', 'recruiter']);
+    expect((await listAll(app)).map((row) => row.source)).toEqual(['france_travail', 'Newsletter Tech', 'linkedin', 'ZipRecruiter', 'recruiter', 'Bright Network', 'linkedin', 'indeed']);
   });
 
   it('reads placeholders (N/A, -, none, —, TBD) as empty', async () => {
