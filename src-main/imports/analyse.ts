@@ -136,9 +136,17 @@ function remembered(fn: (text: string) => string): (text: string) => string {
 function valueChoices(counts: Map<number, Map<string, { value: string; count: number }>>, columnsOf: Map<ImportField, number[]>, resolver: ValueResolver) {
   const values: Partial<Record<ValueMappedField, ImportValueChoice[]>> = {};
   for (const field of valueMappedFields) {
-    const column = columnsOf.get(field)?.[0];
-    if (column === undefined) continue;
-    values[field] = [...(counts.get(column) ?? new Map())]
+    const columns = columnsOf.get(field);
+    if (!columns) continue;
+    // A status and an outcome column share one list: a value means the same in both.
+    const merged = new Map<string, { value: string; count: number }>();
+    for (const column of columns) {
+      for (const [key, { value, count }] of counts.get(column) ?? []) {
+        const seen = merged.get(key);
+        merged.set(key, { value: seen?.value ?? value, count: (seen?.count ?? 0) + count });
+      }
+    }
+    values[field] = [...merged]
       .map(([key, { value, count }]) => {
         const { target, recognised } = resolver.resolve(field, key, value);
         return { key, value: shorten(value, 200), count, target, resolved: target !== undefined && recognised };
@@ -201,10 +209,7 @@ export async function planFile(db: Database, file: TableFile, input: ImportInput
       }
     }
     for (const field of dateImportFields) for (const column of columnsOf.get(field) ?? []) evidence.set(column, new DateOrderEvidence());
-    for (const field of valueMappedFields) {
-      const column = columnsOf.get(field)?.[0];
-      if (column !== undefined) valueColumns.add(column);
-    }
+    for (const field of valueMappedFields) for (const column of columnsOf.get(field) ?? []) valueColumns.add(column);
     const cards: Card[] = [];
     for (const column of columnsOf.get('stageCards') ?? []) {
       for (const row of sample) {

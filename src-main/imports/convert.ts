@@ -139,6 +139,13 @@ function splitTags(text: string): string[] {
     .filter((tag) => tag && !isPlaceholder(tag));
 }
 
+/** What one stage column of a row says. */
+interface Status {
+  stageId: string;
+  key: string;
+  column: number;
+}
+
 /** How far along the way to a job a category is; outcomes that close an application have no rank. */
 const pipelineRank: Partial<Record<StageCategory, number>> = { wishlist: 0, applied: 1, screening: 2, interviewing: 3, offer: 4, accepted: 5 };
 const closingCategories: readonly StageCategory[] = ['rejected', 'withdrawn', 'ghosted', 'accepted'];
@@ -255,7 +262,18 @@ class RowConversion {
   /** The value of a value-mapped column; an unknown one is reported and kept in the notes. */
   value(field: ValueMappedField): { target: string | null; key: string } {
     const column = this.column(field);
-    if (column === undefined) return { target: null, key: '' };
+    return column === undefined ? { target: null, key: '' } : this.valueAt(field, column);
+  }
+
+  /** The status each stage column gives (a status, an outcome beside it), in column order; empty ones left out. */
+  statuses(): Status[] {
+    return (this.plan.columnsOf.get('stage') ?? []).flatMap((column) => {
+      const { target, key } = this.valueAt('stage', column);
+      return target === null ? [] : [{ stageId: target, key, column }];
+    });
+  }
+
+  private valueAt(field: ValueMappedField, column: number): { target: string | null; key: string } {
     const raw = this.textAt(column);
     const key = this.plan.keyOf(raw);
     const { target } = this.plan.values.resolve(field, key, raw);
@@ -435,7 +453,14 @@ class RowConversion {
  * steps (an outcome, or a later stage), at the response date when there is one. A step is never placed before the
  * one it follows: a date that would be is reported and kept in the notes.
  */
-function buildHistory(conversion: RowConversion, plan: RowPlan, applied: { on: string | null; written: boolean }, status: string | null, responseOn: string | null): HistoryStep[] {
+function buildHistory(
+  conversion: RowConversion,
+  plan: RowPlan,
+  applied: { on: string | null; written: boolean },
+  status: string | null,
+  responseOn: string | null,
+  passed: readonly Status[] = [],
+): HistoryStep[] {
   const appliedOn = applied.on;
   const { values } = plan;
   const stageOf = (id: string): HistoryStep => ({ stageId: id, category: values.categoryOf(id) ?? 'applied', on: null });
@@ -454,6 +479,8 @@ function buildHistory(conversion: RowConversion, plan: RowPlan, applied: { on: s
     if (on) lastDate = on;
     steps.push({ stageId: stage.id, category: stage.category, on, column, order: on ?? lastDate });
   }
+  // Steps another stage column names ("Interview" beside the outcome "Rejected"): reached, on a day not given.
+  for (const step of passed) steps.push({ ...stageOf(step.stageId), column: step.column, order: lastDate });
   steps.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
 
   const statusStep = status ? stageOf(status) : null;
@@ -492,6 +519,26 @@ function buildHistory(conversion: RowConversion, plan: RowPlan, applied: { on: s
   return history;
 }
 
+/**
+ * Of the statuses a row's stage columns give (a status, and an outcome beside it), the one that says where it
+ * stands: an outcome that closes it, else the furthest step, else the rightmost. The steps of the pipeline the
+ * others name were passed on the way.
+ */
+function whereItStands(statuses: readonly Status[], plan: RowPlan): { status: string | null; passed: Status[] } {
+  if (statuses.length <= 1) return { status: statuses[0]?.stageId ?? null, passed: [] };
+  const weight = (status: Status) => {
+    const category = plan.values.categoryOf(status.stageId) ?? 'applied';
+    return closingCategories.includes(category) ? 10 : (pipelineRank[category] ?? -1);
+  };
+  const ranked = [...statuses].sort((a, b) => weight(a) - weight(b) || a.column - b.column);
+  const final = ranked[ranked.length - 1];
+  const passed = ranked.slice(0, -1).filter((status) => {
+    const rank = weight(status);
+    return rank > (pipelineRank.applied ?? 1) && rank < weight(final) && status.stageId !== final.stageId;
+  });
+  return { status: final.stageId, passed };
+}
+
 /** The history's first response, when the file dates it: an undated move is no answer on any day. */
 export function firstResponseOn(history: readonly HistoryStep[]): string | null {
   return history.find((step) => step.on !== null && responseStageCategories.includes(step.category))?.on ?? null;
@@ -510,8 +557,9 @@ function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
   if (appliedOn) input.appliedOn = appliedOn;
   if (deadline) input.deadline = deadline;
 
-  const status = row.value('stage');
-  if (archivedWords.has(status.key)) input.archived = true;
+  const statuses = row.statuses();
+  if (statuses.some((status) => archivedWords.has(status.key))) input.archived = true;
+  const { status, passed } = whereItStands(statuses, plan);
   for (const field of ['employmentType', 'workMode', 'schedule', 'source'] as const) {
     const { target, key } = row.value(field);
     if (target !== null) input[field] = target;
@@ -532,7 +580,7 @@ function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
   row.tags();
   const contact = companyName ? row.contact(companyName) : null;
   const appliedColumn = row.column('appliedOn');
-  const history = buildHistory(row, plan, { on: appliedOn, written: appliedColumn !== undefined && row.textAt(appliedColumn) !== '' }, status.target, responseOn);
+  const history = buildHistory(row, plan, { on: appliedOn, written: appliedColumn !== undefined && row.textAt(appliedColumn) !== '' }, status, responseOn, passed);
   const firstResponse = firstResponseOn(history);
   if (firstResponse) input.firstResponseOn = firstResponse;
   row.reportCuts();

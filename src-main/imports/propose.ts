@@ -156,6 +156,17 @@ interface Candidate {
   reasons: ImportReason[];
 }
 
+/**
+ * A second status column ("Outcome" beside "Stage") only when its header names a status and its values are
+ * statuses: a column the values alone suggest, or a Yes/No "Response", stays out of where the application stands.
+ */
+function isSecondStatus(candidate: Candidate, proposals: readonly Proposal[]): boolean {
+  if (proposals.filter((proposal) => proposal.field === 'stage').length >= 2) return false;
+  const named = candidate.reasons.some((item) => item.code === 'header');
+  const statuses = candidate.reasons.some((item) => item.code === 'vocabulary' && item.field === 'stage' && (item.share ?? 0) >= 0.5);
+  return named && statuses;
+}
+
 export function proposeMapping(columns: readonly ColumnFacts[]): Proposal[] {
   const candidates: Candidate[] = [];
   const vetoed: (Candidate | null)[] = columns.map(() => null);
@@ -186,6 +197,7 @@ export function proposeMapping(columns: readonly ColumnFacts[]): Proposal[] {
   for (const candidate of candidates) {
     if (proposals[candidate.column].field !== null) continue;
     if (taken.has(candidate.field) && !multiColumnFields.includes(candidate.field)) continue;
+    if (candidate.field === 'stage' && taken.has('stage') && !isSecondStatus(candidate, proposals)) continue;
     proposals[candidate.column] = { field: candidate.field, reasons: candidate.reasons };
     taken.add(candidate.field);
   }

@@ -114,11 +114,12 @@ export const importFields = [
   'stageCards',
 ] as const;
 export type ImportField = (typeof importFields)[number];
-export const multiColumnFields: readonly ImportField[] = ['notes', 'tags', 'stageStep', 'stageCards'];
+/** `stage` too: a status column and an outcome column beside it ("Stage", "Outcome") both say where it stands. */
+export const multiColumnFields: readonly ImportField[] = ['notes', 'tags', 'stageStep', 'stageCards', 'stage'];
 export const requiredImportFields: readonly ImportField[] = ['company', 'position'];
 export const dateImportFields: readonly ImportField[] = ['appliedOn', 'responseOn', 'deadline', 'stageStep'];
 /** Fields whose column carries a stage of its own (`columnStages`). */
-export const stageColumnFields: readonly ImportField[] = ['stageStep', 'stageCards'];
+export const stageColumnFields: readonly ImportField[] = ['stageStep', 'stageCards', 'stage'];
 
 /** Fields whose values are chosen from a list: the wizard maps each distinct value of the file to one. */
 export const valueMappedFields = ['stage', 'employmentType', 'workMode', 'schedule', 'source'] as const;
@@ -152,7 +153,7 @@ export const importMapping = z
       seen.add(field);
     }
     return true;
-  }, 'each field can come from one column only (except notes and tags)');
+  }, 'each field can come from one column only (except notes, tags, statuses, steps and cards)');
 export type ImportMapping = z.input<typeof importMapping>;
 
 const valueKey = z.string().max(500);

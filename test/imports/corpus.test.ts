@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportSource } from '../../src-shared/contract';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import * as corpus from './support/corpus';
+import { upload } from './support/files';
 
 // Files in the formats of the trackers people leave and of people's own sheets (support/corpus.ts), imported the
 // way a new user does: the wizard's proposals accepted unchanged, rows that cannot be imported skipped. Each
@@ -185,6 +186,32 @@ describe('people’s own sheets', () => {
         history: [['applied', '2024-01-15'], ['screening', '2024-01-25'], ['interviewing', '2024-02-20'], ['offer', '2024-03-01'], ['accepted', '?']],
       },
       'Stripe / Software Engineer Intern': { stage: 'applied', history: [['applied', '2024-01-18']] },
+    });
+  });
+
+  it('a status column and an outcome beside it: where it stands is the outcome, the status a step passed', async () => {
+    const { preview, imported } = await importAsProposed(
+      upload(
+        [
+          'Employer,Role,Applied,Date applied,Stage,Outcome,Response,Source',
+          'Barclays,Graduate Analyst,Yes,14/02/2024,Assessment centre,,No,Bright Network',
+          'HSBC,Software Engineer,Yes,20/02/2024,Online test,Rejected,Yes,Indeed',
+          'Sky,Data Analyst,Yes,06/03/2024,Applied,Offer accepted,Yes,Gradcracker',
+          'Arm,Graduate Engineer,Yes,01/03/2024,Interview,Withdrew,No,Company website',
+          'BT,Network Engineer,No,,,,,LinkedIn',
+        ].join('\n'),
+        'graduate.csv',
+      ),
+    );
+    // "Response" holds Yes/No: it is no status, though its name could be one.
+    expect(preview.mapping).toEqual(['company', 'position', null, 'appliedOn', 'stage', 'stage', null, 'source']);
+    expect(preview.problems).toEqual([]);
+    expect(imported).toMatchObject({
+      'Barclays / Graduate Analyst': { stage: 'interviewing', history: [['applied', '2024-02-14'], ['interviewing', '?']], source: 'Bright Network' },
+      'HSBC / Software Engineer': { stage: 'rejected', history: [['applied', '2024-02-20'], ['screening', '?'], ['rejected', '?']], firstResponseOn: null },
+      'Sky / Data Analyst': { stage: 'accepted', history: [['applied', '2024-03-06'], ['accepted', '?']] },
+      'Arm / Graduate Engineer': { stage: 'withdrawn', history: [['applied', '2024-03-01'], ['interviewing', '?'], ['withdrawn', '?']] },
+      'BT / Network Engineer': { stage: 'wishlist' },
     });
   });
 

@@ -32,7 +32,7 @@ describe('column mapping from headers', () => {
     expect(keys.mapping).toEqual(['company', 'position', 'employmentType', 'appliedOn', 'responseOn', 'favorite', null]);
   });
 
-  it('gives a field to one column only, except notes and tags; leaves unknown headers unmapped', async () => {
+  it('gives a field to one column only, except notes, tags and a second status; leaves unknown headers unmapped', async () => {
     expect((await preview('Société,Entreprise,Notes,Remarques,Poste\nA,B,c,d,Dev\n')).mapping).toEqual(['company', null, 'notes', 'notes', 'position']);
     expect((await preview('Company,Position,Colonne 1,xyz\nA,Dev,1,2\n')).mapping).toEqual(['company', 'position', null, null]);
   });
