@@ -12,7 +12,7 @@ import {
 } from '../../src-shared/contract';
 import { cardParts, parseCard } from './cards';
 import { isPlausibleDate, parseDate } from './dates';
-import { parseRating } from './profile';
+import { isPhoneNumber, parseRating } from './profile';
 import type { ValueResolver } from './resolve';
 import { parseSalary, type ParsedSalary } from './salary';
 import { cellLink, cellText, shorten, type Cell, type GridRow } from './table';
@@ -365,8 +365,13 @@ class RowConversion {
       name ||= split.name;
     }
     const role = at('contactRole');
-    const phone = at('contactPhone');
+    let phone = at('contactPhone');
     let linkedinUrl = at('contactLinkedin');
+    // A "Contact info" column holds an address or a phone number, whichever the person had.
+    if (email && !phone && isPhoneNumber(email)) {
+      phone = email;
+      email = '';
+    }
     if (email && !emailSchema.safeParse(email).success) {
       this.keep('contactEmail', this.column('contactEmail') ?? this.column('contactName')!, 'bad_email', email);
       email = '';

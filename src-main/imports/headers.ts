@@ -32,7 +32,7 @@ export const headerNames: Record<Exclude<ImportField, 'stageStep' | 'stageCards'
   deadline: ['Deadline', 'Closing date', 'Apply by', 'Application deadline', 'Date limite', 'Échéance', 'Date de clôture'],
   contactName: ['Contact', 'Contact name', 'Contact person', 'Point of contact', 'Recruiter', 'Recruiter name', 'Hiring manager', 'Referrer', 'Interlocuteur', 'Interlocutrice', 'Recruteur', 'Recruteuse', 'Nom du contact', 'Personne à contacter'],
   contactRole: ['Contact role', 'Contact title', 'Contact position', 'Recruiter title', 'Fonction du contact', 'Poste du contact'],
-  contactEmail: ['Email', 'E-mail', 'Mail', 'Contact email', 'Recruiter email', 'Email address', 'Courriel', 'Adresse e-mail', 'Email du contact'],
+  contactEmail: ['Email', 'E-mail', 'Mail', 'Contact email', 'Recruiter email', 'Email address', 'Courriel', 'Adresse e-mail', 'Email du contact', 'Contact info', 'Contact information', 'Contact details', 'Coordonnées', 'Coordonnées du contact'],
   contactPhone: ['Phone', 'Contact phone', 'Recruiter phone', 'Phone number', 'Telephone', 'Tel', 'Mobile', 'Téléphone', 'Portable', 'Numéro'],
   contactLinkedin: ['LinkedIn', 'Contact LinkedIn', 'LinkedIn profile', 'Recruiter LinkedIn', 'LinkedIn du contact'],
 };

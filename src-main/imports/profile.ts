@@ -46,6 +46,11 @@ export interface ColumnProfile {
 const emailPattern = /^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i;
 const emailInside = /<?\b[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}\b>?/i;
 const phonePattern = /^\+?[\d\s().-]{7,20}$/;
+
+/** Whether a cell is a phone number: digits, spaces and ( ) . - only, eight digits at least. */
+export function isPhoneNumber(text: string): boolean {
+  return phonePattern.test(text) && (text.match(/\d/g)?.length ?? 0) >= 8;
+}
 const urlPattern = /^(https?:\/\/|www\.)\S+$/i;
 const namePattern = /^\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |le |la |du )?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
@@ -102,7 +107,7 @@ export class ColumnProfiler {
       if (/linkedin\.com\/in\//i.test(link)) profile.profiles += 1;
     }
     if (emailPattern.test(text) || (emailInside.test(text) && text.length < 120)) profile.emails += 1;
-    if (phonePattern.test(text) && (text.match(/\d/g)?.length ?? 0) >= 8) profile.phones += 1;
+    if (isPhoneNumber(text)) profile.phones += 1;
     if (isMoneyCell(cell) || (/[€$£¥]|\b(?:eur|usd|gbp|chf|k)\b|\d\s*k\b/i.test(text) && parseSalary(cell) !== null)) profile.money += 1;
     if (text.length >= 60) profile.longTexts += 1;
     if (/[,;|]/.test(text) && text.split(/[,;|]/).every((part) => part.trim().length > 0 && part.trim().length <= 30)) profile.lists += 1;

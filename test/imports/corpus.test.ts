@@ -215,6 +215,29 @@ describe('people’s own sheets', () => {
     });
   });
 
+  it('a spreadsheet template: an interview-date step column, a "Contact Info" of addresses or phones, money per hour', async () => {
+    const { preview, imported } = await importAsProposed(
+      upload(
+        [
+          'Company Name,Position,Date Applied,Application Status,Interview Date,Contact Person,Contact Info,Salary,Notes',
+          'Acme Corp,Marketing Coordinator,1/15/2024,Interview Scheduled,1/29/2024,Linda Park,linda.park@acme.com,"$55,000",Great culture',
+          'Initech,Content Writer,1/20/2024,Applied,,Bob Lee,(555) 123-4567,$25/hr,',
+          'Vandelay,Marketing Manager,1/26/2024,Interviewing,2/5/2024 & 2/12/2024,,,,Second round next week',
+          'Hooli,Brand Manager,1/25/2024,No Response,,,,,',
+        ].join('\n'),
+        'template.csv',
+      ),
+    );
+    expect(preview.mapping).toEqual(['company', 'position', 'appliedOn', 'stage', 'stageStep', 'contactName', 'contactEmail', 'salary', 'notes']);
+    expect(preview.problems.map(({ row, code }) => [row, code])).toEqual([[4, 'two_dates']]);
+    expect(imported).toMatchObject({
+      'Acme Corp / Marketing Coordinator': { stage: 'interviewing', history: [['applied', '2024-01-15'], ['interviewing', '2024-01-29']], contacts: [{ name: 'Linda Park', email: 'linda.park@acme.com', phone: null }] },
+      'Initech / Content Writer': { stage: 'applied', salaryMin: 25, salaryMax: 25, salaryCurrency: 'USD', salaryPeriod: 'hour', contacts: [{ name: 'Bob Lee', email: null, phone: '(555) 123-4567' }], notes: null },
+      'Vandelay / Marketing Manager': { stage: 'interviewing', history: [['applied', '2024-01-26'], ['interviewing', '?']], notes: 'Second round next week\nInterview Date: 2/5/2024 & 2/12/2024' },
+      'Hooli / Brand Manager': { stage: 'ghosted', history: [['applied', '2024-01-25'], ['ghosted', '?']], firstResponseOn: null },
+    });
+  });
+
   it('a workbook made by hand: the tracker sheet, Yes/No beside the date, Result, money formats, contacts, bad cells', async () => {
     const { preview, result, imported } = await importAsProposed(await corpus.handMadeWorkbook());
     expect(preview.settings).toMatchObject({ sheet: 'Applications', headerRow: 1 });
