@@ -219,6 +219,74 @@ describeEngines('JobTracker SaaS compatibility', (start) => {
     expect((await client.request('GET', `/api/applications/${mine.body.id}`)).status).toBe(404);
   });
 
+  it('plans, lists, filters, changes and deletes interviews, with that API’s values both ways', async () => {
+    const application = await client.create({ entreprise: 'Entretiens SA', poste: 'Ingénieur' });
+    const id = application.body.id as string;
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 19);
+    const planned = await client.request('POST', '/api/interviews/', {
+      candidature_id: id,
+      date_entretien: future,
+      type_entretien: 'manager',
+      format_entretien: 'in_person',
+      lieu_entretien: '1 rue de la Paix, Paris',
+      interviewer: 'Mme Durand',
+      commentaire: 'Apporter le portfolio',
+    });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(201);
+    expect(planned.body).toMatchObject({
+      candidature_id: id,
+      date_entretien: future,
+      type_entretien: 'manager',
+      format_entretien: 'in_person',
+      lieu_entretien: '1 rue de la Paix, Paris',
+      interviewer: 'Mme Durand',
+      commentaire: 'Apporter le portfolio',
+      statut: 'planned',
+    });
+    const interviewId = planned.body.id as string;
+    const past = await client.request('POST', '/api/interviews', { candidature_id: id, date_entretien: '2025-01-05T14:00:00Z', type_entretien: 'rh', format_entretien: 'phone', statut: 'completed' });
+    expect(past.status).toBe(201);
+
+    const candid = await v1Device(server, client);
+    const inCandid = await v1(candid, 'interviews.get', { id: interviewId });
+    expect(inCandid.body).toMatchObject({ applicationId: id, format: 'in_person', location: '1 rue de la Paix, Paris', interviewers: 'Mme Durand', status: 'planned' });
+    expect((await client.request('GET', `/api/applications/${id}`)).body).toMatchObject({ interviews_count: 2 });
+
+    const ids = async (query: string) => ((await client.request('GET', `/api/interviews/${query}`)).body as { id: string }[]).map((item) => item.id);
+    expect(await ids(`?candidature_id=${id}`)).toEqual([past.body.id, interviewId]);
+    expect(await ids(`?candidature_id=${id}&status=completed`)).toEqual([past.body.id]);
+    expect(await ids(`?candidature_id=${id}&interview_type=manager`)).toEqual([interviewId]);
+    expect(await ids(`?candidature_id=${id}&interview_format=phone`)).toEqual([past.body.id]);
+    const upcoming = await client.request('GET', '/api/interviews/upcoming?limit=20');
+    expect(upcoming.body.map((item: { id: string }) => item.id)).toContain(interviewId);
+    expect(upcoming.body.map((item: { id: string }) => item.id)).not.toContain(past.body.id);
+    expect((await client.request('GET', '/api/interviews/upcoming?limit=0')).status).toBe(422);
+
+    const changed = await client.request('PUT', `/api/interviews/${interviewId}`, { statut: 'cancelled', commentaire: null, type_entretien: 'final' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ statut: 'cancelled', commentaire: 'Apporter le portfolio', type_entretien: 'final' });
+    expect((await v1(candid, 'interviews.get', { id: interviewId })).body).toMatchObject({ status: 'cancelled', type: 'final' });
+
+    const stranger = new JobTrackerClient(server.url);
+    await stranger.signUp();
+    expect((await stranger.request('GET', `/api/interviews/${interviewId}`)).status).toBe(404);
+    expect((await stranger.request('PUT', `/api/interviews/${interviewId}`, { statut: 'completed' })).status).toBe(404);
+    expect((await stranger.request('DELETE', `/api/interviews/${interviewId}`)).status).toBe(404);
+    const foreign = await stranger.request('POST', '/api/interviews/', { candidature_id: id, date_entretien: future, type_entretien: 'rh', format_entretien: 'video' });
+    expect(foreign.status).toBe(404);
+    expect(await stranger.request('GET', '/api/interviews/').then((answer) => answer.body)).toEqual([]);
+    const invalid = await client.request('POST', '/api/interviews/', { candidature_id: id, date_entretien: 'demain', type_entretien: 'lunch', format_entretien: 'video' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.detail.map((issue: { loc: string[] }) => issue.loc.join('.')).sort()).toEqual(['body.date_entretien', 'body.type_entretien']);
+
+    expect((await client.request('DELETE', `/api/interviews/${interviewId}`)).status).toBe(204);
+    expect((await client.request('GET', `/api/interviews/${interviewId}`)).status).toBe(404);
+    // Deleting the application deletes its other interview too.
+    expect((await client.request('DELETE', `/api/applications/${id}`)).status).toBe(204);
+    expect((await client.request('GET', `/api/interviews/${past.body.id}`)).status).toBe(404);
+    expect((await v1(candid, 'interviews.get', { id: past.body.id })).status).toBe(404);
+  });
+
   it('refuses a private account’s data routes with 403 and why', async () => {
     const device = await register(server.url);
     const compat = new JobTrackerClient(server.url);

@@ -24,7 +24,21 @@ import {
   type JobApplication,
 } from './applications';
 import { api, apiDeviceName, notFoundDetail } from './common';
-import { applicationCreate, applicationUpdate, bulkUpdate, idParam, listQuery, loginRequest, profileUpdate, registerRequest } from './schemas';
+import { candidInterviewFields, interviewRow, interviewRows, keepWrittenInterview, toJobInterview } from './interviews';
+import {
+  applicationCreate,
+  applicationUpdate,
+  bulkUpdate,
+  idParam,
+  interviewCreate,
+  interviewsQuery,
+  interviewUpdate,
+  listQuery,
+  loginRequest,
+  profileUpdate,
+  registerRequest,
+  upcomingQuery,
+} from './schemas';
 import { categoryOfReponse, type Reponse } from './values';
 
 /** Where JobTracker SaaS's API is served: a client pointed at `<server>/compat/jobtracker` works unchanged. */
@@ -334,6 +348,98 @@ export function jobtrackerRoutes(routes: RouteTable): void {
         return one(app, principal.accountId, row.id);
       });
       return c.json(flipped, 200);
+    },
+  );
+
+  // ---- Interviews ----------------------------------------------------------------------------------------------
+
+  const interviewErrors = fastApiErrors(context, { notFound: notFoundDetail.interview });
+  const allInterviews = (app: AppContext, accountId: string) => interviewRows(app).map((row) => toJobInterview(row, accountId));
+  /** What a request wrote, as it should read back (dates as written). */
+  const asWritten = (input: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(input).map(([key, value]) => [key, typeof value === 'object' && value !== null && 'text' in value ? (value as { text: string }).text : value]),
+    );
+
+  for (const path of ['/interviews', '/interviews/']) {
+    add(
+      { method: 'get', path, summary: 'Interviews, by date', auth: true, query: interviewsQuery, onError: interviewErrors, responses: { 200: { description: 'A list' } } },
+      async ({ c, principal, query }) => {
+        const items = await onReplica(principal.accountId, (app) => allInterviews(app, principal.accountId));
+        return c.json(
+          items.filter(
+            (item) =>
+              (!query.status || item.statut === query.status) &&
+              (!query.interview_type || item.type_entretien === query.interview_type) &&
+              (!query.interview_format || item.format_entretien === query.interview_format) &&
+              (!query.candidature_id || item.candidature_id === query.candidature_id.toLowerCase()),
+          ),
+          200,
+        );
+      },
+    );
+
+    add(
+      { method: 'post', path, summary: 'Plan an interview', auth: true, rawJsonBody: interviewCreate, responses: { 201: { description: 'The interview' }, 404: { description: 'No such application' } } },
+      async ({ c, principal }) => {
+        const body = await readBodyAs(c, interviewCreate, bodyLimit());
+        const created = await onReplica(principal.accountId, (app) => {
+          const application = applicationRow(app, body.candidature_id);
+          const { candidature_id: _application, ...fields } = body;
+          const interview = invoke(app, 'interviews.create', { applicationId: application.id, ...candidInterviewFields(fields) } as Parameters<typeof invoke<'interviews.create'>>[2]);
+          const row = interviewRow(app, interview.id);
+          storeKept(app, 'interviews', row.id, row.external_fields, keepWrittenInterview(row, {}, asWritten(fields)));
+          return toJobInterview(interviewRow(app, interview.id), principal.accountId);
+        });
+        return c.json(created, 201);
+      },
+    );
+  }
+
+  add(
+    { method: 'get', path: '/interviews/upcoming', summary: 'The next planned interviews', auth: true, query: upcomingQuery, onError: interviewErrors, responses: { 200: { description: 'A list' } } },
+    async ({ c, principal, query }) => {
+      const nowIso = context.nowIso();
+      const rows = await onReplica(principal.accountId, (app) => interviewRows(app).filter((row) => row.status === 'planned' && row.scheduled_at >= nowIso));
+      return c.json(rows.slice(0, query.limit).map((row) => toJobInterview(row, principal.accountId)), 200);
+    },
+  );
+
+  add(
+    { method: 'get', path: '/interviews/{id}', summary: 'One interview', auth: true, params: idParam, onError: interviewErrors, responses: { 200: { description: 'The interview' }, 404: { description: 'Not found' } } },
+    async ({ c, principal, params }) => c.json(await onReplica(principal.accountId, (app) => toJobInterview(interviewRow(app, params.id), principal.accountId)), 200),
+  );
+
+  add(
+    {
+      method: 'put',
+      path: '/interviews/{id}',
+      summary: 'Change an interview (the fields given)',
+      auth: true,
+      params: idParam,
+      rawJsonBody: interviewUpdate,
+      onError: interviewErrors,
+      responses: { 200: { description: 'The interview' }, 404: { description: 'Not found' } },
+    },
+    async ({ c, principal, params }) => {
+      const body = await readBodyAs(c, interviewUpdate, bodyLimit());
+      const updated = await onReplica(principal.accountId, (app) => {
+        const row = interviewRow(app, params.id);
+        const patch = candidInterviewFields(body);
+        if (Object.keys(patch).length > 0) invoke(app, 'interviews.update', { id: row.id, patch } as Parameters<typeof invoke<'interviews.update'>>[2]);
+        const after = interviewRow(app, row.id);
+        storeKept(app, 'interviews', row.id, after.external_fields, keepWrittenInterview(after, readKept(after.external_fields, api), asWritten(body)));
+        return toJobInterview(interviewRow(app, row.id), principal.accountId);
+      });
+      return c.json(updated, 200);
+    },
+  );
+
+  add(
+    { method: 'delete', path: '/interviews/{id}', summary: 'Delete an interview', auth: true, params: idParam, onError: interviewErrors, responses: { 204: { description: 'Deleted' }, 404: { description: 'Not found' } } },
+    async ({ c, principal, params }) => {
+      await onReplica(principal.accountId, (app) => invoke(app, 'interviews.delete', { id: interviewRow(app, params.id).id }));
+      return c.body(null, 204);
     },
   );
 
