@@ -287,6 +287,41 @@ describeEngines('JobTracker SaaS compatibility', (start) => {
     expect((await v1(candid, 'interviews.get', { id: past.body.id })).status).toBe(404);
   });
 
+  it('answers the statistics as that API does, for a period too', async () => {
+    const counter = new JobTrackerClient(server.url);
+    await counter.signUp();
+    for (const fields of [
+      { entreprise: 'Un', type_poste: 'cdi', moyen: 'linkedin', date_candidature: '2025-01-10', reponse: 'positive' },
+      { entreprise: 'Deux', type_poste: 'cdi', moyen: 'linkedin', date_candidature: '2025-01-10', reponse: 'negative' },
+      { entreprise: 'Trois', type_poste: 'stage', moyen: 'indeed', date_candidature: '2025-02-01' },
+      { entreprise: 'Quatre', type_poste: 'stage', moyen: 'jobteaser', date_candidature: '2025-03-01', reponse: 'no_response' },
+    ]) {
+      expect((await counter.create(fields)).status).toBe(201);
+    }
+    const get = async (path: string) => {
+      const answer = await counter.request('GET', `/api/statistics/${path}`);
+      expect(answer.status, path).toBe(200);
+      return answer.body;
+    };
+    expect(await get('dashboard')).toMatchObject({ total_applications: 4, pending: 1, positive: 1, negative: 1, no_response: 1, cancelled: 0, response_rate: 50 });
+    expect(await get('timeline')).toEqual([
+      { date: '2025-01-10', count: 2, cumulative: 2 },
+      { date: '2025-02-01', count: 1, cumulative: 3 },
+      { date: '2025-03-01', count: 1, cumulative: 4 },
+    ]);
+    const byStatus = await get('by-status');
+    expect(byStatus).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'positive', count: 1, percentage: 25 })]));
+    expect(byStatus.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(4);
+    expect((await get('by-type')).map((row: { type: string; count: number }) => [row.type, row.count])).toEqual([['cdi', 2], ['stage', 2]]);
+    expect((await get('by-method')).map((row: { method: string; count: number }) => [row.method, row.count])).toEqual([['linkedin', 2], ['indeed', 1], ['jobteaser', 1]]);
+    expect(await get('response-rate')).toMatchObject({ total_applications: 4, responses: 2, response_rate: 50 });
+    const overview = await get('overview');
+    expect(Object.keys(overview).sort()).toEqual(['by_method', 'by_status', 'by_type', 'dashboard', 'interviews_stats', 'timeline']);
+    expect(overview.interviews_stats).toMatchObject({ total: 0 });
+    expect(await get('dashboard?date_from=2025-02-01&date_to=2025-12-31')).toMatchObject({ total_applications: 2, pending: 1, no_response: 1 });
+    expect((await counter.request('GET', '/api/statistics/dashboard', undefined, '')).status).toBe(401);
+  });
+
   it('refuses a private account’s data routes with 403 and why', async () => {
     const device = await register(server.url);
     const compat = new JobTrackerClient(server.url);

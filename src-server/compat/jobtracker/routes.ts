@@ -24,6 +24,7 @@ import {
   type JobApplication,
 } from './applications';
 import { api, apiDeviceName, notFoundDetail } from './common';
+import { byMethod, byStatus, byType, dashboard, interviewStats, responseRate, timeline } from './statistics';
 import { candidInterviewFields, interviewRow, interviewRows, keepWrittenInterview, toJobInterview } from './interviews';
 import {
   applicationCreate,
@@ -35,6 +36,7 @@ import {
   interviewUpdate,
   listQuery,
   loginRequest,
+  periodQuery,
   profileUpdate,
   registerRequest,
   upcomingQuery,
@@ -440,6 +442,48 @@ export function jobtrackerRoutes(routes: RouteTable): void {
     async ({ c, principal, params }) => {
       await onReplica(principal.accountId, (app) => invoke(app, 'interviews.delete', { id: interviewRow(app, params.id).id }));
       return c.body(null, 204);
+    },
+  );
+
+  // ---- Statistics ----------------------------------------------------------------------------------------------
+
+  /** The applications (as this API answers them) whose date_candidature is within the period's calendar days. */
+  const applicationsIn = async (accountId: string, period: { date_from?: string; date_to?: string }) => {
+    const all = await onReplica(accountId, (app) => {
+      const rows = applicationRows(app);
+      const extras = interviewExtras(app, rows.map((row) => row.id), context.nowIso());
+      return rows.map((row) => toJobApplication(app, row, accountId, extras.get(row.id), now()));
+    });
+    return filterApplications(all, { date_from: period.date_from, date_to: period.date_to } as ListQuery);
+  };
+  const statistic = (path: string, summary: string, compute: (items: JobApplication[]) => unknown) =>
+    add(
+      { method: 'get', path: `/statistics/${path}`, summary, auth: true, query: periodQuery, responses: { 200: { description: summary } } },
+      async ({ c, principal, query }) => c.json(compute(await applicationsIn(principal.accountId, query)) as object, 200),
+    );
+  statistic('dashboard', 'Totals by reponse and the response rate (percent)', dashboard);
+  statistic('timeline', 'Applications per day of date_candidature, with the running total', timeline);
+  statistic('by-status', 'Applications by reponse', byStatus);
+  statistic('by-type', 'Applications by type_poste', byType);
+  statistic('by-method', 'Applications by moyen', byMethod);
+  statistic('response-rate', 'Responses (positive, negative, contacted) over applications', responseRate);
+
+  add(
+    { method: 'get', path: '/statistics/overview', summary: 'Every statistic at once', auth: true, query: periodQuery, responses: { 200: { description: 'The overview' } } },
+    async ({ c, principal, query }) => {
+      const items = await applicationsIn(principal.accountId, query);
+      const interviews = await onReplica(principal.accountId, (app) => allInterviews(app, principal.accountId));
+      return c.json(
+        {
+          dashboard: dashboard(items),
+          timeline: timeline(items),
+          by_status: byStatus(items),
+          by_type: byType(items),
+          by_method: byMethod(items),
+          interviews_stats: interviewStats(interviews, context.clock.now()),
+        },
+        200,
+      );
     },
   );
 
