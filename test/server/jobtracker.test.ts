@@ -322,6 +322,29 @@ describeEngines('JobTracker SaaS compatibility', (start) => {
     expect((await counter.request('GET', '/api/statistics/dashboard', undefined, '')).status).toBe(401);
   });
 
+  it('exports as JSON, CSV and Excel in that API’s fields', async () => {
+    const exporter = new JobTrackerClient(server.url);
+    await exporter.signUp();
+    expect((await exporter.create({ entreprise: '=HYPERLINK("x")', poste: 'Comptable, senior', competences: ['Excel', 'SAP'] })).status).toBe(201);
+    const json = await exporter.request('GET', '/api/export/json');
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ total: 1, applications: [expect.objectContaining({ entreprise: '=HYPERLINK("x")', poste: 'Comptable, senior' })], interviews: [] });
+    const csv = await exporter.request('GET', '/api/export/csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = Buffer.from(csv.body as Buffer).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0].split(',').slice(0, 3)).toEqual(['id', 'entreprise', 'poste']);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(lines[1]).toContain('"Comptable, senior"');
+    for (const path of ['/api/export/excel', '/api/export/statistics/excel']) {
+      const workbook = await exporter.request('GET', path);
+      expect(workbook.status, path).toBe(200);
+      expect(workbook.headers.get('content-type')).toMatch(/spreadsheetml/);
+      expect(Buffer.from(workbook.body as Buffer).subarray(0, 2).toString('latin1')).toBe('PK');
+    }
+    expect((await exporter.request('GET', '/api/export/csv', undefined, '')).status).toBe(401);
+  });
+
   it('refuses a private account’s data routes with 403 and why', async () => {
     const device = await register(server.url);
     const compat = new JobTrackerClient(server.url);

@@ -24,6 +24,7 @@ import {
   type JobApplication,
 } from './applications';
 import { api, apiDeviceName, notFoundDetail } from './common';
+import { applicationsCsv, applicationsJson, applicationsWorkbook, statisticsWorkbook } from './exports';
 import { byMethod, byStatus, byType, dashboard, interviewStats, responseRate, timeline } from './statistics';
 import { candidInterviewFields, interviewRow, interviewRows, keepWrittenInterview, toJobInterview } from './interviews';
 import {
@@ -485,6 +486,34 @@ export function jobtrackerRoutes(routes: RouteTable): void {
         200,
       );
     },
+  );
+
+  // ---- Exports -------------------------------------------------------------------------------------------------
+
+  const attachment = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  add(
+    { method: 'get', path: '/export/json', summary: 'The applications and interviews, as JSON', auth: true, responses: { 200: { description: '{exported_at, total, applications, interviews}' } } },
+    async ({ c, principal }) => {
+      const items = await applicationsIn(principal.accountId, {});
+      const interviews = await onReplica(principal.accountId, (app) => allInterviews(app, principal.accountId));
+      return c.json(applicationsJson(items, interviews, context.nowIso()), 200, attachment('candidatures.json'));
+    },
+  );
+  add(
+    { method: 'get', path: '/export/csv', summary: 'The applications, as CSV', auth: true, responses: { 200: { description: 'CSV', content: 'text/plain' } } },
+    async ({ c, principal }) =>
+      c.body(applicationsCsv(await applicationsIn(principal.accountId, {})), 200, { 'Content-Type': 'text/csv; charset=utf-8', ...attachment('candidatures.csv') }),
+  );
+  add(
+    { method: 'get', path: '/export/excel', summary: 'The applications, as an Excel workbook', auth: true, responses: { 200: { description: 'XLSX', content: 'application/octet-stream' } } },
+    async ({ c, principal }) =>
+      c.body(new Uint8Array(await applicationsWorkbook(await applicationsIn(principal.accountId, {}))), 200, { 'Content-Type': xlsx, ...attachment('candidatures.xlsx') }),
+  );
+  add(
+    { method: 'get', path: '/export/statistics/excel', summary: 'The statistics, as an Excel workbook', auth: true, responses: { 200: { description: 'XLSX', content: 'application/octet-stream' } } },
+    async ({ c, principal }) =>
+      c.body(new Uint8Array(await statisticsWorkbook(await applicationsIn(principal.accountId, {}))), 200, { 'Content-Type': xlsx, ...attachment('statistiques.xlsx') }),
   );
 
   // Anything else under the prefix: FastAPI's 404.
