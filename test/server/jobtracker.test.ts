@@ -219,6 +219,132 @@ describeEngines('JobTracker SaaS compatibility', (start) => {
     expect((await client.request('GET', `/api/applications/${mine.body.id}`)).status).toBe(404);
   });
 
+  it('plans, lists, filters, changes and deletes interviews, with that API’s values both ways', async () => {
+    const application = await client.create({ entreprise: 'Entretiens SA', poste: 'Ingénieur' });
+    const id = application.body.id as string;
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 19);
+    const planned = await client.request('POST', '/api/interviews/', {
+      candidature_id: id,
+      date_entretien: future,
+      type_entretien: 'manager',
+      format_entretien: 'in_person',
+      lieu_entretien: '1 rue de la Paix, Paris',
+      interviewer: 'Mme Durand',
+      commentaire: 'Apporter le portfolio',
+    });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(201);
+    expect(planned.body).toMatchObject({
+      candidature_id: id,
+      date_entretien: future,
+      type_entretien: 'manager',
+      format_entretien: 'in_person',
+      lieu_entretien: '1 rue de la Paix, Paris',
+      interviewer: 'Mme Durand',
+      commentaire: 'Apporter le portfolio',
+      statut: 'planned',
+    });
+    const interviewId = planned.body.id as string;
+    const past = await client.request('POST', '/api/interviews', { candidature_id: id, date_entretien: '2025-01-05T14:00:00Z', type_entretien: 'rh', format_entretien: 'phone', statut: 'completed' });
+    expect(past.status).toBe(201);
+
+    const candid = await v1Device(server, client);
+    const inCandid = await v1(candid, 'interviews.get', { id: interviewId });
+    expect(inCandid.body).toMatchObject({ applicationId: id, format: 'in_person', location: '1 rue de la Paix, Paris', interviewers: 'Mme Durand', status: 'planned' });
+    expect((await client.request('GET', `/api/applications/${id}`)).body).toMatchObject({ interviews_count: 2 });
+
+    const ids = async (query: string) => ((await client.request('GET', `/api/interviews/${query}`)).body as { id: string }[]).map((item) => item.id);
+    expect(await ids(`?candidature_id=${id}`)).toEqual([past.body.id, interviewId]);
+    expect(await ids(`?candidature_id=${id}&status=completed`)).toEqual([past.body.id]);
+    expect(await ids(`?candidature_id=${id}&interview_type=manager`)).toEqual([interviewId]);
+    expect(await ids(`?candidature_id=${id}&interview_format=phone`)).toEqual([past.body.id]);
+    const upcoming = await client.request('GET', '/api/interviews/upcoming?limit=20');
+    expect(upcoming.body.map((item: { id: string }) => item.id)).toContain(interviewId);
+    expect(upcoming.body.map((item: { id: string }) => item.id)).not.toContain(past.body.id);
+    expect((await client.request('GET', '/api/interviews/upcoming?limit=0')).status).toBe(422);
+
+    const changed = await client.request('PUT', `/api/interviews/${interviewId}`, { statut: 'cancelled', commentaire: null, type_entretien: 'final' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ statut: 'cancelled', commentaire: 'Apporter le portfolio', type_entretien: 'final' });
+    expect((await v1(candid, 'interviews.get', { id: interviewId })).body).toMatchObject({ status: 'cancelled', type: 'final' });
+
+    const stranger = new JobTrackerClient(server.url);
+    await stranger.signUp();
+    expect((await stranger.request('GET', `/api/interviews/${interviewId}`)).status).toBe(404);
+    expect((await stranger.request('PUT', `/api/interviews/${interviewId}`, { statut: 'completed' })).status).toBe(404);
+    expect((await stranger.request('DELETE', `/api/interviews/${interviewId}`)).status).toBe(404);
+    const foreign = await stranger.request('POST', '/api/interviews/', { candidature_id: id, date_entretien: future, type_entretien: 'rh', format_entretien: 'video' });
+    expect(foreign.status).toBe(404);
+    expect(await stranger.request('GET', '/api/interviews/').then((answer) => answer.body)).toEqual([]);
+    const invalid = await client.request('POST', '/api/interviews/', { candidature_id: id, date_entretien: 'demain', type_entretien: 'lunch', format_entretien: 'video' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.detail.map((issue: { loc: string[] }) => issue.loc.join('.')).sort()).toEqual(['body.date_entretien', 'body.type_entretien']);
+
+    expect((await client.request('DELETE', `/api/interviews/${interviewId}`)).status).toBe(204);
+    expect((await client.request('GET', `/api/interviews/${interviewId}`)).status).toBe(404);
+    // Deleting the application deletes its other interview too.
+    expect((await client.request('DELETE', `/api/applications/${id}`)).status).toBe(204);
+    expect((await client.request('GET', `/api/interviews/${past.body.id}`)).status).toBe(404);
+    expect((await v1(candid, 'interviews.get', { id: past.body.id })).status).toBe(404);
+  });
+
+  it('answers the statistics as that API does, for a period too', async () => {
+    const counter = new JobTrackerClient(server.url);
+    await counter.signUp();
+    for (const fields of [
+      { entreprise: 'Un', type_poste: 'cdi', moyen: 'linkedin', date_candidature: '2025-01-10', reponse: 'positive' },
+      { entreprise: 'Deux', type_poste: 'cdi', moyen: 'linkedin', date_candidature: '2025-01-10', reponse: 'negative' },
+      { entreprise: 'Trois', type_poste: 'stage', moyen: 'indeed', date_candidature: '2025-02-01' },
+      { entreprise: 'Quatre', type_poste: 'stage', moyen: 'jobteaser', date_candidature: '2025-03-01', reponse: 'no_response' },
+    ]) {
+      expect((await counter.create(fields)).status).toBe(201);
+    }
+    const get = async (path: string) => {
+      const answer = await counter.request('GET', `/api/statistics/${path}`);
+      expect(answer.status, path).toBe(200);
+      return answer.body;
+    };
+    expect(await get('dashboard')).toMatchObject({ total_applications: 4, pending: 1, positive: 1, negative: 1, no_response: 1, cancelled: 0, response_rate: 50 });
+    expect(await get('timeline')).toEqual([
+      { date: '2025-01-10', count: 2, cumulative: 2 },
+      { date: '2025-02-01', count: 1, cumulative: 3 },
+      { date: '2025-03-01', count: 1, cumulative: 4 },
+    ]);
+    const byStatus = await get('by-status');
+    expect(byStatus).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'positive', count: 1, percentage: 25 })]));
+    expect(byStatus.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(4);
+    expect((await get('by-type')).map((row: { type: string; count: number }) => [row.type, row.count])).toEqual([['cdi', 2], ['stage', 2]]);
+    expect((await get('by-method')).map((row: { method: string; count: number }) => [row.method, row.count])).toEqual([['linkedin', 2], ['indeed', 1], ['jobteaser', 1]]);
+    expect(await get('response-rate')).toMatchObject({ total_applications: 4, responses: 2, response_rate: 50 });
+    const overview = await get('overview');
+    expect(Object.keys(overview).sort()).toEqual(['by_method', 'by_status', 'by_type', 'dashboard', 'interviews_stats', 'timeline']);
+    expect(overview.interviews_stats).toMatchObject({ total: 0 });
+    expect(await get('dashboard?date_from=2025-02-01&date_to=2025-12-31')).toMatchObject({ total_applications: 2, pending: 1, no_response: 1 });
+    expect((await counter.request('GET', '/api/statistics/dashboard', undefined, '')).status).toBe(401);
+  });
+
+  it('exports as JSON, CSV and Excel in that API’s fields', async () => {
+    const exporter = new JobTrackerClient(server.url);
+    await exporter.signUp();
+    expect((await exporter.create({ entreprise: '=HYPERLINK("x")', poste: 'Comptable, senior', competences: ['Excel', 'SAP'] })).status).toBe(201);
+    const json = await exporter.request('GET', '/api/export/json');
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ total: 1, applications: [expect.objectContaining({ entreprise: '=HYPERLINK("x")', poste: 'Comptable, senior' })], interviews: [] });
+    const csv = await exporter.request('GET', '/api/export/csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = Buffer.from(csv.body as Buffer).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0].split(',').slice(0, 3)).toEqual(['id', 'entreprise', 'poste']);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(lines[1]).toContain('"Comptable, senior"');
+    for (const path of ['/api/export/excel', '/api/export/statistics/excel']) {
+      const workbook = await exporter.request('GET', path);
+      expect(workbook.status, path).toBe(200);
+      expect(workbook.headers.get('content-type')).toMatch(/spreadsheetml/);
+      expect(Buffer.from(workbook.body as Buffer).subarray(0, 2).toString('latin1')).toBe('PK');
+    }
+    expect((await exporter.request('GET', '/api/export/csv', undefined, '')).status).toBe(401);
+  });
+
   it('refuses a private account’s data routes with 403 and why', async () => {
     const device = await register(server.url);
     const compat = new JobTrackerClient(server.url);

@@ -24,7 +24,24 @@ import {
   type JobApplication,
 } from './applications';
 import { api, apiDeviceName, notFoundDetail } from './common';
-import { applicationCreate, applicationUpdate, bulkUpdate, idParam, listQuery, loginRequest, profileUpdate, registerRequest } from './schemas';
+import { applicationsCsv, applicationsJson, applicationsWorkbook, statisticsWorkbook } from './exports';
+import { byMethod, byStatus, byType, dashboard, interviewStats, responseRate, timeline } from './statistics';
+import { candidInterviewFields, interviewRow, interviewRows, keepWrittenInterview, toJobInterview } from './interviews';
+import {
+  applicationCreate,
+  applicationUpdate,
+  bulkUpdate,
+  idParam,
+  interviewCreate,
+  interviewsQuery,
+  interviewUpdate,
+  listQuery,
+  loginRequest,
+  periodQuery,
+  profileUpdate,
+  registerRequest,
+  upcomingQuery,
+} from './schemas';
 import { categoryOfReponse, type Reponse } from './values';
 
 /** Where JobTracker SaaS's API is served: a client pointed at `<server>/compat/jobtracker` works unchanged. */
@@ -335,6 +352,168 @@ export function jobtrackerRoutes(routes: RouteTable): void {
       });
       return c.json(flipped, 200);
     },
+  );
+
+  // ---- Interviews ----------------------------------------------------------------------------------------------
+
+  const interviewErrors = fastApiErrors(context, { notFound: notFoundDetail.interview });
+  const allInterviews = (app: AppContext, accountId: string) => interviewRows(app).map((row) => toJobInterview(row, accountId));
+  /** What a request wrote, as it should read back (dates as written). */
+  const asWritten = (input: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(input).map(([key, value]) => [key, typeof value === 'object' && value !== null && 'text' in value ? (value as { text: string }).text : value]),
+    );
+
+  for (const path of ['/interviews', '/interviews/']) {
+    add(
+      { method: 'get', path, summary: 'Interviews, by date', auth: true, query: interviewsQuery, onError: interviewErrors, responses: { 200: { description: 'A list' } } },
+      async ({ c, principal, query }) => {
+        const items = await onReplica(principal.accountId, (app) => allInterviews(app, principal.accountId));
+        return c.json(
+          items.filter(
+            (item) =>
+              (!query.status || item.statut === query.status) &&
+              (!query.interview_type || item.type_entretien === query.interview_type) &&
+              (!query.interview_format || item.format_entretien === query.interview_format) &&
+              (!query.candidature_id || item.candidature_id === query.candidature_id.toLowerCase()),
+          ),
+          200,
+        );
+      },
+    );
+
+    add(
+      { method: 'post', path, summary: 'Plan an interview', auth: true, rawJsonBody: interviewCreate, responses: { 201: { description: 'The interview' }, 404: { description: 'No such application' } } },
+      async ({ c, principal }) => {
+        const body = await readBodyAs(c, interviewCreate, bodyLimit());
+        const created = await onReplica(principal.accountId, (app) => {
+          const application = applicationRow(app, body.candidature_id);
+          const { candidature_id: _application, ...fields } = body;
+          const interview = invoke(app, 'interviews.create', { applicationId: application.id, ...candidInterviewFields(fields) } as Parameters<typeof invoke<'interviews.create'>>[2]);
+          const row = interviewRow(app, interview.id);
+          storeKept(app, 'interviews', row.id, row.external_fields, keepWrittenInterview(row, {}, asWritten(fields)));
+          return toJobInterview(interviewRow(app, interview.id), principal.accountId);
+        });
+        return c.json(created, 201);
+      },
+    );
+  }
+
+  add(
+    { method: 'get', path: '/interviews/upcoming', summary: 'The next planned interviews', auth: true, query: upcomingQuery, onError: interviewErrors, responses: { 200: { description: 'A list' } } },
+    async ({ c, principal, query }) => {
+      const nowIso = context.nowIso();
+      const rows = await onReplica(principal.accountId, (app) => interviewRows(app).filter((row) => row.status === 'planned' && row.scheduled_at >= nowIso));
+      return c.json(rows.slice(0, query.limit).map((row) => toJobInterview(row, principal.accountId)), 200);
+    },
+  );
+
+  add(
+    { method: 'get', path: '/interviews/{id}', summary: 'One interview', auth: true, params: idParam, onError: interviewErrors, responses: { 200: { description: 'The interview' }, 404: { description: 'Not found' } } },
+    async ({ c, principal, params }) => c.json(await onReplica(principal.accountId, (app) => toJobInterview(interviewRow(app, params.id), principal.accountId)), 200),
+  );
+
+  add(
+    {
+      method: 'put',
+      path: '/interviews/{id}',
+      summary: 'Change an interview (the fields given)',
+      auth: true,
+      params: idParam,
+      rawJsonBody: interviewUpdate,
+      onError: interviewErrors,
+      responses: { 200: { description: 'The interview' }, 404: { description: 'Not found' } },
+    },
+    async ({ c, principal, params }) => {
+      const body = await readBodyAs(c, interviewUpdate, bodyLimit());
+      const updated = await onReplica(principal.accountId, (app) => {
+        const row = interviewRow(app, params.id);
+        const patch = candidInterviewFields(body);
+        if (Object.keys(patch).length > 0) invoke(app, 'interviews.update', { id: row.id, patch } as Parameters<typeof invoke<'interviews.update'>>[2]);
+        const after = interviewRow(app, row.id);
+        storeKept(app, 'interviews', row.id, after.external_fields, keepWrittenInterview(after, readKept(after.external_fields, api), asWritten(body)));
+        return toJobInterview(interviewRow(app, row.id), principal.accountId);
+      });
+      return c.json(updated, 200);
+    },
+  );
+
+  add(
+    { method: 'delete', path: '/interviews/{id}', summary: 'Delete an interview', auth: true, params: idParam, onError: interviewErrors, responses: { 204: { description: 'Deleted' }, 404: { description: 'Not found' } } },
+    async ({ c, principal, params }) => {
+      await onReplica(principal.accountId, (app) => invoke(app, 'interviews.delete', { id: interviewRow(app, params.id).id }));
+      return c.body(null, 204);
+    },
+  );
+
+  // ---- Statistics ----------------------------------------------------------------------------------------------
+
+  /** The applications (as this API answers them) whose date_candidature is within the period's calendar days. */
+  const applicationsIn = async (accountId: string, period: { date_from?: string; date_to?: string }) => {
+    const all = await onReplica(accountId, (app) => {
+      const rows = applicationRows(app);
+      const extras = interviewExtras(app, rows.map((row) => row.id), context.nowIso());
+      return rows.map((row) => toJobApplication(app, row, accountId, extras.get(row.id), now()));
+    });
+    return filterApplications(all, { date_from: period.date_from, date_to: period.date_to } as ListQuery);
+  };
+  const statistic = (path: string, summary: string, compute: (items: JobApplication[]) => unknown) =>
+    add(
+      { method: 'get', path: `/statistics/${path}`, summary, auth: true, query: periodQuery, responses: { 200: { description: summary } } },
+      async ({ c, principal, query }) => c.json(compute(await applicationsIn(principal.accountId, query)) as object, 200),
+    );
+  statistic('dashboard', 'Totals by reponse and the response rate (percent)', dashboard);
+  statistic('timeline', 'Applications per day of date_candidature, with the running total', timeline);
+  statistic('by-status', 'Applications by reponse', byStatus);
+  statistic('by-type', 'Applications by type_poste', byType);
+  statistic('by-method', 'Applications by moyen', byMethod);
+  statistic('response-rate', 'Responses (positive, negative, contacted) over applications', responseRate);
+
+  add(
+    { method: 'get', path: '/statistics/overview', summary: 'Every statistic at once', auth: true, query: periodQuery, responses: { 200: { description: 'The overview' } } },
+    async ({ c, principal, query }) => {
+      const items = await applicationsIn(principal.accountId, query);
+      const interviews = await onReplica(principal.accountId, (app) => allInterviews(app, principal.accountId));
+      return c.json(
+        {
+          dashboard: dashboard(items),
+          timeline: timeline(items),
+          by_status: byStatus(items),
+          by_type: byType(items),
+          by_method: byMethod(items),
+          interviews_stats: interviewStats(interviews, context.clock.now()),
+        },
+        200,
+      );
+    },
+  );
+
+  // ---- Exports -------------------------------------------------------------------------------------------------
+
+  const attachment = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  add(
+    { method: 'get', path: '/export/json', summary: 'The applications and interviews, as JSON', auth: true, responses: { 200: { description: '{exported_at, total, applications, interviews}' } } },
+    async ({ c, principal }) => {
+      const items = await applicationsIn(principal.accountId, {});
+      const interviews = await onReplica(principal.accountId, (app) => allInterviews(app, principal.accountId));
+      return c.json(applicationsJson(items, interviews, context.nowIso()), 200, attachment('candidatures.json'));
+    },
+  );
+  add(
+    { method: 'get', path: '/export/csv', summary: 'The applications, as CSV', auth: true, responses: { 200: { description: 'CSV', content: 'text/plain' } } },
+    async ({ c, principal }) =>
+      c.body(applicationsCsv(await applicationsIn(principal.accountId, {})), 200, { 'Content-Type': 'text/csv; charset=utf-8', ...attachment('candidatures.csv') }),
+  );
+  add(
+    { method: 'get', path: '/export/excel', summary: 'The applications, as an Excel workbook', auth: true, responses: { 200: { description: 'XLSX', content: 'application/octet-stream' } } },
+    async ({ c, principal }) =>
+      c.body(new Uint8Array(await applicationsWorkbook(await applicationsIn(principal.accountId, {}))), 200, { 'Content-Type': xlsx, ...attachment('candidatures.xlsx') }),
+  );
+  add(
+    { method: 'get', path: '/export/statistics/excel', summary: 'The statistics, as an Excel workbook', auth: true, responses: { 200: { description: 'XLSX', content: 'application/octet-stream' } } },
+    async ({ c, principal }) =>
+      c.body(new Uint8Array(await statisticsWorkbook(await applicationsIn(principal.accountId, {}))), 200, { 'Content-Type': xlsx, ...attachment('statistiques.xlsx') }),
   );
 
   // Anything else under the prefix: FastAPI's 404.
