@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
@@ -153,7 +153,8 @@ export async function downloadSnapshot(context: AppContext, client: SyncClient, 
     const out = fs.createWriteStream(file, { mode: 0o600 });
     async function* toFile(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
       for await (const chunk of source) {
-        if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+        // A copy to the file: the stream may reuse the chunk's memory once it is handed on, before the write lands.
+        if (!out.write(Buffer.from(chunk))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
         yield chunk;
       }
     }
@@ -170,15 +171,32 @@ export async function downloadSnapshot(context: AppContext, client: SyncClient, 
   return { covers, groups: snapshotGroups(keys, parser, snapshotId, covers, file) };
 }
 
+/** The lines of a byte stream (UTF-8), its errors thrown where they are read. */
+async function* textLines(source: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of source) {
+    const lines = (rest + decoder.write(chunk)).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
+  }
+  rest += decoder.end();
+  if (rest !== '') yield rest;
+}
+
 async function* snapshotGroups(keys: SyncKeys, parser: EntryParser, snapshotId: string, covers: number, file: string): AsyncGenerator<Change[]> {
   try {
-    const inflated = Readable.from(openStream(keys.snapshot, keys.snapshotAad(snapshotId), fs.createReadStream(file), 'snapshot')).pipe(
+    // pipeline, not pipe: a failure of the opening (a tampered file) must end the loop below with it, not go
+    // unheard as an 'error' event (which ends the whole process).
+    const inflated = pipeline(
+      Readable.from(openStream(keys.snapshot, keys.snapshotAad(snapshotId), fs.createReadStream(file), 'snapshot')),
       zlib.createInflateRaw(),
+      () => undefined,
     );
     let header: { v?: unknown; covers?: unknown } | undefined;
     let group: unknown[] = [];
     let lastRow: unknown;
-    for await (const line of readline.createInterface({ input: inflated, crlfDelay: Infinity })) {
+    for await (const line of textLines(inflated)) {
       if (line === '') continue;
       let value: unknown;
       try {

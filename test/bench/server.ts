@@ -242,7 +242,9 @@ async function benchEngine(engine: 'sqlite' | 'postgres', options: ServerBenchOp
     const deviceSide: EngineResult['deviceSide'] = [];
     for (const device of deviceSideCases) {
       log(`  ${device.label}`);
-      deviceSide.push({ label: device.label, target: device.target, measured: await device.run(base, engine) });
+      const serverCpu = cpuMs(child.pid!);
+      const measured = await device.run(base, engine);
+      deviceSide.push({ label: device.label, target: device.target, measured: `${measured}; server CPU ${((cpuMs(child.pid!) - serverCpu) / 1000).toFixed(2)} s` });
     }
     const serverPeakRssMb = peakRssMb(child.pid!);
     log(`  server peak RSS ${serverPeakRssMb} MB`);

@@ -45,6 +45,12 @@ async function syncNow(app: TempApp): Promise<number> {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/** This process's CPU time (the devices run here; the server is a child process) since `since`, in ms. */
+function cpuSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
 deviceSideCases.push({
   label: '10,000 offline changes: pushed by one device, pulled by a second',
   target: '≤ 2 s',
@@ -64,9 +70,10 @@ deviceSideCases.push({
           for (const id of ids) write.update('applications', id, { notes: `Round ${round} of ${id}` });
         }
       });
+      const cpu = process.cpuUsage();
       const push = await syncNow(first);
       const pull = await syncNow(second);
-      return `${seconds(push + pull)} (push ${seconds(push)}, pull ${seconds(pull)})`;
+      return `${seconds(push + pull)} (push ${seconds(push)}, pull ${seconds(pull)}; devices' CPU ${seconds(cpuSince(cpu))})`;
     } finally {
       first.close();
       second.close();
@@ -87,11 +94,14 @@ deviceSideCases.push({
       const setup = performance.now();
       await connect(first, serverUrl, email, true);
       log(`    first device pushed its search and a snapshot in ${seconds(performance.now() - setup)}`);
+      const cpu = process.cpuUsage();
       const started = performance.now();
       await connect(second, serverUrl, email, false);
       const joined = performance.now() - started;
+      const cpuMs = cpuSince(cpu);
       const count = second.context.db.sqlite.prepare(`SELECT count(*) FROM applications WHERE deleted_at IS NULL`).pluck().get() as number;
-      return `${seconds(joined)} (${count.toLocaleString('en')} applications in place)`;
+      const entries = second.context.db.sqlite.prepare(`SELECT count(*) FROM change_log`).pluck().get() as number;
+      return `${seconds(joined)} (${count.toLocaleString('en')} applications, ${entries.toLocaleString('en')} entries in place; device CPU ${seconds(cpuMs)})`;
     } finally {
       first.close();
       second.close();

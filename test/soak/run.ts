@@ -1,11 +1,19 @@
 /**
  * `npm run soak -- --rounds N [--seed S]`: many kill-at-random rounds (see test/trust/crash-rounds.ts); prints how
  * many rounds ran and how many found damage (must be zero), and exits non-zero if any did.
+ * `npm run soak -- --kind sync [--rounds N] [--seed S]`: the same for sync runs (see test/soak/sync-rounds.ts).
  */
 import { parseArgs } from 'node:util';
 import { crashAt, crashOperations, prng } from '../trust/crash-rounds';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '30' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '30' }, seed: { type: 'string', default: '1' }, kind: { type: 'string', default: 'crash' } },
+});
+if (values.kind === 'sync') {
+  const { soakSync } = await import('./sync');
+  process.exitCode = await soakSync(Number(values.rounds), Number(values.seed));
+  process.exit();
+}
 const rounds = Number(values.rounds);
 const random = prng(Number(values.seed));
 let damaged = 0;
