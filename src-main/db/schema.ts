@@ -90,6 +90,16 @@ export interface ContactsTable extends Times {
   linkedin_url: string | null;
   company_id: string | null;
   notes: string | null;
+  next_follow_up_on: string | null;
+}
+
+export interface ContactInteractionsTable extends Times {
+  id: string;
+  contact_id: string;
+  occurred_on: string;
+  channel: string;
+  note: string | null;
+  application_id: string | null;
 }
 
 export interface ApplicationContactsTable extends Times {
@@ -201,6 +211,7 @@ export interface DB {
   profile: ProfileTable;
   documents: DocumentsTable;
   application_documents: ApplicationDocumentsTable;
+  contact_interactions: ContactInteractionsTable;
   change_log: ChangeLogTable;
   row_clocks: RowClocksTable;
   applications_fts: ApplicationsFtsTable;
@@ -222,5 +233,6 @@ export const syncedTables = [
   'profile',
   'documents',
   'application_documents',
+  'contact_interactions',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];

@@ -17,6 +17,7 @@ const entityNames: Record<SyncedTable, string> = {
   profile: 'Profile',
   documents: 'Document',
   application_documents: 'Document link',
+  contact_interactions: 'Interaction',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

@@ -285,6 +285,57 @@ const happyPaths: Record<CoreChannel, Case> = {
     expect(ids((await api.invoke('contacts.link', { contactId: w.contact.id, applicationId: w.application.id })).applications)).toEqual([w.application.id]);
   },
 
+  'interactions.list': async (api, w) => {
+    const later = await api.invoke('interactions.create', { contactId: w.contact.id, occurredOn: '2024-04-01', channel: 'linkedin' });
+    const page = await api.invoke('interactions.list', { contactId: w.contact.id });
+    expect(page).toMatchObject({ total: 2, limit: 200, offset: 0 });
+    expect(ids(page.items)).toEqual([later.id, w.interaction.id]);
+    expect(ids((await api.invoke('interactions.list', { applicationId: w.application.id })).items)).toEqual([w.interaction.id]);
+    // A deleted contact's log is hidden with it.
+    await api.invoke('contacts.delete', { id: w.contact.id });
+    expect((await api.invoke('interactions.list', {})).total).toBe(0);
+  },
+  'interactions.create': async (api, w) => {
+    const created = await api.invoke('interactions.create', {
+      contactId: w.contact.id,
+      occurredOn: '2024-03-20',
+      channel: 'email',
+      note: '  Sent the portfolio ',
+      nextFollowUpOn: null,
+    });
+    expect(created).toMatchObject({ contactId: w.contact.id, occurredOn: '2024-03-20', channel: 'email', note: 'Sent the portfolio', applicationId: null });
+    const contact = await api.invoke('contacts.get', { id: w.contact.id });
+    // "Last contacted" follows the log; the follow-up was cleared by the same write.
+    expect(contact).toMatchObject({ lastContactedOn: '2024-03-20', nextFollowUpOn: null, interactionCount: 2 });
+    expect(ids(contact.interactions)).toEqual([created.id, w.interaction.id]);
+    expect((await api.invoke('contacts.list', { text: 'portfolio' })).items.map((item) => item.id)).toEqual([w.contact.id]);
+  },
+  'interactions.update': async (api, w) => {
+    const updated = await api.invoke('interactions.update', { id: w.interaction.id, patch: { occurredOn: '2024-02-01', applicationId: null, channel: 'meeting' } });
+    expect(updated).toMatchObject({ occurredOn: '2024-02-01', applicationId: null, applicationLabel: null, channel: 'meeting', note: 'Talked about the team' });
+    expect((await api.invoke('contacts.get', { id: w.contact.id })).lastContactedOn).toBe('2024-02-01');
+  },
+  'interactions.delete': async (api, w) => {
+    expect(await api.invoke('interactions.delete', { id: w.interaction.id })).toEqual({ id: w.interaction.id });
+    expect(await api.invoke('contacts.get', { id: w.contact.id })).toMatchObject({ lastContactedOn: null, interactions: [], interactionCount: 0 });
+  },
+  'interactions.restore': async (api, w) => {
+    await api.invoke('interactions.delete', { id: w.interaction.id });
+    expect(await api.invoke('interactions.restore', { id: w.interaction.id })).toMatchObject({ id: w.interaction.id, deletedAt: null });
+    expect((await api.invoke('contacts.get', { id: w.contact.id })).lastContactedOn).toBe('2024-03-05');
+  },
+  'contacts.followUps': async (api, w) => {
+    const other = await api.invoke('contacts.create', { name: 'Bob Stone', nextFollowUpOn: '2024-04-01' });
+    expect(await api.invoke('contacts.followUps', {})).toEqual([
+      { contactId: w.contact.id, name: 'Hélène Martin', role: 'Recruiter', companyName: 'Acme', nextFollowUpOn: '2024-03-15', lastContactedOn: '2024-03-05' },
+      { contactId: other.id, name: 'Bob Stone', role: null, companyName: null, nextFollowUpOn: '2024-04-01', lastContactedOn: null },
+    ]);
+    expect((await api.invoke('contacts.followUps', { dueOnOrBefore: '2024-03-31' })).map((row) => row.contactId)).toEqual([w.contact.id]);
+    // Done: the date is cleared through contacts.update, and the contact leaves the list.
+    await api.invoke('contacts.update', { id: w.contact.id, patch: { nextFollowUpOn: null } });
+    expect((await api.invoke('contacts.followUps', { dueOnOrBefore: '2024-03-31' }))).toEqual([]);
+  },
+
   'tasks.list': async (api, w) => {
     const page = await api.invoke('tasks.list', {});
     expect(page.items).toEqual([

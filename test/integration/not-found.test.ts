@@ -76,6 +76,17 @@ const unknownIds: Partial<Record<CoreChannel, Input[]>> = {
     (w) => ({ contactId: w.contact.id, applicationId: missingId }),
   ],
 
+  'interactions.create': [
+    () => ({ contactId: missingId, occurredOn: '2024-03-01', channel: 'phone' }),
+    (w) => ({ contactId: w.contact.id, occurredOn: '2024-03-01', channel: 'phone', applicationId: missingId }),
+  ],
+  'interactions.update': [
+    () => ({ id: missingId, patch: { note: 'called back' } }),
+    (w) => ({ id: w.interaction.id, patch: { applicationId: missingId } }),
+  ],
+  'interactions.delete': [() => ({ id: missingId })],
+  'interactions.restore': [() => ({ id: missingId })],
+
   'tasks.create': [() => ({ title: 'Call back', applicationId: missingId })],
   'tasks.update': [
     () => ({ id: missingId, patch: { title: 'Call back' } }),
@@ -113,6 +124,8 @@ const takesNoRowId: CoreChannel[] = [
   'interviews.list',
   'interviews.upcoming',
   'contacts.list',
+  'contacts.followUps',
+  'interactions.list',
   'tasks.list',
   'stages.list',
   'stages.create',

@@ -136,11 +136,31 @@ const badInputs: Record<CoreChannel, BadInput[]> = {
     { input: () => ({ name: '' }), field: 'name' },
     { input: () => ({ name: 'Bob', applicationIds: ['x'] }), field: 'applicationIds.0' },
   ],
-  'contacts.update': [{ input: (w) => ({ id: w.contact.id, patch: { linkedinUrl: 'linkedin.com/in/bob' } }), field: 'patch.linkedinUrl' }],
+  'contacts.update': [
+    { input: (w) => ({ id: w.contact.id, patch: { linkedinUrl: 'linkedin.com/in/bob' } }), field: 'patch.linkedinUrl' },
+    { input: (w) => ({ id: w.contact.id, patch: { nextFollowUpOn: '2024-13-01' } }), field: 'patch.nextFollowUpOn' },
+  ],
   'contacts.delete': [{ input: () => ({ id: 'x' }), field: 'id' }],
   'contacts.restore': [{ input: () => ({ id: 'x' }), field: 'id' }],
   'contacts.link': [{ input: (w) => ({ contactId: w.contact.id, applicationId: 'x' }), field: 'applicationId' }],
   'contacts.unlink': [{ input: (w) => ({ contactId: 'x', applicationId: w.application.id }), field: 'contactId' }],
+
+  'interactions.list': [{ input: () => ({ contactId: 'bob' }), field: 'contactId' }],
+  'interactions.create': [
+    { input: (w) => ({ contactId: w.contact.id, occurredOn: '2024-02-30', channel: 'phone' }), field: 'occurredOn' },
+    { input: (w) => ({ contactId: w.contact.id, occurredOn: '2024-03-01', channel: 'fax' }), field: 'channel' },
+    { input: (w) => ({ contactId: w.contact.id, occurredOn: '2024-03-01', channel: 'phone', note: longText(20_001) }), field: 'note' },
+    { input: (w) => ({ contactId: w.contact.id, occurredOn: '2024-03-01', channel: 'phone', nextFollowUpOn: 'next week' }), field: 'nextFollowUpOn' },
+    { input: () => ({ occurredOn: '2024-03-01', channel: 'phone' }), field: 'contactId' },
+  ],
+  'interactions.update': [
+    { input: (w) => ({ id: w.interaction.id, patch: { occurredOn: '' } }), field: 'patch.occurredOn' },
+    // The contact of an entry is fixed: log a new entry for someone else.
+    { input: (w) => ({ id: w.interaction.id, patch: { contactId: w.contact.id } }), field: 'patch.contactId' },
+  ],
+  'interactions.delete': [{ input: () => ({ id: 'x' }), field: 'id' }],
+  'interactions.restore': [{ input: () => ({ id: 'x' }), field: 'id' }],
+  'contacts.followUps': [{ input: () => ({ dueOnOrBefore: 'today' }), field: 'dueOnOrBefore' }],
 
   'tasks.list': [{ input: () => ({ status: 'late' }), field: 'status' }],
   'tasks.create': [

@@ -3,6 +3,7 @@ import type {
   ApplicationDetail,
   Company,
   ContactDetail,
+  ContactInteraction,
   CreateApplicationInput,
   Interview,
   Stage,
@@ -38,6 +39,8 @@ export interface World {
   /** A second application, soft-deleted: restore has something to bring back. */
   deletedApplication: ApplicationDetail;
   contact: ContactDetail;
+  /** A phone call with the contact about the application; the contact's follow-up is due 2024-03-15. */
+  interaction: ContactInteraction;
   interview: Interview;
   task: Task;
   tag: Tag;
@@ -72,6 +75,14 @@ export async function seedWorld(api: Api): Promise<World> {
     companyId: company.id,
     applicationIds: [application.id],
   });
+  const interaction = await api.invoke('interactions.create', {
+    contactId: contact.id,
+    occurredOn: '2024-03-05',
+    channel: 'phone',
+    note: 'Talked about the team',
+    applicationId: application.id,
+    nextFollowUpOn: '2024-03-15',
+  });
   const interview = await api.invoke('interviews.create', {
     applicationId: application.id,
     scheduledAt: '2030-03-10T09:00:00Z',
@@ -88,7 +99,8 @@ export async function seedWorld(api: Api): Promise<World> {
     spareCompany,
     application: await api.invoke('applications.get', { id: application.id }),
     deletedApplication,
-    contact,
+    contact: await api.invoke('contacts.get', { id: contact.id }),
+    interaction,
     interview,
     task,
     tag: (await api.invoke('tags.list', undefined)).find((candidate) => candidate.id === tag.id)!,
