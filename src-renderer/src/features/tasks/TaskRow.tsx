@@ -14,7 +14,7 @@ export interface TaskRowHandlers {
 }
 
 /** Moves focus to the previous/next task row of the whole page (rows of every section, in reading order). */
-function focusSibling(row: HTMLElement, step: 1 | -1): HTMLElement | null {
+export function focusSibling(row: HTMLElement, step: 1 | -1): HTMLElement | null {
   const rows = [...(row.closest('[data-task-scope]') ?? document).querySelectorAll<HTMLElement>('[data-task-row]')];
   const next = rows[rows.indexOf(row) + step] ?? null;
   next?.focus();
