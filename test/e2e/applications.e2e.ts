@@ -36,7 +36,9 @@ async function idOf(position: string): Promise<string> {
 it('creates an application with a new company from the keyboard, refusing bad input first', async () => {
   await page.getByRole('grid', { name: 'Applications' }).waitFor();
   await page.locator('h1').click();
+  // N opens the quick add; the whole form is one click further.
   await page.keyboard.press('n');
+  await page.getByRole('dialog', { name: 'New application' }).getByRole('button', { name: 'Full form…' }).click();
   await page.waitForURL(/#\/applications\/new$/);
   await page.getByRole('heading', { level: 1, name: 'New application' }).waitFor();
 

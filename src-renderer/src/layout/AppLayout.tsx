@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { QuickAddDialog } from '../features/applications/quick/QuickAddDialog';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { ShellContext, type ShellApi } from '../shell/ShellContext';
 import { ShortcutsDialog } from '../shell/ShortcutsDialog';
@@ -15,6 +16,7 @@ export function AppLayout() {
   const { t } = useTranslation('shell');
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [quickAdd, setQuickAdd] = useState<{ stageId: string | null } | null>(null);
   const searchInputRef = useRef<HTMLInputElement | null>(null);
   const { pathname } = useLocation();
 
@@ -29,6 +31,10 @@ export function AppLayout() {
         setPaletteOpen(true);
       },
       openShortcuts: () => setShortcutsOpen(true),
+      openQuickAdd: (stageId) => {
+        setPaletteOpen(false);
+        setQuickAdd({ stageId: stageId ?? null });
+      },
       focusSearch,
       searchInputRef,
     }),
@@ -57,6 +63,7 @@ export function AppLayout() {
       </div>
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <QuickAddDialog open={quickAdd !== null} stageId={quickAdd?.stageId ?? null} onClose={() => setQuickAdd(null)} />
     </ShellContext.Provider>
   );
 }

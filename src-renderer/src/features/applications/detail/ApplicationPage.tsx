@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { ApplicationDetail, Stage } from '../../../../../src-shared/contract';
 import { useAction, useChannel } from '../../../api/hooks';
 import { Button, IconButton } from '../../../ui/Button';
@@ -19,6 +19,7 @@ import { StageSelect } from '../StageSelect';
 import { useApplicationActions } from '../useApplicationActions';
 import { useStages } from '../vocabulary';
 import { ApplicationForm } from './ApplicationForm';
+import { draftOf, type QuickAddDraft } from '../quick/draft';
 import { emptyValues, toCreateInput, toPatch, valuesOf, type ApplicationFormValues } from './formModel';
 import { StageTimeline } from './StageTimeline';
 import { useApplicationForm } from './useApplicationForm';
@@ -32,12 +33,28 @@ export default function ApplicationPage() {
   const { id } = useParams();
   const stages = useStages();
   const profile = useChannel('profile.get', undefined);
+  const draft = draftOf(useLocation().state);
   if (!id || id === 'new') {
     const firstApplied = stages.find((stage) => stage.category === 'applied');
     if (!profile.data || !firstApplied) return <Loading />;
-    return <NewApplication stages={stages} initial={emptyValues({ salaryCurrency: profile.data.defaultCurrency, stageId: firstApplied.id })} />;
+    const initial = emptyValues({ salaryCurrency: profile.data.defaultCurrency, stageId: firstApplied.id });
+    return <NewApplication stages={stages} initial={draft ? withDraft(initial, draft, stages) : initial} />;
   }
   return <ExistingApplication id={id} stages={stages} />;
+}
+
+/** The form's values with what the quick add carried over; a wishlist item has no applied date. */
+function withDraft(initial: ApplicationFormValues, draft: QuickAddDraft, stages: Stage[]): ApplicationFormValues {
+  const stage = stages.find((candidate) => candidate.id === draft.stageId);
+  return {
+    ...initial,
+    companyId: draft.companyId,
+    companyName: draft.companyName,
+    position: draft.position,
+    postingUrl: draft.postingUrl,
+    stageId: stage?.id ?? initial.stageId,
+    appliedOn: stage?.category === 'wishlist' ? '' : initial.appliedOn,
+  };
 }
 
 function Loading() {
