@@ -8,6 +8,8 @@ import { Icon } from '../../../ui/Icon';
 import { useSourceLabel } from '../vocabulary';
 import type { ApplicationSort } from '../filters/viewStore';
 import { firstDirection, type Column } from './columns';
+import { ColumnResizer } from './ColumnResizer';
+import { useColumnSizing } from './useColumnSizing';
 import { TableRow } from './TableRow';
 import { useStageOptions } from '../StageSelect';
 import { isSelected, selectAll, selectedCount, toggleSelected, withSelected, noSelection, type Selection } from './selection';
@@ -209,8 +211,10 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
     if (rowElement) onRowKeyDown(event, index, row, rowElement);
   };
 
-  const template = useMemo(() => ['40px', '36px', ...columns.map((column) => column.track)].join(' '), [columns]);
-  const minWidth = useMemo(() => 76 + columns.reduce((sum, column) => sum + column.minWidth, 0), [columns]);
+  const measureContext = useMemo(() => ({ t, format, sourceLabel, stages, stageOptions }), [t, format, sourceLabel, stages, stageOptions]);
+  const headerLabel = useCallback((column: Column) => t(`applications:${column.label}`), [t]);
+  const sizing = useColumnSizing(columns, data.rowAt, data.total, measureContext, scrollRef, headerLabel);
+  const { template, totalWidth: minWidth } = sizing;
   const count = selectedCount(selection, data.total);
   const allChecked = data.total > 0 && count === data.total;
 
@@ -258,13 +262,15 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
             <span className="sr-only">{t('applications:fields.favorite')}</span>
             <Icon name="star" size={14} />
           </div>
-          {columns.map((column) => {
+          {columns.map((column, index) => {
             const sorted = column.sort && sort.column === column.sort;
             return (
               <div
                 key={column.id}
-                className={['cell', column.align === 'end' && 'cell-end'].filter(Boolean).join(' ')}
+                className={['cell', 'header-cell', column.align === 'end' && 'cell-end'].filter(Boolean).join(' ')}
                 role="columnheader"
+                // Named by its label alone (its resize handle has a name of its own).
+                aria-label={t(`applications:${column.label}`)}
                 aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 {column.sort ? (
@@ -277,6 +283,13 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
                     {t(`applications:${column.label}`)}
                   </span>
                 )}
+                <ColumnResizer
+                  label={t(`applications:${column.label}`)}
+                  width={sizing.widths[index]}
+                  onPreview={(width) => sizing.preview(column, width)}
+                  onCommit={(width) => sizing.commit(column, width)}
+                  onFit={() => sizing.fit(column)}
+                />
               </div>
             );
           })}
