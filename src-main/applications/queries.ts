@@ -13,7 +13,7 @@ import type { CompaniesTable } from '../db/schema';
 import { toCompany } from '../companies/rows';
 import { listContactsOfApplication } from '../contacts/queries';
 import { interviewsOfApplication } from '../interviews/queries';
-import { tasksOfApplication } from '../tasks/queries';
+import { nextStepsByApplication, tasksOfApplication } from '../tasks/queries';
 import { withNameKeyFunction } from '../shared/name-match';
 import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
@@ -57,8 +57,9 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
     db.sql(`SELECT count(*) AS n FROM applications a WHERE ${whereSql}`).get(...where.params) as { n: number }
   ).n;
   const tags = tagsByApplication(db, rows.map((row) => row.id));
+  const nextSteps = nextStepsByApplication(db, rows.map((row) => row.id));
   return {
-    items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [])),
+    items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [], nextSteps.get(row.id))),
     total,
     limit: input.limit,
     offset: input.offset,
@@ -89,7 +90,8 @@ export function summariesByIds(db: Database, ids: readonly string[]): Applicatio
     .sql(`SELECT ${summaryColumnsSql} ${fromSql} WHERE a.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as SummaryRow[];
   const tags = tagsByApplication(db, ids);
-  return rows.map((row) => toSummary(row, tags.get(row.id) ?? []));
+  const nextSteps = nextStepsByApplication(db, ids);
+  return rows.map((row) => toSummary(row, tags.get(row.id) ?? [], nextSteps.get(row.id)));
 }
 
 export function getApplication(db: Database, id: string): ApplicationDetail {
@@ -99,7 +101,7 @@ export function getApplication(db: Database, id: string): ApplicationDetail {
   if (!row) throw notFound('Application', id);
   const company = db.sql(`SELECT * FROM companies WHERE id = ?`).get(row.company_id) as CompaniesTable;
   return {
-    ...toApplication(row, tagsOf(db, id)),
+    ...toApplication(row, tagsOf(db, id), nextStepsByApplication(db, [id]).get(id)),
     company: toCompany(company),
     stageHistory: stageHistory(db, id),
     interviews: interviewsOfApplication(db, id),

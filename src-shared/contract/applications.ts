@@ -219,6 +219,14 @@ export interface ApplicationSummary extends RowTimes {
   firstResponseOn: string | null;
   postingUrl: string | null;
   tags: string[];
+  /** The next open task (earliest due date, then oldest): what comes next for this application; null when none. */
+  nextStep: NextStep | null;
+}
+
+export interface NextStep {
+  taskId: string;
+  title: string;
+  dueOn: string | null;
 }
 
 export interface Application extends ApplicationSummary {

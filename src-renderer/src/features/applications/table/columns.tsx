@@ -23,7 +23,7 @@ export interface CellContext {
   stages: Stage[];
   /** The stage <option>s, built once for every row's select. */
   stageOptions: ReactNode;
-  /** Whether this row is the keyboard-active one (its controls are then in the tab order). */
+  /** Whether this row is the keyboard-active one. */
   active: boolean;
   /** Whether this row's stage is being changed (its select is shown and open). */
   editingStage: boolean;
@@ -86,7 +86,12 @@ export const allColumns: Column[] = [
     maxWidth: 420,
     sort: 'position',
     required: true,
-    render: (row) => <span className="cell-text cell-strong" title={row.position}>{row.position}</span>,
+    // A link to the application (a click opens it); the cell itself is edited like the others (Enter, F2, typing).
+    render: (row) => (
+      <a className="cell-text cell-strong cell-link" href={`#/applications/${row.id}`} data-action="open" tabIndex={-1} title={row.position}>
+        {row.position}
+      </a>
+    ),
     // In bold (.cell-strong; 600 rather than 550: a font without that weight draws the next one up).
     measure: (row, _context, textWidth) => textWidth(row.position, 600),
   },
@@ -101,7 +106,7 @@ export const allColumns: Column[] = [
     measure: (row, { t }, textWidth) => textWidth(row.stageName ?? t(`common:stageCategory.${row.stageCategory}`)) + stageChrome,
     // A light button until the user wants to change the stage: a native select in every row would make scrolling
     // 100,000 rows heavy. The grid handles both (event delegation, see ApplicationsTable).
-    render: (row, { t, stages, stageOptions, active, editingStage }) => {
+    render: (row, { t, stages, stageOptions, editingStage }) => {
       const name = row.stageName ?? t(`common:stageCategory.${row.stageCategory}`);
       return (
         <span className={`stage-cell cat-${row.stageCategory}`}>
@@ -123,7 +128,7 @@ export const allColumns: Column[] = [
               type="button"
               className="stage-button"
               data-action="stage-edit"
-              tabIndex={active ? 0 : -1}
+              tabIndex={-1}
               aria-haspopup="listbox"
               aria-label={t('applications:table.changeStage', { position: row.position, stage: name })}
             >
@@ -167,6 +172,24 @@ export const allColumns: Column[] = [
           ))}
         </span>
       ),
+  },
+  {
+    id: 'nextStep',
+    label: 'fields.nextStep',
+    width: 200,
+    minWidth: 90,
+    maxWidth: 340,
+    render: (row, { format }) =>
+      row.nextStep ? (
+        <span className="cell-next-step" title={row.nextStep.title}>
+          <span className="cell-text">{row.nextStep.title}</span>
+          {row.nextStep.dueOn && <span className="cell-next-due">{format.date(row.nextStep.dueOn)}</span>}
+        </span>
+      ) : (
+        <Blank />
+      ),
+    measure: (row, { format }, textWidth) =>
+      row.nextStep ? textWidth(row.nextStep.title) + (row.nextStep.dueOn ? textWidth(format.date(row.nextStep.dueOn), 400) * 0.9 + 8 : 0) : 0,
   },
   {
     id: 'priority',
