@@ -21,6 +21,7 @@ import { documentsHandlers } from './documents/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { syncHandlers } from './sync/handlers';
 import { interactionHandlers } from './interactions/handlers';
+import { customFieldHandlers } from './custom-fields/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -42,6 +43,7 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...syncHandlers,
   ...interactionHandlers,
+  ...customFieldHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -102,6 +102,22 @@ export interface ContactInteractionsTable extends Times {
   application_id: string | null;
 }
 
+export interface CustomFieldsTable extends Times {
+  id: string;
+  name: string;
+  kind: string;
+  /** JSON [{"id": "…", "label": "…"}] for a choice field. */
+  choices: string;
+  position: number;
+}
+
+export interface ApplicationFieldValuesTable extends Times {
+  id: string;
+  application_id: string;
+  field_id: string;
+  value: string | number | null;
+}
+
 export interface ApplicationContactsTable extends Times {
   id: string;
   application_id: string;
@@ -212,6 +228,8 @@ export interface DB {
   documents: DocumentsTable;
   application_documents: ApplicationDocumentsTable;
   contact_interactions: ContactInteractionsTable;
+  custom_fields: CustomFieldsTable;
+  application_field_values: ApplicationFieldValuesTable;
   change_log: ChangeLogTable;
   row_clocks: RowClocksTable;
   applications_fts: ApplicationsFtsTable;
@@ -234,5 +252,7 @@ export const syncedTables = [
   'documents',
   'application_documents',
   'contact_interactions',
+  'custom_fields',
+  'application_field_values',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];

@@ -18,6 +18,8 @@ const entityNames: Record<SyncedTable, string> = {
   documents: 'Document',
   application_documents: 'Document link',
   contact_interactions: 'Interaction',
+  custom_fields: 'Custom field',
+  application_field_values: 'Custom field value',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

@@ -18,6 +18,7 @@ import { documentsChannelInputs, type DocumentsOutputs } from './documents';
 import { backupsChannelInputs, type BackupsOutputs } from './backups';
 import { syncChannelInputs, type SyncOutputs } from './sync';
 import { interactionsChannelInputs, type InteractionsOutputs } from './interactions';
+import { customFieldsChannelInputs, type CustomFieldsOutputs } from './customFields';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -104,6 +105,7 @@ export const channelInputs = {
   ...backupsChannelInputs,
   ...syncChannelInputs,
   ...interactionsChannelInputs,
+  ...customFieldsChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
@@ -111,7 +113,8 @@ export const channels = Object.keys(channelInputs) as Channel[];
 
 /** What each channel returns. */
 export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & ImportsOutputs & DocumentsOutputs & BackupsOutputs & SyncOutputs &
-  InteractionsOutputs;
+  InteractionsOutputs &
+  CustomFieldsOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

@@ -19,3 +19,4 @@ export * from './documents';
 export * from './backups';
 export * from './sync';
 export * from './interactions';
+export * from './customFields';

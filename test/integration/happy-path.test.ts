@@ -336,6 +336,54 @@ const happyPaths: Record<CoreChannel, Case> = {
     expect((await api.invoke('contacts.followUps', { dueOnOrBefore: '2024-03-31' }))).toEqual([]);
   },
 
+  'customFields.list': async (api, w) => {
+    expect(await api.invoke('customFields.list', undefined)).toEqual([
+      expect.objectContaining({ id: w.customField.id, name: 'Found through', kind: 'choice', position: 0, valueCount: 1 }),
+    ]);
+    expect(w.customField.choices.map((choice) => choice.label)).toEqual(['Agency', 'Direct']);
+  },
+  'customFields.create': async (api) => {
+    const field = await api.invoke('customFields.create', { name: ' Referrer ', kind: 'text' });
+    expect(field).toMatchObject({ name: 'Referrer', kind: 'text', choices: [], position: 1, valueCount: 0 });
+  },
+  'customFields.update': async (api, w) => {
+    const [agency] = w.customField.choices;
+    const field = await api.invoke('customFields.update', {
+      id: w.customField.id,
+      patch: { name: 'Came through', choices: [{ label: 'Referral' }, { id: agency.id, label: 'Recruitment agency' }] },
+    });
+    expect(field.name).toBe('Came through');
+    expect(field.choices).toEqual([{ id: expect.any(String), label: 'Referral' }, { id: agency.id, label: 'Recruitment agency' }]);
+    // The application's value follows the renamed option (its id did not change).
+    expect((await api.invoke('applications.get', { id: w.application.id })).customValues).toEqual({ [w.customField.id]: agency.id });
+  },
+  'customFields.reorder': async (api, w) => {
+    const second = await api.invoke('customFields.create', { name: 'Bonus', kind: 'number' });
+    const fields = await api.invoke('customFields.reorder', { ids: [second.id, w.customField.id] });
+    expect(fields.map((field) => [field.name, field.position])).toEqual([['Bonus', 0], ['Found through', 1]]);
+  },
+  'customFields.delete': async (api, w) => {
+    expect(await api.invoke('customFields.delete', { id: w.customField.id })).toEqual({ id: w.customField.id });
+    expect(await api.invoke('customFields.list', undefined)).toEqual([]);
+    expect((await api.invoke('applications.get', { id: w.application.id })).customValues).toEqual({});
+  },
+  'customFields.restore': async (api, w) => {
+    await api.invoke('customFields.delete', { id: w.customField.id });
+    expect(await api.invoke('customFields.restore', { id: w.customField.id })).toMatchObject({ id: w.customField.id, deletedAt: null, valueCount: 1 });
+    expect((await api.invoke('applications.list', {})).items[0].customValues).toEqual({ [w.customField.id]: w.customField.choices[0].id });
+  },
+  'customFields.setValue': async (api, w) => {
+    const direct = w.customField.choices[1].id;
+    expect(await api.invoke('customFields.setValue', { applicationId: w.application.id, fieldId: w.customField.id, value: direct })).toEqual({
+      applicationId: w.application.id,
+      fieldId: w.customField.id,
+      value: direct,
+    });
+    expect((await api.invoke('applications.list', {})).items[0].customValues).toEqual({ [w.customField.id]: direct });
+    await api.invoke('customFields.setValue', { applicationId: w.application.id, fieldId: w.customField.id, value: null });
+    expect((await api.invoke('applications.get', { id: w.application.id })).customValues).toEqual({});
+  },
+
   'tasks.list': async (api, w) => {
     const page = await api.invoke('tasks.list', {});
     expect(page.items).toEqual([

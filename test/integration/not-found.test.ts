@@ -87,6 +87,15 @@ const unknownIds: Partial<Record<CoreChannel, Input[]>> = {
   'interactions.delete': [() => ({ id: missingId })],
   'interactions.restore': [() => ({ id: missingId })],
 
+  'customFields.update': [() => ({ id: missingId, patch: { name: 'Bonus' } })],
+  'customFields.reorder': [(w) => ({ ids: [w.customField.id, missingId] })],
+  'customFields.delete': [() => ({ id: missingId })],
+  'customFields.restore': [() => ({ id: missingId })],
+  'customFields.setValue': [
+    (w) => ({ applicationId: missingId, fieldId: w.customField.id, value: null }),
+    (w) => ({ applicationId: w.application.id, fieldId: missingId, value: 'x' }),
+  ],
+
   'tasks.create': [() => ({ title: 'Call back', applicationId: missingId })],
   'tasks.update': [
     () => ({ id: missingId, patch: { title: 'Call back' } }),
@@ -125,6 +134,8 @@ const takesNoRowId: CoreChannel[] = [
   'interviews.upcoming',
   'contacts.list',
   'contacts.followUps',
+  'customFields.list',
+  'customFields.create',
   'interactions.list',
   'tasks.list',
   'stages.list',

@@ -4,6 +4,7 @@ import type {
   Company,
   ContactDetail,
   ContactInteraction,
+  CustomField,
   CreateApplicationInput,
   Interview,
   Stage,
@@ -42,6 +43,8 @@ export interface World {
   /** A phone call with the contact about the application; the contact's follow-up is due 2024-03-15. */
   interaction: ContactInteraction;
   interview: Interview;
+  /** A choice field ("Found through": Agency, Direct), the application's value being Agency. */
+  customField: CustomField;
   task: Task;
   tag: Tag;
   sourceId: string;
@@ -90,6 +93,9 @@ export async function seedWorld(api: Api): Promise<World> {
     format: 'video',
   });
   const task = await api.invoke('tasks.create', { title: 'Send thanks', dueOn: '2024-03-11', applicationId: application.id });
+  const created = await api.invoke('customFields.create', { name: 'Found through', kind: 'choice', choices: ['Agency', 'Direct'] });
+  await api.invoke('customFields.setValue', { applicationId: application.id, fieldId: created.id, value: created.choices[0].id });
+  const customField = (await api.invoke('customFields.list', undefined))[0];
   const sources = await api.invoke('sources.create', { name: 'Meetup' });
   const sourceId = sources.custom.find((source) => source.name === 'Meetup')!.id!;
   return {
@@ -102,6 +108,7 @@ export async function seedWorld(api: Api): Promise<World> {
     contact: await api.invoke('contacts.get', { id: contact.id }),
     interaction,
     interview,
+    customField,
     task,
     tag: (await api.invoke('tags.list', undefined)).find((candidate) => candidate.id === tag.id)!,
     sourceId,
