@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../src-main/changes/writer';
-import type { ApplicationDetail, CustomField } from '../../src-shared/contract';
+import type { ApplicationDetail, CustomField, ListApplicationsInput } from '../../src-shared/contract';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { databaseFingerprint } from './support/fingerprint';
 import { expectError } from './support/results';
@@ -29,7 +29,7 @@ interface Search {
 /** Four applications, four fields, values on some of them. */
 async function search(target: TempApp = app): Promise<Search> {
   const { api } = target;
-  const applications = [];
+  const applications: ApplicationDetail[] = [];
   for (const [companyName, position] of [
     ['Acme', 'Backend developer'],
     ['Globex', 'Data engineer'],
@@ -58,7 +58,7 @@ async function search(target: TempApp = app): Promise<Search> {
   return { applications, referrer, bonus, interview, via };
 }
 
-const positions = async (input: Parameters<TempApp['api']['invoke']>[1] & object, target: TempApp = app) =>
+const positions = async (input: ListApplicationsInput & object, target: TempApp = app) =>
   (await target.api.invoke('applications.list', { sort: { column: 'position', direction: 'asc' }, ...input })).items.map((item) => item.position);
 
 describe('values', () => {

@@ -5,10 +5,11 @@ import { ProfileSection } from './ProfileSection';
 import { SourcesSection } from './SourcesSection';
 import { StagesSection } from './StagesSection';
 import { SyncSection } from '../sync/SyncSection';
+import { CustomFieldsSection } from '../customFields/CustomFieldsSection';
 import '../shared/records.css';
 import './settings.css';
 
-const sections = ['profile', 'appearance', 'stages', 'sources', 'sync', 'data'] as const;
+const sections = ['profile', 'appearance', 'stages', 'sources', 'customFields', 'sync', 'data'] as const;
 
 /** Settings: who you are, how Candid looks and speaks, your pipeline's stages, your sources, where the data is. */
 export default function SettingsPage() {
@@ -35,6 +36,7 @@ export default function SettingsPage() {
       <PreferencesSection />
       <StagesSection />
       <SourcesSection />
+      <CustomFieldsSection />
       <SyncSection />
       <DataSection />
     </div>

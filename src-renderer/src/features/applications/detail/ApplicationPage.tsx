@@ -15,6 +15,7 @@ import { ApplicationContacts } from '../../contacts/ApplicationContacts';
 import { ApplicationDocuments } from '../../documents/ApplicationDocuments';
 import { ApplicationInterviews } from '../../interviews/ApplicationInterviews';
 import { ApplicationTasks } from '../../tasks/ApplicationTasks';
+import { CustomValuesCard } from '../../customFields/CustomValuesCard';
 import { StageSelect } from '../StageSelect';
 import { useApplicationActions } from '../useApplicationActions';
 import { useStages } from '../vocabulary';
@@ -216,6 +217,7 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
       <div className="detail-layout">
         <div className="detail-main">
           <ApplicationForm id={formId} form={form} applicationId={application.id} stages={stages} onSubmit={onSubmit} />
+          <CustomValuesCard application={application} />
         </div>
         <aside className="detail-side" aria-label={t('detail.related')}>
           <StageTimeline application={application} stages={stages} />

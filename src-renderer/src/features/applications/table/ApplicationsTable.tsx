@@ -8,7 +8,7 @@ import { Icon } from '../../../ui/Icon';
 import { useToast } from '../../../ui/toast';
 import { useSourceLabel } from '../vocabulary';
 import type { ApplicationSort } from '../filters/viewStore';
-import { firstDirection, type Column } from './columns';
+import { columnTitle, firstDirection, isSortedBy, type Column } from './columns';
 import { ColumnResizer } from './ColumnResizer';
 import { CellEditor, type EditEnd } from './CellEditor';
 import { cellEdits, type EditorValues } from './cellEdits';
@@ -192,7 +192,7 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
 
   const saveEdit = async (row: ApplicationSummary, column: Column, values: EditorValues) => {
     const undo = await cellEdits[column.id].save(row, values);
-    if (undo) toast.showUndo(t('grid:saved', { field: t(`applications:${column.label}`), position: row.position }), undo);
+    if (undo) toast.showUndo(t('grid:saved', { field: columnTitle(t, column), position: row.position }), undo);
   };
 
   const endEdit = (end: EditEnd) => {
@@ -311,7 +311,7 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
   };
 
   const measureContext = useMemo(() => ({ t, format, sourceLabel, stages, stageOptions }), [t, format, sourceLabel, stages, stageOptions]);
-  const headerLabel = useCallback((column: Column) => t(`applications:${column.label}`), [t]);
+  const headerLabel = useCallback((column: Column) => columnTitle(t, column), [t]);
   const sizing = useColumnSizing(columns, data.rowAt, data.total, measureContext, scrollRef, headerLabel);
   const { template, totalWidth: minWidth } = sizing;
   const count = selectedCount(selection, data.total);
@@ -319,8 +319,8 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
 
   const toggleSort = (column: Column) => {
     if (!column.sort) return;
-    const direction = sort.column === column.sort ? (sort.direction === 'asc' ? 'desc' : 'asc') : firstDirection(column.sort);
-    props.onSortChange({ column: column.sort, direction });
+    const direction = isSortedBy(sort, column) ? (sort.direction === 'asc' ? 'desc' : 'asc') : firstDirection(column.sort);
+    props.onSortChange({ column: column.sort, direction, ...(column.sortFieldId ? { fieldId: column.sortFieldId } : {}) });
   };
 
   return (
@@ -367,28 +367,28 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
             <Icon name="star" size={14} />
           </div>
           {columns.map((column, index) => {
-            const sorted = column.sort && sort.column === column.sort;
+            const sorted = isSortedBy(sort, column);
             return (
               <div
                 key={column.id}
                 className={['cell', 'header-cell', column.align === 'end' && 'cell-end'].filter(Boolean).join(' ')}
                 role="columnheader"
                 // Named by its label alone (its resize handle has a name of its own).
-                aria-label={t(`applications:${column.label}`)}
+                aria-label={columnTitle(t, column)}
                 aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 {column.sort ? (
-                  <button type="button" className="sort-button" onClick={() => toggleSort(column)} title={t(`applications:${column.label}`)}>
-                    <span className="header-label">{t(`applications:${column.label}`)}</span>
+                  <button type="button" className="sort-button" onClick={() => toggleSort(column)} title={columnTitle(t, column)}>
+                    <span className="header-label">{columnTitle(t, column)}</span>
                     {sorted && <Icon name="chevronDown" size={12} />}
                   </button>
                 ) : (
-                  <span className="header-label" title={t(`applications:${column.label}`)}>
-                    {t(`applications:${column.label}`)}
+                  <span className="header-label" title={columnTitle(t, column)}>
+                    {columnTitle(t, column)}
                   </span>
                 )}
                 <ColumnResizer
-                  label={t(`applications:${column.label}`)}
+                  label={columnTitle(t, column)}
                   width={sizing.widths[index]}
                   onPreview={(width) => sizing.preview(column, width)}
                   onCommit={(width) => sizing.commit(column, width)}
@@ -419,7 +419,7 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
                     key={`${row.id}:${editedColumn.id}`}
                     row={row}
                     edit={cellEdits[editedColumn.id]}
-                    label={t('grid:editLabel', { field: t(`applications:${editedColumn.label}`), position: row.position })}
+                    label={t('grid:editLabel', { field: columnTitle(t, editedColumn), position: row.position })}
                     typed={editingHere.typed}
                     onSave={(values) => saveEdit(row, editedColumn, values)}
                     onEnd={endEdit}

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import type { ApplicationSortColumn, ApplicationSummary, Stage } from '../../../../../src-shared/contract';
+import type { ApplicationSortColumn, ApplicationSummary, CustomField, Stage } from '../../../../../src-shared/contract';
+import { customColumnId, valueText } from '../../customFields/model';
+import type { ApplicationSort } from '../filters/viewStore';
 import type { Formatters } from '../../../ui/format';
 import { Icon } from '../../../ui/Icon';
 import { StageSelect } from '../StageSelect';
@@ -34,8 +36,10 @@ export type TextWidth = (text: string, weight?: number) => number;
 
 export interface Column {
   id: string;
-  /** Key in the `applications` catalogue (`fields.*`). */
+  /** Key in the `applications` catalogue (`fields.*`)… */
   label: string;
+  /** …or a title of the user's own (a custom field's name). */
+  title?: string;
   /** Width in pixels before the rows are measured; `minWidth` and `maxWidth` bound the width fitted to the content. */
   width: number;
   minWidth: number;
@@ -43,6 +47,8 @@ export interface Column {
   /** The width of the cell's content (padding aside), for sizing the column to it; none keeps `width`. */
   measure?(row: ApplicationSummary, context: CellContext, textWidth: TextWidth): number;
   sort?: ApplicationSortColumn;
+  /** The custom field a `custom` sort is by. */
+  sortFieldId?: string;
   /** Columns that cannot be hidden. */
   required?: boolean;
   align?: 'end';
@@ -231,9 +237,32 @@ export const allColumns: Column[] = [
   textColumn({ id: 'createdAt', label: 'fields.createdAt', width: 120, minWidth: 72, maxWidth: 200, sort: 'createdAt' }, (row, { format }) => format.date(row.createdAt)),
 ];
 
+/** A column's header in the user's language. */
+export function columnTitle(t: TFunction, column: Column): string {
+  return column.title ?? t(`applications:${column.label}`);
+}
+
+/** Whether the list is sorted by this column. */
+export function isSortedBy(sort: ApplicationSort, column: Column): boolean {
+  return column.sort !== undefined && sort.column === column.sort && (column.sort !== 'custom' || sort.fieldId === column.sortFieldId);
+}
+
+/** A custom field's column: its values as shown (a choice's label…), sorted by the field. */
+function customColumn(field: CustomField): Column {
+  return textColumn(
+    { id: customColumnId(field.id), label: '', title: field.name, width: 140, minWidth: 72, maxWidth: 320, sort: 'custom', sortFieldId: field.id },
+    (row, { format }) => valueText(field, row.customValues[field.id], format),
+  );
+}
+
+/** Every column the table can show: the built-in ones, then one per custom field. */
+export function columnsFor(fields: readonly CustomField[]): Column[] {
+  return [...allColumns, ...fields.map(customColumn)];
+}
+
 /** The chosen columns in table order; required ones are always there. */
-export function visibleColumns(chosen: readonly string[]): Column[] {
-  return allColumns.filter((column) => column.required || chosen.includes(column.id));
+export function visibleColumns(chosen: readonly string[], fields: readonly CustomField[] = []): Column[] {
+  return columnsFor(fields).filter((column) => column.required || chosen.includes(column.id));
 }
 
 /** Dates and numbers read best newest/largest first; names A→Z. */
