@@ -11,7 +11,7 @@ import { addDays } from '../shared/dates';
 import { useDayFormat } from '../shared/format';
 import { useInlineEditing } from '../shared/focus';
 import { dueLabel, dueState } from './due';
-import { focusSibling } from './TaskRow';
+import { onTaskListKey } from './TaskRow';
 
 /** Done (the follow-up is cleared) and reschedule, each one write, undoable from the toast (or Ctrl/Cmd+Z). */
 function useFollowUpActions() {
@@ -91,21 +91,7 @@ export function FollowUpList({ followUps, today }: { followUps: FollowUp[]; toda
         const detail = [followUp.role, followUp.companyName, followUp.lastContactedOn && t('crm:lastContactedOn', { date: format.date(followUp.lastContactedOn) })]
           .filter(Boolean)
           .join(' · ');
-        const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
-          const onRow = event.target === event.currentTarget;
-          if (event.altKey || event.ctrlKey || event.metaKey) return;
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            focusSibling(event.currentTarget, event.key === 'ArrowDown' ? 1 : -1);
-          } else if (onRow && (event.key === 'x' || event.key === 'X' || event.key === ' ')) {
-            event.preventDefault();
-            if (!focusSibling(event.currentTarget, 1)) focusSibling(event.currentTarget, -1);
-            void done(followUp);
-          } else if (onRow && (event.key === 'Enter' || event.key === 'e')) {
-            event.preventDefault();
-            open(followUp.contactId);
-          }
-        };
+        const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => onTaskListKey(event, { toggle: () => void done(followUp), edit: () => open(followUp.contactId) });
         return (
           <li
             key={followUp.contactId}

@@ -82,6 +82,21 @@ const stageChrome = 52;
 /** Each tag is a chip: its padding, border and the gap to the next. */
 const tagChrome = 22;
 
+/** A 1–5 rating, right-aligned ("3/5"). */
+function ratingColumn(id: 'priority' | 'excitement', label: string, width: number): Column {
+  return {
+    id,
+    label,
+    width,
+    minWidth: 64,
+    maxWidth: 160,
+    sort: id,
+    align: 'end',
+    render: (row) => rating(row[id]),
+    measure: (_row, _context, textWidth) => textWidth('5/5'),
+  };
+}
+
 /** Every column the table can show; the user picks which (column chooser), in this order. */
 export const allColumns: Column[] = [
   {
@@ -197,28 +212,8 @@ export const allColumns: Column[] = [
     measure: (row, { format }, textWidth) =>
       row.nextStep ? textWidth(row.nextStep.title) + (row.nextStep.dueOn ? textWidth(format.date(row.nextStep.dueOn), 400) * 0.9 + 8 : 0) : 0,
   },
-  {
-    id: 'priority',
-    label: 'fields.priority',
-    width: 90,
-    minWidth: 64,
-    maxWidth: 160,
-    sort: 'priority',
-    align: 'end',
-    render: (row) => rating(row.priority),
-    measure: (_row, _context, textWidth) => textWidth('5/5'),
-  },
-  {
-    id: 'excitement',
-    label: 'fields.excitement',
-    width: 100,
-    minWidth: 64,
-    maxWidth: 160,
-    sort: 'excitement',
-    align: 'end',
-    render: (row) => rating(row.excitement),
-    measure: (_row, _context, textWidth) => textWidth('5/5'),
-  },
+  ratingColumn('priority', 'fields.priority', 90),
+  ratingColumn('excitement', 'fields.excitement', 100),
   textColumn({ id: 'deadline', label: 'fields.deadline', width: 120, minWidth: 72, maxWidth: 200, sort: 'deadline' }, (row, { format }) => format.date(row.deadline)),
   textColumn(
     { id: 'firstResponseOn', label: 'fields.firstResponseOn', width: 130, minWidth: 72, maxWidth: 220, sort: 'firstResponseOn' },
