@@ -319,7 +319,7 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
 
   const toggleSort = (column: Column) => {
     if (!column.sort) return;
-    const direction = isSortedBy(sort, column) ? (sort.direction === 'asc' ? 'desc' : 'asc') : firstDirection(column.sort);
+    const direction = isSortedBy(sort, column) ? (sort.direction === 'asc' ? 'desc' : 'asc') : (column.firstDirection ?? firstDirection(column.sort));
     props.onSortChange({ column: column.sort, direction, ...(column.sortFieldId ? { fieldId: column.sortFieldId } : {}) });
   };
 

@@ -49,6 +49,8 @@ export interface Column {
   sort?: ApplicationSortColumn;
   /** The custom field a `custom` sort is by. */
   sortFieldId?: string;
+  /** The direction of a first click on the header, where the sort column alone does not say (custom fields). */
+  firstDirection?: 'asc' | 'desc';
   /** Columns that cannot be hidden. */
   required?: boolean;
   align?: 'end';
@@ -245,7 +247,18 @@ export function isSortedBy(sort: ApplicationSort, column: Column): boolean {
 /** A custom field's column: its values as shown (a choice's label…), sorted by the field. */
 function customColumn(field: CustomField): Column {
   return textColumn(
-    { id: customColumnId(field.id), label: '', title: field.name, width: 140, minWidth: 72, maxWidth: 320, sort: 'custom', sortFieldId: field.id },
+    {
+      id: customColumnId(field.id),
+      label: '',
+      title: field.name,
+      width: 140,
+      minWidth: 72,
+      maxWidth: 320,
+      sort: 'custom',
+      sortFieldId: field.id,
+      // Like the built-in ones: numbers and dates largest or newest first, texts and choices in order.
+      firstDirection: field.kind === 'number' || field.kind === 'date' ? 'desc' : 'asc',
+    },
     (row, { format }) => valueText(field, row.customValues[field.id], format),
   );
 }
