@@ -4,6 +4,7 @@ import { closeAppContext } from '../../src-main/context';
 import { rebuildStatistics } from '../../src-main/statistics/maintained/refresh';
 import { encodeHlc } from '../../src-main/changes/hlc';
 import { upload } from '../imports/support/files';
+import { copyIntoOlderSchema } from '../support/older-schema';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { expectDashboardMatchesReference } from './support/expect-reference';
 import { buildScenario, stagesByCategory, today } from './support/scenario';
@@ -159,7 +160,13 @@ describe('maintained statistics follow every kind of write', () => {
 describe('migration 0060', () => {
   it('builds the facts and counts of a search recorded before it', async () => {
     const before = await openTempApp({ migrations: migrations.filter((migration) => migration.version < 60) });
-    await buildScenario(before.api);
+    const written = await openTempApp();
+    try {
+      await buildScenario(written.api);
+      copyIntoOlderSchema(before.context.db, written.context.db);
+    } finally {
+      written.close();
+    }
     closeAppContext(before.context);
     const after = await openTempApp({ dataDir: before.dir });
     try {
