@@ -7,6 +7,8 @@ import * as benchIndexes from './0040_bench_indexes';
 import * as liveStageIndex from './0050_live_stage_index';
 import * as statisticsCells from './0060_statistics_cells';
 import * as companyCreatedWith from './0070_company_created_with';
+import * as contactInteractions from './0080_contact_interactions';
+import * as customFields from './0085_custom_fields';
 import * as stageEventDates from './0095_stage_event_dates';
 import * as sync from './0110_sync';
 import * as changeLogLocal from './0115_change_log_local';
@@ -32,6 +34,8 @@ export const migrations: readonly Migration[] = [
   { version: 50, name: '0050_live_stage_index', up: liveStageIndex.up },
   { version: 60, name: '0060_statistics_cells', up: statisticsCells.up, fill: statisticsCells.fill },
   { version: 70, name: '0070_company_created_with', up: companyCreatedWith.up },
+  { version: 80, name: '0080_contact_interactions', up: contactInteractions.up },
+  { version: 85, name: '0085_custom_fields', up: customFields.up },
   { version: 95, name: '0095_stage_event_dates', up: stageEventDates.up },
   { version: 110, name: '0110_sync', up: sync.up },
   { version: 115, name: '0115_change_log_local', up: changeLogLocal.up },

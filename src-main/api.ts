@@ -20,6 +20,8 @@ import { importsHandlers } from './imports/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { syncHandlers } from './sync/handlers';
+import { interactionHandlers } from './interactions/handlers';
+import { customFieldHandlers } from './custom-fields/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -40,6 +42,8 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...backupsHandlers,
   ...syncHandlers,
+  ...interactionHandlers,
+  ...customFieldHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

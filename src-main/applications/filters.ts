@@ -1,6 +1,7 @@
 import type { ApplicationFilters } from '../../src-shared/contract';
 import { nameKey } from '../../src-shared/text';
 import { ftsQuery } from '../shared/fts';
+import { customFieldWhere } from '../custom-fields/list-sql';
 
 export interface SqlWhere {
   /** Conditions on `applications a` (joined with `companies c`), ANDed; never empty. */
@@ -75,5 +76,8 @@ export function applicationWhere(filters: ApplicationFilters): SqlWhere {
       params.push(match);
     }
   }
+  const custom = customFieldWhere(filters.customFields);
+  clauses.push(...custom.clauses);
+  params.push(...custom.params);
   return { clauses, params };
 }

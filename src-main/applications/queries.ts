@@ -13,7 +13,9 @@ import type { CompaniesTable } from '../db/schema';
 import { toCompany } from '../companies/rows';
 import { listContactsOfApplication } from '../contacts/queries';
 import { interviewsOfApplication } from '../interviews/queries';
-import { tasksOfApplication } from '../tasks/queries';
+import { nextStepsByApplication, tasksOfApplication } from '../tasks/queries';
+import { customValuesByApplication } from '../custom-fields/queries';
+import { customSortSql } from '../custom-fields/list-sql';
 import { withNameKeyFunction } from '../shared/name-match';
 import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
@@ -39,6 +41,8 @@ const sortExpressions: Record<ApplicationSortColumn, string> = {
   deadline: 'a.deadline',
   favorite: 'a.favorite',
   firstResponseOn: 'a.first_response_on',
+  // Replaced by the custom field's own expression (customSortSql).
+  custom: 'NULL',
 };
 
 const fromSql = `FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id`;
@@ -49,16 +53,19 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
   const whereSql = where.clauses.join(' AND ');
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   // Empty values sort last in both directions; the sequence breaks ties so pages never overlap.
-  const order = `${sortExpressions[input.sort.column]} ${direction} NULLS LAST, a.seq ${direction}`;
+  const custom = customSortSql(input.sort);
+  const order = `${custom?.expression ?? sortExpressions[input.sort.column]} ${direction} NULLS LAST, a.seq ${direction}`;
   const rows = db
     .sql(`SELECT ${summaryColumnsSql} ${fromSql} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...where.params, input.limit, input.offset) as SummaryRow[];
+    .all(...where.params, ...(custom?.params ?? []), input.limit, input.offset) as SummaryRow[];
   const total = (
     db.sql(`SELECT count(*) AS n FROM applications a WHERE ${whereSql}`).get(...where.params) as { n: number }
   ).n;
   const tags = tagsByApplication(db, rows.map((row) => row.id));
+  const nextSteps = nextStepsByApplication(db, rows.map((row) => row.id));
+  const customValues = customValuesByApplication(db, rows.map((row) => row.id));
   return {
-    items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [])),
+    items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [], { nextStep: nextSteps.get(row.id), customValues: customValues.get(row.id) })),
     total,
     limit: input.limit,
     offset: input.offset,
@@ -89,7 +96,9 @@ export function summariesByIds(db: Database, ids: readonly string[]): Applicatio
     .sql(`SELECT ${summaryColumnsSql} ${fromSql} WHERE a.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as SummaryRow[];
   const tags = tagsByApplication(db, ids);
-  return rows.map((row) => toSummary(row, tags.get(row.id) ?? []));
+  const nextSteps = nextStepsByApplication(db, ids);
+  const customValues = customValuesByApplication(db, ids);
+  return rows.map((row) => toSummary(row, tags.get(row.id) ?? [], { nextStep: nextSteps.get(row.id), customValues: customValues.get(row.id) }));
 }
 
 export function getApplication(db: Database, id: string): ApplicationDetail {
@@ -99,7 +108,7 @@ export function getApplication(db: Database, id: string): ApplicationDetail {
   if (!row) throw notFound('Application', id);
   const company = db.sql(`SELECT * FROM companies WHERE id = ?`).get(row.company_id) as CompaniesTable;
   return {
-    ...toApplication(row, tagsOf(db, id)),
+    ...toApplication(row, tagsOf(db, id), { nextStep: nextStepsByApplication(db, [id]).get(id), customValues: customValuesByApplication(db, [id]).get(id) }),
     company: toCompany(company),
     stageHistory: stageHistory(db, id),
     interviews: interviewsOfApplication(db, id),

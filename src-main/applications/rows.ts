@@ -1,4 +1,4 @@
-import type { Application, ApplicationPatch, ApplicationSummary, StageCategory } from '../../src-shared/contract';
+import type { Application, ApplicationPatch, ApplicationSummary, NextStep, StageCategory } from '../../src-shared/contract';
 import type { ApplicationsTable } from '../db/schema';
 import { parseStringArray } from '../shared/json';
 
@@ -14,7 +14,13 @@ export const summaryColumnsSql = `a.seq, a.id, a.company_id, a.position, a.emplo
   a.priority, a.excitement, a.deadline, a.archived, a.first_response_on, a.stage_id, a.stage_category,
   a.stage_changed_at, a.created_at, a.updated_at, a.deleted_at, c.name AS company_name, s.name AS stage_name`;
 
-export function toSummary(row: SummaryRow, tags: string[]): ApplicationSummary {
+/** What a summary reads beside its row: the next step and the custom fields' values. */
+export interface SummaryExtras {
+  nextStep?: NextStep;
+  customValues?: Record<string, string | number>;
+}
+
+export function toSummary(row: SummaryRow, tags: string[], extras: SummaryExtras = {}): ApplicationSummary {
   return {
     id: row.id,
     companyId: row.company_id,
@@ -42,15 +48,17 @@ export function toSummary(row: SummaryRow, tags: string[]): ApplicationSummary {
     deadline: row.deadline,
     firstResponseOn: row.first_response_on,
     tags,
+    nextStep: extras.nextStep ?? null,
+    customValues: extras.customValues ?? {},
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
   };
 }
 
-export function toApplication(row: FullRow, tags: string[]): Application {
+export function toApplication(row: FullRow, tags: string[], extras: SummaryExtras = {}): Application {
   return {
-    ...toSummary(row, tags),
+    ...toSummary(row, tags, extras),
     description: row.description,
     notes: row.notes,
     requiredSkills: parseStringArray(row.required_skills),

@@ -17,6 +17,7 @@ function contactColumns(input: Fields): Record<string, string | null> {
     linkedinUrl: 'linkedin_url',
     companyId: 'company_id',
     notes: 'notes',
+    nextFollowUpOn: 'next_follow_up_on',
   } as const;
   const fields: Record<string, string | null> = {};
   for (const [key, column] of Object.entries(map)) {

@@ -3,8 +3,9 @@ import { notFound } from '../../src-shared/errors';
 import type { Database } from '../db/connection';
 import type { ContactsTable } from '../db/schema';
 import { keyContains, withNameKeyFunction } from '../shared/name-match';
+import { lastContactedSql, listInteractions } from '../interactions/queries';
 
-type Row = ContactsTable & { company_name: string | null };
+type Row = ContactsTable & { company_name: string | null; last_contacted_on: string | null };
 
 export function toContact(row: Row): Contact {
   return {
@@ -17,6 +18,8 @@ export function toContact(row: Row): Contact {
     companyId: row.company_id,
     companyName: row.company_name,
     notes: row.notes,
+    nextFollowUpOn: row.next_follow_up_on,
+    lastContactedOn: row.last_contacted_on,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
@@ -24,6 +27,7 @@ export function toContact(row: Row): Contact {
 }
 
 const fromSql = `FROM contacts k LEFT JOIN companies c ON c.id = k.company_id AND c.deleted_at IS NULL`;
+const columnsSql = `k.*, c.name AS company_name, ${lastContactedSql} AS last_contacted_on`;
 
 export function listContacts(db: Database, input: ParsedInput<'contacts.list'>): ContactPage {
   const clauses = ['k.deleted_at IS NULL'];
@@ -33,9 +37,10 @@ export function listContacts(db: Database, input: ParsedInput<'contacts.list'>):
     const pattern = keyContains(input.text);
     clauses.push(
       `(name_key(k.name) LIKE ? ESCAPE '\\' OR name_key(coalesce(k.email, '')) LIKE ? ESCAPE '\\'
-        OR name_key(coalesce(k.role, '')) LIKE ? ESCAPE '\\' OR c.name_key LIKE ? ESCAPE '\\')`,
+        OR name_key(coalesce(k.role, '')) LIKE ? ESCAPE '\\' OR c.name_key LIKE ? ESCAPE '\\'
+        OR k.id IN (SELECT contact_id FROM contact_interactions WHERE deleted_at IS NULL AND name_key(note) LIKE ? ESCAPE '\\'))`,
     );
-    params.push(pattern, pattern, pattern, pattern);
+    params.push(pattern, pattern, pattern, pattern, pattern);
   }
   if (input.companyId) {
     clauses.push('k.company_id = ?');
@@ -47,7 +52,7 @@ export function listContacts(db: Database, input: ParsedInput<'contacts.list'>):
   }
   const where = clauses.join(' AND ');
   const rows = db
-    .sql(`SELECT k.*, c.name AS company_name ${fromSql} WHERE ${where} ORDER BY k.name COLLATE NOCASE, k.id LIMIT ? OFFSET ?`)
+    .sql(`SELECT ${columnsSql} ${fromSql} WHERE ${where} ORDER BY k.name COLLATE NOCASE, k.id LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as Row[];
   const total = (db.sql(`SELECT count(*) AS n ${fromSql} WHERE ${where}`).get(...params) as { n: number }).n;
   return { items: rows.map(toContact), total, limit: input.limit, offset: input.offset };
@@ -56,7 +61,7 @@ export function listContacts(db: Database, input: ParsedInput<'contacts.list'>):
 export function listContactsOfApplication(db: Database, applicationId: string): Contact[] {
   const rows = db
     .sql(
-      `SELECT k.*, c.name AS company_name ${fromSql}
+      `SELECT ${columnsSql} ${fromSql}
        WHERE k.deleted_at IS NULL AND k.id IN (SELECT contact_id FROM application_contacts WHERE application_id = ? AND deleted_at IS NULL)
        ORDER BY k.name COLLATE NOCASE, k.id`,
     )
@@ -65,7 +70,7 @@ export function listContactsOfApplication(db: Database, applicationId: string): 
 }
 
 export function getContact(db: Database, id: string): ContactDetail {
-  const row = db.sql(`SELECT k.*, c.name AS company_name ${fromSql} WHERE k.id = ? AND k.deleted_at IS NULL`).get(id) as Row | undefined;
+  const row = db.sql(`SELECT ${columnsSql} ${fromSql} WHERE k.id = ? AND k.deleted_at IS NULL`).get(id) as Row | undefined;
   if (!row) throw notFound('Contact', id);
   const applications = db
     .sql(
@@ -74,5 +79,6 @@ export function getContact(db: Database, id: string): ContactDetail {
        WHERE ac.contact_id = ? AND ac.deleted_at IS NULL AND a.deleted_at IS NULL ORDER BY a.applied_on DESC NULLS LAST`,
     )
     .all(id) as ContactDetail['applications'];
-  return { ...toContact(row), applications };
+  const log = listInteractions(db, { contactId: id, limit: 200, offset: 0 });
+  return { ...toContact(row), applications, interactions: log.items, interactionCount: log.total };
 }

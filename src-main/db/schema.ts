@@ -94,6 +94,32 @@ export interface ContactsTable extends Times {
   linkedin_url: string | null;
   company_id: string | null;
   notes: string | null;
+  next_follow_up_on: string | null;
+}
+
+export interface ContactInteractionsTable extends Times {
+  id: string;
+  contact_id: string;
+  occurred_on: string;
+  channel: string;
+  note: string | null;
+  application_id: string | null;
+}
+
+export interface CustomFieldsTable extends Times {
+  id: string;
+  name: string;
+  kind: string;
+  /** JSON [{"id": "…", "label": "…"}] for a choice field. */
+  choices: string;
+  position: number;
+}
+
+export interface ApplicationFieldValuesTable extends Times {
+  id: string;
+  application_id: string;
+  field_id: string;
+  value: string | number | null;
 }
 
 export interface ApplicationContactsTable extends Times {
@@ -207,6 +233,9 @@ export interface DB {
   profile: ProfileTable;
   documents: DocumentsTable;
   application_documents: ApplicationDocumentsTable;
+  contact_interactions: ContactInteractionsTable;
+  custom_fields: CustomFieldsTable;
+  application_field_values: ApplicationFieldValuesTable;
   change_log: ChangeLogTable;
   row_clocks: RowClocksTable;
   applications_fts: ApplicationsFtsTable;
@@ -228,5 +257,8 @@ export const syncedTables = [
   'profile',
   'documents',
   'application_documents',
+  'contact_interactions',
+  'custom_fields',
+  'application_field_values',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];

@@ -6,6 +6,8 @@ import { cellContext } from './excel';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
 import { applicationsTable, type ApplicationRow } from './tables';
+import { headerOf } from './table';
+import { readExportedFields } from '../custom-fields/exports';
 import { TextWriter } from './text-writer';
 
 export type CsvDelimiter = ',' | ';';
@@ -34,12 +36,12 @@ export function csvRecord(values: string[], delimiter: CsvDelimiter): string {
 export async function writeApplicationsCsv(context: AppContext, out: Writable, options: ExportCsvOptions): Promise<Produced> {
   const delimiter = options.delimiter ?? ',';
   const cells = cellContext(options.language ?? 'en', options.timeZone);
-  const table = applicationsTable(options.filters ?? {});
   const writer = new TextWriter(out);
   if (options.bom) await writer.write('\uFEFF');
-  await writer.write(csvRecord(table.columns.map((column) => cells.labels.column(column.key)), delimiter));
   let rows = 0;
   await withExportReader(context.db, async (reader) => {
+    const table = applicationsTable(options.filters ?? {}, await readExportedFields(reader));
+    await writer.write(csvRecord(table.columns.map((column) => headerOf(column, cells.labels)), delimiter));
     for await (const batch of reader.batches<ApplicationRow>(table.select)) {
       for (const row of batch) {
         await writer.write(csvRecord(table.columns.map((column) => csvText(column.kind, column.get(row, cells.labels), cells)), delimiter));

@@ -8,6 +8,7 @@ import { withExportReader } from './reader';
 import { applicationsTable, companiesTable, contactsTable, interviewsTable, stageHistoryTable } from './tables';
 import { createWorkbookWriter, writeTableSheet } from './workbook';
 import { WallClock } from './wall-clock';
+import { readExportedFields } from '../custom-fields/exports';
 
 export interface ExportExcelOptions {
   filters?: ApplicationFilters;
@@ -28,7 +29,7 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
   const cells = cellContext(options.language ?? 'en', options.timeZone);
   return withExportReader(context.db, async (reader) => {
     const workbook = createWorkbookWriter(out);
-    const rows = await writeTableSheet(reader, workbook, applicationsTable(filters), cells);
+    const rows = await writeTableSheet(reader, workbook, applicationsTable(filters, await readExportedFields(reader)), cells);
     await writeTableSheet(reader, workbook, interviewsTable(filters), cells);
     await writeTableSheet(reader, workbook, companiesTable(filters), cells);
     await writeTableSheet(reader, workbook, contactsTable(filters), cells);

@@ -15,11 +15,19 @@ export type ColumnKind = 'text' | 'longText' | 'integer' | 'money' | 'number' | 
 export type RawValue = string | number | null;
 
 export interface ColumnSpec<Row> {
-  key: ColumnKey;
+  /** Names the column's header in the catalogue (files.exports.columns)… */
+  key: ColumnKey | null;
+  /** …or the header is a name of the user's own (a custom field's). */
+  header?: string;
   kind: ColumnKind;
   /** Excel column width in characters. */
   width: number;
   get(row: Row, labels: ExportLabels): RawValue;
+}
+
+/** The header a column gets in the files, in the export's language. */
+export function headerOf(column: { key: ColumnKey | null; header?: string }, labels: ExportLabels): string {
+  return column.header ?? (column.key ? labels.column(column.key) : '');
 }
 
 export interface SqlPart {

@@ -2,6 +2,8 @@ import type { ApplicationFilters } from '../../src-shared/contract';
 import { applicationWhere } from '../applications/filters';
 import type { ColumnSpec, TableSpec } from './table';
 import type { InterviewsTable } from '../db/schema';
+import { customValueColumns, customValueColumnsSql } from '../custom-fields/exports';
+import type { FieldShape } from '../custom-fields/values';
 
 /** Joins a JSON array of strings stored as text ("["a","b"]") into "a, b". */
 function joinList(json: string | null): string | null {
@@ -102,18 +104,20 @@ export const applicationColumns: ColumnSpec<ApplicationRow>[] = [
 /** The order of the applications list, newest applied first: walks the index applications_live_order, no sort. */
 const applicationOrder = 'a.applied_on DESC, a.seq DESC';
 
-export function applicationsTable(filters: ApplicationFilters): TableSpec<ApplicationRow> {
+/** The applications, with a column per custom field (`fields`, in their order) after the built-in ones. */
+export function applicationsTable(filters: ApplicationFilters, fields: readonly FieldShape[] = []): TableSpec<ApplicationRow> {
   const { where, params } = filtered(filters);
+  const custom = customValueColumnsSql(fields);
   return {
     sheet: 'applications',
-    columns: applicationColumns,
+    columns: [...applicationColumns, ...customValueColumns<ApplicationRow>(fields)],
     select: {
       sql: `SELECT a.*, c.name AS company_name, s.name AS stage_name,
           (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
-            WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name_key)) AS tag_names
+            WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name_key)) AS tag_names${custom.sql}
         FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id
         WHERE ${where} ORDER BY ${applicationOrder}`,
-      params,
+      params: [...custom.params, ...params],
     },
   };
 }

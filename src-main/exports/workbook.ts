@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { ExportLanguage } from '../../src-shared/contract';
 import { excelCell, type CellContext } from './cells';
 import type { ExportReader } from './reader';
-import type { ColumnKind, TableSpec } from './table';
+import { headerOf, type ColumnKind, type TableSpec } from './table';
 
 /** Number formats: ISO dates in English (unambiguous), day/month/year in French; thousands separators for money. */
 const dateFormats: Record<ExportLanguage, { date: string; dateTime: string }> = {
@@ -143,7 +143,7 @@ export async function writeTableSheet<Row>(
   const sheet = addSheet(
     workbook,
     labels.sheet(table.sheet),
-    table.columns.map((column) => ({ header: labels.column(column.key), kind: column.kind, width: column.width })),
+    table.columns.map((column) => ({ header: headerOf(column, labels), kind: column.kind, width: column.width })),
     labels.language,
   );
   const { columns } = table;

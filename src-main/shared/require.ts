@@ -17,6 +17,9 @@ const entityNames: Record<SyncedTable, string> = {
   profile: 'Profile',
   documents: 'Document',
   application_documents: 'Document link',
+  contact_interactions: 'Interaction',
+  custom_fields: 'Custom field',
+  application_field_values: 'Custom field value',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

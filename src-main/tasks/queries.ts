@@ -1,4 +1,4 @@
-import type { ParsedInput, Task, TaskPage } from '../../src-shared/contract';
+import type { NextStep, ParsedInput, Task, TaskPage } from '../../src-shared/contract';
 import { notFound } from '../../src-shared/errors';
 import type { Database } from '../db/connection';
 import type { TasksTable } from '../db/schema';
@@ -60,4 +60,25 @@ export function getTask(db: Database, id: string): Task {
   const row = db.sql(`SELECT ${columns} ${fromSql} WHERE t.id = ? AND t.deleted_at IS NULL`).get(id) as Row | undefined;
   if (!row) throw notFound('Task', id);
   return toTask(row);
+}
+
+/**
+ * The next step of each application: its open task due first (undated ones after dated ones, then the oldest).
+ * One statement for a page of applications, through the index on tasks (application_id).
+ */
+export function nextStepsByApplication(db: Database, applicationIds: readonly string[]): Map<string, NextStep> {
+  const result = new Map<string, NextStep>();
+  if (applicationIds.length === 0) return result;
+  const rows = db
+    .sql(
+      `SELECT application_id, id, title, due_on FROM (
+         SELECT t.application_id, t.id, t.title, t.due_on,
+           row_number() OVER (PARTITION BY t.application_id ORDER BY t.due_on IS NULL, t.due_on, t.created_at, t.id) AS nth
+         FROM tasks t
+         WHERE t.application_id IN (SELECT value FROM json_each(?)) AND t.deleted_at IS NULL AND t.done_at IS NULL)
+       WHERE nth = 1`,
+    )
+    .all(JSON.stringify(applicationIds)) as { application_id: string; id: string; title: string; due_on: string | null }[];
+  for (const row of rows) result.set(row.application_id, { taskId: row.id, title: row.title, dueOn: row.due_on });
+  return result;
 }

@@ -20,6 +20,7 @@ import type { Company } from './companies';
 import type { Interview } from './interviews';
 import type { Task } from './tasks';
 import type { Contact } from './contacts';
+import { customFieldFilter } from './customFields';
 
 const tagNames = z.array(z.string().trim().min(1).max(60)).max(50);
 const rating = z.number().int().min(1).max(5).nullish();
@@ -110,6 +111,8 @@ export const applicationSortColumns = [
   'deadline',
   'favorite',
   'firstResponseOn',
+  /** A custom field: `sort.fieldId` names it. */
+  'custom',
 ] as const;
 export type ApplicationSortColumn = (typeof applicationSortColumns)[number];
 
@@ -134,6 +137,8 @@ export const applicationFilters = z
     salaryCurrency: currency.optional(),
     /** Free text, matched through the full-text index (prefix match per word, accents ignored). */
     text: z.string().trim().max(200).optional(),
+    /** Conditions on custom fields, all of them kept (see customFields.ts). */
+    customFields: z.array(customFieldFilter).max(20).optional(),
   })
   .strict();
 export type ApplicationFilters = z.input<typeof applicationFilters>;
@@ -141,8 +146,12 @@ export type ApplicationFilters = z.input<typeof applicationFilters>;
 export const listApplicationsInput = applicationFilters
   .extend({
     sort: z
-      .object({ column: z.enum(applicationSortColumns), direction: sortDirection })
+      .object({ column: z.enum(applicationSortColumns), direction: sortDirection, fieldId: id.optional() })
       .strict()
+      .refine((sort) => (sort.column === 'custom') === (sort.fieldId !== undefined), {
+        message: 'a custom field sort names its field, and only it',
+        path: ['fieldId'],
+      })
       .default({ column: 'appliedOn', direction: 'desc' }),
     ...pagination,
   })
@@ -233,6 +242,16 @@ export interface ApplicationSummary extends RowTimes {
   firstResponseOn: string | null;
   postingUrl: string | null;
   tags: string[];
+  /** The next open task (earliest due date, then oldest): what comes next for this application; null when none. */
+  nextStep: NextStep | null;
+  /** Values of the custom fields, by field id (fields without a value are left out). */
+  customValues: Record<string, string | number>;
+}
+
+export interface NextStep {
+  taskId: string;
+  title: string;
+  dueOn: string | null;
 }
 
 export interface Application extends ApplicationSummary {

@@ -17,6 +17,8 @@ import { importsChannelInputs, type ImportsOutputs } from './imports';
 import { documentsChannelInputs, type DocumentsOutputs } from './documents';
 import { backupsChannelInputs, type BackupsOutputs } from './backups';
 import { syncChannelInputs, type SyncOutputs } from './sync';
+import { interactionsChannelInputs, type InteractionsOutputs } from './interactions';
+import { customFieldsChannelInputs, type CustomFieldsOutputs } from './customFields';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -103,13 +105,17 @@ export const channelInputs = {
   ...documentsChannelInputs,
   ...backupsChannelInputs,
   ...syncChannelInputs,
+  ...interactionsChannelInputs,
+  ...customFieldsChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
 export const channels = Object.keys(channelInputs) as Channel[];
 
 /** What each channel returns. */
-export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & ImportsOutputs & DocumentsOutputs & BackupsOutputs & SyncOutputs;
+export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & ImportsOutputs & DocumentsOutputs & BackupsOutputs & SyncOutputs &
+  InteractionsOutputs &
+  CustomFieldsOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

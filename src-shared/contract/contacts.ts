@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { email, id, idInput, optionalText, optionalUrl, pagination, requiredText, type Page, type RowTimes } from './common';
+import { calendarDate, email, id, idInput, optionalText, optionalUrl, pagination, requiredText, type Page, type RowTimes } from './common';
+import type { ContactInteraction } from './interactions';
 
 export const contactFields = {
   name: requiredText(200),
@@ -12,6 +13,8 @@ export const contactFields = {
   linkedinUrl: optionalUrl,
   companyId: id.nullish(),
   notes: optionalText(100_000),
+  /** When to get back to them; shown in Today from that day on. */
+  nextFollowUpOn: calendarDate.nullish(),
 };
 
 export const createContactInput = z
@@ -45,10 +48,16 @@ export interface Contact extends RowTimes {
   companyId: string | null;
   companyName: string | null;
   notes: string | null;
+  nextFollowUpOn: string | null;
+  /** Date of the latest interaction of the log; null when the log is empty. */
+  lastContactedOn: string | null;
 }
 
 export interface ContactDetail extends Contact {
   applications: { id: string; position: string; companyName: string }[];
+  /** The log, newest first (the latest 200; interactions.list pages through more). */
+  interactions: ContactInteraction[];
+  interactionCount: number;
 }
 
 export type ContactPage = Page<Contact>;

@@ -19,3 +19,5 @@ export * from './imports';
 export * from './documents';
 export * from './backups';
 export * from './sync';
+export * from './interactions';
+export * from './customFields';

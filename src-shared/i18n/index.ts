@@ -32,14 +32,22 @@ import enMoves from './en/moves';
 import enLayout from './en/layout';
 import frLayout from './fr/layout';
 import frMoves from './fr/moves';
+import enCrm from './en/crm';
+import frCrm from './fr/crm';
+import enQuickAdd from './en/quickAdd';
+import frQuickAdd from './fr/quickAdd';
+import enGrid from './en/grid';
+import frGrid from './fr/grid';
+import enCustomFields from './en/customFields';
+import frCustomFields from './fr/customFields';
 
 /**
  * Every catalogue, by language and namespace. Each feature owns its namespace files (en/<ns>.ts, fr/<ns>.ts);
  * add new ones here. Shared by the renderer (i18next) and main (exports, dialogs), so labels agree.
  */
 export const resources = {
-  en: { common: enCommon, documents: enDocuments, interviews: enInterviews, tasks: enTasks, companies: enCompanies, contacts: enContacts, settings: enSettings, records: enRecords, files: enFiles, shell: enShell, applications: enApplications, board: enBoard, dashboard: enDashboard, sync: enSync, imports: enImports, moves: enMoves, layout: enLayout },
-  fr: { common: frCommon, documents: frDocuments, interviews: frInterviews, tasks: frTasks, companies: frCompanies, contacts: frContacts, settings: frSettings, records: frRecords, files: frFiles, shell: frShell, applications: frApplications, board: frBoard, dashboard: frDashboard, sync: frSync, imports: frImports, moves: frMoves, layout: frLayout },
+  en: { common: enCommon, documents: enDocuments, interviews: enInterviews, tasks: enTasks, companies: enCompanies, contacts: enContacts, settings: enSettings, records: enRecords, files: enFiles, shell: enShell, applications: enApplications, board: enBoard, dashboard: enDashboard, sync: enSync, imports: enImports, moves: enMoves, layout: enLayout, crm: enCrm, quickAdd: enQuickAdd, grid: enGrid, customFields: enCustomFields },
+  fr: { common: frCommon, documents: frDocuments, interviews: frInterviews, tasks: frTasks, companies: frCompanies, contacts: frContacts, settings: frSettings, records: frRecords, files: frFiles, shell: frShell, applications: frApplications, board: frBoard, dashboard: frDashboard, sync: frSync, imports: frImports, moves: frMoves, layout: frLayout, crm: frCrm, quickAdd: frQuickAdd, grid: frGrid, customFields: frCustomFields },
 } as const;
 
 export type Language = keyof typeof resources;

@@ -36,7 +36,9 @@ async function idOf(position: string): Promise<string> {
 it('creates an application with a new company from the keyboard, refusing bad input first', async () => {
   await page.getByRole('grid', { name: 'Applications' }).waitFor();
   await page.locator('h1').click();
+  // N opens the quick add; the whole form is one click further.
   await page.keyboard.press('n');
+  await page.getByRole('dialog', { name: 'New application' }).getByRole('button', { name: 'Full form…' }).click();
   await page.waitForURL(/#\/applications\/new$/);
   await page.getByRole('heading', { level: 1, name: 'New application' }).waitFor();
 
@@ -192,7 +194,8 @@ it('tags the selection, and archives every matching row with Ctrl+A, undoably', 
   // Done: the selection is cleared.
   await page.getByRole('region', { name: 'Actions on the selection' }).waitFor({ state: 'detached' });
 
-  await row('Data analyst').focus();
+  // Cells take the focus (one at a time, as in a spreadsheet).
+  await row('Data analyst').getByRole('gridcell').nth(2).focus();
   await page.keyboard.press('Control+a');
   await page.getByText('5 selected').waitFor();
   await page.getByRole('button', { name: 'Archive', exact: true }).click();

@@ -67,12 +67,13 @@ it('reaches screens and actions from the command palette and the keyboard', asyn
   await page.getByRole('option', { name: /Product designer/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Product designer' }).waitFor();
 
-  // g then a letter goes to a screen; n opens a new application; ? lists the shortcuts.
+  // g then a letter goes to a screen; n opens the quick add, the full form one click further; ? lists the shortcuts.
   await page.locator('h1').click();
   await page.keyboard.press('g');
   await page.keyboard.press('t');
   await route(page, /^#\/tasks$/);
   await page.keyboard.press('n');
+  await page.getByRole('dialog', { name: 'New application' }).getByRole('button', { name: 'Full form…' }).click();
   await route(page, /^#\/applications\/new$/);
   await page.locator('h1').click();
   await page.keyboard.press('?');

@@ -292,6 +292,105 @@ const happyPaths: Record<CoreChannel, Case> = {
     expect(ids((await api.invoke('contacts.link', { contactId: w.contact.id, applicationId: w.application.id })).applications)).toEqual([w.application.id]);
   },
 
+  'interactions.list': async (api, w) => {
+    const later = await api.invoke('interactions.create', { contactId: w.contact.id, occurredOn: '2024-04-01', channel: 'linkedin' });
+    const page = await api.invoke('interactions.list', { contactId: w.contact.id });
+    expect(page).toMatchObject({ total: 2, limit: 200, offset: 0 });
+    expect(ids(page.items)).toEqual([later.id, w.interaction.id]);
+    expect(ids((await api.invoke('interactions.list', { applicationId: w.application.id })).items)).toEqual([w.interaction.id]);
+    // A deleted contact's log is hidden with it.
+    await api.invoke('contacts.delete', { id: w.contact.id });
+    expect((await api.invoke('interactions.list', {})).total).toBe(0);
+  },
+  'interactions.create': async (api, w) => {
+    const created = await api.invoke('interactions.create', {
+      contactId: w.contact.id,
+      occurredOn: '2024-03-20',
+      channel: 'email',
+      note: '  Sent the portfolio ',
+      nextFollowUpOn: null,
+    });
+    expect(created).toMatchObject({ contactId: w.contact.id, occurredOn: '2024-03-20', channel: 'email', note: 'Sent the portfolio', applicationId: null });
+    const contact = await api.invoke('contacts.get', { id: w.contact.id });
+    // "Last contacted" follows the log; the follow-up was cleared by the same write.
+    expect(contact).toMatchObject({ lastContactedOn: '2024-03-20', nextFollowUpOn: null, interactionCount: 2 });
+    expect(ids(contact.interactions)).toEqual([created.id, w.interaction.id]);
+    expect((await api.invoke('contacts.list', { text: 'portfolio' })).items.map((item) => item.id)).toEqual([w.contact.id]);
+  },
+  'interactions.update': async (api, w) => {
+    const updated = await api.invoke('interactions.update', { id: w.interaction.id, patch: { occurredOn: '2024-02-01', applicationId: null, channel: 'meeting' } });
+    expect(updated).toMatchObject({ occurredOn: '2024-02-01', applicationId: null, applicationLabel: null, channel: 'meeting', note: 'Talked about the team' });
+    expect((await api.invoke('contacts.get', { id: w.contact.id })).lastContactedOn).toBe('2024-02-01');
+  },
+  'interactions.delete': async (api, w) => {
+    expect(await api.invoke('interactions.delete', { id: w.interaction.id })).toEqual({ id: w.interaction.id });
+    expect(await api.invoke('contacts.get', { id: w.contact.id })).toMatchObject({ lastContactedOn: null, interactions: [], interactionCount: 0 });
+  },
+  'interactions.restore': async (api, w) => {
+    await api.invoke('interactions.delete', { id: w.interaction.id });
+    expect(await api.invoke('interactions.restore', { id: w.interaction.id })).toMatchObject({ id: w.interaction.id, deletedAt: null });
+    expect((await api.invoke('contacts.get', { id: w.contact.id })).lastContactedOn).toBe('2024-03-05');
+  },
+  'contacts.followUps': async (api, w) => {
+    const other = await api.invoke('contacts.create', { name: 'Bob Stone', nextFollowUpOn: '2024-04-01' });
+    expect(await api.invoke('contacts.followUps', {})).toEqual([
+      { contactId: w.contact.id, name: 'Hélène Martin', role: 'Recruiter', companyName: 'Acme', nextFollowUpOn: '2024-03-15', lastContactedOn: '2024-03-05' },
+      { contactId: other.id, name: 'Bob Stone', role: null, companyName: null, nextFollowUpOn: '2024-04-01', lastContactedOn: null },
+    ]);
+    expect((await api.invoke('contacts.followUps', { dueOnOrBefore: '2024-03-31' })).map((row) => row.contactId)).toEqual([w.contact.id]);
+    // Done: the date is cleared through contacts.update, and the contact leaves the list.
+    await api.invoke('contacts.update', { id: w.contact.id, patch: { nextFollowUpOn: null } });
+    expect((await api.invoke('contacts.followUps', { dueOnOrBefore: '2024-03-31' }))).toEqual([]);
+  },
+
+  'customFields.list': async (api, w) => {
+    expect(await api.invoke('customFields.list', undefined)).toEqual([
+      expect.objectContaining({ id: w.customField.id, name: 'Found through', kind: 'choice', position: 0, valueCount: 1 }),
+    ]);
+    expect(w.customField.choices.map((choice) => choice.label)).toEqual(['Agency', 'Direct']);
+  },
+  'customFields.create': async (api) => {
+    const field = await api.invoke('customFields.create', { name: ' Referrer ', kind: 'text' });
+    expect(field).toMatchObject({ name: 'Referrer', kind: 'text', choices: [], position: 1, valueCount: 0 });
+  },
+  'customFields.update': async (api, w) => {
+    const [agency] = w.customField.choices;
+    const field = await api.invoke('customFields.update', {
+      id: w.customField.id,
+      patch: { name: 'Came through', choices: [{ label: 'Referral' }, { id: agency.id, label: 'Recruitment agency' }] },
+    });
+    expect(field.name).toBe('Came through');
+    expect(field.choices).toEqual([{ id: expect.any(String), label: 'Referral' }, { id: agency.id, label: 'Recruitment agency' }]);
+    // The application's value follows the renamed option (its id did not change).
+    expect((await api.invoke('applications.get', { id: w.application.id })).customValues).toEqual({ [w.customField.id]: agency.id });
+  },
+  'customFields.reorder': async (api, w) => {
+    const second = await api.invoke('customFields.create', { name: 'Bonus', kind: 'number' });
+    const fields = await api.invoke('customFields.reorder', { ids: [second.id, w.customField.id] });
+    expect(fields.map((field) => [field.name, field.position])).toEqual([['Bonus', 0], ['Found through', 1]]);
+  },
+  'customFields.delete': async (api, w) => {
+    expect(await api.invoke('customFields.delete', { id: w.customField.id })).toEqual({ id: w.customField.id });
+    expect(await api.invoke('customFields.list', undefined)).toEqual([]);
+    expect((await api.invoke('applications.get', { id: w.application.id })).customValues).toEqual({});
+  },
+  'customFields.restore': async (api, w) => {
+    await api.invoke('customFields.delete', { id: w.customField.id });
+    expect(await api.invoke('customFields.restore', { id: w.customField.id })).toMatchObject({ id: w.customField.id, deletedAt: null, valueCount: 1 });
+    expect((await api.invoke('applications.list', {})).items[0].customValues).toEqual({ [w.customField.id]: w.customField.choices[0].id });
+  },
+  'customFields.setValue': async (api, w) => {
+    const direct = w.customField.choices[1].id;
+    expect(await api.invoke('customFields.setValue', { applicationId: w.application.id, fieldId: w.customField.id, value: direct })).toEqual({
+      applicationId: w.application.id,
+      fieldId: w.customField.id,
+      value: direct,
+    });
+    expect((await api.invoke('applications.list', {})).items[0].customValues).toEqual({ [w.customField.id]: direct });
+    await api.invoke('customFields.setValue', { applicationId: w.application.id, fieldId: w.customField.id, value: null });
+    expect((await api.invoke('applications.get', { id: w.application.id })).customValues).toEqual({});
+  },
+
   'tasks.list': async (api, w) => {
     const page = await api.invoke('tasks.list', {});
     expect(page.items).toEqual([

@@ -80,6 +80,26 @@ const unknownIds: Partial<Record<CoreChannel, Input[]>> = {
     (w) => ({ contactId: w.contact.id, applicationId: missingId }),
   ],
 
+  'interactions.create': [
+    () => ({ contactId: missingId, occurredOn: '2024-03-01', channel: 'phone' }),
+    (w) => ({ contactId: w.contact.id, occurredOn: '2024-03-01', channel: 'phone', applicationId: missingId }),
+  ],
+  'interactions.update': [
+    () => ({ id: missingId, patch: { note: 'called back' } }),
+    (w) => ({ id: w.interaction.id, patch: { applicationId: missingId } }),
+  ],
+  'interactions.delete': [() => ({ id: missingId })],
+  'interactions.restore': [() => ({ id: missingId })],
+
+  'customFields.update': [() => ({ id: missingId, patch: { name: 'Bonus' } })],
+  'customFields.reorder': [(w) => ({ ids: [w.customField.id, missingId] })],
+  'customFields.delete': [() => ({ id: missingId })],
+  'customFields.restore': [() => ({ id: missingId })],
+  'customFields.setValue': [
+    (w) => ({ applicationId: missingId, fieldId: w.customField.id, value: null }),
+    (w) => ({ applicationId: w.application.id, fieldId: missingId, value: 'x' }),
+  ],
+
   'tasks.create': [() => ({ title: 'Call back', applicationId: missingId })],
   'tasks.update': [
     () => ({ id: missingId, patch: { title: 'Call back' } }),
@@ -117,6 +137,10 @@ const takesNoRowId: CoreChannel[] = [
   'interviews.list',
   'interviews.upcoming',
   'contacts.list',
+  'contacts.followUps',
+  'customFields.list',
+  'customFields.create',
+  'interactions.list',
   'tasks.list',
   'stages.list',
   'stages.create',

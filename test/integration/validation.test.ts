@@ -31,6 +31,9 @@ const badInputs: Record<CoreChannel, BadInput[]> = {
     { input: () => ({ archived: 'yes' }), field: 'archived' },
     { input: () => ({ salaryCurrency: 'euro' }), field: 'salaryCurrency' },
     { input: () => ({ text: longText(201) }), field: 'text' },
+    { input: () => ({ sort: { column: 'custom', direction: 'asc' } }), field: 'sort.fieldId' },
+    { input: () => ({ customFields: [{ fieldId: 'notes' }] }), field: 'customFields.0.fieldId' },
+    { input: (w) => ({ customFields: [{ fieldId: w.customField.id, from: '2024-02-30' }] }), field: 'customFields.0.from' },
   ],
   'applications.get': [{ input: () => ({ id: 'not-a-uuid' }), field: 'id' }],
   'applications.create': [
@@ -141,11 +144,59 @@ const badInputs: Record<CoreChannel, BadInput[]> = {
     { input: () => ({ name: '' }), field: 'name' },
     { input: () => ({ name: 'Bob', applicationIds: ['x'] }), field: 'applicationIds.0' },
   ],
-  'contacts.update': [{ input: (w) => ({ id: w.contact.id, patch: { linkedinUrl: 'linkedin.com/in/bob' } }), field: 'patch.linkedinUrl' }],
+  'contacts.update': [
+    { input: (w) => ({ id: w.contact.id, patch: { linkedinUrl: 'linkedin.com/in/bob' } }), field: 'patch.linkedinUrl' },
+    { input: (w) => ({ id: w.contact.id, patch: { nextFollowUpOn: '2024-13-01' } }), field: 'patch.nextFollowUpOn' },
+  ],
   'contacts.delete': [{ input: () => ({ id: 'x' }), field: 'id' }],
   'contacts.restore': [{ input: () => ({ id: 'x' }), field: 'id' }],
   'contacts.link': [{ input: (w) => ({ contactId: w.contact.id, applicationId: 'x' }), field: 'applicationId' }],
   'contacts.unlink': [{ input: (w) => ({ contactId: 'x', applicationId: w.application.id }), field: 'contactId' }],
+
+  'interactions.list': [{ input: () => ({ contactId: 'bob' }), field: 'contactId' }],
+  'interactions.create': [
+    { input: (w) => ({ contactId: w.contact.id, occurredOn: '2024-02-30', channel: 'phone' }), field: 'occurredOn' },
+    { input: (w) => ({ contactId: w.contact.id, occurredOn: '2024-03-01', channel: 'fax' }), field: 'channel' },
+    { input: (w) => ({ contactId: w.contact.id, occurredOn: '2024-03-01', channel: 'phone', note: longText(20_001) }), field: 'note' },
+    { input: (w) => ({ contactId: w.contact.id, occurredOn: '2024-03-01', channel: 'phone', nextFollowUpOn: 'next week' }), field: 'nextFollowUpOn' },
+    { input: () => ({ occurredOn: '2024-03-01', channel: 'phone' }), field: 'contactId' },
+  ],
+  'interactions.update': [
+    { input: (w) => ({ id: w.interaction.id, patch: { occurredOn: '' } }), field: 'patch.occurredOn' },
+    // The contact of an entry is fixed: log a new entry for someone else.
+    { input: (w) => ({ id: w.interaction.id, patch: { contactId: w.contact.id } }), field: 'patch.contactId' },
+  ],
+  'interactions.delete': [{ input: () => ({ id: 'x' }), field: 'id' }],
+  'interactions.restore': [{ input: () => ({ id: 'x' }), field: 'id' }],
+  'contacts.followUps': [{ input: () => ({ dueOnOrBefore: 'today' }), field: 'dueOnOrBefore' }],
+
+  'customFields.list': [{ input: () => ({ withValues: true }), field: 'withValues' }],
+  'customFields.create': [
+    { input: () => ({ name: 'Bonus', kind: 'money' }), field: 'kind' },
+    { input: () => ({ name: '  ', kind: 'text' }), field: 'name' },
+    { input: () => ({ name: 'Referral', kind: 'choice' }), field: 'choices' },
+    { input: () => ({ name: 'Referral', kind: 'choice', choices: ['Yes', 'yes'] }), field: 'choices' },
+    { input: () => ({ name: 'Notes 2', kind: 'text', choices: ['a'] }), field: 'choices' },
+  ],
+  'customFields.update': [
+    { input: (w) => ({ id: w.customField.id, patch: { name: '' } }), field: 'patch.name' },
+    { input: (w) => ({ id: w.customField.id, patch: { choices: [] } }), field: 'patch.choices' },
+    { input: (w) => ({ id: w.customField.id, patch: { kind: 'text' } }), field: 'patch.kind' },
+    // An option id the field does not have (the handler sees it).
+    { input: (w) => ({ id: w.customField.id, patch: { choices: [{ id: w.application.id, label: 'Other' }] } }), field: 'patch.choices.0.id' },
+  ],
+  'customFields.reorder': [
+    { input: () => ({ ids: [] }), field: 'ids' },
+    { input: () => ({ ids: ['x'] }), field: 'ids.0' },
+  ],
+  'customFields.delete': [{ input: () => ({ id: 'x' }), field: 'id' }],
+  'customFields.restore': [{ input: () => ({ id: 'x' }), field: 'id' }],
+  'customFields.setValue': [
+    // Not one of the field's options (the handler checks the value against the field's kind).
+    { input: (w) => ({ applicationId: w.application.id, fieldId: w.customField.id, value: 'Agency' }), field: 'value' },
+    { input: (w) => ({ applicationId: w.application.id, fieldId: w.customField.id, value: { id: 'x' } }), field: 'value' },
+    { input: (w) => ({ applicationId: w.application.id, fieldId: w.customField.id, value: 'x'.repeat(2001) }), field: 'value' },
+  ],
 
   'tasks.list': [{ input: () => ({ status: 'late' }), field: 'status' }],
   'tasks.create': [

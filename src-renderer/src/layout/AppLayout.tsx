@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { QuickAddDialog } from '../features/applications/quick/QuickAddDialog';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { ShellContext, type ShellApi } from '../shell/ShellContext';
 import { ShortcutsDialog } from '../shell/ShortcutsDialog';
@@ -18,6 +19,7 @@ export function AppLayout() {
   const { t } = useTranslation('shell');
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [quickAdd, setQuickAdd] = useState<{ stageId: string | null } | null>(null);
   const searchInputRef = useRef<HTMLInputElement | null>(null);
   const { pathname } = useLocation();
   const [sidebar, setSidebar] = useRememberedChoice('candid.sidebar', 'expanded', sidebarStates);
@@ -33,6 +35,10 @@ export function AppLayout() {
         setPaletteOpen(true);
       },
       openShortcuts: () => setShortcutsOpen(true),
+      openQuickAdd: (stageId) => {
+        setPaletteOpen(false);
+        setQuickAdd({ stageId: stageId ?? null });
+      },
       focusSearch,
       searchInputRef,
       sidebarCollapsed: sidebar === 'collapsed',
@@ -63,6 +69,7 @@ export function AppLayout() {
       </div>
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <QuickAddDialog open={quickAdd !== null} stageId={quickAdd?.stageId ?? null} onClose={() => setQuickAdd(null)} />
     </ShellContext.Provider>
   );
 }

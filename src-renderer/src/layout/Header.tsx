@@ -1,18 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useAction, useChannel } from '../api/hooks';
 import { GlobalSearch } from '../features/search/GlobalSearch';
-import { newApplicationPath } from '../shell/navigation';
+import { useShell } from '../shell/ShellContext';
 import { resolveTheme } from '../shell/appearance';
 import { Button, IconButton } from '../ui/Button';
 import { useToast } from '../ui/toast';
 import { errorMessage } from '../ui/issues';
 import { FileMenu } from './FileMenu';
 
-/** Search on the left; the File menu (browser shell), the quick theme switch and "New application" on the right. */
+/** Search on the left; the File menu (browser shell), the quick theme switch and "New application" (the quick add) on the right. */
 export function Header() {
   const { t } = useTranslation(['shell', 'common']);
-  const navigate = useNavigate();
+  const shell = useShell();
   const toast = useToast();
   const profile = useChannel('profile.get', undefined);
   const updateProfile = useAction('profile.update');
@@ -31,7 +30,7 @@ export function Header() {
           updateProfile.mutate({ theme: dark ? 'light' : 'dark' }, { onError: (error) => toast.show(errorMessage(t, error)) })
         }
       />
-      <Button variant="primary" icon="plus" onClick={() => navigate(newApplicationPath)} aria-keyshortcuts="N">
+      <Button variant="primary" icon="plus" onClick={() => shell.openQuickAdd()} aria-keyshortcuts="N">
         {t('shell:actions.newApplication')}
       </Button>
     </header>

@@ -4,6 +4,8 @@ import { createContext, useContext, type RefObject } from 'react';
 export interface ShellApi {
   openPalette(): void;
   openShortcuts(): void;
+  /** Opens the quick add of an application, starting in `stageId` (a board column's "+") or the default stage. */
+  openQuickAdd(stageId?: string): void;
   /** Focuses the header's global search box. */
   focusSearch(): void;
   searchInputRef: RefObject<HTMLInputElement | null>;

@@ -6,7 +6,7 @@ import { screens } from './navigation';
 
 /** Every keyboard shortcut of the app, grouped; opened with `?`. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { t } = useTranslation(['shell', 'layout']);
+  const { t } = useTranslation(['shell', 'layout', 'grid']);
   const groups: { title: string; items: { keys: string[]; label: string }[] }[] = [
     {
       title: t('shortcuts.general'),
@@ -26,11 +26,14 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
     {
       title: t('shortcuts.table'),
       items: [
-        { keys: ['↑', '↓'], label: t('shortcuts.moveRow') },
+        { keys: ['↑', '↓', '←', '→'], label: t('grid:shortcuts.moveCell') },
+        { keys: ['Enter', 'F2'], label: t('grid:shortcuts.edit') },
+        { keys: ['Esc'], label: t('grid:shortcuts.cancel') },
+        { keys: ['Tab'], label: t('grid:shortcuts.saveAndMove') },
+        { keys: ['Mod', 'Enter'], label: t('shortcuts.openRow') },
         { keys: ['Shift', '↓'], label: t('shortcuts.extendSelection') },
         { keys: ['Space'], label: t('shortcuts.toggleRow') },
         { keys: ['Mod', 'A'], label: t('shortcuts.selectAll') },
-        { keys: ['Enter'], label: t('shortcuts.openRow') },
         { keys: ['Delete'], label: t('shortcuts.deleteSelection') },
       ],
     },

@@ -36,7 +36,7 @@ export function runFileActionFromShell(action: FileAction, navigate: NavigateFun
 
 /** Every command of the palette: each screen, each action, appearance and language. */
 export function useCommands(): Command[] {
-  const { t } = useTranslation(['shell', 'common', 'layout']);
+  const { t } = useTranslation(['shell', 'common', 'layout', 'quickAdd']);
   const navigate = useNavigate();
   const shell = useShell();
   const toast = useToast();
@@ -60,12 +60,20 @@ export function useCommands(): Command[] {
         run: () => navigate(screen.path),
       })),
       {
-        id: 'new-application',
+        id: 'quick-add',
         group: 'create',
-        label: t('shell:actions.newApplication'),
-        keywords: 'add create nouvelle candidature',
+        label: t('quickAdd:palette'),
+        keywords: 'add create new quick nouvelle candidature ajout rapide',
         icon: 'plus',
         shortcut: ['N'],
+        run: () => shell.openQuickAdd(),
+      },
+      {
+        id: 'new-application',
+        group: 'create',
+        label: t('quickAdd:paletteFullForm'),
+        keywords: 'add create new full form nouvelle candidature formulaire complet',
+        icon: 'plus',
         run: () => navigate(newApplicationPath),
       },
       // One entry for the report: it opens the printable page, whose own button prints or saves the PDF.

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { newApplicationPath, screens } from './navigation';
+import { screens } from './navigation';
 import { isModalOpen, isModKey, isTypingTarget } from './typing';
 import type { ShellApi } from './ShellContext';
 
@@ -8,7 +8,7 @@ import type { ShellApi } from './ShellContext';
 const goSequenceMs = 1200;
 
 /**
- * The app-wide keys: Mod+K palette, Mod+B folds or unfolds the sidebar, `/` search, `?` help, `n` new application, `g` then a letter to go to a
+ * The app-wide keys: Mod+K palette, Mod+B folds or unfolds the sidebar, `/` search, `?` help, `n` quick add of an application, `g` then a letter to go to a
  * screen. Single keys never fire while the user types in a field or while a dialog is open. (Mod+Z is the
  * toast's: it undoes the latest undoable action.)
  */
@@ -53,7 +53,7 @@ export function useGlobalShortcuts(shell: ShellApi): void {
         case 'n':
         case 'N':
           event.preventDefault();
-          navigate(newApplicationPath);
+          shell.openQuickAdd();
           break;
         case 'g':
         case 'G':

@@ -26,6 +26,7 @@ export default {
     deadline: 'Deadline',
     firstResponseOn: 'First response',
     stageChangedAt: 'Last stage change',
+    nextStep: 'Next step',
     updatedAt: 'Updated',
     createdAt: 'Added',
     favorite: 'Favourite',

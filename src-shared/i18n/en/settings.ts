@@ -7,6 +7,7 @@ export default {
     appearance: 'Language and theme',
     stages: 'Stages',
     sources: 'Sources',
+    customFields: 'Custom fields',
     sync: 'Sync',
     data: 'Data',
   },

@@ -28,6 +28,7 @@ export default {
     deadline: 'Date limite',
     firstResponseOn: 'Première réponse',
     stageChangedAt: 'Dernier changement',
+    nextStep: 'Prochaine étape',
     updatedAt: 'Modifiée',
     createdAt: 'Ajoutée',
     favorite: 'Favori',

@@ -9,6 +9,7 @@ export default {
     appearance: 'Langue et thème',
     stages: 'Étapes',
     sources: 'Sources',
+    customFields: 'Champs personnalisés',
     sync: 'Synchronisation',
     data: 'Données',
   },

@@ -3,6 +3,8 @@ import type {
   ApplicationDetail,
   Company,
   ContactDetail,
+  ContactInteraction,
+  CustomField,
   CreateApplicationInput,
   Interview,
   Stage,
@@ -38,7 +40,11 @@ export interface World {
   /** A second application, soft-deleted: restore has something to bring back. */
   deletedApplication: ApplicationDetail;
   contact: ContactDetail;
+  /** A phone call with the contact about the application; the contact's follow-up is due 2024-03-15. */
+  interaction: ContactInteraction;
   interview: Interview;
+  /** A choice field ("Found through": Agency, Direct), the application's value being Agency. */
+  customField: CustomField;
   task: Task;
   tag: Tag;
   sourceId: string;
@@ -72,6 +78,14 @@ export async function seedWorld(api: Api): Promise<World> {
     companyId: company.id,
     applicationIds: [application.id],
   });
+  const interaction = await api.invoke('interactions.create', {
+    contactId: contact.id,
+    occurredOn: '2024-03-05',
+    channel: 'phone',
+    note: 'Talked about the team',
+    applicationId: application.id,
+    nextFollowUpOn: '2024-03-15',
+  });
   const interview = await api.invoke('interviews.create', {
     applicationId: application.id,
     scheduledAt: '2030-03-10T09:00:00Z',
@@ -79,6 +93,9 @@ export async function seedWorld(api: Api): Promise<World> {
     format: 'video',
   });
   const task = await api.invoke('tasks.create', { title: 'Send thanks', dueOn: '2024-03-11', applicationId: application.id });
+  const created = await api.invoke('customFields.create', { name: 'Found through', kind: 'choice', choices: ['Agency', 'Direct'] });
+  await api.invoke('customFields.setValue', { applicationId: application.id, fieldId: created.id, value: created.choices[0].id });
+  const customField = (await api.invoke('customFields.list', undefined))[0];
   const sources = await api.invoke('sources.create', { name: 'Meetup' });
   const sourceId = sources.custom.find((source) => source.name === 'Meetup')!.id!;
   return {
@@ -88,8 +105,10 @@ export async function seedWorld(api: Api): Promise<World> {
     spareCompany,
     application: await api.invoke('applications.get', { id: application.id }),
     deletedApplication,
-    contact,
+    contact: await api.invoke('contacts.get', { id: contact.id }),
+    interaction,
     interview,
+    customField,
     task,
     tag: (await api.invoke('tags.list', undefined)).find((candidate) => candidate.id === tag.id)!,
     sourceId,

@@ -39,7 +39,13 @@ const filters = (w: FuzzWorld) => ({ stageCategories: ['applied' as const], comp
 export const validInputs: ValidInputs = {
   'app.info': () => undefined,
 
-  'applications.list': (w) => ({ ...filters(w), sort: { column: 'company', direction: 'asc' }, limit: 10, offset: 0 }),
+  'applications.list': (w) => ({
+    ...filters(w),
+    customFields: [{ fieldId: w.customField.id, choices: [w.customField.choices[0].id], empty: false }],
+    sort: { column: 'custom', fieldId: w.customField.id, direction: 'asc' },
+    limit: 10,
+    offset: 0,
+  }),
   'applications.get': (w) => ({ id: w.application.id }),
   'applications.create': (w) => ({
     companyId: w.company.id,
@@ -126,11 +132,33 @@ export const validInputs: ValidInputs = {
     notes: 'Met at a meetup',
     applicationIds: [w.application.id],
   }),
-  'contacts.update': (w) => ({ id: w.contact.id, patch: { role: 'Head of talent', email: '' } }),
+  'contacts.update': (w) => ({ id: w.contact.id, patch: { role: 'Head of talent', email: '', nextFollowUpOn: '2024-04-02' } }),
   'contacts.delete': (w) => ({ id: w.contact.id }),
   'contacts.restore': (w) => ({ id: w.contact.id }),
   'contacts.link': (w) => ({ contactId: w.contact.id, applicationId: w.application.id }),
   'contacts.unlink': (w) => ({ contactId: w.contact.id, applicationId: w.application.id }),
+
+  'contacts.followUps': () => ({ dueOnOrBefore: '2030-01-01', limit: 10 }),
+  'interactions.list': (w) => ({ contactId: w.contact.id, applicationId: w.application.id, limit: 10, offset: 0 }),
+  'interactions.create': (w) => ({
+    contactId: w.contact.id,
+    occurredOn: '2024-03-12',
+    channel: 'linkedin',
+    note: 'Relancée sur LinkedIn',
+    applicationId: w.application.id,
+    nextFollowUpOn: '2024-03-19',
+  }),
+  'interactions.update': (w) => ({ id: w.interaction.id, patch: { channel: 'video', note: 'Visio', applicationId: null, occurredOn: '2024-03-06' } }),
+  'interactions.delete': (w) => ({ id: w.interaction.id }),
+  'interactions.restore': (w) => ({ id: w.interaction.id }),
+
+  'customFields.list': () => undefined,
+  'customFields.create': () => ({ name: 'Canal', kind: 'choice', choices: ['Cooptation', 'Cabinet'] }),
+  'customFields.update': (w) => ({ id: w.customField.id, patch: { name: 'Trouvé via', choices: [{ id: w.customField.choices[0].id, label: 'Cabinet' }, { label: 'Salon' }] } }),
+  'customFields.reorder': (w) => ({ ids: [w.customField.id] }),
+  'customFields.delete': (w) => ({ id: w.customField.id }),
+  'customFields.restore': (w) => ({ id: w.customField.id }),
+  'customFields.setValue': (w) => ({ applicationId: w.application.id, fieldId: w.customField.id, value: w.customField.choices[1].id }),
 
   'tasks.list': (w) => ({ status: 'all', dueOnOrBefore: '2030-01-01', applicationId: w.application.id, limit: 10, offset: 0 }),
   'tasks.create': (w) => ({ title: 'Relancer Acme', dueOn: '2024-03-15', applicationId: w.application.id, notes: 'Par e-mail' }),

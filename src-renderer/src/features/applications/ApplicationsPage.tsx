@@ -20,6 +20,7 @@ import { visibleColumns } from './table/columns';
 import { noSelection, resolveSelection, selectedCount, type Selection } from './table/selection';
 import { usePagedApplications } from './table/usePagedApplications';
 import { useApplicationActions } from './useApplicationActions';
+import { useCustomFields } from '../customFields/model';
 import { useStages } from './vocabulary';
 import './applications.css';
 
@@ -46,7 +47,8 @@ export default function ApplicationsPage() {
     setSelection(noSelection);
   }
   const paged = usePagedApplications(base, visible);
-  const columns = useMemo(() => visibleColumns(view.columns), [view.columns]);
+  const customFields = useCustomFields();
+  const columns = useMemo(() => visibleColumns(view.columns, customFields), [view.columns, customFields]);
   const count = selectedCount(selection, paged.total);
   const filtered = activeFilterCount(view.filters) > 0;
 

@@ -10,6 +10,7 @@ import { useFormat } from '../../ui/format';
 import { errorMessage } from '../../ui/issues';
 import { useStageName } from '../../ui/StageBadge';
 import { setFilters, type ApplicationSort } from '../applications/filters/viewStore';
+import { useShell } from '../../shell/ShellContext';
 import { BoardCard } from './BoardCard';
 
 /** Cards loaded per column at first and per "Show more"; a column never loads more than `maxCards`. */
@@ -37,8 +38,9 @@ interface BoardColumnProps {
  * board over 100,000 applications loads a few hundred cards, not all of them.
  */
 export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed, moves }: BoardColumnProps) {
-  const { t } = useTranslation(['board', 'applications', 'common']);
+  const { t } = useTranslation(['board', 'applications', 'common', 'quickAdd']);
   const navigate = useNavigate();
+  const shell = useShell();
   const format = useFormat();
   const stageName = useStageName();
   const [limit, setLimit] = useState(cardsPerPage);
@@ -88,6 +90,7 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
         <span className="column-count numeric" aria-label={t('board:column.count', { count: total })}>
           {format.number(total)}
         </span>
+        <IconButton size="sm" icon="plus" label={t('quickAdd:addToStage', { stage: name })} onClick={() => shell.openQuickAdd(stage.id)} />
         <IconButton size="sm" icon="chevronLeft" label={t('board:column.collapse', { stage: name })} aria-expanded="true" onClick={onToggleCollapsed} />
       </header>
       <div className="column-cards">

@@ -9,6 +9,7 @@ import { useToast } from '../../ui/toast';
 import { errorMessage } from '../../ui/issues';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { Field } from '../../ui/Field';
+import { useFormat } from '../../ui/format';
 import { useInlineEditing } from '../shared/focus';
 import { ContactForm } from './ContactForm';
 import { ContactPicker } from './ContactPicker';
@@ -17,7 +18,8 @@ import './contacts.css';
 
 /** The people of one application: link someone already known, create someone new in place, unlink (with Undo). */
 export function ApplicationContacts({ applicationId, companyId }: { applicationId: string; companyId: string }) {
-  const { t } = useTranslation('contacts');
+  const { t } = useTranslation(['contacts', 'crm']);
+  const format = useFormat();
   const headingId = useId();
   const toast = useToast();
   const [problem, setProblem] = useState<string | null>(null);
@@ -71,6 +73,7 @@ export function ApplicationContacts({ applicationId, companyId }: { applicationI
                   <ExternalLink href={`mailto:${contact.email}`}>{contact.email}</ExternalLink>
                 </>
               )}
+              {contact.lastContactedOn && <div className="muted ct-last-contacted">{t('crm:lastContactedOn', { date: format.date(contact.lastContactedOn) })}</div>}
             </div>
             <Button size="sm" onClick={() => void unlink(contact)} aria-label={t('embedded.unlinkLabel', { name: contact.name })}>
               {t('embedded.unlink')}

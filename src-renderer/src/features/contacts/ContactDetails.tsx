@@ -1,13 +1,19 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContactDetail } from '../../../../src-shared/contract';
 import { Button } from '../../ui/Button';
 import { ExternalLink } from '../../ui/ExternalLink';
+import { useFormat } from '../../ui/format';
 import { applicationLabel, hostOf } from '../shared/labels';
+import { FollowUpField } from './FollowUpField';
+import { InteractionLog } from './InteractionLog';
 
 /** Everything known about one contact, and the applications they are part of. */
 export function ContactDetails({ contact, onEdit, onDelete }: { contact: ContactDetail; onEdit: () => void; onDelete: () => void }) {
-  const { t } = useTranslation('contacts');
+  const { t } = useTranslation(['contacts', 'crm']);
+  const format = useFormat();
+  const followUpId = useId();
   return (
     <article className="ct-detail" aria-labelledby="contact-detail-name">
       <header className="ct-detail-header">
@@ -37,6 +43,27 @@ export function ContactDetails({ contact, onEdit, onDelete }: { contact: Contact
         </div>
       </header>
       <dl className="ct-facts">
+        <div>
+          <dt>{t('crm:lastContacted')}</dt>
+          <dd>
+            {contact.lastContactedOn ? (
+              <>
+                {format.date(contact.lastContactedOn)}{' '}
+                <span className="muted">({format.relative(`${contact.lastContactedOn}T12:00:00Z`)})</span>
+              </>
+            ) : (
+              <span className="muted">{t('crm:neverContacted')}</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <label htmlFor={followUpId}>{t('crm:followUp.label')}</label>
+          </dt>
+          <dd>
+            <FollowUpField contact={contact} id={followUpId} />
+          </dd>
+        </div>
         {contact.email && (
           <div>
             <dt>{t('field.email')}</dt>
@@ -63,6 +90,7 @@ export function ContactDetails({ contact, onEdit, onDelete }: { contact: Contact
         )}
       </dl>
       {contact.notes && <p className="rec-prewrap">{contact.notes}</p>}
+      <InteractionLog contact={contact} />
       <h3>{t('detail.applications')}</h3>
       {contact.applications.length === 0 ? (
         <p className="muted">{t('detail.noApplications')}</p>

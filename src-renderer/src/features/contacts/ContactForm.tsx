@@ -16,6 +16,7 @@ const valuesOf = (contact?: Contact) => ({
   phone: contact?.phone ?? '',
   linkedinUrl: contact?.linkedinUrl ?? '',
   notes: contact?.notes ?? '',
+  nextFollowUpOn: contact?.nextFollowUpOn ?? '',
 });
 
 /**
@@ -53,6 +54,7 @@ export function ContactForm({
       phone: orNull(values.phone),
       linkedinUrl: orNull(values.linkedinUrl),
       notes: orNull(values.notes),
+      nextFollowUpOn: orNull(values.nextFollowUpOn),
       companyId: companyOption?.id ?? null,
     };
     const saved = contact
@@ -91,6 +93,9 @@ export function ContactForm({
       </Field>
       <Field label={t('field.linkedinUrl')} error={form.errors.linkedinUrl}>
         {(control) => <input className="input" {...control} type="url" inputMode="url" autoComplete="off" placeholder={t('records:urlPlaceholder')} {...form.text('linkedinUrl')} />}
+      </Field>
+      <Field label={t('crm:followUp.label')} error={form.errors.nextFollowUpOn} hint={t('crm:form.nextFollowUpHint')}>
+        {(control) => <input className="input" {...control} type="date" {...form.text('nextFollowUpOn')} />}
       </Field>
       <Field label={t('field.notes')} error={form.errors.notes} className="rec-span-2">
         {(control) => <textarea className="textarea" {...control} rows={3} {...form.text('notes')} />}

@@ -93,6 +93,7 @@ export default function ContactsPage() {
                   <button type="button" className="ct-item" aria-current={contact.id === selectedId ? 'true' : undefined} onClick={() => select(contact.id)}>
                     <span className="ct-item-name">{contact.name}</span>
                     <span className="muted">{[contact.role, contact.companyName].filter(Boolean).join(' · ')}</span>
+                    {contact.lastContactedOn && <span className="muted">{t('crm:lastContactedOn', { date: format.date(contact.lastContactedOn) })}</span>}
                   </button>
                 </li>
               ))}

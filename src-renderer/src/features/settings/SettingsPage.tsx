@@ -7,10 +7,11 @@ import { ProfileSection } from './ProfileSection';
 import { SourcesSection } from './SourcesSection';
 import { StagesSection } from './StagesSection';
 import { SyncSection } from '../sync/SyncSection';
+import { CustomFieldsSection } from '../customFields/CustomFieldsSection';
 import '../shared/records.css';
 import './settings.css';
 
-const sections = ['profile', 'appearance', 'stages', 'sources', 'sync', 'data'] as const;
+const sections = ['profile', 'appearance', 'stages', 'sources', 'customFields', 'sync', 'data'] as const;
 
 function showSection(section: string): void {
   const target = document.getElementById(`settings-${section}`);
@@ -49,6 +50,7 @@ export default function SettingsPage() {
       <PreferencesSection />
       <StagesSection />
       <SourcesSection />
+      <CustomFieldsSection />
       <SyncSection />
       <DataSection />
     </div>

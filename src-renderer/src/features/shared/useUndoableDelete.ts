@@ -4,7 +4,7 @@ import { invoke } from '../../api/client';
 import { useToast } from '../../ui/toast';
 import { errorMessage } from '../../ui/issues';
 
-type DeletableDomain = 'interviews' | 'tasks' | 'contacts' | 'companies';
+type DeletableDomain = 'interviews' | 'tasks' | 'contacts' | 'companies' | 'interactions';
 
 /**
  * Deletes one record (soft delete) and offers Undo, which restores it. Failures go to `onError`, else to a toast

@@ -22,6 +22,34 @@ function focusSibling(row: HTMLElement, step: 1 | -1): HTMLElement | null {
 }
 
 /**
+ * The keys of a row of the task lists (tasks and follow-ups alike): arrows move to the next/previous row; on the
+ * row itself x or Space toggles it, Enter or e edits it, Delete or Backspace removes it (when it can be). Toggling
+ * and removing first move the focus on, as the row is about to leave its section.
+ */
+export function onTaskListKey(event: KeyboardEvent<HTMLLIElement>, actions: { toggle(): void; edit(): void; remove?: () => void }): void {
+  const onRow = event.target === event.currentTarget;
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const leave = () => {
+    if (!focusSibling(event.currentTarget, 1)) focusSibling(event.currentTarget, -1);
+  };
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    focusSibling(event.currentTarget, event.key === 'ArrowDown' ? 1 : -1);
+  } else if (onRow && (event.key === 'x' || event.key === 'X' || event.key === ' ')) {
+    event.preventDefault();
+    leave();
+    actions.toggle();
+  } else if (onRow && (event.key === 'Enter' || event.key === 'e')) {
+    event.preventDefault();
+    actions.edit();
+  } else if (onRow && actions.remove && (event.key === 'Delete' || event.key === 'Backspace')) {
+    event.preventDefault();
+    leave();
+    actions.remove();
+  }
+}
+
+/**
  * One task. The row itself takes the focus; from it: x or Space marks done/undone, Enter edits, Delete removes,
  * arrows move to the next/previous task. The checkbox does the same with the mouse.
  */
@@ -33,26 +61,8 @@ export function TaskRow({ task, today, showApplication, onToggle, onEdit, onDele
   const state = done ? 'none' : dueState(task.dueOn, today);
   const due = dueLabel(t, format, dayFormat, task.dueOn, today);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
-    const onRow = event.target === event.currentTarget;
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      focusSibling(event.currentTarget, event.key === 'ArrowDown' ? 1 : -1);
-    } else if (onRow && (event.key === 'x' || event.key === 'X' || event.key === ' ')) {
-      event.preventDefault();
-      // The row is about to move to another section: keep the keyboard user in place.
-      if (!focusSibling(event.currentTarget, 1)) focusSibling(event.currentTarget, -1);
-      onToggle(task, !done);
-    } else if (onRow && (event.key === 'Enter' || event.key === 'e')) {
-      event.preventDefault();
-      onEdit(task);
-    } else if (onRow && (event.key === 'Delete' || event.key === 'Backspace')) {
-      event.preventDefault();
-      if (!focusSibling(event.currentTarget, 1)) focusSibling(event.currentTarget, -1);
-      onDelete(task);
-    }
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) =>
+    onTaskListKey(event, { toggle: () => onToggle(task, !done), edit: () => onEdit(task), remove: () => onDelete(task) });
 
   return (
     <li

@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { errorMessage } from '../../ui/issues';
 import { useInlineEditing } from '../shared/focus';
 import { useFormat } from '../../ui/format';
+import { FollowUpList } from './FollowUpList';
 import { TaskForm } from './TaskForm';
 import { TaskList } from './TaskList';
 import { useTaskActions } from './useTaskActions';
@@ -45,8 +46,12 @@ export default function TasksPage() {
   const dueNow = useChannel('tasks.list', { status: 'open', dueOnOrBefore: today, limit: 1000 });
   const allOpen = useChannel('tasks.list', { status: 'open', limit: 1000 });
   const done = useChannel('tasks.list', { status: 'done', limit: doneLimit });
+  // Contacts to follow up with join the tasks: those due by today in Today, the later ones in Upcoming.
+  const followUps = useChannel('contacts.followUps', {});
+  const followUpsDue = (followUps.data ?? []).filter((followUp) => followUp.nextFollowUpOn <= today);
+  const followUpsLater = (followUps.data ?? []).filter((followUp) => followUp.nextFollowUpOn > today);
   const upcoming = (allOpen.data?.items ?? []).filter((task) => task.dueOn === null || task.dueOn > today);
-  const error = dueNow.error ?? allOpen.error ?? done.error;
+  const error = dueNow.error ?? allOpen.error ?? done.error ?? followUps.error;
 
   const listProps = {
     today,
@@ -57,7 +62,7 @@ export default function TasksPage() {
     onEdit: (task: Task) => open(task.id),
     onDelete: (task: Task) => void remove(task),
   };
-  const nothingOpen = dueNow.isSuccess && allOpen.isSuccess && allOpen.data.total === 0;
+  const nothingOpen = dueNow.isSuccess && allOpen.isSuccess && allOpen.data.total === 0 && followUps.isSuccess && followUps.data.length === 0;
 
   return (
     <div className="page" ref={containerRef} data-task-scope>
@@ -80,15 +85,17 @@ export default function TasksPage() {
         <EmptyState icon="tasks" title={t('empty.title')}>{t('empty.text')}</EmptyState>
       ) : (
         <>
-          <Section title={t('section.today')} count={dueNow.data?.total}>
-            {dueNow.data?.items.length === 0 ? (
+          <Section title={t('section.today')} count={dueNow.data ? dueNow.data.total + followUpsDue.length : undefined}>
+            <FollowUpList followUps={followUpsDue} today={today} />
+            {dueNow.data?.items.length === 0 && followUpsDue.length === 0 ? (
               <p className="muted tk-section-empty">{t('section.todayEmpty')}</p>
             ) : (
               <TaskList tasks={dueNow.data?.items ?? []} {...listProps} />
             )}
           </Section>
-          <Section title={t('section.upcoming')} count={upcoming.length}>
-            {upcoming.length === 0 ? (
+          <Section title={t('section.upcoming')} count={upcoming.length + followUpsLater.length}>
+            <FollowUpList followUps={followUpsLater} today={today} />
+            {upcoming.length === 0 && followUpsLater.length === 0 ? (
               <p className="muted tk-section-empty">{t('section.upcomingEmpty')}</p>
             ) : (
               <TaskList tasks={upcoming} {...listProps} />

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UseFormReturn } from 'react-hook-form';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { ApplicationDetail, Stage } from '../../../../../src-shared/contract';
 import { useAction, useChannel } from '../../../api/hooks';
 import { Button, IconButton } from '../../../ui/Button';
@@ -16,10 +16,12 @@ import { ApplicationContacts } from '../../contacts/ApplicationContacts';
 import { ApplicationDocuments } from '../../documents/ApplicationDocuments';
 import { ApplicationInterviews } from '../../interviews/ApplicationInterviews';
 import { ApplicationTasks } from '../../tasks/ApplicationTasks';
+import { CustomValuesCard } from '../../customFields/CustomValuesCard';
 import { StageSelect } from '../StageSelect';
 import { useApplicationActions } from '../useApplicationActions';
 import { useStages } from '../vocabulary';
 import { ApplicationForm } from './ApplicationForm';
+import { draftOf, type QuickAddDraft } from '../quick/draft';
 import { emptyValues, toCreateInput, toPatch, valuesOf, type ApplicationFormValues } from './formModel';
 import { StageTimeline } from './StageTimeline';
 import { useApplicationForm } from './useApplicationForm';
@@ -43,12 +45,28 @@ export default function ApplicationPage() {
   const { id } = useParams();
   const stages = useStages();
   const profile = useChannel('profile.get', undefined);
+  const draft = draftOf(useLocation().state);
   if (!id || id === 'new') {
     const firstApplied = stages.find((stage) => stage.category === 'applied');
     if (!profile.data || !firstApplied) return <Loading />;
-    return <NewApplication stages={stages} initial={emptyValues({ salaryCurrency: profile.data.defaultCurrency, stage: firstApplied })} />;
+    const initial = emptyValues({ salaryCurrency: profile.data.defaultCurrency, stage: firstApplied });
+    return <NewApplication stages={stages} initial={draft ? withDraft(initial, draft, stages) : initial} />;
   }
   return <ExistingApplication id={id} stages={stages} />;
+}
+
+/** The form's values with what the quick add carried over; a wishlist item has no applied date. */
+function withDraft(initial: ApplicationFormValues, draft: QuickAddDraft, stages: Stage[]): ApplicationFormValues {
+  const stage = stages.find((candidate) => candidate.id === draft.stageId);
+  return {
+    ...initial,
+    companyId: draft.companyId,
+    companyName: draft.companyName,
+    position: draft.position,
+    postingUrl: draft.postingUrl,
+    stageId: stage?.id ?? initial.stageId,
+    appliedOn: stage?.category === 'wishlist' ? '' : initial.appliedOn,
+  };
 }
 
 function Loading() {
@@ -226,6 +244,7 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
       <div className="detail-layout">
         <div className="detail-main">
           <ApplicationForm id={formId} form={form} applicationId={application.id} stages={stages} onSubmit={onSubmit} />
+          <CustomValuesCard application={application} />
         </div>
         <aside className="detail-side" aria-label={t('detail.related')}>
           <StageTimeline application={application} stages={stages} />

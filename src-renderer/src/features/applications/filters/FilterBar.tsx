@@ -11,6 +11,8 @@ import { filterChips } from './chips';
 import { FilterPanel } from './FilterPanel';
 import { useCompanyName } from './useCompanyName';
 import { activeFilterCount } from './viewStore';
+import { customFilterChips } from '../../customFields/filters';
+import { useCustomFields } from '../../customFields/model';
 import './filters.css';
 
 const textDelayMs = 200;
@@ -41,7 +43,8 @@ export function FilterBar({ filters, onChange }: { filters: ApplicationFilters; 
   }, [text, filters, onChange]);
 
   const change = (patch: Partial<ApplicationFilters>) => onChange({ ...filters, ...patch });
-  const chips = filterChips(filters, { t, format, stages, stageName, sourceLabel, companyName });
+  const customFields = useCustomFields();
+  const chips = [...filterChips(filters, { t, format, stages, stageName, sourceLabel, companyName }), ...customFilterChips(filters, customFields, t, format)];
   const panelCount = activeFilterCount({ ...filters, text: undefined });
 
   return (
@@ -75,13 +78,13 @@ export function FilterBar({ filters, onChange }: { filters: ApplicationFilters; 
       {chips.length > 0 && (
         <ul className="filter-chips" aria-label={t('filters.active')}>
           {chips.map((chip) => (
-            <li key={chip.keys.join()} className="chip">
+            <li key={chip.id ?? chip.keys.join()} className="chip">
               <span>{chip.label}</span>
               <button
                 type="button"
                 aria-label={t('filters.remove', { filter: chip.label })}
                 title={t('filters.remove', { filter: chip.label })}
-                onClick={() => change(Object.fromEntries(chip.keys.map((key) => [key, undefined])))}
+                onClick={() => (chip.clear ? onChange(chip.clear(filters)) : change(Object.fromEntries(chip.keys.map((key) => [key, undefined]))))}
               >
                 <Icon name="close" size={12} />
               </button>

@@ -7,6 +7,7 @@ import { CompanyCombobox } from '../CompanyCombobox';
 import { useSourceOptions, useStages } from '../vocabulary';
 import { CheckboxGroup, RadioGroup } from './CheckboxGroup';
 import { useCompanyName } from './useCompanyName';
+import { CustomFieldFilters } from '../../customFields/CustomFieldFilters';
 
 type Change = (patch: Partial<ApplicationFilters>) => void;
 
@@ -137,6 +138,7 @@ export function FilterPanel({ filters, onChange }: { filters: ApplicationFilters
           <CurrencyInput value={filters.salaryCurrency} onChange={(salaryCurrency) => onChange({ salaryCurrency })} />
         </div>
       </fieldset>
+      <CustomFieldFilters filters={filters} onChange={(next) => onChange({ customFields: next.customFields })} />
     </div>
   );
 }

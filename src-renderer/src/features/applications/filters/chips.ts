@@ -3,9 +3,12 @@ import type { ApplicationFilters, Stage } from '../../../../../src-shared/contra
 import type { Formatters } from '../../../ui/format';
 
 export interface FilterChip {
-  /** The filter keys the chip clears. */
+  /** The filter keys the chip clears… */
   keys: (keyof ApplicationFilters)[];
   label: string;
+  /** …or, for one condition among several of a key (a custom field's), how it clears that one. */
+  clear?: (filters: ApplicationFilters) => ApplicationFilters;
+  id?: string;
 }
 
 interface Vocabulary {

@@ -4,6 +4,8 @@ import type { ApplicationFilters, ApplicationSortColumn } from '../../../../../s
 export interface ApplicationSort {
   column: ApplicationSortColumn;
   direction: 'asc' | 'desc';
+  /** The custom field of a `custom` sort. */
+  fieldId?: string;
 }
 
 /** What the applications table and the board show: one filter set shared by both, plus the table's sort and columns. */

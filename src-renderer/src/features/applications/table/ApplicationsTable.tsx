@@ -5,9 +5,14 @@ import type { ApplicationSummary, Stage } from '../../../../../src-shared/contra
 import { isModKey, isTypingTarget } from '../../../shell/typing';
 import { useFormat } from '../../../ui/format';
 import { Icon } from '../../../ui/Icon';
+import { useToast } from '../../../ui/toast';
 import { useSourceLabel } from '../vocabulary';
 import type { ApplicationSort } from '../filters/viewStore';
-import { firstDirection, type Column } from './columns';
+import { columnTitle, firstDirection, isSortedBy, type Column } from './columns';
+import { ColumnResizer } from './ColumnResizer';
+import { CellEditor, type EditEnd } from './CellEditor';
+import { cellEdits, type EditorValues } from './cellEdits';
+import { useColumnSizing } from './useColumnSizing';
 import { TableRow } from './TableRow';
 import { useStageOptions } from '../StageSelect';
 import { isSelected, selectAll, selectedCount, toggleSelected, withSelected, noSelection, type Selection } from './selection';
@@ -41,25 +46,44 @@ interface ApplicationsTableProps {
   resetKey: string;
 }
 
+/** Cells before the data columns: the selection checkbox (0) and the favourite star (1). */
+const leadingCells = 2;
+
+/** A cell being edited: its row (index and id, as rows move when data refreshes), its column, the key that started it. */
+interface Editing {
+  index: number;
+  rowId: string;
+  col: number;
+  typed?: string;
+}
+
 /**
- * The applications as a virtualized grid (ARIA grid pattern): only rows on screen exist in the page. One row is
- * "active" (roving tabindex): arrows move it, Space selects, Shift extends, Enter opens, Mod+A selects every
- * matching row, Delete deletes the selection.
+ * The applications as a virtualized grid (ARIA grid pattern): only rows on screen exist in the page. One cell is
+ * "active" (roving tabindex), as in a spreadsheet: arrows move it, Home/End go to the row's ends and Ctrl+Home/End
+ * to the first/last row; Enter or F2 edits the cell (typing a character starts an edit with it), Escape cancels,
+ * Tab saves and moves on; on a cell that is not editable Enter opens the application (Mod+Enter from any cell).
+ * Space selects the row, Shift+arrows extend, Mod+A selects every matching row, Delete deletes the selection.
+ * Each edit is one call of the usual channel, undoable from its toast or with Ctrl/Cmd+Z.
  */
 export function ApplicationsTable(props: ApplicationsTableProps) {
   const { data, columns, stages, sort, selection, onSelectionChange, onVisiblePagesChange, resetKey } = props;
-  const { t } = useTranslation(['applications', 'common']);
+  const { t } = useTranslation(['applications', 'common', 'grid']);
   const format = useFormat();
+  const toast = useToast();
   const sourceLabel = useSourceLabel();
   const stageOptions = useStageOptions(stages);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  const [activeCol, setActiveCol] = useState(leadingCells);
   const [anchor, setAnchor] = useState<number | null>(null);
   /** The row whose stage select is open (the others show a light button). */
   const [editingStage, setEditingStage] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const focusPending = useRef(false);
 
   const activeIndex = Math.min(active, Math.max(data.total - 1, 0));
+  const lastCol = columns.length + leadingCells - 1;
+  const col = Math.min(activeCol, lastCol);
   const rangeExtractor = useCallback(
     (range: Range) => {
       // The active row stays mounted even when scrolled away, so keyboard focus is never lost.
@@ -87,6 +111,7 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
     setShownKey(resetKey);
     setActive(0);
     setAnchor(null);
+    setEditing(null);
   }
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
@@ -103,14 +128,15 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
 
   useLayoutEffect(() => {
     if (!focusPending.current) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
-    if (row) {
+    const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"] [data-col="${col}"]`);
+    if (cell) {
       focusPending.current = false;
-      row.focus({ preventScroll: true });
+      cell.focus({ preventScroll: true });
+      cell.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     }
   });
 
-  const moveTo = (index: number, extend: boolean) => {
+  const moveTo = (index: number, extend: boolean, toCol = col) => {
     const target = Math.max(0, Math.min(index, data.total - 1));
     if (extend) {
       const from = anchor ?? activeIndex;
@@ -120,6 +146,7 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
       setAnchor(target);
     }
     setActive(target);
+    setActiveCol(Math.max(0, Math.min(toCol, lastCol)));
     focusPending.current = true;
     virtualizer.scrollToIndex(target, { align: 'auto' });
   };
@@ -129,19 +156,64 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
     void data.idsBetween(Math.min(from, index), Math.max(from, index)).then((ids) => onSelectionChange(withSelected(selection, ids)));
   };
 
-  /** The row (index and data) an event happened in, and the control it hit (data-action), if any. */
+  const columnAt = (cell: number): Column | undefined => columns[cell - leadingCells];
+  const editable = (cell: number) => {
+    const column = columnAt(cell);
+    return column !== undefined && (column.id === 'stage' || column.id in cellEdits);
+  };
+
+  /** The row (index and data) an event happened in, its cell, and the control it hit (data-action), if any. */
   const locate = (target: EventTarget) => {
     const element = target as HTMLElement;
     const rowElement = element.closest<HTMLElement>('[data-index]');
+    const cellElement = element.closest<HTMLElement>('[data-col]');
     const index = rowElement ? Number(rowElement.dataset.index) : -1;
-    return { index, row: index >= 0 ? data.rowAt(index) : undefined, rowElement, action: element.closest<HTMLElement>('[data-action]')?.dataset.action };
+    return {
+      index,
+      row: index >= 0 ? data.rowAt(index) : undefined,
+      rowElement,
+      cellElement,
+      cell: cellElement ? Number(cellElement.dataset.col) : -1,
+      action: element.closest<HTMLElement>('[data-action]')?.dataset.action,
+      inEditor: element.closest('[data-editor]') !== null,
+    };
+  };
+
+  /** Starts editing a cell (the stage opens its select); `typed` is the character that started it. */
+  const startEdit = (index: number, row: ApplicationSummary, cell: number, typed?: string) => {
+    const column = columnAt(cell);
+    if (!column) return;
+    if (column.id === 'stage') {
+      setEditingStage(row.id);
+      return;
+    }
+    if (column.id in cellEdits) setEditing({ index, rowId: row.id, col: cell, typed });
+  };
+
+  const saveEdit = async (row: ApplicationSummary, column: Column, values: EditorValues) => {
+    const undo = await cellEdits[column.id].save(row, values);
+    if (undo) toast.showUndo(t('grid:saved', { field: columnTitle(t, column), position: row.position }), undo);
+  };
+
+  const endEdit = (end: EditEnd) => {
+    setEditing(null);
+    if (end === 'next') setActiveCol(Math.min(col + 1, lastCol));
+    if (end === 'previous') setActiveCol(Math.max(col - 1, 0));
+    focusPending.current = true;
   };
 
   const onGridClick = (event: MouseEvent) => {
-    const { index, row, action } = locate(event.target);
-    if (!row) return;
+    const { index, row, action, cell, inEditor } = locate(event.target);
+    if (!row || inEditor) return;
     setActive(index);
+    if (cell >= 0) setActiveCol(cell);
     if (action === 'stage') return;
+    if (action === 'open') {
+      // The position is a link: opening keeps the app's navigation (and its guards) rather than the browser's.
+      event.preventDefault();
+      props.onOpen(row.id);
+      return;
+    }
     if (action === 'stage-edit') {
       setEditingStage(row.id);
       return;
@@ -156,6 +228,12 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
     }
     setAnchor(index);
     if (action === 'select' || isModKey(event)) onSelectionChange(toggleSelected(selection, row.id));
+  };
+
+  const onGridDoubleClick = (event: MouseEvent) => {
+    const { index, row, action, cell, inEditor } = locate(event.target);
+    if (!row || inEditor || action || cell < leadingCells) return;
+    if (editable(cell)) startEdit(index, row, cell);
     else props.onOpen(row.id);
   };
 
@@ -163,61 +241,86 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
     const { row, action } = locate(event.target);
     if (row && action === 'stage') {
       setEditingStage(null);
+      focusPending.current = true;
       props.onChangeStage(row, (event.target as HTMLSelectElement).value);
     }
   };
 
   const pageRows = Math.max(Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1, 1);
-  const onRowKeyDown = (event: KeyboardEvent, index: number, row: ApplicationSummary | undefined, rowElement: HTMLElement) => {
-    if (event.target !== rowElement) {
-      // On a control of the row: Space and Enter are the control's, and a select keeps its arrows.
+  const onCellKeyDown = (event: KeyboardEvent, index: number, row: ApplicationSummary | undefined, cellElement: HTMLElement | null) => {
+    if (event.target !== cellElement) {
+      // On a control of the cell (the stage's select): it keeps its keys; Escape gives the cell back.
       const control = event.target as HTMLElement;
       if (control.tagName === 'SELECT' && event.key === 'Escape') {
         event.preventDefault();
         setEditingStage(null);
-        rowElement.focus();
+        focusPending.current = true;
+        cellElement?.focus();
         return;
       }
       if (control.tagName === 'SELECT' || isTypingTarget(control) || event.key === ' ' || event.key === 'Enter') return;
     }
+    const mod = isModKey(event);
+    const enter = () => {
+      if (!row) return;
+      if (mod) props.onOpen(row.id);
+      else if (col === 0) onSelectionChange(toggleSelected(selection, row.id));
+      else if (col === 1) props.onToggleFavorite(row);
+      else if (editable(col)) startEdit(index, row, col);
+      else props.onOpen(row.id);
+    };
     const keys: Record<string, () => void> = {
       ArrowDown: () => moveTo(index + 1, event.shiftKey),
       ArrowUp: () => moveTo(index - 1, event.shiftKey),
+      ArrowLeft: () => moveTo(index, false, col - 1),
+      ArrowRight: () => moveTo(index, false, col + 1),
       PageDown: () => moveTo(index + pageRows, event.shiftKey),
       PageUp: () => moveTo(index - pageRows, event.shiftKey),
-      Home: () => moveTo(0, event.shiftKey),
-      End: () => moveTo(data.total - 1, event.shiftKey),
+      Home: () => (mod ? moveTo(0, event.shiftKey) : moveTo(index, false, 0)),
+      End: () => (mod ? moveTo(data.total - 1, event.shiftKey) : moveTo(index, false, lastCol)),
       ' ': () => row && onSelectionChange(toggleSelected(selection, row.id)),
-      Enter: () => row && props.onOpen(row.id),
+      Enter: enter,
+      F2: () => row && editable(col) && startEdit(index, row, col),
       Delete: () => props.onDelete(row),
       Backspace: () => props.onDelete(row),
       Escape: () => onSelectionChange(noSelection),
     };
     const action = keys[event.key];
-    if (!action) return;
-    event.preventDefault();
-    action();
+    if (action) {
+      event.preventDefault();
+      action();
+      return;
+    }
+    // Typing a character on an editable cell starts editing it with that character (as in a spreadsheet).
+    const column = columnAt(col);
+    if (row && column && column.id in cellEdits && event.key.length === 1 && !mod && !event.altKey) {
+      event.preventDefault();
+      startEdit(index, row, col, event.key);
+    }
   };
 
   const onGridKeyDown = (event: KeyboardEvent) => {
+    const { index, row, rowElement, cellElement, inEditor } = locate(event.target);
+    if (inEditor) return;
     if (isModKey(event) && event.key.toLowerCase() === 'a' && !isTypingTarget(event.target)) {
       event.preventDefault();
       onSelectionChange(selectAll());
       return;
     }
-    const { index, row, rowElement } = locate(event.target);
-    if (rowElement) onRowKeyDown(event, index, row, rowElement);
+    if (rowElement) onCellKeyDown(event, index, row, cellElement);
   };
 
-  const template = useMemo(() => ['40px', '36px', ...columns.map((column) => column.track)].join(' '), [columns]);
-  const minWidth = useMemo(() => 76 + columns.reduce((sum, column) => sum + column.minWidth, 0), [columns]);
+  const measureContext = useMemo(() => ({ t, format, sourceLabel, stages, stageOptions }), [t, format, sourceLabel, stages, stageOptions]);
+  const headerLabel = useCallback((column: Column) => columnTitle(t, column), [t]);
+  const sizing = useColumnSizing(columns, data.rowAt, data.total, measureContext, scrollRef, headerLabel);
+  const { template, totalWidth: minWidth } = sizing;
   const count = selectedCount(selection, data.total);
   const allChecked = data.total > 0 && count === data.total;
 
   const toggleSort = (column: Column) => {
     if (!column.sort) return;
-    const direction = sort.column === column.sort ? (sort.direction === 'asc' ? 'desc' : 'asc') : firstDirection(column.sort);
-    props.onSortChange({ column: column.sort, direction });
+    const direction = isSortedBy(sort, column) ? (sort.direction === 'asc' ? 'desc' : 'asc') : (column.firstDirection ?? firstDirection(column.sort));
+    props.onSortChange({ column: column.sort, direction, ...(column.sortFieldId ? { fieldId: column.sortFieldId } : {}) });
   };
 
   return (
@@ -231,14 +334,19 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
       aria-multiselectable="true"
       onKeyDown={onGridKeyDown}
       onClick={onGridClick}
+      onDoubleClick={onGridDoubleClick}
       onChange={onGridChange}
       onBlur={(event) => {
         // The select closes back into a button once the user leaves it.
         if ((event.target as HTMLElement).dataset.action === 'stage') setEditingStage(null);
       }}
       onFocus={(event) => {
-        const rowElement = event.target as HTMLElement;
-        if (rowElement.dataset.index !== undefined && rowElement.getAttribute('role') === 'row') setActive(Number(rowElement.dataset.index));
+        // A cell focused by a click or by the browser's own moves becomes the active one.
+        const cellElement = event.target as HTMLElement;
+        const rowElement = cellElement.closest<HTMLElement>('[data-index]');
+        if (cellElement.dataset.col === undefined || !rowElement) return;
+        setActive(Number(rowElement.dataset.index));
+        setActiveCol(Number(cellElement.dataset.col));
       }}
     >
       <div className="table-inner" style={{ minWidth, height: virtualizer.getTotalSize() }}>
@@ -258,31 +366,43 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
             <span className="sr-only">{t('applications:fields.favorite')}</span>
             <Icon name="star" size={14} />
           </div>
-          {columns.map((column) => {
-            const sorted = column.sort && sort.column === column.sort;
+          {columns.map((column, index) => {
+            const sorted = isSortedBy(sort, column);
             return (
               <div
                 key={column.id}
-                className={['cell', column.align === 'end' && 'cell-end'].filter(Boolean).join(' ')}
+                className={['cell', 'header-cell', column.align === 'end' && 'cell-end'].filter(Boolean).join(' ')}
                 role="columnheader"
+                // Named by its label alone (its resize handle has a name of its own).
+                aria-label={columnTitle(t, column)}
                 aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 {column.sort ? (
-                  <button type="button" className="sort-button" onClick={() => toggleSort(column)} title={t(`applications:${column.label}`)}>
-                    <span className="header-label">{t(`applications:${column.label}`)}</span>
+                  <button type="button" className="sort-button" onClick={() => toggleSort(column)} title={columnTitle(t, column)}>
+                    <span className="header-label">{columnTitle(t, column)}</span>
                     {sorted && <Icon name="chevronDown" size={12} />}
                   </button>
                 ) : (
-                  <span className="header-label" title={t(`applications:${column.label}`)}>
-                    {t(`applications:${column.label}`)}
+                  <span className="header-label" title={columnTitle(t, column)}>
+                    {columnTitle(t, column)}
                   </span>
                 )}
+                <ColumnResizer
+                  label={columnTitle(t, column)}
+                  width={sizing.widths[index]}
+                  onPreview={(width) => sizing.preview(column, width)}
+                  onCommit={(width) => sizing.commit(column, width)}
+                  onFit={() => sizing.fit(column)}
+                />
               </div>
             );
           })}
         </div>
         {items.map((item) => {
           const row = data.rowAt(item.index);
+          const isActive = item.index === activeIndex;
+          const editingHere = editing && row && editing.rowId === row.id ? editing : null;
+          const editedColumn = editingHere ? columnAt(editingHere.col) : undefined;
           return (
             <TableRow
               key={item.key}
@@ -290,7 +410,22 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
               start={item.start}
               row={row}
               selected={row ? isSelected(selection, row.id) : false}
-              active={item.index === activeIndex}
+              active={isActive}
+              activeCol={isActive ? col : -1}
+              editingCol={editingHere && editedColumn ? editingHere.col : -1}
+              editor={
+                editingHere && editedColumn && row ? (
+                  <CellEditor
+                    key={`${row.id}:${editedColumn.id}`}
+                    row={row}
+                    edit={cellEdits[editedColumn.id]}
+                    label={t('grid:editLabel', { field: columnTitle(t, editedColumn), position: row.position })}
+                    typed={editingHere.typed}
+                    onSave={(values) => saveEdit(row, editedColumn, values)}
+                    onEnd={endEdit}
+                  />
+                ) : null
+              }
               editingStage={row !== undefined && row.id === editingStage}
               columns={columns}
               template={template}

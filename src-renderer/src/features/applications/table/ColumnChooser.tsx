@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/Button';
 import { Popover } from '../../../ui/Popover';
 import { defaultColumns } from '../filters/viewStore';
-import { allColumns } from './columns';
+import { useCustomFields } from '../../customFields/model';
+import { columnTitle, columnsFor } from './columns';
 
 /** Which columns the table shows; the position is always there. */
 export function ColumnChooser({ columns, onChange }: { columns: string[]; onChange(columns: string[]): void }) {
   const { t } = useTranslation('applications');
+  const fields = useCustomFields();
   return (
     <Popover
       label={t('columns.title')}
@@ -20,7 +22,7 @@ export function ColumnChooser({ columns, onChange }: { columns: string[]; onChan
       <fieldset className="filter-group column-chooser">
         <legend>{t('columns.title')}</legend>
         <div className="filter-options">
-          {allColumns.map((column) => (
+          {columnsFor(fields).map((column) => (
             <label className="check" key={column.id}>
               <input
                 type="checkbox"
@@ -30,7 +32,7 @@ export function ColumnChooser({ columns, onChange }: { columns: string[]; onChan
                   onChange(event.target.checked ? [...columns, column.id] : columns.filter((id) => id !== column.id))
                 }
               />
-              {t(column.label)}
+              {columnTitle(t, column)}
             </label>
           ))}
         </div>

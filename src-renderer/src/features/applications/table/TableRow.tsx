@@ -11,6 +11,11 @@ interface TableRowProps {
   row: ApplicationSummary | undefined;
   selected: boolean;
   active: boolean;
+  /** The active cell of this row (roving tabindex), -1 on every other row. */
+  activeCol: number;
+  /** The cell being edited and its editor, when this row has one (-1 and null otherwise). */
+  editingCol: number;
+  editor: ReactNode;
   editingStage: boolean;
   columns: Column[];
   template: string;
@@ -22,16 +27,19 @@ interface TableRowProps {
 }
 
 /**
- * One row of the grid. Memoized and free of handlers (the grid listens for its rows, see data-action), so
- * scrolling renders only the rows coming into view, not every row on screen at every frame.
+ * One row of the grid. Memoized and free of handlers (the grid listens for its rows, see data-action and
+ * data-col), so scrolling renders only the rows coming into view, not every row on screen at every frame.
+ * Cells take the focus, one at a time (`activeCol`); controls inside them stay out of the tab order.
  */
-export const TableRow = memo(function TableRow({ index, start, row, selected, active, editingStage, columns, template, stages, stageOptions, t, format, sourceLabel }: TableRowProps) {
-  const className = ['table-row', selected && 'is-selected', row?.archived && 'is-archived'].filter(Boolean).join(' ');
+export const TableRow = memo(function TableRow(props: TableRowProps) {
+  const { index, start, row, selected, active, activeCol, editingCol, editor, editingStage, columns, template, stages, stageOptions, t, format, sourceLabel } = props;
+  const className = ['table-row', selected && 'is-selected', active && 'is-active', row?.archived && 'is-archived'].filter(Boolean).join(' ');
   const style = { gridTemplateColumns: template, transform: `translateY(${start}px)` };
+  const tabIndex = (col: number) => (activeCol === col ? 0 : -1);
   if (!row) {
     return (
-      <div data-index={index} className={className} role="row" aria-rowindex={index + 2} tabIndex={active ? 0 : -1} style={style}>
-        <div className="cell cell-loading" role="gridcell" style={{ gridColumn: '1 / -1' }}>
+      <div data-index={index} className={className} role="row" aria-rowindex={index + 2} style={style}>
+        <div className="cell cell-loading" role="gridcell" data-col={0} tabIndex={active ? 0 : -1} style={{ gridColumn: '1 / -1' }}>
           <span className="skeleton" style={{ width: '40%' }} />
           <span className="sr-only">{t('common:loading')}</span>
         </div>
@@ -40,43 +48,45 @@ export const TableRow = memo(function TableRow({ index, start, row, selected, ac
   }
   const context = { t, format, sourceLabel, stages, stageOptions, active, editingStage };
   return (
-    <div
-      data-index={index}
-      data-id={row.id}
-      className={className}
-      role="row"
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      tabIndex={active ? 0 : -1}
-      style={style}
-    >
-      <div className="cell cell-check" role="gridcell">
+    <div data-index={index} data-id={row.id} className={className} role="row" aria-rowindex={index + 2} aria-selected={selected} style={style}>
+      <div className="cell cell-check" role="gridcell" data-col={0} aria-colindex={1} tabIndex={tabIndex(0)}>
         <input
           type="checkbox"
           data-action="select"
-          tabIndex={active ? 0 : -1}
+          tabIndex={-1}
           aria-label={t('applications:table.selectRow', { position: row.position, company: row.companyName })}
           checked={selected}
           onChange={() => undefined}
         />
       </div>
-      <div className="cell cell-star" role="gridcell">
+      <div className="cell cell-star" role="gridcell" data-col={1} aria-colindex={2} tabIndex={tabIndex(1)}>
         <button
           type="button"
           data-action="favorite"
           className={['star-button', row.favorite && 'is-on'].filter(Boolean).join(' ')}
-          tabIndex={active ? 0 : -1}
+          tabIndex={-1}
           aria-pressed={row.favorite}
           aria-label={t('applications:table.favorite', { position: row.position })}
         >
           <Icon name="star" size={15} filled={row.favorite} />
         </button>
       </div>
-      {columns.map((column) => (
-        <div key={column.id} className={['cell', column.align === 'end' && 'cell-end'].filter(Boolean).join(' ')} role="gridcell">
-          {column.render(row, context)}
-        </div>
-      ))}
+      {columns.map((column, position) => {
+        const col = position + 2;
+        const editing = editingCol === col;
+        return (
+          <div
+            key={column.id}
+            className={['cell', column.align === 'end' && 'cell-end', editing && 'is-editing'].filter(Boolean).join(' ')}
+            role="gridcell"
+            data-col={col}
+            aria-colindex={col + 1}
+            tabIndex={editing ? -1 : tabIndex(col)}
+          >
+            {editing ? editor : column.render(row, context)}
+          </div>
+        );
+      })}
     </div>
   );
 });

@@ -1,0 +1,31 @@
+import type { Database } from '../../src-main/db/connection';
+
+/**
+ * Carries a search that today's handlers wrote into a database of an older schema: every row of every table the
+ * older schema has, in the columns it has. Tests of a migration need the rows an older version held, and today's
+ * handlers cannot write them into the older schema themselves once their answers read tables added after it
+ * (an application's answer reads its custom fields, 0085).
+ */
+export function copyIntoOlderSchema(older: Database, today: Database): void {
+  const sqlite = older.sqlite;
+  sqlite.prepare(`ATTACH DATABASE ? AS today`).run(today.sqlite.name);
+  try {
+    const tables = sqlite
+      .prepare(`SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .all() as { name: string; sql: string }[];
+    const virtual = tables.filter((table) => /^CREATE VIRTUAL TABLE/i.test(table.sql)).map((table) => table.name);
+    // A full-text table's shadow tables follow its own rows: copy the table, never its internals.
+    const copied = tables.filter((table) => !virtual.some((name) => table.name.startsWith(`${name}_`)));
+    sqlite.transaction(() => {
+      for (const { name } of copied) {
+        const own = new Set((sqlite.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(name) as string[]));
+        const shared = (sqlite.prepare(`SELECT name FROM pragma_table_info(?, 'today')`).pluck().all(name) as string[]).filter((column) => own.has(column));
+        const columns = [virtual.includes(name) ? 'rowid' : null, ...shared.map((column) => `"${column}"`)].filter(Boolean).join(', ');
+        sqlite.exec(`DELETE FROM main."${name}"`);
+        if (shared.length > 0) sqlite.exec(`INSERT INTO main."${name}" (${columns}) SELECT ${columns} FROM today."${name}"`);
+      }
+    })();
+  } finally {
+    sqlite.exec(`DETACH DATABASE today`);
+  }
+}
