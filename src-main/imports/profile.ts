@@ -54,9 +54,22 @@ export function isPhoneNumber(text: string): boolean {
 const urlPattern = /^(https?:\/\/|www\.)\S+$/i;
 const namePattern = /^\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |le |la |du )?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
-/** A rating from 1 to 5: "4", "4/5", "★★★★"; null when the text is none. */
+/** Levels people write instead of a number (Notion's and Airtable's Low / Medium / High), spread over 1 to 5. */
+const ratingWords = new Map(
+  (
+    [
+      [1, ['Low', 'Very low', 'Basse', 'Bas', 'Faible']],
+      [3, ['Medium', 'Med', 'Normal', 'Moyenne', 'Moyen', 'Normale']],
+      [5, ['High', 'Very high', 'Top', 'Haute', 'Haut', 'Élevée', 'Forte', 'Urgent', 'Urgente']],
+    ] as const
+  ).flatMap(([rating, words]) => words.map((word) => [valueKey(word), rating] as const)),
+);
+
+/** A rating from 1 to 5: "4", "4/5", "★★★★", "High"; null when the text is none. */
 export function parseRating(text: string): number | null {
   const value = text.trim();
+  const word = ratingWords.get(valueKey(value));
+  if (word !== undefined) return word;
   const stars = /^[★⭐*]{1,5}$/u.exec(value);
   if (stars) return [...value].length;
   const number = /^([1-5])(?:\s*\/\s*5)?$/.exec(value);

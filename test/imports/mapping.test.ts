@@ -79,6 +79,13 @@ describe('column mapping from headers and values together', () => {
     expect(postings.mapping).toEqual(['company', 'position', 'postingUrl']);
   });
 
+  it('reads priority levels written as words (Low, Medium, High, Haute) as ratings from 1 to 5', async () => {
+    const source = upload('Company,Position,Priority\nA,Dev,High\nB,Dev,Medium\nC,Dev,Low\nD,Dev,4\nE,Dev,Haute\n', 'r.csv');
+    expect((await app.api.invoke('imports.preview', { source })).mapping).toEqual(['company', 'position', 'priority']);
+    await app.api.invoke('imports.run', { source });
+    expect((await listAll(app)).map((row) => row.priority)).toEqual([5, 3, 1, 4, 5]);
+  });
+
   it('maps separate minimum and maximum salary columns', async () => {
     const result = await preview('Company,Position,Min. Salary,Max. Salary\nAcme,Dev,45000,55000\n');
     expect(result.mapping).toEqual(['company', 'position', 'salaryMin', 'salaryMax']);
