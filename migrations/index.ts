@@ -9,6 +9,7 @@ import * as statisticsCells from './0060_statistics_cells';
 import * as stageEventDates from './0095_stage_event_dates';
 import * as sync from './0110_sync';
 import * as changeLogLocal from './0115_change_log_local';
+import * as automation from './0120_automation';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 95, name: '0095_stage_event_dates', up: stageEventDates.up },
   { version: 110, name: '0110_sync', up: sync.up },
   { version: 115, name: '0115_change_log_local', up: changeLogLocal.up },
+  { version: 120, name: '0120_automation', up: automation.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -20,6 +20,7 @@ import { importsHandlers } from './imports/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { syncHandlers } from './sync/handlers';
+import { automationHandlers } from './automation/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -40,6 +41,7 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...backupsHandlers,
   ...syncHandlers,
+  ...automationHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -121,6 +121,7 @@ interface StageEventRow {
   note: string | null;
   date_unknown?: number;
   created_at: string;
+  automation?: string | null;
 }
 
 /** The history, oldest first. */
@@ -146,5 +147,6 @@ export function stageHistory(db: Database, applicationId: string): StageEvent[] 
     dateUnknown: row.date_unknown === 1,
     note: row.note,
     createdAt: row.created_at,
+    automatic: (row.automation ?? null) !== null,
   }));
 }

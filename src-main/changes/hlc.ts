@@ -36,7 +36,8 @@ export class HybridLogicalClock {
   constructor(
     readonly node: string,
     last?: string,
-    private readonly now: () => number = Date.now,
+    /** Physical time, ms since the epoch (injected in tests). */
+    readonly now: () => number = Date.now,
   ) {
     if (last) this.observe(last);
   }

@@ -348,7 +348,7 @@ export class ChangeWriter {
 
   private createContext(touched: Map<SyncedTable, Set<string>>): WriteContext {
     const stamp = () => this.clock.tick();
-    const now = new Date().toISOString();
+    const now = new Date(this.clock.now()).toISOString();
     return {
       now,
       insert: (table, fields, id = newId()) => {

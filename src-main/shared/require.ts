@@ -17,6 +17,10 @@ const entityNames: Record<SyncedTable, string> = {
   profile: 'Profile',
   documents: 'Document',
   application_documents: 'Document link',
+  automation_settings: 'Automation settings',
+  automation_runs: 'Automation run',
+  notifications: 'Notification',
+  weekly_summaries: 'Weekly summary',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

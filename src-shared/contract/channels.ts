@@ -17,6 +17,7 @@ import { importsChannelInputs, type ImportsOutputs } from './imports';
 import { documentsChannelInputs, type DocumentsOutputs } from './documents';
 import { backupsChannelInputs, type BackupsOutputs } from './backups';
 import { syncChannelInputs, type SyncOutputs } from './sync';
+import { automationChannelInputs, type AutomationOutputs } from './automation';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -102,13 +103,15 @@ export const channelInputs = {
   ...documentsChannelInputs,
   ...backupsChannelInputs,
   ...syncChannelInputs,
+  ...automationChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
 export const channels = Object.keys(channelInputs) as Channel[];
 
 /** What each channel returns. */
-export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & ImportsOutputs & DocumentsOutputs & BackupsOutputs & SyncOutputs;
+export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & ImportsOutputs & DocumentsOutputs & BackupsOutputs & SyncOutputs &
+  AutomationOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

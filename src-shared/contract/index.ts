@@ -18,3 +18,4 @@ export * from './imports';
 export * from './documents';
 export * from './backups';
 export * from './sync';
+export * from './automation';

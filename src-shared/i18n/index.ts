@@ -28,14 +28,16 @@ import enSync from './en/sync';
 import frSync from './fr/sync';
 import enImports from './en/imports';
 import frImports from './fr/imports';
+import enAutomation from './en/automation';
+import frAutomation from './fr/automation';
 
 /**
  * Every catalogue, by language and namespace. Each feature owns its namespace files (en/<ns>.ts, fr/<ns>.ts);
  * add new ones here. Shared by the renderer (i18next) and main (exports, dialogs), so labels agree.
  */
 export const resources = {
-  en: { common: enCommon, documents: enDocuments, interviews: enInterviews, tasks: enTasks, companies: enCompanies, contacts: enContacts, settings: enSettings, records: enRecords, files: enFiles, shell: enShell, applications: enApplications, board: enBoard, dashboard: enDashboard, sync: enSync, imports: enImports },
-  fr: { common: frCommon, documents: frDocuments, interviews: frInterviews, tasks: frTasks, companies: frCompanies, contacts: frContacts, settings: frSettings, records: frRecords, files: frFiles, shell: frShell, applications: frApplications, board: frBoard, dashboard: frDashboard, sync: frSync, imports: frImports },
+  en: { common: enCommon, documents: enDocuments, interviews: enInterviews, tasks: enTasks, companies: enCompanies, contacts: enContacts, settings: enSettings, records: enRecords, files: enFiles, shell: enShell, applications: enApplications, board: enBoard, dashboard: enDashboard, sync: enSync, imports: enImports, automation: enAutomation },
+  fr: { common: frCommon, documents: frDocuments, interviews: frInterviews, tasks: frTasks, companies: frCompanies, contacts: frContacts, settings: frSettings, records: frRecords, files: frFiles, shell: frShell, applications: frApplications, board: frBoard, dashboard: frDashboard, sync: frSync, imports: frImports, automation: frAutomation },
 } as const;
 
 export type Language = keyof typeof resources;

@@ -1,0 +1,151 @@
+import type { AppContext } from '../../context';
+import type { WriteContext, Fields } from '../../changes/writer';
+import type { Database } from '../../db/connection';
+import type { SyncedTable } from '../../db/schema';
+import type { NotificationKind } from '../../../src-shared/contract';
+import { readSettingsRow, ruleSwitches, type RuleName } from '../settings';
+import type { Occurrence } from '../scheduler';
+
+/** The meta key holding when automation first ran on this device (local, never synced). */
+export const startedKey = 'automation_started_at';
+
+/** When automation first ran on this device; set by the first call. */
+export function automationStartedAt(db: Database, now: number): number {
+  const stored = db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(startedKey) as string | undefined;
+  if (stored) return Date.parse(stored);
+  db.sql(`INSERT INTO meta (key, value) VALUES (?, ?)`).run(startedKey, new Date(now).toISOString());
+  return now;
+}
+
+/**
+ * From when a rule acts, or null when it is off: the later of the moment it was turned on and the moment automation
+ * first ran on this device. What fell due before that is left alone: switching a rule on, installing this version or
+ * joining a new device to a search does not act on months of overdue things at once.
+ */
+export function ruleActiveSince(context: AppContext, rule: RuleName, now: number): number | null {
+  const since = readSettingsRow(context.db)[ruleSwitches[rule]];
+  if (since === null) return null;
+  return Math.max(Date.parse(since), automationStartedAt(context.db, now));
+}
+
+/**
+ * Whether an occurrence is one a rule should act on: due by now, not before the rule was active, and not before
+ * Candid knew of what it is about (`knownAt`: when the row or the event it follows was written). The last guard
+ * keeps an import of last year's applications from asking for a hundred follow-ups at once: Candid acts on what
+ * falls due while it watches.
+ */
+export function actionable(dueAt: number, since: number, knownAt: string): boolean {
+  return dueAt >= since && dueAt >= Date.parse(knownAt);
+}
+
+/** Collects what is due and when the next thing falls due, as rules go through their candidates. */
+export class PlanBuilder<O extends Occurrence> {
+  readonly due: O[] = [];
+  nextAt: number | null = null;
+
+  constructor(private readonly now: number) {}
+
+  /** An occurrence still to come (or due now). */
+  consider(occurrence: O): void {
+    if (occurrence.dueAt <= this.now) this.due.push(occurrence);
+    else this.later(occurrence.dueAt);
+  }
+
+  later(at: number): void {
+    if (at > this.now && (this.nextAt === null || at < this.nextAt)) this.nextAt = at;
+  }
+
+  get plan() {
+    return { due: this.due, nextAt: this.nextAt };
+  }
+}
+
+/**
+ * Of several occurrences of one subject (the day-before and hour-before reminders of an interview), only the latest
+ * one that is due matters: it runs and the earlier ones are recorded as superseded. `ran` tells which already ran.
+ */
+export function latestDue<O extends Occurrence>(candidates: readonly O[], now: number, ran: (key: string) => boolean): O | null {
+  const due = candidates.filter((candidate) => candidate.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt);
+  if (due.length === 0) return null;
+  const latest = due[due.length - 1];
+  if (ran(latest.key)) return null;
+  const earlier = due.slice(0, -1).filter((candidate) => !ran(candidate.key)).map((candidate) => candidate.key);
+  return earlier.length > 0 ? { ...latest, supersedes: earlier } : latest;
+}
+
+/** The keys of `job` the ledger holds among `keys`. */
+export function ranKeys(db: Database, job: string, keys: readonly string[]): Set<string> {
+  if (keys.length === 0) return new Set();
+  const rows = db
+    .sql(`SELECT key FROM automation_runs WHERE job = ? AND key IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .all(job, JSON.stringify(keys)) as string[];
+  return new Set(rows);
+}
+
+/** Inserts a row with a deterministic id unless a row with that id exists (synced from a device that ran it first). */
+export function insertOnce(db: Database, write: WriteContext, table: SyncedTable, id: string, fields: Fields): boolean {
+  if (db.sql(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) return false;
+  write.insert(table, fields, id);
+  return true;
+}
+
+export interface NewNotification {
+  id: string;
+  kind: NotificationKind;
+  applicationId: string | null;
+  subjectId: string | null;
+  data: Record<string, unknown>;
+  dueAt: number;
+}
+
+export function insertNotification(db: Database, write: WriteContext, notification: NewNotification): boolean {
+  return insertOnce(db, write, 'notifications', notification.id, {
+    kind: notification.kind,
+    application_id: notification.applicationId,
+    subject_id: notification.subjectId,
+    data: JSON.stringify(notification.data),
+    due_at: new Date(notification.dueAt).toISOString(),
+  });
+}
+
+/** The latest live stage event of an application: what its current stage follows from. */
+export interface Anchor {
+  applicationId: string;
+  eventId: string;
+  /** When the event happened (the rules count from it) and when it was written (what Candid knew then). */
+  occurredAt: string;
+  createdAt: string;
+  toStageId: string;
+  category: string;
+  firstResponseOn: string | null;
+  archived: number;
+  companyName: string;
+}
+
+const latestEventSql = `(SELECT id FROM stage_events WHERE application_id = a.id AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT 1)`;
+
+/** Live applications in `categories` with their anchor (unarchived unless asked): the candidates of the stage rules. */
+export function anchorsIn(db: Database, categories: readonly string[], options: { unansweredOnly?: boolean } = {}): Anchor[] {
+  return db
+    .sql(
+      `SELECT a.id AS applicationId, e.id AS eventId, e.occurred_at AS occurredAt, e.created_at AS createdAt, e.to_stage_id AS toStageId,
+         a.stage_category AS category, a.first_response_on AS firstResponseOn, a.archived, c.name AS companyName
+       FROM applications a JOIN stage_events e ON e.id = ${latestEventSql} JOIN companies c ON c.id = a.company_id
+       WHERE a.deleted_at IS NULL AND a.archived = 0 AND a.stage_category IN (SELECT value FROM json_each(?))
+         ${options.unansweredOnly ? 'AND a.first_response_on IS NULL' : ''}`,
+    )
+    .all(JSON.stringify(categories)) as Anchor[];
+}
+
+/** The anchor of one application now (a run checks that nothing moved since it was planned). */
+export function anchorOf(db: Database, applicationId: string): Anchor | undefined {
+  return db
+    .sql(
+      `SELECT a.id AS applicationId, e.id AS eventId, e.occurred_at AS occurredAt, e.created_at AS createdAt, e.to_stage_id AS toStageId,
+         a.stage_category AS category, a.first_response_on AS firstResponseOn, a.archived, c.name AS companyName
+       FROM applications a JOIN stage_events e ON e.id = ${latestEventSql} JOIN companies c ON c.id = a.company_id
+       WHERE a.id = ? AND a.deleted_at IS NULL`,
+    )
+    .get(applicationId) as Anchor | undefined;
+}

@@ -1,0 +1,77 @@
+import { hourMs, dayMs } from '../local-time';
+import { occurrenceId, type JobKind, type Occurrence } from '../scheduler';
+import { actionable, insertNotification, latestDue, PlanBuilder, ranKeys, ruleActiveSince } from './common';
+
+const job = 'interview-reminder';
+const leads = { day: dayMs, hour: hourMs } as const;
+type Lead = keyof typeof leads;
+
+interface Reminder extends Occurrence {
+  interviewId: string;
+  applicationId: string;
+  scheduledAt: string;
+  lead: Lead;
+  type: string | null;
+  format: string | null;
+}
+
+interface PlannedInterview {
+  id: string;
+  applicationId: string;
+  scheduledAt: string;
+  createdAt: string;
+  type: string | null;
+  format: string | null;
+}
+
+/**
+ * Reminds of a planned interview the day before (24 hours) and an hour before. A reminder is for an interview at a
+ * given time: one moved to another time gets reminders of its own. Once the interview has begun, it is too late.
+ */
+export const interviewReminderJob: JobKind<Reminder> = {
+  name: job,
+
+  plan(context, now) {
+    const builder = new PlanBuilder<Reminder>(now);
+    const since = ruleActiveSince(context, 'interviewReminders', now);
+    if (since === null) return builder.plan;
+    const interviews = context.db
+      .sql(
+        `SELECT i.id, i.application_id AS applicationId, i.scheduled_at AS scheduledAt, i.created_at AS createdAt, i.type, i.format
+         FROM interviews i JOIN applications a ON a.id = i.application_id
+         WHERE i.deleted_at IS NULL AND i.status = 'planned' AND i.scheduled_at > ? AND a.deleted_at IS NULL`,
+      )
+      .all(new Date(now).toISOString()) as PlannedInterview[];
+    const keyOf = (interview: PlannedInterview, lead: Lead) => `${interview.id}@${interview.scheduledAt}#${lead}`;
+    const ran = ranKeys(context.db, job, interviews.flatMap((interview) => (Object.keys(leads) as Lead[]).map((lead) => keyOf(interview, lead))));
+    for (const interview of interviews) {
+      const candidates = (Object.keys(leads) as Lead[])
+        .map((lead): Reminder => ({
+          key: keyOf(interview, lead),
+          dueAt: Date.parse(interview.scheduledAt) - leads[lead],
+          interviewId: interview.id,
+          applicationId: interview.applicationId,
+          scheduledAt: interview.scheduledAt,
+          lead,
+          type: interview.type,
+          format: interview.format,
+        }))
+        .filter((candidate) => actionable(candidate.dueAt, since, interview.createdAt));
+      const due = latestDue(candidates, now, (key) => ran.has(key));
+      if (due) builder.consider(due);
+      for (const candidate of candidates) builder.later(candidate.dueAt);
+    }
+    return builder.plan;
+  },
+
+  run(context, reminder, write) {
+    insertNotification(context.db, write, {
+      id: occurrenceId(job, reminder.key, 'notification'),
+      kind: 'interview-soon',
+      applicationId: reminder.applicationId,
+      subjectId: reminder.interviewId,
+      data: { lead: reminder.lead, scheduledAt: reminder.scheduledAt, interviewType: reminder.type, format: reminder.format },
+      dueAt: reminder.dueAt,
+    });
+  },
+};
