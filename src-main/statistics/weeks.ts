@@ -41,9 +41,10 @@ function weekInfoOf(locale: Intl.Locale): WeekInfo | undefined {
 
 /** The first day of the week of a BCP 47 locale (`fr-FR`, `en-US`, `en`…); Monday when nothing says otherwise. */
 export function firstWeekdayOfLocale(tag: string | null | undefined, useIntl = true): Weekday {
+  if (!tag) return 1;
   let locale: Intl.Locale;
   try {
-    locale = new Intl.Locale(tag || 'und').maximize();
+    locale = new Intl.Locale(tag).maximize();
   } catch {
     return 1;
   }
