@@ -54,7 +54,8 @@ export class NotificationDelivery implements TickFollower {
       const end = quietEnd(now, quiet);
       if (nextAt === null || end < nextAt) nextAt = end;
     } else {
-      const fresh = appeared.filter((item) => appearedAt(item) > delivered);
+      // Oldest first, so that the newest ends on top of the system's stack.
+      const fresh = appeared.filter((item) => appearedAt(item) > delivered).reverse();
       if (fresh.length > 0) this.deliver(fresh);
       setMark(db, deliveredKey, nowIso);
     }

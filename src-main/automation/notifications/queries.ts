@@ -156,6 +156,13 @@ function toItem(row: Row, now: number): NotificationItem | null {
   };
 }
 
+/**
+ * One entry per thing reminded of: a later reminder of the same interview, task or posting (the hour-before after
+ * the day-before, "overdue" after "due today") takes the place of the earlier one, even while it is snoozed.
+ */
+const notSupersededSql = `NOT (n.kind IN ('interview-soon', 'task-due', 'deadline') AND EXISTS (SELECT 1 FROM notifications m
+  WHERE m.subject_id = n.subject_id AND m.kind = n.kind AND m.deleted_at IS NULL AND m.due_at > n.due_at))`;
+
 /** At most this many rows are looked at per list: years of notifications stay cheap to open. */
 const listWindow = 2000;
 
@@ -163,7 +170,8 @@ const listWindow = 2000;
 export function visibleNotifications(db: Database, now: number, status: 'open' | 'all'): NotificationItem[] {
   const open = status === 'open' ? 'AND n.done_at IS NULL AND n.dismissed_at IS NULL' : '';
   const rows = db
-    .sql(`${selectSql} WHERE n.deleted_at IS NULL AND ${visibleAtSql} <= ? ${open} ORDER BY ${visibleAtSql} DESC, n.id LIMIT ?`)
+    .sql(`${selectSql} WHERE n.deleted_at IS NULL AND ${visibleAtSql} <= ? ${open} AND ${notSupersededSql}
+      ORDER BY ${visibleAtSql} DESC, n.id LIMIT ?`)
     .all(new Date(now).toISOString(), listWindow) as Row[];
   return rows.map((row) => toItem(row, now)).filter((item): item is NotificationItem => item !== null);
 }
