@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAction, useChannel } from '../api/hooks';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { newApplicationPath } from '../shell/navigation';
 import { resolveTheme } from '../shell/appearance';
@@ -8,7 +9,7 @@ import { Button, IconButton } from '../ui/Button';
 import { useToast } from '../ui/toast';
 import { errorMessage } from '../ui/issues';
 
-/** Search on the left, the quick theme switch and "New application" on the right. */
+/** Search on the left; the notifications, the quick theme switch and "New application" on the right. */
 export function Header() {
   const { t } = useTranslation(['shell', 'common']);
   const navigate = useNavigate();
@@ -21,6 +22,7 @@ export function Header() {
     <header className="header">
       <GlobalSearch />
       <div className="header-spacer" />
+      <NotificationBell />
       <IconButton
         icon={dark ? 'sun' : 'moon'}
         label={dark ? t('shell:theme.switchToLight') : t('shell:theme.switchToDark')}

@@ -131,8 +131,8 @@ export default {
     history: 'Earlier weeks',
     sent: 'Applications sent',
     answers: 'Answers received',
-    interviews: 'Interviews',
-    offers: 'Offers',
+    interviews: 'Interviews obtained',
+    offers: 'Offers received',
     previous: 'week before: {{value}}',
     responseRate: 'Response rate',
     interviewRate: 'Interview rate',
@@ -151,6 +151,7 @@ export default {
     automatic: 'Automatic',
     automaticHint: 'Candid moved it: no answer within the time set in Settings ▸ Automation.',
     undo: 'Undo',
+    undone: 'Back to the stage before the automatic move.',
   },
   weekdays: {
     '1': 'Monday',

@@ -131,8 +131,8 @@ export default {
     history: 'Semaines précédentes',
     sent: 'Candidatures envoyées',
     answers: 'Réponses reçues',
-    interviews: 'Entretiens',
-    offers: 'Offres',
+    interviews: 'Entretiens obtenus',
+    offers: 'Offres reçues',
     previous: 'semaine précédente : {{value}}',
     responseRate: 'Taux de réponse',
     interviewRate: 'Taux d’entretien',
@@ -151,6 +151,7 @@ export default {
     automatic: 'Automatique',
     automaticHint: 'Candid l’a déplacée : pas de réponse dans le délai fixé dans Réglages ▸ Automatisation.',
     undo: 'Annuler',
+    undone: 'Retour à l’étape d’avant le déplacement automatique.',
   },
   weekdays: {
     '1': 'lundi',

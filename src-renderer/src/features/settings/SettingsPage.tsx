@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AutomationSection } from './AutomationSection';
 import { DataSection } from './DataSection';
 import { PreferencesSection } from './PreferencesSection';
 import { ProfileSection } from './ProfileSection';
@@ -8,7 +9,7 @@ import { SyncSection } from '../sync/SyncSection';
 import '../shared/records.css';
 import './settings.css';
 
-const sections = ['profile', 'appearance', 'stages', 'sources', 'sync', 'data'] as const;
+const sections = ['profile', 'appearance', 'automation', 'stages', 'sources', 'sync', 'data'] as const;
 
 /** Settings: who you are, how Candid looks and speaks, your pipeline's stages, your sources, where the data is. */
 export default function SettingsPage() {
@@ -33,6 +34,7 @@ export default function SettingsPage() {
       </nav>
       <ProfileSection />
       <PreferencesSection />
+      <AutomationSection />
       <StagesSection />
       <SourcesSection />
       <SyncSection />

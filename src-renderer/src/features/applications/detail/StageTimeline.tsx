@@ -10,6 +10,7 @@ import { errorMessage, fieldErrors } from '../../../ui/issues';
 import { StageBadge, useStageName } from '../../../ui/StageBadge';
 import { useToast } from '../../../ui/toast';
 import { StageSelect } from '../StageSelect';
+import { AutomaticMark } from './AutomaticMark';
 
 /** `YYYY-MM-DDTHH:mm` of now in the user's time zone, what a datetime-local input holds. */
 function localNow(): string {
@@ -72,6 +73,7 @@ export function StageTimeline({ application, stages }: { application: Applicatio
               <div className="timeline-head">
                 <StageBadge name={event.toStageName} category={event.toCategory} />
                 {index === 0 && <span className="timeline-current">{t('history.current')}</span>}
+                {event.automatic && <AutomaticMark event={event} current={index === 0} />}
               </div>
               <time className="timeline-time" dateTime={event.occurredAt}>
                 {format.dateTime(event.occurredAt)}
