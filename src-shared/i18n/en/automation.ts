@@ -128,7 +128,7 @@ export default {
     week: 'Week of {{start}} to {{end}}',
     empty: 'No weekly summary yet',
     emptyHint: 'On the first morning of each week, Candid sums up the week before here.',
-    history: 'Earlier weeks',
+    history: 'Every week',
     sent: 'Applications sent',
     answers: 'Answers received',
     interviews: 'Interviews obtained',

@@ -128,7 +128,7 @@ export default {
     week: 'Semaine du {{start}} au {{end}}',
     empty: 'Pas encore de bilan',
     emptyHint: 'Le premier matin de chaque semaine, Candid fait ici le bilan de la semaine précédente.',
-    history: 'Semaines précédentes',
+    history: 'Toutes les semaines',
     sent: 'Candidatures envoyées',
     answers: 'Réponses reçues',
     interviews: 'Entretiens obtenus',

@@ -26,12 +26,13 @@ export function NotificationEntry({ item, onOpen }: { item: NotificationItem; on
   const [snoozing, setSnoozing] = useState(false);
   return (
     <li className={`nc-item${item.unread ? ' nc-unread' : ''}`} data-kind={item.kind}>
-      <button type="button" className="nc-open" onClick={() => onOpen(item)} aria-describedby={`nc-body-${item.id}`}>
+      {/* Named by its title (with "unread" first when it is), described by the rest. */}
+      <button type="button" className="nc-open" onClick={() => onOpen(item)} aria-labelledby={`nc-title-${item.id}`} aria-describedby={`nc-body-${item.id}`}>
         <span className="nc-icon" aria-hidden="true">
           <Icon name={kindIcons[item.kind]} />
         </span>
         <span className="nc-text">
-          <span className="nc-title">
+          <span className="nc-title" id={`nc-title-${item.id}`}>
             {item.unread && <span className="sr-only">{t('centre.unread')}: </span>}
             {text.title}
           </span>
