@@ -59,6 +59,9 @@ const statements = [
   // labels it as automatic, and a user's move that reaches this device later can take it back.
   `ALTER TABLE stage_events ADD COLUMN automation TEXT`,
   `CREATE INDEX stage_events_automatic ON stage_events (application_id) WHERE automation IS NOT NULL AND deleted_at IS NULL`,
+  // Follow-ups, ghosting and archiving count from the moment an application entered its stage: their plans, at every
+  // tick, read a range of this index instead of every application.
+  `CREATE INDEX applications_stage_since ON applications (stage_category, archived, stage_changed_at) WHERE deleted_at IS NULL`,
 ];
 
 export const automationSettingsRowId = '00000000-0000-7000-8000-00000000a070';

@@ -218,6 +218,8 @@ export class Scheduler {
     const batchSize = job.prepare ? 1 : (this.options.batchSize ?? 50);
     for (let start = 0; start < ordered.length; start += batchSize) {
       if (this.stopped) return;
+      // A catch-up of thousands of runs must not hold the main process: other calls get their turn between batches.
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       const batch = ordered.slice(start, start + batchSize);
       const prepared = job.prepare ? [await job.prepare(this.context, batch[0])] : batch.map(() => undefined);
       try {

@@ -40,7 +40,7 @@ export class NotificationDelivery implements TickFollower {
     const announced = mark(db, announcedKey);
     const delivered = mark(db, deliveredKey);
     const since = [announced, delivered].filter((value): value is string => value !== null).sort()[0] ?? nowIso;
-    const appeared = visibleNotifications(db, now, 'open').filter((item) => item.unread && appearedAt(item) > since);
+    const appeared = visibleNotifications(db, now, 'open', since).filter((item) => item.unread);
 
     if (announced === null || appeared.some((item) => appearedAt(item) > announced)) {
       if (announced !== null) context.changes.announce(['notifications']);

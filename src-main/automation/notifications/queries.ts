@@ -166,13 +166,18 @@ const notSupersededSql = `NOT (n.kind IN ('interview-soon', 'task-due', 'deadlin
 /** At most this many rows are looked at per list: years of notifications stay cheap to open. */
 const listWindow = 2000;
 
-/** Notifications visible at `now` (open ones: neither done nor dismissed), newest first, stale ones left out. */
-export function visibleNotifications(db: Database, now: number, status: 'open' | 'all'): NotificationItem[] {
+/**
+ * Notifications visible at `now` (open ones: neither done nor dismissed), newest first, stale ones left out; only
+ * those that appeared (became visible, or arrived) after `appearedAfter` when given.
+ */
+export function visibleNotifications(db: Database, now: number, status: 'open' | 'all', appearedAfter?: string): NotificationItem[] {
   const open = status === 'open' ? 'AND n.done_at IS NULL AND n.dismissed_at IS NULL' : '';
+  const after = appearedAfter === undefined ? '' : `AND max(n.created_at, ${visibleAtSql}) > ?`;
+  const params = appearedAfter === undefined ? [] : [appearedAfter];
   const rows = db
-    .sql(`${selectSql} WHERE n.deleted_at IS NULL AND ${visibleAtSql} <= ? ${open} AND ${notSupersededSql}
+    .sql(`${selectSql} WHERE n.deleted_at IS NULL AND ${visibleAtSql} <= ? ${open} ${after} AND ${notSupersededSql}
       ORDER BY ${visibleAtSql} DESC, n.id LIMIT ?`)
-    .all(new Date(now).toISOString(), listWindow) as Row[];
+    .all(new Date(now).toISOString(), ...params, listWindow) as Row[];
   return rows.map((row) => toItem(row, now)).filter((item): item is NotificationItem => item !== null);
 }
 

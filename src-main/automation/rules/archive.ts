@@ -1,14 +1,15 @@
 import { closedStageCategories } from '../../../src-shared/contract';
 import { readSettingsRow } from '../settings';
 import type { JobKind, Occurrence } from '../scheduler';
-import { actionable, anchorOf, anchorsIn, PlanBuilder, ranKeys, ruleActiveSince } from './common';
+import { PlanBuilder, ruleActiveSince } from './common';
+import { anchorKey, currentState, dueAnchors, nextAnchorDue, type AnchorRule } from './stage-anchor';
 
 const job = 'auto-archive';
 const closed: readonly string[] = ['accepted', ...closedStageCategories];
 
 interface Archiving extends Occurrence {
   applicationId: string;
-  eventId: string;
+  anchorAt: string;
 }
 
 /** An instant plus calendar months (UTC): 6 months after 31 August is early March, as a calendar reads it. */
@@ -18,9 +19,19 @@ export function addMonthsTo(ms: number, months: number): number {
   return date.getTime();
 }
 
+const ruleOf = (months: number): AnchorRule => ({
+  job,
+  categories: closed,
+  dueOf: (anchor) => addMonthsTo(anchor, months),
+  anchorDueBy: (due) => addMonthsTo(due, -months),
+  // Months are not all as long (31 August + 6 months): a few days' margin on the SQL side, the exact moment in JS.
+  slackMs: 4 * 24 * 60 * 60 * 1000,
+  sqlShift: `-${months} months`,
+});
+
 /**
  * Archives an application N months after it closed (accepted, rejected, withdrawn or ghosted). Counted from the
- * event that closed it; unarchiving it, or reopening it and closing it again, starts from that new event only.
+ * moment it entered its closed stage; unarchived by the user, it stays so, until it is reopened and closed again.
  */
 export const autoArchiveJob: JobKind<Archiving> = {
   name: job,
@@ -29,20 +40,18 @@ export const autoArchiveJob: JobKind<Archiving> = {
     const builder = new PlanBuilder<Archiving>(now);
     const since = ruleActiveSince(context, 'archive', now);
     if (since === null) return builder.plan;
-    const months = readSettingsRow(context.db).archive_months;
-    const anchors = anchorsIn(context.db, closed);
-    const ran = ranKeys(context.db, job, anchors.map((anchor) => anchor.eventId));
-    for (const anchor of anchors) {
-      const dueAt = addMonthsTo(Date.parse(anchor.occurredAt), months);
-      if (ran.has(anchor.eventId) || !actionable(dueAt, since, anchor.createdAt)) continue;
-      builder.consider({ key: anchor.eventId, dueAt, applicationId: anchor.applicationId, eventId: anchor.eventId });
+    const rule = ruleOf(readSettingsRow(context.db).archive_months);
+    for (const anchor of dueAnchors(context.db, rule, since, now)) {
+      builder.consider({ key: anchorKey(anchor), dueAt: anchor.dueAt, applicationId: anchor.applicationId, anchorAt: anchor.anchorAt });
     }
+    const next = nextAnchorDue(context.db, rule, since, now);
+    if (next !== null) builder.later(next);
     return builder.plan;
   },
 
   run(context, archiving, write) {
-    const anchor = anchorOf(context.db, archiving.applicationId);
-    if (!anchor || anchor.eventId !== archiving.eventId || !closed.includes(anchor.category) || anchor.archived) return 'skipped';
+    const state = currentState(context.db, archiving.applicationId);
+    if (!state || state.anchorAt !== archiving.anchorAt || !closed.includes(state.category) || state.archived) return 'skipped';
     write.update('applications', archiving.applicationId, { archived: 1 });
     return 'ran';
   },

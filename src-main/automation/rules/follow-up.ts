@@ -1,24 +1,39 @@
-
-import { dayMs, localDay } from '../local-time';
+import { localDay } from '../local-time';
 import { readSettingsRow } from '../settings';
 import { occurrenceId, type JobKind, type Occurrence } from '../scheduler';
 import { userText } from '../text';
-import { actionable, anchorOf, anchorsIn, insertNotification, insertOnce, latestDue, PlanBuilder, ranKeys, ruleActiveSince } from './common';
+import { insertNotification, insertOnce, PlanBuilder, ruleActiveSince } from './common';
+import { anchorKey, currentState, daysShift, dueAnchors, nextAnchorDue, type AnchorRule } from './stage-anchor';
 
 const job = 'follow-up';
 
 interface FollowUp extends Occurrence {
   applicationId: string;
-  eventId: string;
+  anchorAt: string;
   round: number;
   /** Days from applying to this follow-up. */
   days: number;
 }
 
+/** Each round of follow-up as a rule counting from the application's stage: round 1 after N days, round 2 after N + M. */
+function rounds(days: number, againDays: number): (AnchorRule & { round: number; days: number })[] {
+  const offsets = againDays > 0 ? [days, days + againDays] : [days];
+  return offsets.map((offset, index) => ({
+    job,
+    categories: ['applied'],
+    unanswered: true,
+    keySuffix: `#${index + 1}`,
+    round: index + 1,
+    days: offset,
+    ...daysShift(offset),
+  }));
+}
+
 /**
  * Suggests following up with a company that has not answered: a task (due the day it is suggested) and a
- * notification, N days after the application was sent, and again after a second wait. Counted from the event
- * that put the application in its current "applied" stage; any answer or move ends it.
+ * notification, N days after the application was sent, and again after a second wait. Counted from the moment it
+ * entered its current "applied" stage; any answer or move ends it. When both rounds fell due while the app was
+ * closed, only the second is suggested.
  */
 export const followUpJob: JobKind<FollowUp> = {
   name: job,
@@ -28,40 +43,39 @@ export const followUpJob: JobKind<FollowUp> = {
     const since = ruleActiveSince(context, 'followUp', now);
     if (since === null) return builder.plan;
     const settings = readSettingsRow(context.db);
-    const rounds = [settings.follow_up_days];
-    if (settings.follow_up_again_days > 0) rounds.push(settings.follow_up_days + settings.follow_up_again_days);
-
-    const anchors = anchorsIn(context.db, ['applied'], { unansweredOnly: true });
-    const keyOf = (eventId: string, round: number) => `${eventId}#${round}`;
-    const ran = ranKeys(context.db, job, anchors.flatMap((anchor) => rounds.map((_, index) => keyOf(anchor.eventId, index + 1))));
-    for (const anchor of anchors) {
-      const candidates = rounds
-        .map((days, index): FollowUp => ({
-          key: keyOf(anchor.eventId, index + 1),
-          dueAt: Date.parse(anchor.occurredAt) + days * dayMs,
+    const planned = new Set<string>();
+    // The last round first: an application due for it is not asked for the earlier one any more.
+    for (const rule of rounds(settings.follow_up_days, settings.follow_up_again_days).reverse()) {
+      for (const anchor of dueAnchors(context.db, rule, since, now)) {
+        if (planned.has(anchor.applicationId)) continue;
+        planned.add(anchor.applicationId);
+        const earlier = Array.from({ length: rule.round - 1 }, (_, index) => anchorKey(anchor, `#${index + 1}`));
+        builder.consider({
+          key: anchorKey(anchor, rule.keySuffix),
+          dueAt: anchor.dueAt,
           applicationId: anchor.applicationId,
-          eventId: anchor.eventId,
-          round: index + 1,
-          days,
-        }))
-        .filter((candidate) => actionable(candidate.dueAt, since, anchor.createdAt));
-      const due = latestDue(candidates, now, (key) => ran.has(key));
-      if (due) builder.consider(due);
-      for (const candidate of candidates) if (candidate.dueAt > now) builder.later(candidate.dueAt);
+          anchorAt: anchor.anchorAt,
+          round: rule.round,
+          days: rule.days,
+          supersedes: earlier,
+        });
+      }
+      const next = nextAnchorDue(context.db, rule, since, now);
+      if (next !== null) builder.later(next);
     }
     return builder.plan;
   },
 
   run(context, followUp, write) {
     const { db } = context;
-    const anchor = anchorOf(db, followUp.applicationId);
+    const state = currentState(db, followUp.applicationId);
     // Answered, moved or archived since it was planned: nothing to suggest.
-    if (!anchor || anchor.eventId !== followUp.eventId || anchor.category !== 'applied' || anchor.firstResponseOn !== null || anchor.archived) {
+    if (!state || state.anchorAt !== followUp.anchorAt || state.category !== 'applied' || state.firstResponseOn !== null || state.archived) {
       return 'skipped';
     }
     const taskId = occurrenceId(job, followUp.key, 'task');
     insertOnce(db, write, 'tasks', taskId, {
-      title: userText(db).followUpTitle(anchor.companyName),
+      title: userText(db).followUpTitle(state.companyName),
       due_on: localDay(Date.parse(write.now)),
       application_id: followUp.applicationId,
       notes: null,
@@ -77,5 +91,3 @@ export const followUpJob: JobKind<FollowUp> = {
     return 'ran';
   },
 };
-
-

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { WriteContext } from '../../changes/writer';
 import type { Database } from '../../db/connection';
 import { firstStageOf } from '../../stages/lookup';
-import { dayMs } from '../local-time';
 import { readSettingsRow } from '../settings';
 import { occurrenceId, type JobKind, type Occurrence } from '../scheduler';
-import { actionable, anchorOf, anchorsIn, insertNotification, insertOnce, PlanBuilder, ranKeys, ruleActiveSince } from './common';
+import { insertNotification, insertOnce, PlanBuilder, ruleActiveSince } from './common';
+import { anchorKey, currentState, daysShift, dueAnchors, nextAnchorDue, type AnchorRule } from './stage-anchor';
 
 export const ghostJob = 'auto-ghost';
 
@@ -14,11 +14,12 @@ export const automaticEventSchema = z.object({ rule: z.literal(ghostJob), anchor
 
 interface Ghosting extends Occurrence {
   applicationId: string;
-  eventId: string;
   anchorAt: string;
   fromStageId: string;
   days: number;
 }
+
+const ruleOf = (days: number): AnchorRule => ({ job: ghostJob, categories: ['applied'], unanswered: true, ...daysShift(days) });
 
 /**
  * Marks as ghosted an application that got no answer N days after it was sent: a stage event to the first stage of
@@ -33,29 +34,20 @@ export const autoGhostJob: JobKind<Ghosting> = {
     const since = ruleActiveSince(context, 'ghost', now);
     if (since === null) return builder.plan;
     const days = readSettingsRow(context.db).ghost_days;
-    const anchors = anchorsIn(context.db, ['applied'], { unansweredOnly: true });
-    const ran = ranKeys(context.db, ghostJob, anchors.map((anchor) => anchor.eventId));
-    for (const anchor of anchors) {
-      const dueAt = Date.parse(anchor.occurredAt) + days * dayMs;
-      if (ran.has(anchor.eventId) || !actionable(dueAt, since, anchor.createdAt)) continue;
-      builder.consider({
-        key: anchor.eventId,
-        dueAt,
-        applicationId: anchor.applicationId,
-        eventId: anchor.eventId,
-        anchorAt: anchor.occurredAt,
-        fromStageId: anchor.toStageId,
-        days,
-      });
+    const rule = ruleOf(days);
+    for (const anchor of dueAnchors(context.db, rule, since, now)) {
+      builder.consider({ key: anchorKey(anchor), dueAt: anchor.dueAt, applicationId: anchor.applicationId, anchorAt: anchor.anchorAt, fromStageId: anchor.stageId, days });
     }
+    const next = nextAnchorDue(context.db, rule, since, now);
+    if (next !== null) builder.later(next);
     return builder.plan;
   },
 
   run(context, ghosting, write) {
     const { db } = context;
-    const anchor = anchorOf(db, ghosting.applicationId);
+    const state = currentState(db, ghosting.applicationId);
     const ghosted = firstStageOf(db, 'ghosted');
-    if (!anchor || anchor.eventId !== ghosting.eventId || anchor.category !== 'applied' || anchor.firstResponseOn !== null || anchor.archived || !ghosted) {
+    if (!state || state.anchorAt !== ghosting.anchorAt || state.category !== 'applied' || state.firstResponseOn !== null || state.archived || !ghosted) {
       return 'skipped';
     }
     const eventId = occurrenceId(ghostJob, ghosting.key, 'event');

@@ -3,6 +3,7 @@ import { occurrenceId, type JobKind, type Occurrence } from '../scheduler';
 import { actionable, insertNotification, latestDue, PlanBuilder, ranKeys, ruleActiveSince } from './common';
 
 const job = 'interview-reminder';
+const iso = (ms: number) => new Date(ms).toISOString();
 const leads = { day: dayMs, hour: hourMs } as const;
 type Lead = keyof typeof leads;
 
@@ -35,16 +36,16 @@ export const interviewReminderJob: JobKind<Reminder> = {
     const builder = new PlanBuilder<Reminder>(now);
     const since = ruleActiveSince(context, 'interviewReminders', now);
     if (since === null) return builder.plan;
-    const interviews = context.db
-      .sql(
-        `SELECT i.id, i.application_id AS applicationId, i.scheduled_at AS scheduledAt, i.created_at AS createdAt, i.type, i.format
-         FROM interviews i JOIN applications a ON a.id = i.application_id
-         WHERE i.deleted_at IS NULL AND i.status = 'planned' AND i.scheduled_at > ? AND a.deleted_at IS NULL`,
-      )
-      .all(new Date(now).toISOString()) as PlannedInterview[];
+    const select = `SELECT i.id, i.application_id AS applicationId, i.scheduled_at AS scheduledAt, i.created_at AS createdAt, i.type, i.format
+      FROM interviews i JOIN applications a ON a.id = i.application_id
+      WHERE i.deleted_at IS NULL AND i.status = 'planned' AND a.deleted_at IS NULL AND i.scheduled_at > ?`;
+    const longest = Math.max(...Object.values(leads));
+    // Reminders can be due now only for interviews within the longest lead; beyond it, only the next ones matter.
+    const soon = context.db.sql(`${select} AND i.scheduled_at <= ?`).all(iso(now), iso(now + longest)) as PlannedInterview[];
+    const later = context.db.sql(`${select} ORDER BY i.scheduled_at LIMIT 20`).all(iso(now + longest)) as PlannedInterview[];
     const keyOf = (interview: PlannedInterview, lead: Lead) => `${interview.id}@${interview.scheduledAt}#${lead}`;
-    const ran = ranKeys(context.db, job, interviews.flatMap((interview) => (Object.keys(leads) as Lead[]).map((lead) => keyOf(interview, lead))));
-    for (const interview of interviews) {
+    const ran = ranKeys(context.db, job, soon.flatMap((interview) => (Object.keys(leads) as Lead[]).map((lead) => keyOf(interview, lead))));
+    for (const interview of [...soon, ...later]) {
       const candidates = (Object.keys(leads) as Lead[])
         .map((lead): Reminder => ({
           key: keyOf(interview, lead),

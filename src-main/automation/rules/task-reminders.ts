@@ -1,6 +1,6 @@
 import { addDays } from '../../statistics/days';
-import { atLocalTime, endOfLocalDay, morning } from '../local-time';
-import { occurrenceId, type JobKind, type Occurrence } from '../scheduler';
+import { atLocalTime, endOfLocalDay, localDay, morning } from '../local-time';
+import { notRunSql, occurrenceId, type JobKind, type Occurrence } from '../scheduler';
 import { actionable, insertNotification, latestDue, PlanBuilder, ranKeys, ruleActiveSince } from './common';
 
 const job = 'task-reminder';
@@ -30,28 +30,35 @@ export const taskReminderJob: JobKind<Reminder> = {
     const builder = new PlanBuilder<Reminder>(now);
     const since = ruleActiveSince(context, 'taskReminders', now);
     if (since === null) return builder.plan;
+    const today = localDay(now);
+    const open = `FROM tasks t LEFT JOIN applications a ON a.id = t.application_id
+      WHERE t.deleted_at IS NULL AND t.done_at IS NULL AND t.due_on IS NOT NULL
+        AND (t.application_id IS NULL OR a.deleted_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.subject_id = t.id AND n.kind = 'follow-up')`;
+    // Due up to today, since the day before the rule became active (its "overdue" reminder may still be to come),
+    // and not reminded as overdue yet: the last of its reminders.
     const tasks = context.db
       .sql(
-        `SELECT t.id, t.application_id AS applicationId, t.due_on AS dueOn, t.created_at AS createdAt
-         FROM tasks t LEFT JOIN applications a ON a.id = t.application_id
-         WHERE t.deleted_at IS NULL AND t.done_at IS NULL AND t.due_on IS NOT NULL
-           AND (t.application_id IS NULL OR a.deleted_at IS NULL)
-           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.subject_id = t.id AND n.kind = 'follow-up')`,
+        `SELECT t.id, t.application_id AS applicationId, t.due_on AS dueOn, t.created_at AS createdAt ${open}
+           AND t.due_on BETWEEN ? AND ? AND ${notRunSql(job, `t.id || '@' || t.due_on || '#overdue'`)}`,
       )
-      .all() as OpenTask[];
+      .all(addDays(localDay(since), -1), today) as OpenTask[];
     const keyOf = (task: OpenTask, state: 'today' | 'overdue') => `${task.id}@${task.dueOn}#${state}`;
-    const ran = ranKeys(context.db, job, tasks.flatMap((task) => [keyOf(task, 'today'), keyOf(task, 'overdue')]));
+    const ran = ranKeys(context.db, job, tasks.map((task) => keyOf(task, 'today')));
     for (const task of tasks) {
-      const today: Reminder = { key: keyOf(task, 'today'), dueAt: atLocalTime(task.dueOn, morning), taskId: task.id, applicationId: task.applicationId, dueOn: task.dueOn, overdue: false };
-      const overdue: Reminder = { ...today, key: keyOf(task, 'overdue'), dueAt: atLocalTime(addDays(task.dueOn, 1), morning), overdue: true };
+      const dueToday: Reminder = { key: keyOf(task, 'today'), dueAt: atLocalTime(task.dueOn, morning), taskId: task.id, applicationId: task.applicationId, dueOn: task.dueOn, overdue: false };
+      const overdue: Reminder = { ...dueToday, key: keyOf(task, 'overdue'), dueAt: atLocalTime(addDays(task.dueOn, 1), morning), overdue: true };
       // "Due today" is pointless once the day is over.
-      const candidates = [today, overdue].filter(
+      const candidates = [dueToday, overdue].filter(
         (candidate) => actionable(candidate.dueAt, since, task.createdAt) && (candidate.overdue || now < endOfLocalDay(task.dueOn)),
       );
       const due = latestDue(candidates, now, (key) => ran.has(key));
       if (due) builder.consider(due);
       for (const candidate of candidates) builder.later(candidate.dueAt);
     }
+    // The first task due after today: its morning.
+    const next = context.db.sql(`SELECT min(t.due_on) ${open} AND t.due_on > ?`).pluck().get(today) as string | null;
+    if (next !== null) builder.later(atLocalTime(next, morning));
     return builder.plan;
   },
 
