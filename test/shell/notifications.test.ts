@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isAppRoute } from '../../src-shared/bridge';
 import { listBackups } from '../../src-main/db/backups';
 import { nativeBindingPath } from '../../src-main/shell/paths';
 import { ManualClock } from '../support/manual-clock';
@@ -68,6 +69,17 @@ describe('system notifications', () => {
     FakeNotification.supported = false;
     createSystemNotifier({ context: app.context, open: () => undefined })(items);
     expect(FakeNotification.shown).toEqual([]);
+  });
+});
+
+describe('the navigate event', () => {
+  it('carries only routes of the app', () => {
+    for (const route of ['/dashboard', '/tasks', '/applications/01a24173-9b86-71ae-a20a-9121d1eb0327', '/weekly/2025-03-10']) {
+      expect(isAppRoute(route), route).toBe(true);
+    }
+    for (const route of ['https://evil.example/', '//evil.example', 'javascript:alert(1)', '/applications/../x', '/a?b', '/a#b', '', '/', 42, null, `/${'a'.repeat(300)}`]) {
+      expect(isAppRoute(route), String(route)).toBe(false);
+    }
   });
 });
 
