@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isAppRoute } from '../../src-shared/bridge';
 import { listBackups } from '../../src-main/db/backups';
-import { nativeBindingPath } from '../../src-main/shell/paths';
 import { ManualClock } from '../support/manual-clock';
-import { tempDir } from '../support/temp-app';
 import { day, hour, openAutomatedApp, type AutomatedApp } from '../automation/support/automated-app';
 import { fakeApp, fakeIpcMain, FakeMainWindow, FakeNotification, startupDialogs } from './support/fake-electron-app';
+import { useFakeDesktop } from './support/fake-desktop';
 import { appPageUrl } from './support/fake-ipc';
 
 vi.mock('electron', async () => (await import('./support/fake-electron-app')).fakeElectron);
@@ -84,32 +81,8 @@ describe('the navigate event', () => {
 });
 
 describe('the desktop app', () => {
-  let dataDir: string;
-  let appPath: string;
-
-  beforeEach(() => {
-    dataDir = tempDir('candid-desktop-data-');
-    appPath = tempDir('candid-desktop-app-');
-    const binding = nativeBindingPath({ isPackaged: false, appPath, resourcesPath: '', electronVersion: process.versions.electron });
-    fs.mkdirSync(path.dirname(binding), { recursive: true });
-    fs.symlinkSync(path.resolve('node_modules/better-sqlite3/build/Release/better_sqlite3.node'), binding);
-    fakeApp.userData = dataDir;
-    fakeApp.appPath = appPath;
-    vi.stubEnv('CANDID_DATA_DIR', undefined);
-    vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-    // The app's clock is the system's: faked here, at midday (outside the default quiet hours).
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], now: Date.parse('2025-03-03T12:00:00Z') });
-  });
-
-  afterEach(() => {
-    fakeApp.emit('will-quit');
-    fakeApp.removeAllListeners();
-    FakeMainWindow.created.length = 0;
-    vi.useRealTimers();
-    vi.unstubAllEnvs();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(appPath, { recursive: true, force: true });
-  });
+  // The app's clock is the system's: faked here, at midday (outside the default quiet hours).
+  const desktop = useFakeDesktop({ now: Date.parse('2025-03-03T12:00:00Z') });
 
   it('shows an interview reminder as a system notification when it falls due; a click brings the window to its application', async () => {
     startDesktopApp();
@@ -134,7 +107,7 @@ describe('the desktop app', () => {
 
     // Quitting stops the scheduler: no timer is left behind, nothing more is shown. (After the backup its first
     // check started is written: quitting closes the database under it.)
-    await vi.waitFor(() => expect(listBackups(dataDir).some((backup) => backup.reason === 'scheduled')).toBe(true));
+    await vi.waitFor(() => expect(listBackups(desktop.dataDir).some((backup) => backup.reason === 'scheduled')).toBe(true));
     fakeApp.emit('will-quit');
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(2 * day);

@@ -1,7 +1,7 @@
 import { closedStageCategories } from '../../../src-shared/contract';
 import { readSettingsRow } from '../settings';
 import type { JobKind, Occurrence } from '../scheduler';
-import { PlanBuilder, ruleActiveSince } from './common';
+import { rulePlan } from './common';
 import { anchorKey, currentState, dueAnchors, nextAnchorDue, type AnchorRule } from './stage-anchor';
 
 const job = 'auto-archive';
@@ -36,18 +36,13 @@ const ruleOf = (months: number): AnchorRule => ({
 export const autoArchiveJob: JobKind<Archiving> = {
   name: job,
 
-  plan(context, now) {
-    const builder = new PlanBuilder<Archiving>(now);
-    const since = ruleActiveSince(context, 'archive', now);
-    if (since === null) return builder.plan;
+  plan: rulePlan('archive', (context, builder, since) => {
     const rule = ruleOf(readSettingsRow(context.db).archive_months);
-    for (const anchor of dueAnchors(context.db, rule, since, now)) {
+    for (const anchor of dueAnchors(context.db, rule, since, builder.now)) {
       builder.consider({ key: anchorKey(anchor), dueAt: anchor.dueAt, applicationId: anchor.applicationId, anchorAt: anchor.anchorAt });
     }
-    const next = nextAnchorDue(context.db, rule, since, now);
-    if (next !== null) builder.later(next);
-    return builder.plan;
-  },
+    builder.later(nextAnchorDue(context.db, rule, since, builder.now));
+  }),
 
   run(context, archiving, write) {
     const state = currentState(context.db, archiving.applicationId);

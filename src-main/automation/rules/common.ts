@@ -4,7 +4,7 @@ import type { Database } from '../../db/connection';
 import type { SyncedTable } from '../../db/schema';
 import type { NotificationKind } from '../../../src-shared/contract';
 import { readSettingsRow, ruleSwitches, type RuleName } from '../settings';
-import type { Occurrence } from '../scheduler';
+import type { JobPlan, Occurrence } from '../scheduler';
 
 /** The meta key holding when automation first ran on this device (local, never synced). */
 export const startedKey = 'automation_started_at';
@@ -43,7 +43,7 @@ export class PlanBuilder<O extends Occurrence> {
   readonly due: O[] = [];
   nextAt: number | null = null;
 
-  constructor(private readonly now: number) {}
+  constructor(readonly now: number) {}
 
   /** An occurrence still to come (or due now). */
   consider(occurrence: O): void {
@@ -51,26 +51,43 @@ export class PlanBuilder<O extends Occurrence> {
     else this.later(occurrence.dueAt);
   }
 
-  later(at: number): void {
-    if (at > this.now && (this.nextAt === null || at < this.nextAt)) this.nextAt = at;
+  /**
+   * The occurrences of one subject (the day-before and hour-before reminders of an interview): only the latest one
+   * that is due matters; it runs, and the earlier ones are recorded as superseded. `ran` tells which already ran.
+   */
+  considerLatest(candidates: readonly O[], ran: (key: string) => boolean): void {
+    const due = candidates.filter((candidate) => candidate.dueAt <= this.now).sort((a, b) => a.dueAt - b.dueAt);
+    const latest = due.at(-1);
+    if (latest && !ran(latest.key)) {
+      const earlier = due.slice(0, -1).filter((candidate) => !ran(candidate.key)).map((candidate) => candidate.key);
+      this.due.push(earlier.length > 0 ? { ...latest, supersedes: earlier } : latest);
+    }
+    for (const candidate of candidates) this.later(candidate.dueAt);
   }
 
-  get plan() {
+  later(at: number | null): void {
+    if (at !== null && at > this.now && (this.nextAt === null || at < this.nextAt)) this.nextAt = at;
+  }
+
+  get plan(): JobPlan<O> {
     return { due: this.due, nextAt: this.nextAt };
   }
 }
 
 /**
- * Of several occurrences of one subject (the day-before and hour-before reminders of an interview), only the latest
- * one that is due matters: it runs and the earlier ones are recorded as superseded. `ran` tells which already ran.
+ * A rule's plan: nothing while it is off; else `collect` goes through its candidates, from the moment the rule acts
+ * (`since`, see ruleActiveSince).
  */
-export function latestDue<O extends Occurrence>(candidates: readonly O[], now: number, ran: (key: string) => boolean): O | null {
-  const due = candidates.filter((candidate) => candidate.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt);
-  if (due.length === 0) return null;
-  const latest = due[due.length - 1];
-  if (ran(latest.key)) return null;
-  const earlier = due.slice(0, -1).filter((candidate) => !ran(candidate.key)).map((candidate) => candidate.key);
-  return earlier.length > 0 ? { ...latest, supersedes: earlier } : latest;
+export function rulePlan<O extends Occurrence>(
+  rule: RuleName,
+  collect: (context: AppContext, builder: PlanBuilder<O>, since: number) => void,
+): (context: AppContext, now: number) => JobPlan<O> {
+  return (context, now) => {
+    const builder = new PlanBuilder<O>(now);
+    const since = ruleActiveSince(context, rule, now);
+    if (since !== null) collect(context, builder, since);
+    return builder.plan;
+  };
 }
 
 /** The keys of `job` the ledger holds among `keys`. */

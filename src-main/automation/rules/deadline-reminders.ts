@@ -1,7 +1,7 @@
 import { addDays } from '../../statistics/days';
 import { atLocalTime, endOfLocalDay, morning } from '../local-time';
 import { occurrenceId, type JobKind, type Occurrence } from '../scheduler';
-import { actionable, insertNotification, latestDue, PlanBuilder, ranKeys, ruleActiveSince } from './common';
+import { actionable, insertNotification, ranKeys, rulePlan } from './common';
 
 const job = 'deadline-reminder';
 const daysBefore = [3, 1] as const;
@@ -25,10 +25,8 @@ interface Posting {
 export const deadlineReminderJob: JobKind<Reminder> = {
   name: job,
 
-  plan(context, now) {
-    const builder = new PlanBuilder<Reminder>(now);
-    const since = ruleActiveSince(context, 'deadlineReminders', now);
-    if (since === null) return builder.plan;
+  plan: rulePlan('deadlineReminders', (context, builder, since) => {
+    const now = builder.now;
     const postings = context.db
       .sql(
         `SELECT a.id, a.deadline, a.created_at AS createdAt FROM applications a
@@ -48,12 +46,9 @@ export const deadlineReminderJob: JobKind<Reminder> = {
           daysLeft: days,
         }))
         .filter((candidate) => actionable(candidate.dueAt, since, posting.createdAt));
-      const due = latestDue(candidates, now, (key) => ran.has(key));
-      if (due) builder.consider(due);
-      for (const candidate of candidates) builder.later(candidate.dueAt);
+      builder.considerLatest(candidates, (key) => ran.has(key));
     }
-    return builder.plan;
-  },
+  }),
 
   run(context, reminder, write) {
     insertNotification(context.db, write, {

@@ -2,7 +2,7 @@ import { localDay } from '../local-time';
 import { readSettingsRow } from '../settings';
 import { occurrenceId, type JobKind, type Occurrence } from '../scheduler';
 import { userText } from '../text';
-import { insertNotification, insertOnce, PlanBuilder, ruleActiveSince } from './common';
+import { insertNotification, insertOnce, rulePlan } from './common';
 import { anchorKey, currentState, daysShift, dueAnchors, nextAnchorDue, type AnchorRule } from './stage-anchor';
 
 const job = 'follow-up';
@@ -38,15 +38,12 @@ function rounds(days: number, againDays: number): (AnchorRule & { round: number;
 export const followUpJob: JobKind<FollowUp> = {
   name: job,
 
-  plan(context, now) {
-    const builder = new PlanBuilder<FollowUp>(now);
-    const since = ruleActiveSince(context, 'followUp', now);
-    if (since === null) return builder.plan;
+  plan: rulePlan('followUp', (context, builder, since) => {
     const settings = readSettingsRow(context.db);
     const planned = new Set<string>();
     // The last round first: an application due for it is not asked for the earlier one any more.
     for (const rule of rounds(settings.follow_up_days, settings.follow_up_again_days).reverse()) {
-      for (const anchor of dueAnchors(context.db, rule, since, now)) {
+      for (const anchor of dueAnchors(context.db, rule, since, builder.now)) {
         if (planned.has(anchor.applicationId)) continue;
         planned.add(anchor.applicationId);
         const earlier = Array.from({ length: rule.round - 1 }, (_, index) => anchorKey(anchor, `#${index + 1}`));
@@ -60,11 +57,9 @@ export const followUpJob: JobKind<FollowUp> = {
           supersedes: earlier,
         });
       }
-      const next = nextAnchorDue(context.db, rule, since, now);
-      if (next !== null) builder.later(next);
+      builder.later(nextAnchorDue(context.db, rule, since, builder.now));
     }
-    return builder.plan;
-  },
+  }),
 
   run(context, followUp, write) {
     const { db } = context;

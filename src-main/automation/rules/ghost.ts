@@ -4,7 +4,7 @@ import type { Database } from '../../db/connection';
 import { firstStageOf } from '../../stages/lookup';
 import { readSettingsRow } from '../settings';
 import { occurrenceId, type JobKind, type Occurrence } from '../scheduler';
-import { insertNotification, insertOnce, PlanBuilder, ruleActiveSince } from './common';
+import { insertNotification, insertOnce, rulePlan } from './common';
 import { anchorKey, currentState, daysShift, dueAnchors, nextAnchorDue, type AnchorRule } from './stage-anchor';
 
 export const ghostJob = 'auto-ghost';
@@ -29,19 +29,14 @@ const ruleOf = (days: number): AnchorRule => ({ job: ghostJob, categories: ['app
 export const autoGhostJob: JobKind<Ghosting> = {
   name: ghostJob,
 
-  plan(context, now) {
-    const builder = new PlanBuilder<Ghosting>(now);
-    const since = ruleActiveSince(context, 'ghost', now);
-    if (since === null) return builder.plan;
+  plan: rulePlan('ghost', (context, builder, since) => {
     const days = readSettingsRow(context.db).ghost_days;
     const rule = ruleOf(days);
-    for (const anchor of dueAnchors(context.db, rule, since, now)) {
+    for (const anchor of dueAnchors(context.db, rule, since, builder.now)) {
       builder.consider({ key: anchorKey(anchor), dueAt: anchor.dueAt, applicationId: anchor.applicationId, anchorAt: anchor.anchorAt, fromStageId: anchor.stageId, days });
     }
-    const next = nextAnchorDue(context.db, rule, since, now);
-    if (next !== null) builder.later(next);
-    return builder.plan;
-  },
+    builder.later(nextAnchorDue(context.db, rule, since, builder.now));
+  }),
 
   run(context, ghosting, write) {
     const { db } = context;

@@ -1,6 +1,6 @@
 import { hourMs, dayMs } from '../local-time';
 import { occurrenceId, type JobKind, type Occurrence } from '../scheduler';
-import { actionable, insertNotification, latestDue, PlanBuilder, ranKeys, ruleActiveSince } from './common';
+import { actionable, insertNotification, ranKeys, rulePlan } from './common';
 
 const job = 'interview-reminder';
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -32,10 +32,8 @@ interface PlannedInterview {
 export const interviewReminderJob: JobKind<Reminder> = {
   name: job,
 
-  plan(context, now) {
-    const builder = new PlanBuilder<Reminder>(now);
-    const since = ruleActiveSince(context, 'interviewReminders', now);
-    if (since === null) return builder.plan;
+  plan: rulePlan('interviewReminders', (context, builder, since) => {
+    const now = builder.now;
     const select = `SELECT i.id, i.application_id AS applicationId, i.scheduled_at AS scheduledAt, i.created_at AS createdAt, i.type, i.format
       FROM interviews i JOIN applications a ON a.id = i.application_id
       WHERE i.deleted_at IS NULL AND i.status = 'planned' AND a.deleted_at IS NULL AND i.scheduled_at > ?`;
@@ -58,12 +56,9 @@ export const interviewReminderJob: JobKind<Reminder> = {
           format: interview.format,
         }))
         .filter((candidate) => actionable(candidate.dueAt, since, interview.createdAt));
-      const due = latestDue(candidates, now, (key) => ran.has(key));
-      if (due) builder.consider(due);
-      for (const candidate of candidates) builder.later(candidate.dueAt);
+      builder.considerLatest(candidates, (key) => ran.has(key));
     }
-    return builder.plan;
-  },
+  }),
 
   run(context, reminder, write) {
     insertNotification(context.db, write, {

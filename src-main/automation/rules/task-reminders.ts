@@ -1,7 +1,7 @@
 import { addDays } from '../../statistics/days';
 import { atLocalTime, endOfLocalDay, localDay, morning } from '../local-time';
 import { notRunSql, occurrenceId, type JobKind, type Occurrence } from '../scheduler';
-import { actionable, insertNotification, latestDue, PlanBuilder, ranKeys, ruleActiveSince } from './common';
+import { actionable, insertNotification, ranKeys, rulePlan } from './common';
 
 const job = 'task-reminder';
 
@@ -26,10 +26,8 @@ interface OpenTask {
 export const taskReminderJob: JobKind<Reminder> = {
   name: job,
 
-  plan(context, now) {
-    const builder = new PlanBuilder<Reminder>(now);
-    const since = ruleActiveSince(context, 'taskReminders', now);
-    if (since === null) return builder.plan;
+  plan: rulePlan('taskReminders', (context, builder, since) => {
+    const now = builder.now;
     const today = localDay(now);
     const open = `FROM tasks t LEFT JOIN applications a ON a.id = t.application_id
       WHERE t.deleted_at IS NULL AND t.done_at IS NULL AND t.due_on IS NOT NULL
@@ -52,15 +50,12 @@ export const taskReminderJob: JobKind<Reminder> = {
       const candidates = [dueToday, overdue].filter(
         (candidate) => actionable(candidate.dueAt, since, task.createdAt) && (candidate.overdue || now < endOfLocalDay(task.dueOn)),
       );
-      const due = latestDue(candidates, now, (key) => ran.has(key));
-      if (due) builder.consider(due);
-      for (const candidate of candidates) builder.later(candidate.dueAt);
+      builder.considerLatest(candidates, (key) => ran.has(key));
     }
     // The first task due after today: its morning.
     const next = context.db.sql(`SELECT min(t.due_on) ${open} AND t.due_on > ?`).pluck().get(today) as string | null;
     if (next !== null) builder.later(atLocalTime(next, morning));
-    return builder.plan;
-  },
+  }),
 
   run(context, reminder, write) {
     insertNotification(context.db, write, {

@@ -4,7 +4,7 @@ import { userFirstWeekday, weekStartOn } from '../../statistics/weeks';
 import { atLocalTime, localDay, morning } from '../local-time';
 import { occurrenceId, type JobKind, type Occurrence } from '../scheduler';
 import { computeWeeklySummary } from '../summary';
-import { insertNotification, insertOnce, PlanBuilder, ranKeys, ruleActiveSince } from './common';
+import { insertNotification, insertOnce, ranKeys, rulePlan } from './common';
 import type { AppContext } from '../../context';
 import type { RuleName } from '../settings';
 
@@ -18,23 +18,22 @@ interface WeekOccurrence extends Occurrence {
  * after the start of the week holding the day, about the week `aboutWeek` weeks away from it. Only the latest one
  * counts: after weeks with the app closed, one summary of the last week, not one per week missed.
  */
-function weeklyPlan(context: AppContext, now: number, job: string, rule: RuleName, offsetDays: number, aboutWeek: number, until?: (weekStart: string) => number) {
-  const builder = new PlanBuilder<WeekOccurrence>(now);
-  const since = ruleActiveSince(context, rule, now);
-  if (since === null) return builder.plan;
-  const thisWeek = weekStartOn(localDay(now), userFirstWeekday(context.db));
-  const occurrence = (week: string): WeekOccurrence => {
-    const weekStart = addDays(week, 7 * aboutWeek);
-    return { key: weekStart, weekStart, dueAt: atLocalTime(addDays(week, offsetDays), morning) };
-  };
-  const current = occurrence(thisWeek);
-  const stillUseful = until === undefined || now < until(current.weekStart);
-  if (current.dueAt <= now && current.dueAt >= since && stillUseful && !ranKeys(context.db, job, [current.key]).has(current.key)) {
-    builder.consider(current);
-  }
-  builder.later(current.dueAt);
-  builder.later(occurrence(addDays(thisWeek, 7)).dueAt);
-  return builder.plan;
+function weeklyPlan(job: string, rule: RuleName, offsetDays: number, aboutWeek: number, until?: (weekStart: string) => number) {
+  return rulePlan<WeekOccurrence>(rule, (context, builder, since) => {
+    const now = builder.now;
+    const thisWeek = weekStartOn(localDay(now), userFirstWeekday(context.db));
+    const occurrence = (week: string): WeekOccurrence => {
+      const weekStart = addDays(week, 7 * aboutWeek);
+      return { key: weekStart, weekStart, dueAt: atLocalTime(addDays(week, offsetDays), morning) };
+    };
+    const current = occurrence(thisWeek);
+    const stillUseful = until === undefined || now < until(current.weekStart);
+    if (current.dueAt <= now && current.dueAt >= since && stillUseful && !ranKeys(context.db, job, [current.key]).has(current.key)) {
+      builder.consider(current);
+    }
+    builder.later(current.dueAt);
+    builder.later(occurrence(addDays(thisWeek, 7)).dueAt);
+  });
 }
 
 /** Whether the search had begun by the end of a week: an application sent or recorded by then. */
@@ -48,7 +47,7 @@ const summaryJob = 'weekly-summary';
 /** On the first morning of each week, the summary of the week before: kept as history, announced by a notification. */
 export const weeklySummaryJob: JobKind<WeekOccurrence> = {
   name: summaryJob,
-  plan: (context, now) => weeklyPlan(context, now, summaryJob, 'weeklySummary', 0, -1),
+  plan: weeklyPlan(summaryJob, 'weeklySummary', 0, -1),
   run(context, week, write) {
     // A week before the search began has nothing to sum up.
     if (!searchBegunBy(context, addDays(week.weekStart, 6))) return 'skipped';
@@ -85,7 +84,7 @@ const goalCheckDay = 3;
  */
 export const goalAtRiskJob: JobKind<WeekOccurrence> = {
   name: goalJob,
-  plan: (context, now) => weeklyPlan(context, now, goalJob, 'goalReminders', goalCheckDay, 0, (weekStart) => atLocalTime(addDays(weekStart, 7), '00:00')),
+  plan: weeklyPlan(goalJob, 'goalReminders', goalCheckDay, 0, (weekStart) => atLocalTime(addDays(weekStart, 7), '00:00')),
   run(context, week, write) {
     const { weeklyGoal } = computeOverview(context.db, { archived: 'all', today: addDays(week.weekStart, goalCheckDay) });
     const goal = weeklyGoal.goal ?? 0;
