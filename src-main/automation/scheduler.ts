@@ -53,6 +53,8 @@ export type RunOutcome = 'ran' | 'skipped';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyJobKind = JobKind<any, any>;
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The id of the ledger row of one occurrence, and the base of the ids of the rows its run writes. */
 export function occurrenceId(job: string, key: string, ...more: string[]): string {
   return deterministicId('automation', job, key, ...more);
@@ -76,7 +78,7 @@ export interface SchedulerOptions {
   followers?: readonly TickFollower[];
   /** Longest sleep between two looks: a changed system clock or a sleeping computer is noticed within it. */
   longestSleepMs?: number;
-  /** How long after a write the scheduler plans again (real time: writes come in bursts). */
+  /** How long after a write the scheduler plans again (real time: writes come in bursts); a second by default. */
   afterWriteMs?: number;
   /** Runs written per transaction when many are due (a catch-up): fewer commits, the same all-or-nothing per run. */
   batchSize?: number;
@@ -140,7 +142,7 @@ export class Scheduler {
     this.afterWriteTimer = setTimeout(() => {
       this.afterWriteTimer = null;
       void this.tick();
-    }, this.options.afterWriteMs ?? 250);
+    }, this.options.afterWriteMs ?? 1000);
     this.afterWriteTimer.unref();
   }
 
@@ -182,7 +184,9 @@ export class Scheduler {
     const later = (at: number | null) => {
       if (at !== null && at > now && (nextAt === null || at < nextAt)) nextAt = at;
     };
-    for (const job of [...this.jobs]) {
+    for (const [index, job] of [...this.jobs].entries()) {
+      // Each job's plan is a few milliseconds on a large search: clicks get their turn between them.
+      if (index > 0) await yieldToEventLoop();
       try {
         if (job.reconcile) this.ownWrite(() => this.context.changes.write((write) => job.reconcile!(this.context, write, now)));
         const plan = job.plan(this.context, now);
@@ -219,7 +223,7 @@ export class Scheduler {
     for (let start = 0; start < ordered.length; start += batchSize) {
       if (this.stopped) return;
       // A catch-up of thousands of runs must not hold the main process: other calls get their turn between batches.
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (start > 0) await yieldToEventLoop();
       const batch = ordered.slice(start, start + batchSize);
       const prepared = job.prepare ? [await job.prepare(this.context, batch[0])] : batch.map(() => undefined);
       try {
