@@ -187,6 +187,8 @@ export class Scheduler {
     for (const [index, job] of [...this.jobs].entries()) {
       // Each job's plan is a few milliseconds on a large search: clicks get their turn between them.
       if (index > 0) await yieldToEventLoop();
+      // Quitting closes the database right after `stop`: a tick caught mid-way ends at its next yield.
+      if (this.stopped) return;
       try {
         if (job.reconcile) this.ownWrite(() => this.context.changes.write((write) => job.reconcile!(this.context, write, now)));
         const plan = job.plan(this.context, now);
@@ -268,6 +270,7 @@ export class Scheduler {
     const longest = this.options.longestSleepMs ?? 6 * 60 * 60 * 1000;
     const wakeAt = Math.min(nextAt ?? Infinity, now + longest);
     this.state.nextWakeAt = wakeAt;
-    this.cancelWake = this.context.clock.setTimer(() => this.tick(), wakeAt - now);
+    // From the time now, not the tick's start: a tick that yielded for a while must not wake late by as much.
+    this.cancelWake = this.context.clock.setTimer(() => this.tick(), wakeAt - this.context.clock.now());
   }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createApi, type Api } from '../../../src-main/api';
 import { startAutomation, type Automation, type AutomationOptions } from '../../../src-main/automation';
-import { closeAppContext, openAppContext, type AppContext } from '../../../src-main/context';
+import { closeAppContext, openAppContext, type AppContext, type OpenContextOptions } from '../../../src-main/context';
 import { ManualClock } from '../../support/manual-clock';
 import { tempDir } from '../../support/temp-app';
 
@@ -27,9 +27,14 @@ export interface AutomatedApp {
   close(): void;
 }
 
-export async function openAutomatedApp(options: { dir?: string; clock: ManualClock; automation?: AutomationOptions }): Promise<AutomatedApp> {
+export async function openAutomatedApp(options: {
+  dir?: string;
+  clock: ManualClock;
+  automation?: AutomationOptions;
+  sync?: OpenContextOptions['sync'];
+}): Promise<AutomatedApp> {
   const dir = options.dir ?? tempDir('candid-automation-');
-  const context = await openAppContext({ dataDir: dir, clock: options.clock });
+  const context = await openAppContext({ dataDir: dir, clock: options.clock, sync: options.sync });
   const api = createApi(context);
   // Wakes at least daily rather than every six hours: the same moments, fewer idle looks over simulated months.
   const automation = startAutomation(context, { afterWriteMs: 60_000, longestSleepMs: 24 * 60 * 60 * 1000, ...options.automation });

@@ -41,7 +41,7 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
   const api = createApi(context);
   const base = await seedWorld(api);
   // An application a month without an answer: the rules suggest a follow-up and mark it as ghosted.
-  const unanswered = await api.invoke('applications.create', { companyName: 'Initech', position: 'SRE', appliedOn: new Date(clock.now()).toISOString().slice(0, 10) });
+  const unanswered = await api.invoke('applications.create', { companyName: 'Umbrella', position: 'SRE', appliedOn: new Date(clock.now()).toISOString().slice(0, 10) });
   const automation = startAutomation(context);
   await automation.started;
   await clock.advance(40 * day);
