@@ -250,13 +250,14 @@ export class Scheduler {
   private runOne(job: AnyJobKind, occurrence: Occurrence, write: WriteContext, prepared: unknown): void {
     const id = occurrenceId(job.name, occurrence.key);
     if (this.context.db.sql(`SELECT 1 FROM automation_runs WHERE id = ?`).get(id)) return;
-    const outcome = job.run(this.context, occurrence, write, prepared) ?? 'ran';
+    const made = asOf(write, occurrence.dueAt);
+    const outcome = job.run(this.context, occurrence, made, prepared) ?? 'ran';
     const dueAt = new Date(occurrence.dueAt).toISOString();
-    write.insert('automation_runs', { job: job.name, key: occurrence.key, due_at: dueAt, outcome, created_at: write.now }, id);
+    made.insert('automation_runs', { job: job.name, key: occurrence.key, due_at: dueAt, outcome, created_at: write.now }, id);
     for (const key of occurrence.supersedes ?? []) {
       const skippedId = occurrenceId(job.name, key);
       if (this.context.db.sql(`SELECT 1 FROM automation_runs WHERE id = ?`).get(skippedId)) continue;
-      write.insert('automation_runs', { job: job.name, key, due_at: dueAt, outcome: 'superseded', created_at: write.now }, skippedId);
+      made.insert('automation_runs', { job: job.name, key, due_at: dueAt, outcome: 'superseded', created_at: write.now }, skippedId);
     }
   }
 
@@ -273,4 +274,14 @@ export class Scheduler {
     // From the time now, not the tick's start: a tick that yielded for a while must not wake late by as much.
     this.cancelWake = this.context.clock.setTimer(() => this.tick(), wakeAt - this.context.clock.now());
   }
+}
+
+/**
+ * The write of a run, its new rows stamped at the moment the run fell due rather than when it ran: a device that
+ * catches up late (it was closed) makes the same rows as one that ran on time (deterministic ids), and what the
+ * user did to them on that device meanwhile (a follow-up done, a notification dismissed) must win over the late
+ * copy when the two meet through sync. Updates keep their own time: an older stamp could lose to this device's own.
+ */
+function asOf(write: WriteContext, dueAt: number): WriteContext {
+  return { ...write, insert: (table, fields, id, options) => write.insert(table, fields, id, { stampedAt: dueAt, ...options }) };
 }

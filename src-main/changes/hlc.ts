@@ -55,6 +55,15 @@ export class HybridLogicalClock {
   }
 
   /**
+   * A timestamp for a local event that stands for an earlier moment (automation catching up on what fell due at
+   * `wall`): that moment on this node, or a tick when it is not in the past. It moves the clock on only when it
+   * ticks (a row of its own needs no stamp greater than the others, only one of its own).
+   */
+  at(wall: number): string {
+    return wall < this.now() ? encodeHlc({ wall, counter: 0, node: this.node }) : this.tick();
+  }
+
+  /**
    * Takes a timestamp that arrived from elsewhere into account, so that later local ticks sort after it, but
    * follows it only up to `followCap` ahead of the wall clock. Returns how many milliseconds the timestamp lies
    * ahead of this device's wall clock (0 when it does not), for the sync status's clock warning.

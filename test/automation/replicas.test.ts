@@ -110,6 +110,33 @@ describe('two devices running the same rules', () => {
     expect(syncedState(laptop)).toEqual(syncedState(desktop));
   });
 
+  it('keep a follow-up done on one device when the other, closed meanwhile, makes the same follow-up late', async () => {
+    const laptop = await device();
+    let desktop = await device();
+    const acme = await laptop.api.invoke('applications.create', { companyName: 'Acme', position: 'Developer', appliedOn: '2025-03-03' });
+    await exchange(laptop, desktop);
+    desktop.quit();
+    // Day 8, on the laptop: the follow-up suggested on day 7 is done.
+    await laptop.advance(8 * day);
+    const [followUp] = (await laptop.api.invoke('notifications.list', undefined)).items.filter((item) => item.applicationId === acme.id);
+    expect(followUp.kind).toBe('follow-up');
+    await laptop.api.invoke('notifications.act', { action: 'done', ids: [followUp.id] });
+    // Day 10: the desktop opens and catches up before it hears from the laptop; its follow-up is the same row.
+    const dir = desktop.dir;
+    desktop = await openAutomatedApp({ dir, clock: new ManualClock(start + 10 * day) });
+    apps.push(desktop);
+    expect(notificationRows(desktop.context).filter((row) => row.applicationId === acme.id).map((row) => row.id)).toEqual([followUp.id]);
+
+    await exchange(laptop, desktop);
+    await exchange(laptop, desktop);
+    for (const app of [laptop, desktop]) {
+      const tasks = app.context.db.sqlite.prepare(`SELECT done_at FROM tasks WHERE application_id = ? AND deleted_at IS NULL`).pluck().all(acme.id);
+      expect(tasks, 'the follow-up task stays done').toEqual([expect.any(String)]);
+      expect((await app.api.invoke('notifications.list', undefined)).items.filter((item) => item.applicationId === acme.id)).toEqual([]);
+    }
+    expect(syncedState(laptop)).toEqual(syncedState(desktop));
+  });
+
   it('take back a ghosting when the user had moved the application on the other device', async () => {
     const laptop = await device();
     const desktop = await device();
