@@ -13,6 +13,7 @@ import * as stageEventDates from './0095_stage_event_dates';
 import * as sync from './0110_sync';
 import * as changeLogLocal from './0115_change_log_local';
 import * as externalFields from './0150_external_fields';
+import * as automation from './0120_automation';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 95, name: '0095_stage_event_dates', up: stageEventDates.up },
   { version: 110, name: '0110_sync', up: sync.up },
   { version: 115, name: '0115_change_log_local', up: changeLogLocal.up },
+  { version: 120, name: '0120_automation', up: automation.up },
   { version: 150, name: '0150_external_fields', up: externalFields.up },
 ];
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createApi } from '../src-main/api';
+import { startAutomation } from '../src-main/automation';
 import { startBackupSchedule } from '../src-main/backups/schedule';
 import { closeAppContext, openAppContext } from '../src-main/context';
 import { databaseFileName } from '../src-main/db/open';
@@ -76,6 +77,8 @@ export async function runWeb(options: WebOptions = {}): Promise<void> {
   }
   if (options.build !== false) ensureRendererBuilt();
   const backups = startBackupSchedule(context);
+  // Reminders and summaries fill the notification centre; the page shows them as browser notifications.
+  const automation = startAutomation(context);
   const server = await startHttpServer({ api: createApi(context), port: options.port ?? 0, staticDir: rendererDir });
   // Sync in the background when it is set up (Settings ▸ Sync); its secrets live in <data>/sync-secrets.json (0600).
   context.sync.start();
@@ -84,6 +87,7 @@ export async function runWeb(options: WebOptions = {}): Promise<void> {
   console.log(`Candid is running at ${server.url}/ (data: ${dataDir})`);
   console.log(`API token: ${server.token} (also in ${tokenFile})`);
   const stop = async () => {
+    automation.stop();
     backups.stop();
     await server.close();
     closeAppContext(context);

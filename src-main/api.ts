@@ -22,6 +22,7 @@ import { backupsHandlers } from './backups/handlers';
 import { syncHandlers } from './sync/handlers';
 import { interactionHandlers } from './interactions/handlers';
 import { customFieldHandlers } from './custom-fields/handlers';
+import { automationHandlers } from './automation/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -44,6 +45,7 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...interactionHandlers,
   ...customFieldHandlers,
+  ...automationHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { systemClock, type Clock } from './automation/clock';
 import { ChangeWriter } from './changes/writer';
 import type { Database } from './db/connection';
 import { databaseFileName, openDatabase } from './db/open';
@@ -15,6 +16,8 @@ export interface AppContext {
   version: string;
   /** Sync with the person's other devices; its runner starts only when a shell (or a test) calls `sync.start()`. */
   sync: SyncService;
+  /** The time the write path stamps and automation runs by (tests and the end-to-end server inject theirs). */
+  clock: Clock;
 }
 
 export interface OpenContextOptions {
@@ -26,6 +29,7 @@ export interface OpenContextOptions {
   /** Where sync keeps its tokens and key: default, the browser shell's file (the desktop passes safeStorage's). */
   secrets?: SecretStore;
   sync?: SyncServiceOptions;
+  clock?: Clock;
 }
 
 export const appVersion = '0.1.0';
@@ -39,13 +43,15 @@ export async function openAppContext(options: OpenContextOptions): Promise<AppCo
     nativeBinding: options.nativeBinding,
     migrations: options.migrations,
   });
+  const clock = options.clock ?? systemClock;
   const context = {
     db,
-    changes: ChangeWriter.open(db),
+    changes: ChangeWriter.open(db, () => clock.now()),
     dataDir: options.dataDir,
     databaseFile,
     shell: options.shell ?? 'browser',
     version: options.version ?? appVersion,
+    clock,
   } as AppContext;
   context.sync = new SyncService(context, options.secrets ?? browserSecretStore(options.dataDir), options.sync);
   return context;

@@ -24,13 +24,24 @@ export interface MenuEvent {
   action: MenuAction;
 }
 
+/** A click on a system notification: the screen it opens (a route of the renderer, e.g. `/applications/<id>`). */
+export interface NavigateEvent {
+  path: string;
+}
+
 /** Events main pushes to the renderer; `on` accepts these names and no other. */
-export const bridgeEvents = ['changed', 'menu'] as const;
+export const bridgeEvents = ['changed', 'menu', 'navigate'] as const;
 export type BridgeEventName = (typeof bridgeEvents)[number];
 
 export interface BridgeEvents {
   changed: ChangedEvent;
   menu: MenuEvent;
+  navigate: NavigateEvent;
+}
+
+/** Whether a path is one of the renderer's own routes (what a `navigate` event may carry): `/word/…`, nothing else. */
+export function isAppRoute(path: unknown): path is string {
+  return typeof path === 'string' && path.length <= 200 && /^\/[a-z][a-z-]*(\/[A-Za-z0-9-]+)*$/.test(path);
 }
 
 /** The IPC channel that carries one bridge event from main to the renderer. */

@@ -130,13 +130,15 @@ interface StageEventRow {
   note: string | null;
   date_unknown?: number;
   created_at: string;
+  automation?: string | null;
 }
 
 /** The history, oldest first. */
 export function stageHistory(db: Database, applicationId: string): StageEvent[] {
   const rows = db
     .sql(
-      // e.*: a database older than migration 0095 has no date_unknown (tests write today's code into one).
+      // e.* rather than a list: `date_unknown` (migration 0095) and `automation` (0120) are read when the schema has
+      // them; a test that runs today's code on an older schema (statistics/maintained.test.ts) has not.
       `SELECT e.*, f.name AS from_name, f.category AS from_category, t.name AS to_name, t.category AS to_category
        FROM stage_events e JOIN stages t ON t.id = e.to_stage_id LEFT JOIN stages f ON f.id = e.from_stage_id
        WHERE e.application_id = ? AND e.deleted_at IS NULL ORDER BY e.occurred_at, e.id`,
@@ -155,5 +157,6 @@ export function stageHistory(db: Database, applicationId: string): StageEvent[] 
     dateUnknown: row.date_unknown === 1,
     note: row.note,
     createdAt: row.created_at,
+    automatic: typeof row.automation === 'string',
   }));
 }

@@ -36,7 +36,8 @@ export class HybridLogicalClock {
   constructor(
     readonly node: string,
     last?: string,
-    private readonly now: () => number = Date.now,
+    /** Physical time, ms since the epoch (injected in tests). */
+    readonly now: () => number = Date.now,
   ) {
     if (last) this.observe(last);
   }
@@ -51,6 +52,15 @@ export class HybridLogicalClock {
       this.counter += 1;
     }
     return encodeHlc({ wall: this.wall, counter: this.counter, node: this.node });
+  }
+
+  /**
+   * A timestamp for a local event that stands for an earlier moment (automation catching up on what fell due at
+   * `wall`): that moment on this node, or a tick when it is not in the past. It moves the clock on only when it
+   * ticks (a row of its own needs no stamp greater than the others, only one of its own).
+   */
+  at(wall: number): string {
+    return wall < this.now() ? encodeHlc({ wall, counter: 0, node: this.node }) : this.tick();
   }
 
   /**

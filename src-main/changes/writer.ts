@@ -109,7 +109,11 @@ function sqlDefault(text: string | null): SqlValue {
 export interface WriteContext {
   /** ISO time of this write, the same for every row it touches. */
   readonly now: string;
-  insert(table: SyncedTable, fields: Fields, id?: string): string;
+  /**
+   * `stampedAt` (ms) stamps the new row as made at that earlier moment rather than now: a row a rule makes late (a
+   * catch-up) loses to what the user did to the same row (same deterministic id) on another device meanwhile.
+   */
+  insert(table: SyncedTable, fields: Fields, id?: string, options?: { stampedAt?: number }): string;
   /** Writes the fields that differ from the stored row; returns whether anything changed. */
   update(table: SyncedTable, id: string, fields: Fields): boolean;
   softDelete(table: SyncedTable, id: string): boolean;
@@ -348,12 +352,13 @@ export class ChangeWriter {
 
   private createContext(touched: Map<SyncedTable, Set<string>>): WriteContext {
     const stamp = () => this.clock.tick();
-    const now = new Date().toISOString();
+    const now = new Date(this.clock.now()).toISOString();
     return {
       now,
-      insert: (table, fields, id = newId()) => {
+      insert: (table, fields, id = newId(), options) => {
         const row: Fields = { created_at: now, ...fields };
-        this.applyFields(table, id, row, stamp(), 'local', true);
+        const hlc = options?.stampedAt === undefined ? stamp() : this.clock.at(options.stampedAt);
+        this.applyFields(table, id, row, hlc, 'local', true);
         this.fresh.add(table, id, row);
         this.touch(touched, table, id);
         return id;

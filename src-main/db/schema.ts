@@ -70,6 +70,8 @@ export interface StageEventsTable extends Times {
   note: string | null;
   /** 1 when the day it happened is not known (an import's file did not say); `occurred_at` then only orders it. */
   date_unknown: number;
+  /** Set on events a rule wrote (JSON, see migrations/0120_automation.ts); null for the user's. */
+  automation: string | null;
 }
 
 export interface TagsTable extends Times {
@@ -185,6 +187,54 @@ export interface ApplicationDocumentsTable extends Times {
   document_id: string;
 }
 
+export interface AutomationSettingsTable extends Times {
+  id: string;
+  follow_up_since: string | null;
+  follow_up_days: number;
+  follow_up_again_days: number;
+  ghost_since: string | null;
+  ghost_days: number;
+  archive_since: string | null;
+  archive_months: number;
+  interview_since: string | null;
+  task_since: string | null;
+  deadline_since: string | null;
+  goal_since: string | null;
+  summary_since: string | null;
+  quiet_enabled: number;
+  quiet_start: string;
+  quiet_end: string;
+  system_notifications: number;
+  first_weekday: number | null;
+}
+
+export interface AutomationRunsTable extends Times {
+  id: string;
+  job: string;
+  key: string;
+  due_at: string;
+  outcome: string;
+}
+
+export interface NotificationsTable extends Times {
+  id: string;
+  kind: string;
+  application_id: string | null;
+  subject_id: string | null;
+  data: string;
+  due_at: string;
+  read_at: string | null;
+  done_at: string | null;
+  dismissed_at: string | null;
+  snoozed_until: string | null;
+}
+
+export interface WeeklySummariesTable extends Times {
+  id: string;
+  week_start: string;
+  data: string;
+}
+
 export interface ChangeLogTable {
   seq: number;
   hlc: string;
@@ -236,6 +286,10 @@ export interface DB {
   contact_interactions: ContactInteractionsTable;
   custom_fields: CustomFieldsTable;
   application_field_values: ApplicationFieldValuesTable;
+  automation_settings: AutomationSettingsTable;
+  automation_runs: AutomationRunsTable;
+  notifications: NotificationsTable;
+  weekly_summaries: WeeklySummariesTable;
   change_log: ChangeLogTable;
   row_clocks: RowClocksTable;
   applications_fts: ApplicationsFtsTable;
@@ -260,5 +314,9 @@ export const syncedTables = [
   'contact_interactions',
   'custom_fields',
   'application_field_values',
+  'automation_settings',
+  'automation_runs',
+  'notifications',
+  'weekly_summaries',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];

@@ -16,7 +16,7 @@ import { importError } from './errors';
 import type { ParsedBackup } from './parse';
 
 /** Tables every database has from its first start (built-in stages, the profile row): they are updated, not added. */
-const builtInTables: readonly SyncedTable[] = ['stages', 'profile'];
+const builtInTables: readonly SyncedTable[] = ['stages', 'profile', 'automation_settings'];
 /** Columns the write path computes itself (identity, the local time cache, the derived current stage). */
 const computedColumns = new Set(['id', 'seq', 'updated_at', 'stage_id', 'stage_category', 'stage_changed_at']);
 /** Names that must stay unique among live rows: a merged backup reuses the existing row of the same name. */

@@ -20,6 +20,10 @@ const entityNames: Record<SyncedTable, string> = {
   contact_interactions: 'Interaction',
   custom_fields: 'Custom field',
   application_field_values: 'Custom field value',
+  automation_settings: 'Automation settings',
+  automation_runs: 'Automation run',
+  notifications: 'Notification',
+  weekly_summaries: 'Weekly summary',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

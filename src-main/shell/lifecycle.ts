@@ -1,13 +1,15 @@
 /**
  * The desktop app from launch to quit: one instance, hardened web contents, the app:// protocol, the database
- * opened with the Electron build of better-sqlite3, the IPC transport, the menu, the main window and the
- * scheduled backups.
+ * opened with the Electron build of better-sqlite3, the IPC transport, the menu, the main window, the
+ * scheduled backups and automation (its reminders shown as system notifications).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { isAppRoute } from '../../src-shared/bridge';
 import { createApi } from '../api';
+import { startAutomation } from '../automation';
 import { startBackupSchedule } from '../backups/schedule';
 import { closeAppContext, openAppContext, type AppContext } from '../context';
 import { databaseFileName } from '../db/open';
@@ -20,9 +22,10 @@ import { nativeBindingPath, resolveDataDir } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { desktopSecretStore } from './secret-store';
 import { limitPermissions, hardenWebContents } from './security';
+import { createSystemNotifier } from './notifications';
 import { claimSingleInstance } from './single-instance';
 import { openWithStartupDialogs } from './startup-error';
-import { broadcast, createMainWindow, sendToWindow } from './window';
+import { broadcast, createMainWindow, focusWindow, sendToWindow } from './window';
 
 /** out/main once bundled: the renderer and the preload are its siblings. */
 const outDir = path.dirname(fileURLToPath(import.meta.url));
@@ -32,6 +35,8 @@ export function startDesktopApp(): void {
   let mainWindow: BrowserWindow | null = null;
   if (!claimSingleInstance(() => mainWindow)) return;
 
+  // Windows shows a notification only for the app id its Start-menu shortcut carries (electron-builder.yml's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('fr.candid.app');
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('session-created', (created) => limitPermissions(created));
   app.on('window-all-closed', () => {
@@ -72,8 +77,9 @@ export function startDesktopApp(): void {
         { isMac: process.platform === 'darwin', devTools: !app.isPackaged },
       );
 
-      const openWindow = () => {
-        const window = createMainWindow({ preload: pages.preload, url: pages.entryUrl });
+      /** Opens the main window, on a route of the renderer when given one. */
+      const openWindow = (route?: string) => {
+        const window = createMainWindow({ preload: pages.preload, url: route ? `${pages.entryUrl}#${route}` : pages.entryUrl });
         window.on('closed', () => {
           if (mainWindow === window) mainWindow = null;
         });
@@ -83,7 +89,21 @@ export function startDesktopApp(): void {
       app.on('activate', () => {
         if (!mainWindow) openWindow();
       });
+
+      // Reminders, follow-ups and summaries; a click on one of their notifications opens its screen.
+      const automation = startAutomation(context, {
+        deliver: createSystemNotifier({
+          context,
+          open(route) {
+            const path = isAppRoute(route) ? route : undefined;
+            if (!mainWindow) return openWindow(path);
+            focusWindow(mainWindow);
+            if (path) sendToWindow(mainWindow, 'navigate', { path });
+          },
+        }),
+      });
       app.once('will-quit', () => {
+        automation.stop();
         backups.stop();
         disposeIpc();
         closeAppContext(context);

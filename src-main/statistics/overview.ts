@@ -1,13 +1,14 @@
-import { stageCategories, type StageCategory, type StatisticsOverview, type UpcomingInterview } from '../../src-shared/contract';
+import { stageCategories, type StageCategory, type StatisticsOverview, type UpcomingInterview, type Weekday } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 import { readProfile } from '../profile/handlers';
 import type { CubeRow, DayCount } from './aggregates';
 import { closedCategories, levels } from './categories';
-import { addDays, addMonths, daysBetween, monthStart, weekStart } from './days';
+import { addDays, addMonths, daysBetween, monthStart } from './days';
 
 const minDay = (a: string, b: string) => (a < b ? a : b);
 import { rate, summarize, type Occurrences } from './numbers';
 import type { StatisticsScope } from './scope';
+import { userFirstWeekday, weeklyProgress } from './weeks';
 
 /**
  * Which applications a computation is about, as a condition on `applications a`: those of the filters' facts, or
@@ -52,6 +53,8 @@ export interface OverviewData {
   upcoming: { count: number; next: UpcomingInterview[] };
   overdueTasks: number;
   weeklyGoal: number | null;
+  /** Where the user's weeks start (weeks.ts). */
+  firstWeekday: Weekday;
 }
 
 export function loadOverviewData(
@@ -65,10 +68,11 @@ export function loadOverviewData(
     upcoming: loadUpcomingInterviews(db, new Date().toISOString(), member),
     overdueTasks: loadOverdueTasks(db, scope.today, member),
     weeklyGoal: readProfile(db).weeklyGoal,
+    firstWeekday: userFirstWeekday(db),
   };
 }
 
-/** Applications sent per period start, for the comparisons and the streak. */
+/** Applications sent per period start, for the month's comparison. */
 function countFrom(sentPerDay: readonly DayCount[], startOf: (day: string) => string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { day, count } of sentPerDay) {
@@ -76,18 +80,6 @@ function countFrom(sentPerDay: readonly DayCount[], startOf: (day: string) => st
     counts.set(start, (counts.get(start) ?? 0) + count);
   }
   return counts;
-}
-
-/** Weeks in a row with at least `goal` applications sent; this week joins the streak once it meets the goal. */
-export function streakWeeks(perWeek: ReadonlyMap<string, number>, goal: number | null, thisWeek: string): number {
-  if (!goal || goal <= 0) return 0;
-  let week = (perWeek.get(thisWeek) ?? 0) >= goal ? thisWeek : addDays(thisWeek, -7);
-  let streak = 0;
-  while ((perWeek.get(week) ?? 0) >= goal) {
-    streak += 1;
-    week = addDays(week, -7);
-  }
-  return streak;
 }
 
 export function buildOverview(data: OverviewData, today: string): StatisticsOverview {
@@ -103,20 +95,17 @@ export function buildOverview(data: OverviewData, today: string): StatisticsOver
   }
   const sent = atLevel[levels.sent];
 
-  const perWeek = countFrom(data.sentPerDay, weekStart);
+  // The same computation as the weekly summary's (src-main/automation), so the two always agree.
+  const week = weeklyProgress(data.sentPerDay, data.weeklyGoal, today, data.firstWeekday);
   const perMonth = countFrom(data.sentPerDay, monthStart);
-  const thisWeek = weekStart(today);
-  const lastWeek = addDays(thisWeek, -7);
   const thisMonth = monthStart(today);
   const lastMonth = addMonths(thisMonth, -1);
   // Like with like: as many days of the previous period as have passed of this one (a month shorter than today's
   // day of the month ends at its last day).
-  const lastWeekEnd = addDays(lastWeek, daysBetween(thisWeek, today));
+  const lastWeekEnd = addDays(week.previousStart, daysBetween(week.currentStart, today));
   const lastMonthEnd = minDay(addDays(lastMonth, daysBetween(thisMonth, today)), addDays(thisMonth, -1));
   const sentBetween = (from: string, to: string) =>
     data.sentPerDay.reduce((sum, { day, count }) => (day >= from && day <= to ? sum + count : sum), 0);
-  const sentThisWeek = perWeek.get(thisWeek) ?? 0;
-  const goal = data.weeklyGoal;
 
   return {
     total,
@@ -128,7 +117,13 @@ export function buildOverview(data: OverviewData, today: string): StatisticsOver
     offerRate: rate(atLevel[levels.offered], sent),
     acceptanceRate: rate(atLevel[levels.accepted], atLevel[levels.offered]),
     daysToFirstResponse: summarize(data.answered),
-    week: { current: sentThisWeek, previous: sentBetween(lastWeek, lastWeekEnd), currentStart: thisWeek, previousStart: lastWeek, previousEnd: lastWeekEnd },
+    week: {
+      current: week.current,
+      previous: sentBetween(week.previousStart, lastWeekEnd),
+      currentStart: week.currentStart,
+      previousStart: week.previousStart,
+      previousEnd: lastWeekEnd,
+    },
     month: {
       current: perMonth.get(thisMonth) ?? 0,
       previous: sentBetween(lastMonth, lastMonthEnd),
@@ -138,11 +133,6 @@ export function buildOverview(data: OverviewData, today: string): StatisticsOver
     },
     upcomingInterviews: data.upcoming,
     overdueTasks: data.overdueTasks,
-    weeklyGoal: {
-      goal,
-      thisWeek: sentThisWeek,
-      progress: goal ? sentThisWeek / goal : 0,
-      streakWeeks: streakWeeks(perWeek, goal, thisWeek),
-    },
+    weeklyGoal: { goal: week.goal, thisWeek: week.current, progress: week.progress, streakWeeks: week.streakWeeks },
   };
 }

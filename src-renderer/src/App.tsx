@@ -19,6 +19,7 @@ const ContactsPage = lazy(() => import('./features/contacts/ContactsPage'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 const ImportPage = lazy(() => import('./features/files/ImportPage'));
 const ReportPage = lazy(() => import('./features/report/ReportPage'));
+const WeeklySummaryPage = lazy(() => import('./features/weekly/WeeklySummaryPage'));
 
 function Loading() {
   const { t } = useTranslation('common');
@@ -58,6 +59,8 @@ export const routes = createRoutesFromElements(
       <Route path="contacts" element={<Lazy><ContactsPage /></Lazy>} />
       <Route path="settings" element={<Lazy><SettingsPage /></Lazy>} />
       <Route path="import" element={<Lazy><ImportPage /></Lazy>} />
+      <Route path="weekly" element={<Lazy><WeeklySummaryPage /></Lazy>} />
+      <Route path="weekly/:week" element={<Lazy><WeeklySummaryPage /></Lazy>} />
       <Route path="*" element={<Navigate to="/dashboard" replace />} />
     </Route>
     <Route path="report" element={<div className="print-page"><Lazy><ReportPage /></Lazy></div>} />

@@ -277,6 +277,8 @@ export interface StageEvent {
   dateUnknown: boolean;
   note: string | null;
   createdAt: string;
+  /** Written by a rule of Settings ▸ Automation (an automatic ghosting), which `automation.undo` can take back. */
+  automatic: boolean;
 }
 
 export interface ApplicationDetail extends Application {

@@ -19,6 +19,7 @@ import { backupsChannelInputs, type BackupsOutputs } from './backups';
 import { syncChannelInputs, type SyncOutputs } from './sync';
 import { interactionsChannelInputs, type InteractionsOutputs } from './interactions';
 import { customFieldsChannelInputs, type CustomFieldsOutputs } from './customFields';
+import { automationChannelInputs, type AutomationOutputs } from './automation';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -107,6 +108,7 @@ export const channelInputs = {
   ...syncChannelInputs,
   ...interactionsChannelInputs,
   ...customFieldsChannelInputs,
+  ...automationChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
@@ -115,7 +117,8 @@ export const channels = Object.keys(channelInputs) as Channel[];
 /** What each channel returns. */
 export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & ImportsOutputs & DocumentsOutputs & BackupsOutputs & SyncOutputs &
   InteractionsOutputs &
-  CustomFieldsOutputs;
+  CustomFieldsOutputs &
+  AutomationOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

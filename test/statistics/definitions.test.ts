@@ -30,6 +30,8 @@ beforeAll(async () => {
     salaryMax: 3_000, salaryCurrency: 'EUR', salaryPeriod: 'month',
     history: [['applied', '2025-02-24'], ['offer', '2025-03-03'], ['accepted', '2025-03-05']] });
   await app.api.invoke('profile.update', { weeklyGoal: 2 });
+  // The week's first day otherwise follows the locale (Sunday in the United States): these counts are by hand.
+  await app.api.invoke('automation.update', { firstWeekday: 1 });
 });
 afterAll(() => app?.close());
 

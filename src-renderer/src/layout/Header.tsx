@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAction, useChannel } from '../api/hooks';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { useShell } from '../shell/ShellContext';
 import { resolveTheme } from '../shell/appearance';
@@ -8,7 +9,7 @@ import { useToast } from '../ui/toast';
 import { errorMessage } from '../ui/issues';
 import { FileMenu } from './FileMenu';
 
-/** Search on the left; the File menu (browser shell), the quick theme switch and "New application" (the quick add) on the right. */
+/** Search on the left; the File menu (browser shell), the notifications, the quick theme switch and "New application" (the quick add) on the right. */
 export function Header() {
   const { t } = useTranslation(['shell', 'common']);
   const shell = useShell();
@@ -23,6 +24,7 @@ export function Header() {
       <div className="header-spacer" />
       {/* The desktop app has the File menu in its menu bar; a browser tab has none. */}
       {!window.candid && <FileMenu />}
+      <NotificationBell />
       <IconButton
         icon={dark ? 'sun' : 'moon'}
         label={dark ? t('shell:theme.switchToLight') : t('shell:theme.switchToDark')}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, type NavigateFunction } from 'react-router';
+import { weeklySummaryRoute } from '../../../src-shared/contract';
 import type { Language } from '../../../src-shared/i18n';
 import { useAction } from '../api/hooks';
 import { runFileAction, type FileAction } from '../features/files/actions';
@@ -84,6 +85,14 @@ export function useCommands(): Command[] {
         keywords: 'report rapport print imprimer pdf export exporter',
         icon: 'report',
         run: () => navigate('/report'),
+      },
+      {
+        id: 'open-weekly-summaries',
+        group: 'navigate',
+        label: t('automation:summary.open'),
+        keywords: 'weekly summary week bilan semaine hebdomadaire',
+        icon: 'report',
+        run: () => navigate(weeklySummaryRoute),
       },
       ...fileActions
         .filter((entry) => entry.action !== 'export-pdf')

@@ -44,6 +44,7 @@ const paths = {
   sidebar: 'M3 4h18v16H3zM9 4v16',
   rows: 'M3 5h18M3 10h18M3 15h18M3 20h18',
   report: 'M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8zM14 2v6h6M8 13h8M8 17h8M8 9h2',
+  bell: 'M18 8A6 6 0 0 0 6 8c0 7-3 9-3 9h18s-3-2-3-9M13.73 21a2 2 0 0 1-3.46 0',
 } as const;
 
 export type IconName = keyof typeof paths;

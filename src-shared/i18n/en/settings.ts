@@ -5,6 +5,7 @@ export default {
   toc: {
     profile: 'Profile',
     appearance: 'Language and theme',
+    automation: 'Automation',
     stages: 'Stages',
     sources: 'Sources',
     customFields: 'Custom fields',

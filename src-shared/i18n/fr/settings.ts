@@ -7,6 +7,7 @@ export default {
   toc: {
     profile: 'Profil',
     appearance: 'Langue et thème',
+    automation: 'Automatisation',
     stages: 'Étapes',
     sources: 'Sources',
     customFields: 'Champs personnalisés',

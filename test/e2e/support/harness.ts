@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApi, type Api } from '../../../src-main/api';
+import { startAutomation, type Automation } from '../../../src-main/automation';
+import type { Clock } from '../../../src-main/automation/clock';
 import { closeAppContext, openAppContext, type AppContext } from '../../../src-main/context';
 import { startHttpServer, type HttpServer } from '../../../src-main/transports/http';
 import { tempDir } from '../../support/temp-app';
@@ -27,6 +29,8 @@ export interface E2EApp {
   api: Api;
   server: HttpServer;
   browser: Browser;
+  /** The scheduler, when started with `automation` (on the clock the test gave, which it moves). */
+  automation: Automation | null;
   /** A new browser context (fresh storage) with a page on the app. */
   open(options?: { colorScheme?: 'light' | 'dark'; locale?: string; path?: string }): Promise<{ context: BrowserContext; page: Page }>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -37,13 +41,16 @@ export interface E2EApp {
  * The real renderer (built into out/renderer by `npm run test:e2e`) served with the real handler table over
  * HTTP on a temp database, driven in headless Chromium.
  */
-export async function startE2EApp(options: { dataDir?: string } = {}): Promise<E2EApp> {
+export async function startE2EApp(options: { dataDir?: string; clock?: Clock; automation?: boolean } = {}): Promise<E2EApp> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build:renderer` (npm run test:e2e does it)');
   }
   const dir = options.dataDir ?? tempDir('candid-e2e-');
-  const context = await openAppContext({ dataDir: dir, shell: 'browser' });
+  // The test owns the server's clock (it runs in this process): it moves it to make reminders fall due.
+  const context = await openAppContext({ dataDir: dir, shell: 'browser', clock: options.clock });
   const api = createApi(context);
+  const automation = options.automation ? startAutomation(context) : null;
+  await automation?.started;
   const server = await startHttpServer({ api, staticDir: rendererDir });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   fs.mkdirSync(artifactsDir, { recursive: true });
@@ -53,6 +60,7 @@ export async function startE2EApp(options: { dataDir?: string } = {}): Promise<E
     api,
     server,
     browser,
+    automation,
     async open({ colorScheme = 'light', locale = 'en-US', path: route = '/' } = {}) {
       const browserContext = await browser.newContext({ colorScheme, locale, viewport: { width: 1280, height: 800 }, acceptDownloads: true });
       const page = await browserContext.newPage();
@@ -64,6 +72,7 @@ export async function startE2EApp(options: { dataDir?: string } = {}): Promise<E
       await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: false });
     },
     async close() {
+      automation?.stop();
       await browser.close();
       await server.close();
       closeAppContext(context);

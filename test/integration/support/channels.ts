@@ -5,16 +5,18 @@ import { exportsChannelInputs } from '../../../src-shared/contract/exports';
 import { importsChannelInputs } from '../../../src-shared/contract/imports';
 import { statisticsChannelInputs } from '../../../src-shared/contract/statistics';
 import { syncChannelInputs } from '../../../src-shared/contract/sync';
+import { automationChannelInputs } from '../../../src-shared/contract/automation';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
-const otherDomains = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs];
+const otherDomains = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs];
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
   | keyof typeof importsChannelInputs
   | keyof typeof documentsChannelInputs
   | keyof typeof backupsChannelInputs
-  | keyof typeof syncChannelInputs;
+  | keyof typeof syncChannelInputs
+  | keyof typeof automationChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

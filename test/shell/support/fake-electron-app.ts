@@ -35,6 +35,23 @@ export class FakeMainWindow extends EventEmitter {
     return Promise.resolve();
   }
   isDestroyed = () => false;
+  isMinimized = () => false;
+  readonly restore = vi.fn();
+  readonly show = vi.fn();
+  readonly focus = vi.fn();
+}
+
+/** Electron's Notification: records what was shown; a test emits 'click' on one as the user would. */
+export class FakeNotification extends EventEmitter {
+  static supported = true;
+  static readonly shown: FakeNotification[] = [];
+  static isSupported = () => FakeNotification.supported;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
 }
 
 export const fakeApp = new FakeApp();
@@ -66,4 +83,5 @@ export const fakeElectron = {
   dialog: { showMessageBoxSync: startupDialogs },
   shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn(), showItemInFolder: vi.fn() },
   safeStorage: fakeSafeStorage,
+  Notification: FakeNotification,
 };

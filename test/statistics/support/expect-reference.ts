@@ -27,6 +27,7 @@ export async function expectDashboardMatchesReference(
     today,
     now,
     granularity: granularity ?? 'auto',
+    firstWeekday: (await app.api.invoke('automation.settings', undefined)).effectiveFirstWeekday,
   });
   expect(rounded(actual)).toEqual(rounded(expected));
   return actual;

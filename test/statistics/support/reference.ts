@@ -54,6 +54,8 @@ export interface ReferenceOptions {
   today: string;
   now: string;
   granularity: 'auto' | 'day' | 'week' | 'month';
+  /** Where the user's weeks start (1 = Monday … 7 = Sunday): the weekly goal and streak count those weeks. */
+  firstWeekday: number;
 }
 
 const categories: StageCategory[] = ['wishlist', 'applied', 'screening', 'interviewing', 'offer', 'accepted', 'rejected', 'withdrawn', 'ghosted'];
@@ -70,6 +72,8 @@ const toDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 const plusDays = (day: string, count: number) => toDay(toTime(day) + count * dayMs);
 const diffDays = (from: string, to: string) => Math.round((toTime(to) - toTime(from)) / dayMs);
 const mondayOf = (day: string) => plusDays(day, -((new Date(toTime(day)).getUTCDay() + 6) % 7));
+/** The first day of the user's week holding `day` (getUTCDay: 0 = Sunday; firstWeekday: 7 = Sunday). */
+const userWeekOf = (day: string, firstWeekday: number) => plusDays(day, -((new Date(toTime(day)).getUTCDay() - (firstWeekday % 7) + 7) % 7));
 const firstOfMonth = (day: string) => day.slice(0, 8) + '01';
 /** Today's day of the month in the previous month, or that month's last day when it has fewer days. */
 const sameDayLastMonth = (day: string) => {
@@ -162,7 +166,7 @@ export function referenceDashboard(rows: Rows, options: ReferenceOptions): Stati
   // --- overview ---------------------------------------------------------------------------------------------
   const byCategory = Object.fromEntries(categories.map((category) => [category, count(inRange, (fact) => fact.row.stage_category === category)])) as Record<StageCategory, number>;
   const sentBetween = (first: string, last: string) => count(allSent, (fact) => fact.appliedDay >= first && fact.appliedDay <= last);
-  const monday = mondayOf(options.today);
+  const monday = userWeekOf(options.today, options.firstWeekday);
   const month = firstOfMonth(options.today);
   const lastMonth = previousMonth(options.today);
   const goal = rows.profile.weekly_goal;

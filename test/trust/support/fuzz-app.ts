@@ -8,6 +8,8 @@ import { errorCodes } from '../../../src-shared/errors';
 import { databaseFingerprint } from '../../integration/support/fingerprint';
 import { seedWorld } from '../../integration/support/fixtures';
 import { tempDir } from '../../support/temp-app';
+import { ManualClock } from '../../support/manual-clock';
+import { startAutomation } from '../../../src-main/automation';
 import { confinePaths, prototypeSnapshot } from './hostile';
 import { documentSource, type FuzzWorld } from './valid-inputs';
 
@@ -32,16 +34,37 @@ export interface FuzzApp {
 export async function createFuzzSeed(): Promise<FuzzSeed> {
   const seedDir = tempDir('candid-fuzz-seed-');
   const sandbox = tempDir('candid-fuzz-sandbox-');
-  const context = await openAppContext({ dataDir: seedDir });
+  // Seeded in the past, so that the automation below can live through a month and still end before today.
+  const day = 24 * 60 * 60 * 1000;
+  const clock = new ManualClock(Date.now() - 60 * day);
+  const context = await openAppContext({ dataDir: seedDir, clock });
   const api = createApi(context);
   const base = await seedWorld(api);
+  // An application a month without an answer: the rules suggest a follow-up and mark it as ghosted.
+  const unanswered = await api.invoke('applications.create', { companyName: 'Umbrella', position: 'SRE', appliedOn: new Date(clock.now()).toISOString().slice(0, 10) });
+  const automation = startAutomation(context);
+  await automation.started;
+  await clock.advance(40 * day);
+  await automation.scheduler.whenIdle();
+  automation.stop();
+  const ghosted = (await api.invoke('applications.get', { id: unanswered.id })).stageHistory.find((event) => event.automatic)!;
+  const notificationId = (await api.invoke('notifications.list', { status: 'all' })).items.find((item) => item.kind === 'ghosted')!.id;
   const { document } = await api.invoke('documents.add', { source: documentSource, kind: 'cv', applicationIds: [base.application.id] });
   const binned = await api.invoke('documents.add', { source: { content: Buffer.from('Lettre').toString('base64'), fileName: 'lettre.txt' }, kind: 'cover_letter' });
   await api.invoke('documents.delete', { id: binned.document.id });
   // A backdated stage move: applications.undoStage has a move to take back.
   const { undo: stageMove } = await api.invoke('applications.setStage', { id: base.application.id, stageId: base.stages.screening, occurredAt: '2024-03-05T10:00:00Z' });
   const backupPath = (await api.invoke('backups.create', undefined)).path;
-  const world: FuzzWorld = { ...base, documentId: document.id, deletedDocumentId: binned.document.id, backupPath, sandbox, stageMove };
+  const world: FuzzWorld = {
+    ...base,
+    documentId: document.id,
+    deletedDocumentId: binned.document.id,
+    backupPath,
+    sandbox,
+    stageMove,
+    notificationId,
+    automaticEventId: ghosted.id,
+  };
   closeAppContext(context);
   const copies: string[] = [];
   return {

@@ -11,6 +11,9 @@ export interface FuzzWorld extends World {
   sandbox: string;
   /** What a stage move of `application` returned, for applications.undoStage. */
   stageMove: StageMoveUndo;
+  /** A notification and an automatic stage event (an application the ghosting rule moved). */
+  notificationId: string;
+  automaticEventId: string;
 }
 
 /** A small PDF-looking file, as the browser shell uploads it. */
@@ -245,4 +248,22 @@ export const validInputs: ValidInputs = {
   'sync.devices': () => undefined,
   'sync.revokeDevice': (w) => ({ id: w.application.id }),
   'sync.changePassphrase': () => ({ current: 'a long sync passphrase', next: 'another long passphrase' }),
+  'automation.settings': () => undefined,
+  'automation.update': () => ({
+    followUp: { enabled: true, days: 5, againDays: 10 },
+    ghost: { enabled: false, days: 45 },
+    archive: { months: 3 },
+    interviewReminders: { enabled: true },
+    taskReminders: { enabled: false },
+    deadlineReminders: { enabled: true },
+    goalReminders: { enabled: true },
+    weeklySummary: { enabled: true },
+    quietHours: { enabled: true, start: '21:30', end: '07:00' },
+    systemNotifications: false,
+    firstWeekday: 7,
+  }),
+  'automation.summaries': () => ({ limit: 10, offset: 0 }),
+  'automation.undo': (w) => ({ stageEventId: w.automaticEventId }),
+  'notifications.list': () => ({ status: 'all', limit: 20, offset: 0 }),
+  'notifications.act': (w) => ({ action: 'snooze', ids: [w.notificationId], duration: 'day' }),
 };

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PeriodComparison, Rate, StatisticsOverview } from '../../../../src-shared/contract';
+import { weeklySummaryRoute, type PeriodComparison, type Rate, type StatisticsOverview } from '../../../../src-shared/contract';
 import type { DashboardFormat } from './format';
 
 function Card({ label, value, detail, children, tone }: { label: string; value: ReactNode; detail?: ReactNode; children?: ReactNode; tone?: 'good' | 'warn' }) {
@@ -72,7 +72,10 @@ export function OverviewCards({ overview, format }: { overview: StatisticsOvervi
         value={goal.goal ? `${format.number(goal.thisWeek)} / ${format.number(goal.goal)}` : '—'}
         detail={
           goal.goal ? (
-            t('overview.streak', { count: goal.streakWeeks, value: format.number(goal.streakWeeks) })
+            <>
+              {t('overview.streak', { count: goal.streakWeeks, value: format.number(goal.streakWeeks) })}{' '}
+              <Link to={weeklySummaryRoute}>{t('automation:summary.open')}</Link>
+            </>
           ) : (
             <Link to="/settings">{t('overview.setGoal')}</Link>
           )

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { AutomationSection } from './AutomationSection';
 import { DataSection } from './DataSection';
 import { PreferencesSection } from './PreferencesSection';
 import { ProfileSection } from './ProfileSection';
@@ -11,7 +12,7 @@ import { CustomFieldsSection } from '../customFields/CustomFieldsSection';
 import '../shared/records.css';
 import './settings.css';
 
-const sections = ['profile', 'appearance', 'stages', 'sources', 'customFields', 'sync', 'data'] as const;
+const sections = ['profile', 'appearance', 'automation', 'stages', 'sources', 'customFields', 'sync', 'data'] as const;
 
 function showSection(section: string): void {
   const target = document.getElementById(`settings-${section}`);
@@ -48,6 +49,7 @@ export default function SettingsPage() {
       </nav>
       <ProfileSection />
       <PreferencesSection />
+      <AutomationSection />
       <StagesSection />
       <SourcesSection />
       <CustomFieldsSection />

@@ -11,6 +11,7 @@ import { StageBadge, useStageName } from '../../../ui/StageBadge';
 import { useToast } from '../../../ui/toast';
 import { StageSelect } from '../StageSelect';
 import { useStageMoveToast } from '../useStageMoveToast';
+import { AutomaticMark } from './AutomaticMark';
 
 /** `YYYY-MM-DDTHH:mm` of now in the user's time zone, what a datetime-local input holds. */
 function localNow(): string {
@@ -74,6 +75,7 @@ export function StageTimeline({ application, stages }: { application: Applicatio
               <div className="timeline-head">
                 <StageBadge name={event.toStageName} category={event.toCategory} />
                 {index === 0 && <span className="timeline-current">{t('history.current')}</span>}
+                {event.automatic && <AutomaticMark event={event} current={index === 0} />}
               </div>
               <time className="timeline-time" dateTime={event.occurredAt}>
                 {format.dateTime(event.occurredAt)}
