@@ -184,7 +184,8 @@ async function* textLines(source: AsyncIterable<Buffer>): AsyncGenerator<string>
   if (rest !== '') yield rest;
 }
 
-async function* snapshotGroups(keys: SyncKeys, parser: EntryParser, snapshotId: string, covers: number, file: string): AsyncGenerator<Change[]> {
+/** The groups of entries of a downloaded snapshot file (removed at the end), its errors thrown where they are read. */
+export async function* snapshotGroups(keys: SyncKeys, parser: EntryParser, snapshotId: string, covers: number, file: string): AsyncGenerator<Change[]> {
   try {
     // pipeline, not pipe: a failure of the opening (a tampered file) must end the loop below with it, not go
     // unheard as an 'error' event (which ends the whole process).
