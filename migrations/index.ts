@@ -6,14 +6,14 @@ import * as documents from './0030_documents';
 import * as benchIndexes from './0040_bench_indexes';
 import * as liveStageIndex from './0050_live_stage_index';
 import * as statisticsCells from './0060_statistics_cells';
-import * as companyCreatedWith from './0070_company_created_with';
-import * as contactInteractions from './0080_contact_interactions';
-import * as customFields from './0085_custom_fields';
-import * as stageEventDates from './0095_stage_event_dates';
 import * as sync from './0110_sync';
 import * as changeLogLocal from './0115_change_log_local';
-import * as externalFields from './0150_external_fields';
 import * as automation from './0120_automation';
+import * as externalFields from './0150_external_fields';
+import * as companyCreatedWith from './0160_company_created_with';
+import * as contactInteractions from './0170_contact_interactions';
+import * as customFields from './0175_custom_fields';
+import * as stageEventDates from './0180_stage_event_dates';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -34,14 +34,14 @@ export const migrations: readonly Migration[] = [
   { version: 40, name: '0040_bench_indexes', up: benchIndexes.up },
   { version: 50, name: '0050_live_stage_index', up: liveStageIndex.up },
   { version: 60, name: '0060_statistics_cells', up: statisticsCells.up, fill: statisticsCells.fill },
-  { version: 70, name: '0070_company_created_with', up: companyCreatedWith.up },
-  { version: 80, name: '0080_contact_interactions', up: contactInteractions.up },
-  { version: 85, name: '0085_custom_fields', up: customFields.up },
-  { version: 95, name: '0095_stage_event_dates', up: stageEventDates.up },
   { version: 110, name: '0110_sync', up: sync.up },
   { version: 115, name: '0115_change_log_local', up: changeLogLocal.up },
   { version: 120, name: '0120_automation', up: automation.up },
   { version: 150, name: '0150_external_fields', up: externalFields.up },
+  { version: 160, name: '0160_company_created_with', up: companyCreatedWith.up },
+  { version: 170, name: '0170_contact_interactions', up: contactInteractions.up },
+  { version: 175, name: '0175_custom_fields', up: customFields.up },
+  { version: 180, name: '0180_stage_event_dates', up: stageEventDates.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

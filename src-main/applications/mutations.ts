@@ -176,7 +176,7 @@ export function deleteApplications(db: Database, write: WriteContext, ids: reado
 
 /**
  * The companies of these (just deleted) applications that were created by an application's form (`created_with`,
- * migration 0070) and are left with nothing: no live application or contact, and nothing the user wrote about them
+ * migration 0160) and are left with nothing: no live application or contact, and nothing the user wrote about them
  * since. A company with 0 applications would otherwise linger in the list; restoring an application brings its
  * company back with it (restoreApplications).
  */

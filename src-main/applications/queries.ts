@@ -137,7 +137,7 @@ interface StageEventRow {
 export function stageHistory(db: Database, applicationId: string): StageEvent[] {
   const rows = db
     .sql(
-      // e.* rather than a list: `date_unknown` (migration 0095) and `automation` (0120) are read when the schema has
+      // e.* rather than a list: `date_unknown` (migration 0180) and `automation` (0120) are read when the schema has
       // them; a test that runs today's code on an older schema (statistics/maintained.test.ts) has not.
       `SELECT e.*, f.name AS from_name, f.category AS from_category, t.name AS to_name, t.category AS to_category
        FROM stage_events e JOIN stages t ON t.id = e.to_stage_id LEFT JOIN stages f ON f.id = e.from_stage_id

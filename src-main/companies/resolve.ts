@@ -24,7 +24,7 @@ export function insertCompany(db: Database, write: WriteContext, fields: Record<
 
 /**
  * The company an application names: an existing id, or a name that is found or created. A company created here
- * records `createdWith`, the application it was created for (see migration 0070).
+ * records `createdWith`, the application it was created for (see migration 0160).
  */
 export function resolveCompany(
   db: Database,

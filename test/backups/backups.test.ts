@@ -113,7 +113,7 @@ describe('backups', () => {
     dirs.push(dir);
     const older = await openTempApp({ dataDir: dir, migrations: migrations.slice(0, 1) });
     // Written through the write path as an older version would; not through applications.create, whose answer is
-    // read with today's detail query, which reads tables (custom fields, 0085) that the old schema does not have.
+    // read with today's detail query, which reads tables (custom fields, 0175) that the old schema does not have.
     older.context.changes.write((write) => createApplication(older.context.db, write, { companyName: 'Acme', position: 'From the old version' }));
     const oldBackup = await createBackup(older.context.db, dir, 'manual');
     const copy = path.join(tempDir(), 'old.sqlite');

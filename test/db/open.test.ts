@@ -92,6 +92,17 @@ describe('opening the database', () => {
     }
   });
 
+  // A database stores only the version it reached (PRAGMA user_version), so a migration numbered below a version
+  // that has already been released is skipped on every database people already have. The versions of released
+  // builds, each a prefix of the list; add the last one when a build ships.
+  it('never slips a new migration below a version already released', () => {
+    const released = [10, 20, 30, 40, 50, 60, 110];
+    const versions = migrations.map((migration) => migration.version);
+    expect(versions.slice(0, released.length)).toEqual(released);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
   it('refuses a database from a newer version and leaves the file untouched', async () => {
     const dir = freshDir();
     const file = path.join(dir, 'candid.sqlite');

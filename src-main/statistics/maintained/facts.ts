@@ -95,9 +95,9 @@ function history(aggregate: string, applicationId: string): string {
  */
 const bitOrSql = stageCategories.map((category) => `max(b.bit & ${categoryBit[category]})`).join(' + ');
 /**
- * The first day the history reached one of `bits`. An event whose day is not known (`date_unknown`, migration 0095:
+ * The first day the history reached one of `bits`. An event whose day is not known (`date_unknown`, migration 0180:
  * an import whose file did not say) reaches, but gives no day; `knownDay` is the condition for that, `1` on a
- * database still older than 0095 (migration 0060 fills the facts through this code).
+ * database still older than 0180 (migration 0060 fills the facts through this code).
  */
 const firstDay = (bits: number, knownDay: string) =>
   history(`min(CASE WHEN b.bit & ${bits} AND ${knownDay} THEN substr(e.occurred_at, 1, 10) END)`, 'base.id');

@@ -49,7 +49,7 @@ function hasStatisticsTables(db: Database): boolean {
   return db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'statistics_cells'`).pluck().get() !== undefined;
 }
 
-/** Whether stage events can say their day is not known (migration 0095; 0060 fills the facts before it). */
+/** Whether stage events can say their day is not known (migration 0180; 0060 fills the facts before it). */
 function hasDateUnknown(db: Database): boolean {
   return db.sql(`SELECT 1 FROM pragma_table_info('stage_events') WHERE name = 'date_unknown'`).pluck().get() !== undefined;
 }
