@@ -19,7 +19,7 @@ import {
 import type { Database } from '../db/connection';
 import { cardOrder, parseCard, type Card } from './cards';
 import { convertRow, type ConvertedRow, type RowPlan } from './convert';
-import { DateOrderEvidence } from './dates';
+import { DateOrderEvidence, fileDateOrder } from './dates';
 import { DuplicateFinder } from './duplicates';
 import { importError } from './errors';
 import { findHeaderRow, headerCandidates, headerSearchRows } from './header-row';
@@ -224,7 +224,7 @@ export async function planFile(db: Database, file: TableFile, input: ImportInput
       headers,
       columnsOf,
       extraNoteColumns: input.options?.unmappedToNotes ? headers.map((_, column) => column).filter((column) => !mapped.has(column)) : [],
-      dateOrder: (column) => chosenOrders[String(column)] ?? evidence.get(column)?.result().order ?? 'dmy',
+      dateOrder: (column) => chosenOrders[String(column)] ?? evidence.get(column)?.result(fileDateOrder(evidence.values())).order ?? 'dmy',
       values: resolver,
       keyOf: remembered(valueKey),
       defaultCurrency,
@@ -290,7 +290,8 @@ export async function planFile(db: Database, file: TableFile, input: ImportInput
       decided.headers.push(header.headers[column] ?? '');
     }
   }
-  const columnDates = new Map([...evidence].map(([column, dates]) => [column, dates.result()]));
+  const fileOrder = fileDateOrder(evidence.values());
+  const columnDates = new Map([...evidence].map(([column, dates]) => [column, dates.result(fileOrder)]));
   const dateOrders: Record<string, DateOrder> = {};
   for (const [column, dates] of columnDates) if (dates.order) dateOrders[String(column)] = dates.order;
   return {

@@ -219,6 +219,11 @@ export class DateOrderEvidence {
     if (monthFirst && !dayFirst) this.monthFirstOnly += 1;
   }
 
+  /** How many more of its dates can only be month-first than only day-first. */
+  monthFirstLean(): number {
+    return this.monthFirstOnly - this.dayFirstOnly;
+  }
+
   /**
    * A slash date with a first part above 12 can only be day-first, one with a second part above 12 only
    * month-first. When nothing decides, the order is a guess (`fallback`) flagged `ambiguous` so the wizard asks.
@@ -233,6 +238,17 @@ export class DateOrderEvidence {
 }
 
 /** The evidence of a whole column at once. */
+/**
+ * The order a file's other date columns point to, for a column where nothing decides: a US sheet whose applied
+ * dates are all 3/4/2024-like but whose response dates say 3/14/2024 is month-first throughout. Day-first when
+ * the file does not tell.
+ */
+export function fileDateOrder(columns: Iterable<DateOrderEvidence>): DateOrder {
+  let lean = 0;
+  for (const column of columns) lean += column.monthFirstLean();
+  return lean > 0 ? 'mdy' : 'dmy';
+}
+
 export function detectColumnDates(cells: Iterable<Cell>, fallback: DateOrder = 'dmy'): ColumnDates {
   const evidence = new DateOrderEvidence();
   for (const cell of cells) evidence.add(cell);

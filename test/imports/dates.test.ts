@@ -81,6 +81,15 @@ describe('dates in an import', () => {
     expect((await listAll(app)).find((row) => row.companyName === 'Initech')?.appliedOn).toBe('2024-03-04');
   });
 
+  it('reads a column where nothing decides in the order the file’s other date columns show', async () => {
+    const us = 'Company,Position,Applied,Response\nAcme,Developer,03/04/2024,03/14/2024\nGlobex,Tester,04/05/2024,\n';
+    const preview = await app.api.invoke('imports.preview', { source: upload(us, 'us.csv') });
+    expect(preview.columns[2].dates).toMatchObject({ order: 'mdy', ambiguous: true });
+    expect(preview.settings.dateOrders).toEqual({ '2': 'mdy', '3': 'mdy' });
+    await app.api.invoke('imports.run', { source: upload(us, 'us.csv') });
+    expect((await listAll(app)).map((row) => row.appliedOn)).toEqual(['2024-03-04', '2024-04-05']);
+  });
+
   it('reports each bad date with its row and column, keeps the row, and never guesses the date', async () => {
     const csv = 'Company,Position,Applied\nAcme,Developer,12/03/2024\nGlobex,Tester,next week\nInitech,Analyst,31/02/2024\nHooli,Designer,12/03/2024 - 14/03/2024\nUmbrella,Chemist,31/12/9999\n';
     const preview = await app.api.invoke('imports.preview', { source: upload(csv, 'bad.csv') });
