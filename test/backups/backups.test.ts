@@ -4,9 +4,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestSchemaVersion, migrations } from '../../migrations';
 import { backupBeforeImport, runScheduledBackup, startBackupSchedule } from '../../src-main/backups';
-import { createApplication } from '../../src-main/applications/mutations';
 import { createBackup, listBackups } from '../../src-main/db/backups';
 import { AppError } from '../../src-shared/errors';
+import { copyIntoOlderSchema } from '../support/older-schema';
 import { openTempApp, tempDir, type TempApp } from '../support/temp-app';
 
 const apps: TempApp[] = [];
@@ -112,9 +112,9 @@ describe('backups', () => {
     const dir = tempDir();
     dirs.push(dir);
     const older = await openTempApp({ dataDir: dir, migrations: migrations.slice(0, 1) });
-    // Written through the write path as an older version would; not through applications.create, whose answer is
-    // read with today's detail query, which reads tables (custom fields, 0175) that the old schema does not have.
-    older.context.changes.write((write) => createApplication(older.context.db, write, { companyName: 'Acme', position: 'From the old version' }));
+    const written = await freshApp();
+    await addApplication(written, 'From the old version');
+    copyIntoOlderSchema(older.context.db, written.context.db);
     const oldBackup = await createBackup(older.context.db, dir, 'manual');
     const copy = path.join(tempDir(), 'old.sqlite');
     dirs.push(path.dirname(copy));

@@ -3,8 +3,8 @@ import type { Database } from '../../src-main/db/connection';
 /**
  * Carries a search that today's handlers wrote into a database of an older schema: every row of every table the
  * older schema has, in the columns it has. Tests of a migration need the rows an older version held, and today's
- * handlers cannot write them into the older schema themselves once their answers read tables added after it
- * (an application's answer reads its custom fields, 0175).
+ * handlers cannot write them into the older schema themselves: they write columns added after it (the company an
+ * application created, 0160) and their answers read tables added after it (an application's custom fields, 0175).
  */
 export function copyIntoOlderSchema(older: Database, today: Database): void {
   const sqlite = older.sqlite;

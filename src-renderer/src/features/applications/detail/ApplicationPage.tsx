@@ -49,24 +49,17 @@ export default function ApplicationPage() {
   if (!id || id === 'new') {
     const firstApplied = stages.find((stage) => stage.category === 'applied');
     if (!profile.data || !firstApplied) return <Loading />;
-    const initial = emptyValues({ salaryCurrency: profile.data.defaultCurrency, stage: firstApplied });
-    return <NewApplication stages={stages} initial={draft ? withDraft(initial, draft, stages) : initial} />;
+    // The quick add's stage when it carried one over (its applied date then follows that stage's rule).
+    const stage = (draft && stages.find((candidate) => candidate.id === draft.stageId)) || firstApplied;
+    const initial = emptyValues({ salaryCurrency: profile.data.defaultCurrency, stage });
+    return <NewApplication stages={stages} initial={draft ? withDraft(initial, draft) : initial} />;
   }
   return <ExistingApplication id={id} stages={stages} />;
 }
 
-/** The form's values with what the quick add carried over; a wishlist item has no applied date. */
-function withDraft(initial: ApplicationFormValues, draft: QuickAddDraft, stages: Stage[]): ApplicationFormValues {
-  const stage = stages.find((candidate) => candidate.id === draft.stageId);
-  return {
-    ...initial,
-    companyId: draft.companyId,
-    companyName: draft.companyName,
-    position: draft.position,
-    postingUrl: draft.postingUrl,
-    stageId: stage?.id ?? initial.stageId,
-    appliedOn: stage?.category === 'wishlist' ? '' : initial.appliedOn,
-  };
+/** The form's values with what the quick add carried over. */
+function withDraft(initial: ApplicationFormValues, draft: QuickAddDraft): ApplicationFormValues {
+  return { ...initial, companyId: draft.companyId, companyName: draft.companyName, position: draft.position, postingUrl: draft.postingUrl };
 }
 
 function Loading() {
