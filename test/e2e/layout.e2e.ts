@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDataset, seedDatabase, todayUtc } from '../../src-main/seed';
+import { cutLabels, windowScroll } from './support/fit';
 import { startE2EApp, type E2EApp } from './support/harness';
 
 /**
@@ -29,12 +30,6 @@ async function openAt(path: string, size = { width: 1024, height: 700 }, locale 
   return opened;
 }
 
-/** How the window itself stands: it must never scroll, in either direction. */
-const windowScroll = (page: Page) =>
-  page.evaluate(() => {
-    const root = document.scrollingElement!;
-    return { top: root.scrollTop, left: root.scrollLeft, tall: root.scrollHeight > innerHeight, wide: root.scrollWidth > innerWidth };
-  });
 
 describe('scrolling', () => {
   it.each([
@@ -105,12 +100,7 @@ describe('fitting the screen', () => {
     await page.reload();
     await page.locator('.board-card').first().waitFor();
     await page.getByText('Entretien avec la directrice technique').first().waitFor();
-    const cut = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('.column-title, .badge, .nav-label, .sidebar-hint-label, .dash-kpi-label')]
-          .filter((element) => element.scrollWidth > element.clientWidth + 1)
-          .map((element) => element.textContent),
-      );
+    const cut = () => cutLabels(page);
     expect(await cut()).toEqual([]);
     await page.goto(`${app.server.url}/#/applications/${applicationId}`);
     await page.locator('.timeline-item').first().waitFor();
