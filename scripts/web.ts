@@ -14,6 +14,7 @@ import { startBackupSchedule } from '../src-main/backups/schedule';
 import { closeAppContext, openAppContext } from '../src-main/context';
 import { databaseFileName } from '../src-main/db/open';
 import { openWithRecovery } from '../src-main/db/recovery';
+import { writePrivateFile } from '../src-main/db/private-files';
 import { formatBackupDate, messagesFor, startupParagraph } from '../src-main/shell/messages';
 import { defaultDataDir } from '../src-main/data-dir';
 import { startHttpServer } from '../src-main/transports/http';
@@ -80,7 +81,8 @@ export async function runWeb(options: WebOptions = {}): Promise<void> {
   // Sync in the background when it is set up (Settings ▸ Sync); its secrets live in <data>/sync-secrets.json (0600).
   context.sync.start();
   const tokenFile = path.join(dataDir, 'api-token');
-  fs.writeFileSync(tokenFile, `${server.token}\n`, { mode: 0o600 });
+  // Replaces a token file a crash left behind, whatever its mode, with a new one only the user can read.
+  writePrivateFile(tokenFile, `${server.token}\n`);
   console.log(`Candid is running at ${server.url}/ (data: ${dataDir})`);
   console.log(`API token: ${server.token} (also in ${tokenFile})`);
   const stop = async () => {
