@@ -27,7 +27,10 @@ export interface E2EApp {
   api: Api;
   server: HttpServer;
   browser: Browser;
-  /** A new browser context (fresh storage) with a page on the app. */
+  /**
+   * A new browser context (fresh storage) with a page on the app, opened as a user opens it: through a one-time
+   * launch address, which lets this browser context in (session cookie) and redirects to the app.
+   */
   open(options?: { colorScheme?: 'light' | 'dark'; locale?: string; path?: string }): Promise<{ context: BrowserContext; page: Page }>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
@@ -57,7 +60,8 @@ export async function startE2EApp(options: { dataDir?: string } = {}): Promise<E
       const browserContext = await browser.newContext({ colorScheme, locale, viewport: { width: 1280, height: 800 }, acceptDownloads: true });
       const page = await browserContext.newPage();
       page.on('pageerror', (error) => console.error('[page error]', error));
-      await page.goto(`${server.url}${route}`);
+      await page.goto(server.launchUrl());
+      if (route !== '/') await page.goto(`${server.url}${route}`);
       return { context: browserContext, page };
     },
     async screenshot(page, name) {
