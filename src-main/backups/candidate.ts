@@ -4,14 +4,9 @@ import { latestSchemaVersion } from '../../migrations';
 import { AppError } from '../../src-shared/errors';
 import type { AppContext } from '../context';
 import { backupsDir } from '../db/backups';
+import { isInside } from '../shared/inside';
 import { inspectDatabaseFile } from '../db/file-header';
 import { assertNotFromTheFuture } from '../db/migrate';
-
-/** Whether `file` is below `folder` (both absolute). */
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(path.resolve(folder), file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
 
 /** Tables every Candid database has had since the first schema. */
 const requiredTables = ['meta', 'stages', 'companies', 'applications', 'stage_events', 'change_log'];

@@ -7,8 +7,9 @@ import { httpStatusOf, type AppErrorShape } from '../../src-shared/errors';
 import type { Api } from '../api';
 import { contentSecurityPolicy } from '../../src-shared/security';
 import { bodyLimitFor } from '../../src-shared/http-limits';
-import { backupsDir } from '../db/backups';
+import { toErrorShape } from '../api';
 import { BrowserSessions, comesFromOwnPage, sameSecret } from './browser-session';
+import { guardFilePaths } from './file-paths';
 import { launchPage } from './launch-page';
 
 export interface HttpServerOptions {
@@ -117,11 +118,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         return sendError(response, { code: 'VALIDATION', message: 'The body is not valid JSON', issues: [] });
       }
       if (channel === null) return sendError(response, { code: 'UNKNOWN_CHANNEL', message: 'No such channel' });
-      if (!pathsAllowed(input, backupsDir(options.api.context.dataDir))) {
-        return sendError(response, {
-          code: 'FORBIDDEN',
-          message: 'Over the HTTP API files travel as content: a file path is accepted only for the app’s own backups',
-        });
+      // Over HTTP files travel as content: a path may only name one of the app's own backups (restore, undo an import).
+      try {
+        guardFilePaths(channel, input, { dataDir: options.api.context.dataDir });
+      } catch (error) {
+        return sendError(response, toErrorShape(error));
       }
       const result = await options.api.call(channel, input);
       if (result.ok) return sendJson(response, 200, result.value === undefined ? null : result.value);
@@ -237,23 +238,6 @@ function hasDotDotSegment(rawUrl: string): boolean {
     decoded = rawPath;
   }
   return decoded.split(/[\\/]/).includes('..');
-}
-
-/**
- * A token holder must not turn the API into a way to read or write any file of the user's: the browser shell
- * uploads and downloads content, so the only paths it may name are the app's own backups (restore, undo import).
- */
-function pathsAllowed(input: unknown, allowedDir: string, depth = 0): boolean {
-  if (typeof input !== 'object' || input === null || depth > 4) return true;
-  for (const [key, value] of Object.entries(input)) {
-    if (key === 'path' && typeof value === 'string') {
-      const resolved = path.resolve(value);
-      if (!resolved.startsWith(path.resolve(allowedDir) + path.sep)) return false;
-    } else if (!pathsAllowed(value, allowedDir, depth + 1)) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** The channel named by `/api/<channel>`, or null when its %-escapes are malformed. */

@@ -21,3 +21,4 @@ export * from './backups';
 export * from './sync';
 export * from './interactions';
 export * from './customFields';
+export * from './file-paths';

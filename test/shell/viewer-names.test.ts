@@ -68,7 +68,7 @@ describe('shell.openDocument', () => {
   let dispose: () => void;
   beforeEach(async () => {
     app = await openTempApp({ shell: 'desktop' });
-    ({ ipc, dispose } = serveOverFakeIpc(app, createShellActions(app.context, { entryUrl: appPageUrl, preload: '/app/preload.cjs' })));
+    ({ ipc, dispose } = serveOverFakeIpc(app, (grants) => createShellActions(app.context, { entryUrl: appPageUrl, preload: '/app/preload.cjs' }, grants)));
     electron.openPath.mockClear();
   });
   afterEach(() => {
