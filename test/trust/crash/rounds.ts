@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { closeAppContext, openAppContext } from '../../../src-main/context';
+import { tempDir } from '../../support/temp-app';
+import type { Found } from './kind';
+import { crashKinds, type CrashKindName } from './kinds';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const worker = path.join(root, 'test/trust/crash/worker.ts');
+
+export interface RoundResult extends Found {
+  kind: CrashKindName;
+  killedAfterMs: number;
+  /** Whether the child finished before the kill landed. */
+  finished: boolean;
+  /** From ready to done, when it finished. */
+  durationMs: number;
+  /** What the next start found: 'ok' when it opened the data folder and left nothing half-written in it. */
+  restart: string;
+}
+
+/** Damage: a broken file, part of an operation, or a start that fails or leaves a half-written file behind. */
+export function isDamaged(result: RoundResult): boolean {
+  return result.integrity !== 'ok' || (result.outcome !== 'none' && result.outcome !== 'all') || result.restart !== 'ok';
+}
+
+/** A small deterministic PRNG so a failing round can be replayed from its seed. */
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Each kind's prepared data folder, made once and copied for every round. */
+const templates = new Map<CrashKindName, string>();
+
+async function templateFor(kind: CrashKindName): Promise<string> {
+  let template = templates.get(kind);
+  if (!template) {
+    template = tempDir(`candid-crash-${kind}-`);
+    await crashKinds[kind].prepare?.(template);
+    templates.set(kind, template);
+  }
+  return template;
+}
+
+/** Removes the prepared folders (call once done). */
+export function removeTemplates(): void {
+  for (const template of templates.values()) fs.rmSync(template, { recursive: true, force: true });
+  templates.clear();
+}
+
+/** What a crash may leave that the next start must have removed (src-main/db/leftovers.ts). */
+const leftover = (name: string) => name.endsWith('.partial') || name.startsWith('.restore-') || name.endsWith('.restoring') || name === 'open';
+
+/** Starts the app on the folder as the next launch would, then looks for anything half-written left in it. */
+async function restartCheck(dataDir: string, kind: CrashKindName): Promise<string> {
+  try {
+    closeAppContext(await openAppContext({ dataDir, migrations: crashKinds[kind].migrations }));
+  } catch (error) {
+    return `start failed: ${(error as { code?: string }).code ?? ''} ${(error as Error).message}`;
+  }
+  const left = fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((entry) => leftover(entry.name));
+  return left.length === 0 ? 'ok' : `left ${left.map((entry) => path.relative(dataDir, path.join(entry.parentPath, entry.name))).join(', ')}`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const calibrated = new Map<CrashKindName, number>();
+
+/** How long the operation takes uninterrupted on this machine now, so kills land inside it, not around it. */
+export async function operationDuration(kind: CrashKindName): Promise<number> {
+  let duration = calibrated.get(kind);
+  if (duration === undefined) {
+    const result = await crashRound(kind, Number.POSITIVE_INFINITY);
+    if (!result.finished || result.outcome !== 'all' || isDamaged(result)) throw new Error(`calibration failed: ${JSON.stringify(result)}`);
+    duration = result.durationMs;
+    calibrated.set(kind, duration);
+  }
+  return duration;
+}
+
+/** Kills the operation at `fraction` (0..1.1) of its calibrated duration. */
+export async function crashAt(kind: CrashKindName, fraction: number): Promise<RoundResult> {
+  const duration = await operationDuration(kind);
+  return crashRound(kind, Math.round(duration * fraction));
+}
+
+/** Runs one operation in a child process, kills it with SIGKILL `delayMs` after it is ready, and inspects. */
+export async function crashRound(kind: CrashKindName, delayMs: number, marker = `m${Date.now()}`): Promise<RoundResult> {
+  const dataDir = tempDir('candid-crash-');
+  try {
+    fs.cpSync(await templateFor(kind), dataDir, { recursive: true });
+    // tsx's loader in this very process: the tsx command would run the worker in a child of its own, which a
+    // SIGKILL of the command leaves running (the operation then went on after the "kill").
+    const child = spawn(process.execPath, ['--import', 'tsx', worker, dataDir, kind, marker], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    child.stderr.on('data', (chunk) => (errors += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('ready')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`worker exited before ready: ${errors}`)));
+    });
+    const readyAt = performance.now();
+    const workerPid = Number(/ready (\d+)/.exec(output)?.[1]);
+    if (workerPid !== child.pid) throw new Error(`the operation runs in process ${workerPid}, not in the process the kill reaches (${child.pid})`);
+    let doneAt = Number.NaN;
+    child.stdout.on('data', () => {
+      if (output.includes('done') && Number.isNaN(doneAt)) doneAt = performance.now();
+    });
+    if (Number.isFinite(delayMs)) {
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, delayMs))]);
+      child.kill('SIGKILL');
+    }
+    const code = await exited;
+    if (isAlive(workerPid)) throw new Error(`process ${workerPid} still runs after SIGKILL`);
+    const finished = output.includes('done');
+    if (code !== null && code !== 0 && !finished) throw new Error(`worker failed: ${errors}`);
+    const found = await crashKinds[kind].inspect(dataDir, marker);
+    const restart = await restartCheck(dataDir, kind);
+    return { kind, killedAfterMs: delayMs, finished, durationMs: doneAt - readyAt, ...found, restart };
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
