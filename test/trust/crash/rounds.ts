@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeAppContext, openAppContext } from '../../../src-main/context';
+import { Random } from '../../../src-main/seed/random';
 import { tempDir } from '../../support/temp-app';
 import type { Found } from './kind';
 import { crashKinds, type CrashKindName } from './kinds';
@@ -25,16 +26,10 @@ export function isDamaged(result: RoundResult): boolean {
   return result.integrity !== 'ok' || (result.outcome !== 'none' && result.outcome !== 'all') || result.restart !== 'ok';
 }
 
-/** A small deterministic PRNG so a failing round can be replayed from its seed. */
+/** Seeded random numbers (the seed generator's), so a failing run can be replayed from its seed. */
 export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 /** Each kind's prepared data folder, made once and copied for every round. */
