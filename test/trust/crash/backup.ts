@@ -4,8 +4,8 @@ import { listBackups } from '../../../src-main/db/backups';
 import type { CrashKind } from './kind';
 import { addApplications, count, readOnly } from './sqlite';
 
-/** Enough data that a snapshot takes a while (about 10 MB). */
-const rows = 6000;
+/** Enough data that a snapshot takes a while (about 5 MB). */
+const rows = 3000;
 
 /** backups.create: a complete snapshot under its final name, or none (the half-written one is cleaned at start). */
 export const backupKind: CrashKind = {

@@ -3,7 +3,7 @@ import { openAppContext } from '../../../src-main/context';
 import type { CrashKind } from './kind';
 import { addApplications, count, readOnly } from './sqlite';
 
-const rows = 1500;
+const rows = 600;
 
 /** applications.bulkUpdate of every application: one write, all or none. */
 export const bulkUpdateKind: CrashKind = {

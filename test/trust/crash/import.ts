@@ -3,7 +3,7 @@ import { openAppContext } from '../../../src-main/context';
 import type { CrashKind } from './kind';
 import { count, readOnly } from './sqlite';
 
-const rows = 1500;
+const rows = 600;
 
 /** One transaction of many applications, as an import writes them: all or none. */
 export const importKind: CrashKind = {

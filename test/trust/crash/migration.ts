@@ -11,7 +11,7 @@ export const heavyMigration: Migration = {
   up: async (db) => {
     await sql`ALTER TABLE tasks ADD COLUMN crash_probe TEXT`.execute(db);
     await sql`CREATE TABLE crash_probe_rows (n INTEGER PRIMARY KEY, filler TEXT)`.execute(db);
-    for (let batch = 0; batch < 30; batch++) {
+    for (let batch = 0; batch < 12; batch++) {
       await sql`INSERT INTO crash_probe_rows (filler)
         SELECT hex(randomblob(200)) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000) SELECT x FROM c)`.execute(db);
     }
@@ -37,7 +37,7 @@ export const migrationKind: CrashKind = {
       const hasTable = count(db, `SELECT count(*) FROM sqlite_master WHERE name = 'crash_probe_rows'`) === 1;
       const rows = hasTable ? count(db, `SELECT count(*) FROM crash_probe_rows`) : 0;
       if (version === latestSchemaVersion && !hasColumn && !hasTable) return { integrity, outcome: 'none' };
-      if (version === 1000 && hasColumn && rows === 60_000) return { integrity, outcome: 'all' };
+      if (version === 1000 && hasColumn && rows === 24_000) return { integrity, outcome: 'all' };
       return { integrity, outcome: `partial v${version} column=${hasColumn} rows=${rows}` };
     });
   },

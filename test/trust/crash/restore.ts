@@ -4,8 +4,8 @@ import { createBackup, listBackups } from '../../../src-main/db/backups';
 import type { CrashKind } from './kind';
 import { addApplications, count, readOnly } from './sqlite';
 
-const inBackup = 2000;
-const added = 1000;
+const inBackup = 1000;
+const added = 500;
 
 /**
  * backups.restore of a backup holding fewer applications than the live database: afterwards the database holds

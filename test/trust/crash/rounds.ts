@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeAppContext, openAppContext } from '../../../src-main/context';
@@ -8,7 +9,34 @@ import type { Found } from './kind';
 import { crashKinds, type CrashKindName } from './kinds';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const worker = path.join(root, 'test/trust/crash/worker.ts');
+const workerSource = path.join(root, 'test/trust/crash/worker.ts');
+
+let bundledWorker: string | null = null;
+
+/**
+ * The worker bundled into one file, once per process. Started under tsx, each round spent most of its time
+ * compiling and loading the app's modules (about 3 s of CPU, 15 s on a loaded machine), which made a soak of 1,000
+ * rounds impossible; bundled, a start costs about 0.6 s. It sits in node_modules/.cache so that better-sqlite3 (a
+ * native module, left out of the bundle) resolves from it, and is removed with the templates.
+ */
+async function workerScript(): Promise<string> {
+  if (!bundledWorker) {
+    const outfile = path.join(root, 'node_modules', '.cache', 'candid-crash', `worker-${process.pid}.mjs`);
+    await build({
+      entryPoints: [workerSource],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      external: ['better-sqlite3'],
+      // Bundled CommonJS dependencies call require: give them one.
+      banner: { js: `import { createRequire as candidCreateRequire } from 'node:module'; const require = candidCreateRequire(import.meta.url);` },
+      logLevel: 'warning',
+    });
+    bundledWorker = outfile;
+  }
+  return bundledWorker;
+}
 
 export interface RoundResult extends Found {
   kind: CrashKindName;
@@ -45,10 +73,12 @@ async function templateFor(kind: CrashKindName): Promise<string> {
   return template;
 }
 
-/** Removes the prepared folders (call once done). */
+/** Removes the prepared folders and the bundled worker (call once done). */
 export function removeTemplates(): void {
   for (const template of templates.values()) fs.rmSync(template, { recursive: true, force: true });
   templates.clear();
+  if (bundledWorker) fs.rmSync(bundledWorker, { force: true });
+  bundledWorker = null;
 }
 
 /** What a crash may leave that the next start must have removed (src-main/db/leftovers.ts). */
@@ -99,9 +129,9 @@ export async function crashRound(kind: CrashKindName, delayMs: number, marker = 
   const dataDir = tempDir('candid-crash-');
   try {
     fs.cpSync(await templateFor(kind), dataDir, { recursive: true });
-    // tsx's loader in this very process: the tsx command would run the worker in a child of its own, which a
-    // SIGKILL of the command leaves running (the operation then went on after the "kill").
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, dataDir, kind, marker], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The worker itself is the process killed: the tsx command used to run it in a child of its own, which a
+    // SIGKILL of the command left running (the operation then went on after the "kill").
+    const child = spawn(process.execPath, [await workerScript(), dataDir, kind, marker], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let errors = '';
     child.stderr.on('data', (chunk) => (errors += chunk));

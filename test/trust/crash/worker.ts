@@ -1,7 +1,7 @@
 /**
  * A child process that does one operation of a crash kind (kinds.ts), to be killed with SIGKILL at a random moment
  * by test/trust/crash.test.ts and `npm run soak`. It prints "ready <pid>" right before the operation and "done"
- * after. Run as `node --import tsx test/trust/crash/worker.ts <dataDir> <kind> <marker>` (one process).
+ * after. Run bundled (rounds.ts) as `node <bundle> <dataDir> <kind> <marker>`, in one process.
  */
 import { crashKinds, isCrashKindName } from './kinds';
 
