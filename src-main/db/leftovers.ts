@@ -9,11 +9,12 @@ import { backupsDir } from './backups';
  * - .restore-*.sqlite and its -wal/-shm/-journal: the checked copy of a file being restored (src-main/backups/restore.ts);
  * - candid.sqlite.restoring: a backup being copied into place at start (src-main/db/recovery.ts);
  * - documents/<xx>/*.partial: a document being stored (src-main/documents/files.ts);
- * - .<name>.<random>.partial: a private file being replaced (api-token, src-main/db/private-files.ts);
+ * - <name>.<random>.partial, with or without a leading dot: a file being replaced under a temporary name (api-token
+ *   through src-main/db/private-files.ts, sync-secrets.json through src-main/sync/secrets.ts);
  * - open/: the copies handed to the system viewer (src-main/documents/files.ts), remade on each open.
  * Damaged databases moved aside (candid.sqlite.broken-…) are never removed: they may still hold something.
  */
-const leftoverNames = [/^\.restore-[0-9a-f]+\.sqlite(-wal|-shm|-journal)?$/, /^candid\.sqlite\.restoring$/, /^\..+\.[0-9a-f]{12}\.partial$/];
+const leftoverNames = [/^\.restore-[0-9a-f]+\.sqlite(-wal|-shm|-journal)?$/, /^candid\.sqlite\.restoring$/, /\.[0-9a-f]{12}\.partial$/];
 
 export interface RemovedLeftovers {
   files: number;

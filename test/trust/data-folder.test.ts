@@ -97,6 +97,7 @@ describe('what a crash leaves half-written is removed at start', () => {
       `documents/ab/ab${'0'.repeat(62)}.0123456789ab.partial`,
       'open/01890000-0000-7000-8000-000000000000/CV.pdf',
       '.api-token.0123456789ab.partial',
+      'sync-secrets.json.0123456789ab.partial',
     ];
     const keep = ['candid.sqlite.broken-20250101T000000000Z', 'notes-of-mine.txt', path.relative(dataDir, kept.path)];
     for (const file of [...leftovers, ...keep.slice(0, 2)]) {
