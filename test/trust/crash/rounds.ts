@@ -16,8 +16,8 @@ let bundledWorker: string | null = null;
 /**
  * The worker bundled into one file, once per process. Started under tsx, each round spent most of its time
  * compiling and loading the app's modules (about 3 s of CPU, 15 s on a loaded machine), which made a soak of 1,000
- * rounds impossible; bundled, a start costs about 0.6 s. It sits in node_modules/.cache so that better-sqlite3 (a
- * native module, left out of the bundle) resolves from it, and is removed with the templates.
+ * rounds impossible; bundled, a start costs about 0.6 s. It sits in node_modules/.cache so that the native modules
+ * left out of the bundle (better-sqlite3, and argon2 since sync) resolve from it, and is removed with the templates.
  */
 async function workerScript(): Promise<string> {
   if (!bundledWorker) {
@@ -28,7 +28,8 @@ async function workerScript(): Promise<string> {
       bundle: true,
       platform: 'node',
       format: 'esm',
-      external: ['better-sqlite3'],
+      // Native modules cannot be bundled: they load from node_modules as usual.
+      external: ['better-sqlite3', '@node-rs/argon2'],
       // Bundled CommonJS dependencies call require: give them one.
       banner: { js: `import { createRequire as candidCreateRequire } from 'node:module'; const require = candidCreateRequire(import.meta.url);` },
       logLevel: 'warning',
