@@ -61,7 +61,12 @@ export async function startE2EApp(options: { dataDir?: string } = {}): Promise<E
       const page = await browserContext.newPage();
       page.on('pageerror', (error) => console.error('[page error]', error));
       await page.goto(server.launchUrl());
-      if (route !== '/') await page.goto(`${server.url}${route}`);
+      if (route !== '/') {
+        // A full load of the route, as before the launch address: going from the app to an address that differs
+        // only after `#` would be an in-page navigation, which the app's own first redirect can still override.
+        await page.goto('about:blank');
+        await page.goto(`${server.url}${route}`);
+      }
       return { context: browserContext, page };
     },
     async screenshot(page, name) {
