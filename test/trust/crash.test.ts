@@ -3,10 +3,10 @@ import { crashKindNames } from './crash/kinds';
 import { crashAt, isDamaged, prng, removeTemplates } from './crash/rounds';
 
 /**
- * Kill-at-random: a child process doing a large import, a bulkUpdate, a migration, a backup or a restore is killed
- * with SIGKILL at a random moment; the database must pass integrity_check and hold all of the operation or none of
- * it, and the next start must open the folder and leave nothing half-written in it. A bounded number of rounds
- * here; `npm run soak -- --rounds N` runs many more (its last result is in SECURITY.md).
+ * Kill-at-random: a child process doing a large import, a bulkUpdate, a migration, a backup, a restore or sync's apply
+ * of a pulled page is killed with SIGKILL at a random moment; the database must pass integrity_check and hold all of
+ * the operation or none of it, and the next start must open the folder and leave nothing half-written in it. A
+ * bounded number of rounds here; `npm run soak -- --rounds N` runs many more (its last result is in SECURITY.md).
  */
 afterAll(() => removeTemplates());
 

@@ -4,6 +4,7 @@ import { importKind } from './import';
 import type { CrashKind } from './kind';
 import { migrationKind } from './migration';
 import { restoreKind } from './restore';
+import { syncApplyKind } from './sync-apply';
 
 /** Every kind of operation the crash test and the soak kill (see CrashKind to add one). */
 export const crashKinds = {
@@ -12,6 +13,7 @@ export const crashKinds = {
   migration: migrationKind,
   backup: backupKind,
   restore: restoreKind,
+  syncApply: syncApplyKind,
 } satisfies Record<string, CrashKind>;
 
 export type CrashKindName = keyof typeof crashKinds;
