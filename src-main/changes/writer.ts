@@ -36,7 +36,7 @@ export const wholeRow = '*';
 const quoted = (name: unknown) => JSON.stringify(String(name).slice(0, 80));
 
 /** Refuses a table that is not synced: table names are put into SQL text. */
-function checkTable(table: unknown): asserts table is SyncedTable {
+export function checkTable(table: unknown): asserts table is SyncedTable {
   if (!isSyncedTable(table)) {
     throw new AppError('VALIDATION', `${quoted(table)} is not a table Candid writes`, { details: { reason: 'unknown_table', table: String(table).slice(0, 80) } });
   }
@@ -46,7 +46,7 @@ function checkTable(table: unknown): asserts table is SyncedTable {
  * Refuses any field that is not a column of the table, before any SQL is built: column names are put into SQL
  * text, so they may only come from the schema (src-main/db/columns.ts), never from a caller's keys.
  */
-function checkColumns(table: SyncedTable, fields: Fields): void {
+export function checkColumns(table: SyncedTable, fields: Fields): void {
   for (const column of Object.keys(fields)) {
     if (!isSyncedColumn(table, column)) {
       throw new AppError('VALIDATION', `${quoted(column)} is not a column of ${table}`, {

@@ -11,7 +11,7 @@ const times = ['created_at', 'updated_at', 'deleted_at'] as const;
  */
 export const syncedColumns = {
   stages: ['id', 'name', 'category', 'position', ...times],
-  companies: ['id', 'name', 'name_key', 'website', 'industry', 'size', 'location', 'notes', ...times],
+  companies: ['id', 'name', 'name_key', 'website', 'industry', 'size', 'location', 'notes', 'created_with', ...times],
   applications: [
     'seq',
     'id',
@@ -43,9 +43,10 @@ export const syncedColumns = {
     'stage_id',
     'stage_category',
     'stage_changed_at',
+    'external_fields',
     ...times,
   ],
-  stage_events: ['id', 'application_id', 'from_stage_id', 'to_stage_id', 'occurred_at', 'note', ...times],
+  stage_events: ['id', 'application_id', 'from_stage_id', 'to_stage_id', 'occurred_at', 'note', 'date_unknown', ...times],
   tags: ['id', 'name', 'name_key', 'color', ...times],
   application_tags: ['id', 'application_id', 'tag_id', ...times],
   contacts: ['id', 'name', 'role', 'email', 'phone', 'linkedin_url', 'company_id', 'notes', ...times],
@@ -63,6 +64,7 @@ export const syncedColumns = {
     'status',
     'outcome',
     'notes',
+    'external_fields',
     ...times,
   ],
   tasks: ['id', 'title', 'due_on', 'done_at', 'application_id', 'notes', ...times],

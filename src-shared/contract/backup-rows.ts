@@ -57,6 +57,19 @@ const jsonList = (list: z.ZodType<string[], unknown>) =>
   });
 
 const flag = z.union([z.literal(0), z.literal(1)]);
+/** What compatible APIs wrote beyond Candid's model (schema 150): a JSON object stored as text, absent before. */
+const externalFields = z
+  .string()
+  .max(100_000)
+  .refine((value) => {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    } catch {
+      return false;
+    }
+  }, 'must be a JSON object')
+  .nullish();
 const nullableId = id.nullable();
 /** Names kept unique case- and accent-insensitively: the key is always recomputed from the name. */
 const withNameKey = <T extends { name: string }>(row: T) => ({ ...row, name_key: nameKey(row.name) });
@@ -81,6 +94,8 @@ export const jsonBackupRowSchemas = {
     size: companyFields.size,
     location: companyFields.location,
     notes: companyFields.notes,
+    /** Added in schema 70: the application this company was typed in with (absent from older backups). */
+    created_with: nullableId.optional(),
   }).transform(withNameKey),
   contacts: rowOf({
     name: contactFields.name,
@@ -121,6 +136,7 @@ export const jsonBackupRowSchemas = {
     stage_id: id.optional(),
     stage_category: z.enum(stageCategories).optional(),
     stage_changed_at: instant.optional(),
+    external_fields: externalFields,
   }).refine(salaryOrdered, { message: 'must not be below the minimum salary', path: ['salary_max'] }),
   stage_events: rowOf({
     application_id: id,
@@ -145,6 +161,7 @@ export const jsonBackupRowSchemas = {
     status: interviewFields.status,
     outcome: interviewFields.outcome,
     notes: interviewFields.notes,
+    external_fields: externalFields,
   }),
   tasks: rowOf({
     title: taskFields.title,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BulkRows } from '../../src-main/changes/bulk-rows';
 import { encodeHlc } from '../../src-main/changes/hlc';
 import { newId } from '../../src-main/changes/ids';
 import type { Change, Fields } from '../../src-main/changes/writer';
@@ -102,5 +103,26 @@ describe('the write path refuses a name that is not in the schema, before any SQ
       const bad: Change = { hlc: hlc(), table: 'companies', rowId: company, column: 'notes = 1 --', value: 'x' };
       refusedWith(() => app.context.changes.applyRemote([good, bad]), 'unknown_column');
     });
+  });
+});
+
+describe('the bulk writer of a bootstrap', () => {
+  it.each(hostileNames.filter((name) => name !== '*'))('refuses a row carrying the field %j, before any SQL', (column) => {
+    const bulk = BulkRows.forBootstrap(app.context.db);
+    expect(bulk).not.toBeNull();
+    const before = fingerprint(app);
+    const hlc = encodeHlc({ wall: Date.now(), counter: 0, node: 'laptop' });
+    const fields = { name: 'Globex', name_key: 'globex', ...fieldsWith(column) };
+    let thrown: unknown;
+    try {
+      app.context.db.transaction(() => {
+        bulk!.write('companies', newId(), [{ table: 'companies', rowId: newId(), hlc, whole: true, fields, entries: [Object.keys(fields)] }]);
+        bulk!.flush();
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'VALIDATION', details: { reason: 'unknown_column' } });
+    expect(fingerprint(app)).toBe(before);
   });
 });
