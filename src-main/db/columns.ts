@@ -49,7 +49,7 @@ export const syncedColumns = {
   stage_events: ['id', 'application_id', 'from_stage_id', 'to_stage_id', 'occurred_at', 'note', 'date_unknown', ...times],
   tags: ['id', 'name', 'name_key', 'color', ...times],
   application_tags: ['id', 'application_id', 'tag_id', ...times],
-  contacts: ['id', 'name', 'role', 'email', 'phone', 'linkedin_url', 'company_id', 'notes', ...times],
+  contacts: ['id', 'name', 'role', 'email', 'phone', 'linkedin_url', 'company_id', 'notes', 'next_follow_up_on', ...times],
   application_contacts: ['id', 'application_id', 'contact_id', ...times],
   interviews: [
     'id',
@@ -72,6 +72,9 @@ export const syncedColumns = {
   profile: ['id', 'name', 'skills', 'weekly_goal', 'locale', 'theme', 'default_currency', ...times],
   documents: ['id', 'name', 'kind', 'mime_type', 'size_bytes', 'sha256', 'notes', ...times],
   application_documents: ['id', 'application_id', 'document_id', ...times],
+  contact_interactions: ['id', 'contact_id', 'occurred_on', 'channel', 'note', 'application_id', ...times],
+  custom_fields: ['id', 'name', 'kind', 'choices', 'position', ...times],
+  application_field_values: ['id', 'application_id', 'field_id', 'value', ...times],
 } as const satisfies Record<SyncedTable, readonly string[]>;
 
 const columnSets = new Map<string, ReadonlySet<string>>(Object.entries(syncedColumns).map(([table, columns]) => [table, new Set(columns)]));

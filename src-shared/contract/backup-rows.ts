@@ -4,8 +4,10 @@ import { applicationFields } from './applications';
 import { calendarDate, id, instant, optionalText, requiredText, skillList } from './common';
 import { companyFields } from './companies';
 import { contactFields } from './contacts';
+import { customFieldKinds, customFieldLimits, customFieldValue } from './customFields';
 import { addDocumentInput } from './documents';
 import { stageCategories } from './enums';
+import { interactionFields } from './interactions';
 import { interviewFields } from './interviews';
 import { updateProfileInput } from './profile';
 import { createSourceInput } from './sources';
@@ -57,6 +59,25 @@ const jsonList = (list: z.ZodType<string[], unknown>) =>
   });
 
 const flag = z.union([z.literal(0), z.literal(1)]);
+/** A choice field's options stored as JSON text: `[{ id, label }]`, as the channels write them. */
+const jsonChoices = z.string().transform((value, context) => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be a JSON array of choices' });
+    return z.NEVER;
+  }
+  const result = z
+    .array(z.object({ id, label: requiredText(80) }).strict())
+    .max(customFieldLimits.choices)
+    .safeParse(parsed);
+  if (!result.success) {
+    context.addIssue({ code: 'custom', message: `must be a JSON array of choices: ${result.error.issues[0]?.message ?? ''}` });
+    return z.NEVER;
+  }
+  return JSON.stringify(result.data);
+});
 /** What compatible APIs wrote beyond Candid's model (schema 150): a JSON object stored as text, absent before. */
 const externalFields = z
   .string()
@@ -105,6 +126,8 @@ export const jsonBackupRowSchemas = {
     linkedin_url: contactFields.linkedinUrl,
     company_id: nullableId.optional(),
     notes: contactFields.notes,
+    /** Added in schema 80 (absent from older backups). */
+    next_follow_up_on: calendarDate.nullish(),
   }),
   applications: rowOf({
     company_id: id,
@@ -187,4 +210,18 @@ export const jsonBackupRowSchemas = {
     notes: addDocumentInput.shape.notes,
   }),
   application_documents: rowOf({ application_id: id, document_id: id }),
+  contact_interactions: rowOf({
+    contact_id: id,
+    occurred_on: interactionFields.occurredOn,
+    channel: interactionFields.channel,
+    note: interactionFields.note,
+    application_id: nullableId.optional(),
+  }),
+  custom_fields: rowOf({
+    name: requiredText(60),
+    kind: z.enum(customFieldKinds),
+    choices: jsonChoices,
+    position: z.number().int().min(0).max(100_000),
+  }),
+  application_field_values: rowOf({ application_id: id, field_id: id, value: customFieldValue }),
 };
