@@ -1,7 +1,8 @@
 /**
  * `npm run web -- [--data DIR] [--port N] [--restore-latest-backup] [--no-build]`: Candid in the browser. Serves
- * the built renderer and the handler table over HTTP on 127.0.0.1, prints the address and writes the API token
- * to `<data>/api-token`. A database that cannot be opened is explained in one paragraph; when its file is damaged,
+ * the built renderer and the handler table over HTTP on 127.0.0.1, prints a one-time launch address (it lets one
+ * browser in with a session cookie) and writes the API token for scripts to `<data>/api-token` (0600). A database
+ * that cannot be opened is explained in one paragraph; when its file is damaged,
  * `--restore-latest-backup` puts the latest intact backup in its place (the damaged file is kept aside).
  */
 import { execFileSync } from 'node:child_process';
@@ -15,9 +16,10 @@ import { startBackupSchedule } from '../src-main/backups/schedule';
 import { closeAppContext, openAppContext } from '../src-main/context';
 import { databaseFileName } from '../src-main/db/open';
 import { openWithRecovery } from '../src-main/db/recovery';
+import { writePrivateFile } from '../src-main/db/private-files';
 import { formatBackupDate, messagesFor, startupParagraph } from '../src-main/shell/messages';
 import { defaultDataDir } from '../src-main/data-dir';
-import { startHttpServer } from '../src-main/transports/http';
+import { startHttpServer, type HttpServer } from '../src-main/transports/http';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const rendererDir = path.join(root, 'out', 'renderer');
@@ -79,13 +81,20 @@ export async function runWeb(options: WebOptions = {}): Promise<void> {
   const backups = startBackupSchedule(context);
   // Reminders and summaries fill the notification centre; the page shows them as browser notifications.
   const automation = startAutomation(context);
-  const server = await startHttpServer({ api: createApi(context), port: options.port ?? 0, staticDir: rendererDir });
+  // Each launch address lets one browser in, once: after one is used, the next is printed for another browser.
+  const server: HttpServer = await startHttpServer({
+    api: createApi(context),
+    port: options.port ?? 0,
+    staticDir: rendererDir,
+    onLaunched: () => console.log(`A browser was let in. To open Candid in another browser: ${server.launchUrl()}`),
+  });
   // Sync in the background when it is set up (Settings ▸ Sync); its secrets live in <data>/sync-secrets.json (0600).
   context.sync.start();
   const tokenFile = path.join(dataDir, 'api-token');
-  fs.writeFileSync(tokenFile, `${server.token}\n`, { mode: 0o600 });
-  console.log(`Candid is running at ${server.url}/ (data: ${dataDir})`);
-  console.log(`API token: ${server.token} (also in ${tokenFile})`);
+  // Replaces a token file a crash left behind, whatever its mode, with a new one only the user can read.
+  writePrivateFile(tokenFile, `${server.token}\n`);
+  console.log(`Candid is running at ${server.launchUrl()} (data: ${dataDir})`);
+  console.log(`Open that address in your browser; it works once. Scripts find the API token in ${tokenFile}.`);
   const stop = async () => {
     automation.stop();
     backups.stop();

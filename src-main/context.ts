@@ -2,7 +2,9 @@ import path from 'node:path';
 import { systemClock, type Clock } from './automation/clock';
 import { ChangeWriter } from './changes/writer';
 import type { Database } from './db/connection';
+import { removeLeftovers } from './db/leftovers';
 import { databaseFileName, openDatabase } from './db/open';
+import { makeDataFolderPrivate } from './db/private-files';
 import type { Migration } from '../migrations';
 import { browserSecretStore, type SecretStore } from './sync/secrets';
 import { SyncService, type SyncServiceOptions } from './sync/service';
@@ -37,6 +39,9 @@ export const appVersion = '0.1.0';
 /** Opens the database of a data folder and everything the handlers need around it. */
 export async function openAppContext(options: OpenContextOptions): Promise<AppContext> {
   const databaseFile = path.join(options.dataDir, databaseFileName);
+  // Before anything reads or writes it: private to the user, and without what a crash left half-written.
+  makeDataFolderPrivate(options.dataDir);
+  removeLeftovers(options.dataDir);
   const db = await openDatabase({
     file: databaseFile,
     dataDir: options.dataDir,

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { latestSchemaVersion } from '../../migrations';
 import { AppError } from '../../src-shared/errors';
 import type { AppContext } from '../context';
+import { backupsDir } from '../db/backups';
+import { isInside } from '../shared/inside';
 import { inspectDatabaseFile } from '../db/file-header';
 import { assertNotFromTheFuture } from '../db/migrate';
 
@@ -25,7 +27,9 @@ export function checkRestoreSource(context: AppContext, given: string): { file: 
   if (!path.isAbsolute(given)) throw sourceIssue('not_absolute', 'must be an absolute path', given);
   const file = path.resolve(given);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw sourceIssue('missing', `${file} does not exist`, file);
-  if (file === path.resolve(context.databaseFile)) throw notCandid(file, 'it is the database in use');
+  // In the backups folder only files Candid wrote count: a link placed there is not followed (listBackups skips it too).
+  if (isInside(backupsDir(context.dataDir), file) && !fs.lstatSync(file).isFile()) throw notCandid(file, 'it is a link, not a backup');
+  if (fs.realpathSync(file) === fs.realpathSync(context.databaseFile)) throw notCandid(file, 'it is the database in use');
   const header = inspectDatabaseFile(file);
   if (header.kind !== 'sqlite') throw notCandid(file, 'not an SQLite file');
   if (header.userVersion === 0) throw notCandid(file, 'no Candid schema');

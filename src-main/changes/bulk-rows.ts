@@ -7,6 +7,8 @@ import { HybridLogicalClock } from './hlc';
 import {
   advanceClocks,
   appliedEntries,
+  checkColumns,
+  checkTable,
   wholeRow,
   winningColumns,
   type BulkRemoteRows,
@@ -90,6 +92,9 @@ export class BulkRows implements BulkRemoteRows {
   }
 
   write(table: SyncedTable, rowId: string, writes: readonly RemoteWrite[]): number {
+    // Names go into the SQL text: checked here too, whoever calls (applyRemote has checked them already).
+    checkTable(table);
+    for (const write of writes) checkColumns(table, write.fields);
     let clocks: Record<string, string> = {};
     const row: Fields = {};
     let newest: string | null = null;

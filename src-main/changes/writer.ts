@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Statement } from 'better-sqlite3';
+import { AppError } from '../../src-shared/errors';
+import { isSyncedColumn, isSyncedTable } from '../db/columns';
 import type { Database } from '../db/connection';
 import type { DB, SyncedTable } from '../db/schema';
 import { HybridLogicalClock } from './hlc';
@@ -30,9 +32,38 @@ export interface Change {
 /** The column name of a row-creation entry (see `Change`). */
 export const wholeRow = '*';
 
-/** The fields a change sets: one for a field change, all those it carries for a row creation. */
+/** A name shown in an error message: quoted, and cut so that a hostile one cannot flood a log. */
+const quoted = (name: unknown) => JSON.stringify(String(name).slice(0, 80));
+
+/** Refuses a table that is not synced: table names are put into SQL text. */
+export function checkTable(table: unknown): asserts table is SyncedTable {
+  if (!isSyncedTable(table)) {
+    throw new AppError('VALIDATION', `${quoted(table)} is not a table Candid writes`, { details: { reason: 'unknown_table', table: String(table).slice(0, 80) } });
+  }
+}
+
+/**
+ * Refuses any field that is not a column of the table, before any SQL is built: column names are put into SQL
+ * text, so they may only come from the schema (src-main/db/columns.ts), never from a caller's keys.
+ */
+export function checkColumns(table: SyncedTable, fields: Fields): void {
+  for (const column of Object.keys(fields)) {
+    if (!isSyncedColumn(table, column)) {
+      throw new AppError('VALIDATION', `${quoted(column)} is not a column of ${table}`, {
+        details: { reason: 'unknown_column', table, column: column.slice(0, 80) },
+      });
+    }
+  }
+}
+
+/** The fields a change sets: one for a field change, all those it carries for a row creation. Checked names only. */
 export function fieldsOfChange(change: Change): Fields {
-  if (change.column !== wholeRow) return { [change.column]: change.value };
+  checkTable(change.table);
+  if (change.column !== wholeRow) {
+    const fields: Fields = { [change.column]: change.value };
+    checkColumns(change.table, fields);
+    return fields;
+  }
   const refuse = (why: string) => new Error(`The ${wholeRow} change of ${change.table}/${change.rowId} ${why}`);
   let fields: unknown;
   try {
@@ -41,6 +72,7 @@ export function fieldsOfChange(change: Change): Fields {
     throw refuse('is not JSON');
   }
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw refuse('does not hold an object of fields');
+  checkColumns(change.table, fields as Fields);
   for (const [column, value] of Object.entries(fields)) {
     if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw refuse(`has a field ${column} that is not an SQL value`);
   }
@@ -356,6 +388,8 @@ export class ChangeWriter {
     return {
       now,
       insert: (table, fields, id = newId(), options) => {
+        checkTable(table);
+        checkColumns(table, fields);
         const row: Fields = { created_at: now, ...fields };
         const hlc = options?.stampedAt === undefined ? stamp() : this.clock.at(options.stampedAt);
         this.applyFields(table, id, row, hlc, 'local', true);
@@ -364,6 +398,8 @@ export class ChangeWriter {
         return id;
       },
       update: (table, id, fields) => {
+        checkTable(table);
+        checkColumns(table, fields);
         const current = this.db.sql(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Fields | undefined;
         if (!current) throw new Error(`update of missing row ${table}/${id}`);
         const changed: Fields = {};
@@ -377,6 +413,7 @@ export class ChangeWriter {
         return true;
       },
       softDelete: (table, id) => {
+        checkTable(table);
         const current = this.db.sql(`SELECT deleted_at FROM ${table} WHERE id = ?`).get(id) as Fields | undefined;
         if (!current || current.deleted_at !== null) return false;
         this.applyFields(table, id, { deleted_at: now }, stamp(), 'local', false);
@@ -384,6 +421,7 @@ export class ChangeWriter {
         return true;
       },
       restore: (table, id) => {
+        checkTable(table);
         const current = this.db.sql(`SELECT deleted_at FROM ${table} WHERE id = ?`).get(id) as Fields | undefined;
         if (!current || current.deleted_at === null) return false;
         this.applyFields(table, id, { deleted_at: null }, stamp(), 'local', false);
@@ -403,6 +441,9 @@ export class ChangeWriter {
     const key = `${table}|${isNew ? 'insert' : 'upsert'}|${columns.join(',')}|${derived.join(',')}`;
     let statements = this.rowStatements.get(key);
     if (!statements) {
+      // Every way in checks its names already; this is where they become SQL text, so check once more.
+      checkTable(table);
+      checkColumns(table, Object.fromEntries([...columns, ...derived].map((column) => [column, null])));
       const all = [...columns, ...derived, 'updated_at'];
       const insert = `INSERT INTO ${table} (id, ${all.join(', ')}) VALUES (?${', ?'.repeat(all.length)})`;
       // updated_at only moves forward: an older change applied after a newer one (sync) must not set it back.

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './connection';
+import { createPrivateFile, ensurePrivateFolder } from './private-files';
 
 export type BackupReason = 'scheduled' | 'manual' | 'pre-migration' | 'pre-import' | 'pre-restore';
 
@@ -31,11 +32,13 @@ export function backupsDir(dataDir: string): string {
  */
 export async function createBackup(db: Database, dataDir: string, reason: BackupReason): Promise<BackupInfo> {
   const dir = backupsDir(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateFolder(dir);
   const createdAt = new Date().toISOString();
   const stamp = createdAt.replace(/[-:.]/g, '');
   const finalPath = path.join(dir, `candid-${stamp}-${reason}.sqlite`);
   const partialPath = `${finalPath}.partial`;
+  // Created private and empty first: SQLite writes the snapshot into it, keeping its mode.
+  createPrivateFile(partialPath);
   await db.sqlite.backup(partialPath);
   fs.renameSync(partialPath, finalPath);
   rotateBackups(dataDir, reason);
@@ -50,6 +53,8 @@ export function listBackups(dataDir: string): BackupInfo[] {
     const match = namePattern.exec(name);
     if (!match) continue;
     const full = path.join(dir, name);
+    // Only files Candid wrote: a link placed here (to any file of the user's) is not a backup, and is never followed.
+    if (!fs.lstatSync(full).isFile()) continue;
     const s = match[1];
     const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
     result.push({ path: full, reason: match[2] as BackupReason, createdAt, bytes: fs.statSync(full).size });

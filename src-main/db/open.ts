@@ -5,6 +5,7 @@ import { AppError } from '../../src-shared/errors';
 import { createBackup } from './backups';
 import { Database } from './connection';
 import { inspectDatabaseFile } from './file-header';
+import { createPrivateFile, ensurePrivateFolder } from './private-files';
 import { assertNotFromTheFuture, pendingMigrations, runMigrations } from './migrate';
 
 export interface OpenDatabaseOptions {
@@ -36,7 +37,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     assertNotFromTheFuture(verdict.userVersion, latest);
     checkBeforeWriting(options.file, latest, options.nativeBinding);
   }
-  fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  ensurePrivateFolder(path.dirname(options.file));
+  // SQLite gives the -wal and -shm files the mode of the database file: create it private. Where it cannot be
+  // created (a read-only or full disk), SQLite's own attempt below reports why, in our error codes.
+  if (verdict.kind === 'missing') {
+    try {
+      createPrivateFile(options.file);
+    } catch {
+      // See above.
+    }
+  }
 
   let db: Database | undefined;
   try {

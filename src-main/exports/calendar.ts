@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ApplicationFilters, ExportLanguage, ExportResult } from '../../src-shared/contract';
 import type { AppContext } from '../context';
-import { escapeText, property, utcDateTime } from './ics';
+import { escapeText, property, uriValue, utcDateTime } from './ics';
 import { exportLabels, fillTemplate as fill, type ExportLabels } from './labels';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
@@ -43,7 +43,8 @@ function descriptionOf(row: InterviewRow, labels: ExportLabels): string {
   const lines = [line(texts.position, row.position), line(texts.company, row.company_name)];
   if (row.format) lines.push(line(texts.format, labels.interviewFormat(row.format) ?? row.format));
   if (row.interviewers) lines.push(line(texts.interviewers, row.interviewers));
-  if (row.meeting_url) lines.push(line(texts.link, row.meeting_url));
+  const link = uriValue(row.meeting_url);
+  if (link) lines.push(line(texts.link, link));
   if (row.notes) lines.push('', line(texts.notes, ''), row.notes);
   return lines.join('\n');
 }
@@ -51,10 +52,11 @@ function descriptionOf(row: InterviewRow, labels: ExportLabels): string {
 export function interviewEvent(row: InterviewRow, labels: ExportLabels, stamp: string): string {
   const start = new Date(row.scheduled_at);
   const end = new Date(start.getTime() + (row.duration_minutes ?? defaultDurationMinutes) * 60_000);
-  const place = row.location ?? row.meeting_url;
+  const link = uriValue(row.meeting_url);
+  const place = row.location ?? link;
   return [
     'BEGIN:VEVENT\r\n',
-    property('UID', interviewUid(row.id)),
+    property('UID', escapeText(interviewUid(row.id))),
     property('DTSTAMP', stamp),
     property('SEQUENCE', String(sequenceOf(row.updated_at))),
     property('CREATED', utcDateTime(row.created_at)),
@@ -63,7 +65,7 @@ export function interviewEvent(row: InterviewRow, labels: ExportLabels, stamp: s
     property('DTEND', utcDateTime(end)),
     property('SUMMARY', escapeText(summaryOf(row, labels))),
     place ? property('LOCATION', escapeText(place)) : '',
-    row.meeting_url ? property('URL', row.meeting_url) : '',
+    link ? property('URL', link) : '',
     property('DESCRIPTION', escapeText(descriptionOf(row, labels))),
     property('STATUS', row.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'),
     'TRANSP:OPAQUE\r\n',
@@ -79,7 +81,7 @@ export async function writeInterviewsCalendar(context: AppContext, out: Writable
     [
       'BEGIN:VCALENDAR\r\n',
       'VERSION:2.0\r\n',
-      property('PRODID', `-//Candid//Candid ${context.version}//${labels.language.toUpperCase()}`),
+      property('PRODID', escapeText(`-//Candid//Candid ${context.version}//${labels.language.toUpperCase()}`)),
       'CALSCALE:GREGORIAN\r\n',
       'METHOD:PUBLISH\r\n',
       property('X-WR-CALNAME', escapeText(labels.files.exports.calendar.name)),

@@ -19,7 +19,13 @@ function truncateForExcel(text: string, suffix: string): string {
   return text.length <= excelCellLimit ? text : text.slice(0, excelCellLimit - suffix.length) + suffix;
 }
 
-/** A typed Excel cell: numbers stay numbers, dates become Excel dates, links become hyperlinks. */
+/**
+ * A typed Excel cell: numbers stay numbers, dates become Excel dates, links become hyperlinks, and text is a string
+ * cell. Text is written as it is, with no apostrophe: exceljs's streaming writer (without shared strings) writes a
+ * string as `<c t="str"><v>…</v></c>`, a value with no `<f>` element, and a spreadsheet only ever evaluates an
+ * `<f>`, so `=HYPERLINK(…)` shows as that text and never runs (test/exports/excel-text-cells.test.ts reads the XML).
+ * CSV has no cell types: there the apostrophe stays (csvText).
+ */
 export function excelCell(kind: ColumnKind, raw: RawValue, context: CellContext): ExcelJS.CellValue {
   if (raw === null || raw === '') return null;
   switch (kind) {
@@ -28,21 +34,21 @@ export function excelCell(kind: ColumnKind, raw: RawValue, context: CellContext)
     case 'number':
     case 'decimal':
     case 'percent':
-      return typeof raw === 'number' ? raw : neutraliseFormula(raw);
+      return raw;
     case 'boolean':
       return raw === 1 || raw === '1';
     case 'date':
-      return calendarDateValue(String(raw)) ?? neutraliseFormula(String(raw));
+      return calendarDateValue(String(raw)) ?? String(raw);
     case 'dateTime':
-      return context.clock.toWallDate(String(raw)) ?? neutraliseFormula(String(raw));
+      return context.clock.toWallDate(String(raw)) ?? String(raw);
     case 'url': {
       const text = String(raw);
-      return isHttpUrl(text) ? { text, hyperlink: text } : neutraliseFormula(text);
+      return isHttpUrl(text) ? { text, hyperlink: text } : text;
     }
     case 'longText':
-      return truncateForExcel(neutraliseFormula(String(raw)), context.labels.files.exports.truncated);
+      return truncateForExcel(String(raw), context.labels.files.exports.truncated);
     case 'text':
-      return neutraliseFormula(String(raw));
+      return String(raw);
   }
 }
 

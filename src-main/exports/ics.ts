@@ -9,6 +9,27 @@ export function escapeText(value: string): string {
     .replace(/\r\n|\r|\n/g, '\\n');
 }
 
+/**
+ * A URI value (§3.3.13) is written as it is, without TEXT escaping, so it must not hold anything that ends a
+ * content line. Only http(s) links are written, serialised by the URL parser (which drops tabs and line breaks
+ * and percent-encodes other control characters); anything else gives null and the property is left out. Rows
+ * stored before links were normalised on the way in may still hold a line break: this is what keeps one from
+ * starting a property or an event of its own.
+ */
+export function uriValue(value: string | null): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // The parser leaves DEL and some other characters as they are in parts of a URL: encode whatever could still be read as a control.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return url.href.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => encodeURIComponent(char));
+}
+
 /** A DATE-TIME in UTC form, `19980119T070000Z` (§3.3.5). */
 export function utcDateTime(iso: string | Date): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso;

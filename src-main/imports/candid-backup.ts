@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import {
+  backupRowProblems,
   jsonBackupFormat,
   jsonBackupSchema,
   jsonBackupTables,
@@ -10,9 +12,11 @@ import { latestSchemaVersion } from '../../migrations';
 import type { WriteContext } from '../changes/writer';
 import type { AppContext } from '../context';
 import type { Database } from '../db/connection';
+import { isSyncedTable } from '../db/columns';
 import { syncedTables, type SyncedTable } from '../db/schema';
 import { backupBeforeImport } from '../backups';
-import { importError } from './errors';
+import type { AppError } from '../../src-shared/errors';
+import { importError, type ImportFailure } from './errors';
 import type { ParsedBackup } from './parse';
 
 /** Tables every database has from its first start (built-in stages, the profile row): they are updated, not added. */
@@ -34,36 +38,66 @@ export function isCandidBackup(value: Record<string, unknown>): boolean {
   return value.format === jsonBackupFormat;
 }
 
+/** The first of a zod issue's own issues that explains it: a union's alternatives are searched for the telling one. */
+function tellingIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const nested = issue.errors.flat().map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+  return nested.find((inner) => inner.code !== 'invalid_type' && inner.code !== 'invalid_value') ?? issue;
+}
+
+/**
+ * Why a backup was refused, as precisely as the first problem allows: which table, which row (from 1), which
+ * column and what is wrong with it, so the user reads more than "not a valid backup". Nothing is imported.
+ */
+function invalidBackup(parsed: ParsedBackup, error: z.ZodError): AppError {
+  const issues = error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const first = tellingIssue(error.issues[0]);
+  const [section, table, index, column] = first.path;
+  const place =
+    section === 'tables' && typeof table === 'string' && typeof index === 'number'
+      ? { table, row: index + 1, column: first.code === 'unrecognized_keys' ? first.keys[0] : String(column ?? '') }
+      : null;
+  const problem = (first as { params?: { problem?: string } }).params?.problem;
+  const reason: ImportFailure = !place
+    ? 'backup_invalid'
+    : first.code === 'unrecognized_keys'
+      ? 'backup_unknown_column'
+      : problem === backupRowProblems.nul
+        ? 'backup_nul_character'
+        : problem === 'not_web_link'
+          ? 'backup_bad_link'
+          : first.code === 'too_big' && first.origin === 'string'
+            ? 'backup_text_too_long'
+            : 'backup_invalid';
+  const where = place ? ` (${place.table}, row ${place.row}, ${JSON.stringify(place.column.slice(0, 80))})` : '';
+  return importError('VALIDATION', reason, `${parsed.fileName} is not a valid Candid backup${where}: ${issues.join('; ')}. Nothing was imported.`, {
+    fileName: parsed.fileName,
+    issues,
+    ...(place ? { table: place.table, row: place.row, column: place.column.slice(0, 80) } : {}),
+    ...(first.code === 'too_big' ? { max: Number(first.maximum) } : {}),
+  });
+}
+
 function parseBackup(parsed: ParsedBackup): JsonBackup {
-  const result = jsonBackupSchema.safeParse(parsed.value);
-  if (!result.success) {
-    const issues = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw importError('VALIDATION', 'backup_invalid', `${parsed.fileName} is not a valid Candid backup (${issues.join('; ')})`, {
-      fileName: parsed.fileName,
-      issues,
-    });
-  }
-  const backup = result.data;
-  const unknown = Object.keys(backup.tables).filter((table) => !(syncedTables as readonly string[]).includes(table));
-  if (backup.schemaVersion > latestSchemaVersion || unknown.length > 0) {
+  // A newer Candid's backup may have columns and tables this one does not know: say that, not "invalid".
+  const raw = parsed.value as { schemaVersion?: unknown; tables?: unknown };
+  const unknown = typeof raw.tables === 'object' && raw.tables !== null ? Object.keys(raw.tables).filter((table) => !isSyncedTable(table)) : [];
+  if ((typeof raw.schemaVersion === 'number' && raw.schemaVersion > latestSchemaVersion) || unknown.length > 0) {
     throw importError('VALIDATION', 'backup_too_new', `${parsed.fileName} was written by a newer version of Candid; update Candid to import it`, {
       fileName: parsed.fileName,
-      schemaVersion: backup.schemaVersion,
+      schemaVersion: raw.schemaVersion,
       supportedVersion: latestSchemaVersion,
-      tables: unknown,
+      tables: unknown.slice(0, 20).map((table) => table.slice(0, 80)),
     });
   }
-  return backup;
+  const result = jsonBackupSchema.safeParse(parsed.value);
+  if (!result.success) throw invalidBackup(parsed, result.error);
+  return result.data;
 }
 
 /** Empty: nothing but the rows every new database starts with (built-in stages, the profile). */
 export function databaseIsEmpty(db: Database): boolean {
   return syncedTables.every((table) => builtInTables.includes(table) || db.sql(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined);
-}
-
-function tablesOf(backup: JsonBackup): SyncedTable[] {
-  const extra = Object.keys(backup.tables).filter((table) => !(jsonBackupTables as readonly string[]).includes(table));
-  return [...jsonBackupTables, ...extra] as SyncedTable[];
 }
 
 function rowsOf(backup: JsonBackup, table: SyncedTable): Row[] {
@@ -73,7 +107,7 @@ function rowsOf(backup: JsonBackup, table: SyncedTable): Row[] {
 export function summariseBackup(db: Database, parsed: ParsedBackup): BackupSummary {
   const backup = parseBackup(parsed);
   return {
-    tables: Object.fromEntries(tablesOf(backup).map((table) => [table, rowsOf(backup, table).length])),
+    tables: Object.fromEntries(jsonBackupTables.map((table) => [table, rowsOf(backup, table).length])),
     exportedAt: backup.exportedAt,
     databaseEmpty: databaseIsEmpty(db),
   };
@@ -94,7 +128,7 @@ function writeBackup(db: Database, write: WriteContext, backup: JsonBackup, repl
   const counts: Record<string, number> = {};
   // Merging: backup id -> id of the live row with the same name that is kept instead.
   const reused = new Map<string, string>();
-  for (const table of tablesOf(backup)) {
+  for (const table of jsonBackupTables) {
     let written = 0;
     for (const row of rowsOf(backup, table)) {
       const id = String(row.id);

@@ -28,6 +28,10 @@ export type ImportFailure =
   | 'rows_invalid'
   | 'nothing_to_import'
   | 'backup_invalid'
+  | 'backup_unknown_column'
+  | 'backup_text_too_long'
+  | 'backup_nul_character'
+  | 'backup_bad_link'
   | 'backup_too_new'
   | 'backup_not_empty';
 

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, shell, type IpcMainInvokeEvent, type OpenDi
 import { AppError } from '../../src-shared/errors';
 import type { AppContext } from '../context';
 import { documentPathForViewer } from '../documents/viewer';
+import type { FileGrants } from '../transports/file-grants';
 import type { ShellHandlers } from '../transports/ipc';
 import { existingPathInsideDataFolder } from './data-folder';
 import { openExternalSafely } from './external';
@@ -18,7 +19,11 @@ async function openWithSystem(target: string, what: string): Promise<void> {
   if (failure) throw new AppError('INTERNAL', `${what} could not be opened: ${failure}`, { details: { reason: 'open_failed', path: target } });
 }
 
-export function createShellActions(context: AppContext, report: ReportWindowOptions): ShellHandlers<IpcMainInvokeEvent> {
+/**
+ * `grants` is shared with the IPC transport: a dialog's answer is a handle for the picked file, which the page passes
+ * where a path goes and the transport turns back into the file (src-shared/contract/file-paths.ts).
+ */
+export function createShellActions(context: AppContext, report: ReportWindowOptions, grants: FileGrants): ShellHandlers<IpcMainInvokeEvent> {
   return {
     'shell.openExternal': async ({ url }) => ({ opened: await openExternalSafely(url) }),
 
@@ -35,7 +40,7 @@ export function createShellActions(context: AppContext, report: ReportWindowOpti
       };
       const window = BrowserWindow.fromWebContents(event.sender);
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      return { path: result.canceled || !result.filePath ? null : result.filePath };
+      return { file: result.canceled || !result.filePath ? null : grants.grant(result.filePath, 'write') };
     },
 
     'shell.showOpenDialog': async (input, event) => {
@@ -46,7 +51,7 @@ export function createShellActions(context: AppContext, report: ReportWindowOpti
       };
       const window = BrowserWindow.fromWebContents(event.sender);
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-      return { paths: result.canceled ? [] : result.filePaths };
+      return { files: result.canceled ? [] : result.filePaths.map((file) => grants.grant(file, 'read')) };
     },
 
     // NOT_FOUND (unknown or deleted document, or its file is not on this device) comes from documentPathForViewer.

@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/errors';
+import { isInside } from '../shared/inside';
 import { pathIssue } from './path-issue';
 
-/** True when `candidate` is below `root` (not `root` itself, not `<root>-other/…`, not reached through `..`). */
-function isBelow(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
 
 /**
  * The real path of an existing file or folder inside the data folder, for actions that hand a path to the system
@@ -18,13 +14,13 @@ export function existingPathInsideDataFolder(dataDir: string, given: string): st
   if (!path.isAbsolute(given)) throw pathIssue('path_not_absolute', 'must be an absolute path', { path: given });
   const root = path.resolve(dataDir);
   const outside = () => pathIssue('outside_data_folder', 'must be inside the data folder', { path: given, folder: root });
-  if (!isBelow(root, path.resolve(given))) throw outside();
+  if (!isInside(root, path.resolve(given))) throw outside();
   let real: string;
   try {
     real = fs.realpathSync(given);
   } catch {
     throw new AppError('NOT_FOUND', `${given} does not exist`, { details: { reason: 'file_missing', path: given } });
   }
-  if (!isBelow(fs.realpathSync(root), real)) throw outside();
+  if (!isInside(fs.realpathSync(root), real)) throw outside();
   return real;
 }

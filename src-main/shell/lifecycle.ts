@@ -13,6 +13,7 @@ import { startAutomation } from '../automation';
 import { startBackupSchedule } from '../backups/schedule';
 import { closeAppContext, openAppContext, type AppContext } from '../context';
 import { databaseFileName } from '../db/open';
+import { FileGrants } from '../transports/file-grants';
 import { registerIpcTransport } from '../transports/ipc';
 import { createShellActions } from './actions';
 import { installMenu } from './menu';
@@ -61,12 +62,15 @@ export function startDesktopApp(): void {
       // electron-vite dev serves the renderer with hot reload; a packaged app only ever loads app://candid/.
       const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
       const pages = { entryUrl: devServerUrl ?? appEntryUrl, preload: path.join(outDir, '..', 'preload', 'index.cjs') };
+      // The files picked in the shell's dialogs: pages name files only through these handles.
+      const grants = new FileGrants();
       const disposeIpc = registerIpcTransport({
         ipcMain,
         api: createApi(context),
         isTrustedSender: senderCheck(devServerUrl),
-        shell: createShellActions(context, pages),
+        shell: createShellActions(context, pages, grants),
         broadcast,
+        grants,
       });
       installMenu(
         messagesFor(app.getLocale()),

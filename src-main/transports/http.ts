@@ -7,7 +7,10 @@ import { httpStatusOf, type AppErrorShape } from '../../src-shared/errors';
 import type { Api } from '../api';
 import { contentSecurityPolicy } from '../../src-shared/security';
 import { bodyLimitFor } from '../../src-shared/http-limits';
-import { backupsDir } from '../db/backups';
+import { toErrorShape } from '../api';
+import { BrowserSessions, comesFromOwnPage, sameSecret } from './browser-session';
+import { guardFilePaths } from './file-paths';
+import { launchPage } from './launch-page';
 
 export interface HttpServerOptions {
   api: Api;
@@ -21,12 +24,17 @@ export interface HttpServerOptions {
   token?: string;
   /** Largest accepted request body, in bytes, for every channel (tests); default: bodyLimitFor(channel). */
   maxBodyBytes?: number;
+  /** Called each time a launch address has let a browser in (the browser shell then prints a new one). */
+  onLaunched?: () => void;
 }
 
 export interface HttpServer {
   url: string;
   port: number;
+  /** The bearer token for scripts (the browser shell writes it to the api-token file). */
   token: string;
+  /** A new launch address: opening it lets one browser in, once (see browser-session.ts). */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -45,15 +53,18 @@ const mimeTypes: Record<string, string> = {
 
 /**
  * The handler table over HTTP on 127.0.0.1: `POST /api/<channel>` with a JSON body, answered with the JSON
- * result or the error object (4xx/5xx). Guarded by a bearer token, and by Host and Origin checks that stop
- * DNS rebinding and cross-site requests from other pages in the user's browser. `GET /api/events` streams
- * `changed` events (server-sent events). Everything else serves the renderer, with the token in a meta tag
- * of index.html so that only pages of this origin can read it.
+ * result or the error object (4xx/5xx). Guarded by a bearer token (scripts) or the session cookie a launch
+ * address sets (browsers, see browser-session.ts), and by Host and Origin checks that stop DNS rebinding and
+ * cross-site requests from other pages in the user's browser. `GET /api/events` streams `changed` events
+ * (server-sent events). Everything else serves the renderer to a browser that was let in, and to any other the
+ * page saying how to open Candid; no page ever holds a secret.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const token = options.token ?? crypto.randomBytes(32).toString('hex');
   const host = '127.0.0.1';
   let port = 0;
+  // The cookie's name holds the port, known once the server listens.
+  const sessions = new BrowserSessions(() => port);
   const streams = new Set<http.ServerResponse>();
 
   const server = http.createServer((request, response) => {
@@ -81,8 +92,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     }
     const url = new URL(request.url ?? '/', `http://${host}:${port}`);
     if (url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(request.headers.authorization, token)) {
+      const byToken = tokenMatches(request.headers.authorization, token);
+      if (!byToken && !sessions.isLetIn(request)) {
         return sendError(response, { code: 'UNAUTHORIZED', message: 'Missing or wrong API token' });
+      }
+      if (!byToken && !comesFromOwnPage(request, allowedOrigins())) {
+        return sendError(response, { code: 'FORBIDDEN', message: 'Cross-origin requests are refused' });
       }
       if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
       if (request.method !== 'POST') return sendError(response, { code: 'NOT_FOUND', message: 'Use POST /api/<channel>' }, 405);
@@ -103,11 +118,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         return sendError(response, { code: 'VALIDATION', message: 'The body is not valid JSON', issues: [] });
       }
       if (channel === null) return sendError(response, { code: 'UNKNOWN_CHANNEL', message: 'No such channel' });
-      if (!pathsAllowed(input, backupsDir(options.api.context.dataDir))) {
-        return sendError(response, {
-          code: 'FORBIDDEN',
-          message: 'Over the HTTP API files travel as content: a file path is accepted only for the app’s own backups',
-        });
+      // Over HTTP files travel as content: a path may only name one of the app's own backups (restore, undo an import).
+      try {
+        guardFilePaths(channel, input, { dataDir: options.api.context.dataDir });
+      } catch (error) {
+        return sendError(response, toErrorShape(error));
       }
       const result = await options.api.call(channel, input);
       if (result.ok) return sendJson(response, 200, result.value === undefined ? null : result.value);
@@ -116,7 +131,32 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendError(response, { code: 'NOT_FOUND', message: 'Not found' }, 405);
     }
-    return serveStatic(url.pathname, response);
+    const launch = url.searchParams.get('launch');
+    if (launch !== null) {
+      if (!sessions.redeem(launch)) return sendLaunchPage(request, response, true);
+      // The secret is spent: set the cookie and move to the clean address, so the secret leaves the address bar.
+      response.writeHead(303, {
+        Location: '/',
+        'Set-Cookie': sessions.cookie(),
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      });
+      response.end();
+      options.onLaunched?.();
+      return;
+    }
+    return serveStatic(url.pathname, request, response);
+  }
+
+  function sendLaunchPage(request: http.IncomingMessage, response: http.ServerResponse, used: boolean): void {
+    response.writeHead(401, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': contentSecurityPolicy,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    });
+    response.end(launchPage(`http://${host}:${port}`, { used, acceptLanguage: request.headers['accept-language'] }));
   }
 
   function openEventStream(response: http.ServerResponse): void {
@@ -135,7 +175,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     for (const stream of streams) stream.write(frame);
   });
 
-  function serveStatic(pathname: string, response: http.ServerResponse): void {
+  function serveStatic(pathname: string, request: http.IncomingMessage, response: http.ServerResponse): void {
     const root = options.staticDir;
     if (!root) return sendError(response, { code: 'NOT_FOUND', message: 'Not found' });
     let decoded: string;
@@ -154,12 +194,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       file = path.join(resolvedRoot, 'index.html');
       if (!fs.existsSync(file)) return sendError(response, { code: 'NOT_FOUND', message: 'Not found' });
     }
+    // The app itself only to a browser that was let in; its scripts and styles hold nothing secret.
+    if (path.basename(file) === 'index.html' && !sessions.isLetIn(request)) return sendLaunchPage(request, response, false);
     const type = mimeTypes[path.extname(file)] ?? 'application/octet-stream';
-    let content = fs.readFileSync(file);
-    if (path.basename(file) === 'index.html') {
-      const meta = `<meta name="candid-api-token" content="${token}" />`;
-      content = Buffer.from(content.toString('utf8').replace('</head>', `    ${meta}\n  </head>`));
-    }
+    const content = fs.readFileSync(file);
     response.writeHead(200, {
       'Content-Type': type,
       'Content-Security-Policy': contentSecurityPolicy,
@@ -179,6 +217,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     url: `http://${host}:${port}`,
     port,
     token,
+    launchUrl: () => `http://${host}:${port}/?launch=${sessions.issue()}`,
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
@@ -201,23 +240,6 @@ function hasDotDotSegment(rawUrl: string): boolean {
   return decoded.split(/[\\/]/).includes('..');
 }
 
-/**
- * A token holder must not turn the API into a way to read or write any file of the user's: the browser shell
- * uploads and downloads content, so the only paths it may name are the app's own backups (restore, undo import).
- */
-function pathsAllowed(input: unknown, allowedDir: string, depth = 0): boolean {
-  if (typeof input !== 'object' || input === null || depth > 4) return true;
-  for (const [key, value] of Object.entries(input)) {
-    if (key === 'path' && typeof value === 'string') {
-      const resolved = path.resolve(value);
-      if (!resolved.startsWith(path.resolve(allowedDir) + path.sep)) return false;
-    } else if (!pathsAllowed(value, allowedDir, depth + 1)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 /** The channel named by `/api/<channel>`, or null when its %-escapes are malformed. */
 function decodeChannel(pathname: string): string | null {
   try {
@@ -229,10 +251,7 @@ function decodeChannel(pathname: string): string | null {
 
 function tokenMatches(header: string | undefined, token: string): boolean {
   const match = /^Bearer (\S+)$/.exec(header ?? '');
-  if (!match) return false;
-  const given = Buffer.from(match[1]);
-  const expected = Buffer.from(token);
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+  return match !== null && sameSecret(match[1], token);
 }
 
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {

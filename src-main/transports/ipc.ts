@@ -16,6 +16,8 @@ import {
   type ShellParsedInput,
 } from '../../src-shared/contract/shell';
 import { toErrorShape, validationError, type Api, type ApiResult } from '../api';
+import type { FileGrants } from './file-grants';
+import { guardFilePaths, type FilePathPolicy } from './file-paths';
 
 export interface IpcInvokeEventLike {
   /** The frame that sent the message; null once it navigated away or was destroyed. */
@@ -41,6 +43,8 @@ export interface IpcTransportOptions<E extends IpcInvokeEventLike> {
   shell: ShellHandlers<E>;
   /** Sends an event to every window. */
   broadcast<N extends BridgeEventName>(event: N, payload: BridgeEvents[N]): void;
+  /** The files the user picked in the shell's dialogs: the only files outside the data folder a page may name. */
+  grants: FileGrants;
 }
 
 export const forbiddenResult: ApiResult = {
@@ -57,11 +61,13 @@ export function isTrustedEvent(event: IpcInvokeEventLike, isTrustedSender: (url:
 export function registerIpcTransport<E extends IpcInvokeEventLike>(options: IpcTransportOptions<E>): () => void {
   const { ipcMain, api, isTrustedSender, shell, broadcast } = options;
   const registered: string[] = [];
+  const files = { dataDir: api.context.dataDir, grants: options.grants };
 
   for (const channel of channels) {
     ipcMain.handle(channel, async (event: E, input: unknown): Promise<ApiResult> => {
       if (!isTrustedEvent(event, isTrustedSender)) return forbiddenResult;
-      return api.call(channel, input);
+      const refused = refusedFile(channel, input, files);
+      return refused ?? api.call(channel, input);
     });
     registered.push(channel);
   }
@@ -69,7 +75,8 @@ export function registerIpcTransport<E extends IpcInvokeEventLike>(options: IpcT
   for (const channel of shellChannels) {
     ipcMain.handle(channel, async (event: E, input: unknown): Promise<ApiResult> => {
       if (!isTrustedEvent(event, isTrustedSender)) return forbiddenResult;
-      return callShell(shell, channel, input, event);
+      const refused = refusedFile(channel, input, files);
+      return refused ?? callShell(shell, channel, input, event);
     });
     registered.push(channel);
   }
@@ -82,6 +89,16 @@ export function registerIpcTransport<E extends IpcInvokeEventLike>(options: IpcT
     unsubscribe();
     for (const channel of registered) ipcMain.removeHandler(channel);
   };
+}
+
+/** Null when every file the input names is allowed (handles replaced by their files), else the refusal. */
+function refusedFile(channel: string, input: unknown, policy: FilePathPolicy): ApiResult | null {
+  try {
+    guardFilePaths(channel, input, policy);
+    return null;
+  } catch (error) {
+    return { ok: false, error: toErrorShape(error) };
+  }
 }
 
 async function callShell<E>(shell: ShellHandlers<E>, channel: ShellChannel, input: unknown, event: E): Promise<ApiResult> {

@@ -20,18 +20,28 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
+/** Whether `value` parses as an http: or https: URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An http(s) link, stored as the URL parser serialises it (`new URL(value).href`): the parser silently drops tabs
+ * and line breaks inside a URL, so the text that was checked must be the text that is stored, or a link that
+ * passed as `https://a.example/\r\nBEGIN:VEVENT` would keep its line break for the calendar export to write.
+ */
 export const httpUrl = z
   .string()
   .trim()
   .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL');
+  .refine(isHttpUrl, { message: 'must be an http(s) URL', params: { problem: 'not_web_link' } })
+  .transform((value) => new URL(value).href)
+  .pipe(z.string().max(2048));
 
 export const optionalUrl = z
   .union([httpUrl, z.literal('')])

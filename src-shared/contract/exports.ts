@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { applicationFilters } from './applications';
-import { storedDay, storedInstant } from './dates';
-import { employmentTypes, interviewFormats, interviewOutcomes, interviewStatuses, interviewTypes, salaryPeriods, schedules, stageCategories, workModes } from './enums';
+import { jsonBackupRowSchemas } from './backup-rows';
+
+export { jsonBackupRowSchemas, backupRowProblems } from './backup-rows';
 
 /** Languages the exported labels (headers, stage and type names) can be written in. */
 export const exportLanguages = ['en', 'fr'] as const;
@@ -113,126 +114,6 @@ export interface ExportsOutputs {
 export const jsonBackupFormat = 'candid-backup';
 export const jsonBackupFormatVersion = 1;
 
-const sqlValue = z.union([z.string(), z.number(), z.null()]);
-const text = z.string();
-const nullableText = z.string().nullable();
-const integer = z.number().int();
-const nullableInteger = z.number().int().nullable();
-const flag = z.union([z.literal(0), z.literal(1)]);
-/** Dates are bounded like every date Candid takes (dates.ts): a backup of a damaged database is refused, not spread. */
-const nullableInstant = storedInstant.nullable();
-const nullableEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable();
-/** A JSON array of strings, stored as text. */
-const jsonStringList = z.string().refine((value) => {
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string');
-  } catch {
-    return false;
-  }
-}, 'must be a JSON array of strings');
-
-/**
- * One row: the known columns typed, and any column a later schema adds kept as a plain SQL value, so that a
- * backup stays readable when a migration adds a column.
- */
-const rowOf = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ id: z.string().min(1), ...shape, created_at: storedInstant, updated_at: storedInstant, deleted_at: nullableInstant }).catchall(sqlValue);
-
-export const jsonBackupRowSchemas = {
-  stages: rowOf({ name: nullableText, category: z.enum(stageCategories), position: integer }),
-  sources: rowOf({ name: text }),
-  tags: rowOf({ name: text, name_key: text, color: nullableText }),
-  companies: rowOf({
-    name: text,
-    name_key: text,
-    website: nullableText,
-    industry: nullableText,
-    size: nullableText,
-    location: nullableText,
-    notes: nullableText,
-  }),
-  contacts: rowOf({
-    name: text,
-    role: nullableText,
-    email: nullableText,
-    phone: nullableText,
-    linkedin_url: nullableText,
-    company_id: nullableText,
-    notes: nullableText,
-  }),
-  applications: rowOf({
-    company_id: text,
-    position: text,
-    employment_type: nullableEnum(employmentTypes),
-    schedule: nullableEnum(schedules),
-    work_mode: nullableEnum(workModes),
-    location: nullableText,
-    source: nullableText,
-    applied_on: storedDay,
-    posting_url: nullableText,
-    description: nullableText,
-    salary_min: nullableInteger,
-    salary_max: nullableInteger,
-    salary_currency: nullableText,
-    salary_period: nullableEnum(salaryPeriods),
-    required_skills: jsonStringList,
-    preferred_skills: jsonStringList,
-    experience_years: nullableInteger,
-    resume_version: nullableText,
-    notes: nullableText,
-    favorite: flag,
-    priority: nullableInteger,
-    excitement: nullableInteger,
-    deadline: storedDay,
-    archived: flag,
-    first_response_on: storedDay,
-    /** Derived from the stage history; informative, recomputed on import. */
-    stage_id: text,
-    stage_category: z.enum(stageCategories),
-    stage_changed_at: storedInstant,
-  }),
-  stage_events: rowOf({
-    application_id: text,
-    from_stage_id: nullableText,
-    to_stage_id: text,
-    occurred_at: storedInstant,
-    note: nullableText,
-    /** Added in schema 95; absent from older backups (then 0). */
-    date_unknown: flag.optional(),
-  }),
-  application_tags: rowOf({ application_id: text, tag_id: text }),
-  application_contacts: rowOf({ application_id: text, contact_id: text }),
-  interviews: rowOf({
-    application_id: text,
-    scheduled_at: storedInstant,
-    duration_minutes: nullableInteger,
-    type: nullableEnum(interviewTypes),
-    format: nullableEnum(interviewFormats),
-    location: nullableText,
-    meeting_url: nullableText,
-    interviewers: nullableText,
-    status: z.enum(interviewStatuses),
-    outcome: nullableEnum(interviewOutcomes),
-    notes: nullableText,
-  }),
-  tasks: rowOf({
-    title: text,
-    due_on: storedDay,
-    done_at: nullableInstant,
-    application_id: nullableText,
-    notes: nullableText,
-  }),
-  profile: rowOf({
-    name: nullableText,
-    skills: jsonStringList,
-    weekly_goal: nullableInteger,
-    locale: nullableText,
-    theme: text,
-    default_currency: text,
-  }),
-};
-
 export type JsonBackupTable = keyof typeof jsonBackupRowSchemas;
 
 /** Tables in an order where every row comes after the rows it refers to (import them in this order). */
@@ -252,8 +133,8 @@ export const jsonBackupSchema = z
           [T in JsonBackupTable]: z.ZodDefault<z.ZodArray<(typeof jsonBackupRowSchemas)[T]>>;
         },
       )
-      // A table a later schema adds (documents…) is kept as rows of plain SQL values.
-      .catchall(z.array(z.record(z.string(), sqlValue))),
+      // A table this version does not know: the importer refuses it as written by a newer Candid.
+      .catchall(z.unknown()),
   })
   .strict();
 export type JsonBackup = z.output<typeof jsonBackupSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from './common';
+import type { PickedFile } from './file-paths';
 
 /**
  * Desktop-only actions that are not data: they exist only in the Electron shell (over IPC), never in the handler
@@ -43,7 +44,7 @@ const dialogBase = {
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
-/** A file path; main checks that it is absolute and where it may be (see src-main/shell). */
+/** A file: a handle from a dialog, or a path of the data folder (see file-paths.ts); main checks it. */
 const filePath = z
   .string()
   .trim()
@@ -101,7 +102,7 @@ export const shellChannelInputs = {
   'shell.openDocument': z.object({ id }).strict(),
   /** Shows a file of the data folder (a backup, say) in the system's file manager; refused for any other path. */
   'shell.showItemInFolder': z.object({ path: filePath }).strict(),
-  /** Renders the report page to an A4 PDF at `path` (from a save dialog). */
+  /** Renders the report page to an A4 PDF at `path` (the handle a save dialog gave). */
   'shell.printReportToPdf': z
     .object({
       /** An absolute path ending in .pdf, in an existing folder (main checks it; the save dialog gives one). */
@@ -117,10 +118,10 @@ export const shellChannels = Object.keys(shellChannelInputs) as ShellChannel[];
 export interface ShellChannelOutputs {
   'shell.openExternal': { opened: boolean };
   'shell.openDataFolder': { path: string };
-  /** `null` when the user cancelled. */
-  'shell.showSaveDialog': { path: string | null };
-  /** Empty when the user cancelled. */
-  'shell.showOpenDialog': { paths: string[] };
+  /** The file the user chose to write, as a handle to pass as an export's `path`; `null` when cancelled. */
+  'shell.showSaveDialog': { file: PickedFile | null };
+  /** The files the user chose to read, as handles to pass as a `path`; empty when cancelled. */
+  'shell.showOpenDialog': { files: PickedFile[] };
   /** The copy that was opened. */
   'shell.openDocument': { path: string };
   'shell.showItemInFolder': { path: string };

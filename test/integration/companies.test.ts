@@ -62,7 +62,7 @@ describe('companies.merge', () => {
     const contact = await api.invoke('contacts.create', { name: 'Ana', companyId: twin.id });
 
     const merged = await api.invoke('companies.merge', { targetId: target.id, sourceIds: [twin.id, third.id, twin.id] });
-    expect(merged).toMatchObject({ name: 'Acme', industry: 'Software', website: 'https://acme.example', size: '51-200', location: 'Lyon' });
+    expect(merged).toMatchObject({ name: 'Acme', industry: 'Software', website: 'https://acme.example/', size: '51-200', location: 'Lyon' });
     expect(merged.applications.map((application) => application.position).sort()).toEqual(['Kept', 'Moved']);
     expect(merged.applications.find((application) => application.id === moved.id)).toMatchObject({ stageCategory: 'rejected', daysToFirstResponse: 10 });
     expect(merged.contacts.map((item) => item.id)).toEqual([contact.id]);

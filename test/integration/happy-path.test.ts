@@ -36,7 +36,7 @@ const happyPaths: Record<CoreChannel, Case> = {
   },
   'applications.get': async (api, w) => {
     const detail = await api.invoke('applications.get', { id: w.application.id });
-    expect(detail.company).toMatchObject({ id: w.company.id, name: 'Acme', website: 'https://acme.example' });
+    expect(detail.company).toMatchObject({ id: w.company.id, name: 'Acme', website: 'https://acme.example/' });
     expect(detail.stageHistory).toEqual([
       expect.objectContaining({ fromStageId: null, toStageId: w.stages.applied, toCategory: 'applied', occurredAt: '2024-03-01T12:00:00.000Z' }),
     ]);
@@ -180,7 +180,7 @@ const happyPaths: Record<CoreChannel, Case> = {
   },
   'companies.update': async (api, w) => {
     const company = await api.invoke('companies.update', { id: w.company.id, patch: { industry: 'Robotics', notes: 'Great team' } });
-    expect(company).toMatchObject({ name: 'Acme', industry: 'Robotics', notes: 'Great team', website: 'https://acme.example' });
+    expect(company).toMatchObject({ name: 'Acme', industry: 'Robotics', notes: 'Great team', website: 'https://acme.example/' });
     expect(await api.invoke('companies.get', { id: w.company.id })).toMatchObject({ industry: 'Robotics' });
   },
   'companies.delete': async (api, w) => {

@@ -99,7 +99,7 @@ describe('companies.unmerge', () => {
     expect(await api.invoke('contacts.get', { id: world.contact.id })).toMatchObject({ companyId: world.other.id });
     expect(await api.invoke('contacts.get', { id: world.otherContact.id })).toMatchObject({ companyId: world.third.id });
     // The website was edited after the merge: kept. The size and location came from the merge: emptied.
-    expect(result.target).toMatchObject({ website: 'https://acme.com', size: null, location: null, industry: 'Software' });
+    expect(result.target).toMatchObject({ website: 'https://acme.com/', size: null, location: null, industry: 'Software' });
   });
 
   it('refuses bad inputs and writes nothing', async () => {

@@ -26,7 +26,7 @@ const others: string[] = [];
 
 beforeEach(async () => {
   app = await openTempApp({ shell: 'desktop' });
-  ({ ipc, dispose } = serveOverFakeIpc(app, createShellActions(app.context, { entryUrl: appPageUrl, preload: '/app/preload.cjs' })));
+  ({ ipc, dispose } = serveOverFakeIpc(app, (grants) => createShellActions(app.context, { entryUrl: appPageUrl, preload: '/app/preload.cjs' }, grants)));
   electron.openPath.mockReset().mockResolvedValue('');
   electron.showItemInFolder.mockReset();
 });

@@ -28,7 +28,7 @@ describe('IPC transport', () => {
     app = await openTempApp({ shell: 'desktop' });
     broadcast = vi.fn<(event: string, payload: unknown) => void>();
     electron.openExternal.mockClear();
-    ({ ipc, dispose } = serveOverFakeIpc(app, createShellActions(app.context, { entryUrl: appPageUrl, preload: '/app/out/preload/index.cjs' }), broadcast));
+    ({ ipc, dispose } = serveOverFakeIpc(app, (grants) => createShellActions(app.context, { entryUrl: appPageUrl, preload: '/app/out/preload/index.cjs' }, grants), broadcast));
   });
 
   afterEach(() => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { windowSecurityOptions } from '../../src-main/shell/security';
 import { openTempApp, tempDir, type TempApp } from '../support/temp-app';
+import type { FileGrants } from '../../src-main/transports/file-grants';
 import { appPageUrl, serveOverFakeIpc, type FakeIpcMain } from './support/fake-ipc';
 import { createdWindows, fakePage } from './support/fake-report-window';
 
@@ -18,13 +19,14 @@ const { createShellActions } = await import('../../src-main/shell/actions');
 const preload = '/app/out/preload/index.cjs';
 let app: TempApp;
 let ipc: FakeIpcMain;
+let grants: FileGrants;
 let dispose: (() => void) | undefined;
 let folder: string;
 
 /** The shell actions behind the IPC transport, with the report's time limit (30 s in the app). */
 function serve(timeoutMs: number): void {
   dispose?.();
-  ({ ipc, dispose } = serveOverFakeIpc(app, createShellActions(app.context, { entryUrl: appPageUrl, preload, timeoutMs })));
+  ({ ipc, dispose, grants } = serveOverFakeIpc(app, (grants) => createShellActions(app.context, { entryUrl: appPageUrl, preload, timeoutMs }, grants)));
 }
 
 beforeEach(async () => {
@@ -41,7 +43,12 @@ afterEach(() => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-const print = (input: unknown) => ipc.invoke(appPageUrl, 'shell.printReportToPdf', input);
+/**
+ * As the page does it: the path comes from a save dialog, as the handle the dialog gave (the user picked that
+ * file; test/shell/file-handles.test.ts goes through the dialog itself). `typed` sends the path as it is.
+ */
+const print = (input: { path: string; [key: string]: unknown }, typed = false) =>
+  ipc.invoke(appPageUrl, 'shell.printReportToPdf', typed ? input : { ...input, path: grants.grant(input.path, 'write').handle });
 const target = () => path.join(folder, 'Rapport candidatures.pdf');
 
 describe('shell.printReportToPdf', () => {
@@ -97,10 +104,18 @@ describe('shell.printReportToPdf', () => {
     expect(fs.readdirSync(folder)).toEqual([]);
   });
 
-  it('refuses a path it must not write before opening any window', async () => {
+  it('refuses a path the page typed instead of picking it, before opening any window', async () => {
+    for (const typed of ['report.pdf', target(), path.join(app.dir, 'report.pdf')]) {
+      const result = await print({ path: typed }, true);
+      expect(result, typed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(createdWindows).toEqual([]);
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it('refuses a picked file it must not write before opening any window', async () => {
     await app.api.invoke('backups.create', {});
-    const refusals: Array<[unknown, string]> = [
-      [{ path: 'report.pdf' }, 'path_not_absolute'],
+    const refusals: Array<[{ path: string; [key: string]: unknown }, string]> = [
       [{ path: path.join(folder, 'missing', 'report.pdf') }, 'folder_missing'],
       [{ path: path.join(folder, 'report.xlsx') }, 'not_pdf'],
       [{ path: path.join(folder, 'report') }, 'not_pdf'],

@@ -1,4 +1,4 @@
-import { prng } from '../trust/crash-rounds';
+import { prng } from '../trust/crash/rounds';
 import { syncCrashAt, syncPhases } from './sync-rounds';
 
 /** `npm run soak -- --kind sync`: rounds of sync runs killed at random points; returns the exit code (1 on damage). */

@@ -162,14 +162,18 @@ describe('the HTTP transport', () => {
     }
   });
 
-  it('serves the renderer with the token in a meta tag and the content security policy', async () => {
+  it('serves the renderer, with the content security policy, only to a browser that was let in, and never a key', async () => {
+    const launch = await rawRequest(server.port, { path: new URL(server.launchUrl()).pathname + new URL(server.launchUrl()).search });
+    expect(launch.status).toBe(303);
+    const cookie = launch.headers['set-cookie']![0].split(';')[0];
     for (const route of ['/', '/index.html', '/applications/123']) {
-      const page = await rawRequest(server.port, { path: route });
+      const page = await rawRequest(server.port, { path: route, headers: { Cookie: cookie } });
       expect(page.status, route).toBe(200);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy);
       expect(page.headers['cache-control']).toBe('no-store');
-      expect(page.text).toContain(`<meta name="candid-api-token" content="${token}" />\n  </head>`);
+      expect(page.text).toBe(fs.readFileSync(path.join(staticDir, 'index.html'), 'utf8'));
+      expect(page.text).not.toContain(token);
     }
     const script = await rawRequest(server.port, { path: '/assets/app.js' });
     expect(script).toMatchObject({ status: 200, text: 'console.log("app");\n' });

@@ -15,13 +15,18 @@ declare global {
   }
 }
 
-function apiToken(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="candid-api-token"]')?.content ?? '';
-}
-
 function toAppError(error: unknown): AppError {
   if (isAppErrorShape(error)) return new AppError(error.code, error.message, { issues: error.issues, details: error.details });
   return new AppError('INTERNAL', String(error));
+}
+
+/**
+ * In a browser the page holds no key: the browser shell let this browser in with an HttpOnly session cookie, which
+ * same-origin requests carry by themselves. When it no longer counts (Candid was restarted), the page is reloaded:
+ * the server then answers with the page that says how to open Candid again.
+ */
+function leaveWhenNotLetIn(response: Response): void {
+  if (response.status === 401) window.location.reload();
 }
 
 async function invokeOverHttp(channel: string, input: unknown): Promise<unknown> {
@@ -29,13 +34,15 @@ async function invokeOverHttp(channel: string, input: unknown): Promise<unknown>
   try {
     response = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${apiToken()}` },
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
       body: input === undefined ? '' : JSON.stringify(input),
     });
   } catch {
     throw new AppError('INTERNAL', 'Candid cannot be reached', { details: { network: true } });
   }
   const body: unknown = await response.json().catch(() => null);
+  leaveWhenNotLetIn(response);
   if (!response.ok) throw toAppError(body);
   return body;
 }
@@ -67,10 +74,8 @@ export function onChanged(listener: (event: ChangedEvent) => void): () => void {
   const connect = async (): Promise<void> => {
     while (!controller.signal.aborted) {
       try {
-        const response = await fetch('/api/events', {
-          headers: { Authorization: `Bearer ${apiToken()}` },
-          signal: controller.signal,
-        });
+        const response = await fetch('/api/events', { credentials: 'same-origin', signal: controller.signal });
+        leaveWhenNotLetIn(response);
         if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
         retryDelay = 500;
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

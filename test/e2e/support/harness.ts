@@ -31,7 +31,10 @@ export interface E2EApp {
   browser: Browser;
   /** The scheduler, when started with `automation` (on the clock the test gave, which it moves). */
   automation: Automation | null;
-  /** A new browser context (fresh storage) with a page on the app. */
+  /**
+   * A new browser context (fresh storage) with a page on the app, opened as a user opens it: through a one-time
+   * launch address, which lets this browser context in (session cookie) and redirects to the app.
+   */
   open(options?: { colorScheme?: 'light' | 'dark'; locale?: string; path?: string }): Promise<{ context: BrowserContext; page: Page }>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
@@ -65,7 +68,13 @@ export async function startE2EApp(options: { dataDir?: string; clock?: Clock; au
       const browserContext = await browser.newContext({ colorScheme, locale, viewport: { width: 1280, height: 800 }, acceptDownloads: true });
       const page = await browserContext.newPage();
       page.on('pageerror', (error) => console.error('[page error]', error));
-      await page.goto(`${server.url}${route}`);
+      await page.goto(server.launchUrl());
+      if (route !== '/') {
+        // A full load of the route, as before the launch address: going from the app to an address that differs
+        // only after `#` would be an in-page navigation, which the app's own first redirect can still override.
+        await page.goto('about:blank');
+        await page.goto(`${server.url}${route}`);
+      }
       return { context: browserContext, page };
     },
     async screenshot(page, name) {

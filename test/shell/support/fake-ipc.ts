@@ -1,5 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { senderCheck } from '../../../src-main/shell/origin';
+import { FileGrants } from '../../../src-main/transports/file-grants';
 import { registerIpcTransport, type IpcMainLike, type IpcTransportOptions, type ShellHandlers } from '../../../src-main/transports/ipc';
 import type { TempApp } from '../../support/temp-app';
 
@@ -28,22 +29,24 @@ export class FakeIpcMain {
 }
 
 /**
- * The real IPC transport over a temp app, behind a fake ipcMain. `shell` comes from createShellActions, imported
- * by the test after it has replaced electron.
+ * The real IPC transport over a temp app, behind a fake ipcMain. `shell` makes the shell actions with the dialogs'
+ * file grants the transport shares (createShellActions, imported by the test after it has replaced electron).
  */
 export function serveOverFakeIpc(
   app: Pick<TempApp, 'api'>,
-  shell: ShellHandlers<IpcMainInvokeEvent>,
+  shell: (grants: FileGrants) => ShellHandlers<IpcMainInvokeEvent>,
   broadcast: IpcTransportOptions<IpcMainInvokeEvent>['broadcast'] = () => undefined,
-): { ipc: FakeIpcMain; dispose: () => void } {
+): { ipc: FakeIpcMain; dispose: () => void; grants: FileGrants } {
   const ipc = new FakeIpcMain();
+  const grants = new FileGrants();
   const dispose = registerIpcTransport({
     // The fake's events carry only what the transport and the shell actions read (senderFrame, sender).
     ipcMain: ipc as unknown as IpcMainLike<IpcMainInvokeEvent>,
     api: app.api,
     isTrustedSender: senderCheck(),
-    shell,
+    shell: shell(grants),
     broadcast,
+    grants,
   });
-  return { ipc, dispose };
+  return { ipc, dispose, grants };
 }

@@ -105,9 +105,9 @@ async function restoreFrom(choice: RestoreChoice, undoing: boolean): Promise<voi
     }
     const date = choice.createdAt
       ? new Intl.DateTimeFormat(language() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(choice.createdAt))
-      : choice.path;
+      : choice.name;
     fileStatus.done(translate('files:backups.restored', { date }), () => {
-      void restoreFrom({ path: result.undo.path, createdAt: result.undo.createdAt }, true);
+      void restoreFrom({ path: result.undo.path, name: result.undo.fileName, createdAt: result.undo.createdAt }, true);
     });
   } catch (error) {
     fileStatus.failed(translate('files:backups.restoreFailed', { reason: fileErrorMessage(translate, error) }));

@@ -16,7 +16,10 @@ export function formatBytes(bytes: number, language: string): string {
 
 /** What the user chose to restore: a listed backup, or a file picked in the desktop app. */
 export interface RestoreChoice {
+  /** A listed backup's path, or the handle the open dialog gave for the picked file. */
   path: string;
+  /** The file's name, to show. */
+  name: string;
   /** When the backup was taken; null for a picked file. */
   createdAt: string | null;
 }
@@ -47,10 +50,11 @@ export function BackupRestoreDialog({ onDone }: { onDone: (choice: RestoreChoice
       title: t('files:backups.dialog.title'),
       filters: [{ name: 'Candid', extensions: ['sqlite', 'db'] }],
     });
-    if (picked?.paths[0]) setChosen({ path: picked.paths[0], createdAt: null });
+    const file = picked?.files[0];
+    if (file) setChosen({ path: file.handle, name: file.name, createdAt: null });
   };
 
-  const when = (choice: RestoreChoice) => (choice.createdAt ? format.dateTime(choice.createdAt) : choice.path);
+  const when = (choice: RestoreChoice) => (choice.createdAt ? format.dateTime(choice.createdAt) : choice.name);
 
   if (chosen) {
     return (
@@ -112,7 +116,7 @@ export function BackupRestoreDialog({ onDone }: { onDone: (choice: RestoreChoice
                 <td>{t(`files:backups.reason.${backup.reason}`)}</td>
                 <td className="backup-size">{formatBytes(backup.bytes, i18n.language)}</td>
                 <td>
-                  <Button size="sm" onClick={() => setChosen({ path: backup.path, createdAt: backup.createdAt })}>
+                  <Button size="sm" onClick={() => setChosen({ path: backup.path, name: backup.fileName, createdAt: backup.createdAt })}>
                     {t('files:backups.dialog.choose')}
                   </Button>
                 </td>

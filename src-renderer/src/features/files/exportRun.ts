@@ -79,8 +79,9 @@ export async function runExport(format: ExportFormat, filters: ApplicationFilter
       defaultName: suggestedExportFileName(format, localDay()),
       filters: [{ name: t(`files:exports.filterName.${format}`), extensions: [type.extension] }],
     });
-    if (!choice?.path) return null;
-    return call(channel, { ...input, path: choice.path });
+    // The dialog's handle goes where the path goes: main turns it back into the file the user chose.
+    if (!choice?.file) return null;
+    return call(channel, { ...input, path: choice.file.handle });
   }
   const result = await call(channel, input);
   if (result.kind === 'content') download(result);
@@ -97,8 +98,8 @@ export async function saveReportPdf(t: TFunction): Promise<{ path: string; bytes
     defaultName: `candid-report-${localDay()}.pdf`,
     filters: [{ name: t('files:exports.filterName.pdf'), extensions: ['pdf'] }],
   });
-  if (!choice?.path) return null;
-  return invokeShell('shell.printReportToPdf', { path: choice.path });
+  if (!choice?.file) return null;
+  return invokeShell('shell.printReportToPdf', { path: choice.file.handle });
 }
 
 /**

@@ -3,8 +3,8 @@ import { invokeShell } from '../../../api/client';
 import { fileBodyLimit } from '../../../../../src-shared/http-limits';
 
 /**
- * Getting a file the user picked to main. In the desktop app a native dialog gives a path (main reads the file
- * itself); in a browser the file's content travels base64 in the JSON body of the request.
+ * Getting a file the user picked to main. In the desktop app a native dialog gives a handle for it (main reads the
+ * file itself); in a browser the file's content travels base64 in the JSON body of the request.
  */
 
 /** Room for the rest of the JSON body (file name, choices). */
@@ -37,15 +37,18 @@ export async function uploadedSource(file: File): Promise<FileSource> {
   return { content: await readAsBase64(file), fileName: file.name };
 }
 
-/** The desktop app's native open dialog: the chosen path, or null when cancelled (or not in the desktop app). */
+/**
+ * The desktop app's native open dialog: the chosen file as a source whose `path` is the handle the dialog gave (main
+ * turns it back into the file), or null when cancelled (or not in the desktop app).
+ */
 export async function pickWithDialog(options: { title: string; filterName: string; extensions: string[] }): Promise<FileSource | null> {
   const result = await invokeShell('shell.showOpenDialog', {
     title: options.title,
     filters: [{ name: options.filterName, extensions: options.extensions }],
   });
-  const path = result?.paths[0];
-  if (!path) return null;
-  return { path, fileName: path.split(/[\\/]/).pop() || path };
+  const file = result?.files[0];
+  if (!file) return null;
+  return { path: file.handle, fileName: file.name };
 }
 
 /** "1.2 MB", "850 kB", "714B", in the user's language. */
