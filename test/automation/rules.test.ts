@@ -224,7 +224,19 @@ describe('the user keeps the last word', () => {
     const clock = new ManualClock(start);
     const app = await open(clock);
     const waiting = await app.api.invoke('applications.create', { companyName: 'Globex', position: 'Dev', appliedOn: '2025-03-03' });
+    const answered = await app.api.invoke('applications.create', { companyName: 'Initech', position: 'Dev', appliedOn: '2025-03-03' });
     await app.advance(31 * day);
+    // Initech answered after all: the user moves it on from the ghosting, then takes the ghosting back. As for any
+    // undone stage move, the screening now leaves the applied stage.
+    const screening = (await app.api.invoke('stages.list', undefined)).find((stage) => stage.category === 'screening')!.id;
+    await app.api.invoke('applications.setStage', { id: answered.id, stageId: screening });
+    const ghosting = (await app.api.invoke('applications.get', { id: answered.id })).stageHistory.find((event) => event.automatic)!;
+    await app.api.invoke('automation.undo', { stageEventId: ghosting.id });
+    const after = await app.api.invoke('applications.get', { id: answered.id });
+    expect(after.stageHistory.map((event) => [event.fromCategory, event.toCategory])).toEqual([
+      [null, 'applied'],
+      ['applied', 'screening'],
+    ]);
     const history = (await app.api.invoke('applications.get', { id: waiting.id })).stageHistory;
     const automatic = history.find((event) => event.automatic)!;
     const manual = history.find((event) => !event.automatic)!;

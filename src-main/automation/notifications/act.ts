@@ -1,5 +1,6 @@
 import { AppError, notFound } from '../../../src-shared/errors';
 import type { ActResult, ParsedInput, SnoozeDuration } from '../../../src-shared/contract';
+import { undoStageMove } from '../../applications/stage-undo';
 import type { WriteContext } from '../../changes/writer';
 import type { Database } from '../../db/connection';
 import { dayMs, hourMs } from '../local-time';
@@ -57,7 +58,8 @@ export function actOnNotifications(db: Database, write: WriteContext, input: Par
         }
         break;
       case 'undo':
-        write.softDelete('stage_events', row.subject_id!);
+        // The same undo as a stage move's (the event after it leaves the stage before it again).
+        undoStageMove(db, write, { id: row.application_id!, eventId: row.subject_id! });
         Object.assign(fields, { done_at: now, read_at: now });
         break;
     }
@@ -75,7 +77,7 @@ export function undoAutomaticEvent(db: Database, write: WriteContext, stageEvent
   if (event.automation === null) {
     throw new AppError('CONFLICT', `Stage event ${stageEventId} was not made by a rule`, { details: { reason: 'not_automatic', id: stageEventId } });
   }
-  write.softDelete('stage_events', stageEventId);
+  undoStageMove(db, write, { id: event.application_id, eventId: stageEventId });
   const notifications = db.sql(`SELECT id FROM notifications WHERE subject_id = ? AND kind = 'ghosted' AND deleted_at IS NULL AND done_at IS NULL`).pluck().all(stageEventId) as string[];
   for (const id of notifications) write.update('notifications', id, { done_at: write.now, read_at: write.now });
   return { applicationId: event.application_id };
