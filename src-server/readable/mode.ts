@@ -47,11 +47,20 @@ async function opensTheData(context: ServerContext, accountId: string, dataKey: 
   if (batch?.payload) return attempt(keys.batch, new Uint8Array(batch.payload), keys.batchAad(batch.id));
   const snapshot = await findObject(kysely, accountId, 'snapshot');
   if (!snapshot) return true;
-  const chunk = await kysely.selectFrom('object_chunks').select('data').where('object_id', '=', snapshot.id).where('idx', '=', 0).executeTakeFirst();
-  if (!chunk || chunk.data.length < 4) return false;
-  // Framed as u32 length || nonce || ciphertext (docs/sync.md); the first chunk may also be the last.
-  const length = chunk.data.readUInt32BE(0);
-  const sealed = new Uint8Array(chunk.data.subarray(4, 4 + 24 + length));
+  // Its first frame: u32 length || nonce || ciphertext (docs/sync.md), which may be the last too. A frame holds up
+  // to 1 MiB of plaintext plus its overhead, so it may straddle the server's stored chunks (objects.ts).
+  let data = Buffer.alloc(0);
+  for (let idx = 0; ; idx += 1) {
+    if (data.length >= 4) {
+      if (data.readUInt32BE(0) > 2 * 1024 * 1024) return false;
+      if (data.length >= 4 + 24 + data.readUInt32BE(0)) break;
+    }
+    const chunk = await kysely.selectFrom('object_chunks').select('data').where('object_id', '=', snapshot.id).where('idx', '=', idx).executeTakeFirst();
+    if (!chunk) return false;
+    data = Buffer.concat([data, chunk.data]);
+  }
+  const length = data.readUInt32BE(0);
+  const sealed = new Uint8Array(data.subarray(4, 4 + 24 + length));
   const aad = keys.snapshotAad(snapshot.name);
   return attempt(keys.snapshot, sealed, aad(0, false)) || attempt(keys.snapshot, sealed, aad(0, true));
 }

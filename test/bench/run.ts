@@ -37,6 +37,8 @@ import { measure, type Figures } from './timing';
 import { runServerBench, type ServerBenchOptions } from './server';
 // Registers the device-side sync cases that runServerBench runs against each engine's server.
 import './sync-device';
+// Registers the REST API's cases (issue 17) the same way.
+import './rest';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

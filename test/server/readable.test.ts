@@ -5,10 +5,11 @@ import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fromBase64Url, open, SyncKeys } from '../../src-main/sync/crypto';
+import { sealStream } from '../../src-main/sync/sealed-stream';
 import { SyncFailure } from '../../src-main/sync/failure';
 import { syncedTables } from '../../src-main/db/schema';
 import { call, register } from './support/client';
-import { readableAccount, v1, type ReadableAccount } from './support/readable';
+import { keysFor, readableAccount, v1, type ReadableAccount } from './support/readable';
 import { describeEngines, type TestServer } from './support/server';
 import { findEverywhere } from './support/storage';
 
@@ -145,6 +146,28 @@ describeEngines('Readable accounts and Candid’s REST API', (start) => {
     expect(readableAgain.status).toBe(200);
     const listed = await v1(account.device, 'applications.list', {});
     expect(listed.body.items.map((item: { position: string }) => item.position)).toEqual(['Designer']);
+  });
+
+  it('checks a key against a snapshot whose first frame spans the server’s stored chunks', async () => {
+    const device = await register(server.url);
+    const keyId = crypto.randomUUID();
+    expect((await device.call('PUT', '/sync/keys', { json: keysFor(keyId) })).status).toBe(201);
+    const dataKey = crypto.randomBytes(32);
+    const keys = new SyncKeys(new Uint8Array(dataKey), device.accountId);
+    const snapshotId = crypto.randomUUID();
+    // 1.5 MiB that deflate cannot shrink: the first sealed frame (1 MiB + overhead) is longer than a stored chunk.
+    const frames: Uint8Array[] = [];
+    for await (const frame of sealStream(keys.snapshot, keys.snapshotAad(snapshotId), (async function* () {
+      yield new Uint8Array(crypto.randomBytes(1536 * 1024));
+    })())) {
+      frames.push(frame);
+    }
+    const uploaded = await device.call('PUT', `/sync/snapshot?id=${snapshotId}&covers=0`, { bytes: Buffer.concat(frames) });
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    const wrong = await device.call('PUT', '/account/mode', { json: { mode: 'readable', keyId, dataKey: crypto.randomBytes(32).toString('base64url') } });
+    expect(wrong.status).toBe(400);
+    const right = await device.call('PUT', '/account/mode', { json: { mode: 'readable', keyId, dataKey: dataKey.toString('base64url') } });
+    expect(right.status, JSON.stringify(right.body)).toBe(200);
   });
 
   it('rebuilds a deleted replica from the log, identical, after a restart', async () => {
