@@ -189,13 +189,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (file !== resolvedRoot && !file.startsWith(resolvedRoot + path.sep)) {
       return sendError(response, { code: 'FORBIDDEN', message: 'Outside the app folder' });
     }
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      // Client-side routes fall back to the app shell.
-      file = path.join(resolvedRoot, 'index.html');
-      if (!fs.existsSync(file)) return sendError(response, { code: 'NOT_FOUND', message: 'Not found' });
-    }
-    // The app itself only to a browser that was let in; its scripts and styles hold nothing secret.
+    // Client-side routes fall back to the app shell.
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(resolvedRoot, 'index.html');
+    // The app itself only to a browser that was let in (built or not, a stranger learns nothing but how to open
+    // Candid); its scripts and styles hold nothing secret.
     if (path.basename(file) === 'index.html' && !sessions.isLetIn(request)) return sendLaunchPage(request, response, false);
+    if (!fs.existsSync(file)) return sendError(response, { code: 'NOT_FOUND', message: 'Not found' });
     const type = mimeTypes[path.extname(file)] ?? 'application/octet-stream';
     const content = fs.readFileSync(file);
     response.writeHead(200, {

@@ -43,10 +43,16 @@ export const httpUrl = z
   .transform((value) => new URL(value).href)
   .pipe(z.string().max(2048));
 
+/** An http(s) link or nothing ('' or null). Not a union with '': a union's error would hide why the link was refused. */
 export const optionalUrl = z
-  .union([httpUrl, z.literal('')])
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => value === '' || isHttpUrl(value), { message: 'must be an http(s) URL', params: { problem: 'not_web_link' } })
+  .transform((value) => (value ? new URL(value).href : null))
+  .pipe(z.string().max(2048).nullable())
   .nullish()
-  .transform((value) => (value ? value : null));
+  .transform((value) => value ?? null);
 
 export const email = z.email().max(320);
 

@@ -47,8 +47,9 @@ describe('the change log of handler writes', () => {
       // A new row is one entry holding all its fields (see Change in changes/writer.ts).
       'stage_events.*',
     ]);
-    expect(await record(() => api.invoke('applications.delete', { id: application.id }))).toEqual(['applications.deleted_at']);
-    expect(await record(() => api.invoke('applications.restore', { ids: [application.id] }))).toEqual(['applications.deleted_at']);
+    // The company this application's form created goes and comes back with it (migration 0160).
+    expect(await record(() => api.invoke('applications.delete', { id: application.id }))).toEqual(['applications.deleted_at', 'companies.deleted_at']);
+    expect(await record(() => api.invoke('applications.restore', { ids: [application.id] }))).toEqual(['applications.deleted_at', 'companies.deleted_at']);
     // Saving an unchanged form writes nothing.
     expect(await record(() => api.invoke('applications.update', { id: application.id, patch: { position: 'Developer', favorite: true } }))).toEqual([]);
 
