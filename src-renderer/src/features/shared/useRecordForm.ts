@@ -1,4 +1,4 @@
-import { useCallback, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../ui/issues';
 import { errorsByField } from './fieldErrors';
@@ -16,6 +16,13 @@ export function useRecordForm<V extends Values>(initial: V, options: { otherFiel
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // After a failed save, the keyboard goes to the first field to fix once the errors are committed to the page
+  // (an effect, not an animation frame: a page the browser is not drawing gets no frames).
+  const submittedForm = useRef<HTMLFormElement | null>(null);
+  const [fixRequest, setFixRequest] = useState(0);
+  useEffect(() => {
+    if (fixRequest > 0) submittedForm.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fixRequest]);
 
   const set = useCallback(<K extends keyof V>(name: K, value: V[K]) => {
     setValues((current) => ({ ...current, [name]: value }));
@@ -55,8 +62,8 @@ export function useRecordForm<V extends Values>(initial: V, options: { otherFiel
       onSaved?.();
     } catch (error) {
       fail(error);
-      // Take the keyboard to the first field to fix, once the errors are on screen.
-      requestAnimationFrame(() => formElement?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      submittedForm.current = formElement;
+      setFixRequest((count) => count + 1);
     } finally {
       setPending(false);
     }
