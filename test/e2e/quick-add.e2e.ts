@@ -61,7 +61,8 @@ it('refuses a missing position next to the field and writes nothing, then Undo r
   await page.keyboard.press('Enter');
   const position = dialog().getByLabel('Position');
   await expect.poll(() => position.getAttribute('aria-invalid'), pollTimeout).toBe('true');
-  expect(await position.evaluate((element) => element === document.activeElement)).toBe(true);
+  // The keyboard goes to the field once the error is drawn (a frame after it is in the page).
+  await expect.poll(() => position.evaluate((element) => element === document.activeElement), pollTimeout).toBe(true);
   expect((await app.api.invoke('applications.list', {})).total).toBe(before);
 
   await page.keyboard.type('Report writer');
