@@ -14,9 +14,9 @@ import './settings.css';
 
 const sections = ['profile', 'appearance', 'automation', 'stages', 'sources', 'customFields', 'sync', 'data'] as const;
 
-function showSection(section: string): void {
+function showSection(section: string, behavior: ScrollBehavior = 'auto'): void {
   const target = document.getElementById(`settings-${section}`);
-  target?.scrollIntoView({ block: 'start' });
+  target?.scrollIntoView({ behavior, block: 'start' });
   target?.querySelector<HTMLElement>('h2')?.focus();
 }
 
@@ -39,9 +39,7 @@ export default function SettingsPage() {
           <a key={section} href={`#settings-${section}`} onClick={(event) => {
             // Hash routing owns the URL's #: scroll without touching it.
             event.preventDefault();
-            const target = document.getElementById(`settings-${section}`);
-            target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-            target?.querySelector<HTMLElement>('h2')?.focus();
+            showSection(section, 'smooth');
           }}>
             {t(`toc.${section}`)}
           </a>
