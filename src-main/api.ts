@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelInputs, isChannel, type Channel, type ChannelOutput } from '../src-shared/contract';
 import { AppError, type AppErrorShape, type FieldIssue } from '../src-shared/errors';
 import type { AppContext } from './context';
+import { WriteLockBusy } from './db/connection';
 import type { Handlers } from './handler';
 import { appHandlers } from './app/handlers';
 import { applicationHandlers } from './applications/handlers';
@@ -23,6 +24,7 @@ import { syncHandlers } from './sync/handlers';
 import { interactionHandlers } from './interactions/handlers';
 import { customFieldHandlers } from './custom-fields/handlers';
 import { automationHandlers } from './automation/handlers';
+import { jobsHandlers } from './jobs/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -46,6 +48,7 @@ export const handlers: Handlers = {
   ...interactionHandlers,
   ...customFieldHandlers,
   ...automationHandlers,
+  ...jobsHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
@@ -67,8 +70,15 @@ export function createApi(context: AppContext): Api {
       const parsed = channelInputs[channel].safeParse(input);
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[channel] as (input: unknown, context: AppContext) => unknown;
-      const value = await handler(parsed.data, context);
-      return { ok: true, value };
+      for (;;) {
+        try {
+          return { ok: true, value: await handler(parsed.data, context) };
+        } catch (error) {
+          // A job's worker holds the write lock: nothing was written; run again once its transaction is over.
+          if (!(error instanceof WriteLockBusy)) throw error;
+          await context.jobs.whenWritable();
+        }
+      }
     } catch (error) {
       return { ok: false, error: toErrorShape(error) };
     }

@@ -243,6 +243,7 @@ export class ChangeWriter {
     this.db.transaction(() => {
       this.active = { touched, context };
       try {
+        this.observeStoredClock();
         result = fn(context);
         this.writePending();
         this.finish(touched);
@@ -269,6 +270,7 @@ export class ChangeWriter {
     let applied = 0;
     let aheadMs = 0;
     this.db.transaction(() => {
+      this.observeStoredClock();
       const byRow = new Map<string, RemoteWrite[]>();
       for (const change of changes) {
         aheadMs = Math.max(aheadMs, this.clock.observe(change.hlc));
@@ -348,6 +350,15 @@ export class ChangeWriter {
       this.defaults.set(table, fields);
     }
     return fields;
+  }
+
+  /**
+   * Another connection of this device (a job's worker, src-main/jobs) may have written since this one last did:
+   * its latest timestamp, stored with every write, is read under the write lock so that this write's come after it.
+   */
+  private observeStoredClock(): void {
+    const last = this.db.sql(`SELECT value FROM meta WHERE key = 'hlc_last'`).pluck().get() as string | undefined;
+    if (last) this.clock.observe(last);
   }
 
   private createContext(touched: Map<SyncedTable, Set<string>>): WriteContext {

@@ -8,6 +8,7 @@ import type { Api } from '../api';
 import { contentSecurityPolicy } from '../../src-shared/security';
 import { bodyLimitFor } from '../../src-shared/http-limits';
 import { backupsDir } from '../db/backups';
+import type { BridgeEventName } from '../../src-shared/bridge';
 
 export interface HttpServerOptions {
   api: Api;
@@ -47,7 +48,7 @@ const mimeTypes: Record<string, string> = {
  * The handler table over HTTP on 127.0.0.1: `POST /api/<channel>` with a JSON body, answered with the JSON
  * result or the error object (4xx/5xx). Guarded by a bearer token, and by Host and Origin checks that stop
  * DNS rebinding and cross-site requests from other pages in the user's browser. `GET /api/events` streams
- * `changed` events (server-sent events). Everything else serves the renderer, with the token in a meta tag
+ * `changed` and `job` events (server-sent events). Everything else serves the renderer, with the token in a meta tag
  * of index.html so that only pages of this origin can read it.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
@@ -130,10 +131,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     response.on('close', () => streams.delete(response));
   }
 
-  const unsubscribe = options.api.context.changes.onChanged((event) => {
-    const frame = `event: changed\ndata: ${JSON.stringify({ tables: event.tables })}\n\n`;
+  const sendEvent = (name: BridgeEventName, payload: unknown) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of streams) stream.write(frame);
-  });
+  };
+  const unsubscribeChanged = options.api.context.changes.onChanged((event) => sendEvent('changed', { tables: event.tables }));
+  const unsubscribeJobs = options.api.context.jobs.onEvent((event) => sendEvent('job', event));
+  const unsubscribe = () => {
+    unsubscribeChanged();
+    unsubscribeJobs();
+  };
 
   function serveStatic(pathname: string, response: http.ServerResponse): void {
     const root = options.staticDir;

@@ -20,6 +20,7 @@ import { syncChannelInputs, type SyncOutputs } from './sync';
 import { interactionsChannelInputs, type InteractionsOutputs } from './interactions';
 import { customFieldsChannelInputs, type CustomFieldsOutputs } from './customFields';
 import { automationChannelInputs, type AutomationOutputs } from './automation';
+import { jobsChannelInputs, type JobsOutputs } from './jobs';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -109,6 +110,7 @@ export const channelInputs = {
   ...interactionsChannelInputs,
   ...customFieldsChannelInputs,
   ...automationChannelInputs,
+  ...jobsChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
@@ -118,7 +120,8 @@ export const channels = Object.keys(channelInputs) as Channel[];
 export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & ImportsOutputs & DocumentsOutputs & BackupsOutputs & SyncOutputs &
   InteractionsOutputs &
   CustomFieldsOutputs &
-  AutomationOutputs;
+  AutomationOutputs &
+  JobsOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

@@ -22,3 +22,4 @@ export * from './sync';
 export * from './interactions';
 export * from './customFields';
 export * from './automation';
+export * from './jobs';

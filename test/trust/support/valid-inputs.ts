@@ -266,4 +266,6 @@ export const validInputs: ValidInputs = {
   'automation.undo': (w) => ({ stageEventId: w.automaticEventId }),
   'notifications.list': () => ({ status: 'all', limit: 20, offset: 0 }),
   'notifications.act': (w) => ({ action: 'snooze', ids: [w.notificationId], duration: 'day' }),
+  'jobs.list': () => undefined,
+  'jobs.cancel': () => ({ id: '00000000-0000-7000-8000-0000000000ff' }),
 };

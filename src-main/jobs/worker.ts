@@ -1,0 +1,50 @@
+/**
+ * A job's worker thread (bundled as out/main/worker.js): opens its own connection to the database, runs one job
+ * through the same code and the same write path as main would, and reports back (protocol.ts). Never imports
+ * electron.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { toErrorShape } from '../api';
+import { ChangeWriter } from '../changes/writer';
+import type { AppContext } from '../context';
+import { Database } from '../db/connection';
+import { JobControl } from './control';
+import type { WorkerMessage, WorkerStart } from './protocol';
+import { InlineJobs } from './runner';
+import { jobWork } from './work';
+
+const start = workerData as WorkerStart;
+const send = (message: WorkerMessage) => parentPort!.postMessage(message);
+
+async function run(): Promise<void> {
+  const control = new JobControl(start.channel, start.flags, send);
+  let db: Database | undefined;
+  try {
+    db = new Database(start.databaseFile, { nativeBinding: start.nativeBinding });
+    db.applyPragmas();
+    db.writeGate = control.writeGate();
+    const changes = ChangeWriter.open(db);
+    changes.onChanged((event) => send({ type: 'changed', tables: event.tables }));
+    const context: AppContext = {
+      db,
+      changes,
+      dataDir: start.dataDir,
+      databaseFile: start.databaseFile,
+      shell: start.shell,
+      version: start.version,
+      job: control,
+      jobs: new InlineJobs(() => context),
+    };
+    control.progress('starting');
+    const work = jobWork[start.channel] as (input: unknown, context: AppContext) => Promise<unknown>;
+    send({ type: 'done', value: await work(start.input, context) });
+  } catch (error) {
+    send({ type: 'failed', error: toErrorShape(error) });
+  } finally {
+    // Not db.close(): its `PRAGMA optimize` may write, and this connection's writes go through main's lock.
+    db?.statements.clear();
+    if (db?.sqlite.open) db.sqlite.close();
+  }
+}
+
+void run();
