@@ -38,11 +38,12 @@ function backupOptions(job: JobControl | undefined): BetterSqlite3.BackupOptions
   if (!job) return undefined;
   let restarts = 0;
   let lastRemaining = Infinity;
+  const step = job.step === 'backingUp' ? 'backingUp' : 'copying';
   return {
     progress: ({ totalPages, remainingPages }) => {
       if (remainingPages > lastRemaining) restarts += 1;
       lastRemaining = remainingPages;
-      job.progress('copying', totalPages - remainingPages, totalPages);
+      job.progress(step, totalPages - remainingPages, totalPages);
       return restarts >= 2 ? 0x7fffffff : pagesPerStep;
     },
   };

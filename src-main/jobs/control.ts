@@ -25,7 +25,7 @@ export function cancelledError(): AppError {
 export class JobControl {
   private readonly flags: Int32Array;
   private readonly weights: Partial<Record<JobStep, number>>;
-  private step: JobStep = 'starting';
+  private currentStep: JobStep = 'starting';
   private doneBefore = 0;
   private lastSent = 0;
   private cancellable = true;
@@ -37,6 +37,11 @@ export class JobControl {
   ) {
     this.flags = new Int32Array(flags);
     this.weights = stepWeights[channel] ?? {};
+  }
+
+  /** The step reported last (a backup taken inside another job counts its pages under that job's step). */
+  get step(): JobStep {
+    return this.currentStep;
   }
 
   get cancelRequested(): boolean {
@@ -53,13 +58,14 @@ export class JobControl {
    */
   progress(step: JobStep, done: number | null = null, total: number | null = null): void {
     this.throwIfCancelled();
-    const changed = step !== this.step;
+    const changed = step !== this.currentStep;
     if (changed) {
-      this.doneBefore += this.weightOf(this.step);
-      this.step = step;
+      this.doneBefore += this.weightOf(this.currentStep);
+      this.currentStep = step;
     }
     const now = performance.now();
-    if (!changed && now - this.lastSent < reportEveryMs && done !== total) return;
+    // Counts of a few items (tables, sheets) are all reported; counts of rows at most every reportEveryMs.
+    if (!changed && now - this.lastSent < reportEveryMs && done !== total && (total ?? 0) > 100) return;
     this.lastSent = now;
     const within = done !== null && total ? Math.min(done / total, 1) : 0;
     const fraction = Math.min(this.doneBefore + this.weightOf(step) * within, 1);
@@ -70,7 +76,7 @@ export class JobControl {
   commitPoint(): void {
     this.throwIfCancelled();
     this.cancellable = false;
-    this.send({ type: 'progress', step: this.step, done: null, total: null, fraction: this.doneBefore, cancellable: false });
+    this.send({ type: 'progress', step: this.currentStep, done: null, total: null, fraction: this.doneBefore, cancellable: false });
   }
 
   /** Declares a file the job creates and removes itself; main removes it if the worker dies first. */

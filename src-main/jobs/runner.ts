@@ -15,6 +15,8 @@ import type { AppContext } from '../context';
 export interface Jobs {
   run<C extends JobChannel>(channel: C, input: JobInputs[C]): Promise<JobOutputs[C]>;
   cancel(id: string): boolean;
+  /** Stops a job at once, as a crash would: what it had not committed is rolled back, its temporary files go. */
+  terminate(id: string): Promise<void>;
   list(): JobEvent[];
   onEvent(listener: (event: JobEvent) => void): () => void;
   /** Resolves once no job holds the write lock (main's writes wait for this instead of for SQLite's lock). */
@@ -82,6 +84,10 @@ export class JobRunner implements Jobs {
     Atomics.store(job.flags, flagSlots.cancel, 1);
     job.cancelTimer ??= setTimeout(() => void job.worker.terminate(), cancelGraceMs);
     return true;
+  }
+
+  async terminate(id: string): Promise<void> {
+    await this.running.get(id)?.worker.terminate();
   }
 
   list(): JobEvent[] {
@@ -215,6 +221,8 @@ export class InlineJobs implements Jobs {
   cancel(): boolean {
     return false;
   }
+
+  async terminate(): Promise<void> {}
 
   list(): JobEvent[] {
     return [];

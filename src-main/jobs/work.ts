@@ -10,7 +10,7 @@ import { exportExcel } from '../exports/excel';
 import { exportJson } from '../exports/json-backup';
 import { exportStatisticsWorkbook } from '../exports/statistics-workbook';
 import { previewImport } from '../imports/preview';
-import { runImport } from '../imports/run';
+import { jobPasses, runImport } from '../imports/run';
 
 type ContractJob = Exclude<JobChannel, 'backups.scheduled'>;
 
@@ -20,7 +20,7 @@ export type JobOutputs = { [C in ContractJob]: ChannelOutput<C> } & { 'backups.s
 
 /** The work of each job, as it runs in the worker on the worker's own connection (or inline, see InlineJobs). */
 export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppContext) => Promise<JobOutputs[C]> } = {
-  'imports.preview': (input, context) => previewImport(context, input),
+  'imports.preview': (input, context) => previewImport(context, input, jobPasses(context)),
   'imports.run': (input, context) => runImport(context, input),
   'exports.excel': (input, context) => exportExcel(context, input),
   'exports.statisticsWorkbook': (input, context) => exportStatisticsWorkbook(context, input),
