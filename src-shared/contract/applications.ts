@@ -154,6 +154,11 @@ export const listApplicationsInput = applicationFilters
       })
       .default({ column: 'appliedOn', direction: 'desc' }),
     ...pagination,
+    /**
+     * Keyset paging: the rows after this cursor (a page's `nextCursor`) in the same sort, whatever was inserted or
+     * deleted since; `offset` is then ignored. Opaque to callers.
+     */
+    after: z.string().max(1000).optional(),
   })
   .strict()
   .default({ sort: { column: 'appliedOn', direction: 'desc' }, limit: 50, offset: 0 });
@@ -289,7 +294,10 @@ export interface ApplicationDetail extends Application {
   contacts: Contact[];
 }
 
-export type ApplicationPage = Page<ApplicationSummary>;
+export interface ApplicationPage extends Page<ApplicationSummary> {
+  /** Pass as `after` to get the rows that follow this page's last one; null on the last page. */
+  nextCursor: string | null;
+}
 
 /** A stage move's result: the application as it is now, and how to undo the move (`applications.undoStage`). */
 export interface StageMoveResult extends ApplicationDetail {

@@ -37,6 +37,7 @@ import { measure, type Figures } from './timing';
 import { runServerBench, type ServerBenchOptions } from './server';
 // Registers the device-side sync cases that runServerBench runs against each engine's server.
 import './sync-device';
+import { syntheticCsv } from '../imports/support/synthetic';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -87,11 +88,13 @@ async function inScratch<T>(prefix: string, fn: (dir: string) => Promise<T>): Pr
 
 const single = (ms: number, cpuMs?: number): Figures => ({ p50: ms, p95: ms, max: ms, n: 1, cpuP50: cpuMs });
 
-/** An export or import: the app's function and the raw baseline, each alone in a child process. */
+/** An export or import: the app's channel (its job in a worker) and the raw baseline, each alone in a child process. */
 async function heavyCase(key: string, label: string, baseline: string, typed: () => Promise<HeavyResult>, raw: () => Promise<HeavyResult>) {
-  return runCase({ key, label, baseline }, async () => {
+  let listDuring: CaseResult | undefined;
+  const result = await runCase({ key, label, baseline }, async () => {
     const app = await typed();
     if (!app.ok || app.ms === undefined) return { status: app.detail ?? 'error' };
+    if (app.listDuring) listDuring = listDuringCase(key, app.listDuring);
     const base = await raw();
     return {
       typed: single(app.ms, app.cpuMs),
@@ -100,6 +103,16 @@ async function heavyCase(key: string, label: string, baseline: string, typed: ()
       rawPeakRssMb: base.peakRssMb,
     };
   });
+  return listDuring ? [result, listDuring] : [result];
+}
+
+function listDuringCase(job: string, figures: Figures): CaseResult {
+  return {
+    key: `list.during.${job}`,
+    label: `applications.list, first page, while the ${job} runs (its job in a worker; ${figures.n} calls)`,
+    baseline: '',
+    typed: figures,
+  };
 }
 
 async function benchSize(cached: CachedDatabase): Promise<SizeResult> {
@@ -147,23 +160,36 @@ async function benchSize(cached: CachedDatabase): Promise<SizeResult> {
 
     const exportFile = (name: string) => path.join(dir, name);
     results.push(
-      await heavyCase(
+      ...(await heavyCase(
         'export',
-        'Excel export of every application (exportExcel), own process',
+        'Excel export of every application (exports.excel: a job in a worker), own process',
         'reading the same rows with nothing written',
         () => runHeavy('export', dir, exportFile('bench.xlsx')),
         () => runHeavy('export-raw', dir, ''),
-      ),
+      )),
     );
     const csv = importCsvFor(cached);
     results.push(
-      await heavyCase(
+      ...(await heavyCase(
         'import',
-        `CSV import of ${cached.count.toLocaleString('en')} rows into an empty database (importFile), own process`,
+        `CSV import of ${cached.count.toLocaleString('en')} rows into an empty database (imports.run: a job in a worker), own process`,
         'CSV parse and plain INSERTs of companies and applications',
         () => inScratch('candid-bench-import-', (into) => runHeavy('import', into, csv)),
         () => inScratch('candid-bench-import-raw-', (into) => runHeavy('import-raw', into, csv)),
-      ),
+      )).filter((result) => result.key === 'import'),
+    );
+    // The list while an import runs into this (full) database: its pre-import backup, staging and final copy.
+    const duringRows = Math.min(20_000, cached.count);
+    const duringCsv = path.join(dir, 'during.csv');
+    fs.writeFileSync(duringCsv, syntheticCsv(duringRows));
+    const during = await runHeavy('import-during', dir, duringCsv);
+    results.push(
+      during.ok && during.listDuring
+        ? {
+            ...listDuringCase('import', during.listDuring),
+            label: `applications.list, first page, while an import of ${duringRows.toLocaleString('en')} rows into this database runs (${during.listDuring.n} calls; the import took ${Math.round(during.ms ?? 0)} ms)`,
+          }
+        : { key: 'list.during.import', label: 'applications.list while an import runs', baseline: '', status: during.detail ?? 'error' },
     );
   } finally {
     removeScratch(dir);
