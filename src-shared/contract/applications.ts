@@ -217,6 +217,19 @@ export const duplicatesInput = z
   .strict();
 export type DuplicatesInput = z.input<typeof duplicatesInput>;
 
+/**
+ * A bulk action on every application the filters keep at the moment it runs ("select all" in the table, however
+ * many rows that is), but those in `except`.
+ */
+export const bulkByFilterInput = z
+  .object({
+    filters: applicationFilters.default({}),
+    except: z.array(id).max(100_000).default([]),
+    action: z.enum(['archive', 'unarchive']),
+  })
+  .strict();
+export type BulkByFilterInput = z.input<typeof bulkByFilterInput>;
+
 export const applicationIdInput = idInput;
 export const applicationIdsInput = idsInput;
 
@@ -317,4 +330,9 @@ export interface DuplicatesResult {
 
 export interface BulkResult {
   count: number;
+}
+
+export interface BulkByFilterResult extends BulkResult {
+  /** The applications it changed: the opposite action on these undoes it. */
+  ids: string[];
 }

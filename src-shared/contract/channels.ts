@@ -45,6 +45,7 @@ export const channelInputs = {
   'applications.archive': applications.applicationIdsInput,
   'applications.unarchive': applications.applicationIdsInput,
   'applications.duplicates': applications.duplicatesInput,
+  'applications.bulkByFilter': applications.bulkByFilterInput,
 
   'companies.list': companies.listCompaniesInput,
   'companies.get': companies.companyIdInput,
@@ -140,6 +141,7 @@ interface CoreOutputs {
   'applications.archive': applications.BulkResult;
   'applications.unarchive': applications.BulkResult;
   'applications.duplicates': applications.DuplicatesResult;
+  'applications.bulkByFilter': applications.BulkByFilterResult;
 
   'companies.list': companies.CompanyPage;
   'companies.get': companies.CompanyDetail;

@@ -30,7 +30,7 @@ async function create(): Promise<string> {
 
 beforeAll(async () => {
   app = await openTempApp();
-  stages.push(...(await app.api.invoke('stages.list')).map((stage) => stage.id));
+  stages.push(...(await app.api.invoke('stages.list', undefined)).map((stage) => stage.id));
   for (let index = 0; index < 120; index += 1) await create();
 });
 afterAll(() => app.close());

@@ -92,6 +92,7 @@ export const validInputs: ValidInputs = {
   'applications.bulkDelete': (w) => ({ ids: [w.application.id] }),
   'applications.archive': (w) => ({ ids: [w.application.id] }),
   'applications.unarchive': (w) => ({ ids: [w.application.id] }),
+  'applications.bulkByFilter': () => ({ filters: { text: 'ACME' }, action: 'archive' }),
   'applications.duplicates': (w) => ({ companyName: 'ACME', position: 'Backend developer', postingUrl: 'https://jobs.example/acme/42', excludeId: w.deletedApplication.id }),
 
   'companies.list': () => ({ text: 'ac', sort: 'applications', limit: 5, offset: 0 }),
