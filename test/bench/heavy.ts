@@ -29,6 +29,8 @@ export interface HeavyResult {
   detail?: string;
   /** The list's first page, called from main's thread again and again while the job runs in its worker. */
   listDuring?: Figures;
+  /** Milliseconds from the job's last step (an import's final transaction) to its end: how long it held the lock. */
+  lastStepMs?: number;
 }
 
 const marker = 'BENCH_RESULT ';
@@ -102,6 +104,12 @@ async function jobTyped(dataDir: string, channel: string, input: unknown): Promi
     const api = createApi(context);
     const startRssMb = mb(process.resourceUsage().maxRSS);
     let listDuring: Figures | undefined;
+    let applyingSince: number | undefined;
+    let lastStepMs: number | undefined;
+    const stop = context.jobs.onEvent((event) => {
+      if (event.step === 'applying' && applyingSince === undefined) applyingSince = performance.now();
+      if (event.state !== 'running' && applyingSince !== undefined) lastStepMs = performance.now() - applyingSince;
+    });
     const { ms, cpuMs, detail } = await timed(async () => {
       const work = api.call(channel, input).then((result) => {
         if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
@@ -110,7 +118,8 @@ async function jobTyped(dataDir: string, channel: string, input: unknown): Promi
       listDuring = await listWhile(context, work);
       return work;
     });
-    return { ok: true, ms, cpuMs, startRssMb, detail, listDuring };
+    stop();
+    return { ok: true, ms, cpuMs, startRssMb, detail, listDuring, lastStepMs };
   });
 }
 
