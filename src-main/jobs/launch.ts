@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { WorkerStart } from './protocol';
 
 const here = fileURLToPath(import.meta.url);
 
@@ -16,12 +15,13 @@ export function workerScript(): { bundled: boolean; file: string } {
   return { bundled, file: path.join(path.dirname(here), bundled ? 'worker.js' : 'worker.ts') };
 }
 
-export function launchWorker(start: WorkerStart): Worker {
+/** A worker waiting for jobs (each sent as a WorkerStart message). */
+export function launchWorker(): Worker {
   const { bundled, file } = workerScript();
-  if (bundled) return new Worker(file, { workerData: start });
+  if (bundled) return new Worker(file);
   // tsx's ES module API (its `import` export), found from its package folder: require.resolve gives the CommonJS one.
   const tsxFolder = path.dirname(createRequire(here).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxFolder, 'dist', 'esm', 'api', 'index.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
-  return new Worker(boot, { eval: true, workerData: start });
+  return new Worker(boot, { eval: true });
 }

@@ -7,7 +7,7 @@ import type { ChangeWriter } from '../changes/writer';
 import { newId } from '../changes/ids';
 import { WriteLockBusy, type Database } from '../db/connection';
 import { launchWorker } from './launch';
-import { flagCount, flagSlots, lockStates, type WorkerMessage } from './protocol';
+import { flagCount, flagSlots, lockStates, type WorkerMessage, type WorkerStart } from './protocol';
 import { jobWork, type JobInputs, type JobOutputs } from './work';
 import type { AppContext } from '../context';
 
@@ -23,6 +23,9 @@ export interface Jobs {
   whenWritable(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A worker unused this long after its last job ends. */
+const workerIdleMs = 30_000;
 
 /** After a cancel, a job that has not stopped at its next step within this long is stopped by force. */
 const cancelGraceMs = 5000;
@@ -106,7 +109,33 @@ export class JobRunner implements Jobs {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.running.values()].map((job) => job.worker.terminate()));
+    const idle = this.idle;
+    this.idle = null;
+    if (idle) clearTimeout(idle.timer);
+    await Promise.all([...[...this.running.values()].map((job) => job.worker), ...(idle ? [idle.worker] : [])].map((worker) => worker.terminate()));
+  }
+
+  /** The worker kept between jobs (its start costs more than most jobs), until it has been idle a while. */
+  private idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+
+  private takeWorker(): Worker {
+    const kept = this.idle;
+    this.idle = null;
+    if (!kept) return launchWorker();
+    clearTimeout(kept.timer);
+    kept.worker.ref();
+    return kept.worker;
+  }
+
+  private keepWorker(worker: Worker): void {
+    if (this.closed) {
+      void worker.terminate();
+      return;
+    }
+    // It must not keep a process (a test, a script) alive, and it goes after a while unused.
+    worker.unref();
+    this.idle = { worker, timer: setTimeout(() => void worker.terminate(), workerIdleMs) };
+    this.idle.timer.unref();
   }
 
   private start(channel: JobChannel, input: unknown): Promise<unknown> {
@@ -114,7 +143,8 @@ export class JobRunner implements Jobs {
     const id = newId();
     const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * flagCount);
     const { databaseFile, dataDir, nativeBinding, shell, version } = this.options;
-    const worker = launchWorker({ jobId: id, channel, input, databaseFile, dataDir, nativeBinding, shell, version, flags: shared });
+    const worker = this.takeWorker();
+    const start: WorkerStart = { jobId: id, channel, input, databaseFile, dataDir, nativeBinding, shell, version, flags: shared };
     return new Promise((resolve, reject) => {
       let settled = false;
       const job: RunningJob = {
@@ -138,6 +168,11 @@ export class JobRunner implements Jobs {
           if (settled) return;
           settled = true;
           clearTimeout(job.cancelTimer);
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+          this.removeTemporaries(job);
+          if (!exited) this.keepWorker(worker);
           const failed = 'error' in outcome;
           const state = !failed ? 'done' : outcome.error.code === 'CANCELLED' ? 'cancelled' : 'failed';
           this.publish(job, { state, fraction: failed ? job.event.fraction : 1, estimatedMsLeft: null, cancellable: false });
@@ -146,20 +181,37 @@ export class JobRunner implements Jobs {
           else resolve(outcome.value);
         },
       };
-      this.running.set(id, job);
-      this.publish(job, {});
-      worker.on('message', (message: WorkerMessage) => this.receive(job, message));
-      worker.on('error', (error) => job.settle({ error: new AppError('INTERNAL', `The job stopped: ${error.message}`) }));
-      worker.on('exit', () => {
-        // A worker that died holding the lock had its transaction rolled back when its connection closed.
-        if (Atomics.load(job.flags, flagSlots.lock) !== lockStates.free || this.lockHeld) this.releaseLock();
-        for (const file of job.temporaries) fs.rmSync(file, { force: true });
+      let exited = false;
+      const onMessage = (message: WorkerMessage) => this.receive(job, message);
+      const onError = (error: Error) => {
+        exited = true;
+        this.afterDeath(job);
+        job.settle({ error: new AppError('INTERNAL', `The job stopped: ${error.message}`) });
+      };
+      const onExit = () => {
+        exited = true;
+        this.afterDeath(job);
         const cancelled = Atomics.load(job.flags, flagSlots.cancel) === 1;
         job.settle({
           error: cancelled ? new AppError('CANCELLED', 'The job was cancelled; nothing was changed.') : new AppError('INTERNAL', 'The job stopped unexpectedly; nothing was changed.'),
         });
-      });
+      };
+      this.running.set(id, job);
+      this.publish(job, {});
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(start);
     });
+  }
+
+  /** A worker that died holding the lock had its transaction rolled back when its connection closed. */
+  private afterDeath(job: RunningJob): void {
+    if (Atomics.load(job.flags, flagSlots.lock) !== lockStates.free || this.lockHeld) this.releaseLock();
+  }
+
+  private removeTemporaries(job: RunningJob): void {
+    for (const file of job.temporaries) fs.rmSync(file, { force: true });
   }
 
   private receive(job: RunningJob, message: WorkerMessage): void {

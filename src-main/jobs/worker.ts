@@ -1,10 +1,10 @@
 /**
- * A job's worker thread (bundled as out/main/worker.js): opens its own connection to the database, runs one job
- * through the same code and the same write path as main would, and reports back (protocol.ts). Never imports
- * electron.
+ * The jobs' worker thread (bundled as out/main/worker.js): for each job main sends, opens its own connection to the
+ * database, runs the job through the same code and the same write path as main would, and reports back
+ * (protocol.ts). Jobs come one at a time; the thread waits for the next. Never imports electron.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { toErrorShape } from '../api';
+import { parentPort } from 'node:worker_threads';
+import { toErrorShape } from '../error-shape';
 import { ChangeWriter } from '../changes/writer';
 import type { AppContext } from '../context';
 import { Database } from '../db/connection';
@@ -13,10 +13,9 @@ import type { WorkerMessage, WorkerStart } from './protocol';
 import { InlineJobs } from './runner';
 import { jobWork } from './work';
 
-const start = workerData as WorkerStart;
 const send = (message: WorkerMessage) => parentPort!.postMessage(message);
 
-async function run(): Promise<void> {
+async function run(start: WorkerStart): Promise<void> {
   const control = new JobControl(start.channel, start.flags, send);
   let db: Database | undefined;
   try {
@@ -47,4 +46,4 @@ async function run(): Promise<void> {
   }
 }
 
-void run();
+parentPort!.on('message', (start: WorkerStart) => void run(start));

@@ -46,7 +46,8 @@ it('runs a job from the built worker under plain Node', async () => {
     version: app.context.version,
     flags: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * flagCount),
   };
-  const worker = new Worker(path.join(outMain, 'worker.js'), { workerData: start });
+  const worker = new Worker(path.join(outMain, 'worker.js'));
+  worker.postMessage(start);
   const outcome = await new Promise<WorkerMessage>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'done' || message.type === 'failed') resolve(message);
