@@ -75,7 +75,9 @@ export class ImportStaging {
     try {
       db = await openDatabase({ file, dataDir: live.dataDir, nativeBinding: live.db.options.nativeBinding });
       // Nobody else opens it and a crash throws it away: no journal, no syncing.
-      db.sqlite.pragma('journal_mode = OFF');
+      // The rollback journal in memory (OFF is refused by better-sqlite3's defensive mode), out of WAL where
+      // openDatabase put it: nothing goes through a -wal file.
+      db.sqlite.pragma('journal_mode = MEMORY');
       db.sqlite.pragma('synchronous = OFF');
       db.sqlite.pragma('cache_size = -64000');
       for (const index of stagingDroppedIndexes) db.sqlite.exec(`DROP INDEX IF EXISTS ${index}`);

@@ -68,7 +68,8 @@ export class JobControl {
     if (!changed && now - this.lastSent < reportEveryMs && done !== total && (total ?? 0) > 100) return;
     this.lastSent = now;
     const within = done !== null && total ? Math.min(done / total, 1) : 0;
-    const fraction = Math.min(this.doneBefore + this.weightOf(step) * within, 1);
+    // Rounded: sums of weights carry float errors that would make the bar step back by 1e-17.
+    const fraction = Math.min(Math.round((this.doneBefore + this.weightOf(step) * within) * 10_000) / 10_000, 1);
     this.send({ type: 'progress', step, done, total, fraction, cancellable: this.cancellable });
   }
 
@@ -76,7 +77,7 @@ export class JobControl {
   commitPoint(): void {
     this.throwIfCancelled();
     this.cancellable = false;
-    this.send({ type: 'progress', step: this.currentStep, done: null, total: null, fraction: this.doneBefore, cancellable: false });
+    this.send({ type: 'progress', step: this.currentStep, done: null, total: null, fraction: Math.round(this.doneBefore * 10_000) / 10_000, cancellable: false });
   }
 
   /** Declares a file the job creates and removes itself; main removes it if the worker dies first. */
