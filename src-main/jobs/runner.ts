@@ -27,6 +27,41 @@ export interface Jobs {
 /** A worker unused this long after its last job ends. */
 const workerIdleMs = 30_000;
 
+/**
+ * The worker kept between jobs (its start costs more than most jobs), until it has been idle a while. One per
+ * process, shared by every runner in it (the app has one; a test file opens many apps): a job tells the worker
+ * which database to open.
+ */
+let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+
+function takeWorker(): Worker {
+  const kept = idle;
+  idle = null;
+  if (!kept) {
+    const worker = launchWorker();
+    worker.on('exit', () => {
+      if (idle?.worker !== worker) return;
+      clearTimeout(idle.timer);
+      idle = null;
+    });
+    return worker;
+  }
+  clearTimeout(kept.timer);
+  kept.worker.ref();
+  return kept.worker;
+}
+
+function keepWorker(worker: Worker): void {
+  if (idle) {
+    void worker.terminate();
+    return;
+  }
+  // It must not keep a process (a test, a script) alive, and it goes after a while unused.
+  worker.unref();
+  idle = { worker, timer: setTimeout(() => void worker.terminate(), workerIdleMs) };
+  idle.timer.unref();
+}
+
 /** After a cancel, a job that has not stopped at its next step within this long is stopped by force. */
 const cancelGraceMs = 5000;
 
@@ -109,33 +144,7 @@ export class JobRunner implements Jobs {
 
   async close(): Promise<void> {
     this.closed = true;
-    const idle = this.idle;
-    this.idle = null;
-    if (idle) clearTimeout(idle.timer);
-    await Promise.all([...[...this.running.values()].map((job) => job.worker), ...(idle ? [idle.worker] : [])].map((worker) => worker.terminate()));
-  }
-
-  /** The worker kept between jobs (its start costs more than most jobs), until it has been idle a while. */
-  private idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
-
-  private takeWorker(): Worker {
-    const kept = this.idle;
-    this.idle = null;
-    if (!kept) return launchWorker();
-    clearTimeout(kept.timer);
-    kept.worker.ref();
-    return kept.worker;
-  }
-
-  private keepWorker(worker: Worker): void {
-    if (this.closed) {
-      void worker.terminate();
-      return;
-    }
-    // It must not keep a process (a test, a script) alive, and it goes after a while unused.
-    worker.unref();
-    this.idle = { worker, timer: setTimeout(() => void worker.terminate(), workerIdleMs) };
-    this.idle.timer.unref();
+    await Promise.all([...this.running.values()].map((job) => job.worker.terminate()));
   }
 
   private start(channel: JobChannel, input: unknown): Promise<unknown> {
@@ -143,7 +152,7 @@ export class JobRunner implements Jobs {
     const id = newId();
     const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * flagCount);
     const { databaseFile, dataDir, nativeBinding, shell, version } = this.options;
-    const worker = this.takeWorker();
+    const worker = takeWorker();
     const start: WorkerStart = { jobId: id, channel, input, databaseFile, dataDir, nativeBinding, shell, version, flags: shared };
     return new Promise((resolve, reject) => {
       let settled = false;
@@ -172,7 +181,8 @@ export class JobRunner implements Jobs {
           worker.off('error', onError);
           worker.off('exit', onExit);
           this.removeTemporaries(job);
-          if (!exited) this.keepWorker(worker);
+          if (!exited && this.closed) void worker.terminate();
+          else if (!exited) keepWorker(worker);
           const failed = 'error' in outcome;
           const state = !failed ? 'done' : outcome.error.code === 'CANCELLED' ? 'cancelled' : 'failed';
           this.publish(job, { state, fraction: failed ? job.event.fraction : 1, estimatedMsLeft: null, cancellable: false });
