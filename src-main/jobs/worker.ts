@@ -8,12 +8,23 @@ import { toErrorShape } from '../error-shape';
 import { ChangeWriter } from '../changes/writer';
 import type { AppContext } from '../context';
 import { Database } from '../db/connection';
+import type { SecretStore } from '../sync/secrets';
+import { SyncService } from '../sync/service';
 import { JobControl } from './control';
 import type { WorkerMessage, WorkerStart } from './protocol';
 import { InlineJobs } from './runner';
 import { jobWork } from './work';
 
 const send = (message: WorkerMessage) => parentPort!.postMessage(message);
+
+/** Sync runs in main only: in the worker it holds no secrets, so it is off and is never started. */
+const noSecrets: SecretStore = {
+  get: () => null,
+  set: () => {
+    throw new Error('A job never signs in to sync.');
+  },
+  delete: () => undefined,
+};
 
 async function run(start: WorkerStart): Promise<void> {
   const control = new JobControl(start.channel, start.flags, send);
@@ -24,7 +35,7 @@ async function run(start: WorkerStart): Promise<void> {
     db.writeGate = control.writeGate();
     const changes = ChangeWriter.open(db);
     changes.onChanged((event) => send({ type: 'changed', tables: event.tables }));
-    const context: AppContext = {
+    const context = {
       db,
       changes,
       dataDir: start.dataDir,
@@ -32,8 +43,9 @@ async function run(start: WorkerStart): Promise<void> {
       shell: start.shell,
       version: start.version,
       job: control,
-      jobs: new InlineJobs(() => context),
-    };
+    } as AppContext;
+    context.jobs = new InlineJobs(() => context);
+    context.sync = new SyncService(context, noSecrets);
     control.progress('starting');
     const work = jobWork[start.channel] as (input: unknown, context: AppContext) => Promise<unknown>;
     send({ type: 'done', value: await work(start.input, context) });
