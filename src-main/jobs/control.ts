@@ -28,6 +28,7 @@ export class JobControl {
   private currentStep: JobStep = 'starting';
   private doneBefore = 0;
   private lastSent = 0;
+  private lastFraction = 0;
   private cancellable = true;
 
   constructor(
@@ -70,6 +71,7 @@ export class JobControl {
     const within = done !== null && total ? Math.min(done / total, 1) : 0;
     // Rounded: sums of weights carry float errors that would make the bar step back by 1e-17.
     const fraction = Math.min(Math.round((this.doneBefore + this.weightOf(step) * within) * 10_000) / 10_000, 1);
+    this.lastFraction = fraction;
     this.send({ type: 'progress', step, done, total, fraction, cancellable: this.cancellable });
   }
 
@@ -77,7 +79,8 @@ export class JobControl {
   commitPoint(): void {
     this.throwIfCancelled();
     this.cancellable = false;
-    this.send({ type: 'progress', step: this.currentStep, done: null, total: null, fraction: Math.round(this.doneBefore * 10_000) / 10_000, cancellable: false });
+    // Where the bar is: the step's own part may already be done (an import's staging ends here).
+    this.send({ type: 'progress', step: this.currentStep, done: null, total: null, fraction: this.lastFraction, cancellable: false });
   }
 
   /** Declares a file the job creates and removes itself; main removes it if the worker dies first. */
