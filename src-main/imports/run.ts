@@ -18,7 +18,7 @@ import { ImportStaging } from './staging';
 import { ImportWriter } from './write';
 
 /** Applications written to the staging database per transaction: where progress is reported and a cancel noticed. */
-const stagingChunkRows = 5000;
+const stagingChunkRows = 1000;
 
 /** How many problems an error lists in its details (the preview lists them all). */
 const problemsInError = 20;

@@ -9,10 +9,11 @@ import { openTempApp, type TempApp } from '../support/temp-app';
 /**
  * An import runs as a job in a worker thread with its own connection (src-main/jobs): main keeps answering, reads
  * see the state before the import until it commits, and a cancel or a crash of the worker leaves the database as
- * it was. The file is large enough (8,000 rows) for the job to be caught in each of its steps.
+ * it was. The file is large enough (3,000 rows, three staging transactions) for the job to be caught in each of
+ * its steps.
  */
 let app: TempApp;
-const rows = 8_000;
+const rows = 3_000;
 let csvUpload: ReturnType<typeof upload>;
 
 beforeEach(async () => {

@@ -27,7 +27,7 @@ async function device(): Promise<TempApp> {
   return opened;
 }
 
-const rows = 8_000;
+const rows = 1_000;
 
 describe('a sync run while a job holds the write lock', () => {
   it('waits for the lock, then applies what the other device wrote; main keeps reading meanwhile', async () => {
