@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { toErrorShape } from '../error-shape';
+import { systemClock } from '../automation/clock';
 import { ChangeWriter } from '../changes/writer';
 import type { AppContext } from '../context';
 import { Database } from '../db/connection';
@@ -42,6 +43,8 @@ async function run(start: WorkerStart): Promise<void> {
       databaseFile: start.databaseFile,
       shell: start.shell,
       version: start.version,
+      // The system's time: a clock injected into main (tests, the end-to-end server) does not cross to the worker.
+      clock: systemClock,
       job: control,
     } as AppContext;
     context.jobs = new InlineJobs(() => context);
