@@ -218,7 +218,10 @@ function copyReferenceRows(db: Database, liveFile: string): { logSeq: number; co
   db.sqlite.prepare(`ATTACH DATABASE ? AS live`).run(liveFile);
   try {
     return db.transaction(() => {
-      db.sqlite.exec(`DELETE FROM main.stages; DELETE FROM main.profile; DELETE FROM main.meta WHERE key IN ('node_id', 'hlc_last')`);
+      // The rows a new database starts with (stages, profile, automation settings): the live ones are copied instead,
+      // and nothing the import did not write may be copied back.
+      for (const table of [...syncedTables].reverse()) db.sqlite.exec(`DELETE FROM main.${table}`);
+      db.sqlite.exec(`DELETE FROM main.meta WHERE key IN ('node_id', 'hlc_last')`);
       const logSeq = (db.sql(`SELECT coalesce(max(seq), 0) FROM live.change_log`).pluck().get() as number) ?? 0;
       const copiedUpTo: Record<string, number> = {};
       for (const table of referenceTables) {
