@@ -14,9 +14,11 @@ export default defineConfig({
       outDir: root('out/main'),
       externalizeDeps: { include: runtimeDependencies },
       rolldownOptions: {
-        input: { index: root('src-main/index.ts') },
+        // The jobs' worker thread (src-main/jobs/worker.ts) is its own entry: main starts it by path, out/main/worker.js.
+        input: { index: root('src-main/index.ts'), worker: root('src-main/jobs/worker.ts') },
         // package.json says "type": "module": out/main/index.js is an ES module.
-        output: { format: 'es', entryFileNames: '[name].js' },
+        // Shared chunks beside the entries: the jobs' launcher finds worker.js next to the chunk it is in.
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',
+    globalSetup: ['test/support/jobs-worker-bundle.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { channelInputs, isChannel, type Channel, type ChannelOutput } from '../src-shared/contract';
-import { AppError, type AppErrorShape, type FieldIssue } from '../src-shared/errors';
+import { AppError, type AppErrorShape } from '../src-shared/errors';
+import { toErrorShape, validationError } from './error-shape';
 import type { AppContext } from './context';
+import { WriteLockBusy } from './db/connection';
 import type { Handlers } from './handler';
 import { appHandlers } from './app/handlers';
 import { applicationHandlers } from './applications/handlers';
@@ -23,6 +25,7 @@ import { syncHandlers } from './sync/handlers';
 import { interactionHandlers } from './interactions/handlers';
 import { customFieldHandlers } from './custom-fields/handlers';
 import { automationHandlers } from './automation/handlers';
+import { jobsHandlers } from './jobs/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -46,6 +49,7 @@ export const handlers: Handlers = {
   ...interactionHandlers,
   ...customFieldHandlers,
   ...automationHandlers,
+  ...jobsHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
@@ -67,8 +71,15 @@ export function createApi(context: AppContext): Api {
       const parsed = channelInputs[channel].safeParse(input);
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[channel] as (input: unknown, context: AppContext) => unknown;
-      const value = await handler(parsed.data, context);
-      return { ok: true, value };
+      for (;;) {
+        try {
+          return { ok: true, value: await handler(parsed.data, context) };
+        } catch (error) {
+          // A job's worker holds the write lock: nothing was written; run again once its transaction is over.
+          if (!(error instanceof WriteLockBusy)) throw error;
+          await context.jobs.whenWritable();
+        }
+      }
     } catch (error) {
       return { ok: false, error: toErrorShape(error) };
     }
@@ -89,30 +100,4 @@ export function createApi(context: AppContext): Api {
   };
 }
 
-export function validationError(error: z.ZodError): AppError {
-  const issues: FieldIssue[] = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    code: issue.code,
-    message: issue.message,
-  }));
-  const summary = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
-  return new AppError('VALIDATION', `Invalid input: ${summary}`, { issues });
-}
-
-export function toErrorShape(error: unknown): AppErrorShape {
-  if (error instanceof AppError) return error.toJSON();
-  if (error instanceof z.ZodError) return validationError(error).toJSON();
-  const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'CONFLICT', message: 'This change conflicts with existing data.', details: { sqliteCode: code } };
-  }
-  if (code === 'SQLITE_FULL') return { code: 'DISK_FULL', message: 'The disk is full.' };
-  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
-    return { code: 'READ_ONLY', message: 'The database cannot be written.' };
-  }
-  if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) {
-    return { code: 'DATABASE_CORRUPT', message: 'The database is damaged.' };
-  }
-  console.error('[candid] unexpected error in a handler:', error);
-  return { code: 'INTERNAL', message: 'Something went wrong inside Candid. Nothing was saved.' };
-}
+export { toErrorShape, validationError };

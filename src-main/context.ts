@@ -8,6 +8,8 @@ import { makeDataFolderPrivate } from './db/private-files';
 import type { Migration } from '../migrations';
 import { browserSecretStore, type SecretStore } from './sync/secrets';
 import { SyncService, type SyncServiceOptions } from './sync/service';
+import type { JobControl } from './jobs/control';
+import { JobRunner, type Jobs } from './jobs/runner';
 
 export interface AppContext {
   db: Database;
@@ -20,6 +22,10 @@ export interface AppContext {
   sync: SyncService;
   /** The time the write path stamps and automation runs by (tests and the end-to-end server inject theirs). */
   clock: Clock;
+  /** Long work (imports, exports, backups, restores): run in a worker thread by main (src-main/jobs). */
+  jobs: Jobs;
+  /** Inside a job's worker only: its progress, cancel and temporary files. */
+  job?: JobControl;
 }
 
 export interface OpenContextOptions {
@@ -58,11 +64,15 @@ export async function openAppContext(options: OpenContextOptions): Promise<AppCo
     version: options.version ?? appVersion,
     clock,
   } as AppContext;
+  const { changes, shell, version } = context;
+  context.jobs = new JobRunner({ db, changes, databaseFile, dataDir: options.dataDir, nativeBinding: options.nativeBinding, shell, version });
   context.sync = new SyncService(context, options.secrets ?? browserSecretStore(options.dataDir), options.sync);
   return context;
 }
 
+/** Stops any running job (its uncommitted work is rolled back) and closes the database. */
 export function closeAppContext(context: AppContext): void {
   context.sync.stop();
+  void context.jobs.close();
   context.db.close();
 }

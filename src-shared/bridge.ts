@@ -3,6 +3,7 @@
  * plain constants: the sandboxed preload bundles this file, so it must not pull in zod or anything else.
  */
 import type { ChangedEvent, Channel, ChannelInput, ChannelOutput } from './contract/channels';
+import type { JobEvent } from './contract/jobs';
 import type { ShellChannel, ShellChannelInput, ShellChannelOutput } from './contract/shell';
 import type { AppErrorShape } from './errors';
 
@@ -30,13 +31,14 @@ export interface NavigateEvent {
 }
 
 /** Events main pushes to the renderer; `on` accepts these names and no other. */
-export const bridgeEvents = ['changed', 'menu', 'navigate'] as const;
+export const bridgeEvents = ['changed', 'menu', 'navigate', 'job'] as const;
 export type BridgeEventName = (typeof bridgeEvents)[number];
 
 export interface BridgeEvents {
   changed: ChangedEvent;
   menu: MenuEvent;
   navigate: NavigateEvent;
+  job: JobEvent;
 }
 
 /** Whether a path is one of the renderer's own routes (what a `navigate` event may carry): `/word/…`, nothing else. */

@@ -17,6 +17,7 @@ export const errorCodes = [
   'DISK_FULL',
   'UNAVAILABLE',
   'RATE_LIMITED',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -88,5 +89,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   DISK_FULL: 507,
   UNAVAILABLE: 503,
   RATE_LIMITED: 429,
+  CANCELLED: 409,
   INTERNAL: 500,
 };

@@ -1,6 +1,7 @@
 import { defineHandlers } from '../handler';
 import { findDuplicates } from './duplicates';
 import {
+  bulkByFilter,
   bulkUpdateApplications,
   changeStage,
   createApplication,
@@ -60,4 +61,8 @@ export const applicationHandlers = defineHandlers({
     count: changes.write((write) => setArchived(db, write, input.ids, false)),
   }),
   'applications.duplicates': (input, { db }) => findDuplicates(db, input),
+  'applications.bulkByFilter': (input, { db, changes }) => {
+    const ids = changes.write((write) => bulkByFilter(db, write, input));
+    return { count: ids.length, ids };
+  },
 });

@@ -9,6 +9,7 @@ import { localToday } from '../statistics/days';
 import { firstStageOf, liveStage } from '../stages/lookup';
 import { addTags, removeTags, setTags } from '../tags/assign';
 import { newId } from '../changes/ids';
+import { applicationWhere } from './filters';
 import { applicationColumns } from './rows';
 
 /** A parsed create input; optional-text fields may be left out (seeding and imports build these directly). */
@@ -161,9 +162,24 @@ export function bulkUpdateApplications(
 
 export function setArchived(db: Database, write: WriteContext, ids: readonly string[], archived: boolean): number {
   const unique = [...new Set(ids)];
-  for (const id of unique) liveApplication(db, id);
-  for (const id of unique) write.update('applications', id, { archived: archived ? 1 : 0 });
+  const live = new Set(db.sql(`SELECT id FROM applications WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`).pluck().all(JSON.stringify(unique)) as string[]);
+  const missing = unique.find((id) => !live.has(id));
+  if (missing) throw notFound('Application', missing);
+  write.updateMany('applications', unique, { archived: archived ? 1 : 0 });
   return unique.length;
+}
+
+/**
+ * Archives (or brings back) every application the filters keep when it runs, but those excepted: the rows are
+ * chosen inside the write's transaction, so exactly those the filters match at that moment change.
+ */
+export function bulkByFilter(db: Database, write: WriteContext, input: ParsedInput<'applications.bulkByFilter'>): string[] {
+  const where = applicationWhere(input.filters);
+  const except = new Set(input.except);
+  const ids = (db.sql(`SELECT a.id FROM applications a WHERE ${where.clauses.join(' AND ')}`).pluck().all(...where.params) as string[]).filter(
+    (id) => !except.has(id),
+  );
+  return write.updateMany('applications', ids, { archived: input.action === 'archive' ? 1 : 0 });
 }
 
 export function deleteApplications(db: Database, write: WriteContext, ids: readonly string[]): number {

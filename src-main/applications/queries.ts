@@ -7,7 +7,7 @@ import type {
   StageCategory,
   StageEvent,
 } from '../../src-shared/contract';
-import { notFound } from '../../src-shared/errors';
+import { AppError, notFound } from '../../src-shared/errors';
 import type { Database } from '../db/connection';
 import type { CompaniesTable } from '../db/schema';
 import { toCompany } from '../companies/rows';
@@ -19,6 +19,7 @@ import { customSortSql } from '../custom-fields/list-sql';
 import { withNameKeyFunction } from '../shared/name-match';
 import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
+import { countFromCells } from './count';
 import { applicationWhere } from './filters';
 import { summaryColumnsSql, toApplication, toSummary, type FullRow, type SummaryRow } from './rows';
 
@@ -47,28 +48,78 @@ const sortExpressions: Record<ApplicationSortColumn, string> = {
 
 const fromSql = `FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id`;
 
+/** A cursor: the sort value and sequence of the last row of a page. */
+type Cursor = [value: string | number | null, seq: number];
+
+function decodeCursor(text: string): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  const valid =
+    Array.isArray(parsed) &&
+    parsed.length === 2 &&
+    (parsed[0] === null || typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+    Number.isSafeInteger(parsed[1]);
+  if (!valid) {
+    throw new AppError('VALIDATION', 'Invalid input: after: not a cursor of this list', {
+      issues: [{ path: 'after', code: 'invalid_cursor', message: 'not a cursor of this list' }],
+    });
+  }
+  return parsed as Cursor;
+}
+
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+
+/**
+ * The rows after a cursor in `ORDER BY key <dir> NULLS LAST, seq <dir>`: a range of the index the sort walks, so
+ * a page deep in the list costs what the first one does, and rows inserted or deleted before it shift nothing.
+ */
+function afterCursor(key: string, direction: 'ASC' | 'DESC', [value, seq]: Cursor): { sql: string; params: (string | number)[] } {
+  const beyond = direction === 'ASC' ? '>' : '<';
+  if (value === null) return { sql: `(${key} IS NULL AND a.seq ${beyond} ?)`, params: [seq] };
+  return { sql: `(${key} ${beyond} ? OR (${key} = ? AND a.seq ${beyond} ?) OR ${key} IS NULL)`, params: [value, value, seq] };
+}
+
 export function listApplications(db: Database, input: ParsedInput<'applications.list'>): ApplicationPage {
   withNameKeyFunction(db);
   const where = applicationWhere(input);
   const whereSql = where.clauses.join(' AND ');
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const key = sortExpressions[input.sort.column];
   // Empty values sort last in both directions; the sequence breaks ties so pages never overlap.
   const custom = customSortSql(input.sort);
-  const order = `${custom?.expression ?? sortExpressions[input.sort.column]} ${direction} NULLS LAST, a.seq ${direction}`;
-  const rows = db
-    .sql(`SELECT ${summaryColumnsSql} ${fromSql} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...where.params, ...(custom?.params ?? []), input.limit, input.offset) as SummaryRow[];
-  const total = (
-    db.sql(`SELECT count(*) AS n FROM applications a WHERE ${whereSql}`).get(...where.params) as { n: number }
-  ).n;
+  const order = `${custom?.expression ?? key} ${direction} NULLS LAST, a.seq ${direction}`;
+  // A custom field's sort expression carries parameters: its pages go by offset, without a cursor.
+  const after = input.after === undefined || custom ? null : afterCursor(key, direction, decodeCursor(input.after));
+  const offset = after ? 0 : input.offset;
+  // The page's rows are found by sequence first (on the narrow index the sort walks, however deep the offset), then
+  // read whole: skipping 36,000 wide rows to reach a page cost 0.7 s.
+  const rows = custom
+    ? (db
+        .sql(`SELECT ${summaryColumnsSql}, NULL AS sort_key ${fromSql} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(...where.params, ...custom.params, input.limit, offset) as (SummaryRow & { sort_key: null })[])
+    : (db
+        .sql(
+          `SELECT ${summaryColumnsSql}, ${key} AS sort_key ${fromSql} WHERE a.seq IN (
+             SELECT a.seq FROM applications a ${key.startsWith('c.') ? 'JOIN companies c ON c.id = a.company_id' : ''} WHERE ${whereSql}${after ? ` AND ${after.sql}` : ''} ORDER BY ${order} LIMIT ? OFFSET ?)
+           ORDER BY ${order}`,
+        )
+        .all(...where.params, ...(after?.params ?? []), input.limit, offset) as (SummaryRow & { sort_key: string | number | null })[]);
+  const total =
+    countFromCells(db, input) ?? (db.sql(`SELECT count(*) AS n FROM applications a WHERE ${whereSql}`).get(...where.params) as { n: number }).n;
   const tags = tagsByApplication(db, rows.map((row) => row.id));
   const nextSteps = nextStepsByApplication(db, rows.map((row) => row.id));
   const customValues = customValuesByApplication(db, rows.map((row) => row.id));
+  const last = custom ? undefined : rows.at(-1);
   return {
     items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [], { nextStep: nextSteps.get(row.id), customValues: customValues.get(row.id) })),
     total,
     limit: input.limit,
-    offset: input.offset,
+    offset,
+    nextCursor: last && rows.length === input.limit ? encodeCursor([last.sort_key, last.seq]) : null,
   };
 }
 

@@ -1,12 +1,10 @@
-import { createBackup, listBackups } from '../db/backups';
-import { serialised } from '../exports/serial';
+import { listBackups } from '../db/backups';
 import { defineHandlers } from '../handler';
 import { toBackupInfo } from './info';
-import { restoreBackup } from './restore';
 
+/** Creating and restoring copy the whole database: they run as jobs, in a worker (src-main/jobs/work.ts). */
 export const backupsHandlers = defineHandlers({
   'backups.list': (_input, context) => listBackups(context.dataDir).map(toBackupInfo),
-  'backups.create': (_input, context) =>
-    serialised(context, async () => toBackupInfo(await createBackup(context.db, context.dataDir, 'manual'))),
-  'backups.restore': (input, context) => serialised(context, () => restoreBackup(context, input.path)),
+  'backups.create': (input, context) => context.jobs.run('backups.create', input),
+  'backups.restore': (input, context) => context.jobs.run('backups.restore', input),
 });

@@ -10,5 +10,5 @@ export { restoreBackup } from './restore';
 
 /** A 'pre-import' snapshot: call it right before an import writes anything, so the import can be undone. */
 export function backupBeforeImport(context: AppContext): Promise<BackupInfo> {
-  return serialised(context, async () => toBackupInfo(await createBackup(context.db, context.dataDir, 'pre-import')));
+  return serialised(context, async () => toBackupInfo(await createBackup(context.db, context.dataDir, 'pre-import', context.job)));
 }

@@ -21,8 +21,9 @@ function removeDatabaseFiles(file: string): void {
 }
 
 /** Copies the chosen file (and its write-ahead log, which may hold its latest commits) so it is never touched. */
-function stageCopy(file: string, dataDir: string): string {
-  const staging = path.join(dataDir, `.restore-${crypto.randomBytes(6).toString('hex')}.sqlite`);
+function stageCopy(context: AppContext, file: string): string {
+  const staging = path.join(context.dataDir, `.restore-${crypto.randomBytes(6).toString('hex')}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm', '-journal']) context.job?.temporary(staging + suffix);
   fs.copyFileSync(file, staging);
   if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${staging}-wal`);
   return staging;
@@ -81,20 +82,28 @@ function copyIntoLiveDatabase(context: AppContext, file: string): Promise<void> 
  */
 export async function restoreBackup(context: AppContext, given: string): Promise<RestoreResult> {
   const { file } = checkRestoreSource(context, given);
-  const staging = stageCopy(file, context.dataDir);
+  const staging = stageCopy(context, file);
   try {
+    context.job?.progress('verifying');
     const schemaVersion = await withAttached(context, staging, () => verifyAttachedCandidate(context, stagingSchema, file));
-    const undo = await createBackup(context.db, context.dataDir, 'pre-restore');
+    context.job?.progress('backingUp');
+    const undo = await createBackup(context.db, context.dataDir, 'pre-restore', context.job);
     const nodeId = metaValue(context, 'node_id');
-    try {
-      await copyIntoLiveDatabase(context, staging);
-      await runMigrations(context.db);
-    } catch (error) {
-      await copyIntoLiveDatabase(context, undo.path);
-      throw error;
-    } finally {
-      context.changes.announce(syncedTables);
-    }
+    context.job?.commitPoint();
+    // The page copy and the migrations write outside a transaction of ours: they hold the write lock themselves.
+    await context.db.withWriteLock(async () => {
+      try {
+        context.job?.progress('copying');
+        await copyIntoLiveDatabase(context, staging);
+        context.job?.progress('migrating');
+        await runMigrations(context.db);
+      } catch (error) {
+        await copyIntoLiveDatabase(context, undo.path);
+        throw error;
+      } finally {
+        context.changes.announce(syncedTables);
+      }
+    });
     context.db.transaction(() => {
       if (nodeId) setMeta(context, 'node_id', nodeId);
       setMeta(context, 'hlc_last', context.changes.clock.tick());

@@ -1,7 +1,6 @@
 import type { BackupInfo } from '../../src-shared/contract';
 import type { AppContext } from '../context';
 import { createBackup, listBackups } from '../db/backups';
-import { serialised } from '../exports/serial';
 import { toBackupInfo } from './info';
 
 export const day = 24 * 60 * 60 * 1000;
@@ -52,7 +51,7 @@ export async function runScheduledBackup(context: AppContext, intervalMs = day, 
     console.error('[candid] the database failed quick_check: no scheduled backup taken');
     return { skipped: 'damaged' };
   }
-  return { taken: toBackupInfo(await createBackup(context.db, context.dataDir, 'scheduled')) };
+  return { taken: toBackupInfo(await createBackup(context.db, context.dataDir, 'scheduled', context.job)) };
 }
 
 export interface BackupSchedule {
@@ -72,7 +71,8 @@ export function startBackupSchedule(
   options: { firstCheckAfterMs?: number; checkEveryMs?: number } = {},
 ): BackupSchedule {
   const checkEveryMs = options.checkEveryMs ?? Math.min(intervalMs, hour);
-  const check = () => serialised(context, () => runScheduledBackup(context, intervalMs));
+  // In a job's worker: the integrity check and the copy read the whole database.
+  const check = () => context.jobs.run('backups.scheduled', { intervalMs });
   const safeCheck = () => {
     check().catch((error: unknown) => console.error('[candid] scheduled backup failed:', error));
   };

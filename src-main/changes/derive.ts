@@ -76,7 +76,13 @@ export class FreshRows {
  * Which applications' derived data a set of touched rows affects. A company or tag inserted by this write can
  * only be referred to by rows this write inserted or changed, which are touched themselves: they need no lookup.
  */
-export function affectedApplications(db: Database, touched: ReadonlyMap<string, ReadonlySet<string>>, fresh: FreshRows = new FreshRows()) {
+export function affectedApplications(
+  db: Database,
+  touched: ReadonlyMap<string, ReadonlySet<string>>,
+  fresh: FreshRows = new FreshRows(),
+  /** Applications touched only by changes that leave their full-text entry as it is. */
+  quietText: ReadonlySet<string> = new Set(),
+) {
   const stage = new Set<string>();
   const text = new Set<string>();
   const company = new Set<string>();
@@ -92,7 +98,7 @@ export function affectedApplications(db: Database, touched: ReadonlyMap<string, 
     if (older.size === 0) return;
     for (const id of db.sql(sql).pluck().all(idsParam(older)) as string[]) target.add(id);
   };
-  for (const id of touched.get('applications') ?? []) text.add(id);
+  for (const id of touched.get('applications') ?? []) if (!quietText.has(id)) text.add(id);
   add(stage, `SELECT DISTINCT application_id FROM stage_events WHERE id IN (SELECT value FROM json_each(?))`, 'stage_events', true);
   add(company, `SELECT id FROM applications WHERE company_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`, 'companies', false);
   for (const id of company) text.add(id);

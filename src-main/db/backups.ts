@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { JobControl } from '../jobs/control';
 import type { Database } from './connection';
 import { createPrivateFile, ensurePrivateFolder } from './private-files';
 
@@ -26,11 +28,33 @@ export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
 }
 
+/** Pages copied per step of a backup (10 MB): between steps a job reports progress and notices a cancel. */
+const pagesPerStep = 2560;
+
+/**
+ * How a backup copies: step by step with progress inside a job; all at once after writes by another connection
+ * made it start over twice (SQLite restarts a step-by-step copy whenever another connection writes), and outside jobs.
+ */
+function backupOptions(job: JobControl | undefined): BetterSqlite3.BackupOptions | undefined {
+  if (!job) return undefined;
+  let restarts = 0;
+  let lastRemaining = Infinity;
+  const step = job.step === 'backingUp' ? 'backingUp' : 'copying';
+  return {
+    progress: ({ totalPages, remainingPages }) => {
+      if (remainingPages > lastRemaining) restarts += 1;
+      lastRemaining = remainingPages;
+      job.progress(step, totalPages - remainingPages, totalPages);
+      return restarts >= 2 ? 0x7fffffff : pagesPerStep;
+    },
+  };
+}
+
 /**
  * A consistent snapshot through SQLite's online backup API (safe while the app keeps writing), written under a
  * temporary name and renamed so that a crash never leaves a half-written file that looks like a backup.
  */
-export async function createBackup(db: Database, dataDir: string, reason: BackupReason): Promise<BackupInfo> {
+export async function createBackup(db: Database, dataDir: string, reason: BackupReason, job?: JobControl): Promise<BackupInfo> {
   const dir = backupsDir(dataDir);
   ensurePrivateFolder(dir);
   const createdAt = new Date().toISOString();
@@ -39,7 +63,13 @@ export async function createBackup(db: Database, dataDir: string, reason: Backup
   const partialPath = `${finalPath}.partial`;
   // Created private and empty first: SQLite writes the snapshot into it, keeping its mode.
   createPrivateFile(partialPath);
-  await db.sqlite.backup(partialPath);
+  job?.temporary(partialPath);
+  try {
+    await db.sqlite.backup(partialPath, backupOptions(job));
+  } catch (error) {
+    fs.rmSync(partialPath, { force: true });
+    throw error;
+  }
   fs.renameSync(partialPath, finalPath);
   rotateBackups(dataDir, reason);
   return { path: finalPath, reason, createdAt, bytes: fs.statSync(finalPath).size };

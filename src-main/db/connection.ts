@@ -9,6 +9,27 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/**
+ * Who may write now, when more than one connection of the app writes (main's and a job's worker, src-main/jobs):
+ * `enter` runs before each outermost write transaction and may wait for the write lock, or refuse with
+ * `WriteLockBusy`; `leave` runs once it has committed or rolled back.
+ */
+export interface WriteGate {
+  enter(): void;
+  leave(): void;
+}
+
+/**
+ * Thrown instead of waiting when a job's worker holds the write lock: main never blocks its thread on the lock.
+ * Nothing was written; the caller waits for the job's transaction to end and runs again (src-main/api.ts).
+ */
+export class WriteLockBusy extends Error {
+  constructor() {
+    super('A job is writing; this write waits for it.');
+    this.name = 'WriteLockBusy';
+  }
+}
+
 /** Pages of write-ahead log (4 KiB each) after which SQLite checkpoints in a commit: ten times its default. */
 const walSafetyPages = 10_000;
 export const idleCheckpointMs = 1000;
@@ -95,9 +116,31 @@ export class Database {
     return this.statements.get(text);
   }
 
+  /** Set by src-main/jobs when another connection of the app may write at the same time. */
+  writeGate: WriteGate | null = null;
+
   /** Runs `fn` in one IMMEDIATE transaction; nested calls become savepoints. Rolls back on any throw. */
   transaction<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn).immediate();
+    if (this.sqlite.inTransaction || !this.writeGate) return this.sqlite.transaction(fn).immediate();
+    return this.withWriteLock(() => this.sqlite.transaction(fn).immediate());
+  }
+
+  /** Runs `fn`, which writes outside `transaction` (a page copy, migrations), holding the write gate. */
+  withWriteLock<T>(fn: () => T): T {
+    const gate = this.writeGate;
+    if (!gate) return fn();
+    gate.enter();
+    let pending = false;
+    try {
+      const result = fn();
+      if (result instanceof Promise) {
+        pending = true;
+        return result.finally(() => gate.leave()) as T;
+      }
+      return result;
+    } finally {
+      if (!pending) gate.leave();
+    }
   }
 
   close(): void {

@@ -1,15 +1,10 @@
 import { defineHandlers } from '../handler';
-import { exportCalendar } from './calendar';
-import { exportCsv } from './csv';
-import { exportExcel } from './excel';
-import { exportJson } from './json-backup';
-import { serialised } from './serial';
-import { exportStatisticsWorkbook } from './statistics-workbook';
 
+/** Every export runs as a job, in a worker (src-main/jobs/work.ts), never in main's thread. */
 export const exportsHandlers = defineHandlers({
-  'exports.excel': (input, context) => serialised(context, () => exportExcel(context, input)),
-  'exports.statisticsWorkbook': (input, context) => serialised(context, () => exportStatisticsWorkbook(context, input)),
-  'exports.csv': (input, context) => serialised(context, () => exportCsv(context, input)),
-  'exports.json': (input, context) => serialised(context, () => exportJson(context, input)),
-  'exports.calendar': (input, context) => serialised(context, () => exportCalendar(context, input)),
+  'exports.excel': (input, context) => context.jobs.run('exports.excel', input),
+  'exports.statisticsWorkbook': (input, context) => context.jobs.run('exports.statisticsWorkbook', input),
+  'exports.csv': (input, context) => context.jobs.run('exports.csv', input),
+  'exports.json': (input, context) => context.jobs.run('exports.json', input),
+  'exports.calendar': (input, context) => context.jobs.run('exports.calendar', input),
 });

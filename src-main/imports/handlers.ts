@@ -1,8 +1,7 @@
 import { defineHandlers } from '../handler';
-import { previewImport } from './preview';
-import { runImport } from './run';
 
+/** Both read the whole file: they run as jobs, in a worker (src-main/jobs/work.ts), never in main's thread. */
 export const importsHandlers = defineHandlers({
-  'imports.preview': (input, context) => previewImport(context, input),
-  'imports.run': (input, context) => runImport(context, input),
+  'imports.preview': (input, context) => context.jobs.run('imports.preview', input),
+  'imports.run': (input, context) => context.jobs.run('imports.run', input),
 });

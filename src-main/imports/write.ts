@@ -43,10 +43,20 @@ export class ImportWriter {
   events = 0;
   contactsCreated = 0;
 
+  private write!: WriteContext;
+
   constructor(
     private readonly db: Database,
-    private readonly write: WriteContext,
-  ) {}
+    write?: WriteContext,
+  ) {
+    if (write) this.write = write;
+  }
+
+  /** Writes the next rows in another write (an import writes in several transactions into its staging database). */
+  use(write: WriteContext): this {
+    this.write = write;
+    return this;
+  }
 
   /**
    * One application and its history: each step on its day (noon UTC, as the app stores a date), a step the file

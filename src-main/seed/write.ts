@@ -144,6 +144,7 @@ function withCreatedAt(write: WriteContext, instant: string): WriteContext {
     now: instant,
     insert: (table, fields, id) => write.insert(table, { created_at: instant, ...fields }, id),
     update: (table, id, fields) => write.update(table, id, fields),
+    updateMany: (table, ids, fields) => write.updateMany(table, ids, fields),
     softDelete: (table, id) => write.softDelete(table, id),
     restore: (table, id) => write.restore(table, id),
   };

@@ -46,6 +46,7 @@ export async function uploadMissingBlobs(context: AppContext, client: SyncClient
       const sealed = await collect(sealStream(keys.blob, keys.blobAad(name), once(fs.readFileSync(storedPath(dataDir, sha256)))));
       await client.request('PUT', path, { body: () => new Uint8Array(sealed), bodyLength: sealed.length, transfer: true });
     }
+    await context.jobs.whenWritable();
     db.sql(`INSERT OR IGNORE INTO sync_blobs (sha256, uploaded_at) VALUES (?, ?)`).run(sha256, new Date().toISOString());
   }
 }
@@ -63,6 +64,7 @@ export async function fetchBlob(context: AppContext, client: SyncClient, keys: S
   const bytes = await collect(openStream(keys.blob, keys.blobAad(name), response.body as AsyncIterable<Uint8Array>, 'file'));
   if (sha256Of(bytes) !== sha256) throw new SyncFailure('tampered', 'The file from the server does not match its document');
   storeFile(context.dataDir, bytes);
+  await context.jobs.whenWritable();
   context.db.sql(`INSERT OR IGNORE INTO sync_blobs (sha256, uploaded_at) VALUES (?, ?)`).run(sha256, new Date().toISOString());
   return true;
 }

@@ -10,6 +10,11 @@ export interface BootstrapOptions {
   settle?(): void;
   /** After each group is applied. */
   applied?(result: RemoteResult): void;
+  /**
+   * Resolves when the connection may write (the desktop: not while a job's worker holds the write lock, see
+   * src-main/jobs); each transaction waits for it.
+   */
+  writable?(): Promise<void>;
 }
 
 /**
@@ -26,10 +31,21 @@ export async function applyBootstrap(
   options: BootstrapOptions = {},
 ): Promise<void> {
   const bulk = BulkRows.forBootstrap(context.db) ?? undefined;
+  const writable = options.writable ?? (() => Promise.resolve());
   for await (const group of groups) {
+    await writable();
     const result = context.changes.applyRemote(group, { bulk, then: options.then });
     options.applied?.(result);
     await nextTurn();
   }
-  await catchUpDerivedData(context.db, context.changes, options.settle);
+  await catchUpWhenWritable(context, writable, options.settle);
+}
+
+/** catchUpDerivedData, each of its transactions once `writable` resolves. */
+export async function catchUpWhenWritable(context: { db: Database; changes: ChangeWriter }, writable: () => Promise<void>, last?: () => void): Promise<void> {
+  await writable();
+  await catchUpDerivedData(context.db, context.changes, last, async () => {
+    await nextTurn();
+    await writable();
+  });
 }

@@ -11,8 +11,8 @@ import type { SyncKeys } from './crypto';
 import { EntryParser, openBatch, sealBatch, toWire, type WireEntry } from './entries';
 import { SyncFailure } from './failure';
 import { downloadSnapshot, makeSnapshot } from './snapshot';
-import { applyBootstrap } from './bootstrap';
-import { catchUpDerivedData, derivedDataPending } from '../changes/bulk-rows';
+import { applyBootstrap, catchUpWhenWritable } from './bootstrap';
+import { derivedDataPending } from '../changes/bulk-rows';
 import type { SyncState } from './state';
 
 /** At most this many entries, and about this much JSON, in one batch (docs/sync.md). */
@@ -98,6 +98,7 @@ export class SyncEngine {
   }
 
   async push(): Promise<void> {
+    await this.writable();
     this.formBatches();
     await uploadMissingBlobs(this.context, this.client, this.keys);
     for (;;) {
@@ -121,6 +122,7 @@ export class SyncEngine {
         throw new SyncFailure('incompatible', 'The server did not acknowledge every batch pushed');
       }
       const { db } = this.context;
+      await this.writable();
       db.transaction(() => {
         for (const id of accepted) db.sql(`DELETE FROM sync_outbox WHERE batch_id = ?`).run(id);
       });
@@ -154,18 +156,22 @@ export class SyncEngine {
         group.push(...batch.entries);
         const last = index === opened.length - 1;
         if (group.length >= applyEntries || last) {
+          await this.writable();
           this.apply(group, last ? page.cursor : batch.seq);
           group = [];
           await nextTurn();
         }
       }
-      if (opened.length === 0 && page.cursor !== after) this.state.update({ cursor: page.cursor });
+      if (opened.length === 0 && page.cursor !== after) {
+        await this.writable();
+        this.state.update({ cursor: page.cursor });
+      }
       suggested = page.snapshotSuggested;
       if (!page.more) break;
     }
     // A bootstrap cut short whose snapshot the server no longer asks for still owes derived data.
     const { db, changes } = this.context;
-    if (derivedDataPending(db)) await catchUpDerivedData(db, changes);
+    if (derivedDataPending(db)) await catchUpWhenWritable({ db, changes }, () => this.writable());
     return suggested;
   }
 
@@ -197,6 +203,7 @@ export class SyncEngine {
     const snapshot = await downloadSnapshot(this.context, this.client, this.keys, this.parser);
     // No snapshot: the server has less history than this device saw (restored from an older backup). Start over.
     if (!snapshot) {
+      await this.writable();
       this.state.update({ cursor: 0 });
       return;
     }
@@ -204,7 +211,17 @@ export class SyncEngine {
       then: (write, remote) => converge(db, write, remote),
       settle: () => this.state.update({ cursor: snapshot.covers }),
       applied: (result) => this.count(result),
+      writable: () => this.writable(),
     });
+  }
+
+  /**
+   * Resolves when main's connection may write: not while a job's worker holds the write lock (src-main/jobs), which
+   * refuses main's transactions rather than blocking its thread. What follows synchronously is then safe: the lock
+   * is granted to the worker only between two of main's tasks.
+   */
+  private writable(): Promise<void> {
+    return this.context.jobs.whenWritable();
   }
 
   private now(): number {

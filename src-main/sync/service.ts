@@ -143,17 +143,20 @@ export class SyncService {
     if (!connection) {
       // A bootstrap cut short (a crash) owes derived data; with sync on, the run resumes the bootstrap and settles
       // it (see SyncEngine.pull), with sync off or signed out it is settled here.
-      const { derivedDataPending, catchUpDerivedData } = await import('../changes/bulk-rows');
-      if (derivedDataPending(this.context.db)) await catchUpDerivedData(this.context.db, this.context.changes);
+      const [{ derivedDataPending }, { catchUpWhenWritable }] = await Promise.all([import('../changes/bulk-rows'), import('./bootstrap')]);
+      if (derivedDataPending(this.context.db)) await catchUpWhenWritable(this.context, () => this.context.jobs.whenWritable());
       return;
     }
     const startedAt = new Date().toISOString();
+    // Each write of sync waits while a job's worker holds the write lock (src-main/jobs refuses main's writes then).
+    await this.context.jobs.whenWritable();
     this.state.update({ last_attempt_at: startedAt });
     try {
       // The engine and what it uses load with the first run, not with every start of the app.
       const { SyncEngine } = await import('./engine');
       const engine = new SyncEngine(this.context, this.state, connection.client, connection.keys, { snapshotEveryRun: this.options.snapshotEveryRun });
       const outcome = await engine.run();
+      await this.context.jobs.whenWritable();
       this.state.update({
         last_synced_at: new Date().toISOString(),
         last_error_code: null,
@@ -164,6 +167,7 @@ export class SyncService {
       });
     } catch (error) {
       const failure = asSyncFailure(error);
+      await this.context.jobs.whenWritable();
       if (this.state.get()) {
         this.state.update({ last_error_code: failure.problem, last_error_message: failure.message.slice(0, 1000), last_error_at: new Date().toISOString() });
       }
@@ -202,6 +206,7 @@ export class SyncService {
         await client.request('POST', '/auth/logout').catch(() => undefined);
         throw error;
       }
+      await this.context.jobs.whenWritable();
       this.secrets.set(secretNames.tokens, JSON.stringify(tokens));
       this.secrets.set(secretNames.dataKey, toBase64Url(unlocked.dataKey));
       this.state.connect(
@@ -287,6 +292,7 @@ export class SyncService {
       const client = this.client(row.server_url, this.storedTokens());
       await client.request('POST', '/auth/logout').catch(() => undefined);
     }
+    await this.context.jobs.whenWritable();
     this.secrets.delete(secretNames.tokens);
     this.secrets.delete(secretNames.dataKey);
     if (forget) this.state.forget();

@@ -11,6 +11,7 @@ import { toErrorShape } from '../api';
 import { BrowserSessions, comesFromOwnPage, sameSecret } from './browser-session';
 import { guardFilePaths } from './file-paths';
 import { launchPage } from './launch-page';
+import type { BridgeEventName } from '../../src-shared/bridge';
 
 export interface HttpServerOptions {
   api: Api;
@@ -55,7 +56,7 @@ const mimeTypes: Record<string, string> = {
  * The handler table over HTTP on 127.0.0.1: `POST /api/<channel>` with a JSON body, answered with the JSON
  * result or the error object (4xx/5xx). Guarded by a bearer token (scripts) or the session cookie a launch
  * address sets (browsers, see browser-session.ts), and by Host and Origin checks that stop DNS rebinding and
- * cross-site requests from other pages in the user's browser. `GET /api/events` streams `changed` events
+ * cross-site requests from other pages in the user's browser. `GET /api/events` streams `changed` and `job` events
  * (server-sent events). Everything else serves the renderer to a browser that was let in, and to any other the
  * page saying how to open Candid; no page ever holds a secret.
  */
@@ -170,10 +171,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     response.on('close', () => streams.delete(response));
   }
 
-  const unsubscribe = options.api.context.changes.onChanged((event) => {
-    const frame = `event: changed\ndata: ${JSON.stringify({ tables: event.tables })}\n\n`;
+  const sendEvent = (name: BridgeEventName, payload: unknown) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of streams) stream.write(frame);
-  });
+  };
+  const unsubscribeChanged = options.api.context.changes.onChanged((event) => sendEvent('changed', { tables: event.tables }));
+  const unsubscribeJobs = options.api.context.jobs.onEvent((event) => sendEvent('job', event));
+  const unsubscribe = () => {
+    unsubscribeChanged();
+    unsubscribeJobs();
+  };
 
   function serveStatic(pathname: string, request: http.IncomingMessage, response: http.ServerResponse): void {
     const root = options.staticDir;

@@ -84,9 +84,11 @@ export function registerIpcTransport<E extends IpcInvokeEventLike>(options: IpcT
   const unsubscribe = api.context.changes.onChanged((event) => {
     broadcast('changed', { tables: [...event.tables] });
   });
+  const unsubscribeJobs = api.context.jobs.onEvent((event) => broadcast('job', event));
 
   return () => {
     unsubscribe();
+    unsubscribeJobs();
     for (const channel of registered) ipcMain.removeHandler(channel);
   };
 }

@@ -154,6 +154,11 @@ export const listApplicationsInput = applicationFilters
       })
       .default({ column: 'appliedOn', direction: 'desc' }),
     ...pagination,
+    /**
+     * Keyset paging: the rows after this cursor (a page's `nextCursor`) in the same sort, whatever was inserted or
+     * deleted since; `offset` is then ignored. Opaque to callers.
+     */
+    after: z.string().max(1000).optional(),
   })
   .strict()
   .default({ sort: { column: 'appliedOn', direction: 'desc' }, limit: 50, offset: 0 });
@@ -211,6 +216,19 @@ export const duplicatesInput = z
   })
   .strict();
 export type DuplicatesInput = z.input<typeof duplicatesInput>;
+
+/**
+ * A bulk action on every application the filters keep at the moment it runs ("select all" in the table, however
+ * many rows that is), but those in `except`.
+ */
+export const bulkByFilterInput = z
+  .object({
+    filters: applicationFilters.default({}),
+    except: z.array(id).max(100_000).default([]),
+    action: z.enum(['archive', 'unarchive']),
+  })
+  .strict();
+export type BulkByFilterInput = z.input<typeof bulkByFilterInput>;
 
 export const applicationIdInput = idInput;
 export const applicationIdsInput = idsInput;
@@ -289,7 +307,10 @@ export interface ApplicationDetail extends Application {
   contacts: Contact[];
 }
 
-export type ApplicationPage = Page<ApplicationSummary>;
+export interface ApplicationPage extends Page<ApplicationSummary> {
+  /** Pass as `after` to get the rows that follow this page's last one; null on the last page. */
+  nextCursor: string | null;
+}
 
 /** A stage move's result: the application as it is now, and how to undo the move (`applications.undoStage`). */
 export interface StageMoveResult extends ApplicationDetail {
@@ -309,4 +330,9 @@ export interface DuplicatesResult {
 
 export interface BulkResult {
   count: number;
+}
+
+export interface BulkByFilterResult extends BulkResult {
+  /** The applications it changed: the opposite action on these undoes it. */
+  ids: string[];
 }

@@ -20,6 +20,7 @@ import { syncChannelInputs, type SyncOutputs } from './sync';
 import { interactionsChannelInputs, type InteractionsOutputs } from './interactions';
 import { customFieldsChannelInputs, type CustomFieldsOutputs } from './customFields';
 import { automationChannelInputs, type AutomationOutputs } from './automation';
+import { jobsChannelInputs, type JobsOutputs } from './jobs';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -44,6 +45,7 @@ export const channelInputs = {
   'applications.archive': applications.applicationIdsInput,
   'applications.unarchive': applications.applicationIdsInput,
   'applications.duplicates': applications.duplicatesInput,
+  'applications.bulkByFilter': applications.bulkByFilterInput,
 
   'companies.list': companies.listCompaniesInput,
   'companies.get': companies.companyIdInput,
@@ -109,6 +111,7 @@ export const channelInputs = {
   ...interactionsChannelInputs,
   ...customFieldsChannelInputs,
   ...automationChannelInputs,
+  ...jobsChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
@@ -118,7 +121,8 @@ export const channels = Object.keys(channelInputs) as Channel[];
 export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & ImportsOutputs & DocumentsOutputs & BackupsOutputs & SyncOutputs &
   InteractionsOutputs &
   CustomFieldsOutputs &
-  AutomationOutputs;
+  AutomationOutputs &
+  JobsOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;
@@ -137,6 +141,7 @@ interface CoreOutputs {
   'applications.archive': applications.BulkResult;
   'applications.unarchive': applications.BulkResult;
   'applications.duplicates': applications.DuplicatesResult;
+  'applications.bulkByFilter': applications.BulkByFilterResult;
 
   'companies.list': companies.CompanyPage;
   'companies.get': companies.CompanyDetail;

@@ -23,3 +23,4 @@ export * from './interactions';
 export * from './customFields';
 export * from './automation';
 export * from './file-paths';
+export * from './jobs';

@@ -200,7 +200,7 @@ describe('scheduled backups', () => {
     await addApplication(app, 'One');
     const schedule = startBackupSchedule(app.context, 60_000, { firstCheckAfterMs: 10, checkEveryMs: 60_000 });
     try {
-      await expect.poll(() => listBackups(app.dir).filter((backup) => backup.reason === 'scheduled').length, { timeout: 5000 }).toBe(1);
+      await expect.poll(() => listBackups(app.dir).filter((backup) => backup.reason === 'scheduled').length, { timeout: 30_000 }).toBe(1);
       expect(await schedule.check()).toEqual({ skipped: 'recent' });
     } finally {
       schedule.stop();

@@ -26,6 +26,21 @@ export class RawBaseline {
     return statement;
   }
 
+  /** A page deep in the list, by offset: the rows it skips are read too. */
+  deepPage(offset: number): unknown[] {
+    return this.sql(
+      `SELECT ${summaryColumnsSql} FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id
+       WHERE a.deleted_at IS NULL AND a.archived = 0 ORDER BY a.applied_on DESC NULLS LAST, a.seq DESC LIMIT 50 OFFSET ?`,
+    ).all(offset);
+  }
+
+  /** Archives every active application, then brings them back: one UPDATE each way. */
+  archiveAllAndBack(): number {
+    const archived = this.sql(`UPDATE applications SET archived = 1 WHERE deleted_at IS NULL AND archived = 0 RETURNING seq`).all() as { seq: number }[];
+    this.sql(`UPDATE applications SET archived = 0 WHERE seq IN (SELECT value FROM json_each(?))`).run(JSON.stringify(archived.map((row) => row.seq)));
+    return archived.length;
+  }
+
   /** One page of the list: the page, the total, the page's tags. */
   list(where: string, params: readonly unknown[]): number {
     const rows = this.sql(

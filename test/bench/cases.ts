@@ -69,6 +69,8 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
   const pick = (i: number) => ids[i % ids.length];
   const reads = count >= 100_000 ? 150 : 300;
   const writes = count >= 100_000 ? 150 : 200;
+  const deep = (await call(api, 'applications.list', { offset: Math.min(36_000, Math.floor(count * 0.36)) - 50 })) as { nextCursor: string };
+  const deepCursor = deep.nextCursor;
   const cases: BenchCase[] = [
     ...listCases.map((spec) => ({
       key: spec.key,
@@ -90,6 +92,22 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
         ]),
     },
     {
+      key: 'list.deep',
+      label: 'applications.list, a page deep in the list (offset 36,000)',
+      baseline: 'the same SELECT … LIMIT 50 OFFSET 36000 (count and tags left out)',
+      iterations: reads,
+      typed: () => call(api, 'applications.list', { offset: Math.min(36_000, Math.floor(count * 0.36)) }),
+      raw: () => raw.deepPage(Math.min(36_000, Math.floor(count * 0.36))),
+    },
+    {
+      key: 'list.keyset',
+      label: 'applications.list, the page after a cursor 36,000 rows down (keyset)',
+      baseline: 'the same SELECT … LIMIT 50 OFFSET 36000 (count and tags left out)',
+      iterations: reads,
+      typed: () => call(api, 'applications.list', { after: deepCursor }),
+      raw: () => raw.deepPage(Math.min(36_000, Math.floor(count * 0.36))),
+    },
+    {
       key: 'get',
       label: 'applications.get (detail with history, interviews, tasks, contacts)',
       baseline: 'the same point reads (row, company, tags, history, interviews, tasks, contacts)',
@@ -98,6 +116,22 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       raw: (i) => raw.get(pick(i)),
     },
     await dashboardCase(api, raw),
+    {
+      key: 'dashboard.filtered',
+      label: 'statistics.dashboard filtered by one source (LinkedIn)',
+      baseline: 'the hand-written aggregates of the whole search (no filter)',
+      iterations: 20,
+      typed: () => call(api, 'statistics.dashboard', { sources: ['linkedin'] }),
+      raw: () => raw.dashboard(),
+    },
+    {
+      key: 'dashboard.ranged',
+      label: 'statistics.dashboard over a six-month range',
+      baseline: 'the hand-written aggregates of the whole search (no range)',
+      iterations: 20,
+      typed: () => call(api, 'statistics.dashboard', { from: sixMonthsAgo(), to: new Date().toISOString().slice(0, 10) }),
+      raw: () => raw.dashboard(),
+    },
     {
       key: 'create',
       label: 'applications.create (with 2 tags), returns the detail',
@@ -153,8 +187,25 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       typed: (i) => call(api, 'applications.bulkUpdate', { ids: bulkIds(ids, i), patch: { stageId: i % 2 ? stages.offer : stages.rejected, priority: (i % 5) + 1 } }),
       raw: (i) => raw.bulkUpdate(bulkIds(ids, i + 1), i % 2 ? stages.offer : stages.rejected, i % 2 ? 'offer' : 'rejected', (i % 5) + 1),
     },
+    {
+      key: 'bulk.archiveByFilter',
+      label: '“select all” active applications → archive (applications.bulkByFilter), then its Undo',
+      baseline: 'one UPDATE of archived over the same rows, and one back',
+      iterations: 2,
+      typed: async () => {
+        const archived = (await call(api, 'applications.bulkByFilter', { filters: {}, action: 'archive' })) as { ids: string[] };
+        await call(api, 'applications.unarchive', { ids: archived.ids });
+      },
+      raw: () => raw.archiveAllAndBack(),
+    },
   ];
   return cases;
+}
+
+function sixMonthsAgo(): string {
+  const day = new Date();
+  day.setUTCMonth(day.getUTCMonth() - 6);
+  return day.toISOString().slice(0, 10);
 }
 
 /** 1,000 ids, a different window each call (wrapping around the sample). */

@@ -12,9 +12,10 @@ import fs from 'node:fs';
 import { closeAppContext, openAppContext, type AppContext } from '../../src-main/context';
 import { databaseFileName } from '../../src-main/db/open';
 import { newId } from '../../src-main/changes/ids';
-import { findFunction } from './optional';
+import { createApi } from '../../src-main/api';
+import { summarize, type Figures } from './timing';
 
-export type HeavyKind = 'export' | 'export-raw' | 'import' | 'import-raw';
+export type HeavyKind = 'export' | 'export-raw' | 'import' | 'import-raw' | 'import-during';
 
 export interface HeavyResult {
   ok: boolean;
@@ -26,6 +27,10 @@ export interface HeavyResult {
   /** CPU time (user + system) of the work, ms. */
   cpuMs?: number;
   detail?: string;
+  /** The list's first page, called from main's thread again and again while the job runs in its worker. */
+  listDuring?: Figures;
+  /** Milliseconds from the job's last step (an import's final transaction) to its end: how long it held the lock. */
+  lastStepMs?: number;
 }
 
 const marker = 'BENCH_RESULT ';
@@ -74,15 +79,53 @@ async function withContext<T>(dataDir: string, fn: (context: AppContext) => Prom
   }
 }
 
-/** The whole workbook of every application (archived included), written to `file`. */
-async function exportTyped(dataDir: string, file: string): Promise<HeavyResult> {
-  const found = await findFunction('exports', 'exportExcel');
-  if (!found.ok) return { ok: false, detail: found.reason };
+/**
+ * Calls the list's first page from main's thread, one call after another with a short pause, while `work` runs
+ * (in a job's worker): what a user scrolling the table meanwhile would wait for.
+ */
+async function listWhile(context: AppContext, work: Promise<unknown>): Promise<Figures | undefined> {
+  const api = createApi(context);
+  let running = true;
+  void work.finally(() => (running = false)).catch(() => undefined);
+  const samples: number[] = [];
+  while (running) {
+    const started = performance.now();
+    const result = await api.call('applications.list', {});
+    if (!result.ok) throw new Error(`applications.list: ${result.error.message}`);
+    samples.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return samples.length ? summarize(samples) : undefined;
+}
+
+/** Runs a channel as the app does (its job in a worker thread), timing it and sampling the list meanwhile. */
+async function jobTyped(dataDir: string, channel: string, input: unknown): Promise<HeavyResult> {
   return withContext(dataDir, async (context) => {
+    const api = createApi(context);
     const startRssMb = mb(process.resourceUsage().maxRSS);
-    const { ms, cpuMs, detail } = await timed(() => found.value(context, { filters: { archived: 'all' }, path: file, language: 'en' }));
-    return { ok: true, ms, cpuMs, startRssMb, detail };
+    let listDuring: Figures | undefined;
+    let applyingSince: number | undefined;
+    let lastStepMs: number | undefined;
+    const stop = context.jobs.onEvent((event) => {
+      if (event.step === 'applying' && applyingSince === undefined) applyingSince = performance.now();
+      if (event.state !== 'running' && applyingSince !== undefined) lastStepMs = performance.now() - applyingSince;
+    });
+    const { ms, cpuMs, detail } = await timed(async () => {
+      const work = api.call(channel, input).then((result) => {
+        if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+        return result.value;
+      });
+      listDuring = await listWhile(context, work);
+      return work;
+    });
+    stop();
+    return { ok: true, ms, cpuMs, startRssMb, detail, listDuring, lastStepMs };
   });
+}
+
+/** The whole workbook of every application (archived included), written to `file`. */
+function exportTyped(dataDir: string, file: string): Promise<HeavyResult> {
+  return jobTyped(dataDir, 'exports.excel', { filters: { archived: 'all' }, path: file, language: 'en' });
 }
 
 /** Baseline: reading the rows such a workbook holds, with nothing written. */
@@ -106,14 +149,8 @@ async function exportRaw(dataDir: string): Promise<HeavyResult> {
   return { ok: true, ms, cpuMs, startRssMb, detail };
 }
 
-async function importTyped(dataDir: string, file: string): Promise<HeavyResult> {
-  const found = await findFunction('imports', 'importFile');
-  if (!found.ok) return { ok: false, detail: found.reason };
-  return withContext(dataDir, async (context) => {
-    const startRssMb = mb(process.resourceUsage().maxRSS);
-    const { ms, cpuMs, detail } = await timed(() => found.value(context, { source: { path: file }, options: { skipInvalidRows: true } }));
-    return { ok: true, ms, cpuMs, startRssMb, detail };
-  });
+function importTyped(dataDir: string, file: string): Promise<HeavyResult> {
+  return jobTyped(dataDir, 'imports.run', { source: { path: file }, options: { skipInvalidRows: true } });
 }
 
 /** Baseline: parsing the CSV and plain INSERTs of companies and applications, no change log, no checks. */
@@ -156,6 +193,7 @@ async function main(): Promise<void> {
     else if (kind === 'export-raw') result = await exportRaw(dataDir);
     else if (kind === 'import') result = await importTyped(dataDir, file);
     else if (kind === 'import-raw') result = await importRaw(dataDir, file);
+    else if (kind === 'import-during') result = await importTyped(dataDir, file);
     else throw new Error(`unknown kind ${kind}`);
   } catch (error) {
     result = { ok: false, detail: `error: ${(error as Error).message.split('\n')[0]}` };

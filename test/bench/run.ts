@@ -39,6 +39,7 @@ import { runServerBench, type ServerBenchOptions } from './server';
 import './sync-device';
 // Registers the REST API's cases (issue 17) the same way.
 import './rest';
+import { syntheticCsv } from '../imports/support/synthetic';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -89,19 +90,33 @@ async function inScratch<T>(prefix: string, fn: (dir: string) => Promise<T>): Pr
 
 const single = (ms: number, cpuMs?: number): Figures => ({ p50: ms, p95: ms, max: ms, n: 1, cpuP50: cpuMs });
 
-/** An export or import: the app's function and the raw baseline, each alone in a child process. */
+/** An export or import: the app's channel (its job in a worker) and the raw baseline, each alone in a child process. */
 async function heavyCase(key: string, label: string, baseline: string, typed: () => Promise<HeavyResult>, raw: () => Promise<HeavyResult>) {
-  return runCase({ key, label, baseline }, async () => {
+  let listDuring: CaseResult | undefined;
+  const result = await runCase({ key, label, baseline }, async () => {
     const app = await typed();
     if (!app.ok || app.ms === undefined) return { status: app.detail ?? 'error' };
+    if (app.listDuring) listDuring = listDuringCase(key, app.listDuring);
+    if (app.lastStepMs !== undefined) label = `${label}; its final transaction held the write lock ${Math.round(app.lastStepMs)} ms`;
     const base = await raw();
     return {
+      label,
       typed: single(app.ms, app.cpuMs),
       raw: base.ok && base.ms !== undefined ? single(base.ms, base.cpuMs) : undefined,
       peakRssMb: app.peakRssMb,
       rawPeakRssMb: base.peakRssMb,
     };
   });
+  return listDuring ? [result, listDuring] : [result];
+}
+
+function listDuringCase(job: string, figures: Figures): CaseResult {
+  return {
+    key: `list.during.${job}`,
+    label: `applications.list, first page, while the ${job} runs (its job in a worker; ${figures.n} calls)`,
+    baseline: '',
+    typed: figures,
+  };
 }
 
 async function benchSize(cached: CachedDatabase): Promise<SizeResult> {
@@ -149,23 +164,38 @@ async function benchSize(cached: CachedDatabase): Promise<SizeResult> {
 
     const exportFile = (name: string) => path.join(dir, name);
     results.push(
-      await heavyCase(
+      ...(await heavyCase(
         'export',
-        'Excel export of every application (exportExcel), own process',
+        'Excel export of every application (exports.excel: a job in a worker), own process',
         'reading the same rows with nothing written',
         () => runHeavy('export', dir, exportFile('bench.xlsx')),
         () => runHeavy('export-raw', dir, ''),
-      ),
+      )),
     );
     const csv = importCsvFor(cached);
     results.push(
-      await heavyCase(
+      ...(await heavyCase(
         'import',
-        `CSV import of ${cached.count.toLocaleString('en')} rows into an empty database (importFile), own process`,
+        `CSV import of ${cached.count.toLocaleString('en')} rows into an empty database (imports.run: a job in a worker), own process`,
         'CSV parse and plain INSERTs of companies and applications',
         () => inScratch('candid-bench-import-', (into) => runHeavy('import', into, csv)),
         () => inScratch('candid-bench-import-raw-', (into) => runHeavy('import-raw', into, csv)),
-      ),
+      )).filter((result) => result.key === 'import'),
+    );
+    // The list while an import runs into this (full) database: its pre-import backup, staging and final copy.
+    const duringRows = Math.min(20_000, cached.count);
+    const duringCsv = path.join(dir, 'during.csv');
+    fs.writeFileSync(duringCsv, syntheticCsv(duringRows));
+    const during = await runHeavy('import-during', dir, duringCsv);
+    results.push(
+      during.ok && during.listDuring
+        ? {
+            ...listDuringCase('import', during.listDuring),
+            label:
+              `applications.list, first page, while an import of ${duringRows.toLocaleString('en')} rows into this database runs ` +
+              `(${during.listDuring.n} calls; the import took ${Math.round(during.ms ?? 0)} ms, its final transaction ${Math.round(during.lastStepMs ?? 0)} ms)`,
+          }
+        : { key: 'list.during.import', label: 'applications.list while an import runs', baseline: '', status: during.detail ?? 'error' },
     );
   } finally {
     removeScratch(dir);

@@ -147,6 +147,12 @@ const happyPaths: Record<CoreChannel, Case> = {
     expect(await api.invoke('applications.unarchive', { ids: [w.application.id] })).toEqual({ count: 1 });
     expect(ids((await api.invoke('applications.list', {})).items)).toEqual([w.application.id]);
   },
+  'applications.bulkByFilter': async (api, w) => {
+    const archived = await api.invoke('applications.bulkByFilter', { filters: {}, action: 'archive' });
+    expect(archived).toEqual({ count: 1, ids: [w.application.id] });
+    expect((await api.invoke('applications.list', {})).total).toBe(0);
+    expect(await api.invoke('applications.unarchive', { ids: archived.ids })).toEqual({ count: 1 });
+  },
   'applications.duplicates': async (api, w) => {
     const result = await api.invoke('applications.duplicates', {
       companyName: 'ACME',

@@ -132,7 +132,7 @@ describe('applications.list', () => {
 
   it('returns an empty page past the end with the same total', async () => {
     const page = await handle.api.invoke('applications.list', { archived: 'all', offset: 100 });
-    expect(page).toEqual({ items: [], total: rows.length, limit: 50, offset: 100 });
+    expect(page).toEqual({ items: [], total: rows.length, limit: 50, offset: 100, nextCursor: null });
   });
 
   it('defaults to the newest applications first', async () => {

@@ -83,6 +83,10 @@ const badInputs: Record<CoreChannel, BadInput[]> = {
   'applications.bulkDelete': [{ input: (w) => ({ ids: [w.application.id, 'nope'] }), field: 'ids.1' }],
   'applications.archive': [{ input: () => ({ ids: 'all' }), field: 'ids' }],
   'applications.unarchive': [{ input: (w) => ({ id: w.application.id }), field: 'ids' }],
+  'applications.bulkByFilter': [
+    { input: () => ({ filters: {}, action: 'explode' }), field: 'action' },
+    { input: () => ({ filters: { archived: 'maybe' }, action: 'archive' }), field: 'filters.archived' },
+  ],
   'applications.duplicates': [
     { input: () => ({ postingUrl: 42 }), field: 'postingUrl' },
     { input: () => ({ companyId: 'acme' }), field: 'companyId' },

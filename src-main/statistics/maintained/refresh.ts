@@ -45,7 +45,7 @@ function fillRefreshSet(db: Database, which: string, ...params: string[]): void 
  * A database still at a schema older than migration 0060 has nothing to maintain: the tests that build an older
  * backup write through today's code into one.
  */
-function hasStatisticsTables(db: Database): boolean {
+export function hasStatisticsTables(db: Database): boolean {
   return db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'statistics_cells'`).pluck().get() !== undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { Channel, ChannelInput, ChannelOutput, ChangedEvent } from '../../../src-shared/contract';
+import type { Channel, ChannelInput, ChannelOutput, ChangedEvent, JobEvent } from '../../../src-shared/contract';
 import type { BridgeEventName, BridgeEvents } from '../../../src-shared/bridge';
 import type { ShellChannel, ShellChannelInput, ShellChannelOutput } from '../../../src-shared/contract/shell';
 import { AppError, isAppErrorShape } from '../../../src-shared/errors';
@@ -66,41 +66,78 @@ export async function invokeShell<C extends ShellChannel>(channel: C, input: She
   return result.value as ShellChannelOutput<C>;
 }
 
+type ServerEvents = Pick<BridgeEvents, 'changed' | 'job'>;
+type ServerEventName = keyof ServerEvents;
+const serverListeners: { [N in ServerEventName]: Set<(payload: ServerEvents[N]) => void> } = { changed: new Set(), job: new Set() };
+let serverStream: AbortController | null = null;
+
+/**
+ * In a browser, one stream of server-sent events (/api/events) carries every event to every subscriber; it is
+ * opened by the first subscriber, closed with the last, and reopened when the server went away (after which
+ * everything is refreshed once).
+ */
+function subscribeOverHttp<N extends ServerEventName>(event: N, listener: (payload: ServerEvents[N]) => void): () => void {
+  serverListeners[event].add(listener);
+  if (!serverStream) {
+    const controller = new AbortController();
+    serverStream = controller;
+    void streamEvents(controller);
+  }
+  return () => {
+    serverListeners[event].delete(listener);
+    if (serverListeners.changed.size === 0 && serverListeners.job.size === 0) {
+      serverStream?.abort();
+      serverStream = null;
+    }
+  };
+}
+
+function dispatch(frame: string): void {
+  const name = frame.split('\n').find((line) => line.startsWith('event: '))?.slice(7);
+  const data = frame.split('\n').find((line) => line.startsWith('data: '));
+  if (!data || (name !== 'changed' && name !== 'job')) return;
+  const payload: unknown = JSON.parse(data.slice(6));
+  for (const listener of serverListeners[name]) (listener as (value: unknown) => void)(payload);
+}
+
+async function streamEvents(controller: AbortController): Promise<void> {
+  let retryDelay = 500;
+  while (!controller.signal.aborted) {
+    try {
+      const response = await fetch('/api/events', { credentials: 'same-origin', signal: controller.signal });
+      leaveWhenNotLetIn(response);
+      if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
+      retryDelay = 500;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          dispatch(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+        }
+      }
+    } catch {
+      if (controller.signal.aborted) return;
+    }
+    // The server went away (restart): try again, and refresh everything once back.
+    await new Promise((resolve) => setTimeout(resolve, retryDelay));
+    retryDelay = Math.min(retryDelay * 2, 5000);
+    for (const listener of serverListeners.changed) listener({ tables: ['*'] });
+  }
+}
+
 /** Subscribes to `changed` events: from the preload in the desktop app, from /api/events in the browser. */
 export function onChanged(listener: (event: ChangedEvent) => void): () => void {
   if (window.candid) return window.candid.on('changed', listener);
-  const controller = new AbortController();
-  let retryDelay = 500;
-  const connect = async (): Promise<void> => {
-    while (!controller.signal.aborted) {
-      try {
-        const response = await fetch('/api/events', { credentials: 'same-origin', signal: controller.signal });
-        leaveWhenNotLetIn(response);
-        if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
-        retryDelay = 500;
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = frame.split('\n').find((line) => line.startsWith('data: '));
-            if (frame.includes('event: changed') && data) listener(JSON.parse(data.slice(6)) as ChangedEvent);
-          }
-        }
-      } catch {
-        if (controller.signal.aborted) return;
-      }
-      // The server went away (restart): try again, and refresh everything once back.
-      await new Promise((resolve) => setTimeout(resolve, retryDelay));
-      retryDelay = Math.min(retryDelay * 2, 5000);
-      listener({ tables: ['*'] });
-    }
-  };
-  void connect();
-  return () => controller.abort();
+  return subscribeOverHttp('changed', listener);
+}
+
+/** Subscribes to the progress of long work (imports, exports, backups), however it was started. */
+export function onJob(listener: (event: JobEvent) => void): () => void {
+  if (window.candid) return window.candid.on('job', listener);
+  return subscribeOverHttp('job', listener);
 }

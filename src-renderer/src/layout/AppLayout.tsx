@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { QuickAddDialog } from '../features/applications/quick/QuickAddDialog';
 import { CommandPalette } from '../features/palette/CommandPalette';
+import { JobsProgress } from '../features/jobs/JobsProgress';
 import { ShellContext, type ShellApi } from '../shell/ShellContext';
 import { ShortcutsDialog } from '../shell/ShortcutsDialog';
 import { useGlobalShortcuts } from '../shell/useGlobalShortcuts';
@@ -70,6 +71,7 @@ export function AppLayout() {
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <QuickAddDialog open={quickAdd !== null} stageId={quickAdd?.stageId ?? null} onClose={() => setQuickAdd(null)} />
+      <JobsProgress />
     </ShellContext.Provider>
   );
 }

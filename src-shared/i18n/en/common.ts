@@ -75,6 +75,7 @@ export default {
     DISK_FULL: 'The disk is full. Nothing was saved.',
     UNAVAILABLE: 'The server could not be reached or is not available. Try again later.',
     RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+    CANCELLED: 'Cancelled. Nothing was changed.',
     INTERNAL: 'Something went wrong inside Candid. Nothing was saved.',
     NETWORK: 'Candid cannot be reached. Is it still running?',
   },

@@ -77,6 +77,7 @@ export default {
     DISK_FULL: "Le disque est plein. Rien n'a été enregistré.",
     UNAVAILABLE: "Le serveur est injoignable ou indisponible. Réessayez plus tard.",
     RATE_LIMITED: 'Trop de requêtes. Patientez un instant et réessayez.',
+    CANCELLED: "Annulé. Rien n'a été modifié.",
     INTERNAL: "Une erreur interne s'est produite. Rien n'a été enregistré.",
     NETWORK: 'Candid ne répond pas. Est-il toujours lancé ?',
   },

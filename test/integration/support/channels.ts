@@ -3,12 +3,13 @@ import { backupsChannelInputs } from '../../../src-shared/contract/backups';
 import { documentsChannelInputs } from '../../../src-shared/contract/documents';
 import { exportsChannelInputs } from '../../../src-shared/contract/exports';
 import { importsChannelInputs } from '../../../src-shared/contract/imports';
+import { jobsChannelInputs } from '../../../src-shared/contract/jobs';
 import { statisticsChannelInputs } from '../../../src-shared/contract/statistics';
 import { syncChannelInputs } from '../../../src-shared/contract/sync';
 import { automationChannelInputs } from '../../../src-shared/contract/automation';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
-const otherDomains = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs];
+const otherDomains = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
@@ -16,7 +17,8 @@ type OtherChannel =
   | keyof typeof documentsChannelInputs
   | keyof typeof backupsChannelInputs
   | keyof typeof syncChannelInputs
-  | keyof typeof automationChannelInputs;
+  | keyof typeof automationChannelInputs
+  | keyof typeof jobsChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

@@ -92,6 +92,7 @@ export const validInputs: ValidInputs = {
   'applications.bulkDelete': (w) => ({ ids: [w.application.id] }),
   'applications.archive': (w) => ({ ids: [w.application.id] }),
   'applications.unarchive': (w) => ({ ids: [w.application.id] }),
+  'applications.bulkByFilter': () => ({ filters: { text: 'ACME' }, action: 'archive' }),
   'applications.duplicates': (w) => ({ companyName: 'ACME', position: 'Backend developer', postingUrl: 'https://jobs.example/acme/42', excludeId: w.deletedApplication.id }),
 
   'companies.list': () => ({ text: 'ac', sort: 'applications', limit: 5, offset: 0 }),
@@ -266,4 +267,6 @@ export const validInputs: ValidInputs = {
   'automation.undo': (w) => ({ stageEventId: w.automaticEventId }),
   'notifications.list': () => ({ status: 'all', limit: 20, offset: 0 }),
   'notifications.act': (w) => ({ action: 'snooze', ids: [w.notificationId], duration: 'day' }),
+  'jobs.list': () => undefined,
+  'jobs.cancel': () => ({ id: '00000000-0000-7000-8000-0000000000ff' }),
 };

@@ -64,6 +64,16 @@ export default function ApplicationsPage() {
     }
   };
 
+  /** An action on "all matching the filters": main picks the rows, the table never lists their ids. */
+  const withBusy = async (work: () => Promise<boolean>) => {
+    setBusy(true);
+    try {
+      if (await work()) setSelection(noSelection);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const onVisiblePagesChange = useCallback((range: { start: number; end: number }) => {
     setVisible((current) => (current.start === range.start && current.end === range.end ? current : range));
   }, []);
@@ -102,7 +112,11 @@ export default function ApplicationsPage() {
             const stage = stages.find((candidate) => candidate.id === stageId);
             void withSelection((ids) => actions.bulkStage(ids, stageId, stage ? stageName(stage) : ''));
           }}
-          onArchive={(archived) => void withSelection((ids) => actions.archive(ids, archived))}
+          onArchive={(archived) =>
+            selection.all
+              ? void withBusy(() => actions.archiveMatching(view.filters, [...selection.except], archived))
+              : void withSelection((ids) => actions.archive(ids, archived))
+          }
           onDelete={() => deleteSelected()}
           onTags={(change) => void withSelection((ids) => actions.bulkTags(ids, change))}
           onClear={() => setSelection(noSelection)}

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApplicationFilters } from '../../../../src-shared/contract';
 import { invoke } from '../../api/client';
 import { useToast } from '../../ui/toast';
 import { errorMessage } from '../../ui/issues';
@@ -40,6 +41,15 @@ export function useApplicationActions() {
         toast.showUndo(t(archived ? 'applications:toast.archived' : 'applications:toast.unarchived', { count: result.count }), () =>
           invoke(undoChannel, { ids }),
         );
+        return true;
+      },
+      /** "Select all" then archive: every row the filters keep when it runs (but `except`), in one call, with Undo. */
+      async archiveMatching(filters: ApplicationFilters, except: string[], archived: boolean): Promise<boolean> {
+        const result = await attempt(() => invoke('applications.bulkByFilter', { filters, except, action: archived ? 'archive' : 'unarchive' }));
+        if (!result) return false;
+        const message = t(archived ? 'applications:toast.archived' : 'applications:toast.unarchived', { count: result.count });
+        if (result.ids.length === 0) toast.show(message);
+        else toast.showUndo(message, () => invoke(archived ? 'applications.unarchive' : 'applications.archive', { ids: result.ids }));
         return true;
       },
       async setStage(id: string, stageId: string, stageName: string): Promise<boolean> {

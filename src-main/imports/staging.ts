@@ -1,0 +1,238 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../src-shared/errors';
+import { ChangeWriter } from '../changes/writer';
+import { affectedApplications, FreshRows, reindexApplications } from '../changes/derive';
+import type { AppContext } from '../context';
+import type { Database } from '../db/connection';
+import type { JobControl } from '../jobs/control';
+import { openDatabase } from '../db/open';
+import { syncedTables } from '../db/schema';
+import { refreshStatistics } from '../statistics/maintained/refresh';
+
+/**
+ * Where an import writes before it is applied (docs/performance.md, "How an import commits").
+ *
+ * A large import cannot hold the write lock for all of its work: the app's own edits would wait that long. So the
+ * rows are first written, through the one write path (change log, clocks, derived data included), into a staging
+ * database of the same schema beside the live one, which nobody else reads or locks. It holds copies of the rows
+ * the writer looks up (stages, companies, tags, sources, contacts, the profile) so that it finds what exists and creates
+ * the rest; its writes need no durability (a crash throws it away) and skip the indexes only the app's screens
+ * use. Then one transaction on the live database copies the new rows in with a few INSERT … SELECT, and their
+ * derived data with them (full-text rows, statistics facts, and the counts added to the live counts): the import
+ * is still all or nothing, and readers see it all at once, but the write lock is held for the copy only.
+ *
+ * The import only inserts rows. When the live database changed meanwhile in a way the staged rows depend on (a
+ * company or tag of the same name created, a stage deleted), the copy takes the live row instead of the staged
+ * one, or refuses, and computes the derived data again on the live rows.
+ */
+
+/** Tables copied into the staging database for the writer to look things up; their rows are not copied back. */
+const referenceTables = ['stages', 'companies', 'tags', 'sources', 'profile', 'contacts'] as const;
+
+/** Indexes only the screens use: the staging writes skip them (the live copy maintains them). */
+const stagingDroppedIndexes = [
+  'applications_live_order',
+  'applications_company',
+  'applications_stage_category',
+  'applications_posting_url',
+  'applications_statistics',
+  'applications_live_stage',
+  'applications_live_id',
+  'stage_events_to_stage',
+  'application_tags_application',
+  'application_tags_tag',
+  'application_tags_pair',
+];
+
+/** The full-text columns, stored as plain rows in staging and indexed once, by the live copy. */
+const ftsColumns = 'company, position, location, notes, description, tags';
+
+function columnsOf(db: Database, schema: string, table: string): string[] {
+  return (db.sql(`PRAGMA ${schema}.table_info(${table})`).all() as { name: string }[]).map((column) => column.name);
+}
+
+function removeFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+export class ImportStaging {
+  private constructor(
+    readonly file: string,
+    readonly db: Database,
+    readonly changes: ChangeWriter,
+    /** The live change log's last entry when the reference rows were copied. */
+    private readonly logSeq: number,
+    /** Per reference table, the last rowid copied: rows above it are the import's. */
+    private readonly copiedUpTo: Record<string, number>,
+  ) {}
+
+  static async create(live: AppContext): Promise<ImportStaging> {
+    const file = path.join(live.dataDir, `.import-staging-${crypto.randomBytes(6).toString('hex')}.sqlite`);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) live.job?.temporary(file + suffix);
+    let db: Database | undefined;
+    try {
+      db = await openDatabase({ file, dataDir: live.dataDir, nativeBinding: live.db.options.nativeBinding });
+      // Nobody else opens it and a crash throws it away: no journal, no syncing.
+      // The rollback journal in memory (OFF is refused by better-sqlite3's defensive mode), out of WAL where
+      // openDatabase put it: nothing goes through a -wal file.
+      db.sqlite.pragma('journal_mode = MEMORY');
+      db.sqlite.pragma('synchronous = OFF');
+      db.sqlite.pragma('cache_size = -64000');
+      for (const index of stagingDroppedIndexes) db.sqlite.exec(`DROP INDEX IF EXISTS ${index}`);
+      db.sqlite.exec(`DROP TABLE applications_fts; CREATE TABLE applications_fts (${ftsColumns})`);
+      const { logSeq, copiedUpTo } = copyReferenceRows(db, live.databaseFile);
+      return new ImportStaging(file, db, ChangeWriter.open(db), logSeq, copiedUpTo);
+    } catch (error) {
+      if (db?.sqlite.open) db.sqlite.close();
+      removeFiles(file);
+      throw error;
+    }
+  }
+
+  /**
+   * Copies everything the import wrote into the live database in one transaction (through the live connection's
+   * write gate, so main grants the lock). Returns the tables written.
+   */
+  apply(live: Database, job?: JobControl): string[] {
+    const touched = new Set<string>();
+    live.sqlite.prepare(`ATTACH DATABASE ? AS staging`).run(this.file);
+    try {
+      live.transaction(() => {
+        const changedSince = new Set(live.sql(`SELECT DISTINCT table_name FROM main.change_log WHERE seq > ?`).pluck().all(this.logSeq) as string[]);
+        if (live.sql(`SELECT 1 FROM staging.change_log WHERE column_name <> '*' LIMIT 1`).get()) {
+          throw new AppError('INTERNAL', 'An import may only insert rows.');
+        }
+        if (changedSince.has('stages')) this.checkStagesStillLive(live);
+        if (changedSince.has('companies')) {
+          this.takeLiveNamesakes(live, 'companies', [
+            ['applications', 'company_id'],
+            ['contacts', 'company_id'],
+          ]);
+        }
+        if (changedSince.has('tags')) this.takeLiveNamesakes(live, 'tags', [['application_tags', 'tag_id']]);
+        // Derived data computed in staging holds company row numbers and names as they were when it started.
+        const stagedDerivedHolds = !changedSince.has('companies') && !changedSince.has('tags');
+        const offset = (live.sql(`SELECT coalesce(max(seq), 0) FROM main.applications`).pluck().get() as number) - this.firstStagedSeq(live) + 1;
+
+        for (const [index, table] of syncedTables.entries()) {
+          job?.progress('applying', index, syncedTables.length);
+          const columns = columnsOf(live, 'main', table);
+          const from = table in this.copiedUpTo ? `WHERE rowid > ${this.copiedUpTo[table]}` : '';
+          // New companies keep their row number when nothing took it meanwhile: the staged statistics refer to it.
+          const keepRowid = table === 'companies' && stagedDerivedHolds;
+          const target = [...(keepRowid ? ['rowid'] : []), ...columns];
+          const source = target.map((column) => (table === 'applications' && column === 'seq' ? `seq + ${offset}` : column));
+          const copied = live.sql(`INSERT INTO main.${table} (${target.join(', ')}) SELECT ${source.join(', ')} FROM staging.${table} ${from} ORDER BY rowid`).run();
+          if (copied.changes > 0) touched.add(table);
+        }
+        live.sql(
+          `INSERT INTO main.change_log (hlc, table_name, row_id, column_name, value, origin)
+           SELECT hlc, table_name, row_id, column_name, value, origin FROM staging.change_log ORDER BY seq`,
+        ).run();
+        live.sql(`INSERT INTO main.row_clocks (row_id, table_name, clocks) SELECT row_id, table_name, clocks FROM staging.row_clocks`).run();
+
+        if (stagedDerivedHolds) {
+          live.sql(`INSERT INTO main.applications_fts (rowid, ${ftsColumns}) SELECT rowid + ${offset}, ${ftsColumns} FROM staging.applications_fts`).run();
+          live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM staging.statistics_facts`).run();
+          live.sql(
+            `INSERT INTO main.statistics_cells (kind, scope, key, value, count) SELECT kind, scope, key, value, count FROM staging.statistics_cells WHERE true
+             ON CONFLICT (kind, scope, key, value) DO UPDATE SET count = count + excluded.count`,
+          ).run();
+        } else {
+          this.deriveOnLive(live);
+        }
+        const lastClock = this.changes.clock.tick();
+        live.sql(`INSERT INTO main.meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`).run(lastClock);
+      });
+    } finally {
+      live.sqlite.prepare(`DETACH DATABASE staging`).run();
+    }
+    return [...touched].sort();
+  }
+
+  close(): void {
+    if (this.db.sqlite.open) {
+      this.db.statements.clear();
+      this.db.sqlite.close();
+    }
+    removeFiles(this.file);
+  }
+
+  private firstStagedSeq(live: Database): number {
+    return (live.sql(`SELECT coalesce(min(seq), 1) FROM staging.applications`).pluck().get() as number) ?? 1;
+  }
+
+  /** A stage the import puts applications in was deleted meanwhile: nothing is imported. */
+  private checkStagesStillLive(live: Database): void {
+    const gone = live
+      .sql(
+        `SELECT 1 FROM staging.stage_events e WHERE NOT EXISTS (SELECT 1 FROM main.stages s WHERE s.id = e.to_stage_id AND s.deleted_at IS NULL) LIMIT 1`,
+      )
+      .get();
+    if (gone) throw new AppError('CONFLICT', 'A stage this import uses was deleted while it ran; nothing was imported. Try again.');
+  }
+
+  /**
+   * A company (or tag) the import created may have been created live meanwhile under the same name (an import
+   * takes one company per name): the import's rows then refer to the live one, and the staged one is dropped with its log entry.
+   */
+  private takeLiveNamesakes(live: Database, table: 'companies' | 'tags', referrers: readonly [table: string, column: string][]): void {
+    const pairs = live
+      .sql(
+        `SELECT s.id AS staged, m.id AS live FROM staging.${table} s JOIN main.${table} m ON m.name_key = s.name_key AND m.deleted_at IS NULL
+         WHERE s.rowid > ? AND s.deleted_at IS NULL AND m.id <> s.id`,
+      )
+      .all(this.copiedUpTo[table]) as { staged: string; live: string }[];
+    for (const pair of pairs) {
+      for (const [referrer, column] of referrers) {
+        live.sql(`UPDATE staging.${referrer} SET ${column} = ? WHERE ${column} = ?`).run(pair.live, pair.staged);
+        live
+          .sql(`UPDATE staging.change_log SET value = json_set(value, '$.${column}', ?) WHERE table_name = ? AND column_name = '*' AND json_extract(value, '$.${column}') = ?`)
+          .run(pair.live, referrer, pair.staged);
+      }
+      live.sql(`DELETE FROM staging.${table} WHERE id = ?`).run(pair.staged);
+      live.sql(`DELETE FROM staging.change_log WHERE row_id = ?`).run(pair.staged);
+      live.sql(`DELETE FROM staging.row_clocks WHERE row_id = ?`).run(pair.staged);
+    }
+  }
+
+  /** The derived data of the copied rows, computed on the live rows as the write path does after a write. */
+  private deriveOnLive(live: Database): void {
+    const ids = new Set(live.sql(`SELECT id FROM staging.applications`).pluck().all() as string[]);
+    const touched = new Map<string, Set<string>>([['applications', ids]]);
+    const fresh = new FreshRows();
+    for (const id of ids) fresh.add('applications', id, {});
+    const { text, statistics } = affectedApplications(live, touched, fresh);
+    reindexApplications(live, text, ids);
+    refreshStatistics(live, statistics);
+  }
+}
+
+/**
+ * Copies the reference rows from the live database in one read of it, with their row numbers (the statistics
+ * refer to companies by theirs), and notes where the live change log stood.
+ */
+function copyReferenceRows(db: Database, liveFile: string): { logSeq: number; copiedUpTo: Record<string, number> } {
+  db.sqlite.prepare(`ATTACH DATABASE ? AS live`).run(liveFile);
+  try {
+    return db.transaction(() => {
+      // The rows a new database starts with (stages, profile, automation settings): the live ones are copied instead,
+      // and nothing the import did not write may be copied back.
+      for (const table of [...syncedTables].reverse()) db.sqlite.exec(`DELETE FROM main.${table}`);
+      db.sqlite.exec(`DELETE FROM main.meta WHERE key IN ('node_id', 'hlc_last')`);
+      const logSeq = (db.sql(`SELECT coalesce(max(seq), 0) FROM live.change_log`).pluck().get() as number) ?? 0;
+      const copiedUpTo: Record<string, number> = {};
+      for (const table of referenceTables) {
+        const columns = columnsOf(db, 'main', table).join(', ');
+        db.sql(`INSERT INTO main.${table} (rowid, ${columns}) SELECT rowid, ${columns} FROM live.${table}`).run();
+        copiedUpTo[table] = (db.sql(`SELECT coalesce(max(rowid), 0) FROM main.${table}`).pluck().get() as number) ?? 0;
+      }
+      db.sql(`INSERT INTO main.meta (key, value) SELECT key, value FROM live.meta WHERE key IN ('node_id', 'hlc_last')`).run();
+      return { logSeq, copiedUpTo };
+    });
+  } finally {
+    db.sqlite.prepare(`DETACH DATABASE live`).run();
+  }
+}

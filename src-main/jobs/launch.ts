@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const here = fileURLToPath(import.meta.url);
+
+/**
+ * Running from the sources, the path of a bundle of worker.ts made beforehand (the tests' globalSetup makes one per
+ * run: test/support/jobs-worker-bundle.ts). Ignored by the built app, which has its own.
+ */
+export const workerBundleVariable = 'CANDID_JOBS_WORKER_BUNDLE';
+
+/**
+ * Where the worker's code is. Bundled (electron-vite, `npm run build`), it is its own entry, out/main/worker.js,
+ * beside the chunk this code is in. From the sources (tests under vitest, scripts under tsx), it is the bundle
+ * named by CANDID_JOBS_WORKER_BUNDLE when there is one, else worker.ts, compiled on the fly by tsx's loader (which a
+ * worker thread must register for itself: seconds of CPU at each start).
+ */
+export function workerScript(): { compiled: boolean; file: string } {
+  if (!here.endsWith('.ts')) return { compiled: true, file: path.join(path.dirname(here), 'worker.js') };
+  const prebuilt = process.env[workerBundleVariable];
+  if (prebuilt) return { compiled: true, file: prebuilt };
+  return { compiled: false, file: path.join(path.dirname(here), 'worker.ts') };
+}
+
+/** A worker waiting for jobs (each sent as a WorkerStart message). */
+export function launchWorker(): Worker {
+  const { compiled, file } = workerScript();
+  if (compiled) return new Worker(file);
+  // tsx's ES module API (its `import` export), found from its package folder: require.resolve gives the CommonJS one.
+  const tsxFolder = path.dirname(createRequire(here).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(path.join(tsxFolder, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
+  return new Worker(boot, { eval: true });
+}

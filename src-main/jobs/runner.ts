@@ -1,0 +1,302 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import type { Worker } from 'node:worker_threads';
+import type { JobChannel, JobEvent } from '../../src-shared/contract';
+import { AppError } from '../../src-shared/errors';
+import type { ChangeWriter } from '../changes/writer';
+import { newId } from '../changes/ids';
+import { WriteLockBusy, type Database } from '../db/connection';
+import { launchWorker } from './launch';
+import { flagCount, flagSlots, lockStates, type WorkerMessage, type WorkerStart } from './protocol';
+import { jobWork, type JobInputs, type JobOutputs } from './work';
+import type { AppContext } from '../context';
+
+/** How the handlers hand long work over (context.jobs). */
+export interface Jobs {
+  run<C extends JobChannel>(channel: C, input: JobInputs[C]): Promise<JobOutputs[C]>;
+  cancel(id: string): boolean;
+  /** Stops a job at once, as a crash would: what it had not committed is rolled back, its temporary files go. */
+  terminate(id: string): Promise<void>;
+  list(): JobEvent[];
+  onEvent(listener: (event: JobEvent) => void): () => void;
+  /** Resolves once no job holds the write lock (main's writes wait for this instead of for SQLite's lock). */
+  whenWritable(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A worker unused this long after its last job ends. */
+const workerIdleMs = 30_000;
+
+/**
+ * The worker kept between jobs (its start costs more than most jobs), until it has been idle a while. One per
+ * process, shared by every runner in it (the app has one; a test file opens many apps): a job tells the worker
+ * which database to open.
+ */
+let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+
+function takeWorker(): Worker {
+  const kept = idle;
+  idle = null;
+  if (!kept) {
+    const worker = launchWorker();
+    worker.on('exit', () => {
+      if (idle?.worker !== worker) return;
+      clearTimeout(idle.timer);
+      idle = null;
+    });
+    return worker;
+  }
+  clearTimeout(kept.timer);
+  kept.worker.ref();
+  return kept.worker;
+}
+
+function keepWorker(worker: Worker): void {
+  if (idle) {
+    void worker.terminate();
+    return;
+  }
+  // It must not keep a process (a test, a script) alive, and it goes after a while unused.
+  worker.unref();
+  idle = { worker, timer: setTimeout(() => void worker.terminate(), workerIdleMs) };
+  idle.timer.unref();
+}
+
+/** After a cancel, a job that has not stopped at its next step within this long is stopped by force. */
+const cancelGraceMs = 5000;
+
+interface RunningJob {
+  worker: Worker;
+  flags: Int32Array;
+  event: JobEvent;
+  started: number;
+  temporaries: Set<string>;
+  cancelTimer?: NodeJS.Timeout;
+  settle(outcome: { value: unknown } | { error: AppError }): void;
+}
+
+export interface JobRunnerOptions {
+  db: Database;
+  changes: ChangeWriter;
+  databaseFile: string;
+  dataDir: string;
+  nativeBinding?: string;
+  shell: 'desktop' | 'browser';
+  version: string;
+}
+
+/**
+ * Runs long work in a worker thread with its own connection to the database, one job at a time, so that main's
+ * thread keeps answering: reads see the last committed state (WAL), and main's writes, refused rather than left
+ * waiting while the worker holds the write lock, wait for its transaction to end (src-main/api.ts). What the
+ * worker's writes change is announced from main like main's own writes. Jobs report progress (`job` events) and
+ * honour cancel; a worker that dies takes its uncommitted transaction with it, and its temporary files are removed.
+ */
+export class JobRunner implements Jobs {
+  private readonly emitter = new EventEmitter();
+  private readonly running = new Map<string, RunningJob>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private lockHeld = false;
+  private waiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(private readonly options: JobRunnerOptions) {
+    this.emitter.setMaxListeners(100);
+    options.db.writeGate = {
+      enter: () => {
+        if (this.lockHeld) throw new WriteLockBusy();
+      },
+      leave: () => undefined,
+    };
+  }
+
+  run<C extends JobChannel>(channel: C, input: JobInputs[C]): Promise<JobOutputs[C]> {
+    const result = this.queue.then(() => this.start(channel, input));
+    this.queue = result.catch(() => undefined);
+    return result as Promise<JobOutputs[C]>;
+  }
+
+  cancel(id: string): boolean {
+    const job = this.running.get(id);
+    if (!job || !job.event.cancellable) return false;
+    Atomics.store(job.flags, flagSlots.cancel, 1);
+    job.cancelTimer ??= setTimeout(() => void job.worker.terminate(), cancelGraceMs);
+    return true;
+  }
+
+  async terminate(id: string): Promise<void> {
+    await this.running.get(id)?.worker.terminate();
+  }
+
+  list(): JobEvent[] {
+    return [...this.running.values()].map((job) => job.event);
+  }
+
+  onEvent(listener: (event: JobEvent) => void): () => void {
+    this.emitter.on('job', listener);
+    return () => this.emitter.off('job', listener);
+  }
+
+  whenWritable(): Promise<void> {
+    if (!this.lockHeld) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.running.values()].map((job) => job.worker.terminate()));
+  }
+
+  private start(channel: JobChannel, input: unknown): Promise<unknown> {
+    if (this.closed) return Promise.reject(new AppError('CANCELLED', 'Candid is closing.'));
+    const id = newId();
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * flagCount);
+    const { databaseFile, dataDir, nativeBinding, shell, version } = this.options;
+    const worker = takeWorker();
+    const start: WorkerStart = { jobId: id, channel, input, databaseFile, dataDir, nativeBinding, shell, version, flags: shared };
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const job: RunningJob = {
+        worker,
+        flags: new Int32Array(shared),
+        started: performance.now(),
+        temporaries: new Set(),
+        event: {
+          id,
+          channel,
+          state: 'running',
+          step: 'starting',
+          done: null,
+          total: null,
+          fraction: 0,
+          startedAt: new Date().toISOString(),
+          estimatedMsLeft: null,
+          cancellable: true,
+        },
+        settle: (outcome) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(job.cancelTimer);
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+          this.removeTemporaries(job);
+          if (!exited && this.closed) void worker.terminate();
+          else if (!exited) keepWorker(worker);
+          const failed = 'error' in outcome;
+          const state = !failed ? 'done' : outcome.error.code === 'CANCELLED' ? 'cancelled' : 'failed';
+          this.publish(job, { state, fraction: failed ? job.event.fraction : 1, estimatedMsLeft: null, cancellable: false });
+          this.running.delete(id);
+          if (failed) reject(outcome.error);
+          else resolve(outcome.value);
+        },
+      };
+      let exited = false;
+      const onMessage = (message: WorkerMessage) => this.receive(job, message);
+      const onError = (error: Error) => {
+        exited = true;
+        this.afterDeath(job);
+        job.settle({ error: new AppError('INTERNAL', `The job stopped: ${error.message}`) });
+      };
+      const onExit = () => {
+        exited = true;
+        this.afterDeath(job);
+        const cancelled = Atomics.load(job.flags, flagSlots.cancel) === 1;
+        job.settle({
+          error: cancelled ? new AppError('CANCELLED', 'The job was cancelled; nothing was changed.') : new AppError('INTERNAL', 'The job stopped unexpectedly; nothing was changed.'),
+        });
+      };
+      this.running.set(id, job);
+      this.publish(job, {});
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(start);
+    });
+  }
+
+  /** A worker that died holding the lock had its transaction rolled back when its connection closed. */
+  private afterDeath(job: RunningJob): void {
+    if (Atomics.load(job.flags, flagSlots.lock) !== lockStates.free || this.lockHeld) this.releaseLock();
+  }
+
+  private removeTemporaries(job: RunningJob): void {
+    for (const file of job.temporaries) fs.rmSync(file, { force: true });
+  }
+
+  private receive(job: RunningJob, message: WorkerMessage): void {
+    switch (message.type) {
+      case 'lock':
+        // Main's thread is between two of its transactions whenever it reads a message: grant at once.
+        this.lockHeld = true;
+        Atomics.store(job.flags, flagSlots.lock, lockStates.held);
+        Atomics.notify(job.flags, flagSlots.lock);
+        return;
+      case 'unlock':
+        this.releaseLock();
+        return;
+      case 'changed':
+        this.options.changes.announce(message.tables);
+        return;
+      case 'temporary':
+        job.temporaries.add(message.path);
+        return;
+      case 'progress': {
+        const elapsed = performance.now() - job.started;
+        const estimatedMsLeft = message.fraction >= 0.03 ? Math.round((elapsed * (1 - message.fraction)) / message.fraction) : null;
+        this.publish(job, { step: message.step, done: message.done, total: message.total, fraction: message.fraction, estimatedMsLeft, cancellable: message.cancellable });
+        return;
+      }
+      case 'done':
+        job.settle({ value: message.value });
+        return;
+      case 'failed':
+        job.settle({ error: new AppError(message.error.code, message.error.message, { issues: message.error.issues, details: message.error.details }) });
+        return;
+    }
+  }
+
+  private releaseLock(): void {
+    this.lockHeld = false;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private publish(job: RunningJob, change: Partial<JobEvent>): void {
+    job.event = { ...job.event, ...change };
+    this.emitter.emit('job', job.event);
+  }
+}
+
+/**
+ * Jobs run in the calling thread: the worker's own (a job's work never starts another worker) and scripts that
+ * have no interface to keep answering (the seed script, benchmarks of the work itself).
+ */
+export class InlineJobs implements Jobs {
+  constructor(private readonly context: () => AppContext) {}
+
+  run<C extends JobChannel>(channel: C, input: JobInputs[C]): Promise<JobOutputs[C]> {
+    return jobWork[channel](input, this.context());
+  }
+
+  cancel(): boolean {
+    return false;
+  }
+
+  async terminate(): Promise<void> {}
+
+  list(): JobEvent[] {
+    return [];
+  }
+
+  onEvent(): () => void {
+    return () => undefined;
+  }
+
+  whenWritable(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async close(): Promise<void> {}
+}

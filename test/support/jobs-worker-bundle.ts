@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { workerBundleVariable } from '../../src-main/jobs/launch';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * vitest globalSetup: bundles the jobs' worker (src-main/jobs/worker.ts) once per test run, so that each worker a
+ * test starts loads one ready file instead of compiling its sources through tsx (seconds of CPU each, on every
+ * test that runs an import, an export or a backup). Its packages stay external, loaded from node_modules as the
+ * built app loads them; the bundle lives in node_modules/.cache for that reason. The path goes to the tests, and to
+ * the processes they start (the browser shell), through the environment (src-main/jobs/launch.ts).
+ */
+export async function setup(): Promise<void> {
+  const outfile = path.join(root, 'node_modules', '.cache', 'candid', `jobs-worker-${process.pid}.mjs`);
+  await build({
+    entryPoints: [path.join(root, 'src-main', 'jobs', 'worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  process.env[workerBundleVariable] = outfile;
+}
+
+export function teardown(): void {
+  const outfile = process.env[workerBundleVariable];
+  if (outfile) fs.rmSync(outfile, { force: true });
+}
