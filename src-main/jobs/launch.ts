@@ -15,12 +15,13 @@ export const workerBundleVariable = 'CANDID_JOBS_WORKER_BUNDLE';
  * Where the worker's code is. Bundled (electron-vite, `npm run build`), it is its own entry, out/main/worker.js,
  * beside the chunk this code is in. From the sources (tests under vitest, scripts under tsx), it is the bundle
  * named by CANDID_JOBS_WORKER_BUNDLE when there is one, else worker.ts, compiled on the fly by tsx's loader (which a
- * worker thread must register for itself: seconds of CPU at each start).
+ * worker thread must register for itself: seconds of CPU at each start). The variable wins when it is set.
  */
 export function workerScript(): { compiled: boolean; file: string } {
-  if (!here.endsWith('.ts')) return { compiled: true, file: path.join(path.dirname(here), 'worker.js') };
+  // Checked first: a test's own bundle of some entry (the crash rounds' child) is not the app's build either.
   const prebuilt = process.env[workerBundleVariable];
   if (prebuilt) return { compiled: true, file: prebuilt };
+  if (!here.endsWith('.ts')) return { compiled: true, file: path.join(path.dirname(here), 'worker.js') };
   return { compiled: false, file: path.join(path.dirname(here), 'worker.ts') };
 }
 

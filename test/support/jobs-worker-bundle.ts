@@ -15,6 +15,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  */
 export async function setup(): Promise<void> {
   const outfile = path.join(root, 'node_modules', '.cache', 'candid', `jobs-worker-${process.pid}.mjs`);
+  await bundleJobsWorker(outfile);
+  process.env[workerBundleVariable] = outfile;
+}
+
+/** Bundles the jobs' worker into outfile (also used by the crash rounds, which run outside vitest in the soak). */
+export async function bundleJobsWorker(outfile: string): Promise<void> {
   await build({
     entryPoints: [path.join(root, 'src-main', 'jobs', 'worker.ts')],
     outfile,
@@ -26,7 +32,6 @@ export async function setup(): Promise<void> {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
-  process.env[workerBundleVariable] = outfile;
 }
 
 export function teardown(): void {

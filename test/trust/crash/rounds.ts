@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeAppContext, openAppContext } from '../../../src-main/context';
 import { Random } from '../../../src-main/seed/random';
+import { bundleJobsWorker } from '../../support/jobs-worker-bundle';
 import { tempDir } from '../../support/temp-app';
+import { workerBundleVariable } from '../../../src-main/jobs/launch';
 import type { Found } from './kind';
 import { crashKinds, type CrashKindName } from './kinds';
 
@@ -12,6 +14,7 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const workerSource = path.join(root, 'test/trust/crash/worker.ts');
 
 let bundledWorker: string | null = null;
+let bundledJobsWorker: string | null = null;
 
 /**
  * The worker bundled into one file, once per process. Started under tsx, each round spent most of its time
@@ -35,6 +38,14 @@ async function workerScript(): Promise<string> {
       logLevel: 'warning',
     });
     bundledWorker = outfile;
+  }
+  // Backups and restores run in the jobs' worker: the child finds its bundle through the environment it inherits.
+  // Under vitest the globalSetup made one; the soak runs without it.
+  if (!process.env[workerBundleVariable]) {
+    const jobsWorker = path.join(root, 'node_modules', '.cache', 'candid-crash', `jobs-worker-${process.pid}.mjs`);
+    await bundleJobsWorker(jobsWorker);
+    process.env[workerBundleVariable] = jobsWorker;
+    bundledJobsWorker = jobsWorker;
   }
   return bundledWorker;
 }
@@ -80,6 +91,11 @@ export function removeTemplates(): void {
   templates.clear();
   if (bundledWorker) fs.rmSync(bundledWorker, { force: true });
   bundledWorker = null;
+  if (bundledJobsWorker) {
+    fs.rmSync(bundledJobsWorker, { force: true });
+    if (process.env[workerBundleVariable] === bundledJobsWorker) delete process.env[workerBundleVariable];
+    bundledJobsWorker = null;
+  }
 }
 
 /** What a crash may leave that the next start must have removed (src-main/db/leftovers.ts). */
