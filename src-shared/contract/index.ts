@@ -24,3 +24,4 @@ export * from './customFields';
 export * from './automation';
 export * from './file-paths';
 export * from './jobs';
+export * from './fairs';
