@@ -26,6 +26,7 @@ import { interactionHandlers } from './interactions/handlers';
 import { customFieldHandlers } from './custom-fields/handlers';
 import { automationHandlers } from './automation/handlers';
 import { jobsHandlers } from './jobs/handlers';
+import { fairHandlers } from './fairs/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -50,6 +51,7 @@ export const handlers: Handlers = {
   ...customFieldHandlers,
   ...automationHandlers,
   ...jobsHandlers,
+  ...fairHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

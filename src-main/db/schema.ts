@@ -108,6 +108,39 @@ export interface ContactInteractionsTable extends Times {
   application_id: string | null;
 }
 
+export interface FairsTable extends Times {
+  id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string | null;
+  place: string | null;
+  url: string | null;
+  notes: string | null;
+}
+
+export interface FairBoothsTable extends Times {
+  id: string;
+  fair_id: string;
+  company_name: string;
+  booth: string | null;
+  recruits_for: string | null;
+  planned: number;
+  priority: number | null;
+  pitch: string | null;
+  questions: string | null;
+  documents: string | null;
+  status: string;
+  in_line_at: string | null;
+  talking_at: string | null;
+  finished_at: string | null;
+  recruiter_name: string | null;
+  recruiter_role: string | null;
+  recruiter_email: string | null;
+  notes: string | null;
+  application_id: string | null;
+  contact_id: string | null;
+}
+
 export interface CustomFieldsTable extends Times {
   id: string;
   name: string;
@@ -290,6 +323,8 @@ export interface DB {
   automation_runs: AutomationRunsTable;
   notifications: NotificationsTable;
   weekly_summaries: WeeklySummariesTable;
+  fairs: FairsTable;
+  fair_booths: FairBoothsTable;
   change_log: ChangeLogTable;
   row_clocks: RowClocksTable;
   applications_fts: ApplicationsFtsTable;
@@ -318,5 +353,7 @@ export const syncedTables = [
   'automation_runs',
   'notifications',
   'weekly_summaries',
+  'fairs',
+  'fair_booths',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];

@@ -24,6 +24,8 @@ const entityNames: Record<SyncedTable, string> = {
   automation_runs: 'Automation run',
   notifications: 'Notification',
   weekly_summaries: 'Weekly summary',
+  fairs: 'Fair',
+  fair_booths: 'Booth',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

@@ -9,6 +9,7 @@ import { notificationKinds, ruleLimits, weekdays } from './automation';
 import { addDocumentInput } from './documents';
 import { stageCategories } from './enums';
 import { interactionFields } from './interactions';
+import { boothFields, fairFields, visitFields, visitStatuses } from './fairs';
 import { interviewFields } from './interviews';
 import { updateProfileInput } from './profile';
 import { createSourceInput } from './sources';
@@ -264,4 +265,33 @@ export const jsonBackupRowSchemas = {
     snoozed_until: instant.nullable(),
   }),
   weekly_summaries: rowOf({ week_start: calendarDate, data: jsonObject(100_000).unwrap().unwrap() }),
+  fairs: rowOf({
+    name: fairFields.name,
+    starts_on: fairFields.startsOn,
+    ends_on: fairFields.endsOn,
+    place: fairFields.place,
+    url: fairFields.url,
+    notes: fairFields.notes,
+  }),
+  fair_booths: rowOf({
+    fair_id: id,
+    company_name: boothFields.companyName,
+    booth: boothFields.booth,
+    recruits_for: boothFields.recruitsFor,
+    planned: flag,
+    priority: boothFields.priority,
+    pitch: boothFields.pitch,
+    questions: boothFields.questions,
+    documents: boothFields.documents,
+    status: z.enum(visitStatuses),
+    in_line_at: instant.nullable(),
+    talking_at: instant.nullable(),
+    finished_at: instant.nullable(),
+    recruiter_name: visitFields.recruiterName,
+    recruiter_role: visitFields.recruiterRole,
+    recruiter_email: visitFields.recruiterEmail,
+    notes: visitFields.notes,
+    application_id: nullableId,
+    contact_id: nullableId,
+  }),
 };

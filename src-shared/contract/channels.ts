@@ -21,6 +21,7 @@ import { interactionsChannelInputs, type InteractionsOutputs } from './interacti
 import { customFieldsChannelInputs, type CustomFieldsOutputs } from './customFields';
 import { automationChannelInputs, type AutomationOutputs } from './automation';
 import { jobsChannelInputs, type JobsOutputs } from './jobs';
+import { fairsChannelInputs, type FairsOutputs } from './fairs';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -112,6 +113,7 @@ export const channelInputs = {
   ...customFieldsChannelInputs,
   ...automationChannelInputs,
   ...jobsChannelInputs,
+  ...fairsChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
@@ -122,7 +124,8 @@ export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & 
   InteractionsOutputs &
   CustomFieldsOutputs &
   AutomationOutputs &
-  JobsOutputs;
+  JobsOutputs &
+  FairsOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

@@ -25,3 +25,4 @@ export * from './automation';
 export * from './file-paths';
 export * from './jobs';
 export * from './capture';
+export * from './fairs';

@@ -7,9 +7,12 @@ import { jobsChannelInputs } from '../../../src-shared/contract/jobs';
 import { statisticsChannelInputs } from '../../../src-shared/contract/statistics';
 import { syncChannelInputs } from '../../../src-shared/contract/sync';
 import { automationChannelInputs } from '../../../src-shared/contract/automation';
+import { fairsChannelInputs } from '../../../src-shared/contract/fairs';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
-const otherDomains = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
+const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
+/** Domains whose own suite (test/integration/<domain>.test.ts) covers happy path, validation and not-found of each channel. */
+otherDomains.push(fairsChannelInputs);
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
@@ -18,7 +21,8 @@ type OtherChannel =
   | keyof typeof backupsChannelInputs
   | keyof typeof syncChannelInputs
   | keyof typeof automationChannelInputs
-  | keyof typeof jobsChannelInputs;
+  | keyof typeof jobsChannelInputs
+  | keyof typeof fairsChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

@@ -54,6 +54,8 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
   await api.invoke('documents.delete', { id: binned.document.id });
   // A backdated stage move: applications.undoStage has a move to take back.
   const { undo: stageMove } = await api.invoke('applications.setStage', { id: base.application.id, stageId: base.stages.screening, occurredAt: '2024-03-05T10:00:00Z' });
+  const fair = await api.invoke('fairs.create', { name: 'Forum Emploi Lyon', startsOn: '2024-03-12', place: 'Halle Tony Garnier' });
+  const booth = await api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Globex', booth: 'B12', recruitsFor: 'Data engineers', priority: 1 });
   const backupPath = (await api.invoke('backups.create', undefined)).path;
   const world: FuzzWorld = {
     ...base,
@@ -64,6 +66,8 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
     stageMove,
     notificationId,
     automaticEventId: ghosted.id,
+    fairId: fair.id,
+    boothId: booth.id,
   };
   closeAppContext(context);
   const copies: string[] = [];

@@ -14,6 +14,9 @@ export interface FuzzWorld extends World {
   /** A notification and an automatic stage event (an application the ghosting rule moved). */
   notificationId: string;
   automaticEventId: string;
+  /** A fair with one booth (no visit yet). */
+  fairId: string;
+  boothId: string;
 }
 
 /** A small PDF-looking file, as the browser shell uploads it. */
@@ -269,4 +272,27 @@ export const validInputs: ValidInputs = {
   'notifications.act': (w) => ({ action: 'snooze', ids: [w.notificationId], duration: 'day' }),
   'jobs.list': () => undefined,
   'jobs.cancel': () => ({ id: '00000000-0000-7000-8000-0000000000ff' }),
+  'fairs.list': () => undefined,
+  'fairs.get': (w) => ({ id: w.fairId }),
+  'fairs.create': () => ({ name: 'Salon de l’alternance', startsOn: '2024-04-02', endsOn: '2024-04-03', place: 'Paris Expo', url: 'https://salon.example/plan', notes: 'Hall 4' }),
+  'fairs.update': (w) => ({ id: w.fairId, patch: { name: 'Forum Emploi', endsOn: '2024-03-13', url: '', place: null } }),
+  'fairs.delete': (w) => ({ id: w.fairId }),
+  'fairs.restore': (w) => ({ id: w.fairId }),
+  'fairs.addBooth': (w) => ({
+    fairId: w.fairId,
+    companyName: 'Initech',
+    booth: 'A3',
+    recruitsFor: 'Developers',
+    planned: true,
+    priority: 2,
+    pitch: 'Backend developer, 5 years',
+    questions: 'Remote days?',
+    documents: 'CV ×5',
+  }),
+  'fairs.updateBooth': (w) => ({ id: w.boothId, patch: { recruiterName: 'Ana Lima', recruiterRole: 'Talent', recruiterEmail: 'ana@globex.example', notes: 'Call back', planned: false, priority: null } }),
+  'fairs.setVisitStatus': (w) => ({ id: w.boothId, status: 'in_line', at: '2024-03-12T09:30:00Z' }),
+  'fairs.deleteBooth': (w) => ({ id: w.boothId }),
+  'fairs.restoreBooth': (w) => ({ id: w.boothId }),
+  'fairs.convertVisit': (w) => ({ id: w.boothId, position: 'Data engineer' }),
+  'fairs.visits': () => ({ from: '2024-03-01', to: '2024-03-31' }),
 };
