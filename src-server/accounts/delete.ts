@@ -13,6 +13,8 @@ export async function deleteAccountData(context: ServerContext, accountId: strin
     await trx.deleteFrom('objects').where('account_id', '=', accountId).execute();
     await trx.deleteFrom('batches').where('account_id', '=', accountId).execute();
     await trx.deleteFrom('keys').where('account_id', '=', accountId).execute();
+    await trx.deleteFrom('escrowed_keys').where('account_id', '=', accountId).execute();
+    await trx.deleteFrom('third_party_keys').where('account_id', '=', accountId).execute();
     await trx.deleteFrom('refresh_tokens').where('account_id', '=', accountId).execute();
     await trx.deleteFrom('token_families').where('account_id', '=', accountId).execute();
     await trx.deleteFrom('devices').where('account_id', '=', accountId).execute();

@@ -130,6 +130,19 @@ export const serverMigrations: readonly ServerMigration[] = [
       await db.schema.alterTable('devices').addColumn('instance', 'text').execute();
     },
   },
+  {
+    version: 30,
+    name: 'third-party API keys a compatible API keeps for its user, sealed with the master key',
+    async up(db, types) {
+      // JobTracker SaaS's PUT /auth/update-api-keys: the person's AI providers' keys, never stored in the clear.
+      await db.schema
+        .createTable('third_party_keys')
+        .addColumn('account_id', 'text', (col) => col.primaryKey().references('accounts.id'))
+        .addColumn('sealed', types.bytes, (col) => col.notNull())
+        .addColumn('updated_at', 'text', (col) => col.notNull())
+        .execute();
+    },
+  },
 ];
 
 export const latestServerSchema = serverMigrations[serverMigrations.length - 1].version;

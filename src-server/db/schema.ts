@@ -98,6 +98,13 @@ export interface EscrowedKeysTable {
   created_at: string;
 }
 
+/** Third-party API keys a compatible API keeps for its user (JSON), sealed with the master key. */
+export interface ThirdPartyKeysTable {
+  account_id: string;
+  sealed: Buffer;
+  updated_at: string;
+}
+
 export interface ServerSettingsTable {
   key: string;
   value: string;
@@ -119,6 +126,7 @@ export interface ServerDB {
   object_chunks: ObjectChunksTable;
   server_settings: ServerSettingsTable;
   escrowed_keys: EscrowedKeysTable;
+  third_party_keys: ThirdPartyKeysTable;
   server_migrations: ServerMigrationsTable;
 }
 

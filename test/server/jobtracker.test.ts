@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, login, register, uniqueEmail, type Answer } from './support/client';
 import { v1 } from './support/readable';
+import { findEverywhere } from './support/storage';
 import { describeEngines, type TestServer } from './support/server';
 
 /** A JobTracker SaaS client: its own paths under the prefix, its bearer token. */
@@ -81,6 +82,30 @@ describeEngines('JobTracker SaaS compatibility', (start) => {
     const renamed = await other.request('PUT', '/api/auth/update-profile', { full_name: 'Alex Martin' });
     expect(renamed.status).toBe(200);
     expect(renamed.body.full_name).toBe('Alex Martin');
+  });
+
+  it('keeps the user’s API keys (PUT /auth/update-api-keys), sealed at rest, never answered back', async () => {
+    const other = new JobTrackerClient(server.url);
+    await other.signUp('Alex Clé');
+    expect((await other.request('GET', '/api/auth/me')).body).toMatchObject({ has_openai_key: false, has_groq_key: false, has_google_ai_key: false });
+    const openaiKey = `sk-test-${crypto.randomUUID()}`;
+    const groqKey = `gsk-test-${crypto.randomUUID()}`;
+    const set = await other.request('PUT', '/api/auth/update-api-keys', { openai_key: openaiKey, groq_key: groqKey, unknown_field: 1 });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body).toMatchObject({ full_name: 'Alex Clé', has_openai_key: true, has_groq_key: true, has_google_ai_key: false });
+    expect(JSON.stringify(set.body)).not.toContain(openaiKey);
+    // Partial: a null leaves a key as it is, an empty text removes it.
+    const partial = await other.request('PUT', '/api/auth/update-api-keys', { openai_key: null, groq_key: '' });
+    expect(partial.body).toMatchObject({ has_openai_key: true, has_groq_key: false });
+    expect((await other.request('GET', '/api/auth/me')).body).toMatchObject({ has_openai_key: true, has_groq_key: false });
+    // Encrypted at rest: in no table or file of the server.
+    expect(await findEverywhere(server, openaiKey)).toEqual([]);
+    // Another account does not see them; bad input answers FastAPI's 422; no token, 401.
+    expect((await client.request('GET', '/api/auth/me')).body).toMatchObject({ has_openai_key: false });
+    const invalid = await other.request('PUT', '/api/auth/update-api-keys', { openai_key: 42 });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.detail[0]).toMatchObject({ loc: ['body', 'openai_key'] });
+    expect((await other.request('PUT', '/api/auth/update-api-keys', { openai_key: 'x' }, '')).status).toBe(401);
   });
 
   it('creates an application with that API’s fields and values, and reads back what was written', async () => {

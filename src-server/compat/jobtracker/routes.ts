@@ -27,7 +27,9 @@ import { api, apiDeviceName, notFoundDetail } from './common';
 import { applicationsCsv, applicationsJson, applicationsWorkbook, statisticsWorkbook } from './exports';
 import { byMethod, byStatus, byType, dashboard, interviewStats, responseRate, timeline } from './statistics';
 import { candidInterviewFields, interviewRow, interviewRows, keepWrittenInterview, toJobInterview } from './interviews';
+import { thirdPartyKeysSet, updateThirdPartyKeys } from './api-keys';
 import {
+  apiKeysUpdate,
   applicationCreate,
   applicationUpdate,
   bulkUpdate,
@@ -81,7 +83,14 @@ export function jobtrackerRoutes(routes: RouteTable): void {
       account.mode === 'readable' && context.replicas
         ? await context.replicas.use(accountId, (replica) => invoke(replica.context, 'profile.get', undefined).name)
         : null;
-    return { id: account.id, email: account.email, full_name: name, is_active: true, created_at: account.created_at };
+    return {
+      id: account.id,
+      email: account.email,
+      full_name: name,
+      is_active: true,
+      created_at: account.created_at,
+      ...(await thirdPartyKeysSet(context, accountId)),
+    };
   }
 
   const now = () => ({ nowMs: context.clock.now() });
@@ -190,6 +199,23 @@ export function jobtrackerRoutes(routes: RouteTable): void {
         const name = body.full_name;
         await onReplica(principal.accountId, (app) => invoke(app, 'profile.update', { name }));
       }
+      await updateThirdPartyKeys(context, principal.accountId, body);
+      return c.json(await user(principal.accountId), 200);
+    },
+  );
+
+  add(
+    {
+      method: 'put',
+      path: '/auth/update-api-keys',
+      summary: 'Keep the user’s AI providers’ keys with the account (sealed with the server’s master key; never answered back)',
+      auth: true,
+      rawJsonBody: apiKeysUpdate,
+      onError: routeErrors,
+      responses: { 200: { description: 'The user, with which keys are set (has_openai_key…)' } },
+    },
+    async ({ c, principal }) => {
+      await updateThirdPartyKeys(context, principal.accountId, await readBodyAs(c, apiKeysUpdate, bodyLimit()));
       return c.json(await user(principal.accountId), 200);
     },
   );
