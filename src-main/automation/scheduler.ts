@@ -1,5 +1,6 @@
 import type { WriteContext } from '../changes/writer';
 import type { AppContext } from '../context';
+import { WriteLockBusy } from '../db/connection';
 import { deterministicId } from './ids';
 
 /**
@@ -54,6 +55,9 @@ export type RunOutcome = 'ran' | 'skipped';
 export type AnyJobKind = JobKind<any, any>;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A tick that was waiting for the write lock when the scheduler stopped: it writes nothing more. */
+class SchedulerStopped extends Error {}
 
 /** The id of the ledger row of one occurrence, and the base of the ids of the rows its run writes. */
 export function occurrenceId(job: string, key: string, ...more: string[]): string {
@@ -190,14 +194,18 @@ export class Scheduler {
       // Quitting closes the database right after `stop`: a tick caught mid-way ends at its next yield.
       if (this.stopped) return;
       try {
-        if (job.reconcile) this.ownWrite(() => this.context.changes.write((write) => job.reconcile!(this.context, write, now)));
+        if (job.reconcile) await this.write((write) => job.reconcile!(this.context, write, now));
         const plan = job.plan(this.context, now);
         later(plan.nextAt);
         await this.runDue(job, plan.due);
       } catch (error) {
+        if (error instanceof SchedulerStopped) return;
         this.log(`automation: the job ${job.name} failed; it will be tried again`, error);
       }
     }
+    // The followers write local marks outside a transaction: SQLite would block main's thread on a job's lock.
+    await this.context.jobs.whenWritable();
+    if (this.stopped) return;
     for (const follower of this.followers) {
       try {
         later(follower.afterTick(this.context, now).nextAt);
@@ -209,12 +217,24 @@ export class Scheduler {
     this.scheduleWake(now, nextAt);
   }
 
-  private ownWrite<T>(fn: () => T): T {
-    this.ownWrites = true;
-    try {
-      return fn();
-    } finally {
-      this.ownWrites = false;
+  /**
+   * One write of the scheduler, made once main may write: while a job's worker holds the write lock, main's writes
+   * are refused (src-main/jobs), so this waits for the worker's transaction to end, as sync's writes do, instead of
+   * failing until the next tick.
+   */
+  private async write<T>(fn: (write: WriteContext) => T): Promise<T> {
+    for (;;) {
+      await this.context.jobs.whenWritable();
+      // Quitting closes the database: a write that waited past `stop` is not made.
+      if (this.stopped) throw new SchedulerStopped();
+      this.ownWrites = true;
+      try {
+        return this.context.changes.write(fn);
+      } catch (error) {
+        if (!(error instanceof WriteLockBusy)) throw error;
+      } finally {
+        this.ownWrites = false;
+      }
     }
   }
 
@@ -229,16 +249,18 @@ export class Scheduler {
       const batch = ordered.slice(start, start + batchSize);
       const prepared = job.prepare ? [await job.prepare(this.context, batch[0])] : batch.map(() => undefined);
       try {
-        this.ownWrite(() => this.context.changes.write((write) => batch.forEach((occurrence, index) => this.runOne(job, occurrence, write, prepared[index]))));
+        await this.write((write) => batch.forEach((occurrence, index) => this.runOne(job, occurrence, write, prepared[index])));
       } catch (error) {
+        if (error instanceof SchedulerStopped) throw error;
         if (batch.length === 1) {
           this.log(`automation: ${job.name} ${batch[0].key} failed; it will be tried again`, error);
           continue;
         }
         for (const occurrence of batch) {
           try {
-            this.ownWrite(() => this.context.changes.write((write) => this.runOne(job, occurrence, write, undefined)));
+            await this.write((write) => this.runOne(job, occurrence, write, undefined));
           } catch (single) {
+            if (single instanceof SchedulerStopped) throw single;
             this.log(`automation: ${job.name} ${occurrence.key} failed; it will be tried again`, single);
           }
         }

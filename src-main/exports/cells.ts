@@ -1,13 +1,18 @@
 import type ExcelJS from 'exceljs';
-import type { ExportLabels } from './labels';
+import type { ExportLanguage } from '../../src-shared/contract';
+import { exportLabels, type ExportLabels } from './labels';
 import { neutraliseFormula } from './formula';
 import type { ColumnKind, RawValue } from './table';
-import { calendarDateValue, type WallClock } from './wall-clock';
+import { calendarDateValue, WallClock } from './wall-clock';
 
 /** What turning stored values into cells needs besides the value. */
 export interface CellContext {
   labels: ExportLabels;
   clock: WallClock;
+}
+
+export function cellContext(language: ExportLanguage, timeZone?: string): CellContext {
+  return { labels: exportLabels(language), clock: new WallClock(timeZone) };
 }
 
 /** Excel refuses cells longer than this. */

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { ApplicationFilters, ExportLanguage, ExportResult } from '../../src-shared/contract';
 import type { AppContext } from '../context';
 import { csvText } from './cells';
-import { cellContext } from './excel';
+import { cellContext } from './cells';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
 import { applicationsTable, type ApplicationRow } from './tables';

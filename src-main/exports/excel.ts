@@ -1,13 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { ApplicationFilters, ExportLanguage, ExportResult } from '../../src-shared/contract';
 import type { AppContext } from '../context';
-import type { CellContext } from './cells';
-import { exportLabels } from './labels';
+import { cellContext } from './cells';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
 import { applicationsTable, companiesTable, contactsTable, interviewsTable, stageHistoryTable } from './tables';
 import { createWorkbookWriter, writeTableSheet } from './workbook';
-import { WallClock } from './wall-clock';
 import { readExportedFields } from '../custom-fields/exports';
 
 export interface ExportExcelOptions {
@@ -17,10 +15,6 @@ export interface ExportExcelOptions {
   language?: ExportLanguage;
   /** IANA zone for date-times; the machine's by default. */
   timeZone?: string;
-}
-
-export function cellContext(language: ExportLanguage, timeZone?: string): CellContext {
-  return { labels: exportLabels(language), clock: new WallClock(timeZone) };
 }
 
 /** Writes the workbook (Applications, Interviews, Companies, Contacts, Stage history) into `out`. */

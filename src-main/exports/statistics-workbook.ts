@@ -4,8 +4,7 @@ import type { ApplicationFilters, Breakdown, ExportLanguage, ExportResult, Rate,
 import { breakdownDimensions, stageCategories } from '../../src-shared/contract';
 import type { AppContext } from '../context';
 import { computeDashboard } from '../statistics/compute';
-import { excelCell, type CellContext } from './cells';
-import { cellContext } from './excel';
+import { cellContext, excelCell, type CellContext } from './cells';
 import { fillTemplate as fill } from './labels';
 import { deliverExport, type Produced } from './output';
 import type { ColumnKind, RawValue } from './table';

@@ -1,16 +1,6 @@
 import type { ChannelOutput, JobChannel, ParsedInput } from '../../src-shared/contract';
-import { toBackupInfo } from '../backups/info';
-import { restoreBackup } from '../backups/restore';
-import { runScheduledBackup, type ScheduledOutcome } from '../backups/schedule';
+import type { ScheduledOutcome } from '../backups/schedule';
 import type { AppContext } from '../context';
-import { createBackup } from '../db/backups';
-import { exportCalendar } from '../exports/calendar';
-import { exportCsv } from '../exports/csv';
-import { exportExcel } from '../exports/excel';
-import { exportJson } from '../exports/json-backup';
-import { exportStatisticsWorkbook } from '../exports/statistics-workbook';
-import { previewImport } from '../imports/preview';
-import { jobPasses, runImport } from '../imports/run';
 
 type ContractJob = Exclude<JobChannel, 'backups.scheduled'>;
 
@@ -18,16 +8,26 @@ type ContractJob = Exclude<JobChannel, 'backups.scheduled'>;
 export type JobInputs = { [C in ContractJob]: ParsedInput<C> } & { 'backups.scheduled': { intervalMs: number } };
 export type JobOutputs = { [C in ContractJob]: ChannelOutput<C> } & { 'backups.scheduled': ScheduledOutcome };
 
-/** The work of each job, as it runs in the worker on the worker's own connection (or inline, see InlineJobs). */
+/**
+ * The work of each job, as it runs in the worker on the worker's own connection (or inline, see InlineJobs). Each
+ * loads its code when it first runs: loading all of it (exceljs, the import readers) was most of a worker's start,
+ * which the first job after a launch waited for whatever it was.
+ */
 export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppContext) => Promise<JobOutputs[C]> } = {
-  'imports.preview': (input, context) => previewImport(context, input, jobPasses(context)),
-  'imports.run': (input, context) => runImport(context, input),
-  'exports.excel': (input, context) => exportExcel(context, input),
-  'exports.statisticsWorkbook': (input, context) => exportStatisticsWorkbook(context, input),
-  'exports.csv': (input, context) => exportCsv(context, input),
-  'exports.json': (input, context) => exportJson(context, input),
-  'exports.calendar': (input, context) => exportCalendar(context, input),
-  'backups.create': async (_input, context) => toBackupInfo(await createBackup(context.db, context.dataDir, 'manual', context.job)),
-  'backups.restore': (input, context) => restoreBackup(context, input.path),
-  'backups.scheduled': (input, context) => runScheduledBackup(context, input.intervalMs),
+  'imports.preview': async (input, context) => {
+    const [{ previewImport }, { jobPasses }] = await Promise.all([import('../imports/preview'), import('../imports/run')]);
+    return previewImport(context, input, jobPasses(context));
+  },
+  'imports.run': async (input, context) => (await import('../imports/run')).runImport(context, input),
+  'exports.excel': async (input, context) => (await import('../exports/excel')).exportExcel(context, input),
+  'exports.statisticsWorkbook': async (input, context) => (await import('../exports/statistics-workbook')).exportStatisticsWorkbook(context, input),
+  'exports.csv': async (input, context) => (await import('../exports/csv')).exportCsv(context, input),
+  'exports.json': async (input, context) => (await import('../exports/json-backup')).exportJson(context, input),
+  'exports.calendar': async (input, context) => (await import('../exports/calendar')).exportCalendar(context, input),
+  'backups.create': async (_input, context) => {
+    const [{ toBackupInfo }, { createBackup }] = await Promise.all([import('../backups/info'), import('../db/backups')]);
+    return toBackupInfo(await createBackup(context.db, context.dataDir, 'manual', context.job));
+  },
+  'backups.restore': async (input, context) => (await import('../backups/restore')).restoreBackup(context, input.path),
+  'backups.scheduled': async (input, context) => (await import('../backups/schedule')).runScheduledBackup(context, input.intervalMs),
 };

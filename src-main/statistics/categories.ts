@@ -1,4 +1,4 @@
-import { closedStageCategories, responseStageCategories, stageCategories, type StageCategory } from '../../src-shared/contract';
+import { closedStageCategories, responseStageCategories, stageCategories, type StageCategory } from '../../src-shared/contract/enums';
 
 /**
  * The stage categories as bits, so an application's whole history fits one integer (`reached`): bit i is the

@@ -60,3 +60,29 @@ it('runs a job from the built worker under plain Node', async () => {
   expect(result).toMatchObject({ kind: 'content', rows: 1 });
   expect(result.kind === 'content' && result.content).toContain('Bundled');
 });
+
+/** The files the built `entry` loads before it runs (its static imports, followed), and the packages they import. */
+function staticClosure(entry: string): { files: string[]; packages: Set<string> } {
+  const files: string[] = [];
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.includes(file)) return;
+    files.push(file);
+    const code = fs.readFileSync(path.join(outMain, file), 'utf8');
+    for (const [, from] of code.matchAll(/^import\s[^;]*?from\s*["']([^"']+)["']/gm)) {
+      if (from.startsWith('./')) visit(from.slice(2));
+      else packages.add(from);
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+it('starts the worker without loading what only some jobs need: each job loads its own code when it runs', () => {
+  const { files, packages } = staticClosure('worker.js');
+  // exceljs alone was a third of the worker's start; the readers of imported files load with an import.
+  for (const only of ['exceljs', 'papaparse', 'saxes', 'fflate']) expect(packages).not.toContain(only);
+  // The channels' schemas (every zod schema of the contract) were most of the rest: the worker parses none.
+  const withContract = files.filter((file) => /^\/\/ src-shared\/contract\/(applications|channels)\.ts$/m.test(fs.readFileSync(path.join(outMain, file), 'utf8')));
+  expect(withContract).toEqual([]);
+});

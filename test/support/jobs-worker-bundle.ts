@@ -11,19 +11,24 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  * test starts loads one ready file instead of compiling its sources through tsx (seconds of CPU each, on every
  * test that runs an import, an export or a backup). Its packages stay external, loaded from node_modules as the
  * built app loads them; the bundle lives in node_modules/.cache for that reason. The path goes to the tests, and to
- * the processes they start (the browser shell), through the environment (src-main/jobs/launch.ts).
+ * the processes they start (the browser shell), through the environment (src-main/jobs/launch.ts). Split as the
+ * built app is: each job's code (and the packages it imports) loads when a job needs it, not at the worker's start.
  */
 export async function setup(): Promise<void> {
-  const outfile = path.join(root, 'node_modules', '.cache', 'candid', `jobs-worker-${process.pid}.mjs`);
-  await bundleJobsWorker(outfile);
-  process.env[workerBundleVariable] = outfile;
+  const outdir = path.join(root, 'node_modules', '.cache', 'candid', `jobs-worker-${process.pid}`);
+  process.env[workerBundleVariable] = await bundleJobsWorker(outdir);
 }
 
-/** Bundles the jobs' worker into outfile (also used by the crash rounds, which run outside vitest in the soak). */
-export async function bundleJobsWorker(outfile: string): Promise<void> {
+/**
+ * Bundles the jobs' worker into outdir and returns its entry's path (also used by the crash rounds, which run
+ * outside vitest in the soak). Remove the folder to remove it.
+ */
+export async function bundleJobsWorker(outdir: string): Promise<string> {
   await build({
-    entryPoints: [path.join(root, 'src-main', 'jobs', 'worker.ts')],
-    outfile,
+    entryPoints: { worker: path.join(root, 'src-main', 'jobs', 'worker.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -32,9 +37,10 @@ export async function bundleJobsWorker(outfile: string): Promise<void> {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+  return path.join(outdir, 'worker.mjs');
 }
 
 export function teardown(): void {
   const outfile = process.env[workerBundleVariable];
-  if (outfile) fs.rmSync(outfile, { force: true });
+  if (outfile) fs.rmSync(path.dirname(outfile), { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { stageCategories } from '../../../src-shared/contract';
+import { stageCategories } from '../../../src-shared/contract/enums';
 import { categoryBit, categoryBitSql, interviewBits, levelSql, offerBits, responseBits } from '../categories';
 
 /** The columns the statistics group by, as a table definition (shared with the per-computation copy, ../facts.ts). */

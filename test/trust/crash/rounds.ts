@@ -42,8 +42,7 @@ async function workerScript(): Promise<string> {
   // Backups and restores run in the jobs' worker: the child finds its bundle through the environment it inherits.
   // Under vitest the globalSetup made one; the soak runs without it.
   if (!process.env[workerBundleVariable]) {
-    const jobsWorker = path.join(root, 'node_modules', '.cache', 'candid-crash', `jobs-worker-${process.pid}.mjs`);
-    await bundleJobsWorker(jobsWorker);
+    const jobsWorker = await bundleJobsWorker(path.join(root, 'node_modules', '.cache', 'candid-crash', `jobs-worker-${process.pid}`));
     process.env[workerBundleVariable] = jobsWorker;
     bundledJobsWorker = jobsWorker;
   }
@@ -92,7 +91,7 @@ export function removeTemplates(): void {
   if (bundledWorker) fs.rmSync(bundledWorker, { force: true });
   bundledWorker = null;
   if (bundledJobsWorker) {
-    fs.rmSync(bundledJobsWorker, { force: true });
+    fs.rmSync(path.dirname(bundledJobsWorker), { recursive: true, force: true });
     if (process.env[workerBundleVariable] === bundledJobsWorker) delete process.env[workerBundleVariable];
     bundledJobsWorker = null;
   }
