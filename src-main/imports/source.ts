@@ -76,15 +76,23 @@ function fileSource(filePath: string, fileName: string, maxBytes: number): ByteS
 }
 
 /**
+ * Refuses uploaded content above `maxBytes` on the length of its base64 text, before it is decoded (and before it is
+ * copied to the jobs' worker). A path is checked when it is opened.
+ */
+export function refuseOversizedUpload(source: FileSource, maxBytes: number): void {
+  if ('content' in source && source.content.length > base64Length(maxBytes)) {
+    throw tooLarge(source.fileName, Math.floor((source.content.length * 3) / 4), maxBytes);
+  }
+}
+
+/**
  * Opens the picked file, refusing it before reading it when it is above `maxBytes`. Uploaded content is refused on
  * the length of its base64 text, before it is decoded.
  */
 export function openSource(source: FileSource, maxBytes: number): ByteSource {
   if ('content' in source) {
     const { fileName } = source;
-    if (source.content.length > base64Length(maxBytes)) {
-      throw tooLarge(fileName, Math.floor((source.content.length * 3) / 4), maxBytes);
-    }
+    refuseOversizedUpload(source, maxBytes);
     const bytes = Buffer.from(source.content, 'base64');
     if (bytes.length > maxBytes) throw tooLarge(fileName, bytes.length, maxBytes);
     if (bytes.length === 0) throw importError('VALIDATION', 'empty_file', `${fileName} is empty (0 bytes)`, { fileName });

@@ -36,7 +36,9 @@ describe('per-channel body limits', () => {
     const upload = await post('imports.preview', JSON.stringify({ source: { content, fileName: 'x.csv' } }));
     // Read and parsed: whatever the import says about the content, it is not the transport's 413.
     expect(upload.status).not.toBe(413);
-  });
+    // 60 MB through HTTP and JSON, then the jobs' worker started for the import: a few seconds of CPU, which a
+    // machine shared by many processes stretches beyond the default 30 s (no race: nothing here waits on timing).
+  }, 120_000);
 });
 
 describe('file paths over HTTP', () => {
