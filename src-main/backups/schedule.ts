@@ -71,8 +71,9 @@ export function startBackupSchedule(
   options: { firstCheckAfterMs?: number; checkEveryMs?: number } = {},
 ): BackupSchedule {
   const checkEveryMs = options.checkEveryMs ?? Math.min(intervalMs, hour);
-  // In a job's worker: the integrity check and the copy read the whole database.
-  const check = () => context.jobs.run('backups.scheduled', { intervalMs });
+  // In a job's worker: the integrity check and the copy read the whole database. The time is main's (its clock is
+  // the one the schedule and the rest of the app live by; the worker's is the system's).
+  const check = () => context.jobs.run('backups.scheduled', { intervalMs, now: context.clock.now() });
   const safeCheck = () => {
     check().catch((error: unknown) => console.error('[candid] scheduled backup failed:', error));
   };

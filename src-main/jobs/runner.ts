@@ -62,6 +62,15 @@ function keepWorker(worker: Worker): void {
   idle.timer.unref();
 }
 
+/** Stops the worker kept between jobs, if any (the app quitting: nothing of it outlives the app's own timers). */
+export function retireIdleWorker(): void {
+  const kept = idle;
+  idle = null;
+  if (!kept) return;
+  clearTimeout(kept.timer);
+  void kept.worker.terminate();
+}
+
 /** After a cancel, a job that has not stopped at its next step within this long is stopped by force. */
 const cancelGraceMs = 5000;
 

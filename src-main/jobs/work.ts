@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 type ContractJob = Exclude<JobChannel, 'backups.scheduled'>;
 
 /** What each job takes and gives: a channel's parsed input and output, and the schedule's own. */
-export type JobInputs = { [C in ContractJob]: ParsedInput<C> } & { 'backups.scheduled': { intervalMs: number } };
+export type JobInputs = { [C in ContractJob]: ParsedInput<C> } & { 'backups.scheduled': { intervalMs: number; now: number } };
 export type JobOutputs = { [C in ContractJob]: ChannelOutput<C> } & { 'backups.scheduled': ScheduledOutcome };
 
 /**
@@ -29,5 +29,5 @@ export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppCon
     return toBackupInfo(await createBackup(context.db, context.dataDir, 'manual', context.job));
   },
   'backups.restore': async (input, context) => (await import('../backups/restore')).restoreBackup(context, input.path),
-  'backups.scheduled': async (input, context) => (await import('../backups/schedule')).runScheduledBackup(context, input.intervalMs),
+  'backups.scheduled': async (input, context) => (await import('../backups/schedule')).runScheduledBackup(context, input.intervalMs, input.now),
 };

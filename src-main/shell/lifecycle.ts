@@ -27,6 +27,7 @@ import { createSystemNotifier } from './notifications';
 import { claimSingleInstance } from './single-instance';
 import { openWithStartupDialogs } from './startup-error';
 import { broadcast, createMainWindow, focusWindow, sendToWindow } from './window';
+import { retireIdleWorker } from '../jobs/runner';
 
 /** out/main once bundled: the renderer and the preload are its siblings. */
 const outDir = path.dirname(fileURLToPath(import.meta.url));
@@ -111,6 +112,7 @@ export function startDesktopApp(): void {
         backups.stop();
         disposeIpc();
         closeAppContext(context);
+        retireIdleWorker();
       });
     })
     .catch((error: unknown) => {

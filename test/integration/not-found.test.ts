@@ -130,6 +130,7 @@ const unknownIds: Partial<Record<CoreChannel, Input[]>> = {
 const takesNoRowId: CoreChannel[] = [
   'app.info',
   'applications.list',
+  'applications.bulkByFilter',
   'applications.duplicates',
   'companies.list',
   'companies.create',

@@ -15,6 +15,11 @@ const day = 24 * hour;
 const desktop = useFakeDesktop();
 
 const scheduledBackups = () => listBackups(desktop.dataDir).filter((backup) => backup.reason === 'scheduled');
+/**
+ * A backup runs in the jobs' worker, which may have to start first (seconds on a loaded machine; the day this test
+ * skips also retires the idle worker, so each backup starts one): far longer than vi.waitFor's default second.
+ */
+const untilBackups = { timeout: 40_000, interval: 50 };
 const write = (name: string) => fakeIpcMain.invoke(appPageUrl, 'tags.create', { name });
 
 async function startApp(): Promise<void> {
@@ -39,17 +44,17 @@ describe('the desktop app', () => {
 
     // The first check comes shortly after start.
     await vi.advanceTimersByTimeAsync(minute);
-    await vi.waitFor(() => expect(scheduledBackups()).toHaveLength(1));
+    await vi.waitFor(() => expect(scheduledBackups()).toHaveLength(1), untilBackups);
 
     // Checked every hour: once the last scheduled backup is a day old and something changed, the next one is taken.
     await write('Lyon');
     await vi.advanceTimersByTimeAsync(day + hour);
-    await vi.waitFor(() => expect(scheduledBackups()).toHaveLength(2));
+    await vi.waitFor(() => expect(scheduledBackups()).toHaveLength(2), untilBackups);
 
     fakeApp.emit('will-quit');
     expect(vi.getTimerCount()).toBe(0);
     expect(fakeIpcMain.handlers.size).toBe(0);
     await vi.advanceTimersByTimeAsync(3 * day);
     expect(scheduledBackups()).toHaveLength(2);
-  });
+  }, 90_000);
 });

@@ -107,10 +107,11 @@ describe('the desktop app', () => {
 
     // Quitting stops the scheduler: no timer is left behind, nothing more is shown. (After the backup its first
     // check started is written: quitting closes the database under it.)
-    await vi.waitFor(() => expect(listBackups(desktop.dataDir).some((backup) => backup.reason === 'scheduled')).toBe(true));
+    // The backup runs in the jobs' worker, which starts first: seconds on a loaded machine.
+    await vi.waitFor(() => expect(listBackups(desktop.dataDir).some((backup) => backup.reason === 'scheduled')).toBe(true), { timeout: 40_000, interval: 50 });
     fakeApp.emit('will-quit');
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(2 * day);
     expect(FakeNotification.shown).toHaveLength(1);
-  });
+  }, 90_000);
 });
