@@ -14,6 +14,7 @@ import * as companyCreatedWith from './0160_company_created_with';
 import * as contactInteractions from './0170_contact_interactions';
 import * as customFields from './0175_custom_fields';
 import * as stageEventDates from './0180_stage_event_dates';
+import * as capturedPosting from './0190_captured_posting';
 import * as jobFairs from './0200_job_fairs';
 
 export interface Migration {
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   { version: 170, name: '0170_contact_interactions', up: contactInteractions.up },
   { version: 175, name: '0175_custom_fields', up: customFields.up },
   { version: 180, name: '0180_stage_event_dates', up: stageEventDates.up },
+  { version: 190, name: '0190_captured_posting', up: capturedPosting.up },
   { version: 200, name: '0200_job_fairs', up: jobFairs.up },
 ];
 

@@ -26,6 +26,8 @@ export interface AppContext {
   jobs: Jobs;
   /** Inside a job's worker only: its progress, cancel and temporary files. */
   job?: JobControl;
+  /** Capture's page fetching (src-main/capture): tests serve pages on 127.0.0.1, so they allow private addresses. */
+  capture?: { allowPrivateAddresses?: boolean; timeoutMs?: number };
 }
 
 export interface OpenContextOptions {

@@ -1,4 +1,4 @@
-import type { Application, ApplicationPatch, ApplicationSummary, NextStep, StageCategory } from '../../src-shared/contract';
+import type { Application, ApplicationPatch, CapturedPosting, ApplicationSummary, NextStep, StageCategory } from '../../src-shared/contract';
 import type { ApplicationsTable } from '../db/schema';
 import { parseStringArray } from '../shared/json';
 
@@ -65,6 +65,9 @@ export function toApplication(row: FullRow, tags: string[], extras: SummaryExtra
     preferredSkills: parseStringArray(row.preferred_skills),
     experienceYears: row.experience_years,
     resumeVersion: row.resume_version,
+    capturedPosting: row.posting_captured_at
+      ? { text: row.posting_text, url: row.posting_source_url, capturedAt: row.posting_captured_at }
+      : null,
   };
 }
 
@@ -105,5 +108,12 @@ export function applicationColumns(input: Record<string, unknown>): Record<strin
   if (input.preferredSkills !== undefined) fields.preferred_skills = JSON.stringify(input.preferredSkills);
   if (input.favorite !== undefined) fields.favorite = input.favorite ? 1 : 0;
   if (input.archived !== undefined) fields.archived = input.archived ? 1 : 0;
+  // Only a create input carries it (the update patch has no such field): the frozen posting is written once.
+  const captured = input.capturedPosting as CapturedPosting | undefined;
+  if (captured) {
+    fields.posting_text = captured.text;
+    fields.posting_source_url = captured.url;
+    fields.posting_captured_at = captured.capturedAt;
+  }
   return fields;
 }

@@ -59,6 +59,10 @@ export interface ApplicationsTable extends Times {
   stage_changed_at: string;
   /** What compatible APIs wrote beyond Candid's model (migration 0150; src-server/compat/). */
   external_fields: string | null;
+  /** The posting frozen when it was captured (migration 0190; src-main/capture/): written by create only. */
+  posting_text: string | null;
+  posting_source_url: string | null;
+  posting_captured_at: string | null;
 }
 
 export interface StageEventsTable extends Times {

@@ -33,6 +33,9 @@ for (const channel of channels) {
     };
   } else if (channel.startsWith('sync.')) {
     refusedChannels[channel] = { code: 'NOT_FOUND', message: 'sync.* channels drive a device’s own sync; they do not exist on the server' };
+  } else if (channel.startsWith('postings.')) {
+    // The server fetches no page on anyone's behalf (a link would make it reach its own network).
+    refusedChannels[channel] = { code: 'NOT_FOUND', message: 'postings.* read job pages on your device; they do not exist on the server' };
   }
 }
 

@@ -60,6 +60,12 @@ const salaryOrdered = (value: SalaryFields) =>
   value.salaryMin == null || value.salaryMax == null || value.salaryMin <= value.salaryMax;
 const salaryOrderMessage = { message: 'must not be below the minimum salary', path: ['salaryMax'] };
 
+/** A posting's text as it was when captured, the address it was read from, and when (src-main/capture). */
+export const capturedPosting = z
+  .object({ text: optionalText(200_000), url: optionalUrl, capturedAt: instant })
+  .strict();
+export type CapturedPosting = z.output<typeof capturedPosting>;
+
 export const createApplicationInput = z
   .object({
     ...applicationFields,
@@ -76,6 +82,8 @@ export const createApplicationInput = z
     /** When the initial stage was reached; defaults to the applied date, else now. */
     stageAt: instant.optional(),
     contactIds: z.array(id).max(200).optional(),
+    /** The posting it was captured from (postings.read), frozen on the application: no update changes it. */
+    capturedPosting: capturedPosting.optional(),
   })
   .strict()
   .refine((value) => value.companyId !== undefined || value.companyName !== undefined, {
@@ -274,6 +282,8 @@ export interface NextStep {
 
 export interface Application extends ApplicationSummary {
   description: string | null;
+  /** The posting frozen when the application was captured from it; null when it was typed in. */
+  capturedPosting: CapturedPosting | null;
   requiredSkills: string[];
   preferredSkills: string[];
   experienceYears: number | null;

@@ -167,6 +167,10 @@ export const jsonBackupRowSchemas = {
     stage_category: z.enum(stageCategories).optional(),
     stage_changed_at: instant.optional(),
     external_fields: externalFields,
+    /** Added in schema 190: the posting frozen when it was captured (absent from older backups). */
+    posting_text: optionalText(200_000).optional(),
+    posting_source_url: a.postingUrl.optional(),
+    posting_captured_at: instant.nullish(),
   }).refine(salaryOrdered, { message: 'must not be below the minimum salary', path: ['salary_max'] }),
   stage_events: rowOf({
     application_id: id,

@@ -76,6 +76,9 @@ describeEngines('Readable accounts and Candid’s REST API', (start) => {
     expect(backup.status).toBe(403);
     expect(backup.body.code).toBe('FORBIDDEN');
     expect((await v1(device, 'sync.status')).status).toBe(404);
+    // The server fetches no page on anyone's behalf: capture reads pages on the device.
+    const posting = await v1(device, 'postings.read', { url: 'http://127.0.0.1:1/' });
+    expect([posting.status, posting.body.code]).toEqual([404, 'NOT_FOUND']);
     const missing = await v1(device, 'applications.get', { id: crypto.randomUUID() });
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('NOT_FOUND');

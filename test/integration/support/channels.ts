@@ -8,11 +8,14 @@ import { statisticsChannelInputs } from '../../../src-shared/contract/statistics
 import { syncChannelInputs } from '../../../src-shared/contract/sync';
 import { automationChannelInputs } from '../../../src-shared/contract/automation';
 import { fairsChannelInputs } from '../../../src-shared/contract/fairs';
+import { captureChannelInputs } from '../../../src-shared/contract/capture';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
 const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
 /** Domains whose own suite (test/integration/<domain>.test.ts) covers happy path, validation and not-found of each channel. */
 otherDomains.push(fairsChannelInputs);
+/** Capture reads pages: test/capture covers its channels. */
+otherDomains.push(captureChannelInputs);
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
@@ -22,7 +25,8 @@ type OtherChannel =
   | keyof typeof syncChannelInputs
   | keyof typeof automationChannelInputs
   | keyof typeof jobsChannelInputs
-  | keyof typeof fairsChannelInputs;
+  | keyof typeof fairsChannelInputs
+  | keyof typeof captureChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

@@ -295,4 +295,5 @@ export const validInputs: ValidInputs = {
   'fairs.restoreBooth': (w) => ({ id: w.boothId }),
   'fairs.convertVisit': (w) => ({ id: w.boothId, position: 'Data engineer' }),
   'fairs.visits': () => ({ from: '2024-03-01', to: '2024-03-31' }),
+  'postings.read': () => ({ html: '<title>Backend developer at Acme</title>', url: 'https://jobs.example/acme/9' }),
 };
