@@ -8,9 +8,11 @@ import {
   type DateOrder,
   type ImportColumn,
   type ImportDuplicate,
+  type CustomFieldTarget,
   type ImportField,
   type ImportProblem,
   type ImportProblemCode,
+  type ImportTarget,
   type ImportValueChoice,
   type ParsedInput,
   type StageCategory,
@@ -18,7 +20,9 @@ import {
 } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 import { cardOrder, parseCard, type Card } from './cards';
+import type { FieldShape } from '../custom-fields/values';
 import { convertRow, type ConvertedRow, type RowPlan } from './convert';
+import { checkCustomTargets, importableCustomFields, proposeCustomFields } from './custom-fields';
 import { DateOrderEvidence, fileDateOrder } from './dates';
 import { DuplicateFinder } from './duplicates';
 import { importError } from './errors';
@@ -52,8 +56,10 @@ export interface FilePlan {
   headerRow: number | null;
   headers: string[];
   candidates: { row: number; cells: string[] }[];
-  mapping: (ImportField | null)[];
+  mapping: (ImportTarget | null)[];
   proposals: Proposal[];
+  /** The user's custom fields, which columns may be mapped onto. */
+  customFields: Map<CustomFieldTarget, FieldShape>;
   columnStages: Map<number, { id: string; category: StageCategory } | null>;
   columnDates: Map<number, ColumnDates>;
   dateOrders: Record<string, DateOrder>;
@@ -109,8 +115,8 @@ function* dataRows(file: TableFile, headerRow: number | null): Generator<ReadRow
   for (const row of file.rows()) if (headerRow === null || row.row > headerRow) yield row;
 }
 
-function columnsByField(mapping: readonly (ImportField | null)[]): Map<ImportField, number[]> {
-  const result = new Map<ImportField, number[]>();
+function columnsByField(mapping: readonly (ImportTarget | null)[]): Map<ImportTarget, number[]> {
+  const result = new Map<ImportTarget, number[]>();
   mapping.forEach((field, column) => {
     if (field === null) return;
     const list = result.get(field) ?? [];
@@ -133,7 +139,7 @@ function remembered(fn: (text: string) => string): (text: string) => string {
 }
 
 /** Distinct values of each value-mapped column with what each maps to, unknown ones first. */
-function valueChoices(counts: Map<number, Map<string, { value: string; count: number }>>, columnsOf: Map<ImportField, number[]>, resolver: ValueResolver) {
+function valueChoices(counts: Map<number, Map<string, { value: string; count: number }>>, columnsOf: ReadonlyMap<ImportTarget, readonly number[]>, resolver: ValueResolver) {
   const values: Partial<Record<ValueMappedField, ImportValueChoice[]>> = {};
   for (const field of valueMappedFields) {
     const columns = columnsOf.get(field);
@@ -166,6 +172,7 @@ function valueChoices(counts: Map<number, Map<string, { value: string; count: nu
 export async function planFile(db: Database, file: TableFile, input: ImportInput, options: PassOptions = {}): Promise<FilePlan> {
   const settings = input.settings ?? {};
   const resolver = new ValueResolver(db, input.valueMaps ?? {});
+  const customFields = importableCustomFields(db);
   const rows = file.rows()[Symbol.iterator]();
 
   // The first rows, to find the header in.
@@ -185,7 +192,7 @@ export async function planFile(db: Database, file: TableFile, input: ImportInput
   let rowCount = 0;
   const samples: string[][] = [];
   const previewRows: FilePlan['previewRows'] = [];
-  let plan: Pick<FilePlan, 'file' | 'headerRow' | 'headers' | 'candidates' | 'mapping' | 'proposals' | 'columnStages' | 'rowPlan' | 'resolver'> | null = null;
+  let plan: Pick<FilePlan, 'file' | 'headerRow' | 'headers' | 'candidates' | 'mapping' | 'proposals' | 'customFields' | 'columnStages' | 'rowPlan' | 'resolver'> | null = null;
   const evidence = new Map<number, DateOrderEvidence>();
   const valueCounts = new Map<number, Map<string, { value: string; count: number }>>();
   const valueColumns = new Set<number>();
@@ -197,9 +204,12 @@ export async function planFile(db: Database, file: TableFile, input: ImportInput
     const headers = Array.from({ length: width }, (_, column) => header.headers[column] ?? '');
     const headerStages = headers.map((name) => (name ? resolver.stageOfHeader(name) : null));
     const proposals = proposeMapping(headers.map((name, column) => ({ header: name, profile: profiles[column], headerStage: headerStages[column] })));
+    proposeCustomFields(headers, sample, proposals, customFields);
     const given = input.mapping;
     const mapping = Array.from({ length: width }, (_, column) => (given ? (given[column] ?? null) : proposals[column].field));
+    checkCustomTargets(mapping, customFields, headers);
     const columnsOf = columnsByField(mapping);
+    const mappedCustomFields = new Map([...customFields].filter(([target]) => columnsOf.has(target)));
     const columnStages = new Map<number, { id: string; category: StageCategory } | null>();
     for (const field of stageColumnFields) {
       for (const column of columnsOf.get(field) ?? []) {
@@ -209,6 +219,7 @@ export async function planFile(db: Database, file: TableFile, input: ImportInput
       }
     }
     for (const field of dateImportFields) for (const column of columnsOf.get(field) ?? []) evidence.set(column, new DateOrderEvidence());
+    for (const [target, field] of mappedCustomFields) if (field.kind === 'date') for (const column of columnsOf.get(target) ?? []) evidence.set(column, new DateOrderEvidence());
     for (const field of valueMappedFields) for (const column of columnsOf.get(field) ?? []) valueColumns.add(column);
     const cards: Card[] = [];
     for (const column of columnsOf.get('stageCards') ?? []) {
@@ -223,6 +234,7 @@ export async function planFile(db: Database, file: TableFile, input: ImportInput
     const rowPlan: RowPlan = {
       headers,
       columnsOf,
+      customFields: mappedCustomFields,
       extraNoteColumns: input.options?.unmappedToNotes ? headers.map((_, column) => column).filter((column) => !mapped.has(column)) : [],
       dateOrder: (column) => chosenOrders[String(column)] ?? evidence.get(column)?.result(fileDateOrder(evidence.values())).order ?? 'dmy',
       values: resolver,
@@ -238,6 +250,7 @@ export async function planFile(db: Database, file: TableFile, input: ImportInput
       candidates: file.fixedHeaders ? [] : headerCandidates(head),
       mapping,
       proposals,
+      customFields,
       columnStages,
       rowPlan,
       resolver,
@@ -299,7 +312,7 @@ export async function planFile(db: Database, file: TableFile, input: ImportInput
     rowCount,
     columnDates,
     dateOrders,
-    values: valueChoices(valueCounts, decided.rowPlan.columnsOf as Map<ImportField, number[]>, resolver),
+    values: valueChoices(valueCounts, decided.rowPlan.columnsOf, resolver),
     samples: Array.from({ length: width }, (_, column) => samples[column] ?? []),
     previewRows: previewRows.map((row) => ({ row: row.row, cells: Array.from({ length: width }, (_, column) => row.cells[column] ?? '') })),
   };
@@ -308,7 +321,7 @@ export async function planFile(db: Database, file: TableFile, input: ImportInput
 /** Whether the mapping lacks what every application needs (a board's cards hold company and position). */
 export function unmappedRequired(plan: FilePlan): ImportField[] {
   if (plan.rowPlan.columnsOf.has('stageCards')) return [];
-  return requiredImportFields.filter((field) => !plan.rowPlan.columnsOf.has(field));
+  return requiredImportFields.filter((field): field is ImportField => !plan.rowPlan.columnsOf.has(field));
 }
 
 /** The applications of one data row, with the problems of the row itself (a quote that never closes). */

@@ -1,16 +1,21 @@
 import {
   createApplicationInput,
+  customFieldLimits,
   email as emailSchema,
   responseStageCategories,
   type DateOrder,
+  type CustomFieldTarget,
   type ImportField,
   type ImportProblem,
   type ImportProblemCode,
+  type ImportTarget,
   type ParsedInput,
   type StageCategory,
   type ValueMappedField,
 } from '../../src-shared/contract';
+import type { FieldShape } from '../custom-fields/values';
 import { cardParts, parseCard } from './cards';
+import { choiceOf, parseNumberText } from './custom-fields';
 import { isPlausibleDate, parseDate } from './dates';
 import { isPhoneNumber, parseRating } from './profile';
 import type { ValueResolver } from './resolve';
@@ -23,7 +28,9 @@ export type CreateInput = ParsedInput<'applications.create'>;
 /** Everything a row needs to become an application, decided once per file. */
 export interface RowPlan {
   headers: readonly string[];
-  columnsOf: ReadonlyMap<ImportField, readonly number[]>;
+  columnsOf: ReadonlyMap<ImportTarget, readonly number[]>;
+  /** The custom fields the mapping names, by target. */
+  customFields: ReadonlyMap<CustomFieldTarget, FieldShape>;
   /** Columns whose values go to the notes as "Header: value" (unmapped ones, when asked). */
   extraNoteColumns: readonly number[];
   dateOrder(column: number): DateOrder;
@@ -61,6 +68,8 @@ export interface ConvertedRow {
   /** The stages it went through, in order: the first is where it starts, the last where it stands. */
   history: HistoryStep[];
   contact: ContactDraft | null;
+  /** The values of the custom fields, checked by their kind (a choice as its option's id). */
+  customValues: { fieldId: string; value: string | number }[];
   problems: ImportProblem[];
   /** What duplicates are judged on (present when company and position are). */
   identity: { companyName: string; position: string; postingUrl: string | null } | null;
@@ -110,6 +119,8 @@ const problemMessages: Record<ImportProblemCode, string> = {
   bad_boolean: 'is not yes or no: kept in the notes',
   bad_salary: 'is not an amount: kept in the notes',
   bad_email: 'is not an e-mail address: kept in the notes',
+  not_a_number: 'is not a number: kept in the notes',
+  unknown_choice: 'is none of the choices: kept in the notes',
   response_before_applied: 'is before the application date: kept in the notes',
   invalid: 'is not valid: kept in the notes',
   unmapped_required: 'no column is mapped to this field',
@@ -175,7 +186,7 @@ class RowConversion {
     return this.source.cells[column] ?? null;
   }
 
-  column(field: ImportField): number | undefined {
+  column(field: ImportTarget): number | undefined {
     return this.plan.columnsOf.get(field)?.[0];
   }
 
@@ -194,7 +205,7 @@ class RowConversion {
     return this.plan.headers[column] || `#${column + 1}`;
   }
 
-  report(field: ImportField | null, column: number | null, code: ImportProblemCode, value: string | null, params?: Record<string, string | number>): void {
+  report(field: ImportTarget | null, column: number | null, code: ImportProblemCode, value: string | null, params?: Record<string, string | number>): void {
     this.problems.push({
       row: this.source.row,
       column: column ?? this.cardColumn,
@@ -202,7 +213,7 @@ class RowConversion {
       code,
       severity: errorCodes.has(code) ? 'error' : 'warning',
       value: value === null ? null : shorten(value, 120),
-      message: `${field ?? 'row'} ${problemMessages[code]}`,
+      message: `${(field && this.plan.customFields.get(field as CustomFieldTarget)?.name) ?? field ?? 'row'} ${problemMessages[code]}`,
       ...(params ? { params } : {}),
     });
   }
@@ -213,7 +224,7 @@ class RowConversion {
   }
 
   /** A problem with a cell whose text is kept in the notes. */
-  keep(field: ImportField, column: number, code: ImportProblemCode, text: string, params?: Record<string, string | number>): void {
+  keep(field: ImportTarget, column: number, code: ImportProblemCode, text: string, params?: Record<string, string | number>): void {
     this.report(field, column, code, text, params);
     this.keepInNotes(column, text);
   }
@@ -237,7 +248,7 @@ class RowConversion {
   }
 
   /** A date of a column: one plausible date, else null with the cell reported and kept. */
-  dateAt(field: ImportField, column: number): string | null {
+  dateAt(field: ImportTarget, column: number): string | null {
     const cell = this.cell(column);
     const text = cellText(cell);
     if (text === '' || isPlaceholder(text)) return null;
@@ -388,6 +399,49 @@ class RowConversion {
     // A contact needs a name: the address, else the company's contact.
     const contactName = (name || email || `${companyName} (${phone || linkedinUrl})`).slice(0, 200);
     return { name: contactName, role: role ? role.slice(0, 200) : null, email: email || null, phone: phone ? phone.slice(0, 50) : null, linkedinUrl: linkedinUrl || null };
+  }
+
+  /**
+   * The custom fields' values, each read by its field's kind: text (cut at its limit, the whole kept in the notes), a
+   * number, a plausible date, one of a choice's options (case and accents ignored). Anything else is a warning and
+   * its cell kept in the notes, as for the application's own fields.
+   */
+  customValues(): { fieldId: string; value: string | number }[] {
+    const values: { fieldId: string; value: string | number }[] = [];
+    for (const [target, field] of this.plan.customFields) {
+      const column = this.column(target);
+      if (column === undefined) continue;
+      const value = this.customValueAt(target, field, column);
+      if (value !== null) values.push({ fieldId: field.id, value });
+    }
+    return values;
+  }
+
+  private customValueAt(target: CustomFieldTarget, field: FieldShape, column: number): string | number | null {
+    const cell = this.cell(column);
+    const text = this.textAt(column);
+    if (!text) return null;
+    switch (field.kind) {
+      case 'text':
+        if (text.length > customFieldLimits.text) {
+          this.keep(target, column, 'too_long', text, { max: customFieldLimits.text });
+          return text.slice(0, customFieldLimits.text).trim();
+        }
+        return text;
+      case 'number': {
+        const value = typeof cell === 'number' ? cell : parseNumberText(text);
+        if (value === null || !Number.isFinite(value) || Math.abs(value) > customFieldLimits.number) this.keep(target, column, 'not_a_number', text);
+        else return value;
+        return null;
+      }
+      case 'date':
+        return this.dateAt(target, column);
+      case 'choice': {
+        const choice = choiceOf(field, text);
+        if (choice === null) this.keep(target, column, 'unknown_choice', text, { choices: field.choices.map((option) => option.label).join(', ') });
+        return choice;
+      }
+    }
   }
 
   /** Several notes columns are told apart by their headers; a single one is taken as it is. Then what was kept aside. */
@@ -588,6 +642,7 @@ function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
   const history = buildHistory(row, plan, { on: appliedOn, written: appliedColumn !== undefined && row.textAt(appliedColumn) !== '' }, status, responseOn, passed);
   const firstResponse = firstResponseOn(history);
   if (firstResponse) input.firstResponseOn = firstResponse;
+  const customValues = row.customValues();
   row.reportCuts();
   row.notes();
 
@@ -598,6 +653,7 @@ function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
     input: validated,
     history,
     contact: validated ? contact : null,
+    customValues: validated ? customValues : [],
     problems: row.problems,
     identity: validated ? { companyName: validated.companyName!, position: validated.position, postingUrl: validated.postingUrl ?? null } : null,
   };
@@ -634,6 +690,7 @@ function convertCards(source: GridRow, plan: RowPlan): ConvertedRow[] {
       input: validated,
       history,
       contact: null,
+      customValues: [],
       problems: conversion.problems,
       identity: validated ? { companyName: validated.companyName!, position: validated.position, postingUrl: null } : null,
     });

@@ -27,6 +27,7 @@ export type ImportFailure =
   | 'unmapped_required'
   | 'rows_invalid'
   | 'nothing_to_import'
+  | 'unknown_custom_field'
   | 'backup_invalid'
   | 'backup_unknown_column'
   | 'backup_text_too_long'

@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import type { Database } from '../db/connection';
 import { analyseFile, describeColumns, type Analysis, type PassOptions } from './analyse';
 import { summariseBackup } from './candid-backup';
+import { describeCustomFields } from './custom-fields';
 import { withImportFile } from './read';
 import type { BackupFile, FileFacts } from './reader';
 
@@ -47,6 +48,7 @@ export function toPreview(analysis: Analysis): ImportPreview {
     }),
     columns: describeColumns(analysis),
     mapping: analysis.mapping,
+    customFields: describeCustomFields(analysis.customFields),
     rows: analysis.previewRows,
     rowCount: analysis.rowCount,
     values: analysis.values,

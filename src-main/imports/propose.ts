@@ -2,6 +2,7 @@ import {
   multiColumnFields,
   type ImportField,
   type ImportReason,
+  type ImportTarget,
   type StageCategory,
   type ValueMappedField,
 } from '../../src-shared/contract';
@@ -23,7 +24,7 @@ export interface ColumnFacts {
 }
 
 export interface Proposal {
-  field: ImportField | null;
+  field: ImportTarget | null;
   reasons: ImportReason[];
 }
 

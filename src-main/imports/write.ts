@@ -3,6 +3,7 @@ import { nameKey } from '../../src-shared/text';
 import { instantOfDate } from '../applications/mutations';
 import { applicationColumns } from '../applications/rows';
 import type { WriteContext } from '../changes/writer';
+import { valueRowId } from '../custom-fields/values';
 import { findCompanyByName, insertCompany } from '../companies/resolve';
 import type { Database } from '../db/connection';
 import { ensureTag } from '../tags/assign';
@@ -98,6 +99,10 @@ export class ImportWriter {
     }
     this.events += events.length;
     this.tags(applicationId, input.tags ?? []);
+    for (const { fieldId, value } of row.customValues) {
+      // The row id every device derives for this application's value of this field (sync merges per value).
+      this.write.insert('application_field_values', { application_id: applicationId, field_id: fieldId, value }, valueRowId(applicationId, fieldId));
+    }
     if (row.contact) {
       const contactId = this.contact(row.contact, companyId);
       this.write.insert('application_contacts', { application_id: applicationId, contact_id: contactId });

@@ -137,12 +137,29 @@ export const importFields = [
   'stageCards',
 ] as const;
 export type ImportField = (typeof importFields)[number];
+/**
+ * A column can also become one of the user's custom fields (src-shared/contract/customFields.ts): `custom:<field id>`.
+ * Each takes one column; its values are checked by the field's kind (text, number, date, choice).
+ */
+export type CustomFieldTarget = `custom:${string}`;
+/** What a column of the file can become: a field of the application, or a custom field. */
+export type ImportTarget = ImportField | CustomFieldTarget;
+const customTargetPattern = /^custom:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const customFieldTarget = (fieldId: string): CustomFieldTarget => `custom:${fieldId.toLowerCase()}`;
+/** The custom field a target stands for, else null (a field of the application). */
+export function customFieldIdOf(target: ImportTarget | null): string | null {
+  return target !== null && target.startsWith('custom:') ? target.slice('custom:'.length) : null;
+}
+const importTarget = z.union([
+  z.enum(importFields),
+  z.custom<CustomFieldTarget>((value) => typeof value === 'string' && customTargetPattern.test(value), 'must be a field or custom:<field id>'),
+]);
 /** `stage` too: a status column and an outcome column beside it ("Stage", "Outcome") both say where it stands. */
-export const multiColumnFields: readonly ImportField[] = ['notes', 'tags', 'stageStep', 'stageCards', 'stage'];
-export const requiredImportFields: readonly ImportField[] = ['company', 'position'];
+export const multiColumnFields: readonly ImportTarget[] = ['notes', 'tags', 'stageStep', 'stageCards', 'stage'];
+export const requiredImportFields: readonly ImportTarget[] = ['company', 'position'];
 export const dateImportFields: readonly ImportField[] = ['appliedOn', 'responseOn', 'deadline', 'stageStep'];
 /** Fields whose column carries a stage of its own (`columnStages`). */
-export const stageColumnFields: readonly ImportField[] = ['stageStep', 'stageCards', 'stage'];
+export const stageColumnFields: readonly ImportTarget[] = ['stageStep', 'stageCards', 'stage'];
 
 /** Fields whose values are chosen from a list: the wizard maps each distinct value of the file to one. */
 export const valueMappedFields = ['stage', 'employmentType', 'workMode', 'schedule', 'source'] as const;
@@ -166,7 +183,7 @@ export type ImportSettings = z.input<typeof importSettings>;
 
 /** Column index -> field (null: not imported). Default: proposed from the header names. */
 export const importMapping = z
-  .array(z.enum(importFields).nullable())
+  .array(importTarget.nullable())
   .max(importLimits.maxColumns)
   .refine((mapping) => {
     const seen = new Set<string>();
@@ -289,7 +306,7 @@ export interface ImportColumn {
   /** For columns mapped to a date field: how their dates read. */
   dates: ColumnDates | null;
   /** What Candid proposes for this column, and why (also when the mapping in effect is the user's). */
-  proposal: { field: ImportField | null; reasons: ImportReason[] };
+  proposal: { field: ImportTarget | null; reasons: ImportReason[] };
   /** For `stageStep` and `stageCards` columns: the stage the column stands for (null: not recognised). */
   stage: { id: string | null; recognised: boolean } | null;
 }
@@ -324,6 +341,8 @@ export type ImportProblemCode =
   | 'bad_boolean'
   | 'bad_salary'
   | 'bad_email'
+  | 'not_a_number'
+  | 'unknown_choice'
   | 'response_before_applied'
   | 'invalid'
   | 'unmapped_required'
@@ -334,7 +353,7 @@ export interface ImportProblem {
   row: number | null;
   /** Column index; null: the row as a whole. */
   column: number | null;
-  field: ImportField | null;
+  field: ImportTarget | null;
   code: ImportProblemCode;
   /** Errors stop the import (unless invalid rows are skipped); warnings do not. */
   severity: 'error' | 'warning';
@@ -387,7 +406,9 @@ export interface ImportPreview {
   settings: DetectedImportSettings;
   columns: ImportColumn[];
   /** The mapping in effect (the given one, else the proposal). */
-  mapping: (ImportField | null)[];
+  mapping: (ImportTarget | null)[];
+  /** The custom fields a column can be mapped onto, in their order (the wizard lists them by name). */
+  customFields?: { target: CustomFieldTarget; name: string; kind: 'text' | 'number' | 'date' | 'choice' }[];
   /** The first rows, as text, with their row numbers. */
   rows: { row: number; cells: string[] }[];
   rowCount: number;
@@ -410,7 +431,7 @@ export interface ImportPreview {
 export interface ImportWarningGroup {
   code: ImportProblemCode;
   count: number;
-  items: { row: number; column: number | null; field: ImportField | null; value: string | null; applicationId: string | null }[];
+  items: { row: number; column: number | null; field: ImportTarget | null; value: string | null; applicationId: string | null }[];
 }
 
 /** What an import did, to be trusted: what was created, what was skipped and why, what was kept with a warning. */

@@ -58,11 +58,19 @@ it('refuses a missing position next to the field and writes nothing, then Undo r
   await page.locator('h1').click();
   await page.keyboard.press('n');
   await page.keyboard.type('Initech');
+  // As in a window the browser is not drawing: no animation frame ever comes. The keyboard must still reach the
+  // refused field (it moves there from an effect once the error is in the page, not in a frame).
+  await page.evaluate(() => {
+    (window as unknown as { savedFrame: typeof requestAnimationFrame }).savedFrame = window.requestAnimationFrame;
+    window.requestAnimationFrame = () => 0;
+  });
   await page.keyboard.press('Enter');
   const position = dialog().getByLabel('Position');
   await expect.poll(() => position.getAttribute('aria-invalid'), pollTimeout).toBe('true');
-  // The keyboard goes to the field once the error is drawn (a frame after it is in the page).
   await expect.poll(() => position.evaluate((element) => element === document.activeElement), pollTimeout).toBe(true);
+  await page.evaluate(() => {
+    window.requestAnimationFrame = (window as unknown as { savedFrame: typeof requestAnimationFrame }).savedFrame;
+  });
   expect((await app.api.invoke('applications.list', {})).total).toBe(before);
 
   await page.keyboard.type('Report writer');

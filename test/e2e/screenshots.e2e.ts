@@ -16,6 +16,11 @@ const sizes = [
   { width: 1920, height: 1080 },
 ] as const;
 const languages = ['en', 'fr'] as const;
+/** Light at every size; dark at the two sizes of the walk (1024×700, 1440×900), named `<language>-dark-…`. */
+const runs = [
+  ...languages.map((language) => ({ language, theme: 'light' as const, sizes: sizes as readonly { width: number; height: number }[] })),
+  ...languages.map((language) => ({ language, theme: 'dark' as const, sizes: sizes.slice(0, 2) as readonly { width: number; height: number }[] })),
+];
 const screensDir = path.join(artifactsDir, 'screens');
 
 let app: E2EApp;
@@ -46,9 +51,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-it.each(languages)('every main screen fits at every size, in %s', async (language) => {
+it.each(runs)('every main screen fits at every size, in $language, $theme', async ({ language, theme, sizes }) => {
   await app.api.invoke('profile.update', { locale: language });
-  const { page, context } = await app.open({ locale: language === 'fr' ? 'fr-FR' : 'en-GB', path: '/#/dashboard' });
+  const { page, context } = await app.open({ colorScheme: theme, locale: language === 'fr' ? 'fr-FR' : 'en-GB', path: '/#/dashboard' });
   const problems: Record<string, unknown> = {};
   try {
     for (const size of sizes) {
@@ -58,7 +63,7 @@ it.each(languages)('every main screen fits at every size, in %s', async (languag
         await page.locator(screen.ready).first().waitFor({ state: 'attached' });
         // Lists and charts settle before they are measured and photographed.
         await page.waitForTimeout(400);
-        const where = `${screen.name} ${size.width}×${size.height}`;
+        const where = `${screen.name} ${size.width}×${size.height} ${theme}`;
         // The wheel over the page, as a person reading on would: only a pane may move.
         await page.mouse.move(size.width / 2, size.height / 2);
         for (let turn = 0; turn < 3; turn += 1) await page.mouse.wheel(0, 1200);
@@ -73,7 +78,7 @@ it.each(languages)('every main screen fits at every size, in %s', async (languag
             if (element.scrollTop > 0 || element.scrollLeft > 0) element.scrollTo(0, 0);
           }),
         );
-        await page.screenshot({ path: path.join(screensDir, `${language}-${size.width}x${size.height}-${screen.name}.png`) });
+        await page.screenshot({ path: path.join(screensDir, `${language}${theme === 'dark' ? '-dark' : ''}-${size.width}x${size.height}-${screen.name}.png`) });
       }
     }
   } finally {

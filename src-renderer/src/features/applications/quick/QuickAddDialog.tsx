@@ -49,6 +49,12 @@ function QuickAddForm({ initialStageId, onClose }: { initialStageId: string | nu
   const [pending, setPending] = useState(false);
   const stageId = draft.stageId || defaultStage(stages);
   const formRef = useRef<HTMLFormElement>(null);
+  // After a refused save, the keyboard goes to the first field to fix once the errors are committed to the page
+  // (an effect, as useRecordForm does, not an animation frame: a page the browser is not drawing gets no frames).
+  const [fixRequest, setFixRequest] = useState(0);
+  useEffect(() => {
+    if (fixRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fixRequest]);
   useEffect(() => {
     // After the dialog has opened (it focuses its first control, the close button): start on the company.
     const frame = requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('input[name="companyName"]')?.focus());
@@ -62,7 +68,6 @@ function QuickAddForm({ initialStageId, onClose }: { initialStageId: string | nu
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
-    const form = event.currentTarget;
     const stage = stages.find((candidate) => candidate.id === stageId);
     setPending(true);
     setErrors({});
@@ -88,7 +93,7 @@ function QuickAddForm({ initialStageId, onClose }: { initialStageId: string | nu
       setErrors(fields);
       const shown = ['companyName', 'position', 'postingUrl', 'stageId'];
       if (!Object.keys(fields).some((field) => shown.includes(field))) setFormError(errorMessage(t, error));
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      setFixRequest((count) => count + 1);
     } finally {
       setPending(false);
     }

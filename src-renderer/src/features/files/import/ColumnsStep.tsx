@@ -7,12 +7,12 @@ import {
   stageCategories,
   stageColumnFields,
   type ImportColumn,
-  type ImportField,
   type ImportPreview,
   type ImportProblem,
+  type ImportTarget,
 } from '../../../../../src-shared/contract';
 import { useChannel } from '../../../api/hooks';
-import { columnName, fieldLabel, problemMessage, reasonText } from './messages';
+import { columnName, fieldLabel, problemMessage, reasonText, type CustomFieldNames } from './messages';
 
 /** Problems by "row:column", to mark the cells of the preview table. */
 function problemsByCell(problems: readonly ImportProblem[]): Map<string, ImportProblem> {
@@ -26,7 +26,7 @@ function problemsByCell(problems: readonly ImportProblem[]): Map<string, ImportP
 }
 
 /** Why Candid proposed what it did for a column, and what it proposed when the user chose otherwise. */
-function Explanation({ column, field }: { column: ImportColumn; field: ImportField | null }) {
+function Explanation({ column, field, customFields }: { column: ImportColumn; field: ImportTarget | null; customFields: CustomFieldNames }) {
   const { t, i18n } = useTranslation('imports');
   const { proposal } = column;
   const reasons = proposal.reasons.map((reason) => reasonText(t, reason, i18n.language));
@@ -34,7 +34,7 @@ function Explanation({ column, field }: { column: ImportColumn; field: ImportFie
   if (reasons.length === 0 && !differs) return null;
   return (
     <span className="imp-reason" data-testid={`imp-reason-${column.index}`}>
-      {differs && (proposal.field ? t('proposed', { field: fieldLabel(t, proposal.field) }) : t('nothingProposed'))}
+      {differs && (proposal.field ? t('proposed', { field: fieldLabel(t, proposal.field, customFields) }) : t('nothingProposed'))}
       {differs && reasons.length > 0 && ' · '}
       {reasons.join(' · ')}
     </span>
@@ -84,7 +84,7 @@ export function ColumnsStep({
   onStage,
 }: {
   preview: ImportPreview;
-  onMap: (column: number, field: ImportField | null) => void;
+  onMap: (column: number, field: ImportTarget | null) => void;
   onStage: (column: number, stageId: string | null) => void;
 }) {
   const { t, i18n } = useTranslation('files');
@@ -93,6 +93,7 @@ export function ColumnsStep({
   const missing = board ? [] : requiredImportFields.filter((field) => !preview.mapping.includes(field));
   const steps = preview.mapping.filter((field) => field === 'stageStep').length;
   const number = new Intl.NumberFormat(i18n.language);
+  const customFields = preview.customFields ?? [];
 
   return (
     <section className="card imp-columns" aria-labelledby="imp-columns-title">
@@ -124,7 +125,7 @@ export function ColumnsStep({
                       className="select select-sm"
                       aria-label={t('imports.columns.mapTo', { column: name })}
                       value={field ?? ''}
-                      onChange={(event) => onMap(column.index, (event.target.value || null) as ImportField | null)}
+                      onChange={(event) => onMap(column.index, (event.target.value || null) as ImportTarget | null)}
                     >
                       <option value="">{t('imports.columns.ignore')}</option>
                       {importFields.map((option) => (
@@ -134,9 +135,19 @@ export function ColumnsStep({
                           {option !== field && !multiColumnFields.includes(option) && preview.mapping.includes(option) ? ' ✓' : ''}
                         </option>
                       ))}
+                      {customFields.length > 0 && (
+                        <optgroup label={t('imports:customFields.group')}>
+                          {customFields.map((custom) => (
+                            <option key={custom.target} value={custom.target}>
+                              {t('imports:customFields.option', { name: custom.name, kind: t(`customFields:kind.${custom.kind}`) })}
+                              {custom.target !== field && preview.mapping.includes(custom.target) ? ' ✓' : ''}
+                            </option>
+                          ))}
+                        </optgroup>
+                      )}
                     </select>
                     {field && stageColumnFields.includes(field) && <StageChoice preview={preview} column={column} onChoose={(stageId) => onStage(column.index, stageId)} />}
-                    <Explanation column={column} field={field} />
+                    <Explanation column={column} field={field} customFields={customFields} />
                   </th>
                 );
               })}
@@ -155,7 +166,7 @@ export function ColumnsStep({
                       key={column}
                       data-problem={problem?.severity}
                       data-unmapped={preview.mapping[column] ? undefined : 'true'}
-                      title={problem ? problemMessage(t, problem) : cell}
+                      title={problem ? problemMessage(t, problem, customFields) : cell}
                     >
                       {cell}
                     </td>

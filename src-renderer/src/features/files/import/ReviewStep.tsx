@@ -93,7 +93,7 @@ export function ReviewStep({
                     <tr key={index} data-severity={problem.severity}>
                       <th scope="row">{problem.row === null ? t('imports.review.wholeFile') : t('imports.review.row', { row: problem.row })}</th>
                       <td className="imp-problem-column">{problem.column === null ? '' : columnName(t, preview, problem.column)}</td>
-                      <td>{problemMessage(t, problem)}</td>
+                      <td>{problemMessage(t, problem, preview.customFields)}</td>
                     </tr>
                   ))}
                 </tbody>

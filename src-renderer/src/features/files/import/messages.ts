@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ImportField, ImportPreview, ImportProblem, ImportReason } from '../../../../../src-shared/contract';
+import { customFieldIdOf, type ImportPreview, type ImportProblem, type ImportReason, type ImportTarget } from '../../../../../src-shared/contract';
 import type { AppError } from '../../../../../src-shared/errors';
 import { errorMessage } from '../../../ui/issues';
 import { formatBytes } from './upload';
@@ -9,8 +9,15 @@ export function columnName(t: TFunction, preview: Pick<ImportPreview, 'columns'>
   return preview.columns[index]?.header || t('files:imports.columns.unnamed', { number: index + 1 });
 }
 
-/** A field's label: the fields added with the import's judgement are in the imports namespace. */
-export function fieldLabel(t: TFunction, field: ImportField): string {
+/** The custom fields a preview lists, to name a column mapped onto one. */
+export type CustomFieldNames = ImportPreview['customFields'];
+
+/**
+ * A field's label: the fields added with the import's judgement are in the imports namespace; a custom field is
+ * named by the user.
+ */
+export function fieldLabel(t: TFunction, field: ImportTarget, customFields?: CustomFieldNames): string {
+  if (customFieldIdOf(field) !== null) return customFields?.find((custom) => custom.target === field)?.name ?? t('imports:customFields.deleted');
   return t(`imports:fields.${field}`, { defaultValue: '' }) || t(`files:imports.fields.${field}`);
 }
 
@@ -48,11 +55,12 @@ export function importErrorMessage(t: TFunction, error: unknown, locale: string)
 }
 
 /** One problem of the preview, in the user's language. */
-export function problemMessage(t: TFunction, problem: ImportProblem): string {
+export function problemMessage(t: TFunction, problem: ImportProblem, customFields?: CustomFieldNames): string {
   return firstKnown(t, [`imports:problems.${problem.code}`, `files:imports.problems.${problem.code}`], {
-    field: problem.field ? fieldLabel(t, problem.field) : '',
+    field: problem.field ? fieldLabel(t, problem.field, customFields) : '',
     value: problem.value ?? '',
     max: problem.params?.max ?? '',
+    choices: problem.params?.choices ?? '',
   });
 }
 

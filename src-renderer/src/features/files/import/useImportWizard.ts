@@ -2,11 +2,11 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type {
   FileSource,
-  ImportField,
   ImportOptions,
   ImportPreview,
   ImportResult,
   ImportSettings,
+  ImportTarget,
   ImportValueMaps,
   ValueMappedField,
 } from '../../../../../src-shared/contract';
@@ -27,7 +27,7 @@ export interface PickedFile {
 interface Choices {
   settings: ImportSettings;
   /** null: the proposal of the preview. */
-  mapping: (ImportField | null)[] | null;
+  mapping: (ImportTarget | null)[] | null;
   valueMaps: ImportValueMaps;
   /** The stage the user chose for a column of steps or cards (column index -> stage id). */
   columnStages: Record<string, string | null>;
@@ -115,7 +115,7 @@ export function useImportWizard() {
 
   /** Maps a column; a field that takes one column leaves the column it was on. */
   const mapColumn = useCallback(
-    (column: number, field: ImportField | null) => {
+    (column: number, field: ImportTarget | null) => {
       const base = choices.mapping ?? preview.data?.mapping ?? [];
       const mapping = base.map((current, index) => {
         if (index === column) return field;
