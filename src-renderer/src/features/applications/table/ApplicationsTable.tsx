@@ -17,8 +17,7 @@ import { TableRow } from './TableRow';
 import { useStageOptions } from '../StageSelect';
 import { isSelected, selectAll, selectedCount, toggleSelected, withSelected, noSelection, type Selection } from './selection';
 import { pageSize } from './usePagedApplications';
-
-const rowHeight = 40;
+import { placeOf, rememberPlace, rowHeight, type TablePlace } from './tablePlace';
 
 export interface TableData {
   total: number;
@@ -42,7 +41,10 @@ interface ApplicationsTableProps {
   onDelete(activeRow: ApplicationSummary | undefined): void;
   onToggleFavorite(row: ApplicationSummary): void;
   onChangeStage(row: ApplicationSummary, stageId: string): void;
-  /** Changes when the rows mean something else (filters, sort): the list goes back to the top. */
+  /**
+   * Changes when the rows mean something else (filters, sort): the list goes back to the top. A table shown again
+   * for the same key (back from an application's page) opens where it was left.
+   */
   resetKey: string;
 }
 
@@ -73,8 +75,11 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
   const sourceLabel = useSourceLabel();
   const stageOptions = useStageOptions(stages);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
-  const [activeCol, setActiveCol] = useState(leadingCells);
+  /** Where this view was left, until the table has rows to scroll to it. */
+  const [returningTo] = useState(() => placeOf(resetKey));
+  const pendingPlace = useRef<TablePlace | undefined>(returningTo);
+  const [active, setActive] = useState(returningTo?.active ?? 0);
+  const [activeCol, setActiveCol] = useState(returningTo?.col ?? leadingCells);
   const [anchor, setAnchor] = useState<number | null>(null);
   /** The row whose stage select is open (the others show a light button). */
   const [editingStage, setEditingStage] = useState<string | null>(null);
@@ -113,9 +118,28 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
     setAnchor(null);
     setEditing(null);
   }
+  const scrolledKey = useRef(resetKey);
   useEffect(() => {
+    if (scrolledKey.current === resetKey) return;
+    scrolledKey.current = resetKey;
+    pendingPlace.current = undefined;
     scrollRef.current?.scrollTo({ top: 0 });
   }, [resetKey]);
+
+  // Back where it was: once the rows are counted (the list is as tall as they are), before the browser paints.
+  useLayoutEffect(() => {
+    const place = pendingPlace.current;
+    if (!place || !data.settled || data.total === 0 || !scrollRef.current) return;
+    pendingPlace.current = undefined;
+    scrollRef.current.scrollTop = place.top;
+  }, [data.settled, data.total]);
+
+  const remember = useCallback(() => {
+    // Not while the place to return to is still ahead: the top of a table not yet scrolled would replace it.
+    if (pendingPlace.current || !scrollRef.current) return;
+    rememberPlace(resetKey, { top: scrollRef.current.scrollTop, active: activeIndex, col });
+  }, [resetKey, activeIndex, col]);
+  useEffect(remember, [remember]);
 
   const items = virtualizer.getVirtualItems();
   const firstVisible = virtualizer.range?.startIndex ?? 0;
@@ -333,6 +357,7 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
       aria-colcount={columns.length + 2}
       aria-multiselectable="true"
       onKeyDown={onGridKeyDown}
+      onScroll={remember}
       onClick={onGridClick}
       onDoubleClick={onGridDoubleClick}
       onChange={onGridChange}
