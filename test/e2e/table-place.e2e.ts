@@ -81,4 +81,13 @@ it('comes back where it was after opening an application, and stays there when a
   await app.api.invoke('applications.update', { id, patch: { position: `${position} (renamed)` } });
   await expect.poll(() => rowAt(305).locator('[data-action="open"]').textContent()).toBe(`${position} (renamed)`);
   expect(await scrollTop(grid())).toBe(left);
+
+  // One added above (the newest: it sorts first): the rows on screen move down a place, and the view with them.
+  const shown = page.locator(`.table-row[data-id="${id}"]`);
+  const onScreen = async () => Math.round((await shown.boundingBox())!.y);
+  const before = await onScreen();
+  await app.api.invoke('applications.create', { companyName: 'Newcorp', position: 'Newest role', appliedOn: '2025-06-01' });
+  await expect.poll(() => shown.getAttribute('aria-rowindex')).toBe(String(306 + 2));
+  await expect.poll(onScreen).toBe(before);
+  expect(await scrollTop(grid())).toBe(left + 40);
 });

@@ -22,6 +22,8 @@ import { placeOf, rememberPlace, rowHeight, type TablePlace } from './tablePlace
 export interface TableData {
   total: number;
   settled: boolean;
+  /** Whether rows on screen are being fetched again (their pages arrive one by one). */
+  refreshing?: boolean;
   rowAt(index: number): ApplicationSummary | undefined;
   idsBetween(start: number, end: number): Promise<string[]>;
 }
@@ -46,6 +48,15 @@ interface ApplicationsTableProps {
    * for the same key (back from an application's page) opens where it was left.
    */
   resetKey: string;
+}
+
+/** Where the row `id` is now, looking up to a page either side of where it was. */
+function findRow(rowAt: TableData['rowAt'], id: string, near: number): number | null {
+  for (let distance = 1; distance <= pageSize; distance += 1) {
+    if (rowAt(near + distance)?.id === id) return near + distance;
+    if (near - distance >= 0 && rowAt(near - distance)?.id === id) return near - distance;
+  }
+  return null;
 }
 
 /** Cells before the data columns: the selection checkbox (0) and the favourite star (1). */
@@ -144,6 +155,31 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
   const items = virtualizer.getVirtualItems();
   const firstVisible = virtualizer.range?.startIndex ?? 0;
   const lastVisible = virtualizer.range?.endIndex ?? 0;
+
+  /**
+   * The two rows at the top of the view, by id. When a refresh moves both by the same number of places (rows added
+   * or removed above them, in this window or another), the view moves with them, so what the user was reading stays
+   * where it was on screen. One row moved alone (its sorted field was edited) is not followed, nor are rows at the
+   * very top: there the user sees what was added.
+   */
+  const topRows = useRef<{ key: string; index: number; ids: [string, string | undefined] } | null>(null);
+  useLayoutEffect(() => {
+    // Rows on screen come a page at a time: until they all have, two pages may disagree on where a row is.
+    if (data.refreshing) return;
+    const element = scrollRef.current;
+    const kept = topRows.current;
+    if (element && element.scrollTop > 0 && kept && kept.key === resetKey && !pendingPlace.current && data.rowAt(kept.index)?.id !== kept.ids[0]) {
+      const moved = findRow(data.rowAt, kept.ids[0], kept.index);
+      const shift = moved === null ? 0 : moved - kept.index;
+      if (moved !== null && (kept.ids[1] === undefined || data.rowAt(kept.index + 1 + shift)?.id === kept.ids[1])) {
+        topRows.current = { ...kept, index: moved };
+        element.scrollTop += shift * rowHeight;
+        return;
+      }
+    }
+    const first = data.rowAt(firstVisible);
+    if (first) topRows.current = { key: resetKey, index: firstVisible, ids: [first.id, data.rowAt(firstVisible + 1)?.id] };
+  });
   const startPage = Math.floor(Math.max(firstVisible - 12, 0) / pageSize);
   const endPage = Math.floor((lastVisible + 12) / pageSize);
   useEffect(() => {

@@ -95,5 +95,6 @@ export function usePagedApplications(base: BaseInput, visible: { start: number; 
 
   const allIds = useCallback(() => idsBetween(0, Math.max(total - 1, 0)), [idsBetween, total]);
 
-  return { total, settled, rowAt, idsBetween, allIds, error, isLoading: !settled && results.some((result) => result.isPending) };
+  const refreshing = results.some((result) => result.isFetching);
+  return { total, settled, refreshing, rowAt, idsBetween, allIds, error, isLoading: !settled && results.some((result) => result.isPending) };
 }
