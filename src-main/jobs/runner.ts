@@ -18,6 +18,11 @@ export interface Jobs {
   /** Stops a job at once, as a crash would: what it had not committed is rolled back, its temporary files go. */
   terminate(id: string): Promise<void>;
   list(): JobEvent[];
+  /**
+   * Starts the worker ahead of a job likely soon (the import wizard opened), kept as between two jobs: the job then
+   * starts at once instead of waiting for the worker to load. Returns whether a worker started.
+   */
+  prepare(): boolean;
   onEvent(listener: (event: JobEvent) => void): () => void;
   /** Resolves once no job holds the write lock (main's writes wait for this instead of for SQLite's lock). */
   whenWritable(): Promise<void>;
@@ -44,6 +49,11 @@ function takeWorker(): Worker {
       clearTimeout(idle.timer);
       idle = null;
     });
+    // A worker started ahead of its job (prepare) can fail to load while no job listens: it exits, and the next job
+    // starts another, which reports why.
+    worker.on('error', (error) => {
+      if (idle?.worker === worker) console.error('[candid] the jobs’ worker stopped while waiting for a job:', error);
+    });
     return worker;
   }
   clearTimeout(kept.timer);
@@ -69,6 +79,11 @@ export function retireIdleWorker(): void {
   if (!kept) return;
   clearTimeout(kept.timer);
   void kept.worker.terminate();
+}
+
+/** The thread id of the worker kept between jobs, if one is (tests). */
+export function idleWorkerThreadId(): number | null {
+  return idle?.worker.threadId ?? null;
 }
 
 /** After a cancel, a job that has not stopped at its next step within this long is stopped by force. */
@@ -139,6 +154,17 @@ export class JobRunner implements Jobs {
 
   list(): JobEvent[] {
     return [...this.running.values()].map((job) => job.event);
+  }
+
+  prepare(): boolean {
+    if (this.closed || this.running.size > 0) return false;
+    // One already waiting: it is kept its full while again from now.
+    if (idle) {
+      idle.timer.refresh();
+      return false;
+    }
+    keepWorker(takeWorker());
+    return true;
   }
 
   onEvent(listener: (event: JobEvent) => void): () => void {
@@ -297,6 +323,10 @@ export class InlineJobs implements Jobs {
 
   list(): JobEvent[] {
     return [];
+  }
+
+  prepare(): boolean {
+    return false;
   }
 
   onEvent(): () => void {

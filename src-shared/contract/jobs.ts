@@ -52,9 +52,13 @@ export const jobsChannelInputs = {
   'jobs.list': none,
   /** Asks a job to stop; it stops at its next step, leaving everything as it was before it started. */
   'jobs.cancel': z.object({ id }).strict(),
+  /** A job is likely soon (its screen opened): the worker starts now, so that the job does not wait for it. */
+  'jobs.prepare': none,
 } as const;
 
 export interface JobsOutputs {
   'jobs.list': JobEvent[];
   'jobs.cancel': { cancelled: boolean };
+  /** Whether a worker started (false when one was already there, or a job is running). */
+  'jobs.prepare': { starting: boolean };
 }

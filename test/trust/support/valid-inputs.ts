@@ -272,6 +272,7 @@ export const validInputs: ValidInputs = {
   'notifications.act': (w) => ({ action: 'snooze', ids: [w.notificationId], duration: 'day' }),
   'jobs.list': () => undefined,
   'jobs.cancel': () => ({ id: '00000000-0000-7000-8000-0000000000ff' }),
+  'jobs.prepare': () => undefined,
   'fairs.list': () => undefined,
   'fairs.get': (w) => ({ id: w.fairId }),
   'fairs.create': () => ({ name: 'Salon de l’alternance', startsOn: '2024-04-02', endsOn: '2024-04-03', place: 'Paris Expo', url: 'https://salon.example/plan', notes: 'Hall 4' }),

@@ -18,6 +18,7 @@ import { BulkBar } from './table/BulkBar';
 import { ColumnChooser } from './table/ColumnChooser';
 import { visibleColumns } from './table/columns';
 import { noSelection, resolveSelection, selectedCount, type Selection } from './table/selection';
+import { placeOf, rowsAround } from './table/tablePlace';
 import { usePagedApplications } from './table/usePagedApplications';
 import { useApplicationActions } from './useApplicationActions';
 import { useCustomFields } from '../customFields/model';
@@ -34,12 +35,13 @@ export default function ApplicationsPage() {
   const view = useApplicationsView();
   const stages = useStages();
   const actions = useApplicationActions();
-  const [visible, setVisible] = useState({ start: 0, end: 99 });
   const [selection, setSelection] = useState<Selection>(noSelection);
   const [busy, setBusy] = useState(false);
 
   const base = useMemo(() => ({ ...view.filters, sort: view.sort }), [view.filters, view.sort]);
   const resetKey = JSON.stringify(base);
+  // Coming back to the table: the pages where it was are asked for at once, before it has measured itself.
+  const [visible, setVisible] = useState(() => rowsAround(placeOf(resetKey)));
   const [selectionKey, setSelectionKey] = useState(resetKey);
   if (selectionKey !== resetKey) {
     // Other filters, other rows: a selection made under the old ones would act on rows no longer shown.

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invoke } from '../../api/client';
 import { Button } from '../../ui/Button';
 import { ColumnsStep } from './import/ColumnsStep';
 import { DoneStep } from './import/DoneStep';
@@ -22,6 +24,10 @@ const backupSteps: WizardStep[] = ['file', 'review', 'done'];
 export default function ImportPage() {
   const { t, i18n } = useTranslation('files');
   const wizard = useImportWizard();
+  // Reading the chosen file is a job: its worker starts while the user picks the file, not after.
+  useEffect(() => {
+    invoke('jobs.prepare').catch(() => undefined);
+  }, []);
   const { step, setStep, file, preview, run, result } = wizard;
   const data = preview.data;
   const isBackup = data?.format === 'candid-backup';

@@ -17,12 +17,13 @@ import { TableRow } from './TableRow';
 import { useStageOptions } from '../StageSelect';
 import { isSelected, selectAll, selectedCount, toggleSelected, withSelected, noSelection, type Selection } from './selection';
 import { pageSize } from './usePagedApplications';
-
-const rowHeight = 40;
+import { placeOf, rememberPlace, rowHeight, type TablePlace } from './tablePlace';
 
 export interface TableData {
   total: number;
   settled: boolean;
+  /** Whether rows on screen are being fetched again (their pages arrive one by one). */
+  refreshing?: boolean;
   rowAt(index: number): ApplicationSummary | undefined;
   idsBetween(start: number, end: number): Promise<string[]>;
 }
@@ -42,8 +43,20 @@ interface ApplicationsTableProps {
   onDelete(activeRow: ApplicationSummary | undefined): void;
   onToggleFavorite(row: ApplicationSummary): void;
   onChangeStage(row: ApplicationSummary, stageId: string): void;
-  /** Changes when the rows mean something else (filters, sort): the list goes back to the top. */
+  /**
+   * Changes when the rows mean something else (filters, sort): the list goes back to the top. A table shown again
+   * for the same key (back from an application's page) opens where it was left.
+   */
   resetKey: string;
+}
+
+/** Where the row `id` is now, looking up to a page either side of where it was. */
+function findRow(rowAt: TableData['rowAt'], id: string, near: number): number | null {
+  for (let distance = 1; distance <= pageSize; distance += 1) {
+    if (rowAt(near + distance)?.id === id) return near + distance;
+    if (near - distance >= 0 && rowAt(near - distance)?.id === id) return near - distance;
+  }
+  return null;
 }
 
 /** Cells before the data columns: the selection checkbox (0) and the favourite star (1). */
@@ -73,8 +86,11 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
   const sourceLabel = useSourceLabel();
   const stageOptions = useStageOptions(stages);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
-  const [activeCol, setActiveCol] = useState(leadingCells);
+  /** Where this view was left, until the table has rows to scroll to it. */
+  const [returningTo] = useState(() => placeOf(resetKey));
+  const pendingPlace = useRef<TablePlace | undefined>(returningTo);
+  const [active, setActive] = useState(returningTo?.active ?? 0);
+  const [activeCol, setActiveCol] = useState(returningTo?.col ?? leadingCells);
   const [anchor, setAnchor] = useState<number | null>(null);
   /** The row whose stage select is open (the others show a light button). */
   const [editingStage, setEditingStage] = useState<string | null>(null);
@@ -113,13 +129,57 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
     setAnchor(null);
     setEditing(null);
   }
+  const scrolledKey = useRef(resetKey);
   useEffect(() => {
+    if (scrolledKey.current === resetKey) return;
+    scrolledKey.current = resetKey;
+    pendingPlace.current = undefined;
     scrollRef.current?.scrollTo({ top: 0 });
   }, [resetKey]);
+
+  // Back where it was: once the rows are counted (the list is as tall as they are), before the browser paints.
+  useLayoutEffect(() => {
+    const place = pendingPlace.current;
+    if (!place || !data.settled || data.total === 0 || !scrollRef.current) return;
+    pendingPlace.current = undefined;
+    scrollRef.current.scrollTop = place.top;
+  }, [data.settled, data.total]);
+
+  const remember = useCallback(() => {
+    // Not while the place to return to is still ahead: the top of a table not yet scrolled would replace it.
+    if (pendingPlace.current || !scrollRef.current) return;
+    rememberPlace(resetKey, { top: scrollRef.current.scrollTop, active: activeIndex, col });
+  }, [resetKey, activeIndex, col]);
+  useEffect(remember, [remember]);
 
   const items = virtualizer.getVirtualItems();
   const firstVisible = virtualizer.range?.startIndex ?? 0;
   const lastVisible = virtualizer.range?.endIndex ?? 0;
+
+  /**
+   * The two rows at the top of the view, by id. When a refresh moves both by the same number of places (rows added
+   * or removed above them, in this window or another), the view moves with them, so what the user was reading stays
+   * where it was on screen. One row moved alone (its sorted field was edited) is not followed, nor are rows at the
+   * very top: there the user sees what was added.
+   */
+  const topRows = useRef<{ key: string; index: number; ids: [string, string | undefined] } | null>(null);
+  useLayoutEffect(() => {
+    // Rows on screen come a page at a time: until they all have, two pages may disagree on where a row is.
+    if (data.refreshing) return;
+    const element = scrollRef.current;
+    const kept = topRows.current;
+    if (element && element.scrollTop > 0 && kept && kept.key === resetKey && !pendingPlace.current && data.rowAt(kept.index)?.id !== kept.ids[0]) {
+      const moved = findRow(data.rowAt, kept.ids[0], kept.index);
+      const shift = moved === null ? 0 : moved - kept.index;
+      if (moved !== null && (kept.ids[1] === undefined || data.rowAt(kept.index + 1 + shift)?.id === kept.ids[1])) {
+        topRows.current = { ...kept, index: moved };
+        element.scrollTop += shift * rowHeight;
+        return;
+      }
+    }
+    const first = data.rowAt(firstVisible);
+    if (first) topRows.current = { key: resetKey, index: firstVisible, ids: [first.id, data.rowAt(firstVisible + 1)?.id] };
+  });
   const startPage = Math.floor(Math.max(firstVisible - 12, 0) / pageSize);
   const endPage = Math.floor((lastVisible + 12) / pageSize);
   useEffect(() => {
@@ -333,6 +393,7 @@ export function ApplicationsTable(props: ApplicationsTableProps) {
       aria-colcount={columns.length + 2}
       aria-multiselectable="true"
       onKeyDown={onGridKeyDown}
+      onScroll={remember}
       onClick={onGridClick}
       onDoubleClick={onGridDoubleClick}
       onChange={onGridChange}
