@@ -27,6 +27,7 @@ import { customFieldHandlers } from './custom-fields/handlers';
 import { automationHandlers } from './automation/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { fairHandlers } from './fairs/handlers';
+import { answerHandlers } from './answers/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -52,6 +53,7 @@ export const handlers: Handlers = {
   ...automationHandlers,
   ...jobsHandlers,
   ...fairHandlers,
+  ...answerHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -22,6 +22,7 @@ import { customFieldsChannelInputs, type CustomFieldsOutputs } from './customFie
 import { automationChannelInputs, type AutomationOutputs } from './automation';
 import { jobsChannelInputs, type JobsOutputs } from './jobs';
 import { fairsChannelInputs, type FairsOutputs } from './fairs';
+import { answersChannelInputs, type AnswersOutputs } from './answers';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -114,6 +115,7 @@ export const channelInputs = {
   ...automationChannelInputs,
   ...jobsChannelInputs,
   ...fairsChannelInputs,
+  ...answersChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
@@ -125,7 +127,8 @@ export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & 
   CustomFieldsOutputs &
   AutomationOutputs &
   JobsOutputs &
-  FairsOutputs;
+  FairsOutputs &
+  AnswersOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

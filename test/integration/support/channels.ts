@@ -8,11 +8,12 @@ import { statisticsChannelInputs } from '../../../src-shared/contract/statistics
 import { syncChannelInputs } from '../../../src-shared/contract/sync';
 import { automationChannelInputs } from '../../../src-shared/contract/automation';
 import { fairsChannelInputs } from '../../../src-shared/contract/fairs';
+import { answersChannelInputs } from '../../../src-shared/contract/answers';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
 const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
 /** Domains whose own suite (test/integration/<domain>.test.ts) covers happy path, validation and not-found of each channel. */
-otherDomains.push(fairsChannelInputs);
+otherDomains.push(fairsChannelInputs, answersChannelInputs);
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
@@ -22,7 +23,8 @@ type OtherChannel =
   | keyof typeof syncChannelInputs
   | keyof typeof automationChannelInputs
   | keyof typeof jobsChannelInputs
-  | keyof typeof fairsChannelInputs;
+  | keyof typeof fairsChannelInputs
+  | keyof typeof answersChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 
