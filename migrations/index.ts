@@ -16,6 +16,7 @@ import * as customFields from './0175_custom_fields';
 import * as stageEventDates from './0180_stage_event_dates';
 import * as capturedPosting from './0190_captured_posting';
 import * as jobFairs from './0200_job_fairs';
+import * as screeningAnswers from './0205_screening_answers';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   { version: 180, name: '0180_stage_event_dates', up: stageEventDates.up },
   { version: 190, name: '0190_captured_posting', up: capturedPosting.up },
   { version: 200, name: '0200_job_fairs', up: jobFairs.up },
+  { version: 205, name: '0205_screening_answers', up: screeningAnswers.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

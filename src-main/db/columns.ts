@@ -126,6 +126,9 @@ export const syncedColumns = {
     'contact_id',
     ...times,
   ],
+  screening_answers: ['id', 'question', 'category', 'tags', ...times],
+  screening_answer_versions: ['id', 'answer_id', 'body', ...times],
+  application_answers: ['id', 'application_id', 'answer_id', 'version_id', 'question', ...times],
 } as const satisfies Record<SyncedTable, readonly string[]>;
 
 const columnSets = new Map<string, ReadonlySet<string>>(Object.entries(syncedColumns).map(([table, columns]) => [table, new Set(columns)]));

@@ -145,6 +145,28 @@ export interface FairBoothsTable extends Times {
   contact_id: string | null;
 }
 
+export interface ScreeningAnswersTable extends Times {
+  id: string;
+  question: string;
+  category: string;
+  /** JSON list of tag names. */
+  tags: string;
+}
+
+export interface ScreeningAnswerVersionsTable extends Times {
+  id: string;
+  answer_id: string;
+  body: string;
+}
+
+export interface ApplicationAnswersTable extends Times {
+  id: string;
+  application_id: string;
+  answer_id: string;
+  version_id: string;
+  question: string | null;
+}
+
 export interface CustomFieldsTable extends Times {
   id: string;
   name: string;
@@ -329,6 +351,9 @@ export interface DB {
   weekly_summaries: WeeklySummariesTable;
   fairs: FairsTable;
   fair_booths: FairBoothsTable;
+  screening_answers: ScreeningAnswersTable;
+  screening_answer_versions: ScreeningAnswerVersionsTable;
+  application_answers: ApplicationAnswersTable;
   change_log: ChangeLogTable;
   row_clocks: RowClocksTable;
   applications_fts: ApplicationsFtsTable;
@@ -359,5 +384,8 @@ export const syncedTables = [
   'weekly_summaries',
   'fairs',
   'fair_booths',
+  'screening_answers',
+  'screening_answer_versions',
+  'application_answers',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];

@@ -26,6 +26,9 @@ const entityNames: Record<SyncedTable, string> = {
   weekly_summaries: 'Weekly summary',
   fairs: 'Fair',
   fair_booths: 'Booth',
+  screening_answers: 'Answer',
+  screening_answer_versions: 'Answer version',
+  application_answers: 'Answer use',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

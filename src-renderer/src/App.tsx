@@ -20,6 +20,9 @@ const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 const ImportPage = lazy(() => import('./features/files/ImportPage'));
 const ReportPage = lazy(() => import('./features/report/ReportPage'));
 const WeeklySummaryPage = lazy(() => import('./features/weekly/WeeklySummaryPage'));
+const FairsPage = lazy(() => import('./features/fairs/FairsPage'));
+const FairPage = lazy(() => import('./features/fairs/FairPage'));
+const AnswersPage = lazy(() => import('./features/answers/AnswersPage'));
 
 function Loading() {
   const { t } = useTranslation('common');
@@ -61,8 +64,12 @@ export const routes = createRoutesFromElements(
       <Route path="import" element={<Lazy><ImportPage /></Lazy>} />
       <Route path="weekly" element={<Lazy><WeeklySummaryPage /></Lazy>} />
       <Route path="weekly/:week" element={<Lazy><WeeklySummaryPage /></Lazy>} />
+      <Route path="fairs" element={<Lazy><FairsPage /></Lazy>} />
+      <Route path="fairs/:id" element={<Lazy><FairPage /></Lazy>} />
+      <Route path="answers" element={<Lazy><AnswersPage /></Lazy>} />
       <Route path="*" element={<Navigate to="/dashboard" replace />} />
     </Route>
+    <Route path="fairs/:id/hall" element={<Lazy><FairPage hall /></Lazy>} />
     <Route path="report" element={<div className="print-page"><Lazy><ReportPage /></Lazy></div>} />
   </>,
 );

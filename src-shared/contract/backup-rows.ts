@@ -10,6 +10,7 @@ import { addDocumentInput } from './documents';
 import { stageCategories } from './enums';
 import { interactionFields } from './interactions';
 import { boothFields, fairFields, visitFields, visitStatuses } from './fairs';
+import { answerFields, answerTags } from './answers';
 import { interviewFields } from './interviews';
 import { updateProfileInput } from './profile';
 import { createSourceInput } from './sources';
@@ -298,4 +299,7 @@ export const jsonBackupRowSchemas = {
     application_id: nullableId,
     contact_id: nullableId,
   }),
+  screening_answers: rowOf({ question: answerFields.question, category: answerFields.category, tags: jsonList(answerTags) }),
+  screening_answer_versions: rowOf({ answer_id: id, body: answerFields.body }),
+  application_answers: rowOf({ application_id: id, answer_id: id, version_id: id, question: z.string().max(500).nullable() }),
 };

@@ -60,6 +60,10 @@ beforeAll(async () => {
   seedDatabase(demo.context, generateDataset({ count: 60, seed: 'accessibility', today: todayUtc() }));
   const application = (await demo.api.invoke('applications.list', { limit: 1 })).items[0];
   const contact = (await demo.api.invoke('contacts.list', {})).items[0];
+  const fair = await demo.api.invoke('fairs.create', { name: 'Forum Emploi', startsOn: todayUtc(), place: 'Lyon', url: 'https://forum.example/' });
+  const booth = await demo.api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Globex', booth: 'B12', recruitsFor: 'Data engineer', priority: 1, pitch: 'Five years of pipelines' });
+  await demo.api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Initech', planned: false });
+  await demo.api.invoke('fairs.setVisitStatus', { id: booth.id, status: 'in_line' });
   empty = await startE2EApp();
   const press = (keys: string) => async (page: Page) => {
     await page.locator('h1').first().click();
@@ -81,6 +85,10 @@ beforeAll(async () => {
     { name: 'company', path: `/#/companies/${application.companyId}`, ready: 'h1' },
     { name: 'contacts', path: '/#/contacts', ready: 'h1' },
     ...(contact ? [{ name: 'contact', path: `/#/contacts?selected=${contact.id}`, ready: '.ct-layout' }] : []),
+    { name: 'fairs', path: '/#/fairs', ready: '.fair-list' },
+    { name: 'fair', path: `/#/fairs/${fair.id}`, ready: '.booth' },
+    { name: 'fair in hall mode', path: `/#/fairs/${fair.id}/hall`, ready: '.booth' },
+    { name: 'fair: plan and notes', path: `/#/fairs/${fair.id}`, ready: '.booth-editor', open: click('.booth button[aria-expanded]') },
     { name: 'settings', path: '/#/settings', ready: '#settings-data' },
     { name: 'import', path: '/#/import', ready: 'h1' },
     { name: 'report', path: '/#/report', ready: '.report[data-ready="true"]' },
@@ -140,6 +148,7 @@ describe.each(combos)('no serious or critical violation ($theme, $language)', ({
       { name: 'empty dashboard', path: '/#/dashboard', ready: '.empty-state' },
       { name: 'empty applications', path: '/#/applications', ready: '.empty-state' },
       { name: 'empty board', path: '/#/board', ready: '.board-column' },
+      { name: 'empty fairs', path: '/#/fairs', ready: '.empty-state' },
     ];
     expect(await visit(empty, theme, language, emptyStops)).toEqual({});
   });

@@ -9,6 +9,8 @@ export default {
     interviews: 'Interviews',
     tasks: 'Tasks',
     companies: 'Companies',
+    fairs: 'Job fairs',
+    answers: 'Answers',
     contacts: 'Contacts',
     settings: 'Settings',
   },

@@ -11,6 +11,8 @@ export default {
     interviews: 'Entretiens',
     tasks: 'Tâches',
     companies: 'Entreprises',
+    fairs: 'Salons',
+    answers: 'Réponses types',
     contacts: 'Contacts',
     settings: 'Réglages',
   },

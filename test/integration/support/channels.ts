@@ -9,11 +9,12 @@ import { syncChannelInputs } from '../../../src-shared/contract/sync';
 import { automationChannelInputs } from '../../../src-shared/contract/automation';
 import { fairsChannelInputs } from '../../../src-shared/contract/fairs';
 import { captureChannelInputs } from '../../../src-shared/contract/capture';
+import { answersChannelInputs } from '../../../src-shared/contract/answers';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
 const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
 /** Domains whose own suite (test/integration/<domain>.test.ts) covers happy path, validation and not-found of each channel. */
-otherDomains.push(fairsChannelInputs);
+otherDomains.push(fairsChannelInputs, answersChannelInputs);
 /** Capture reads pages: test/capture covers its channels. */
 otherDomains.push(captureChannelInputs);
 type OtherChannel =
@@ -26,7 +27,8 @@ type OtherChannel =
   | keyof typeof automationChannelInputs
   | keyof typeof jobsChannelInputs
   | keyof typeof fairsChannelInputs
-  | keyof typeof captureChannelInputs;
+  | keyof typeof captureChannelInputs
+  | keyof typeof answersChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

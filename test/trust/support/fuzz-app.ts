@@ -56,6 +56,8 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
   const { undo: stageMove } = await api.invoke('applications.setStage', { id: base.application.id, stageId: base.stages.screening, occurredAt: '2024-03-05T10:00:00Z' });
   const fair = await api.invoke('fairs.create', { name: 'Forum Emploi Lyon', startsOn: '2024-03-12', place: 'Halle Tony Garnier' });
   const booth = await api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Globex', booth: 'B12', recruitsFor: 'Data engineers', priority: 1 });
+  const answer = await api.invoke('answers.create', { question: 'Why us?', category: 'why_company', body: 'Your product', tags: ['product'] });
+  const answerUse = await api.invoke('answers.use', { applicationId: base.application.id, answerId: answer.id });
   const backupPath = (await api.invoke('backups.create', undefined)).path;
   const world: FuzzWorld = {
     ...base,
@@ -68,6 +70,9 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
     automaticEventId: ghosted.id,
     fairId: fair.id,
     boothId: booth.id,
+    answerId: answer.id,
+    answerVersionId: answer.versionId,
+    answerUseId: answerUse.id,
   };
   closeAppContext(context);
   const copies: string[] = [];

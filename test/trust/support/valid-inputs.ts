@@ -17,6 +17,10 @@ export interface FuzzWorld extends World {
   /** A fair with one booth (no visit yet). */
   fairId: string;
   boothId: string;
+  /** A screening answer given on \`application\`. */
+  answerId: string;
+  answerVersionId: string;
+  answerUseId: string;
 }
 
 /** A small PDF-looking file, as the browser shell uploads it. */
@@ -297,4 +301,14 @@ export const validInputs: ValidInputs = {
   'fairs.convertVisit': (w) => ({ id: w.boothId, position: 'Data engineer' }),
   'fairs.visits': () => ({ from: '2024-03-01', to: '2024-03-31' }),
   'postings.read': () => ({ html: '<title>Backend developer at Acme</title>', url: 'https://jobs.example/acme/9' }),
+  'answers.list': () => ({ query: 'product', category: 'why_company', tag: 'product' }),
+  'answers.get': (w) => ({ id: w.answerId }),
+  'answers.create': () => ({ question: 'Notice period?', category: 'notice_period', body: 'Three months, negotiable', tags: ['CDI', 'France'] }),
+  'answers.update': (w) => ({ id: w.answerId, patch: { question: 'Why this company?', category: 'motivation', tags: [], body: 'Your product and team' } }),
+  'answers.delete': (w) => ({ id: w.answerId }),
+  'answers.restore': (w) => ({ id: w.answerId }),
+  'answers.use': (w) => ({ applicationId: w.application.id, answerId: w.answerId, versionId: w.answerVersionId, question: 'Pourquoi nous ?' }),
+  'answers.unuse': (w) => ({ id: w.answerUseId }),
+  'answers.restoreUse': (w) => ({ id: w.answerUseId }),
+  'answers.forApplication': (w) => ({ applicationId: w.application.id }),
 };

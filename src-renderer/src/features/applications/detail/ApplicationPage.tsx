@@ -14,6 +14,7 @@ import { useStageName } from '../../../ui/StageBadge';
 import { useToast } from '../../../ui/toast';
 import { ApplicationContacts } from '../../contacts/ApplicationContacts';
 import { ApplicationDocuments } from '../../documents/ApplicationDocuments';
+import { ApplicationAnswers } from '../../answers/ApplicationAnswers';
 import { ApplicationInterviews } from '../../interviews/ApplicationInterviews';
 import { ApplicationTasks } from '../../tasks/ApplicationTasks';
 import { CustomValuesCard } from '../../customFields/CustomValuesCard';
@@ -245,6 +246,7 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
           <ApplicationTasks applicationId={application.id} />
           <ApplicationContacts applicationId={application.id} companyId={application.companyId} />
           <ApplicationDocuments applicationId={application.id} />
+          <ApplicationAnswers applicationId={application.id} />
         </aside>
       </div>
       {isDirty && (
