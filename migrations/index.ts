@@ -17,6 +17,7 @@ import * as stageEventDates from './0180_stage_event_dates';
 import * as capturedPosting from './0190_captured_posting';
 import * as jobFairs from './0200_job_fairs';
 import * as screeningAnswers from './0205_screening_answers';
+import * as offerComparisons from './0210_offer_comparisons';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   { version: 190, name: '0190_captured_posting', up: capturedPosting.up },
   { version: 200, name: '0200_job_fairs', up: jobFairs.up },
   { version: 205, name: '0205_screening_answers', up: screeningAnswers.up },
+  { version: 210, name: '0210_offer_comparisons', up: offerComparisons.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -129,6 +129,21 @@ export const syncedColumns = {
   screening_answers: ['id', 'question', 'category', 'tags', ...times],
   screening_answer_versions: ['id', 'answer_id', 'body', ...times],
   application_answers: ['id', 'application_id', 'answer_id', 'version_id', 'question', ...times],
+  offer_comparisons: ['id', 'name', 'currency', 'hours_per_week', 'days_per_week', 'weeks_per_year', 'criteria', 'rates', ...times],
+  offer_entries: [
+    'id',
+    'comparison_id',
+    'application_id',
+    'salary_amount',
+    'salary_currency',
+    'salary_period',
+    'total_pay_amount',
+    'total_pay_currency',
+    'total_pay_period',
+    'scores',
+    'note',
+    ...times,
+  ],
 } as const satisfies Record<SyncedTable, readonly string[]>;
 
 const columnSets = new Map<string, ReadonlySet<string>>(Object.entries(syncedColumns).map(([table, columns]) => [table, new Set(columns)]));

@@ -294,6 +294,35 @@ export interface WeeklySummariesTable extends Times {
   data: string;
 }
 
+export interface OfferComparisonsTable extends Times {
+  id: string;
+  name: string;
+  currency: string;
+  hours_per_week: number;
+  days_per_week: number;
+  weeks_per_year: number;
+  /** JSON [{"key": "salary", "weight": 3, "label": null}, …]. */
+  criteria: string;
+  /** JSON {"USD": 0.92}: one unit of that currency in the comparison's currency. */
+  rates: string;
+}
+
+export interface OfferEntriesTable extends Times {
+  id: string;
+  comparison_id: string;
+  application_id: string;
+  /** Hundredths of the currency unit. */
+  salary_amount: number | null;
+  salary_currency: string | null;
+  salary_period: string | null;
+  total_pay_amount: number | null;
+  total_pay_currency: string | null;
+  total_pay_period: string | null;
+  /** JSON {"growth": 14, …}: the scores out of 20 the user gave (money ones override the proposed score). */
+  scores: string;
+  note: string | null;
+}
+
 export interface ChangeLogTable {
   seq: number;
   hlc: string;
@@ -354,6 +383,8 @@ export interface DB {
   screening_answers: ScreeningAnswersTable;
   screening_answer_versions: ScreeningAnswerVersionsTable;
   application_answers: ApplicationAnswersTable;
+  offer_comparisons: OfferComparisonsTable;
+  offer_entries: OfferEntriesTable;
   change_log: ChangeLogTable;
   row_clocks: RowClocksTable;
   applications_fts: ApplicationsFtsTable;
@@ -387,5 +418,7 @@ export const syncedTables = [
   'screening_answers',
   'screening_answer_versions',
   'application_answers',
+  'offer_comparisons',
+  'offer_entries',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];

@@ -29,6 +29,8 @@ const entityNames: Record<SyncedTable, string> = {
   screening_answers: 'Answer',
   screening_answer_versions: 'Answer version',
   application_answers: 'Answer use',
+  offer_comparisons: 'Offer comparison',
+  offer_entries: 'Offer',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

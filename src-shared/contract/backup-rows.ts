@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { nameKey } from '../text';
 import { applicationFields } from './applications';
-import { calendarDate, id, instant, optionalText, requiredText, skillList } from './common';
+import { calendarDate, currency, id, instant, optionalText, requiredText, skillList } from './common';
 import { companyFields } from './companies';
 import { contactFields } from './contacts';
 import { customFieldKinds, customFieldLimits, customFieldValue } from './customFields';
 import { notificationKinds, ruleLimits, weekdays } from './automation';
 import { addDocumentInput } from './documents';
-import { stageCategories } from './enums';
+import { salaryPeriods, stageCategories } from './enums';
 import { interactionFields } from './interactions';
 import { boothFields, fairFields, visitFields, visitStatuses } from './fairs';
 import { answerFields, answerTags } from './answers';
 import { interviewFields } from './interviews';
+import { comparisonFields, offerScore, setOfferInput } from './offers';
 import { updateProfileInput } from './profile';
 import { createSourceInput } from './sources';
 import { createStageInput } from './stages';
@@ -104,6 +105,26 @@ const nullableId = id.nullable();
 const withNameKey = <T extends { name: string }>(row: T) => ({ ...row, name_key: nameKey(row.name) });
 const salaryOrdered = (row: { salary_min?: number | null; salary_max?: number | null }) =>
   row.salary_min == null || row.salary_max == null || row.salary_min <= row.salary_max;
+
+/** JSON text checked with a channel's schema and stored as it normalised it. */
+const jsonOf = <T extends z.ZodType>(schema: T, what: string) =>
+  z.string().transform((value, context) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      context.addIssue({ code: 'custom', message: `must be ${what}` });
+      return z.NEVER;
+    }
+    const result = schema.safeParse(parsed);
+    if (!result.success) {
+      context.addIssue({ code: 'custom', message: `must be ${what}: ${result.error.issues[0]?.message ?? ''}` });
+      return z.NEVER;
+    }
+    return JSON.stringify(result.data);
+  });
+/** Money as stored: integer hundredths, with its currency and period (all three or none). */
+const storedMoney = { amount: z.number().int().min(0).max(100_000_000_000).nullish(), currency: currency.nullish(), period: z.enum(salaryPeriods).nullish() };
 
 const a = applicationFields;
 
@@ -302,4 +323,25 @@ export const jsonBackupRowSchemas = {
   screening_answers: rowOf({ question: answerFields.question, category: answerFields.category, tags: jsonList(answerTags) }),
   screening_answer_versions: rowOf({ answer_id: id, body: answerFields.body }),
   application_answers: rowOf({ application_id: id, answer_id: id, version_id: id, question: z.string().max(500).nullable() }),
+  offer_comparisons: rowOf({
+    name: comparisonFields.name,
+    currency: comparisonFields.currency,
+    hours_per_week: comparisonFields.hoursPerWeek,
+    days_per_week: comparisonFields.daysPerWeek,
+    weeks_per_year: comparisonFields.weeksPerYear,
+    criteria: jsonOf(comparisonFields.criteria, 'a JSON array of criteria'),
+    rates: jsonOf(comparisonFields.rates, 'a JSON object of exchange rates'),
+  }),
+  offer_entries: rowOf({
+    comparison_id: id,
+    application_id: id,
+    salary_amount: storedMoney.amount,
+    salary_currency: storedMoney.currency,
+    salary_period: storedMoney.period,
+    total_pay_amount: storedMoney.amount,
+    total_pay_currency: storedMoney.currency,
+    total_pay_period: storedMoney.period,
+    scores: jsonOf(z.record(z.string().max(40), offerScore), 'a JSON object of scores'),
+    note: setOfferInput.shape.note,
+  }),
 };

@@ -10,6 +10,7 @@ import { automationChannelInputs } from '../../../src-shared/contract/automation
 import { fairsChannelInputs } from '../../../src-shared/contract/fairs';
 import { captureChannelInputs } from '../../../src-shared/contract/capture';
 import { answersChannelInputs } from '../../../src-shared/contract/answers';
+import { offersChannelInputs } from '../../../src-shared/contract/offers';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
 const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
@@ -17,6 +18,7 @@ const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, i
 otherDomains.push(fairsChannelInputs, answersChannelInputs);
 /** Capture reads pages: test/capture covers its channels. */
 otherDomains.push(captureChannelInputs);
+otherDomains.push(offersChannelInputs);
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
@@ -28,7 +30,8 @@ type OtherChannel =
   | keyof typeof jobsChannelInputs
   | keyof typeof fairsChannelInputs
   | keyof typeof captureChannelInputs
-  | keyof typeof answersChannelInputs;
+  | keyof typeof answersChannelInputs
+  | keyof typeof offersChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

@@ -21,6 +21,9 @@ export interface FuzzWorld extends World {
   answerId: string;
   answerVersionId: string;
   answerUseId: string;
+  /** A comparison, and an application at an offer stage it compares. */
+  offerComparisonId: string;
+  offerApplicationId: string;
 }
 
 /** A small PDF-looking file, as the browser shell uploads it. */
@@ -311,4 +314,21 @@ export const validInputs: ValidInputs = {
   'answers.unuse': (w) => ({ id: w.answerUseId }),
   'answers.restoreUse': (w) => ({ id: w.answerUseId }),
   'answers.forApplication': (w) => ({ applicationId: w.application.id }),
+  'offers.list': () => undefined,
+  'offers.get': (w) => ({ id: w.offerComparisonId }),
+  'offers.create': () => ({ name: 'Spring offers', currency: 'CHF' }),
+  'offers.update': (w) => ({
+    id: w.offerComparisonId,
+    patch: { name: 'Offers', currency: 'EUR', hoursPerWeek: 35, daysPerWeek: 5, weeksPerYear: 47, criteria: [{ key: 'salary', weight: 3, label: null }, { key: 'canteen', weight: 1, label: 'Canteen' }], rates: { USD: 0.92 } },
+  }),
+  'offers.delete': (w) => ({ id: w.offerComparisonId }),
+  'offers.restore': (w) => ({ id: w.offerComparisonId }),
+  'offers.setOffer': (w) => ({
+    comparisonId: w.offerComparisonId,
+    applicationId: w.offerApplicationId,
+    salary: { amount: 4200.5, currency: 'EUR', period: 'month' },
+    totalPay: { amount: 60_000, currency: 'USD', period: 'year' },
+    scores: { growth: 15, team: null },
+    note: 'Good team',
+  }),
 };
