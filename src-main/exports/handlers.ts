@@ -7,4 +7,5 @@ export const exportsHandlers = defineHandlers({
   'exports.csv': (input, context) => context.jobs.run('exports.csv', input),
   'exports.json': (input, context) => context.jobs.run('exports.json', input),
   'exports.calendar': (input, context) => context.jobs.run('exports.calendar', input),
+  'exports.searchReport': (input, context) => context.jobs.run('exports.searchReport', input),
 });

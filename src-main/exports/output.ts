@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { exportFileTypes, suggestedExportFileName, type ExportFormat, type ExportResult } from '../../src-shared/contract';
+import { binaryExportExtensions, exportFileTypes, suggestedExportFileName, type ExportFileKind, type ExportResult } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/errors';
 import type { AppContext } from '../context';
 import { backupsDir } from '../db/backups';
@@ -125,7 +125,7 @@ async function collect(produce: Producer): Promise<{ content: Buffer; rows: numb
 /** Runs an exporter to the path of the input when there is one, else returns the content. */
 export async function deliverExport(
   context: AppContext,
-  format: ExportFormat,
+  format: ExportFileKind,
   target: string | undefined,
   produce: Producer,
   now = new Date(),
@@ -137,7 +137,7 @@ export async function deliverExport(
   }
   const { content, rows } = await collect(produce);
   const type = exportFileTypes[format];
-  const binary = type.extension === 'xlsx';
+  const binary = binaryExportExtensions.includes(type.extension);
   return {
     kind: 'content',
     fileName: suggestedExportFileName(format, now.toISOString().slice(0, 10)),

@@ -24,6 +24,7 @@ export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppCon
   'exports.csv': async (input, context) => (await import('../exports/csv')).exportCsv(context, input),
   'exports.json': async (input, context) => (await import('../exports/json-backup')).exportJson(context, input),
   'exports.calendar': async (input, context) => (await import('../exports/calendar')).exportCalendar(context, input),
+  'exports.searchReport': async (input, context) => (await import('../reports/search-report')).exportSearchReport(context, input),
   'backups.create': async (_input, context) => {
     const [{ toBackupInfo }, { createBackup }] = await Promise.all([import('../backups/info'), import('../db/backups')]);
     return toBackupInfo(await createBackup(context.db, context.dataDir, 'manual', context.job));

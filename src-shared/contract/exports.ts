@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { applicationFilters } from './applications';
 import { jsonBackupRowSchemas } from './backup-rows';
+import { calendarDate } from './common';
 
 export { jsonBackupRowSchemas, backupRowProblems } from './backup-rows';
 
@@ -59,26 +60,61 @@ export const exportCalendarInput = z.object(filteredExport).strict();
 /** The JSON backup is everything, always: filters do not apply. */
 export const exportJsonInput = z.object({ path: outputPath }).strict().default({});
 
+/**
+ * Proof-of-search reports (issue 15, item 4): the activity of a period (applications, interviews, follow-ups) in
+ * the columns of France Travail's "actes positifs de recherche d'emploi", a German job centre's Nachweis der
+ * Eigenbemühungen, or a US state's work-search log.
+ */
+export const searchReportTemplates = ['franceTravail', 'jobcentre', 'usWorkSearch'] as const;
+export type SearchReportTemplate = (typeof searchReportTemplates)[number];
+export const searchReportFormats = ['pdf', 'csv'] as const;
+export type SearchReportFormat = (typeof searchReportFormats)[number];
+
+export const exportSearchReportInput = z
+  .object({
+    from: calendarDate,
+    to: calendarDate,
+    template: z.enum(searchReportTemplates),
+    format: z.enum(searchReportFormats).default('pdf'),
+    language: z.enum(exportLanguages).default('en'),
+    /** Interviews are dated in this zone (they are stored as instants); UTC when not given. */
+    timeZone: timeZone.optional(),
+    path: outputPath,
+    delimiter: z.enum(exportCsvDelimiters).default(','),
+    bom: z.boolean().default(false),
+  })
+  .strict()
+  .refine((input) => input.from <= input.to, { message: 'must not be before the start of the period', path: ['to'] });
+export type ExportSearchReportInput = z.input<typeof exportSearchReportInput>;
+
 export const exportsChannelInputs = {
   'exports.excel': exportExcelInput,
   'exports.statisticsWorkbook': exportStatisticsWorkbookInput,
   'exports.csv': exportCsvInput,
   'exports.json': exportJsonInput,
   'exports.calendar': exportCalendarInput,
+  'exports.searchReport': exportSearchReportInput,
 } as const;
 
 export type ExportFormat = 'excel' | 'statisticsWorkbook' | 'csv' | 'json' | 'calendar';
+/** Every kind of file an export writes: the formats of the data exports and those of the proof-of-search report. */
+export type ExportFileKind = ExportFormat | 'searchReportPdf' | 'searchReportCsv';
 
-export const exportFileTypes: Record<ExportFormat, { extension: string; mimeType: string; baseName: string }> = {
+export const exportFileTypes: Record<ExportFileKind, { extension: string; mimeType: string; baseName: string }> = {
   excel: { extension: 'xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', baseName: 'candid' },
   statisticsWorkbook: { extension: 'xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', baseName: 'candid-statistics' },
   csv: { extension: 'csv', mimeType: 'text/csv; charset=utf-8', baseName: 'candid-applications' },
   json: { extension: 'json', mimeType: 'application/json', baseName: 'candid-backup' },
   calendar: { extension: 'ics', mimeType: 'text/calendar; charset=utf-8', baseName: 'candid-interviews' },
+  searchReportPdf: { extension: 'pdf', mimeType: 'application/pdf', baseName: 'candid-proof-of-search' },
+  searchReportCsv: { extension: 'csv', mimeType: 'text/csv; charset=utf-8', baseName: 'candid-proof-of-search' },
 };
 
+/** Binary files travel in an answer as base64; text as itself. */
+export const binaryExportExtensions: readonly string[] = ['xlsx', 'pdf'];
+
 /** The file name offered to the user, e.g. `candid-applications-2025-11-21.csv` (same in both shells). */
-export function suggestedExportFileName(format: ExportFormat, day: string): string {
+export function suggestedExportFileName(format: ExportFileKind, day: string): string {
   const type = exportFileTypes[format];
   return `${type.baseName}-${day}.${type.extension}`;
 }
@@ -103,6 +139,7 @@ export interface ExportsOutputs {
   'exports.csv': ExportResult;
   'exports.json': ExportResult;
   'exports.calendar': ExportResult;
+  'exports.searchReport': ExportResult;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

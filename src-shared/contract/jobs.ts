@@ -16,6 +16,7 @@ export const jobChannels = [
   'exports.csv',
   'exports.json',
   'exports.calendar',
+  'exports.searchReport',
   'backups.create',
   'backups.restore',
   'backups.scheduled',

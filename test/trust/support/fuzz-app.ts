@@ -58,7 +58,7 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
   const booth = await api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Globex', booth: 'B12', recruitsFor: 'Data engineers', priority: 1 });
   const answer = await api.invoke('answers.create', { question: 'Why us?', category: 'why_company', body: 'Your product', tags: ['product'] });
   const answerUse = await api.invoke('answers.use', { applicationId: base.application.id, answerId: answer.id });
-  const offer = await api.invoke('applications.create', { companyName: 'Initech', position: 'Platform engineer', stageId: base.stages.offer });
+  const offer = await api.invoke('applications.create', { companyName: 'Vandelay Industries', position: 'Platform engineer', stageId: base.stages.offer });
   const comparison = await api.invoke('offers.create', { name: 'Offers' });
   const backupPath = (await api.invoke('backups.create', undefined)).path;
   const world: FuzzWorld = {
