@@ -2,7 +2,7 @@ import type { Database } from '../db/connection';
 
 /** How the contact with the employer was made, as the agencies' forms ask it. */
 export type ContactMethod = 'online' | 'email' | 'inPerson' | 'phone' | 'other';
-export type ActivityKind = 'application' | 'interview' | 'followUp' | 'contact';
+export type ActivityKind = 'application' | 'interview' | 'followUp' | 'contact' | 'fairVisit';
 /** Outcomes named by the catalogue (searchReport.outcome); an interaction's outcome is its own note. */
 export type OutcomeKey =
   | 'pending'
@@ -74,7 +74,8 @@ const firstLine = (text: string | null) => {
 /**
  * Every act of the search between `from` and `to` (both included): applications sent (their applied date),
  * interviews not cancelled (their day in `timeZone`), follow-up tasks done on an application (the day they were
- * done) and logged exchanges with contacts. Live rows only; oldest first.
+ * done), logged exchanges with contacts, and the booths visited at job fairs (the day the talk began, else ended,
+ * in `timeZone`). Live rows only; oldest first.
  */
 export function readSearchActivities(db: Database, from: string, to: string, timeZone: string): SearchActivity[] {
   const [fromInstant, toInstant] = widened(from, to);
@@ -174,7 +175,31 @@ export function readSearchActivities(db: Database, from: string, to: string, tim
     });
   }
 
-  const order: ActivityKind[] = ['application', 'interview', 'followUp', 'contact'];
+  const visits = db
+    .sql(
+      `SELECT coalesce(b.talking_at, b.finished_at) AS at, b.company_name AS employer, b.recruits_for AS position, b.recruiter_name AS contact, b.notes,
+         f.name AS fair, f.place
+       FROM fair_booths b JOIN fairs f ON f.id = b.fair_id AND f.deleted_at IS NULL
+       WHERE b.deleted_at IS NULL AND b.status IN ('talking', 'done') AND coalesce(b.talking_at, b.finished_at) >= ? AND coalesce(b.talking_at, b.finished_at) < ?`,
+    )
+    .all(fromInstant, toInstant) as { at: string; employer: string; position: string | null; contact: string | null; notes: string | null; fair: string; place: string | null }[];
+  for (const row of visits) {
+    const day = dayIn(row.at, timeZone);
+    if (!inPeriod(day)) continue;
+    const note = firstLine(row.notes);
+    activities.push({
+      date: day,
+      kind: 'fairVisit',
+      employer: row.employer,
+      address: row.place ? `${row.fair}, ${row.place}` : row.fair,
+      contactPerson: row.contact,
+      position: row.position,
+      method: 'inPerson',
+      outcome: note === null ? null : { text: note },
+    });
+  }
+
+  const order: ActivityKind[] = ['application', 'interview', 'followUp', 'contact', 'fairVisit'];
   return activities.sort(
     (left, right) =>
       left.date.localeCompare(right.date) || order.indexOf(left.kind) - order.indexOf(right.kind) || left.employer.localeCompare(right.employer),

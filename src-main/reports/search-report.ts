@@ -25,8 +25,7 @@ async function writeReportCsv(out: Writable, input: Input, rows: ReturnType<type
 }
 
 /**
- * A proof-of-search report of a period (issue 15, item 4), as a PDF or a CSV in one agency's columns. Job-fair
- * visits are not in it yet: the fairs' tables have not landed.
+ * A proof-of-search report of a period (issue 15, item 4), as a PDF or a CSV in one agency's columns.
  */
 export function exportSearchReport(context: AppContext, input: Input): Promise<ExportResult> {
   const timeZone = input.timeZone ?? 'UTC';

@@ -35,6 +35,15 @@ beforeAll(async () => {
   const contact = await api.invoke('contacts.create', { name: 'Jürgen Weiß', companyId: roaster.id });
   await api.invoke('interactions.create', { contactId: contact.id, occurredOn: '2024-03-15', channel: 'meeting', note: 'Spontaneous visit\nsecond line' });
   await api.invoke('interactions.create', { contactId: contact.id, occurredOn: '2024-04-02', channel: 'phone', note: 'Outside the period' });
+  // A fair: one booth visited in the period, one visited after it, one only planned.
+  const fair = await api.invoke('fairs.create', { name: 'Forum Emploi', startsOn: '2024-03-26', place: 'Lyon Eurexpo' });
+  const visited = await api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Brasserie Dupré', recruitsFor: 'Data analyst' });
+  await api.invoke('fairs.updateBooth', { id: visited.id, patch: { recruiterName: 'Amélie Roux', notes: 'Send my CV by Friday' } });
+  await api.invoke('fairs.setVisitStatus', { id: visited.id, status: 'talking', at: '2024-03-26T10:00:00Z' });
+  await api.invoke('fairs.setVisitStatus', { id: visited.id, status: 'done', at: '2024-03-26T10:20:00Z' });
+  const later = await api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Late Booth SA' });
+  await api.invoke('fairs.setVisitStatus', { id: later.id, status: 'talking', at: '2024-04-03T10:00:00Z' });
+  await api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Planned Only SARL' });
 }, 60_000);
 afterAll(() => app?.close());
 
@@ -44,7 +53,7 @@ describe('the proof-of-search PDF', () => {
   it('holds the rows of the period, in the France Travail columns and in French, and nothing outside it', async () => {
     const file = path.join(app.dir, 'justificatif.pdf');
     const result = await app.api.invoke('exports.searchReport', { ...period, template: 'franceTravail', format: 'pdf', language: 'fr', path: file });
-    expect(result).toMatchObject({ kind: 'file', path: file, rows: 4 });
+    expect(result).toMatchObject({ kind: 'file', path: file, rows: 5 });
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = (await pdfPages(file)).join('\n');
     for (const expected of [
@@ -60,12 +69,15 @@ describe('the proof-of-search PDF', () => {
       'Non retenu·e après l’entretien',
       'Kaffeerösterei Müller',
       'Spontaneous visit',
+      'Visite d’un salon',
+      'Brasserie Dupré',
+      'Send my CV by Friday',
       'Page 1 sur 1',
     ]) {
       expect(text).toContain(expected);
     }
     expect(text).toContain('31 mars 2024');
-    for (const outside of ['Before Corp', 'After Ltd', 'Outside the period', 'second line', '1 avr.']) expect(text).not.toContain(outside);
+    for (const outside of ['Before Corp', 'After Ltd', 'Outside the period', 'second line', '1 avr.', 'Late Booth', 'Planned Only']) expect(text).not.toContain(outside);
   });
 
   it('writes the US log in English with its own columns, and the job centre’s with German names glossed', async () => {
@@ -96,7 +108,8 @@ describe('the proof-of-search CSV', () => {
     if (result.kind !== 'content') throw new Error('expected content');
     const lines = result.content.trimEnd().split('\r\n');
     expect(lines[0]).toBe('Datum (date);Arbeitgeber (employeur);Anschrift (adresse);Stelle (poste);Art der Bewerbung (moyen de contact);Ansprechpartner (personne contactée);Ergebnis (résultat)');
-    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['2024-03-04', '2024-03-15', '2024-03-20', '2024-03-31']);
+    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['2024-03-04', '2024-03-15', '2024-03-20', '2024-03-26', '2024-03-31']);
+    expect(lines[4]).toBe('2024-03-26;Brasserie Dupré;Forum Emploi, Lyon Eurexpo;Data analyst;En personne;Amélie Roux;Send my CV by Friday');
     expect(lines[1]).toContain('Société Générale Équipements;;Développeuse back-end;E-mail;;Candidature non retenue');
     expect(lines[2]).toBe('2024-03-15;Kaffeerösterei Müller;;;En personne;Jürgen Weiß;Spontaneous visit');
   });

@@ -6,7 +6,7 @@
 export default {
   title: 'Proof-of-search report',
   menu: 'Proof-of-search report…',
-  intro: 'Every application, interview and follow-up of a period, with its date, employer, position, how the contact was made and the outcome, in the columns an agency asks for.',
+  intro: 'Every application, interview, follow-up and job-fair visit of a period, with its date, employer, position, how the contact was made and the outcome, in the columns an agency asks for.',
   from: 'From',
   to: 'To',
   template: 'Template',
@@ -17,7 +17,6 @@ export default {
   done: 'Report saved ({{rows}} rows)',
   downloaded: 'Report ready ({{rows}} rows)',
   periodOrder: 'The end of the period must not be before its start.',
-  fairVisitsNote: 'Job-fair visits are not included yet.',
   templates: {
     franceTravail: 'France Travail — job-search actions',
     jobcentre: 'German job centre — Nachweis der Eigenbemühungen',

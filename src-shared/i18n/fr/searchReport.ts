@@ -5,7 +5,7 @@
 export default {
   title: 'Justificatif de recherche d’emploi',
   menu: 'Justificatif de recherche d’emploi…',
-  intro: 'Chaque candidature, entretien et relance d’une période, avec sa date, l’employeur, le poste, le moyen de contact et le résultat, dans les colonnes que demande l’organisme.',
+  intro: 'Chaque candidature, entretien, relance et visite de salon d’une période, avec sa date, l’employeur, le poste, le moyen de contact et le résultat, dans les colonnes que demande l’organisme.',
   from: 'Du',
   to: 'Au',
   template: 'Modèle',
@@ -16,7 +16,6 @@ export default {
   done: 'Justificatif enregistré ({{rows}} lignes)',
   downloaded: 'Justificatif prêt ({{rows}} lignes)',
   periodOrder: 'La fin de la période ne doit pas précéder son début.',
-  fairVisitsNote: 'Les visites de salons de l’emploi n’y figurent pas encore.',
   templates: {
     franceTravail: 'France Travail — actes positifs de recherche d’emploi',
     jobcentre: 'Job center allemand — Nachweis der Eigenbemühungen',
