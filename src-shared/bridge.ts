@@ -16,6 +16,7 @@ export const menuActions = [
   'export-json',
   'export-calendar',
   'export-pdf',
+  'proof-of-search',
   'backup-now',
   'restore',
 ] as const;

@@ -40,6 +40,7 @@ export function buildMenuTemplate(messages: Messages, handlers: MenuHandlers, op
           action(m.exportJson, 'export-json'),
           action(m.exportCalendar, 'export-calendar'),
           action(m.exportPdf, 'export-pdf'),
+          action(m.proofOfSearch, 'proof-of-search'),
         ],
       },
       separator,

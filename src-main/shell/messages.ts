@@ -24,6 +24,7 @@ export interface Messages {
     exportJson: string;
     exportCalendar: string;
     exportPdf: string;
+    proofOfSearch: string;
     backupNow: string;
     restore: string;
     openDataFolder: string;
@@ -63,6 +64,7 @@ const en: Messages = {
     exportJson: 'JSON…',
     exportCalendar: 'Calendar (iCalendar)…',
     exportPdf: 'PDF report…',
+    proofOfSearch: 'Proof-of-search report…',
     backupNow: 'Back up now',
     restore: 'Restore…',
     openDataFolder: 'Open data folder',
@@ -111,6 +113,7 @@ const fr: Messages = {
     exportJson: 'JSON…',
     exportCalendar: 'Calendrier (iCalendar)…',
     exportPdf: 'Rapport PDF…',
+    proofOfSearch: 'Justificatif de recherche d’emploi…',
     backupNow: 'Sauvegarder maintenant',
     restore: 'Restaurer…',
     openDataFolder: 'Ouvrir le dossier des données',

@@ -23,6 +23,7 @@ const WeeklySummaryPage = lazy(() => import('./features/weekly/WeeklySummaryPage
 const FairsPage = lazy(() => import('./features/fairs/FairsPage'));
 const FairPage = lazy(() => import('./features/fairs/FairPage'));
 const AnswersPage = lazy(() => import('./features/answers/AnswersPage'));
+const OffersPage = lazy(() => import('./features/offers/OffersPage'));
 
 function Loading() {
   const { t } = useTranslation('common');
@@ -60,6 +61,7 @@ export const routes = createRoutesFromElements(
       <Route path="companies" element={<Lazy><CompaniesPage /></Lazy>} />
       <Route path="companies/:id" element={<Lazy><CompanyPage /></Lazy>} />
       <Route path="contacts" element={<Lazy><ContactsPage /></Lazy>} />
+      <Route path="offers" element={<Lazy><OffersPage /></Lazy>} />
       <Route path="settings" element={<Lazy><SettingsPage /></Lazy>} />
       <Route path="import" element={<Lazy><ImportPage /></Lazy>} />
       <Route path="weekly" element={<Lazy><WeeklySummaryPage /></Lazy>} />

@@ -79,6 +79,7 @@ export const createComparisonInput = z
   .object({ name: comparisonFields.name, currency: currency.optional() })
   .strict();
 export const updateComparisonInput = z.object({ id, patch: z.object(comparisonFields).partial().strict() }).strict();
+export type UpdateComparisonPatch = z.input<typeof updateComparisonInput>['patch'];
 
 /** An amount of money as typed (up to two decimals), its currency and the period it is paid for. */
 export const moneyFigure = z

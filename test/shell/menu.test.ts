@@ -37,6 +37,7 @@ describe('menu', () => {
       [messages.menu.exportJson, 'export-json'],
       [messages.menu.exportCalendar, 'export-calendar'],
       [messages.menu.exportPdf, 'export-pdf'],
+      [messages.menu.proofOfSearch, 'proof-of-search'],
       [messages.menu.backupNow, 'backup-now'],
       [messages.menu.restore, 'restore'],
     ];

@@ -13,6 +13,7 @@ export const fileActions: { action: FileAction; icon: IconName }[] = [
   { action: 'export-json', icon: 'download' },
   { action: 'export-calendar', icon: 'download' },
   { action: 'export-pdf', icon: 'report' },
+  { action: 'proof-of-search', icon: 'report' },
   { action: 'backup-now', icon: 'save' },
   { action: 'restore', icon: 'history' },
   { action: 'open-data-folder', icon: 'folder' },

@@ -11,6 +11,7 @@ export const screens = [
   { path: '/contacts', key: 'contacts', icon: 'users', go: 'p' },
   { path: '/fairs', key: 'fairs', icon: 'map', go: 'f' },
   { path: '/answers', key: 'answers', icon: 'message', go: 'q' },
+  { path: '/offers', key: 'offers', icon: 'briefcase', go: 'o' },
   { path: '/settings', key: 'settings', icon: 'settings', go: 's' },
 ] as const satisfies readonly { path: string; key: string; icon: IconName; go: string }[];
 

@@ -12,6 +12,7 @@ export default {
     fairs: 'Job fairs',
     answers: 'Answers',
     contacts: 'Contacts',
+    offers: 'Offers',
     settings: 'Settings',
   },
   actions: {
@@ -28,6 +29,7 @@ export default {
     'export-json': 'Export a full backup (JSON)',
     'export-calendar': 'Export interviews to a calendar',
     'export-pdf': 'Export a PDF report',
+    'proof-of-search': 'Proof-of-search report (PDF or CSV)…',
     'backup-now': 'Back up now',
     restore: 'Restore from a backup…',
     'open-data-folder': 'Open the data folder',

@@ -14,6 +14,7 @@ export default {
     fairs: 'Salons',
     answers: 'Réponses types',
     contacts: 'Contacts',
+    offers: 'Offres',
     settings: 'Réglages',
   },
   actions: {
@@ -30,6 +31,7 @@ export default {
     'export-json': 'Exporter une sauvegarde complète (JSON)',
     'export-calendar': 'Exporter les entretiens vers un agenda',
     'export-pdf': 'Exporter un rapport PDF',
+    'proof-of-search': 'Justificatif de recherche d’emploi (PDF ou CSV)…',
     'backup-now': 'Sauvegarder maintenant',
     restore: 'Restaurer une sauvegarde…',
     'open-data-folder': 'Ouvrir le dossier des données',

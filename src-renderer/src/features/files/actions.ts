@@ -15,6 +15,7 @@ export type FileAction =
   | 'export-json'
   | 'export-calendar'
   | 'export-pdf'
+  | 'proof-of-search'
   | 'backup-now'
   | 'restore'
   | 'open-data-folder';
@@ -138,6 +139,8 @@ export async function runFileAction(action: FileAction, context: FileActionConte
       return;
     case 'export-pdf':
       return exportReportPdf(context.navigate);
+    case 'proof-of-search':
+      return (await import('../searchReport/run')).produceSearchReport();
     case 'backup-now':
       return backUpNow();
     case 'restore': {

@@ -3,6 +3,7 @@ import {
   exportFileTypes,
   suggestedExportFileName,
   type ApplicationFilters,
+  type ExportFileKind,
   type ExportFormat,
   type ExportResult,
 } from '../../../../src-shared/contract';
@@ -68,16 +69,27 @@ export function download(result: Extract<ExportResult, { kind: 'content' }>): vo
  * Runs one export the way the shell allows: in the desktop app the user picks where to save and the file is
  * written there; in a browser the content comes back and is downloaded. Null when the user cancelled.
  */
-export async function runExport(format: ExportFormat, filters: ApplicationFilters, language: Language, t: TFunction): Promise<ExportResult | null> {
-  const input = exportInput(format, filters, language);
-  const channel = channels[format];
+export function runExport(format: ExportFormat, filters: ApplicationFilters, language: Language, t: TFunction): Promise<ExportResult | null> {
+  return saveOrDownload(channels[format], format, exportInput(format, filters, language), {
+    title: t(`files:exports.dialogTitle.${format}`),
+    filterName: t(`files:exports.filterName.${format}`),
+  });
+}
+
+/** Asks the desktop app where to save a file of `kind` and has `channel` write it there, or downloads its content. */
+export async function saveOrDownload(
+  channel: string,
+  kind: ExportFileKind,
+  input: object,
+  dialog: { title: string; filterName: string },
+): Promise<ExportResult | null> {
   const call = invoke as (channel: string, input: unknown) => Promise<ExportResult>;
   if (window.candid) {
-    const type = exportFileTypes[format];
+    const type = exportFileTypes[kind];
     const choice = await invokeShell('shell.showSaveDialog', {
-      title: t(`files:exports.dialogTitle.${format}`),
-      defaultName: suggestedExportFileName(format, localDay()),
-      filters: [{ name: t(`files:exports.filterName.${format}`), extensions: [type.extension] }],
+      title: dialog.title,
+      defaultName: suggestedExportFileName(kind, localDay()),
+      filters: [{ name: dialog.filterName, extensions: [type.extension] }],
     });
     // The dialog's handle goes where the path goes: main turns it back into the file the user chose.
     if (!choice?.file) return null;
