@@ -53,3 +53,26 @@ describe('the proof-of-search report', () => {
     await context.close();
   });
 });
+
+describe('the offer comparison', () => {
+  it('compares two offers: yearly pay from the applications, proposed and typed scores, weighted totals with the best marked', async () => {
+    const { page, context } = await app.open({ path: '/#/offers' });
+    await page.getByRole('button', { name: 'New comparison' }).click();
+    const table = page.getByRole('table', { name: 'Offers side by side, scores out of 20' });
+    await table.waitFor();
+    // 4,000 a month is 48,000 a year; the application's 52,000 a year is the best salary.
+    await expect.poll(() => table.textContent()).toContain('€48,000 a year');
+    await page.getByLabel('Score of Acme — Backend developer for “Growth” (out of 20)').fill('12');
+    await page.getByLabel('Score of Acme — Backend developer for “Growth” (out of 20)').press('Enter');
+    const globexGrowth = page.getByLabel('Score of Globex — Platform engineer for “Growth” (out of 20)');
+    await globexGrowth.fill('18');
+    await globexGrowth.press('Tab');
+    // Acme: (20×3 + 12×2) / 5 = 16.8; Globex: (18.5×3 + 18×2) / 5 = 18.3, the best total.
+    const totals = page.getByTestId('offer-total');
+    await expect.poll(() => totals.nth(1).textContent()).toContain('18.3');
+    expect(await totals.nth(0).textContent()).toContain('16.8');
+    expect(await totals.nth(1).textContent()).toContain('Best');
+    expect(await totals.nth(0).textContent()).not.toContain('Best');
+    await context.close();
+  });
+});

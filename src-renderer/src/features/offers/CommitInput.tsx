@@ -1,4 +1,4 @@
-import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes } from 'react';
 
 interface CommitInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'defaultValue'> {
   value: string;
@@ -12,7 +12,12 @@ interface CommitInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, '
  */
 export function CommitInput({ value, onCommit, ...rest }: CommitInputProps) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // A new saved value (this save's answer, or another window's) replaces what is shown, during render.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(value);
+  }
   const commit = () => {
     if (text !== value) onCommit(text);
   };
