@@ -64,6 +64,7 @@ beforeAll(async () => {
   const booth = await demo.api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Globex', booth: 'B12', recruitsFor: 'Data engineer', priority: 1, pitch: 'Five years of pipelines' });
   await demo.api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Initech', planned: false });
   await demo.api.invoke('fairs.setVisitStatus', { id: booth.id, status: 'in_line' });
+  await demo.api.invoke('offers.create', { name: 'Offers' });
   empty = await startE2EApp();
   const press = (keys: string) => async (page: Page) => {
     await page.locator('h1').first().click();
@@ -92,9 +93,19 @@ beforeAll(async () => {
     { name: 'settings', path: '/#/settings', ready: '#settings-data' },
     { name: 'import', path: '/#/import', ready: 'h1' },
     { name: 'report', path: '/#/report', ready: '.report[data-ready="true"]' },
+    { name: 'offers', path: '/#/offers', ready: '.offers-settings' },
     { name: 'command palette', path: '/#/dashboard', ready: 'dialog[open]', open: press('Control+k') },
     { name: 'shortcuts', path: '/#/dashboard', ready: 'dialog[open]', open: press('Shift+?') },
     { name: 'file menu', path: '/#/dashboard', ready: '.file-menu', open: click('.header .popover-anchor button') },
+    {
+      name: 'proof-of-search dialog',
+      path: '/#/dashboard',
+      ready: 'dialog[open] .search-report-form',
+      open: async (page: Page) => {
+        await click('.header .popover-anchor button')(page);
+        await page.locator('.file-menu button').filter({ hasText: /Proof-of-search|Justificatif/ }).click();
+      },
+    },
     { name: 'folded sidebar', path: '/#/board', ready: '.app[data-sidebar="collapsed"]', open: press('Control+b') },
   ];
 });
@@ -149,6 +160,7 @@ describe.each(combos)('no serious or critical violation ($theme, $language)', ({
       { name: 'empty applications', path: '/#/applications', ready: '.empty-state' },
       { name: 'empty board', path: '/#/board', ready: '.board-column' },
       { name: 'empty fairs', path: '/#/fairs', ready: '.empty-state' },
+      { name: 'empty offers', path: '/#/offers', ready: '.empty-state' },
     ];
     expect(await visit(empty, theme, language, emptyStops)).toEqual({});
   });
