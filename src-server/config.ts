@@ -79,6 +79,8 @@ export const serverConfig = z
         authPerEmail: window(10, 15 * 60),
         /** Every authenticated request of one account. */
         accountRequests: window(1200, 60),
+        /** Every request without an access token from one client address (service, health, docs, OpenAPI…). */
+        publicPerClient: window(600, 60),
       })
       .prefault({}),
     /** How long ids of compacted batches are remembered, so a late retry of a push still does not duplicate. */

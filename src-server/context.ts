@@ -21,6 +21,7 @@ export interface ServerContext {
     authPerClient: RateLimiter;
     authPerEmail: RateLimiter;
     accountRequests: RateLimiter;
+    publicPerClient: RateLimiter;
   };
   /** Whether this process can hold readable accounts: the master key, or why there is none. */
   readable: { masterKey: Uint8Array; unavailable: null } | { masterKey: null; unavailable: string };

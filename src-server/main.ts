@@ -15,9 +15,10 @@ const usage = `Usage: npm run server -- --data DIR [--port 8787] [--host 127.0.0
   --behind-proxy      a TLS-terminating proxy is in front: allow other addresses, trust its X-Forwarded-For
   --max-snapshot-mb N largest snapshot accepted (default 1024)
   --password-memory-kib N  argon2id memory per password hash (default 19456, OWASP's minimum; more is stronger and slower)
-  --auth-per-minute N register/log-in/refresh attempts per client address per minute (default 60)
+  --auth-per-minute N register/log-in/refresh attempts per client address per minute (default 120)
   --failed-logins N   failed log-ins per e-mail per 15 minutes (default 10)
-  --account-requests-per-minute N   requests per account per minute (default 1200)`;
+  --account-requests-per-minute N   requests per account per minute (default 1200)
+  --public-per-minute N   requests without a token per client address per minute (default 600)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       'auth-per-minute': { type: 'string' },
       'failed-logins': { type: 'string' },
       'account-requests-per-minute': { type: 'string' },
+      'public-per-minute': { type: 'string' },
       help: { type: 'boolean' },
     },
     allowPositionals: false,
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
         authPerClient: { max: number(values['auth-per-minute']) },
         authPerEmail: { max: number(values['failed-logins']) },
         accountRequests: { max: number(values['account-requests-per-minute']) },
+        publicPerClient: { max: number(values['public-per-minute']) },
       },
     },
   });

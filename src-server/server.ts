@@ -83,6 +83,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       authPerClient: new RateLimiter(config.rateLimits.authPerClient, clock, 'sign-in attempts from this address'),
       authPerEmail: new RateLimiter(config.rateLimits.authPerEmail, clock, 'attempts for this e-mail address'),
       accountRequests: new RateLimiter(config.rateLimits.accountRequests, clock, 'requests for this account'),
+      publicPerClient: new RateLimiter(config.rateLimits.publicPerClient, clock, 'requests from this address'),
     },
     readable: master.key ? { masterKey: master.key, unavailable: null } : { masterKey: null, unavailable: master.reason },
     replicas: null,

@@ -138,6 +138,11 @@ export const pushRequest = z
       .min(1)
       .max(syncLimits.pushMaxBatches),
     clientTime: isoTime,
+    /**
+     * The key the batches are sealed with: refused (409, details.reason "key_changed") when another device has
+     * rotated the account's key since, so nothing sealed with a retired key enters the log.
+     */
+    keyId: z.string().min(1).max(128).optional(),
   })
   .strict();
 export const pushResponse = z.object({

@@ -113,7 +113,7 @@ export class SyncEngine {
         bytes += batch.payload.length + 64;
       }
       const answer = await this.client.request('POST', '/sync/push', {
-        json: { batches: request, clientTime: new Date(this.now()).toISOString() },
+        json: { batches: request, clientTime: new Date(this.now()).toISOString(), keyId: this.state.get()!.key_id },
         schema: pushResponse,
       });
       this.noteServerTime(answer.serverTime);

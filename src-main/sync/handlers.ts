@@ -9,4 +9,6 @@ export const syncHandlers = defineHandlers({
   'sync.devices': (_input, { sync }) => sync.devices(),
   'sync.revokeDevice': (input, { sync }) => sync.revokeDevice(input.id),
   'sync.changePassphrase': (input, { sync }) => sync.changePassphrase(input),
+  'sync.accountMode': (_input, { sync }) => sync.accountMode(),
+  'sync.setAccountMode': (input, { sync }) => sync.setAccountMode(input),
 });

@@ -1,6 +1,7 @@
 import os from 'node:os';
-import type { ConnectSyncResult, ParsedInput, SyncDevice, SyncProblem, SyncStatus } from '../../src-shared/contract';
+import type { AccountModeResult, ConnectSyncResult, ParsedInput, SyncDevice, SyncProblem, SyncStatus } from '../../src-shared/contract';
 import { AppError, type ErrorCode } from '../../src-shared/errors';
+import type { AccountMode } from '../../src-shared/sync-protocol';
 import { deviceList, keys as keysSchema, session as sessionSchema, tokens as tokensSchema, type Keys } from '../../src-shared/sync-protocol';
 import { newId } from '../changes/ids';
 import type { AppContext } from '../context';
@@ -43,6 +44,7 @@ function toAppError(failure: SyncFailure): AppError {
     credentials: 'UNAUTHORIZED',
     signed_out: 'UNAUTHORIZED',
     passphrase: 'UNAUTHORIZED',
+    key_changed: 'UNAUTHORIZED',
     email_taken: 'CONFLICT',
     too_large: 'TOO_LARGE',
     local: 'INTERNAL',
@@ -153,7 +155,8 @@ export class SyncService {
     this.state.update({ last_attempt_at: startedAt });
     try {
       // The engine and what it uses load with the first run, not with every start of the app.
-      const { SyncEngine } = await import('./engine');
+      const [{ SyncEngine }, { finishRotation }] = await Promise.all([import('./engine'), import('./account-mode')]);
+      await finishRotation(this.modeDeps(), connection.client);
       const engine = new SyncEngine(this.context, this.state, connection.client, connection.keys, { snapshotEveryRun: this.options.snapshotEveryRun });
       const outcome = await engine.run();
       await this.context.jobs.whenWritable();
@@ -166,12 +169,71 @@ export class SyncService {
         ...(outcome.applied > 0 ? { remote_ahead_ms: outcome.remoteAheadMs } : {}),
       });
     } catch (error) {
-      const failure = asSyncFailure(error);
+      const failure = await this.keyChangedOr(asSyncFailure(error), connection.client);
       await this.context.jobs.whenWritable();
       if (this.state.get()) {
         this.state.update({ last_error_code: failure.problem, last_error_message: failure.message.slice(0, 1000), last_error_at: new Date().toISOString() });
       }
       throw failure;
+    }
+  }
+
+  /**
+   * A failure that comes from another device having replaced the account's key (a push refused as key_changed, or
+   * a batch or snapshot this key does not open while the server's key id is another): this device forgets its key
+   * and what it sealed with it, and asks for the passphrase (sign in again) to unlock the new one.
+   */
+  private async keyChangedOr(failure: SyncFailure, client: SyncClient): Promise<SyncFailure> {
+    const suspicious = failure.problem === 'tampered' || failure.options.serverCode === 'CONFLICT' || failure.options.serverCode === 'SNAPSHOT_REQUIRED';
+    const row = this.state.get();
+    if (!suspicious || !row) return failure;
+    const keys = await this.fetchKeys(client).catch(() => null);
+    if (!keys || keys.keyId === row.key_id) return failure;
+    await this.context.jobs.whenWritable();
+    this.secrets.delete(secretNames.dataKey);
+    this.state.discardSealed();
+    this.state.update({ signed_in: 0 });
+    return new SyncFailure('key_changed', `The account’s key was replaced on another device (${keys.keyId}): sign in again with the passphrase`);
+  }
+
+  private modeDeps() {
+    return {
+      context: this.context,
+      state: this.state,
+      secrets: this.secrets,
+      dataKeySecret: secretNames.dataKey,
+      kdfCost: this.options.kdfCost,
+      unlock: (keys: Keys, accountId: string, secret: string) => this.unlock(keys, accountId, secret),
+      fetchKeys: (client: SyncClient) => this.fetchKeys(client),
+    };
+  }
+
+  /** Who can read the account's data, as the server says; null when sync is not on here. */
+  async accountMode(): Promise<AccountModeResult> {
+    const connection = this.connection();
+    if (!connection) return { mode: null, recoveryKey: null };
+    try {
+      const { fetchAccountMode } = await import('./account-mode');
+      return { mode: await fetchAccountMode(connection.client), recoveryKey: null };
+    } catch (error) {
+      throw toAppError(asSyncFailure(error));
+    }
+  }
+
+  /** Lets the server read the data, or makes the account private again (rotating the key): see account-mode.ts. */
+  async setAccountMode(input: ParsedInput<'sync.setAccountMode'>): Promise<AccountModeResult> {
+    const { client } = this.requireConnection();
+    const started = this.unsubscribe !== null;
+    // No run of the runner while the key may change under it.
+    this.stop();
+    await this.runner.whenIdle();
+    try {
+      const { makePrivate, makeReadable } = await import('./account-mode');
+      return input.mode === 'readable' ? await makeReadable(this.modeDeps(), client) : await makePrivate(this.modeDeps(), client, input);
+    } catch (error) {
+      throw toAppError(await this.keyChangedOr(asSyncFailure(error), client));
+    } finally {
+      if (started) this.start();
     }
   }
 
@@ -201,7 +263,7 @@ export class SyncService {
       tokens = session.tokens;
       let unlocked: { dataKey: Uint8Array; keyId: string; recoveryKey: string | null };
       try {
-        unlocked = await this.unlockOrCreateKey(client, session.account.id, input);
+        unlocked = await this.unlockOrCreateKey(client, session.account.id, session.account.mode, input);
       } catch (error) {
         await client.request('POST', '/auth/logout').catch(() => undefined);
         throw error;
@@ -232,11 +294,19 @@ export class SyncService {
   private async unlockOrCreateKey(
     client: SyncClient,
     accountId: string,
+    mode: AccountMode,
     input: ParsedInput<'sync.connect'>,
   ): Promise<{ dataKey: Uint8Array; keyId: string; recoveryKey: string | null }> {
     const existing = await this.fetchKeys(client);
     if (existing) return { ...(await this.unlock(existing, accountId, input.passphrase ?? input.recoveryKey!)), recoveryKey: null };
     if (!input.passphrase) throw new SyncFailure('passphrase', 'This account has no key yet: a passphrase is needed to create it');
+    if (mode === 'readable') {
+      // Made by a compatible API's register route: the server drew the key, and the data there is sealed with it.
+      const { adoptEscrowedKey } = await import('./account-mode');
+      const adopted = await adoptEscrowedKey(this.options, client, accountId, input.passphrase);
+      await client.request('PUT', '/sync/keys', { json: adopted.keys });
+      return { dataKey: adopted.dataKey, keyId: adopted.keyId, recoveryKey: adopted.recoveryKey };
+    }
     const dataKey = randomBytes(32);
     const keyId = newId();
     const kdf = newKdfParams(this.options.kdfCost ?? defaultKdfCost);

@@ -73,6 +73,29 @@ export class SyncState {
     });
   }
 
+  /**
+   * Drops the formed batches (sealed with a key that is no longer the account's) so that their entries are formed
+   * again, sealed with the new key, and forgets which files were uploaded (their names and seals change with the
+   * key). formed_through goes back to just before the first dropped batch's entries.
+   */
+  discardSealed(): void {
+    this.db.transaction(() => {
+      const first = this.db.sql(`SELECT through_seq, entries FROM sync_outbox ORDER BY position LIMIT 1`).get() as
+        | { through_seq: number; entries: number }
+        | undefined;
+      if (first) {
+        // The batch holds the `entries` local rows up to through_seq: the one before them is where forming resumes.
+        const before = this.db
+          .sql(`SELECT seq FROM change_log WHERE origin = 'local' AND seq <= ? ORDER BY seq DESC LIMIT 1 OFFSET ?`)
+          .pluck()
+          .get(first.through_seq, first.entries) as number | undefined;
+        this.update({ formed_through: before ?? 0 });
+      }
+      this.db.sql(`DELETE FROM sync_outbox`).run();
+      this.db.sql(`DELETE FROM sync_blobs`).run();
+    });
+  }
+
   outbox(): OutboxBatch[] {
     return this.db.sql(`SELECT * FROM sync_outbox ORDER BY position`).all() as OutboxBatch[];
   }

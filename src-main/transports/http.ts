@@ -95,7 +95,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (url.pathname.startsWith('/api/')) {
       const byToken = tokenMatches(request.headers.authorization, token);
       if (!byToken && !sessions.isLetIn(request)) {
-        return sendError(response, { code: 'UNAUTHORIZED', message: 'Missing or wrong API token' });
+        // details.reason tells the page this is its own session that ended, not a channel's answer (a wrong passphrase).
+        return sendError(response, { code: 'UNAUTHORIZED', message: 'Missing or wrong API token', details: { reason: 'not_let_in' } });
       }
       if (!byToken && !comesFromOwnPage(request, allowedOrigins())) {
         return sendError(response, { code: 'FORBIDDEN', message: 'Cross-origin requests are refused' });

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { ServerContext } from '../context';
 import { parseWith, readJson } from './body';
+import { clientAddress } from './client-address';
 import type { Principal } from '../accounts/authenticate';
 
 /** `Bindings.replica`: set only on a replica's in-process requests (src-server/replicas/in-process.ts). */
@@ -77,6 +78,8 @@ export class RouteTable {
     this.specs.push(spec as AnyRouteSpec);
     const honoPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
     const run = async (c: Context<ServerEnv>) => {
+      // Every route is rate limited: an authenticated one per account (in authenticate), any other per address.
+      if (!spec.auth) this.context.limits.publicPerClient.take(clientAddress(c, this.context.config));
       const principal = spec.auth ? await this.authenticate(c) : (undefined as unknown as Principal);
       const params = (spec.params ? parseWith(spec.params, c.req.param(), 'path') : undefined) as Parsed<P>;
       const query = (spec.query ? parseWith(spec.query, c.req.query(), 'query') : undefined) as Parsed<Q>;

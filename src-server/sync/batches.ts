@@ -4,6 +4,7 @@ import type { ServerContext } from '../context';
 import { ServerError, unauthenticated } from '../http/errors';
 import type { RouteTable } from '../http/route-table';
 import { lockAccount } from './account-lock';
+import { refuseStaleKey } from './keys';
 import { findObject, type StoredObject } from './objects';
 
 export const toSnapshotInfo = (object: StoredObject | undefined) =>
@@ -36,6 +37,7 @@ export function batchRoutes(routes: RouteTable): void {
         // The account row's lock orders this account's pushes: seqs become visible in the order they are assigned.
         const account = await lockAccount(trx, principal.accountId);
         if (!account) throw unauthenticated();
+        if (body.keyId !== undefined) await refuseStaleKey(trx, principal.accountId, body.keyId);
         const known = await trx
           .selectFrom('batches')
           .select(['id', 'seq'])

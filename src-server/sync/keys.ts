@@ -1,7 +1,20 @@
+import type { Transaction } from 'kysely';
 import { keys, putKeysRequest, type Keys } from '../../src-shared/sync-protocol';
+import type { ServerDB } from '../db/schema';
 import { notFound, ServerError } from '../http/errors';
 import type { RouteTable } from '../http/route-table';
 import { lockAccount } from './account-lock';
+import { deleteObjects, findObject } from './objects';
+
+/** A push sealed with a key that is no longer the account's (another device rotated it): 409 key_changed. */
+export async function refuseStaleKey(trx: Transaction<ServerDB>, accountId: string, keyId: string): Promise<void> {
+  const current = await trx.selectFrom('keys').select('key_id').where('account_id', '=', accountId).executeTakeFirst();
+  if (current && current.key_id !== keyId) {
+    throw new ServerError('CONFLICT', 'The account’s key was changed on another device: unlock the new one with the passphrase', {
+      details: { reason: 'key_changed', keyId: current.key_id },
+    });
+  }
+}
 
 /** The wrapped data key and its KDF parameters (docs/sync.md, "Keys"); the server never sees the key itself. */
 export function keyRoutes(routes: RouteTable): void {
@@ -50,6 +63,12 @@ export function keyRoutes(routes: RouteTable): void {
           });
         }
         await trx.updateTable('keys').set(row).where('account_id', '=', principal.accountId).execute();
+        // A new key (a rotation, not a new passphrase for the same key): the snapshot is sealed with one no device
+        // will hold; the rotating device uploads one under the new key next, which compacts the old batches.
+        if (stored.keyId !== current.key_id) {
+          const snapshot = await findObject(trx, principal.accountId, 'snapshot');
+          if (snapshot) await deleteObjects(trx, [snapshot.id]);
+        }
       });
       return c.json(stored, 201);
     },

@@ -18,7 +18,9 @@ import { id, requiredText } from './common';
  * - incompatible: the server's answers are not what this version of Candid understands;
  * - too_large: the server refused something as too large;
  * - local: this device could not apply or store what it received (disk full, database error);
- * - server: the server answered with an error.
+ * - server: the server answered with an error;
+ * - key_changed: another device replaced the account's key (the account was made private again): sign in again
+ *   with the passphrase to unlock the new one.
  */
 export const syncProblems = [
   'unreachable',
@@ -32,6 +34,7 @@ export const syncProblems = [
   'too_large',
   'local',
   'server',
+  'key_changed',
 ] as const;
 export type SyncProblem = (typeof syncProblems)[number];
 
@@ -96,6 +99,24 @@ export const changePassphraseInput = z
 
 export const revokeDeviceInput = z.object({ id }).strict();
 
+/**
+ * Who can read the account's data (docs/sync.md, "Private or readable"). Readable: the device escrows its data key
+ * with the server, which then serves the REST APIs. Private again: the passphrase proves it is the person and wraps
+ * the new key this device makes (the server held the old one); a new recovery key replaces the old one.
+ */
+export const setAccountModeInput = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('readable') }).strict(),
+  z.object({ mode: z.literal('private'), passphrase: z.string().min(1).max(1024) }).strict(),
+]);
+export type AccountModeName = 'private' | 'readable';
+
+export interface AccountModeResult {
+  /** null when sync is not on for this device (the server cannot be asked). */
+  mode: AccountModeName | null;
+  /** Only when going private: the new recovery key, shown once (the previous one no longer opens anything). */
+  recoveryKey: string | null;
+}
+
 export interface SyncError {
   problem: SyncProblem;
   /** English detail for logs and support; the interface shows the translated problem. */
@@ -147,6 +168,8 @@ export const syncChannelInputs = {
   'sync.devices': z.undefined().or(z.object({}).strict()).optional(),
   'sync.revokeDevice': revokeDeviceInput,
   'sync.changePassphrase': changePassphraseInput,
+  'sync.accountMode': z.undefined().or(z.object({}).strict()).optional(),
+  'sync.setAccountMode': setAccountModeInput,
 } as const;
 
 export interface SyncOutputs {
@@ -157,4 +180,6 @@ export interface SyncOutputs {
   'sync.devices': { devices: SyncDevice[] };
   'sync.revokeDevice': { devices: SyncDevice[] };
   'sync.changePassphrase': SyncStatus;
+  'sync.accountMode': AccountModeResult;
+  'sync.setAccountMode': AccountModeResult;
 }

@@ -169,7 +169,7 @@ async function benchEngine(engine: 'sqlite' | 'postgres', options: ServerBenchOp
   let cluster: PostgresCluster | undefined;
   let child: ChildProcess | undefined;
   try {
-    const args = ['--data', dataDir, '--port', '0', '--password-memory-kib', '1024', '--auth-per-minute', '1000000', '--failed-logins', '1000000', '--account-requests-per-minute', '1000000'];
+    const args = ['--data', dataDir, '--port', '0', '--password-memory-kib', '1024', '--auth-per-minute', '1000000', '--failed-logins', '1000000', '--account-requests-per-minute', '1000000', '--public-per-minute', '1000000'];
     if (engine === 'postgres') {
       cluster = await startPostgres();
       args.push('--database', await cluster.createDatabase());

@@ -125,4 +125,36 @@ describeEngines('A synced desktop and the REST APIs of a server in another proce
     const reread = await call(url, 'GET', `/compat/jobtracker/api/applications/${viaV1.body.id}`, { token: compatToken });
     expect(reread.body.poste).toBe('Senior analyst');
   }, 120_000);
+
+  it('a desktop signs in to an account JobTracker’s register route made: it adopts the server’s key, sets a passphrase, and syncs what is there', async () => {
+    const email = `jobtracker.${process.pid}.${Date.now()}@example.org`;
+    const password = 'motdepasse-solide';
+    const compat = (method: string, route: string, json?: unknown, token?: string) => call(url, method, `/compat/jobtracker/api${route}`, { json, token });
+    expect((await compat('POST', '/auth/register', { email, password, full_name: 'Camille Web' })).status).toBe(201);
+    const token = (await compat('POST', '/auth/login', { email, password })).body.access_token as string;
+    const made = await compat('POST', '/applications/', { entreprise: 'Made On The Web', poste: 'Product owner', type_poste: 'cdi', date_candidature: '2025-04-01' }, token);
+    expect(made.status).toBe(201);
+
+    const joining = await openTempApp({ secrets: new MapSecrets(), sync: { kdfCost: testKdfCost } });
+    try {
+      const connected = await joining.api.invoke('sync.connect', { serverUrl: url, email, password, passphrase: 'a passphrase for the web account', deviceName: 'Desktop' });
+      // The key is the server's, wrapped now with the passphrase and a new recovery key (shown once).
+      expect(connected.recoveryKey).toMatch(/^([A-Z2-7]{4} ){12}[A-Z2-7]{4}$/);
+      await syncNow(joining);
+      const list = await joining.api.invoke('applications.list', {});
+      expect(list.items.map((item) => [item.id, item.position])).toEqual([[made.body.id, 'Product owner']]);
+      expect((await joining.api.invoke('sync.accountMode', {})).mode).toBe('readable');
+
+      // Both ways, then private from Candid: the JobTracker API answers 403 after.
+      await joining.api.invoke('applications.update', { id: made.body.id, patch: { position: 'Senior product owner' } });
+      await syncNow(joining);
+      expect((await compat('GET', `/applications/${made.body.id}`, undefined, token)).body.poste).toBe('Senior product owner');
+      expect((await joining.api.invoke('sync.setAccountMode', { mode: 'private', passphrase: 'a passphrase for the web account' })).mode).toBe('private');
+      expect((await compat('GET', '/applications/', undefined, token)).status).toBe(403);
+      await syncNow(joining);
+      expect((await joining.api.invoke('applications.list', {})).items.map((item) => item.position)).toEqual(['Senior product owner']);
+    } finally {
+      joining.close();
+    }
+  }, 120_000);
 });

@@ -25,8 +25,10 @@ function toAppError(error: unknown): AppError {
  * same-origin requests carry by themselves. When it no longer counts (Candid was restarted), the page is reloaded:
  * the server then answers with the page that says how to open Candid again.
  */
-function leaveWhenNotLetIn(response: Response): void {
-  if (response.status === 401) window.location.reload();
+function leaveWhenNotLetIn(response: Response, body: unknown): void {
+  // Only the transport's own refusal: a channel may answer UNAUTHORIZED too (a wrong sync passphrase or password).
+  const reason = (body as { details?: { reason?: unknown } } | null)?.details?.reason;
+  if (response.status === 401 && reason === 'not_let_in') window.location.reload();
 }
 
 async function invokeOverHttp(channel: string, input: unknown): Promise<unknown> {
@@ -42,7 +44,7 @@ async function invokeOverHttp(channel: string, input: unknown): Promise<unknown>
     throw new AppError('INTERNAL', 'Candid cannot be reached', { details: { network: true } });
   }
   const body: unknown = await response.json().catch(() => null);
-  leaveWhenNotLetIn(response);
+  leaveWhenNotLetIn(response, body);
   if (!response.ok) throw toAppError(body);
   return body;
 }
@@ -105,7 +107,8 @@ async function streamEvents(controller: AbortController): Promise<void> {
   while (!controller.signal.aborted) {
     try {
       const response = await fetch('/api/events', { credentials: 'same-origin', signal: controller.signal });
-      leaveWhenNotLetIn(response);
+      // Only the transport answers 401 here: the event stream is not a channel.
+      if (response.status === 401) window.location.reload();
       if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
       retryDelay = 500;
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

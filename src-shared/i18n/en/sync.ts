@@ -88,5 +88,6 @@ export default {
     too_large: 'The server refused something as too large.',
     local: 'This device could not store what it received (is the disk full?).',
     server: 'The server answered with an error. Sync retries by itself.',
+    key_changed: 'The encryption key was replaced on another device (the account was made private again). Sign in again with your sync passphrase to unlock the new one.',
   },
 } as const;

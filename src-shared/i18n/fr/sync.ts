@@ -88,5 +88,6 @@ export default {
     too_large: 'Le serveur a refusé un élément trop volumineux.',
     local: 'Cet appareil n’a pas pu enregistrer ce qu’il a reçu (disque plein ?).',
     server: 'Le serveur a répondu par une erreur. La synchronisation réessaie d’elle-même.',
+    key_changed: 'La clé de chiffrement a été remplacée sur un autre appareil (le compte est redevenu privé). Reconnectez-vous avec votre phrase secrète de synchronisation pour déverrouiller la nouvelle.',
   },
 } as const;

@@ -39,6 +39,7 @@ export const needsSyncServer: ReadonlyMap<Channel, string> = new Map<Channel, st
   ['sync.connect', 'UNAVAILABLE'],
   ['sync.revokeDevice', 'UNAUTHORIZED'],
   ['sync.changePassphrase', 'UNAUTHORIZED'],
+  ['sync.setAccountMode', 'UNAUTHORIZED'],
 ]);
 
 const csv = Buffer.from('Company;Position;Applied\nAcme;Developer;2024-03-01\nGlobex;Designer;02/04/2024\n', 'utf8').toString('base64');
@@ -259,6 +260,8 @@ export const validInputs: ValidInputs = {
   'sync.devices': () => undefined,
   'sync.revokeDevice': (w) => ({ id: w.application.id }),
   'sync.changePassphrase': () => ({ current: 'a long sync passphrase', next: 'another long passphrase' }),
+  'sync.accountMode': () => undefined,
+  'sync.setAccountMode': () => ({ mode: 'private', passphrase: 'a long sync passphrase' }),
   'automation.settings': () => undefined,
   'automation.update': () => ({
     followUp: { enabled: true, days: 5, againDays: 10 },

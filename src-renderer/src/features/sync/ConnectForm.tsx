@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { FormError } from '../shared/FormError';
 import { errorsByField } from '../shared/fieldErrors';
-import { syncErrorMessage } from './problems';
+import { problemMessage, syncErrorMessage } from './problems';
 
 /**
  * Create an account or sign in, with the passphrase that encrypts the search (or the recovery key). Shown when
@@ -56,7 +56,14 @@ export function ConnectForm({ status, onConnected }: { status: SyncStatus; onCon
   const generalError = connect.error && Object.keys(fieldErrors).length === 0 ? syncErrorMessage(t, connect.error) : null;
   return (
     <>
-      {status.state === 'signed_out' && <p className="notice">{t('signedOutNotice', { server: status.serverUrl })}</p>}
+      {status.state === 'signed_out' &&
+        (status.lastError?.problem === 'key_changed' ? (
+          <p className="notice sy-warning" role="alert">
+            {problemMessage(t, 'key_changed')}
+          </p>
+        ) : (
+          <p className="notice">{t('signedOutNotice', { server: status.serverUrl })}</p>
+        ))}
       <form className="sy-form" onSubmit={submit} noValidate>
         <fieldset className="sy-mode">
           <legend className="field-label">{t('mode.label')}</legend>

@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { useFormat } from '../../ui/format';
 import { useToast } from '../../ui/toast';
 import { SettingsSection } from '../settings/SettingsSection';
+import { AccountMode } from './AccountMode';
 import { ConnectForm } from './ConnectForm';
 import { DevicesList } from './DevicesList';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
@@ -24,13 +25,13 @@ export function SyncSection() {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   return (
     <SettingsSection id="sync" title={t('title')} description={t('description')}>
-      {status.data && (status.data.state === 'on' ? <SyncOn status={status.data} /> : <ConnectForm status={status.data} onConnected={setRecoveryKey} />)}
+      {status.data && (status.data.state === 'on' ? <SyncOn status={status.data} onRecoveryKey={setRecoveryKey} /> : <ConnectForm status={status.data} onConnected={setRecoveryKey} />)}
       <RecoveryKeyDialog recoveryKey={recoveryKey} onClose={() => setRecoveryKey(null)} />
     </SettingsSection>
   );
 }
 
-function SyncOn({ status }: { status: SyncStatus }) {
+function SyncOn({ status, onRecoveryKey }: { status: SyncStatus; onRecoveryKey(recoveryKey: string): void }) {
   const { t, i18n } = useTranslation('sync');
   const format = useFormat();
   const toast = useToast();
@@ -101,6 +102,7 @@ function SyncOn({ status }: { status: SyncStatus }) {
           {t('actions.turnOff')}
         </Button>
       </div>
+      <AccountMode onRecoveryKey={onRecoveryKey} />
       <DevicesList />
       <ChangePassphraseForm />
       <Dialog
