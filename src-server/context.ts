@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { ServerConfig } from './config';
 import type { ServerDatabase } from './db/database';
+import type { LastSeen } from './accounts/last-seen';
 import type { Passwords } from './accounts/passwords';
 import type { TokenIssuer } from './accounts/tokens';
 import type { Logger } from './http/logs';
@@ -17,6 +18,8 @@ export interface ServerContext {
   metrics: Metrics;
   passwords: Passwords;
   tokens: TokenIssuer;
+  /** Devices' last-seen times, written off the request path. */
+  lastSeen: LastSeen;
   limits: {
     authPerClient: RateLimiter;
     authPerEmail: RateLimiter;

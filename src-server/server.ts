@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server, ServerResponse } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Kysely } from 'kysely';
+import { LastSeen } from './accounts/last-seen';
 import { Passwords } from './accounts/passwords';
 import { TokenIssuer } from './accounts/tokens';
 import { createApp } from './app';
@@ -88,6 +89,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     readable: master.key ? { masterKey: master.key, unavailable: null } : { masterKey: null, unavailable: master.reason },
     replicas: null,
     nowIso: () => isoAt(clock.now()),
+    lastSeen: new LastSeen({ db: database, clock, log, nowIso: () => isoAt(clock.now()) }),
   };
   if (!master.key) log({ level: 'warn', msg: 'readable accounts unavailable', reason: master.reason });
   const { app } = createApp(context);
@@ -124,6 +126,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       server.closeAllConnections();
       await closed;
       await context.replicas?.close();
+      await context.lastSeen.close();
       await database.close();
       log({ level: 'info', msg: 'stopped' });
     })());

@@ -27,6 +27,11 @@ export interface Change {
   rowId: string;
   column: string;
   value: SqlValue;
+  /**
+   * A row creation's fields already parsed from `value` (sync's EntryParser has them, checked): applying then
+   * skips parsing the JSON text again. Whoever sets it must set `value` from the same object.
+   */
+  fields?: Fields;
 }
 
 /** The column name of a row-creation entry (see `Change`). */
@@ -65,11 +70,13 @@ export function fieldsOfChange(change: Change): Fields {
     return fields;
   }
   const refuse = (why: string) => new Error(`The ${wholeRow} change of ${change.table}/${change.rowId} ${why}`);
-  let fields: unknown;
-  try {
-    fields = JSON.parse(String(change.value));
-  } catch {
-    throw refuse('is not JSON');
+  let fields: unknown = change.fields;
+  if (fields === undefined) {
+    try {
+      fields = JSON.parse(String(change.value));
+    } catch {
+      throw refuse('is not JSON');
+    }
   }
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw refuse('does not hold an object of fields');
   checkColumns(change.table, fields as Fields);

@@ -9,16 +9,11 @@ export interface Principal {
   familyId: string;
 }
 
-/** A device's last-seen time is written at most once a minute (a write per request would cost every request). */
-const lastSeenEveryMs = 60_000;
-
 /**
  * The caller of an authenticated route: a valid access token whose device and refresh family are still live
  * (checked in the database on every request, so a revoked device stops at once), within its account's request rate.
  */
 export function authenticator(context: ServerContext) {
-  const lastSeenWritten = new Map<string, number>();
-
   return async function authenticate(c: Context<ServerEnv>): Promise<Principal> {
     // A replica of this very process (in-process requests only: see replicas/in-process.ts). Its device is its
     // own; it is not rate-limited, since its requests are made on behalf of requests that already were.
@@ -45,13 +40,8 @@ export function authenticator(context: ServerContext) {
     if (!live) throw unauthenticated();
     c.set('principal', claims);
     context.limits.accountRequests.take(claims.accountId);
-
-    const now = context.clock.now();
-    if (now - (lastSeenWritten.get(claims.deviceId) ?? 0) >= lastSeenEveryMs) {
-      lastSeenWritten.set(claims.deviceId, now);
-      if (lastSeenWritten.size > 100_000) lastSeenWritten.clear();
-      await context.db.kysely.updateTable('devices').set({ last_seen_at: context.nowIso() }).where('id', '=', claims.deviceId).execute();
-    }
+    // Written off the request path (see LastSeen).
+    context.lastSeen.seen(claims.deviceId);
     return claims;
   };
 }

@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { pullQuery, pullResponse, pushRequest, pushResponse, syncLimits, type PullResponse } from '../../src-shared/sync-protocol';
+import type { Principal } from '../accounts/authenticate';
 import type { ServerContext } from '../context';
+import type { ServerDB } from '../db/schema';
 import { ServerError, unauthenticated } from '../http/errors';
 import type { RouteTable } from '../http/route-table';
 import { lockAccount } from './account-lock';
@@ -12,6 +14,157 @@ export const toSnapshotInfo = (object: StoredObject | undefined) =>
 
 export async function currentSnapshot(context: ServerContext, accountId: string) {
   return toSnapshotInfo(await findObject(context.db.kysely, accountId, 'snapshot'));
+}
+
+interface PullRow {
+  last_seq: number;
+  compacted_through: number;
+  stored_batches: number;
+  stored_bytes: number;
+  snapshot_name: string | null;
+  snapshot_covers: number | null;
+  snapshot_size: number | null;
+  snapshot_created_at: string | null;
+  /** Null on the one row of an answer without batches. */
+  seq: number | null;
+  id: string | null;
+  device_id: string | null;
+  created_at: string | null;
+  payload: Buffer | null;
+}
+
+/**
+ * What a pull reads, in one round trip (four before: on PostgreSQL each costs a wait for the pool and the
+ * network): the account's counters, its current snapshot and the batches after the cursor, one row per batch
+ * (or one row without a batch). No rows: the account is gone. The caller's own batches are looked at (the cursor
+ * moves past them) but their bytes are not read.
+ */
+async function pullRows(kysely: Kysely<ServerDB>, accountId: string, deviceId: string, after: number, limit: number): Promise<PullRow[]> {
+  const { rows } = await sql<PullRow>`
+    SELECT a.last_seq, a.compacted_through, a.stored_batches, a.stored_bytes,
+      s.name AS snapshot_name, s.covers AS snapshot_covers, s.size AS snapshot_size, s.created_at AS snapshot_created_at,
+      b.seq, b.id, b.device_id, b.created_at, b.payload
+    FROM accounts a
+    LEFT JOIN objects s ON s.id = (
+      SELECT o.id FROM objects o
+      WHERE o.account_id = a.id AND o.kind = 'snapshot' AND o.complete = 1
+      ORDER BY o.created_at DESC LIMIT 1
+    )
+    LEFT JOIN (
+      SELECT seq, id, device_id, created_at, CASE WHEN device_id = ${deviceId} THEN NULL ELSE payload END AS payload
+      FROM batches
+      WHERE account_id = ${accountId} AND seq > ${after}
+      ORDER BY seq LIMIT ${limit}
+    ) b ON 1 = 1
+    WHERE a.id = ${accountId}
+    ORDER BY b.seq`.execute(kysely);
+  return rows;
+}
+
+interface Stored {
+  /** Every incoming batch's seq, the ones stored before included. */
+  seqs: Map<string, number>;
+  /** Bytes newly stored. */
+  bytes: number;
+}
+
+/**
+ * Stores a push's batches not stored yet, each with the account's next seq, in one transaction that takes the
+ * account row's lock first (see lockAccount). Undefined when the account is gone.
+ */
+async function storeInTransaction(kysely: Kysely<ServerDB>, principal: Principal, incoming: Map<string, Buffer>, createdAt: string): Promise<Stored | undefined> {
+  return kysely.transaction().execute(async (trx) => {
+    // The account row's lock orders this account's pushes: seqs become visible in the order they are assigned.
+    const account = await lockAccount(trx, principal.accountId);
+    if (!account) return undefined;
+    const known = await trx
+      .selectFrom('batches')
+      .select(['id', 'seq'])
+      .where('account_id', '=', principal.accountId)
+      .where('id', 'in', [...incoming.keys()])
+      .execute();
+    const seqs = new Map(known.map((row) => [row.id, row.seq]));
+    const rows = [];
+    let seq = account.last_seq;
+    let bytes = 0;
+    for (const [id, payload] of incoming) {
+      if (seqs.has(id)) continue;
+      seq += 1;
+      seqs.set(id, seq);
+      bytes += payload.length;
+      rows.push({ account_id: principal.accountId, seq, id, device_id: principal.deviceId, payload, size: payload.length, created_at: createdAt });
+    }
+    if (rows.length > 0) {
+      await trx.insertInto('batches').values(rows).execute();
+      await trx
+        .updateTable('accounts')
+        .set((eb) => ({
+          last_seq: seq,
+          stored_batches: eb('stored_batches', '+', rows.length),
+          stored_bytes: eb('stored_bytes', '+', bytes),
+        }))
+        .where('id', '=', principal.accountId)
+        .execute();
+    }
+    return { seqs, bytes };
+  });
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
+
+/**
+ * storeInTransaction in one statement, for PostgreSQL, where each of that transaction's five round trips (BEGIN,
+ * lock, known ids, insert, account update, COMMIT) waits for the pool and the database's process: under load they
+ * made a push take seconds. Same effect: the UPDATE of the account row takes its lock (as lockAccount does) and
+ * adds the new batches to its counters; the INSERT numbers them after the locked row's last_seq, so seqs become
+ * visible in commit order. The ids already stored are read from the statement's snapshot, taken before the lock
+ * was waited for: if the same batch was stored meanwhile by a concurrent push, the INSERT breaks the unique
+ * (account_id, id) and nothing is written; the statement then runs again, from a snapshot that sees it.
+ */
+async function storeInOneStatement(kysely: Kysely<ServerDB>, principal: Principal, incoming: Map<string, Buffer>, createdAt: string): Promise<Stored | undefined> {
+  const values = sql.join([...incoming].map(([id, payload], index) => sql`(${id}::text, ${payload}::bytea, ${index}::integer)`));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const { rows } = await sql<{ kind: 'account' | 'known' | 'new'; id: string | null; seq: number; size: number | null }>`
+        WITH incoming (id, payload, ord) AS (VALUES ${values}),
+        known AS (
+          SELECT b.id, b.seq FROM batches b JOIN incoming i ON i.id = b.id WHERE b.account_id = ${principal.accountId}
+        ),
+        fresh AS (
+          SELECT id, payload, length(payload) AS size, row_number() OVER (ORDER BY ord) AS rank
+          FROM incoming WHERE id NOT IN (SELECT id FROM known)
+        ),
+        account AS (
+          UPDATE accounts SET
+            last_seq = last_seq + (SELECT count(*) FROM fresh),
+            stored_batches = stored_batches + (SELECT count(*) FROM fresh),
+            stored_bytes = stored_bytes + (SELECT coalesce(sum(size), 0) FROM fresh)
+          WHERE id = ${principal.accountId}
+          RETURNING last_seq
+        ),
+        inserted AS (
+          INSERT INTO batches (account_id, seq, id, device_id, payload, size, created_at)
+          SELECT ${principal.accountId}, account.last_seq - (SELECT count(*) FROM fresh) + fresh.rank, fresh.id, ${principal.deviceId},
+            fresh.payload, fresh.size, ${createdAt}
+          FROM fresh CROSS JOIN account
+          RETURNING id, seq, size
+        )
+        SELECT 'account' AS kind, NULL AS id, last_seq AS seq, NULL::integer AS size FROM account
+        UNION ALL SELECT 'known', id, seq, NULL FROM known
+        UNION ALL SELECT 'new', id, seq, size FROM inserted`.execute(kysely);
+      if (!rows.some((row) => row.kind === 'account')) return undefined;
+      const seqs = new Map<string, number>();
+      let bytes = 0;
+      for (const row of rows) {
+        if (row.kind === 'account') continue;
+        seqs.set(row.id!, Number(row.seq));
+        bytes += row.size ?? 0;
+      }
+      return { seqs, bytes };
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
 }
 
 /** Push and pull of sealed batches (docs/sync.md, "Batches: push and pull"). */
@@ -33,44 +186,17 @@ export function batchRoutes(routes: RouteTable): void {
     async ({ c, body, principal }) => {
       const incoming = new Map<string, Buffer>();
       for (const batch of body.batches) if (!incoming.has(batch.id)) incoming.set(batch.id, Buffer.from(batch.payload, 'base64url'));
-      const seqs = await kysely.transaction().execute(async (trx) => {
-        // The account row's lock orders this account's pushes: seqs become visible in the order they are assigned.
-        const account = await lockAccount(trx, principal.accountId);
-        if (!account) throw unauthenticated();
-        if (body.keyId !== undefined) await refuseStaleKey(trx, principal.accountId, body.keyId);
-        const known = await trx
-          .selectFrom('batches')
-          .select(['id', 'seq'])
-          .where('account_id', '=', principal.accountId)
-          .where('id', 'in', [...incoming.keys()])
-          .execute();
-        const seqOf = new Map(known.map((row) => [row.id, row.seq]));
-        const createdAt = context.nowIso();
-        const rows = [];
-        let seq = account.last_seq;
-        let bytes = 0;
-        for (const [id, payload] of incoming) {
-          if (seqOf.has(id)) continue;
-          seq += 1;
-          seqOf.set(id, seq);
-          bytes += payload.length;
-          rows.push({ account_id: principal.accountId, seq, id, device_id: principal.deviceId, payload, size: payload.length, created_at: createdAt });
-        }
-        if (rows.length > 0) {
-          await trx.insertInto('batches').values(rows).execute();
-          await trx
-            .updateTable('accounts')
-            .set((eb) => ({
-              last_seq: seq,
-              stored_batches: eb('stored_batches', '+', rows.length),
-              stored_bytes: eb('stored_bytes', '+', bytes),
-            }))
-            .where('id', '=', principal.accountId)
-            .execute();
-        }
-        context.metrics.bytesSynced.inc({ kind: 'batch', direction: 'in' }, bytes);
-        return seqOf;
-      });
+      // A batch sealed with a retired key is refused (rest2's key rotation). Checked before the store: on PostgreSQL
+      // the store is one statement, so a rotation landing between the two (milliseconds) is not caught here.
+      if (body.keyId !== undefined) await refuseStaleKey(kysely, principal.accountId, body.keyId);
+      const createdAt = context.nowIso();
+      const stored =
+        context.db.engine === 'postgres'
+          ? await storeInOneStatement(kysely, principal, incoming, createdAt)
+          : await storeInTransaction(kysely, principal, incoming, createdAt);
+      if (!stored) throw unauthenticated();
+      context.metrics.bytesSynced.inc({ kind: 'batch', direction: 'in' }, stored.bytes);
+      const seqs = stored.seqs;
       return c.json({ accepted: [...incoming.keys()].map((id) => ({ id, seq: seqs.get(id)! })), serverTime: context.nowIso() }, 200);
     },
   );
@@ -89,13 +215,13 @@ export function batchRoutes(routes: RouteTable): void {
       },
     },
     async ({ c, query, principal }) => {
-      const account = await kysely
-        .selectFrom('accounts')
-        .select(['last_seq', 'compacted_through', 'stored_batches', 'stored_bytes'])
-        .where('id', '=', principal.accountId)
-        .executeTakeFirst();
+      const rows = await pullRows(kysely, principal.accountId, principal.deviceId, query.after, query.limit);
+      const account = rows[0];
       if (!account) throw unauthenticated();
-      const snapshot = await currentSnapshot(context, principal.accountId);
+      const snapshot =
+        account.snapshot_name === null
+          ? null
+          : toSnapshotInfo({ id: '', name: account.snapshot_name, covers: account.snapshot_covers, size: account.snapshot_size!, created_at: account.snapshot_created_at! });
       // Below the compacted point the batches are gone; beyond the head the server lost history the device saw
       // (restored from an older backup). Either way the device starts again from the snapshot.
       if (query.after < account.compacted_through || query.after > account.last_seq) {
@@ -103,24 +229,15 @@ export function batchRoutes(routes: RouteTable): void {
           details: { snapshot, head: account.last_seq, compactedThrough: account.compacted_through },
         });
       }
-      const rows = await kysely
-        .selectFrom('batches')
-        .select(['seq', 'id', 'device_id', 'size', 'created_at'])
-        // The caller's own batches are looked at (the cursor moves past them) but their bytes are not read.
-        .select(sql<Buffer | null>`CASE WHEN device_id = ${principal.deviceId} THEN NULL ELSE payload END`.as('payload'))
-        .where('account_id', '=', principal.accountId)
-        .where('seq', '>', query.after)
-        .orderBy('seq')
-        .limit(query.limit)
-        .execute();
       const batches: PullResponse['batches'] = [];
       let cursor = query.after;
       let bytes = 0;
       for (const row of rows) {
+        if (row.seq === null) continue;
         if (row.payload !== null) {
           if (batches.length > 0 && bytes + row.payload.length > syncLimits.pullMaxBytes) break;
           bytes += row.payload.length;
-          batches.push({ seq: row.seq, id: row.id, deviceId: row.device_id, payload: row.payload.toString('base64url'), createdAt: row.created_at });
+          batches.push({ seq: row.seq, id: row.id!, deviceId: row.device_id!, payload: row.payload.toString('base64url'), createdAt: row.created_at! });
         }
         cursor = row.seq;
       }

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { keys, putKeysRequest, type Keys } from '../../src-shared/sync-protocol';
 import type { ServerDB } from '../db/schema';
 import { notFound, ServerError } from '../http/errors';
@@ -7,7 +7,7 @@ import { lockAccount } from './account-lock';
 import { deleteObjects, findObject } from './objects';
 
 /** A push sealed with a key that is no longer the account's (another device rotated it): 409 key_changed. */
-export async function refuseStaleKey(trx: Transaction<ServerDB>, accountId: string, keyId: string): Promise<void> {
+export async function refuseStaleKey(trx: Kysely<ServerDB>, accountId: string, keyId: string): Promise<void> {
   const current = await trx.selectFrom('keys').select('key_id').where('account_id', '=', accountId).executeTakeFirst();
   if (current && current.key_id !== keyId) {
     throw new ServerError('CONFLICT', 'The account’s key was changed on another device: unlock the new one with the passphrase', {

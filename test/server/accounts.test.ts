@@ -96,12 +96,30 @@ describeEngines('accounts and devices', (start) => {
     expect((await desktop.call('GET', '/auth/me')).status).toBe(200);
     expect((await laptop.call('DELETE', `/devices/${desktop.deviceId}`)).status).toBe(204);
     expect((await desktop.call('GET', '/auth/me')).status).toBe(401);
+    expect((await desktop.call('GET', '/sync/pull?after=0')).status).toBe(401);
+    expect((await desktop.call('POST', '/sync/push', { json: { batches: [{ id: crypto.randomUUID(), payload: 'AAAA' }] } })).status).toBe(401);
     expect((await desktop.refresh()).status).toBe(401);
     const listed = (await laptop.call('GET', '/devices')).body.devices.find((device: { id: string }) => device.id === desktop.deviceId);
     expect(listed.revokedAt).not.toBeNull();
     const again = await login(server.url, laptop.session.account.email, laptop.password, 'Desktop', desktop.deviceId);
     expect(again.deviceId).not.toBe(desktop.deviceId);
     expect((await laptop.call('DELETE', `/devices/${crypto.randomUUID()}`)).status).toBe(404);
+  });
+
+  it("writes a device's last-seen time off the request path, and a graceful stop writes what was waiting", async () => {
+    const laptop = await register(server.url);
+    // The first request after a restart may meet a kept-alive connection the stopped server closed: retried once.
+    const devices = () => laptop.call('GET', '/devices').catch(() => laptop.call('GET', '/devices'));
+    const lastSeen = async () => (await devices()).body.devices.find((device: { id: string }) => device.id === laptop.deviceId).lastSeenAt as string;
+    const before = await lastSeen();
+    // A minute on, the next request notes the device again; the server stops before the note's own write is due.
+    server.clock.advance(61_000);
+    const seenAt = new Date(server.clock.now()).toISOString();
+    expect((await laptop.call('GET', '/sync/pull?after=0')).status).toBe(200);
+    await server.restart();
+    const after = await lastSeen();
+    expect(after > before).toBe(true);
+    expect(after >= seenAt).toBe(true);
   });
 
   it("changes the password: the old one stops working, every other device's session ends, this one goes on", async () => {

@@ -60,4 +60,26 @@ describeEngines('concurrent pushes', (start, engine) => {
     expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     expect(seen).toEqual(seqs);
   });
+
+  it('stores the same batches pushed by several devices at once once, each with one seq', async () => {
+    const owner = await register(servers[0].url);
+    const email = owner.session.account.email;
+    const pushers: Device[] = [];
+    for (let i = 0; i < 6; i += 1) pushers.push(await login(servers[i % servers.length].url, email, owner.password, `retrier ${i}`));
+    const seqOf = new Map<string, Set<number>>();
+    for (let round = 0; round < 8; round += 1) {
+      // One device's push retried from every connection at once (a retry racing its own first attempt).
+      const batches = [batch(32), batch(32)];
+      const answers = await Promise.all(pushers.map((device) => device.push(batches)));
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        for (const accepted of answer.body.accepted) seqOf.set(accepted.id, new Set([...(seqOf.get(accepted.id) ?? []), accepted.seq]));
+      }
+    }
+    expect([...seqOf.values()].every((seqs) => seqs.size === 1)).toBe(true);
+    const seqs = [...seqOf.values()].map((set) => [...set][0]).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    const pulled = await owner.pull(0);
+    expect(pulled.body.batches.map((b: { seq: number }) => b.seq)).toEqual(seqs);
+  });
 });
