@@ -65,6 +65,8 @@ beforeAll(async () => {
   await demo.api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Initech', planned: false });
   await demo.api.invoke('fairs.setVisitStatus', { id: booth.id, status: 'in_line' });
   await demo.api.invoke('offers.create', { name: 'Offers' });
+  const answer = await demo.api.invoke('answers.create', { question: 'Why us?', category: 'why_company', body: 'Your product', tags: ['product'] });
+  await demo.api.invoke('answers.update', { id: answer.id, patch: { body: 'Your product and your team' } });
   empty = await startE2EApp();
   const press = (keys: string) => async (page: Page) => {
     await page.locator('h1').first().click();
@@ -90,6 +92,8 @@ beforeAll(async () => {
     { name: 'fair', path: `/#/fairs/${fair.id}`, ready: '.booth' },
     { name: 'fair in hall mode', path: `/#/fairs/${fair.id}/hall`, ready: '.booth' },
     { name: 'fair: plan and notes', path: `/#/fairs/${fair.id}`, ready: '.booth-editor', open: click('.booth button[aria-expanded]') },
+    { name: 'answers', path: '/#/answers', ready: '.answer' },
+    { name: 'answers: versions', path: '/#/answers', ready: '.answer-versions', open: click('.answer button[aria-expanded]') },
     { name: 'settings', path: '/#/settings', ready: '#settings-data' },
     { name: 'import', path: '/#/import', ready: 'h1' },
     { name: 'report', path: '/#/report', ready: '.report[data-ready="true"]' },
@@ -161,6 +165,7 @@ describe.each(combos)('no serious or critical violation ($theme, $language)', ({
       { name: 'empty board', path: '/#/board', ready: '.board-column' },
       { name: 'empty fairs', path: '/#/fairs', ready: '.empty-state' },
       { name: 'empty offers', path: '/#/offers', ready: '.empty-state' },
+      { name: 'empty answers', path: '/#/answers', ready: '.empty-state' },
     ];
     expect(await visit(empty, theme, language, emptyStops)).toEqual({});
   });

@@ -38,6 +38,8 @@ it('opens on the dashboard and reaches every screen from the sidebar', async () 
     ['Tasks', '/tasks'],
     ['Companies', '/companies'],
     ['Contacts', '/contacts'],
+    ['Job fairs', '/fairs'],
+    ['Answers', '/answers'],
     ['Dashboard', '/dashboard'],
   ] as const) {
     await nav.getByRole('link', { name, exact: true }).click();

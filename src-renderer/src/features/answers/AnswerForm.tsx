@@ -5,10 +5,20 @@ import { useAction } from '../../api/hooks';
 import { Button } from '../../ui/Button';
 import { ChipsInput } from '../../ui/ChipsInput';
 import { Field } from '../../ui/Field';
-import { errorMessage } from '../../ui/issues';
-import { errorsByField } from '../shared/fieldErrors';
+import { errorsByField, unplacedError } from '../shared/fieldErrors';
+import { FormError } from '../shared/FormError';
 
 /** A new answer, or an edit of one (a changed text is kept by the handler as a new version). */
+/** The kinds of question, as options of a <select>. */
+export function CategoryOptions() {
+  const { t } = useTranslation('answers');
+  return answerCategories.map((value) => (
+    <option key={value} value={value}>
+      {t(`category.${value}`)}
+    </option>
+  ));
+}
+
 export function AnswerForm({ answer, onDone }: { answer?: ScreeningAnswer; onDone: (saved?: AnswerDetail) => void }) {
   const { t } = useTranslation(['answers', 'common']);
   const create = useAction('answers.create');
@@ -34,11 +44,7 @@ export function AnswerForm({ answer, onDone }: { answer?: ScreeningAnswer; onDon
         <Field label={t('category.label')} error={errors.category}>
           {(props) => (
             <select className="input" {...props} value={category} onChange={(event) => setCategory(event.target.value as AnswerCategory)}>
-              {answerCategories.map((value) => (
-                <option key={value} value={value}>
-                  {t(`category.${value}`)}
-                </option>
-              ))}
+              <CategoryOptions />
             </select>
           )}
         </Field>
@@ -49,11 +55,7 @@ export function AnswerForm({ answer, onDone }: { answer?: ScreeningAnswer; onDon
       <Field label={t('form.body')} error={errors.body} hint={answer ? t('form.bodyHint') : undefined}>
         {(props) => <textarea className="input" rows={6} {...props} value={body} onChange={(event) => setBody(event.target.value)} />}
       </Field>
-      {action.error && !Object.keys(errors).length && (
-        <p className="rec-form-error" role="alert">
-          {errorMessage(t, action.error)}
-        </p>
-      )}
+      <FormError message={unplacedError(t, action.error, errors)} />
       <div className="answer-form-actions">
         <Button onClick={() => onDone()}>{t('common:actions.cancel')}</Button>
         <Button type="submit" variant="primary" disabled={action.isPending}>

@@ -1,7 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answerCategories, type AnswerCategory, type ScreeningAnswer } from '../../../../src-shared/contract';
+import type { AnswerCategory, ScreeningAnswer } from '../../../../src-shared/contract';
 import { invoke } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { Button, IconButton } from '../../ui/Button';
@@ -12,7 +12,7 @@ import { errorMessage } from '../../ui/issues';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { useFormat } from '../../ui/format';
 import { useToast } from '../../ui/toast';
-import { AnswerForm } from './AnswerForm';
+import { AnswerForm, CategoryOptions } from './AnswerForm';
 import { useCopyText } from './copy';
 import './answers.css';
 
@@ -134,11 +134,7 @@ export default function AnswersPage() {
           {(props) => (
             <select className="input" {...props} value={category} onChange={(event) => setCategory(event.target.value as AnswerCategory | '')}>
               <option value="">{t('allCategories')}</option>
-              {answerCategories.map((value) => (
-                <option key={value} value={value}>
-                  {t(`category.${value}`)}
-                </option>
-              ))}
+              <CategoryOptions />
             </select>
           )}
         </Field>

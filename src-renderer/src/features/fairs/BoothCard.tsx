@@ -10,7 +10,9 @@ import { errorMessage } from '../../ui/issues';
 import { useFormat } from '../../ui/format';
 import { useToast } from '../../ui/toast';
 import { addDays, todayKey } from '../shared/dates';
-import { errorsByField } from '../shared/fieldErrors';
+import { errorsByField, unplacedError } from '../shared/fieldErrors';
+import { FormError } from '../shared/FormError';
+import { PlanFields } from './PlanFields';
 
 /** The next steps offered from each status: the queue moves forward, and any step can be taken back. */
 const nextSteps: Record<VisitStatus, { status: VisitStatus; action: 'joinLine' | 'talk' | 'done' | 'skip' | 'reset' }[]> = {
@@ -45,11 +47,11 @@ function BoothEditor({ booth, onDone }: { booth: FairBooth; onDone: () => void }
   const update = useAction('fairs.updateBooth');
   const [values, setValues] = useState(() => Object.fromEntries(editableKeys.map((key) => [key, booth[key] ?? ''])) as Record<keyof Editable, string>);
   const [planned, setPlanned] = useState(booth.planned);
-  const [priority, setPriority] = useState(booth.priority ? String(booth.priority) : '');
+  const [priority, setPriority] = useState(booth.priority);
   const errors = errorsByField(t, update.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const patch = { ...values, planned, priority: priority ? (Number(priority) as 1 | 2 | 3) : null };
+    const patch = { ...values, planned, priority };
     update.mutate(
       { id: booth.id, patch },
       {
@@ -79,29 +81,8 @@ function BoothEditor({ booth, onDone }: { booth: FairBooth; onDone: () => void }
           }
         </Field>
       ))}
-      <div className="fair-form-row">
-        <Field label={t('booth.priority')}>
-          {(props) => (
-            <select className="input" {...props} value={priority} onChange={(event) => setPriority(event.target.value)}>
-              <option value="">{t('booth.noPriority')}</option>
-              {[1, 2, 3].map((level) => (
-                <option key={level} value={level}>
-                  {t(`priority.${level}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <label className="booth-check">
-          <input type="checkbox" checked={planned} onChange={(event) => setPlanned(event.target.checked)} />
-          {t('booth.planned')}
-        </label>
-      </div>
-      {update.error && !Object.keys(errors).length && (
-        <p className="rec-form-error" role="alert">
-          {errorMessage(t, update.error)}
-        </p>
-      )}
+      <PlanFields priority={priority} planned={planned} onPriority={setPriority} onPlanned={setPlanned} />
+      <FormError message={unplacedError(t, update.error, errors)} />
       <div className="fair-form-actions">
         <Button onClick={onDone}>{t('common:actions.cancel')}</Button>
         <Button type="submit" variant="primary" disabled={update.isPending}>
@@ -135,11 +116,7 @@ function ConvertForm({ booth, onDone }: { booth: FairBooth; onDone: () => void }
       <Field label={t('convert.position')} error={errors.position}>
         {(props) => <input className="input" {...props} value={position} onChange={(event) => setPosition(event.target.value)} autoFocus />}
       </Field>
-      {convert.error && !Object.keys(errors).length && (
-        <p className="rec-form-error" role="alert">
-          {errorMessage(t, convert.error)}
-        </p>
-      )}
+      <FormError message={unplacedError(t, convert.error, errors)} />
       <div className="fair-form-actions">
         <Button onClick={onDone}>{t('common:actions.cancel')}</Button>
         <Button type="submit" variant="primary" disabled={convert.isPending}>

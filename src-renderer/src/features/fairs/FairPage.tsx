@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { FairDetail } from '../../../../src-shared/contract';
+import type { BoothPriority, FairDetail } from '../../../../src-shared/contract';
 import { invoke } from '../../api/client';
 import { useAction, useChannel } from '../../api/hooks';
 import { Button } from '../../ui/Button';
@@ -11,12 +11,20 @@ import { Field } from '../../ui/Field';
 import { errorMessage } from '../../ui/issues';
 import { useFormat } from '../../ui/format';
 import { useToast } from '../../ui/toast';
-import { errorsByField } from '../shared/fieldErrors';
+import { errorsByField, unplacedError } from '../shared/fieldErrors';
+import { FormError } from '../shared/FormError';
+import { PlanFields } from './PlanFields';
 import { BoothCard } from './BoothCard';
 import { useFairDates } from './FairsPage';
 import './fairs.css';
 
-const blankBooth = { companyName: '', booth: '', recruitsFor: '', priority: '', planned: true };
+const blankBooth: { companyName: string; booth: string; recruitsFor: string; priority: BoothPriority | null; planned: boolean } = {
+  companyName: '',
+  booth: '',
+  recruitsFor: '',
+  priority: null,
+  planned: true,
+};
 
 function AddBoothForm({ fairId }: { fairId: string }) {
   const { t } = useTranslation(['fairs', 'common']);
@@ -32,7 +40,7 @@ function AddBoothForm({ fairId }: { fairId: string }) {
         booth: values.booth,
         recruitsFor: values.recruitsFor,
         planned: values.planned,
-        priority: values.priority ? (Number(values.priority) as 1 | 2 | 3) : null,
+        priority: values.priority,
       },
       { onSuccess: () => setValues(blankBooth) },
     );
@@ -50,29 +58,13 @@ function AddBoothForm({ fairId }: { fairId: string }) {
       <Field label={t('booth.recruitsFor')} error={errors.recruitsFor}>
         {(props) => <input className="input" {...props} value={values.recruitsFor} onChange={(event) => setValues({ ...values, recruitsFor: event.target.value })} />}
       </Field>
-      <div className="fair-form-row">
-        <Field label={t('booth.priority')}>
-          {(props) => (
-            <select className="input" {...props} value={values.priority} onChange={(event) => setValues({ ...values, priority: event.target.value })}>
-              <option value="">{t('booth.noPriority')}</option>
-              {[1, 2, 3].map((level) => (
-                <option key={level} value={level}>
-                  {t(`priority.${level}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <label className="booth-check">
-          <input type="checkbox" checked={values.planned} onChange={(event) => setValues({ ...values, planned: event.target.checked })} />
-          {t('booth.planned')}
-        </label>
-      </div>
-      {add.error && !Object.keys(errors).length && (
-        <p className="rec-form-error" role="alert">
-          {errorMessage(t, add.error)}
-        </p>
-      )}
+      <PlanFields
+        priority={values.priority}
+        planned={values.planned}
+        onPriority={(priority) => setValues({ ...values, priority })}
+        onPlanned={(planned) => setValues({ ...values, planned })}
+      />
+      <FormError message={unplacedError(t, add.error, errors)} />
       <div className="fair-form-actions">
         <Button type="submit" variant="primary" icon="plus" disabled={add.isPending}>
           {t('booth.add')}

@@ -8,7 +8,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Field } from '../../ui/Field';
 import { errorMessage } from '../../ui/issues';
 import { useFormat } from '../../ui/format';
-import { errorsByField } from '../shared/fieldErrors';
+import { errorsByField, unplacedError } from '../shared/fieldErrors';
+import { FormError } from '../shared/FormError';
 import './fairs.css';
 
 /** "12 Mar 2024" or "12 Mar 2024 – 13 Mar 2024". */
@@ -54,11 +55,7 @@ function NewFairForm({ onCancel }: { onCancel: () => void }) {
       <Field label={t('form.url')} error={errors.url}>
         {(props) => <input className="input" type="url" inputMode="url" {...props} value={values.url} onChange={set('url')} />}
       </Field>
-      {create.error && !Object.keys(errors).length && (
-        <p className="rec-form-error" role="alert">
-          {errorMessage(t, create.error)}
-        </p>
-      )}
+      <FormError message={unplacedError(t, create.error, errors)} />
       <div className="fair-form-actions">
         <Button onClick={onCancel}>{t('common:actions.cancel')}</Button>
         <Button type="submit" variant="primary" disabled={create.isPending}>
