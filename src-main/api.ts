@@ -28,6 +28,7 @@ import { automationHandlers } from './automation/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { fairHandlers } from './fairs/handlers';
 import { captureHandlers } from './capture/handlers';
+import { watchHandlers } from './watch/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -54,6 +55,7 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...fairHandlers,
   ...captureHandlers,
+  ...watchHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -26,6 +26,8 @@ const entityNames: Record<SyncedTable, string> = {
   weekly_summaries: 'Weekly summary',
   fairs: 'Fair',
   fair_booths: 'Booth',
+  board_watches: 'Watched board',
+  opportunities: 'Opportunity',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

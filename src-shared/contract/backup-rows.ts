@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { nameKey } from '../text';
 import { applicationFields } from './applications';
-import { calendarDate, id, instant, optionalText, requiredText, skillList } from './common';
+import { calendarDate, currency, id, instant, optionalText, requiredText, skillList } from './common';
 import { companyFields } from './companies';
 import { contactFields } from './contacts';
 import { customFieldKinds, customFieldLimits, customFieldValue } from './customFields';
 import { notificationKinds, ruleLimits, weekdays } from './automation';
+import { boardKinds, boardName, opportunityStatuses, remotePreferences } from './watch';
 import { addDocumentInput } from './documents';
-import { stageCategories } from './enums';
+import { employmentTypes, salaryPeriods, stageCategories } from './enums';
 import { interactionFields } from './interactions';
 import { boothFields, fairFields, visitFields, visitStatuses } from './fairs';
 import { interviewFields } from './interviews';
@@ -105,6 +106,8 @@ const salaryOrdered = (row: { salary_min?: number | null; salary_max?: number | 
   row.salary_min == null || row.salary_max == null || row.salary_min <= row.salary_max;
 
 const a = applicationFields;
+/** A watch's keywords or locations. */
+const watchTerms = z.array(z.string().trim().min(1).max(100)).max(30);
 
 export const jsonBackupRowSchemas = {
   stages: rowOf({
@@ -297,5 +300,32 @@ export const jsonBackupRowSchemas = {
     notes: visitFields.notes,
     application_id: nullableId,
     contact_id: nullableId,
+  }),
+  board_watches: rowOf({
+    kind: z.enum(boardKinds),
+    board: boardName,
+    company_name: requiredText(200),
+    keywords: jsonList(watchTerms),
+    locations: jsonList(watchTerms),
+    remote: z.enum(remotePreferences),
+  }),
+  opportunities: rowOf({
+    watch_id: id,
+    external_id: requiredText(200),
+    title: requiredText(500),
+    location: optionalText(500),
+    remote: flag.nullable(),
+    url: a.postingUrl,
+    description: optionalText(200_000),
+    department: optionalText(200),
+    employment_type: z.enum(employmentTypes).nullable(),
+    salary_min: a.salaryMin,
+    salary_max: a.salaryMax,
+    salary_currency: currency.nullable(),
+    salary_period: z.enum(salaryPeriods).nullable(),
+    posted_at: instant.nullable(),
+    status: z.enum(opportunityStatuses),
+    closed_at: instant.nullable(),
+    application_id: nullableId,
   }),
 };

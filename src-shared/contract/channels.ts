@@ -23,6 +23,7 @@ import { automationChannelInputs, type AutomationOutputs } from './automation';
 import { jobsChannelInputs, type JobsOutputs } from './jobs';
 import { fairsChannelInputs, type FairsOutputs } from './fairs';
 import { captureChannelInputs, type CaptureOutputs } from './capture';
+import { watchChannelInputs, type WatchOutputs } from './watch';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -116,6 +117,7 @@ export const channelInputs = {
   ...jobsChannelInputs,
   ...fairsChannelInputs,
   ...captureChannelInputs,
+  ...watchChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
@@ -128,7 +130,8 @@ export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & 
   AutomationOutputs &
   JobsOutputs &
   FairsOutputs &
-  CaptureOutputs;
+  CaptureOutputs &
+  WatchOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

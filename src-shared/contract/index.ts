@@ -26,3 +26,4 @@ export * from './file-paths';
 export * from './jobs';
 export * from './capture';
 export * from './fairs';
+export * from './watch';

@@ -9,6 +9,7 @@ import { syncChannelInputs } from '../../../src-shared/contract/sync';
 import { automationChannelInputs } from '../../../src-shared/contract/automation';
 import { fairsChannelInputs } from '../../../src-shared/contract/fairs';
 import { captureChannelInputs } from '../../../src-shared/contract/capture';
+import { watchChannelInputs } from '../../../src-shared/contract/watch';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
 const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
@@ -16,6 +17,7 @@ const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, i
 otherDomains.push(fairsChannelInputs);
 /** Capture reads pages: test/capture covers its channels. */
 otherDomains.push(captureChannelInputs);
+otherDomains.push(watchChannelInputs);
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
@@ -26,7 +28,8 @@ type OtherChannel =
   | keyof typeof automationChannelInputs
   | keyof typeof jobsChannelInputs
   | keyof typeof fairsChannelInputs
-  | keyof typeof captureChannelInputs;
+  | keyof typeof captureChannelInputs
+  | keyof typeof watchChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

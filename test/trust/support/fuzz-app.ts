@@ -56,6 +56,11 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
   const { undo: stageMove } = await api.invoke('applications.setStage', { id: base.application.id, stageId: base.stages.screening, occurredAt: '2024-03-05T10:00:00Z' });
   const fair = await api.invoke('fairs.create', { name: 'Forum Emploi Lyon', startsOn: '2024-03-12', place: 'Halle Tony Garnier' });
   const booth = await api.invoke('fairs.addBooth', { fairId: fair.id, companyName: 'Globex', booth: 'B12', recruitsFor: 'Data engineers', priority: 1 });
+  // A watched board (after the automation stopped: no check of it runs here) and one posting of its inbox.
+  const watch = await api.invoke('watches.create', { kind: 'greenhouse', board: 'initech', companyName: 'Initech' });
+  const opportunityId = context.changes.write((write) =>
+    write.insert('opportunities', { watch_id: watch.id, external_id: '4012345', title: 'Développeuse TypeScript', url: 'https://boards.greenhouse.io/initech/jobs/4012345', description: 'Nous cherchons…', status: 'new' }),
+  );
   const backupPath = (await api.invoke('backups.create', undefined)).path;
   const world: FuzzWorld = {
     ...base,
@@ -68,6 +73,8 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
     automaticEventId: ghosted.id,
     fairId: fair.id,
     boothId: booth.id,
+    watchId: watch.id,
+    opportunityId,
   };
   closeAppContext(context);
   const copies: string[] = [];

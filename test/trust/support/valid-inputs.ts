@@ -17,6 +17,9 @@ export interface FuzzWorld extends World {
   /** A fair with one booth (no visit yet). */
   fairId: string;
   boothId: string;
+  /** A watched board and a posting of its inbox (written as a check of the board would write it). */
+  watchId: string;
+  opportunityId: string;
 }
 
 /** A small PDF-looking file, as the browser shell uploads it. */
@@ -297,4 +300,14 @@ export const validInputs: ValidInputs = {
   'fairs.convertVisit': (w) => ({ id: w.boothId, position: 'Data engineer' }),
   'fairs.visits': () => ({ from: '2024-03-01', to: '2024-03-31' }),
   'postings.read': () => ({ html: '<title>Backend developer at Acme</title>', url: 'https://jobs.example/acme/9' }),
+  'watches.list': () => undefined,
+  'watches.create': () => ({ kind: 'lever', board: 'globex', companyName: 'Globex', keywords: ['Développeur', 'TypeScript'], locations: ['Lyon'], remote: 'remote' }),
+  'watches.update': (w) => ({ id: w.watchId, patch: { keywords: ['Rust'], locations: [], remote: 'on_site', companyName: 'Initech SAS' } }),
+  'watches.delete': (w) => ({ id: w.watchId }),
+  'watches.restore': (w) => ({ id: w.watchId }),
+  'watches.settings': () => undefined,
+  'watches.updateSettings': () => ({ greenhouseBaseUrl: 'http://127.0.0.1:9/boards/', leverBaseUrl: 'https://api.lever.co' }),
+  'opportunities.list': (w) => ({ status: 'all', watchId: w.watchId, limit: 10, offset: 0 }),
+  'opportunities.act': (w) => ({ action: 'dismiss', ids: [w.opportunityId] }),
+  'opportunities.track': (w) => ({ id: w.opportunityId }),
 };
