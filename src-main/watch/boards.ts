@@ -1,7 +1,9 @@
-import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import type { BoardKind, EmploymentType, SalaryPeriod } from '../../src-shared/contract';
-import { htmlToText } from './html-text';
+import { descriptionText } from '../capture/text';
+
+/** A board's HTML as clean text (links kept), as a captured page's description is read. */
+const htmlToText = (html: string) => descriptionText(html, null);
 
 /** One posting of a board, in Candid's terms, whatever board it came from. */
 export interface BoardPosting {
@@ -79,7 +81,7 @@ const greenhouse: BoardAdapter = {
         location,
         remote: location && /\bremote\b/i.test(location) ? true : null,
         url: webLink(job.absolute_url),
-        description: job.content ? clean(htmlToText(decodeHTML(job.content))) : null,
+        description: job.content ? clean(htmlToText(job.content)) : null,
         department: clean(job.departments?.[0]?.name),
         employmentType: null,
         salary: null,
