@@ -9,6 +9,7 @@ export const screens = [
   { path: '/tasks', key: 'tasks', icon: 'tasks', go: 't' },
   { path: '/companies', key: 'companies', icon: 'building', go: 'c' },
   { path: '/contacts', key: 'contacts', icon: 'users', go: 'p' },
+  { path: '/opportunities', key: 'opportunities', icon: 'inbox', go: 'o' },
   { path: '/settings', key: 'settings', icon: 'settings', go: 's' },
 ] as const satisfies readonly { path: string; key: string; icon: IconName; go: string }[];
 

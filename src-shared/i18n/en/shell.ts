@@ -10,6 +10,7 @@ export default {
     tasks: 'Tasks',
     companies: 'Companies',
     contacts: 'Contacts',
+    opportunities: 'Opportunities',
     settings: 'Settings',
   },
   actions: {

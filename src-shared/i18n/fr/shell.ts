@@ -12,6 +12,7 @@ export default {
     tasks: 'Tâches',
     companies: 'Entreprises',
     contacts: 'Contacts',
+    opportunities: 'Opportunités',
     settings: 'Réglages',
   },
   actions: {
