@@ -29,6 +29,7 @@ import { jobsHandlers } from './jobs/handlers';
 import { fairHandlers } from './fairs/handlers';
 import { captureHandlers } from './capture/handlers';
 import { watchHandlers } from './watch/handlers';
+import { aiHandlers } from './ai/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -56,6 +57,7 @@ export const handlers: Handlers = {
   ...fairHandlers,
   ...captureHandlers,
   ...watchHandlers,
+  ...aiHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -24,6 +24,7 @@ import { jobsChannelInputs, type JobsOutputs } from './jobs';
 import { fairsChannelInputs, type FairsOutputs } from './fairs';
 import { captureChannelInputs, type CaptureOutputs } from './capture';
 import { watchChannelInputs, type WatchOutputs } from './watch';
+import { aiChannelInputs, type AiOutputs } from './ai';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -118,6 +119,7 @@ export const channelInputs = {
   ...fairsChannelInputs,
   ...captureChannelInputs,
   ...watchChannelInputs,
+  ...aiChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
@@ -131,7 +133,8 @@ export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & 
   JobsOutputs &
   FairsOutputs &
   CaptureOutputs &
-  WatchOutputs;
+  WatchOutputs &
+  AiOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

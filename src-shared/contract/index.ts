@@ -27,3 +27,4 @@ export * from './jobs';
 export * from './capture';
 export * from './fairs';
 export * from './watch';
+export * from './ai';

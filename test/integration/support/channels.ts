@@ -10,6 +10,7 @@ import { automationChannelInputs } from '../../../src-shared/contract/automation
 import { fairsChannelInputs } from '../../../src-shared/contract/fairs';
 import { captureChannelInputs } from '../../../src-shared/contract/capture';
 import { watchChannelInputs } from '../../../src-shared/contract/watch';
+import { aiChannelInputs } from '../../../src-shared/contract/ai';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
 const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
@@ -17,7 +18,7 @@ const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, i
 otherDomains.push(fairsChannelInputs);
 /** Capture reads pages: test/capture covers its channels. */
 otherDomains.push(captureChannelInputs);
-otherDomains.push(watchChannelInputs);
+otherDomains.push(watchChannelInputs, aiChannelInputs);
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
@@ -29,7 +30,8 @@ type OtherChannel =
   | keyof typeof jobsChannelInputs
   | keyof typeof fairsChannelInputs
   | keyof typeof captureChannelInputs
-  | keyof typeof watchChannelInputs;
+  | keyof typeof watchChannelInputs
+  | keyof typeof aiChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

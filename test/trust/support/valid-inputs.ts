@@ -35,6 +35,8 @@ export const needsSyncServer: ReadonlyMap<Channel, string> = new Map<Channel, st
   ['sync.connect', 'UNAVAILABLE'],
   ['sync.revokeDevice', 'UNAUTHORIZED'],
   ['sync.changePassphrase', 'UNAUTHORIZED'],
+  // AI is off by default, and no endpoint answers here: test/watch/ai.test.ts drives it against a local server.
+  ['ai.analyze', 'UNAVAILABLE'],
 ]);
 
 const csv = Buffer.from('Company;Position;Applied\nAcme;Developer;2024-03-01\nGlobex;Designer;02/04/2024\n', 'utf8').toString('base64');
@@ -310,4 +312,8 @@ export const validInputs: ValidInputs = {
   'opportunities.list': (w) => ({ status: 'all', watchId: w.watchId, limit: 10, offset: 0 }),
   'opportunities.act': (w) => ({ action: 'dismiss', ids: [w.opportunityId] }),
   'opportunities.track': (w) => ({ id: w.opportunityId }),
+  'ai.settings': () => undefined,
+  'ai.update': () => ({ enabled: false, baseUrl: 'http://127.0.0.1:9/v1', model: 'llama3.1', timeoutSeconds: 30, apiKey: 'sk-test-fuzz' }),
+  'ai.preview': (w) => ({ opportunityId: w.opportunityId }),
+  'ai.analyze': (w) => ({ opportunityId: w.opportunityId }),
 };
