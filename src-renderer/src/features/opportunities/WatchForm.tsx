@@ -23,7 +23,9 @@ const blank: Draft = { kind: 'greenhouse', board: '', companyName: '', keywords:
 /** Adds a watch, or edits one: the board (kind and name), the company it belongs to, and the filters. */
 export function WatchForm({ watch, onClose }: { watch: BoardWatch | null; onClose(): void }) {
   const { t } = useTranslation(['watch', 'common']);
-  const [draft, setDraft] = useState<Draft>(watch ? { ...watch } : blank);
+  const [draft, setDraft] = useState<Draft>(() =>
+    watch ? { kind: watch.kind, board: watch.board, companyName: watch.companyName, keywords: watch.keywords, locations: watch.locations, remote: watch.remote } : blank,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
