@@ -75,6 +75,8 @@ function trackOpportunity(db: Database, write: WriteContext, id: string): string
     salaryCurrency: salaryKnown ? opportunity.salaryCurrency : null,
     salaryPeriod: salaryKnown ? opportunity.salaryPeriod : null,
     stageId: wishlist.id,
+    // The posting as the board listed it, frozen on the application as capture freezes a page's.
+    capturedPosting: { text: opportunity.description, url: opportunity.url, capturedAt: write.now },
   });
   const applicationId = createApplication(db, write, input);
   write.update('opportunities', id, { status: 'tracked', application_id: applicationId });

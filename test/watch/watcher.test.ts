@@ -239,6 +239,8 @@ describe('the inbox', () => {
     expect(application.companyName).toBe('Globex');
     expect(application.stageCategory).toBe('wishlist');
     expect(application.description).toContain('Rust & SQL');
+    expect(application.capturedPosting).toMatchObject({ url: 'https://jobs.lever.co/globex/a1' });
+    expect(application.capturedPosting?.text).toContain('Rust & SQL');
     // Tracking twice gives the same application; dismissing a tracked posting does nothing.
     expect((await app.api.invoke('opportunities.track', { id: backend.id })).applicationId).toBe(applicationId);
     expect(await app.api.invoke('opportunities.act', { action: 'dismiss', ids: [backend.id] })).toEqual({ count: 0 });
