@@ -15,6 +15,7 @@ import * as contactInteractions from './0170_contact_interactions';
 import * as customFields from './0175_custom_fields';
 import * as stageEventDates from './0180_stage_event_dates';
 import * as capturedPosting from './0190_captured_posting';
+import * as boardWatches from './0195_board_watches';
 import * as jobFairs from './0200_job_fairs';
 import * as screeningAnswers from './0205_screening_answers';
 import * as offerComparisons from './0210_offer_comparisons';
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   { version: 175, name: '0175_custom_fields', up: customFields.up },
   { version: 180, name: '0180_stage_event_dates', up: stageEventDates.up },
   { version: 190, name: '0190_captured_posting', up: capturedPosting.up },
+  { version: 195, name: '0195_board_watches', up: boardWatches.up },
   { version: 200, name: '0200_job_fairs', up: jobFairs.up },
   { version: 205, name: '0205_screening_answers', up: screeningAnswers.up },
   { version: 210, name: '0210_offer_comparisons', up: offerComparisons.up },

@@ -30,6 +30,8 @@ import { fairHandlers } from './fairs/handlers';
 import { captureHandlers } from './capture/handlers';
 import { answerHandlers } from './answers/handlers';
 import { offerHandlers } from './offers/handlers';
+import { watchHandlers } from './watch/handlers';
+import { aiHandlers } from './ai/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -58,6 +60,8 @@ export const handlers: Handlers = {
   ...captureHandlers,
   ...answerHandlers,
   ...offerHandlers,
+  ...watchHandlers,
+  ...aiHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -24,6 +24,8 @@ export interface AppContext {
   clock: Clock;
   /** Long work (imports, exports, backups, restores): run in a worker thread by main (src-main/jobs). */
   jobs: Jobs;
+  /** Secrets kept outside the database (sync's tokens, the AI key): safeStorage on the desktop, a 0600 file in the browser shell. */
+  secrets: SecretStore;
   /** Inside a job's worker only: its progress, cancel and temporary files. */
   job?: JobControl;
   /** Capture's page fetching (src-main/capture): tests serve pages on 127.0.0.1, so they allow private addresses. */
@@ -68,7 +70,8 @@ export async function openAppContext(options: OpenContextOptions): Promise<AppCo
   } as AppContext;
   const { changes, shell, version } = context;
   context.jobs = new JobRunner({ db, changes, databaseFile, dataDir: options.dataDir, nativeBinding: options.nativeBinding, shell, version });
-  context.sync = new SyncService(context, options.secrets ?? browserSecretStore(options.dataDir), options.sync);
+  context.secrets = options.secrets ?? browserSecretStore(options.dataDir);
+  context.sync = new SyncService(context, context.secrets, options.sync);
   return context;
 }
 

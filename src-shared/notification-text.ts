@@ -46,5 +46,7 @@ export function notificationText(item: NotificationItem, t: Translate, format: N
         title: t(key('title'), { date: format.date(item.weekStart) }),
         body: t(key('body'), { sent: item.sent, answers: item.answers, count: item.interviewsComing }),
       };
+    case 'new-opportunities':
+      return { title: t(key('title'), { company: item.company }), body: t(key('body'), { count: item.count, company: item.company }) };
   }
 }

@@ -8,6 +8,7 @@ import { autoGhostJob } from './rules/ghost';
 import { interviewReminderJob } from './rules/interview-reminders';
 import { taskReminderJob } from './rules/task-reminders';
 import { goalAtRiskJob, weeklySummaryJob } from './rules/weekly';
+import { boardWatchJob, type WatchJobOptions } from '../watch/job';
 import { Scheduler, type AnyJobKind, type SchedulerOptions } from './scheduler';
 
 export type { DeliverNotifications };
@@ -31,6 +32,8 @@ export const ruleJobs: readonly AnyJobKind[] = [
 export interface AutomationOptions extends Pick<SchedulerOptions, 'longestSleepMs' | 'afterWriteMs' | 'batchSize' | 'log'> {
   /** Shows notifications outside the window (the desktop shell); the browser shell shows them from the page. */
   deliver?: DeliverNotifications;
+  /** The board watcher's limits (tests shorten the timeout). */
+  watch?: WatchJobOptions;
 }
 
 export interface Automation {
@@ -45,6 +48,8 @@ export function startAutomation(context: AppContext, options: AutomationOptions 
   automationStartedAt(context.db, context.clock.now());
   const scheduler = new Scheduler(context, { ...options, followers: [new NotificationDelivery(options.deliver)] });
   for (const job of ruleJobs) scheduler.register(job);
+  // Watched company boards (src-main/watch): network checks, after the rules.
+  scheduler.register(boardWatchJob(options.watch));
   const started = scheduler.start();
   return { scheduler, started, stop: () => scheduler.stop() };
 }

@@ -46,6 +46,12 @@ export interface JobKind<O extends Occurrence = Occurrence, P = undefined> {
   run(context: AppContext, occurrence: O, write: WriteContext, prepared: P): RunOutcome | void;
   /** Corrects this job's past effects when facts arrive later (from sync); runs at every tick, in its own write. */
   reconcile?(context: AppContext, write: WriteContext, now: number): void;
+  /**
+   * false: runs are not recorded in the synced ledger. For a poll whose next due time the job keeps itself, on the
+   * device (a board checked every few hours): its effects are idempotent by their ids, and a ledger row per check
+   * would make every check, even one that found nothing, a synced write.
+   */
+  readonly ledger?: false;
 }
 
 /** `skipped`: the run found nothing to do (recorded all the same, so it is not tried again). */
@@ -271,6 +277,10 @@ export class Scheduler {
   /** One run and its ledger row, inside the caller's write. Does nothing when the ledger already holds it. */
   private runOne(job: AnyJobKind, occurrence: Occurrence, write: WriteContext, prepared: unknown): void {
     const id = occurrenceId(job.name, occurrence.key);
+    if (job.ledger === false) {
+      job.run(this.context, occurrence, asOf(write, occurrence.dueAt), prepared);
+      return;
+    }
     if (this.context.db.sql(`SELECT 1 FROM automation_runs WHERE id = ?`).get(id)) return;
     const made = asOf(write, occurrence.dueAt);
     const outcome = job.run(this.context, occurrence, made, prepared) ?? 'ran';

@@ -144,6 +144,28 @@ export const syncedColumns = {
     'note',
     ...times,
   ],
+  board_watches: ['id', 'kind', 'board', 'company_name', 'keywords', 'locations', 'remote', ...times],
+  opportunities: [
+    'id',
+    'watch_id',
+    'external_id',
+    'title',
+    'location',
+    'remote',
+    'url',
+    'description',
+    'department',
+    'employment_type',
+    'salary_min',
+    'salary_max',
+    'salary_currency',
+    'salary_period',
+    'posted_at',
+    'status',
+    'closed_at',
+    'application_id',
+    ...times,
+  ],
 } as const satisfies Record<SyncedTable, readonly string[]>;
 
 const columnSets = new Map<string, ReadonlySet<string>>(Object.entries(syncedColumns).map(([table, columns]) => [table, new Set(columns)]));

@@ -183,6 +183,51 @@ export interface ApplicationFieldValuesTable extends Times {
   value: string | number | null;
 }
 
+export interface BoardWatchesTable extends Times {
+  id: string;
+  kind: string;
+  board: string;
+  company_name: string;
+  /** JSON arrays of strings. */
+  keywords: string;
+  locations: string;
+  remote: string;
+}
+
+export interface OpportunitiesTable extends Times {
+  id: string;
+  watch_id: string;
+  external_id: string;
+  title: string;
+  location: string | null;
+  remote: number | null;
+  url: string | null;
+  description: string | null;
+  department: string | null;
+  employment_type: string | null;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_period: string | null;
+  posted_at: string | null;
+  status: string;
+  closed_at: string | null;
+  application_id: string | null;
+}
+
+/** Local to the device (never synced): how its checks of one board went. */
+export interface BoardWatchChecksTable {
+  watch_id: string;
+  etag: string | null;
+  last_modified: string | null;
+  checked_at: string | null;
+  succeeded_at: string | null;
+  error: string | null;
+  failures: number;
+  next_check_at: string | null;
+  fingerprint: string | null;
+}
+
 export interface ApplicationContactsTable extends Times {
   id: string;
   application_id: string;
@@ -385,6 +430,9 @@ export interface DB {
   application_answers: ApplicationAnswersTable;
   offer_comparisons: OfferComparisonsTable;
   offer_entries: OfferEntriesTable;
+  board_watches: BoardWatchesTable;
+  opportunities: OpportunitiesTable;
+  board_watch_checks: BoardWatchChecksTable;
   change_log: ChangeLogTable;
   row_clocks: RowClocksTable;
   applications_fts: ApplicationsFtsTable;
@@ -420,5 +468,7 @@ export const syncedTables = [
   'application_answers',
   'offer_comparisons',
   'offer_entries',
+  'board_watches',
+  'opportunities',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];

@@ -31,6 +31,8 @@ const entityNames: Record<SyncedTable, string> = {
   application_answers: 'Answer use',
   offer_comparisons: 'Offer comparison',
   offer_entries: 'Offer',
+  board_watches: 'Watched board',
+  opportunities: 'Opportunity',
 };
 
 /** Throws NOT_FOUND unless a live (not soft-deleted) row with this id exists. */

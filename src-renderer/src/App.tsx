@@ -13,6 +13,7 @@ import { ToastProvider } from './ui/toast';
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const InterviewsPage = lazy(() => import('./features/interviews/InterviewsPage'));
 const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
+const OpportunitiesPage = lazy(() => import('./features/opportunities/OpportunitiesPage'));
 const CompaniesPage = lazy(() => import('./features/companies/CompaniesPage'));
 const CompanyPage = lazy(() => import('./features/companies/CompanyPage'));
 const ContactsPage = lazy(() => import('./features/contacts/ContactsPage'));
@@ -62,6 +63,7 @@ export const routes = createRoutesFromElements(
       <Route path="companies/:id" element={<Lazy><CompanyPage /></Lazy>} />
       <Route path="contacts" element={<Lazy><ContactsPage /></Lazy>} />
       <Route path="offers" element={<Lazy><OffersPage /></Lazy>} />
+      <Route path="opportunities" element={<Lazy><OpportunitiesPage /></Lazy>} />
       <Route path="settings" element={<Lazy><SettingsPage /></Lazy>} />
       <Route path="import" element={<Lazy><ImportPage /></Lazy>} />
       <Route path="weekly" element={<Lazy><WeeklySummaryPage /></Lazy>} />

@@ -31,6 +31,8 @@ for (const channel of channels) {
       code: 'FORBIDDEN',
       message: 'Backups are made on your devices: the server keeps your account’s log and snapshots. Export JSON (exports.json) for a copy.',
     };
+  } else if (channel.startsWith('ai.')) {
+    refusedChannels[channel] = { code: 'NOT_FOUND', message: 'ai.* channels use a device’s own key and endpoint; they do not exist on the server' };
   } else if (channel.startsWith('sync.')) {
     refusedChannels[channel] = { code: 'NOT_FOUND', message: 'sync.* channels drive a device’s own sync; they do not exist on the server' };
   } else if (channel.startsWith('postings.')) {

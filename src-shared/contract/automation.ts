@@ -74,6 +74,7 @@ export const notificationKinds = [
   'deadline',
   'goal-at-risk',
   'weekly-summary',
+  'new-opportunities',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -134,7 +135,8 @@ export type NotificationDetails =
   | { kind: 'ghosted'; days: number }
   | { kind: 'deadline'; deadline: string; daysLeft: number }
   | { kind: 'goal-at-risk'; goal: number; sent: number; weekStart: string; weekEnd: string }
-  | { kind: 'weekly-summary'; weekStart: string; weekEnd: string; sent: number; answers: number; interviewsComing: number; goal: number | null };
+  | { kind: 'weekly-summary'; weekStart: string; weekEnd: string; sent: number; answers: number; interviewsComing: number; goal: number | null }
+  | { kind: 'new-opportunities'; count: number; company: string };
 
 export type NotificationItem = NotificationDetails & {
   id: string;
@@ -209,6 +211,7 @@ export interface AutomationOutputs {
 
 /** Renderer routes a notification opens; main uses them too (a click on a system notification). */
 export const weeklySummaryRoute = '/weekly';
+export const opportunitiesRoute = '/opportunities';
 
 export function notificationTarget(details: NotificationDetails, applicationId: string | null): string {
   switch (details.kind) {
@@ -218,6 +221,8 @@ export function notificationTarget(details: NotificationDetails, applicationId: 
       return '/dashboard';
     case 'weekly-summary':
       return `${weeklySummaryRoute}/${details.weekStart}`;
+    case 'new-opportunities':
+      return opportunitiesRoute;
     default:
       return applicationId ? `/applications/${applicationId}` : '/dashboard';
   }

@@ -6,8 +6,9 @@ import { companyFields } from './companies';
 import { contactFields } from './contacts';
 import { customFieldKinds, customFieldLimits, customFieldValue } from './customFields';
 import { notificationKinds, ruleLimits, weekdays } from './automation';
+import { boardKinds, boardName, opportunityStatuses, remotePreferences } from './watch';
 import { addDocumentInput } from './documents';
-import { salaryPeriods, stageCategories } from './enums';
+import { employmentTypes, salaryPeriods, stageCategories } from './enums';
 import { interactionFields } from './interactions';
 import { boothFields, fairFields, visitFields, visitStatuses } from './fairs';
 import { answerFields, answerTags } from './answers';
@@ -127,6 +128,8 @@ const jsonOf = <T extends z.ZodType>(schema: T, what: string) =>
 const storedMoney = { amount: z.number().int().min(0).max(100_000_000_000).nullish(), currency: currency.nullish(), period: z.enum(salaryPeriods).nullish() };
 
 const a = applicationFields;
+/** A watch's keywords or locations. */
+const watchTerms = z.array(z.string().trim().min(1).max(100)).max(30);
 
 export const jsonBackupRowSchemas = {
   stages: rowOf({
@@ -343,5 +346,32 @@ export const jsonBackupRowSchemas = {
     total_pay_period: storedMoney.period,
     scores: jsonOf(z.record(z.string().max(40), offerScore), 'a JSON object of scores'),
     note: setOfferInput.shape.note,
+  }),
+  board_watches: rowOf({
+    kind: z.enum(boardKinds),
+    board: boardName,
+    company_name: requiredText(200),
+    keywords: jsonList(watchTerms),
+    locations: jsonList(watchTerms),
+    remote: z.enum(remotePreferences),
+  }),
+  opportunities: rowOf({
+    watch_id: id,
+    external_id: requiredText(200),
+    title: requiredText(500),
+    location: optionalText(500),
+    remote: flag.nullable(),
+    url: a.postingUrl,
+    description: optionalText(200_000),
+    department: optionalText(200),
+    employment_type: z.enum(employmentTypes).nullable(),
+    salary_min: a.salaryMin,
+    salary_max: a.salaryMax,
+    salary_currency: currency.nullable(),
+    salary_period: z.enum(salaryPeriods).nullable(),
+    posted_at: instant.nullable(),
+    status: z.enum(opportunityStatuses),
+    closed_at: instant.nullable(),
+    application_id: nullableId,
   }),
 };

@@ -25,6 +25,8 @@ import { fairsChannelInputs, type FairsOutputs } from './fairs';
 import { captureChannelInputs, type CaptureOutputs } from './capture';
 import { answersChannelInputs, type AnswersOutputs } from './answers';
 import { offersChannelInputs, type OffersOutputs } from './offers';
+import { watchChannelInputs, type WatchOutputs } from './watch';
+import { aiChannelInputs, type AiOutputs } from './ai';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -120,6 +122,8 @@ export const channelInputs = {
   ...captureChannelInputs,
   ...answersChannelInputs,
   ...offersChannelInputs,
+  ...watchChannelInputs,
+  ...aiChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
@@ -134,7 +138,9 @@ export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & 
   FairsOutputs &
   CaptureOutputs &
   AnswersOutputs &
-  OffersOutputs;
+  OffersOutputs &
+  WatchOutputs &
+  AiOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

@@ -28,3 +28,5 @@ export * from './capture';
 export * from './fairs';
 export * from './answers';
 export * from './offers';
+export * from './watch';
+export * from './ai';

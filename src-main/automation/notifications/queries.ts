@@ -39,6 +39,7 @@ const dataSchemas = {
     interviewsComing: z.number(),
     goal: z.number().nullable(),
   }),
+  'new-opportunities': z.object({ count: z.number().int().min(1), company: z.string() }),
 } satisfies Record<NotificationKind, z.ZodType>;
 
 interface Row extends NotificationsTable {
@@ -134,6 +135,11 @@ function toItem(row: Row, now: number): NotificationItem | null {
     case 'weekly-summary': {
       const d = data as z.infer<(typeof dataSchemas)['weekly-summary']>;
       details = { kind, ...d };
+      break;
+    }
+    case 'new-opportunities': {
+      const d = data as z.infer<(typeof dataSchemas)['new-opportunities']>;
+      details = { kind, count: d.count, company: d.company };
       break;
     }
   }

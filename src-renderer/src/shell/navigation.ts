@@ -12,6 +12,7 @@ export const screens = [
   { path: '/fairs', key: 'fairs', icon: 'map', go: 'f' },
   { path: '/answers', key: 'answers', icon: 'message', go: 'q' },
   { path: '/offers', key: 'offers', icon: 'briefcase', go: 'o' },
+  { path: '/opportunities', key: 'opportunities', icon: 'inbox', go: 'w' },
   { path: '/settings', key: 'settings', icon: 'settings', go: 's' },
 ] as const satisfies readonly { path: string; key: string; icon: IconName; go: string }[];
 

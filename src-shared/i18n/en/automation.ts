@@ -72,6 +72,11 @@ export default {
       body_one: '{{sent}} sent, {{answers}} answers, {{count}} interview coming up.',
       body_other: '{{sent}} sent, {{answers}} answers, {{count}} interviews coming up.',
     },
+    'new-opportunities': {
+      title: 'New openings at {{company}}',
+      body_one: '{{count}} new posting matches your watch.',
+      body_other: '{{count}} new postings match your watch.',
+    },
     more_one: 'And {{count}} more notification',
     more_other: 'And {{count}} more notifications',
     moreBody: 'Open Candid to see them.',

@@ -13,6 +13,7 @@ export default {
     answers: 'Answers',
     contacts: 'Contacts',
     offers: 'Offers',
+    opportunities: 'Opportunities',
     settings: 'Settings',
   },
   actions: {

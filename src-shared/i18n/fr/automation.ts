@@ -72,6 +72,11 @@ export default {
       body_one: '{{sent}} envoyées, {{answers}} réponses, {{count}} entretien à venir.',
       body_other: '{{sent}} envoyées, {{answers}} réponses, {{count}} entretiens à venir.',
     },
+    'new-opportunities': {
+      title: 'Nouvelles offres chez {{company}}',
+      body_one: '{{count}} nouvelle offre correspond à votre veille.',
+      body_other: '{{count}} nouvelles offres correspondent à votre veille.',
+    },
     more_one: 'Et {{count}} autre notification',
     more_other: 'Et {{count}} autres notifications',
     moreBody: 'Ouvrez Candid pour les voir.',

@@ -15,6 +15,7 @@ export default {
     answers: 'Réponses types',
     contacts: 'Contacts',
     offers: 'Offres',
+    opportunities: 'Opportunités',
     settings: 'Réglages',
   },
   actions: {

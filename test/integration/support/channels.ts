@@ -11,6 +11,8 @@ import { fairsChannelInputs } from '../../../src-shared/contract/fairs';
 import { captureChannelInputs } from '../../../src-shared/contract/capture';
 import { answersChannelInputs } from '../../../src-shared/contract/answers';
 import { offersChannelInputs } from '../../../src-shared/contract/offers';
+import { watchChannelInputs } from '../../../src-shared/contract/watch';
+import { aiChannelInputs } from '../../../src-shared/contract/ai';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
 const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
@@ -19,6 +21,7 @@ otherDomains.push(fairsChannelInputs, answersChannelInputs);
 /** Capture reads pages: test/capture covers its channels. */
 otherDomains.push(captureChannelInputs);
 otherDomains.push(offersChannelInputs);
+otherDomains.push(watchChannelInputs, aiChannelInputs);
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
@@ -31,7 +34,9 @@ type OtherChannel =
   | keyof typeof fairsChannelInputs
   | keyof typeof captureChannelInputs
   | keyof typeof answersChannelInputs
-  | keyof typeof offersChannelInputs;
+  | keyof typeof offersChannelInputs
+  | keyof typeof watchChannelInputs
+  | keyof typeof aiChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

@@ -60,6 +60,11 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
   const answerUse = await api.invoke('answers.use', { applicationId: base.application.id, answerId: answer.id });
   const offer = await api.invoke('applications.create', { companyName: 'Vandelay Industries', position: 'Platform engineer', stageId: base.stages.offer });
   const comparison = await api.invoke('offers.create', { name: 'Offers' });
+  // A watched board (after the automation stopped: no check of it runs here) and one posting of its inbox.
+  const watch = await api.invoke('watches.create', { kind: 'greenhouse', board: 'initech', companyName: 'Initech' });
+  const opportunityId = context.changes.write((write) =>
+    write.insert('opportunities', { watch_id: watch.id, external_id: '4012345', title: 'Développeuse TypeScript', url: 'https://boards.greenhouse.io/initech/jobs/4012345', description: 'Nous cherchons…', status: 'new' }),
+  );
   const backupPath = (await api.invoke('backups.create', undefined)).path;
   const world: FuzzWorld = {
     ...base,
@@ -77,6 +82,8 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
     answerUseId: answerUse.id,
     offerComparisonId: comparison.id,
     offerApplicationId: offer.id,
+    watchId: watch.id,
+    opportunityId,
   };
   closeAppContext(context);
   const copies: string[] = [];

@@ -24,6 +24,9 @@ export interface FuzzWorld extends World {
   /** A comparison, and an application at an offer stage it compares. */
   offerComparisonId: string;
   offerApplicationId: string;
+  /** A watched board and a posting of its inbox (written as a check of the board would write it). */
+  watchId: string;
+  opportunityId: string;
 }
 
 /** A small PDF-looking file, as the browser shell uploads it. */
@@ -40,6 +43,8 @@ export const needsSyncServer: ReadonlyMap<Channel, string> = new Map<Channel, st
   ['sync.revokeDevice', 'UNAUTHORIZED'],
   ['sync.changePassphrase', 'UNAUTHORIZED'],
   ['sync.setAccountMode', 'UNAUTHORIZED'],
+  // AI is off by default, and no endpoint answers here: test/watch/ai.test.ts drives it against a local server.
+  ['ai.analyze', 'UNAVAILABLE'],
 ]);
 
 const csv = Buffer.from('Company;Position;Applied\nAcme;Developer;2024-03-01\nGlobex;Designer;02/04/2024\n', 'utf8').toString('base64');
@@ -345,4 +350,18 @@ export const validInputs: ValidInputs = {
     scores: { growth: 15, team: null },
     note: 'Good team',
   }),
+  'watches.list': () => undefined,
+  'watches.create': () => ({ kind: 'lever', board: 'globex', companyName: 'Globex', keywords: ['Développeur', 'TypeScript'], locations: ['Lyon'], remote: 'remote' }),
+  'watches.update': (w) => ({ id: w.watchId, patch: { keywords: ['Rust'], locations: [], remote: 'on_site', companyName: 'Initech SAS' } }),
+  'watches.delete': (w) => ({ id: w.watchId }),
+  'watches.restore': (w) => ({ id: w.watchId }),
+  'watches.settings': () => undefined,
+  'watches.updateSettings': () => ({ greenhouseBaseUrl: 'http://127.0.0.1:9/boards/', leverBaseUrl: 'https://api.lever.co' }),
+  'opportunities.list': (w) => ({ status: 'all', watchId: w.watchId, limit: 10, offset: 0 }),
+  'opportunities.act': (w) => ({ action: 'dismiss', ids: [w.opportunityId] }),
+  'opportunities.track': (w) => ({ id: w.opportunityId }),
+  'ai.settings': () => undefined,
+  'ai.update': () => ({ enabled: false, baseUrl: 'http://127.0.0.1:9/v1', model: 'llama3.1', timeoutSeconds: 30, apiKey: 'sk-test-fuzz' }),
+  'ai.preview': (w) => ({ opportunityId: w.opportunityId }),
+  'ai.analyze': (w) => ({ opportunityId: w.opportunityId }),
 };

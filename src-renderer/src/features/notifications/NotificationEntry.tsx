@@ -15,6 +15,7 @@ const kindIcons: Record<NotificationKind, IconName> = {
   deadline: 'alert',
   'goal-at-risk': 'dashboard',
   'weekly-summary': 'report',
+  'new-opportunities': 'inbox',
 };
 
 /** One notification of the centre: opening it leads to its screen; done, snooze, dismiss (and undo for a rule's move). */
