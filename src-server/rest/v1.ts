@@ -41,6 +41,9 @@ for (const channel of channels) {
   }
 }
 
+/** Whether /v1 refuses the channel before reading its body (tests walk the routes with it). */
+export const refusedOnServer = (channel: string): boolean => Object.hasOwn(refusedChannels, channel);
+
 /** The sync protocol's errors (authentication, rate limits, body limits) in the contract's codes. */
 const codeOf: Record<string, ErrorCode> = {
   VALIDATION: 'VALIDATION',

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { beforeAll, afterAll, expect, it } from 'vitest';
+import { refusedOnServer } from '../../src-server/rest/v1';
 import { call, login } from './support/client';
 import { readableAccount, type ReadableAccount } from './support/readable';
 import { describeEngines, type TestServer } from './support/server';
@@ -96,7 +97,7 @@ describeEngines('limits on every route', (start) => {
       const oversize = route.stream ? { bytes: crypto.randomBytes(bodyBytes + 1) } : { json: { padding: 'x'.repeat(bodyBytes + 1) } };
       const answer = await send(route, oversize);
       // Channels /v1 does not serve are refused before their body is read (docs/server-api.md).
-      const refusedChannel = /^\/v1\/(backups|sync)\./.test(route.path) && (answer.status === 403 || answer.status === 404);
+      const refusedChannel = route.path.startsWith('/v1/') && refusedOnServer(route.path.slice('/v1/'.length)) && (answer.status === 403 || answer.status === 404);
       if (answer.status !== 413 && !refusedChannel) refused.push(`${route.method.toUpperCase()} ${route.path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 120)}`);
     }
     expect(refused).toEqual([]);
