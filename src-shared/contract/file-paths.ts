@@ -22,6 +22,7 @@ export const filePathAccess: Partial<Record<Channel | ShellChannel, FileAccess>>
   'exports.excel': 'write',
   'exports.statisticsWorkbook': 'write',
   'exports.csv': 'write',
+  'exports.searchReport': 'write',
   'exports.json': 'write',
   'exports.calendar': 'write',
   'imports.preview': 'read',
