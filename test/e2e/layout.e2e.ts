@@ -144,6 +144,7 @@ describe('the File menu of the browser shell', () => {
       'Export a full backup (JSON)',
       'Export interviews to a calendar',
       'Export a PDF report',
+      'Proof-of-search report (PDF or CSV)…',
       'Back up now',
       'Restore from a backup…',
       'Where the data folder is',
