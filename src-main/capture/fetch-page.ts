@@ -25,7 +25,19 @@ export interface FetchedPage {
   html: string;
   /** The address after redirects. */
   url: string;
+  /** The answer's validators, for asking again conditionally (a watched careers page). */
+  etag: string | null;
+  lastModified: string | null;
 }
+
+/** What the last answer said about itself: sent back as If-None-Match / If-Modified-Since. */
+export interface PageValidators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** A conditional fetch's answer: the page, or the site's word that it has not changed since (a 304). */
+export type PageAnswer = ({ notModified: false } & FetchedPage) | { notModified: true; url: string };
 
 export const fetchDefaults = { timeoutMs: 15_000, maxBytes: maxPostingHtmlChars, maxRedirects: 5 } as const;
 
@@ -81,6 +93,17 @@ function checkedUrl(raw: string, allowPrivate: boolean): URL {
  * whose `details.reason` the UI translates.
  */
 export async function fetchPage(address: string, options: FetchPageOptions = {}): Promise<FetchedPage> {
+  const answer = await fetchPageIfChanged(address, null, options);
+  // Asked without validators, a site has nothing to answer 304 to; one that does anyway gave no page.
+  if (answer.notModified) throw postingError('VALIDATION', 'http_status', 'The site answered 304', { status: 304, url: answer.url });
+  return answer;
+}
+
+/**
+ * `fetchPage` made conditional: with the validators of the last answer, a site that answers 304 costs no body
+ * (the board watcher asks a careers page this way, src-main/watch/careers-page.ts). Same limits, same refusals.
+ */
+export async function fetchPageIfChanged(address: string, validators: PageValidators | null, options: FetchPageOptions = {}): Promise<PageAnswer> {
   const { timeoutMs, maxBytes, maxRedirects } = { ...fetchDefaults, ...options };
   const allowPrivate = options.allowPrivateAddresses === true;
   const controller = new AbortController();
@@ -88,8 +111,12 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
   try {
     let url = checkedUrl(address, allowPrivate);
     for (let hop = 0; ; hop++) {
-      const response = await request(url, controller.signal, allowPrivate);
+      const response = await request(url, controller.signal, allowPrivate, validators);
       const status = response.statusCode ?? 0;
+      if (status === 304 && validators) {
+        response.resume();
+        return { notModified: true, url: url.href };
+      }
       if (status >= 300 && status < 400 && response.headers.location) {
         response.resume();
         if (hop >= maxRedirects) throw postingError('VALIDATION', 'too_many_redirects', `More than ${maxRedirects} redirects`, { url: url.href });
@@ -111,7 +138,11 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
         throw postingError('TOO_LARGE', 'too_large', 'The page is too large', { limit: maxBytes, url: url.href });
       }
       const body = await readBody(response, maxBytes, url.href);
-      return { html: decode(body, type), url: url.href };
+      const header = (name: string) => {
+        const value = response.headers[name];
+        return typeof value === 'string' && value.length <= 500 ? value : null;
+      };
+      return { notModified: false, html: decode(body, type), url: url.href, etag: header('etag'), lastModified: header('last-modified') };
     }
   } catch (error) {
     if (controller.signal.aborted) throw postingError('UNAVAILABLE', 'timeout', `The site did not answer within ${Math.round(timeoutMs / 1000)} s`, { timeoutMs });
@@ -125,7 +156,7 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
   }
 }
 
-function request(url: URL, signal: AbortSignal, allowPrivate: boolean): Promise<http.IncomingMessage> {
+function request(url: URL, signal: AbortSignal, allowPrivate: boolean, validators: PageValidators | null): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const req = client.request(url, {
@@ -137,6 +168,8 @@ function request(url: URL, signal: AbortSignal, allowPrivate: boolean): Promise<
         accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
         'accept-encoding': 'gzip, deflate, br',
         'accept-language': 'en, fr;q=0.9, *;q=0.5',
+        ...(validators?.etag ? { 'if-none-match': validators.etag } : {}),
+        ...(validators?.lastModified ? { 'if-modified-since': validators.lastModified } : {}),
       },
       ...(allowPrivate ? {} : { lookup: publicLookup }),
     });

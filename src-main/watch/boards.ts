@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BoardKind, EmploymentType, SalaryPeriod } from '../../src-shared/contract';
 import { descriptionText } from '../capture/text';
+import { careersPage } from './careers-page';
 
 /** A board's HTML as clean text (links kept), as a captured page's description is read. */
 const htmlToText = (html: string) => descriptionText(html, null);
@@ -205,4 +206,4 @@ const ashby: BoardAdapter = {
   },
 };
 
-export const boardAdapters: Record<BoardKind, BoardAdapter> = { greenhouse, lever, ashby };
+export const boardAdapters: Record<BoardKind, BoardAdapter> = { greenhouse, lever, ashby, page: careersPage };

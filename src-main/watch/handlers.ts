@@ -1,4 +1,4 @@
-import { createApplicationInput, type ParsedInput } from '../../src-shared/contract';
+import { boardOfKind, createApplicationInput, type ParsedInput } from '../../src-shared/contract';
 import { AppError, notFound } from '../../src-shared/errors';
 import { createApplication } from '../applications/mutations';
 import type { WriteContext } from '../changes/writer';
@@ -29,6 +29,14 @@ function requireUnwatched(db: Database, kind: string, board: string, exceptId?: 
   if (taken) {
     throw new AppError('CONFLICT', `The board ${board} is already watched`, { issues: [{ path: 'board', code: 'duplicate', message: 'already watched' }] });
   }
+}
+
+/** The board of an edited watch checked against its kind (either may change alone): a name, or a page's address. */
+function checkedBoard(kind: ParsedInput<'watches.create'>['kind'], board: string): string {
+  const parsed = boardOfKind(kind).safeParse(board);
+  if (parsed.success) return parsed.data;
+  const message = parsed.error.issues[0]?.message ?? 'is not a board of this kind';
+  throw new AppError('VALIDATION', `The board ${message}`, { issues: [{ path: 'patch.board', code: 'custom', message }] });
 }
 
 const statusOfAction = { seen: 'seen', unseen: 'new', dismiss: 'dismissed', restore: 'seen' } as const;
@@ -95,10 +103,13 @@ export const watchHandlers = defineHandlers({
   'watches.update': (input, { db, changes }) => {
     changes.write((write) => {
       const current = getWatch(db, input.id);
-      if (input.patch.kind !== undefined || input.patch.board !== undefined) {
-        requireUnwatched(db, input.patch.kind ?? current.kind, input.patch.board ?? current.board, input.id);
+      const patch = { ...input.patch };
+      if (patch.kind !== undefined || patch.board !== undefined) {
+        const kind = patch.kind ?? current.kind;
+        patch.board = checkedBoard(kind, patch.board ?? current.board);
+        requireUnwatched(db, kind, patch.board, input.id);
       }
-      write.update('board_watches', input.id, watchColumns(input.patch));
+      write.update('board_watches', input.id, watchColumns(patch));
     });
     return getWatch(db, input.id);
   },

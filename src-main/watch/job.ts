@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { CheckError } from '../../src-shared/contract';
+import type { BoardKind, CheckError } from '../../src-shared/contract';
 import { deterministicId } from '../automation/ids';
 import { insertNotification } from '../automation/rules/common';
 import type { JobKind, Occurrence } from '../automation/scheduler';
@@ -7,6 +7,7 @@ import type { WriteContext } from '../changes/writer';
 import type { Database } from '../db/connection';
 import type { BoardWatchesTable } from '../db/schema';
 import { boardAdapters, type BoardPosting } from './boards';
+import { fetchCareersPage, NoPostingOnPage } from './careers-page';
 import { fetchBoard, type BoardAnswer, type FetchLimits } from './fetch-board';
 import { matchesWatch } from './filter';
 import { checkRow, liveWatchRow } from './queries';
@@ -18,6 +19,8 @@ export interface WatchJobOptions extends Partial<FetchLimits> {
   /** The wait after the first failure; it doubles with each failure in a row, up to `retryCapMs`. */
   retryBaseMs?: number;
   retryCapMs?: number;
+  /** Careers pages on loopback or private networks are refused unless this is set (tests serve them on 127.0.0.1). */
+  allowPrivateAddresses?: boolean;
 }
 
 const minute = 60_000;
@@ -133,7 +136,7 @@ export function boardWatchJob(options: WatchJobOptions = {}): JobKind<WatchOccur
       const due: WatchOccurrence[] = [];
       let nextAt: number | null = null;
       for (const row of rows) {
-        const changed = row.fingerprint !== fingerprintOf(row, baseUrlOf(baseUrls, row.kind as 'greenhouse'));
+        const changed = row.fingerprint !== fingerprintOf(row, baseUrlOf(baseUrls, row.kind as BoardKind));
         const dueAt = row.next_check_at === null || changed ? now : Math.min(Date.parse(row.next_check_at), now + settings.intervalMs);
         // A check due now sets its own next time as it runs: the scheduler looks again at the soonest it can be.
         const next = dueAt <= now ? now + Math.min(settings.retryBaseMs, settings.intervalMs) : dueAt;
@@ -145,18 +148,19 @@ export function boardWatchJob(options: WatchJobOptions = {}): JobKind<WatchOccur
     async prepare(context, occurrence) {
       const watch = liveWatchRow(context.db, occurrence.watchId);
       if (!watch) return null;
-      const adapter = boardAdapters[watch.kind as 'greenhouse'];
+      const kind = watch.kind as BoardKind;
+      const adapter = boardAdapters[kind];
       if (!adapter) return null;
-      const baseUrl = baseUrlOf(readWatchSettings(context.db), watch.kind as 'greenhouse');
+      const baseUrl = baseUrlOf(readWatchSettings(context.db), kind);
       const fingerprint = fingerprintOf(watch, baseUrl);
       const check = checkRow(context.db, watch.id);
       const sameQuestion = check?.fingerprint === fingerprint;
-      const answer = await fetchBoard(
-        adapter.url(baseUrl, watch.board),
-        { etag: sameQuestion ? (check?.etag ?? null) : null, lastModified: sameQuestion ? (check?.last_modified ?? null) : null },
-        settings,
-        `Candid/${context.version} (job board watcher)`,
-      );
+      const previous = { etag: sameQuestion ? (check?.etag ?? null) : null, lastModified: sameQuestion ? (check?.last_modified ?? null) : null };
+      const url = adapter.url(baseUrl, watch.board);
+      const answer =
+        kind === 'page'
+          ? await fetchCareersPage(url, previous, { ...settings, allowPrivateAddresses: settings.allowPrivateAddresses === true })
+          : await fetchBoard(url, previous, settings, `Candid/${context.version} (job board watcher)`);
       return { answer, fingerprint };
     },
     run(context, occurrence, write, checked) {
@@ -198,9 +202,9 @@ export function boardWatchJob(options: WatchJobOptions = {}): JobKind<WatchOccur
       }
       let postings: BoardPosting[];
       try {
-        postings = boardAdapters[watch.kind as 'greenhouse'].parse(answer.body);
-      } catch {
-        failed({ code: 'bad_response' });
+        postings = boardAdapters[watch.kind as BoardKind].parse(answer.body);
+      } catch (error) {
+        failed(error instanceof NoPostingOnPage ? error.checkError : { code: 'bad_response' });
         return 'ran';
       }
       const added = applyPostings(db, write, watch, postings);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { watchSettingsFields, type WatchSettings } from '../../src-shared/contract';
+import { watchSettingsFields, type BoardKind, type WatchSettings } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 
 /** Where the board APIs answer (their public addresses); tests and mirrors point them elsewhere. */
@@ -31,6 +31,7 @@ export function writeWatchSettings(db: Database, patch: Partial<WatchSettings>):
   return settings;
 }
 
-export function baseUrlOf(settings: WatchSettings, kind: 'greenhouse' | 'lever' | 'ashby'): string {
-  return { greenhouse: settings.greenhouseBaseUrl, lever: settings.leverBaseUrl, ashby: settings.ashbyBaseUrl }[kind];
+/** The API address of a board kind; none for a careers page (its board is its whole address). */
+export function baseUrlOf(settings: WatchSettings, kind: BoardKind): string {
+  return { greenhouse: settings.greenhouseBaseUrl, lever: settings.leverBaseUrl, ashby: settings.ashbyBaseUrl, page: '' }[kind] ?? '';
 }

@@ -6,7 +6,7 @@ import { companyFields } from './companies';
 import { contactFields } from './contacts';
 import { customFieldKinds, customFieldLimits, customFieldValue } from './customFields';
 import { notificationKinds, ruleLimits, weekdays } from './automation';
-import { boardKinds, boardName, opportunityStatuses, remotePreferences } from './watch';
+import { boardKinds, opportunityStatuses, remotePreferences, watchBoard } from './watch';
 import { addDocumentInput } from './documents';
 import { employmentTypes, salaryPeriods, stageCategories } from './enums';
 import { interactionFields } from './interactions';
@@ -349,7 +349,7 @@ export const jsonBackupRowSchemas = {
   }),
   board_watches: rowOf({
     kind: z.enum(boardKinds),
-    board: boardName,
+    board: watchBoard,
     company_name: requiredText(200),
     keywords: jsonList(watchTerms),
     locations: jsonList(watchTerms),

@@ -4,10 +4,12 @@ import type { EmploymentType, SalaryPeriod } from './enums';
 
 /**
  * Watched company boards and the Opportunities inbox (issue 14, item 3; docs/watch.md): the public job boards of
- * Greenhouse, Lever and Ashby, checked by the automation scheduler; new matching postings land in the inbox.
+ * Greenhouse, Lever and Ashby, or any page with JobPosting structured data (a company's careers page), checked by
+ * the automation scheduler; new matching postings land in the inbox.
  */
 
-export const boardKinds = ['greenhouse', 'lever', 'ashby'] as const;
+/** `page`: any web page whose postings are schema.org JobPosting (JSON-LD or microdata); its board is its address. */
+export const boardKinds = ['greenhouse', 'lever', 'ashby', 'page'] as const;
 export type BoardKind = (typeof boardKinds)[number];
 
 /** any: every posting; remote: remote postings only; on_site: postings that are not remote-only. */
@@ -27,6 +29,50 @@ export const boardName = z
   .max(100)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be the board’s name as in its address (letters, digits, . _ -)');
 
+/** A careers page's address: http(s), no credentials (they would be sent); the fragment is dropped (never sent). */
+export const pageAddress = httpUrl
+  .refine((value) => {
+    const url = new URL(value);
+    return url.username === '' && url.password === '';
+  }, { message: 'must be an http(s) address without a password', params: { problem: 'page_address' } })
+  .transform((value) => value.replace(/#.*$/, ''));
+
+/** The board of a watch: a board's name for the three APIs, a page's address for `page`. */
+export const boardOfKind = (kind: BoardKind) => (kind === 'page' ? pageAddress : boardName);
+
+/** A board name or a page address, whichever the kind asks for (rows read back from backups and sync). */
+export const watchBoard = z.union([boardName, pageAddress]);
+
+/** Hosts of the three boards' public pages and APIs, and where the board's name is in their paths. */
+const boardHosts: { kind: Exclude<BoardKind, 'page'>; host: RegExp; path: RegExp }[] = [
+  { kind: 'greenhouse', host: /^(job-)?boards(\.eu)?\.greenhouse\.io$/, path: /^\/([^/]+)/ },
+  { kind: 'greenhouse', host: /^boards-api\.greenhouse\.io$/, path: /^\/v1\/boards\/([^/]+)/ },
+  { kind: 'lever', host: /^jobs(\.eu)?\.lever\.co$/, path: /^\/([^/]+)/ },
+  { kind: 'lever', host: /^api(\.eu)?\.lever\.co$/, path: /^\/v0\/postings\/([^/]+)/ },
+  { kind: 'ashby', host: /^jobs\.ashbyhq\.com$/, path: /^\/([^/]+)/ },
+  { kind: 'ashby', host: /^api\.ashbyhq\.com$/, path: /^\/posting-api\/job-board\/([^/]+)/ },
+];
+
+/**
+ * What a pasted address is: a Greenhouse, Lever or Ashby board (its name read from the address, so the board's API
+ * is asked), else any page to read for JobPosting structured data. Null when the text is not an http(s) address
+ * (a board's name typed as it is).
+ */
+export function detectBoard(text: string): { kind: BoardKind; board: string } | null {
+  const address = pageAddress.safeParse(text);
+  if (!address.success) return null;
+  const url = new URL(address.data);
+  const host = url.hostname.toLowerCase();
+  for (const { kind, host: hostPattern, path } of boardHosts) {
+    if (!hostPattern.test(host)) continue;
+    // Greenhouse's embedded board names itself in ?for=<token>.
+    const name = url.searchParams.get('for') ?? path.exec(url.pathname)?.[1];
+    const board = boardName.safeParse(name ?? '');
+    if (board.success && board.data !== 'embed') return { kind, board: board.data };
+  }
+  return { kind: 'page', board: address.data };
+}
+
 const terms = z
   .array(z.string().trim().min(1).max(watchLimits.termLength))
   .max(watchLimits.terms)
@@ -34,7 +80,8 @@ const terms = z
 
 export const watchFields = {
   kind: z.enum(boardKinds),
-  board: boardName,
+  /** Checked against the kind by `boardOfKind` (the two fields together: see createWatchInput and watches.update). */
+  board: z.string().trim().min(1, 'must not be empty').max(2048),
   companyName: requiredText(200),
   /** Any of them in the title or the text (whole words, case and accents ignored); none: every posting. */
   keywords: terms,
@@ -45,7 +92,13 @@ export const watchFields = {
 
 export const createWatchInput = z
   .object({ ...watchFields, keywords: watchFields.keywords.default([]), locations: watchFields.locations.default([]), remote: watchFields.remote.default('any') })
-  .strict();
+  .strict()
+  .transform((input, context) => {
+    const board = boardOfKind(input.kind).safeParse(input.board);
+    if (board.success) return { ...input, board: board.data };
+    context.addIssue({ code: 'custom', path: ['board'], message: board.error.issues[0]?.message ?? 'is not a board of this kind', input: input.board });
+    return z.NEVER;
+  });
 export type CreateWatchInput = z.input<typeof createWatchInput>;
 
 export const updateWatchInput = z.object({ id, patch: z.object(watchFields).partial().strict() }).strict();
@@ -94,7 +147,7 @@ export const watchChannelInputs = {
 } as const;
 
 /** Why the last check of a board failed, for a sentence in the user's language. */
-export const checkErrorCodes = ['http_status', 'timeout', 'too_large', 'network', 'bad_response'] as const;
+export const checkErrorCodes = ['http_status', 'timeout', 'too_large', 'network', 'bad_response', 'no_posting', 'private_address'] as const;
 export type CheckErrorCode = (typeof checkErrorCodes)[number];
 export interface CheckError {
   code: CheckErrorCode;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BoardServer } from '../watch/support/board-server';
+import { CareersServer } from '../watch/support/careers-server';
 import { startE2EApp, type E2EApp } from './support/harness';
 
 // Watched company boards (issue 14, item 3): a watch added from the Opportunities screen, pointed at a local board
@@ -8,6 +9,7 @@ import { startE2EApp, type E2EApp } from './support/harness';
 
 let app: E2EApp;
 let boards: BoardServer;
+let careers: CareersServer;
 let page: Page;
 let closeContext: () => Promise<void>;
 
@@ -17,7 +19,10 @@ beforeAll(async () => {
     { id: '101', title: 'Senior Software Engineer', location: 'Paris, France', html: '<p>Build <b>TypeScript</b> services.</p>' },
     { id: '102', title: 'Account Executive', location: 'Paris, France' },
   ]);
-  app = await startE2EApp({ automation: true });
+  careers = await new CareersServer(() => Date.now()).start();
+  careers.setPostings('/careers', [{ title: 'Platform Engineer', location: 'Lyon', identifier: 'REQ-1' }]);
+  // The careers page is served on 127.0.0.1, which the watcher refuses unless told (as capture's tests do).
+  app = await startE2EApp({ automation: { watch: { allowPrivateAddresses: true } } });
   await app.api.invoke('watches.updateSettings', { greenhouseBaseUrl: boards.baseUrl });
   const opened = await app.open({ path: '/#/opportunities' });
   page = opened.page;
@@ -27,6 +32,7 @@ afterAll(async () => {
   await closeContext?.();
   await app?.close();
   await boards?.close();
+  await careers?.close();
 });
 
 it('adds a watch from the empty state, sees the inbox fill, and tracks a posting', async () => {
@@ -68,4 +74,31 @@ it('adds a watch from the empty state, sees the inbox fill, and tracks a posting
   await edit.waitFor({ state: 'hidden' });
   await page.getByText('Keywords: engineer · Places: Paris · Remote: Any').waitFor();
   expect((await app.api.invoke('watches.list', undefined))[0]).toMatchObject({ board: 'acme', keywords: ['engineer'], locations: ['Paris'] });
+});
+
+it('takes a page address in the watch form and says which kind of board it detected', async () => {
+  await page.goto(`${app.server.url}/#/opportunities`);
+  await page.getByRole('button', { name: 'Watch a board' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Watch a company’s job board' });
+  const board = dialog.getByLabel('Board name or page address');
+  const detected = dialog.getByRole('status');
+
+  // A board's own address: its kind and name are read from it.
+  await board.fill('https://job-boards.greenhouse.io/globex/jobs/42');
+  await detected.getByText('Detected: Greenhouse board “globex”.').waitFor();
+  expect(await dialog.getByLabel('Job board').inputValue()).toBe('greenhouse');
+
+  // Any other page: a careers page, read for JobPosting structured data.
+  await board.fill(careers.url('/careers'));
+  await detected.getByText('Detected: a careers page, read for its job postings’ structured data (JobPosting).').waitFor();
+  expect(await dialog.getByLabel('Job board').inputValue()).toBe('page');
+  await dialog.getByLabel('Company').fill('Umbrella');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  await page.getByText(`Careers page · ${careers.url('/careers')}`).waitFor();
+  await page.getByRole('radio', { name: 'Inbox' }).check();
+  await page.getByRole('listitem').filter({ hasText: 'Platform Engineer' }).waitFor();
+  expect(careers.requestsFor('/careers').length).toBeGreaterThanOrEqual(1);
+  expect((await app.api.invoke('watches.list', undefined)).find((watch) => watch.companyName === 'Umbrella')).toMatchObject({ kind: 'page', board: careers.url('/careers'), error: null });
 });

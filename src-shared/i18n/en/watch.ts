@@ -2,7 +2,7 @@
 export default {
   title: 'Opportunities',
   intro: 'New postings from the company job boards you watch. Candid checks each board every few hours, politely.',
-  kinds: { greenhouse: 'Greenhouse', lever: 'Lever', ashby: 'Ashby' },
+  kinds: { greenhouse: 'Greenhouse', lever: 'Lever', ashby: 'Ashby', page: 'Careers page' },
   remote: { any: 'Any', remote: 'Remote only', on_site: 'Not remote-only' },
   watches: {
     title: 'Watched boards',
@@ -23,6 +23,8 @@ export default {
       too_large: 'The board’s answer was too large.',
       network: 'The board could not be reached.',
       bad_response: 'The board’s answer could not be read.',
+      no_posting: 'No job posting (JobPosting structured data) was found on the page; nothing was closed.',
+      private_address: 'Addresses on this computer or its local network are not read.',
     },
     failures_one: 'Failed once; trying again later.',
     failures_other: 'Failed {{count}} times in a row; trying again later, less often.',
@@ -31,8 +33,11 @@ export default {
     addTitle: 'Watch a company’s job board',
     editTitle: 'Edit the watch',
     kind: 'Job board',
-    board: 'Board name',
-    boardHint: 'As in the board’s address: boards.greenhouse.io/<name>, jobs.lever.co/<name>, jobs.ashbyhq.com/<name>.',
+    board: 'Board name or page address',
+    boardHint: 'As in the board’s address: boards.greenhouse.io/<name>, jobs.lever.co/<name>, jobs.ashbyhq.com/<name>; or paste the address of a board or of any careers page.',
+    detected: 'Detected: {{kind}} board “{{board}}”.',
+    detectedPage: 'Detected: a careers page, read for its job postings’ structured data (JobPosting).',
+    pageAddress: 'Paste the page’s address (http or https), without a password.',
     companyName: 'Company',
     keywords: 'Keywords',
     keywordsHint: 'Any of them in the title or the text, as whole words; none: every posting.',
@@ -67,7 +72,7 @@ export default {
   },
   empty: {
     title: 'Watch the companies you care about',
-    text: 'Add a company’s Greenhouse, Lever or Ashby job board; new postings that match your keywords land here.',
+    text: 'Add a company’s Greenhouse, Lever or Ashby job board, or its careers page; new postings that match your keywords land here.',
   },
   settings: {
     title: 'Board addresses',

@@ -2,7 +2,7 @@
 export default {
   title: 'Opportunités',
   intro: 'Les nouvelles offres des sites carrières que vous suivez. Candid consulte chaque site toutes les quelques heures, sans insister.',
-  kinds: { greenhouse: 'Greenhouse', lever: 'Lever', ashby: 'Ashby' },
+  kinds: { greenhouse: 'Greenhouse', lever: 'Lever', ashby: 'Ashby', page: 'Page carrières' },
   remote: { any: 'Indifférent', remote: 'Télétravail uniquement', on_site: 'Pas uniquement en télétravail' },
   watches: {
     title: 'Sites suivis',
@@ -23,6 +23,8 @@ export default {
       too_large: 'La réponse du site était trop volumineuse.',
       network: 'Le site est injoignable.',
       bad_response: 'La réponse du site est illisible.',
+      no_posting: 'Aucune offre (données structurées JobPosting) sur la page ; rien n’a été fermé.',
+      private_address: 'Les adresses de cet ordinateur ou de son réseau local ne sont pas consultées.',
     },
     failures_one: 'Échec une fois ; nouvel essai plus tard.',
     failures_other: '{{count}} échecs de suite ; nouveaux essais plus espacés.',
@@ -31,8 +33,11 @@ export default {
     addTitle: 'Suivre le site carrières d’une entreprise',
     editTitle: 'Modifier le suivi',
     kind: 'Site carrières',
-    board: 'Nom du site',
-    boardHint: 'Tel qu’il figure dans l’adresse : boards.greenhouse.io/<nom>, jobs.lever.co/<nom>, jobs.ashbyhq.com/<nom>.',
+    board: 'Nom du site ou adresse de la page',
+    boardHint: 'Tel qu’il figure dans l’adresse : boards.greenhouse.io/<nom>, jobs.lever.co/<nom>, jobs.ashbyhq.com/<nom> ; ou collez l’adresse d’un site ou de toute page carrières.',
+    detected: 'Détecté : site {{kind}} « {{board}} ».',
+    detectedPage: 'Détecté : une page carrières, lue pour les données structurées de ses offres (JobPosting).',
+    pageAddress: 'Collez l’adresse de la page (http ou https), sans mot de passe.',
     companyName: 'Entreprise',
     keywords: 'Mots-clés',
     keywordsHint: 'L’un d’eux dans le titre ou le texte, en mot entier ; aucun : toutes les offres.',
@@ -67,7 +72,7 @@ export default {
   },
   empty: {
     title: 'Suivez les entreprises qui vous intéressent',
-    text: 'Ajoutez le site carrières Greenhouse, Lever ou Ashby d’une entreprise : les nouvelles offres correspondant à vos mots-clés arrivent ici.',
+    text: 'Ajoutez le site carrières Greenhouse, Lever ou Ashby d’une entreprise, ou sa page carrières : les nouvelles offres correspondant à vos mots-clés arrivent ici.',
   },
   settings: {
     title: 'Adresses des sites',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApi, type Api } from '../../../src-main/api';
-import { startAutomation, type Automation } from '../../../src-main/automation';
+import { startAutomation, type Automation, type AutomationOptions } from '../../../src-main/automation';
 import type { Clock } from '../../../src-main/automation/clock';
 import { closeAppContext, openAppContext, type AppContext } from '../../../src-main/context';
 import { startHttpServer, type HttpServer } from '../../../src-main/transports/http';
@@ -44,7 +44,7 @@ export interface E2EApp {
  * The real renderer (built into out/renderer by `npm run test:e2e`) served with the real handler table over
  * HTTP on a temp database, driven in headless Chromium.
  */
-export async function startE2EApp(options: { dataDir?: string; clock?: Clock; automation?: boolean } = {}): Promise<E2EApp> {
+export async function startE2EApp(options: { dataDir?: string; clock?: Clock; automation?: boolean | AutomationOptions } = {}): Promise<E2EApp> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build:renderer` (npm run test:e2e does it)');
   }
@@ -52,7 +52,7 @@ export async function startE2EApp(options: { dataDir?: string; clock?: Clock; au
   // The test owns the server's clock (it runs in this process): it moves it to make reminders fall due.
   const context = await openAppContext({ dataDir: dir, shell: 'browser', clock: options.clock });
   const api = createApi(context);
-  const automation = options.automation ? startAutomation(context) : null;
+  const automation = options.automation ? startAutomation(context, options.automation === true ? {} : options.automation) : null;
   await automation?.started;
   const server = await startHttpServer({ api, staticDir: rendererDir });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { boardKinds, remotePreferences, type BoardKind, type BoardWatch, type RemotePreference } from '../../../../src-shared/contract';
+import { boardKinds, detectBoard, remotePreferences, type BoardKind, type BoardWatch, type RemotePreference } from '../../../../src-shared/contract';
 import type { AppError } from '../../../../src-shared/errors';
 import { invoke } from '../../api/client';
 import { Button } from '../../ui/Button';
@@ -29,19 +29,26 @@ export function WatchForm({ watch, onClose }: { watch: BoardWatch | null; onClos
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  // A pasted address says which kind of board it is (and a board's name within it): the kind follows it.
+  const detected = detectBoard(draft.board);
+  const setBoard = (board: string) => {
+    const kind = detectBoard(board)?.kind;
+    setDraft((current) => ({ ...current, board, kind: kind ?? current.kind }));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
+    const fields = detected ? { ...draft, ...detected } : draft;
     try {
-      if (watch) await invoke('watches.update', { id: watch.id, patch: draft });
-      else await invoke('watches.create', draft);
+      if (watch) await invoke('watches.update', { id: watch.id, patch: fields });
+      else await invoke('watches.create', fields);
       onClose();
     } catch (error) {
       const appError = error as AppError;
       const byField = fieldErrors(t, appError.issues ?? []);
       if (appError.code === 'CONFLICT') byField.board = t('watch:form.duplicate');
-      else if (byField.board && draft.board.trim() !== '') byField.board = t('watch:form.boardName');
+      else if (byField.board && draft.board.trim() !== '') byField.board = t(fields.kind === 'page' ? 'watch:form.pageAddress' : 'watch:form.boardName');
       setErrors(Object.keys(byField).length > 0 ? byField : { '': errorMessage(t, error) });
     } finally {
       setSaving(false);
@@ -81,8 +88,12 @@ export function WatchForm({ watch, onClose }: { watch: BoardWatch | null; onClos
           )}
         </Field>
         <Field label={t('watch:form.board')} hint={t('watch:form.boardHint')} error={errors.board}>
-          {(control) => <input className="input" {...control} autoComplete="off" spellCheck={false} value={draft.board} onChange={(event) => set('board', event.target.value)} />}
+          {(control) => <input className="input" {...control} autoComplete="off" spellCheck={false} value={draft.board} onChange={(event) => setBoard(event.target.value)} />}
         </Field>
+        <p className="muted op-form-detected" role="status">
+          {detected &&
+            (detected.kind === 'page' ? t('watch:form.detectedPage') : t('watch:form.detected', { kind: t(`watch:kinds.${detected.kind}`), board: detected.board }))}
+        </p>
         <Field label={t('watch:form.companyName')} error={errors.companyName}>
           {(control) => <input className="input" {...control} autoComplete="off" value={draft.companyName} onChange={(event) => set('companyName', event.target.value)} />}
         </Field>
