@@ -55,6 +55,8 @@ async function listen(port: number, options: ConnectorServerOptions): Promise<Co
   const { api } = options;
   const clock = api.context.clock;
   let failedPairings: number[] = [];
+  // The port asked for, or the one the system chose for 0 (tests).
+  let bound = port;
 
   const server = http.createServer((request, response) => {
     handle(request, response).catch((error) => {
@@ -66,7 +68,7 @@ async function listen(port: number, options: ConnectorServerOptions): Promise<Co
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     // DNS rebinding: a page whose name resolves to 127.0.0.1 still sends its own name as Host.
-    if (request.headers.host !== `127.0.0.1:${port}` && request.headers.host !== `localhost:${port}`) {
+    if (request.headers.host !== `127.0.0.1:${bound}` && request.headers.host !== `localhost:${bound}`) {
       return sendError(response, { code: 'FORBIDDEN', message: 'Unknown Host header' });
     }
     const origin = request.headers.origin;
@@ -122,7 +124,7 @@ async function listen(port: number, options: ConnectorServerOptions): Promise<Co
     server.listen(port, '127.0.0.1', () => resolve(true));
   });
   if (!listening) return null;
-  const bound = (server.address() as AddressInfo).port;
+  bound = (server.address() as AddressInfo).port;
   return {
     port: bound,
     url: `http://127.0.0.1:${bound}`,
