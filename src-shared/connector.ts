@@ -13,7 +13,8 @@ import { z } from 'zod';
  */
 export const connectorPorts = [29170, 29171, 29172, 29173, 29174] as const;
 
-export const connectorPing = z.object({ app: z.literal('candid'), version: z.string().max(40) }).strict();
+/** GET /connector/ping: who answers, and whether the bearer token sent (if any) is a paired browser's. */
+export const connectorPing = z.object({ app: z.literal('candid'), version: z.string().max(40), paired: z.boolean() }).strict();
 export type ConnectorPing = z.infer<typeof connectorPing>;
 
 export const pairRequest = z

@@ -78,7 +78,7 @@ async function listen(port: number, options: ConnectorServerOptions): Promise<Co
     const route = `${request.method} ${(request.url ?? '').split('?', 1)[0]}`;
     const token = bearer(request.headers.authorization);
     if (route === 'GET /connector/ping') {
-      const ping: ConnectorPing & { paired: boolean } = { app: 'candid', version: api.context.version, paired: token !== null && browserOfToken(api.context.db, token, clock.now()) !== null };
+      const ping: ConnectorPing = { app: 'candid', version: api.context.version, paired: token !== null && browserOfToken(api.context.db, token, clock.now()) !== null };
       return sendJson(response, 200, ping);
     }
     if (route !== 'POST /connector/pair' && route !== 'POST /connector/capture') {
