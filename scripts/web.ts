@@ -20,6 +20,7 @@ import { writePrivateFile } from '../src-main/db/private-files';
 import { formatBackupDate, messagesFor, startupParagraph } from '../src-main/shell/messages';
 import { defaultDataDir } from '../src-main/data-dir';
 import { startHttpServer, type HttpServer } from '../src-main/transports/http';
+import { startConnectorServer } from '../src-main/transports/connector';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const rendererDir = path.join(root, 'out', 'renderer');
@@ -82,12 +83,15 @@ export async function runWeb(options: WebOptions = {}): Promise<void> {
   // Reminders and summaries fill the notification centre; the page shows them as browser notifications.
   const automation = startAutomation(context);
   // Each launch address lets one browser in, once: after one is used, the next is printed for another browser.
+  const api = createApi(context);
   const server: HttpServer = await startHttpServer({
-    api: createApi(context),
+    api,
     port: options.port ?? 0,
     staticDir: rendererDir,
     onLaunched: () => console.log(`A browser was let in. To open Candid in another browser: ${server.launchUrl()}`),
   });
+  // The browser extension's "Save to Candid" (capture only; docs/capture.md); a saved application opens here.
+  const connector = await startConnectorServer({ api, openUrl: (id) => `${server.url}/applications/${id}` });
   // Sync in the background when it is set up (Settings ▸ Sync); its secrets live in <data>/sync-secrets.json (0600).
   context.sync.start();
   const tokenFile = path.join(dataDir, 'api-token');
@@ -98,6 +102,7 @@ export async function runWeb(options: WebOptions = {}): Promise<void> {
   const stop = async () => {
     automation.stop();
     backups.stop();
+    await connector?.close();
     await server.close();
     closeAppContext(context);
     fs.rmSync(tokenFile, { force: true });

@@ -32,6 +32,7 @@ import { answerHandlers } from './answers/handlers';
 import { offerHandlers } from './offers/handlers';
 import { watchHandlers } from './watch/handlers';
 import { aiHandlers } from './ai/handlers';
+import { extensionHandlers } from './extension/handlers';
 
 /** The handler table: channel name -> handler. Every transport (IPC, HTTP, tests) calls through `Api.call`. */
 export const handlers: Handlers = {
@@ -62,6 +63,7 @@ export const handlers: Handlers = {
   ...offerHandlers,
   ...watchHandlers,
   ...aiHandlers,
+  ...extensionHandlers,
 };
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -17,7 +17,7 @@ export const captureHandlers = defineHandlers({
 });
 
 /** A pasted page's address is only used to resolve its links: anything but http(s) is dropped. */
-function webAddress(url: string): string | null {
+export function webAddress(url: string): string | null {
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;

@@ -228,6 +228,22 @@ export interface BoardWatchChecksTable {
   fingerprint: string | null;
 }
 
+/** Local (migration 0230): browsers paired with the extension, by the digest of their capture token. */
+export interface PairedBrowsersTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Local (migration 0230): the pairing code Settings shows, by digest, until used or expired. */
+export interface BrowserPairingCodesTable {
+  code_hash: string;
+  expires_at: string;
+}
+
 export interface ApplicationContactsTable extends Times {
   id: string;
   application_id: string;
@@ -433,6 +449,8 @@ export interface DB {
   board_watches: BoardWatchesTable;
   opportunities: OpportunitiesTable;
   board_watch_checks: BoardWatchChecksTable;
+  paired_browsers: PairedBrowsersTable;
+  browser_pairing_codes: BrowserPairingCodesTable;
   change_log: ChangeLogTable;
   row_clocks: RowClocksTable;
   applications_fts: ApplicationsFtsTable;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { app, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { isAppRoute } from '../../src-shared/bridge';
 import { createApi } from '../api';
+import { startConnectorServer } from '../transports/connector';
 import { startAutomation } from '../automation';
 import { startBackupSchedule } from '../backups/schedule';
 import { closeAppContext, openAppContext, type AppContext } from '../context';
@@ -65,9 +66,10 @@ export function startDesktopApp(): void {
       const pages = { entryUrl: devServerUrl ?? appEntryUrl, preload: path.join(outDir, '..', 'preload', 'index.cjs') };
       // The files picked in the shell's dialogs: pages name files only through these handles.
       const grants = new FileGrants();
+      const api = createApi(context);
       const disposeIpc = registerIpcTransport({
         ipcMain,
-        api: createApi(context),
+        api,
         isTrustedSender: senderCheck(devServerUrl),
         shell: createShellActions(context, pages, grants),
         broadcast,
@@ -107,7 +109,11 @@ export function startDesktopApp(): void {
           },
         }),
       });
+      // The browser extension's "Save to Candid" (capture only; docs/capture.md). The desktop app has no address to
+      // open an application at: the extension says where to find it.
+      const connector = startConnectorServer({ api });
       app.once('will-quit', () => {
+        void connector.then((server) => server?.close());
         automation.stop();
         backups.stop();
         disposeIpc();

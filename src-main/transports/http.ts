@@ -261,7 +261,7 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return match !== null && sameSecret(match[1], token);
 }
 
-function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+export function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limit) {
@@ -290,7 +290,7 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer 
   });
 }
 
-function sendJson(response: http.ServerResponse, status: number, value: unknown): void {
+export function sendJson(response: http.ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -300,6 +300,6 @@ function sendJson(response: http.ServerResponse, status: number, value: unknown)
   response.end(body);
 }
 
-function sendError(response: http.ServerResponse, error: AppErrorShape, status = httpStatusOf[error.code]): void {
+export function sendError(response: http.ServerResponse, error: AppErrorShape, status = httpStatusOf[error.code]): void {
   sendJson(response, status, error);
 }

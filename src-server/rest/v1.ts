@@ -38,6 +38,8 @@ for (const channel of channels) {
   } else if (channel.startsWith('postings.')) {
     // The server fetches no page on anyone's behalf (a link would make it reach its own network).
     refusedChannels[channel] = { code: 'NOT_FOUND', message: 'postings.* read job pages on your device; they do not exist on the server' };
+  } else if (channel.startsWith('extension.')) {
+    refusedChannels[channel] = { code: 'NOT_FOUND', message: 'extension.* pair a browser with Candid on the same machine; they do not exist on the server' };
   }
 }
 

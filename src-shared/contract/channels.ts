@@ -27,6 +27,7 @@ import { answersChannelInputs, type AnswersOutputs } from './answers';
 import { offersChannelInputs, type OffersOutputs } from './offers';
 import { watchChannelInputs, type WatchOutputs } from './watch';
 import { aiChannelInputs, type AiOutputs } from './ai';
+import { extensionChannelInputs, type ExtensionOutputs } from './extension';
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 
@@ -124,6 +125,7 @@ export const channelInputs = {
   ...offersChannelInputs,
   ...watchChannelInputs,
   ...aiChannelInputs,
+  ...extensionChannelInputs,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
@@ -140,7 +142,8 @@ export type ChannelOutputs = CoreOutputs & StatisticsOutputs & ExportsOutputs & 
   AnswersOutputs &
   OffersOutputs &
   WatchOutputs &
-  AiOutputs;
+  AiOutputs &
+  ExtensionOutputs;
 
 interface CoreOutputs {
   'app.info': AppInfo;

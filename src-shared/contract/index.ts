@@ -25,6 +25,7 @@ export * from './automation';
 export * from './file-paths';
 export * from './jobs';
 export * from './capture';
+export * from './extension';
 export * from './fairs';
 export * from './answers';
 export * from './offers';

@@ -13,6 +13,7 @@ import { answersChannelInputs } from '../../../src-shared/contract/answers';
 import { offersChannelInputs } from '../../../src-shared/contract/offers';
 import { watchChannelInputs } from '../../../src-shared/contract/watch';
 import { aiChannelInputs } from '../../../src-shared/contract/ai';
+import { extensionChannelInputs } from '../../../src-shared/contract/extension';
 
 /** Domains other suites test; every other channel is a core channel these integration tests must cover. */
 const otherDomains: object[] = [statisticsChannelInputs, exportsChannelInputs, importsChannelInputs, documentsChannelInputs, backupsChannelInputs, syncChannelInputs, automationChannelInputs, jobsChannelInputs];
@@ -22,6 +23,8 @@ otherDomains.push(fairsChannelInputs, answersChannelInputs);
 otherDomains.push(captureChannelInputs);
 otherDomains.push(offersChannelInputs);
 otherDomains.push(watchChannelInputs, aiChannelInputs);
+/** Pairing a browser: test/extension covers its channels. */
+otherDomains.push(extensionChannelInputs);
 type OtherChannel =
   | keyof typeof statisticsChannelInputs
   | keyof typeof exportsChannelInputs
@@ -36,7 +39,8 @@ type OtherChannel =
   | keyof typeof answersChannelInputs
   | keyof typeof offersChannelInputs
   | keyof typeof watchChannelInputs
-  | keyof typeof aiChannelInputs;
+  | keyof typeof aiChannelInputs
+  | keyof typeof extensionChannelInputs;
 
 export type CoreChannel = Exclude<Channel, OtherChannel>;
 

@@ -10,6 +10,7 @@ import { seedWorld } from '../../integration/support/fixtures';
 import { tempDir } from '../../support/temp-app';
 import { ManualClock } from '../../support/manual-clock';
 import { startAutomation } from '../../../src-main/automation';
+import { redeemPairingCode } from '../../../src-main/extension/pairing';
 import { confinePaths, prototypeSnapshot } from './hostile';
 import { documentSource, type FuzzWorld } from './valid-inputs';
 
@@ -65,6 +66,10 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
   const opportunityId = context.changes.write((write) =>
     write.insert('opportunities', { watch_id: watch.id, external_id: '4012345', title: 'Développeuse TypeScript', url: 'https://boards.greenhouse.io/initech/jobs/4012345', description: 'Nous cherchons…', status: 'new' }),
   );
+  // A browser paired with the extension (a pairing code spent), for extension.revoke.
+  const { code } = await api.invoke('extension.pairingCode', undefined);
+  redeemPairingCode(context.db, code, 'Chromium on Linux', clock.now());
+  const pairedBrowserId = (await api.invoke('extension.browsers', undefined))[0].id;
   const backupPath = (await api.invoke('backups.create', undefined)).path;
   const world: FuzzWorld = {
     ...base,
@@ -84,6 +89,7 @@ export async function createFuzzSeed(): Promise<FuzzSeed> {
     offerApplicationId: offer.id,
     watchId: watch.id,
     opportunityId,
+    pairedBrowserId,
   };
   closeAppContext(context);
   const copies: string[] = [];

@@ -27,6 +27,7 @@ export interface FuzzWorld extends World {
   /** A watched board and a posting of its inbox (written as a check of the board would write it). */
   watchId: string;
   opportunityId: string;
+  pairedBrowserId: string;
 }
 
 /** A small PDF-looking file, as the browser shell uploads it. */
@@ -364,4 +365,7 @@ export const validInputs: ValidInputs = {
   'ai.update': () => ({ enabled: false, baseUrl: 'http://127.0.0.1:9/v1', model: 'llama3.1', timeoutSeconds: 30, apiKey: 'sk-test-fuzz' }),
   'ai.preview': (w) => ({ opportunityId: w.opportunityId }),
   'ai.analyze': (w) => ({ opportunityId: w.opportunityId }),
+  'extension.pairingCode': () => undefined,
+  'extension.browsers': () => undefined,
+  'extension.revoke': (w) => ({ id: w.pairedBrowserId }),
 };

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../../src-shared/contract';
+import { startConnectorServer, type ConnectorServer } from '../../src-main/transports/connector';
+import { startHttpServer, type HttpServer } from '../../src-main/transports/http';
+import { buildExtension, unpackedDir } from '../../scripts/build-extension';
+import { openTempApp, type TempApp } from '../support/temp-app';
+import { postingPage } from '../extension/posting-page';
+import { chromiumArgs, chromiumPath } from './support/harness';
+
+/**
+ * The built extension (npm run build:extension) in Debian's Chromium, headless (its "new" headless loads
+ * extensions), against the real handler table: the connector on its fixed ports, as the extension looks for it.
+ */
+let app: TempApp;
+let connector: ConnectorServer | null;
+let transport: HttpServer;
+let pages: http.Server;
+let pageUrl: string;
+let profile: string;
+let context: BrowserContext;
+let worker: Worker;
+
+beforeAll(async () => {
+  await buildExtension();
+  app = await openTempApp();
+  connector = await startConnectorServer({ api: app.api, openUrl: (id) => `http://127.0.0.1:1/applications/${id}` });
+  transport = await startHttpServer({ api: app.api });
+  pages = http.createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(postingPage());
+  });
+  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+  pageUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}/jobs/4011`;
+  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'candid-extension-profile-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...chromiumArgs, `--disable-extensions-except=${unpackedDir}`, `--load-extension=${unpackedDir}`],
+  });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+});
+afterAll(async () => {
+  await context?.close();
+  await connector?.close();
+  await transport?.close();
+  pages?.close();
+  app?.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+});
+
+/** The tab showing the posting page, as the popup would find it. */
+async function saveThePostingTab(): Promise<unknown> {
+  return worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url } as never);
+    return (globalThis as unknown as { candid: { save(tabId: number): Promise<unknown> } }).candid.save(tab.id!);
+  }, pageUrl);
+}
+
+describe('the browser extension', () => {
+  it('loads in headless Chromium, listening on the fixed port range', () => {
+    expect(connector, 'a connector port is free').not.toBeNull();
+    expect(worker.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/background\.js$/);
+  });
+
+  it('is refused while unpaired: the popup asks for a code and nothing is saved', async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    expect(await saveThePostingTab()).toEqual({ ok: false, reason: 'not_paired' });
+    expect((await app.api.invoke('applications.list', {})).items).toEqual([]);
+
+    const extensionId = new URL(worker.url()).host;
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect.poll(() => popup.getByLabel('Pairing code').isVisible()).toBe(true);
+    await popup.getByLabel('Pairing code').fill('WRONG-CODE');
+    await popup.getByRole('button', { name: 'Pair' }).click();
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('wrong or has expired');
+    await popup.close();
+  });
+
+  it('pairs with the code Candid shows, then saves the page and the application appears', async () => {
+    const { code } = await app.api.invoke('extension.pairingCode', undefined);
+    const extensionId = new URL(worker.url()).host;
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByLabel('Pairing code').fill(code);
+    await popup.getByRole('button', { name: 'Pair' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Save to Candid' }).isVisible()).toBe(true);
+    await popup.close();
+    expect(await app.api.invoke('extension.browsers', undefined)).toHaveLength(1);
+
+    const saved = (await saveThePostingTab()) as { ok: true; value: { applicationId: string } };
+    expect(saved).toEqual({
+      ok: true,
+      value: {
+        applicationId: expect.any(String),
+        companyName: 'Initech',
+        position: 'Platform engineer',
+        alreadyTracked: false,
+        openUrl: `http://127.0.0.1:1/applications/${saved.value.applicationId}`,
+        postingsOnPage: 1,
+      },
+    });
+    const application = await app.api.invoke('applications.get', { id: saved.value.applicationId });
+    expect(application).toMatchObject({ position: 'Platform engineer', stageCategory: 'wishlist', capturedPosting: { url: pageUrl } });
+    expect(application.capturedPosting?.text).toContain('Kubernetes');
+  });
+
+  it('its token, as stored by the extension, opens no channel of the handler table', async () => {
+    const stored = await worker.evaluate(() => chrome.storage.local.get(['captureToken']));
+    const token = stored.captureToken as string;
+    expect(token).toMatch(/^cdx_/);
+    const extensionOrigin = new URL(worker.url()).origin;
+    for (const channel of channels) {
+      const response = await fetch(`${transport.url}/api/${channel}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: extensionOrigin },
+        body: '{}',
+      });
+      expect([401, 403], channel).toContain(response.status);
+    }
+  });
+
+  it('revoked in Settings: refused, and the popup offers to pair again', async () => {
+    const [browser] = await app.api.invoke('extension.browsers', undefined);
+    await app.api.invoke('extension.revoke', { id: browser.id });
+    expect(await saveThePostingTab()).toEqual({ ok: false, reason: 'not_paired' });
+    expect((await app.api.invoke('applications.list', {})).items).toHaveLength(1);
+  });
+
+  it('says so when Candid is not running', async () => {
+    await connector?.close();
+    connector = null;
+    expect(await worker.evaluate(() => (globalThis as unknown as { candid: { status(): Promise<string> } }).candid.status())).toBe('not_running');
+    const extensionId = new URL(worker.url()).host;
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect.poll(() => popup.getByText('Candid is not running').isVisible()).toBe(true);
+  });
+});
