@@ -20,6 +20,7 @@ import * as jobFairs from './0200_job_fairs';
 import * as screeningAnswers from './0205_screening_answers';
 import * as offerComparisons from './0210_offer_comparisons';
 import * as pairedBrowsers from './0230_paired_browsers';
+import * as liveSeqIndex from './0240_live_seq_index';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   { version: 205, name: '0205_screening_answers', up: screeningAnswers.up },
   { version: 210, name: '0210_offer_comparisons', up: offerComparisons.up },
   { version: 230, name: '0230_paired_browsers', up: pairedBrowsers.up },
+  { version: 240, name: '0240_live_seq_index', up: liveSeqIndex.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -2,6 +2,7 @@ import type { ApplicationFilters } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 import { scopes } from '../statistics/maintained/cells';
 import { hasStatisticsTables } from '../statistics/maintained/refresh';
+import { textMatchClause, type SqlWhere } from './filters';
 
 /** Filters the maintained counts can answer: the cube cell's key holds each of these dimensions. */
 const cubeDimensions = {
@@ -36,4 +37,27 @@ export function countFromCells(db: Database, filters: ApplicationFilters): numbe
   if (archived === false) return sum(scopes.active);
   if (archived === 'all') return sum(scopes.all);
   return sum(scopes.all) - sum(scopes.active);
+}
+
+/** Conditions the live applications' index by sequence (migration 0240) answers without reading the rows. */
+const liveSeqColumns = new Set(['a.deleted_at IS NULL', 'a.archived = ?', textMatchClause]);
+
+/**
+ * How many applications the list's WHERE keeps, counted row by row (when countFromCells cannot answer). A text
+ * search with no other filter but the archived one (the search box) counts from its full-text matches, each looked
+ * up in the narrow index of live rows by sequence: walking the 73,000 live rows to check each against the matches
+ * cost 8 to 13 ms at 100,000 applications whatever the term, and looking them up in the table reads wide rows.
+ */
+export function countRows(db: Database, where: SqlWhere): number {
+  const byMatches = where.clauses.includes(textMatchClause) && where.clauses.every((clause) => liveSeqColumns.has(clause)) && hasLiveSeqIndex(db);
+  const clauses = byMatches ? where.clauses.map((clause) => (clause === textMatchClause ? clause.slice(1) : clause)) : where.clauses;
+  return db
+    .sql(`SELECT count(*) FROM applications a ${byMatches ? 'INDEXED BY applications_live_seq' : ''} WHERE ${clauses.join(' AND ')}`)
+    .pluck()
+    .get(...where.params) as number;
+}
+
+/** A test that opens a database at an older schema still gets its count, the slower way. */
+function hasLiveSeqIndex(db: Database): boolean {
+  return db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'index' AND name = 'applications_live_seq'`).pluck().get() !== undefined;
 }

@@ -19,7 +19,7 @@ import { customSortSql } from '../custom-fields/list-sql';
 import { withNameKeyFunction } from '../shared/name-match';
 import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
-import { countFromCells } from './count';
+import { countFromCells, countRows } from './count';
 import { applicationWhere } from './filters';
 import { summaryColumnsSql, toApplication, toSummary, type FullRow, type SummaryRow } from './rows';
 
@@ -108,8 +108,7 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
            ORDER BY ${order}`,
         )
         .all(...where.params, ...(after?.params ?? []), input.limit, offset) as (SummaryRow & { sort_key: string | number | null })[]);
-  const total =
-    countFromCells(db, input) ?? (db.sql(`SELECT count(*) AS n FROM applications a WHERE ${whereSql}`).get(...where.params) as { n: number }).n;
+  const total = countFromCells(db, input) ?? countRows(db, where);
   const tags = tagsByApplication(db, rows.map((row) => row.id));
   const nextSteps = nextStepsByApplication(db, rows.map((row) => row.id));
   const customValues = customValuesByApplication(db, rows.map((row) => row.id));
