@@ -8,6 +8,7 @@ import { uploadMissingBlobs } from './blobs';
 import type { SyncClient } from './client';
 import { converge } from './converge';
 import type { SyncKeys } from './crypto';
+import { recordIgnoredDates } from './dates';
 import { EntryParser, openBatch, sealBatch, toWire, type WireEntry } from './entries';
 import { SyncFailure } from './failure';
 import { downloadSnapshot, makeSnapshot } from './snapshot';
@@ -182,6 +183,7 @@ export class SyncEngine {
       this.context.changes.applyRemote(entries, {
         then: (write, remote) => {
           converge(db, write, remote);
+          recordIgnoredDates(db, this.parser.takeIgnored());
           if (cursor !== null) this.state.update({ cursor });
         },
       }),
@@ -208,7 +210,10 @@ export class SyncEngine {
       return;
     }
     await applyBootstrap(this.context, snapshot.groups, {
-      then: (write, remote) => converge(db, write, remote),
+      then: (write, remote) => {
+        converge(db, write, remote);
+        recordIgnoredDates(db, this.parser.takeIgnored());
+      },
       settle: () => this.state.update({ cursor: snapshot.covers }),
       applied: (result) => this.count(result),
       writable: () => this.writable(),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Change, ChangeWriter, Fields, SqlValue } from '../changes/writer';
 import { syncedTables, type SyncedTable } from '../db/schema';
 import { fromBase64Url, open, seal, toBase64Url, type SyncKeys } from './crypto';
+import { isPlausibleSyncedDate, plausibleCreation, syncedDateColumns, type IgnoredDate } from './dates';
 import { SyncFailure } from './failure';
 
 /**
@@ -50,6 +51,11 @@ function isSqlValue(value: unknown): value is SqlValue {
  */
 export class EntryParser {
   private readonly columns = new Map<string, ReadonlySet<string>>();
+  /**
+   * The implausible dates left out of what `parse` returned since the last `takeIgnored` (src-main/sync/dates.ts):
+   * such a field is not applied, the rest is.
+   */
+  private ignored: IgnoredDate[] = [];
 
   constructor(writer: ChangeWriter) {
     for (const table of syncedTables) this.columns.set(table, new Set(Object.keys(writer.columnDefaults(table))));
@@ -59,6 +65,7 @@ export class EntryParser {
     const refuse = (why: string) => new SyncFailure('tampered', `The ${what} holds an entry this device refuses (${why})`);
     if (!Array.isArray(raw)) throw refuse('not a list');
     const changes: Change[] = new Array(raw.length);
+    let skipped = 0;
     for (let index = 0; index < raw.length; index += 1) {
       const item: unknown = raw[index];
       if (!Array.isArray(item) || item.length !== 5) throw refuse(`entry ${index} is not [hlc, table, row, column, value]`);
@@ -75,14 +82,28 @@ export class EntryParser {
           if (!columns.has(name)) throw refuse(`entry ${index}: unknown column ${String(table)}.${name.slice(0, 64)}`);
           if (!isSqlValue(fields[name])) throw refuse(`entry ${index}: ${name} is not an SQL value`);
         }
-        changes[index] = { hlc: stamp, table: table as SyncedTable, rowId: row, column, value: JSON.stringify(fields), fields: fields as Fields };
+        const plausible = plausibleCreation(table as SyncedTable, row, stamp, fields, this.ignored);
+        changes[index - skipped] = { hlc: stamp, table: table as SyncedTable, rowId: row, column, value: JSON.stringify(plausible), fields: plausible as Fields };
         continue;
       }
       if (typeof column !== 'string' || !columns.has(column)) throw refuse(`entry ${index}: unknown column ${String(table)}.${String(column).slice(0, 64)}`);
       if (!isSqlValue(value)) throw refuse(`entry ${index}: not an SQL value`);
-      changes[index] = { hlc: stamp, table: table as SyncedTable, rowId: row, column, value };
+      if (syncedDateColumns.get(table as string)?.has(column) && !isPlausibleSyncedDate(value)) {
+        this.ignored.push({ table: table as SyncedTable, rowId: row, column, value: String(value).slice(0, 40), hlc: stamp });
+        skipped += 1;
+        continue;
+      }
+      changes[index - skipped] = { hlc: stamp, table: table as SyncedTable, rowId: row, column, value };
     }
+    if (skipped > 0) changes.length = raw.length - skipped;
     return changes;
+  }
+
+  /** The implausible dates left out since the last call (then forgotten here). */
+  takeIgnored(): IgnoredDate[] {
+    const taken = this.ignored;
+    this.ignored = [];
+    return taken;
   }
 }
 

@@ -20,6 +20,7 @@ import {
   wrapDataKey,
   type KdfParams,
 } from './crypto';
+import { describeIgnoredDates } from './dates';
 import { asSyncFailure, SyncFailure } from './failure';
 import { SyncRunner, type RunnerOptions } from './runner';
 import type { SecretStore } from './secrets';
@@ -108,6 +109,7 @@ export class SyncService {
         ? { problem: row.last_error_code as SyncProblem, message: row.last_error_message ?? '', at: row.last_error_at ?? '' }
         : null,
       clockWarning,
+      ignoredDates: describeIgnoredDates(this.context.db),
     };
   }
 

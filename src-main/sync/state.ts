@@ -1,4 +1,5 @@
 import type { Database } from '../db/connection';
+import { forgetIgnoredDates } from './dates';
 
 /** The row of `sync_state` (migration 0110): this device's place in sync. */
 export interface SyncStateRow {
@@ -70,6 +71,7 @@ export class SyncState {
       this.db.sql(`DELETE FROM sync_state`).run();
       this.db.sql(`DELETE FROM sync_outbox`).run();
       this.db.sql(`DELETE FROM sync_blobs`).run();
+      forgetIgnoredDates(this.db);
     });
   }
 

@@ -6,7 +6,7 @@ import type { ServerDB } from '../db/schema';
 import { ServerError, unauthenticated } from '../http/errors';
 import type { RouteTable } from '../http/route-table';
 import { lockAccount } from './account-lock';
-import { refuseStaleKey } from './keys';
+import { refuseStaleKey, staleKeyError } from './keys';
 import { findObject, type StoredObject } from './objects';
 
 export const toSnapshotInfo = (object: StoredObject | undefined) =>
@@ -72,11 +72,19 @@ interface Stored {
  * Stores a push's batches not stored yet, each with the account's next seq, in one transaction that takes the
  * account row's lock first (see lockAccount). Undefined when the account is gone.
  */
-async function storeInTransaction(kysely: Kysely<ServerDB>, principal: Principal, incoming: Map<string, Buffer>, createdAt: string): Promise<Stored | undefined> {
+async function storeInTransaction(
+  kysely: Kysely<ServerDB>,
+  principal: Principal,
+  incoming: Map<string, Buffer>,
+  createdAt: string,
+  keyId: string | undefined,
+): Promise<Stored | undefined> {
   return kysely.transaction().execute(async (trx) => {
     // The account row's lock orders this account's pushes: seqs become visible in the order they are assigned.
     const account = await lockAccount(trx, principal.accountId);
     if (!account) return undefined;
+    // Under the lock a key rotation also takes: a rotation is wholly before this push or wholly after it.
+    if (keyId !== undefined) await refuseStaleKey(trx, principal.accountId, keyId);
     const known = await trx
       .selectFrom('batches')
       .select(['id', 'seq'])
@@ -110,6 +118,11 @@ async function storeInTransaction(kysely: Kysely<ServerDB>, principal: Principal
   });
 }
 
+/** A push sealed with a key the account no longer has: the current key's id. */
+interface StaleKey {
+  staleKey: string;
+}
+
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
 
 /**
@@ -120,26 +133,47 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.cod
  * visible in commit order. The ids already stored are read from the statement's snapshot, taken before the lock
  * was waited for: if the same batch was stored meanwhile by a concurrent push, the INSERT breaks the unique
  * (account_id, id) and nothing is written; the statement then runs again, from a snapshot that sees it.
+ *
+ * The stale-key check is in the statement too, ordered by its locks as a rotation orders them (PUT /sync/keys:
+ * the account row, then the keys row): `locked` takes the account row's lock first — waiting out a rotation in
+ * flight — and `current` then reads the keys row FOR SHARE, which in READ COMMITTED gives its latest committed
+ * version, not the statement snapshot's (a plain read, or a join, would still see the key the rotation replaced).
+ * A stale key stores nothing and answers the current key id (`stale`); the caller refuses the push.
  */
-async function storeInOneStatement(kysely: Kysely<ServerDB>, principal: Principal, incoming: Map<string, Buffer>, createdAt: string): Promise<Stored | undefined> {
+async function storeInOneStatement(
+  kysely: Kysely<ServerDB>,
+  principal: Principal,
+  incoming: Map<string, Buffer>,
+  createdAt: string,
+  keyId: string | undefined,
+): Promise<Stored | StaleKey | undefined> {
   const values = sql.join([...incoming].map(([id, payload], index) => sql`(${id}::text, ${payload}::bytea, ${index}::integer)`));
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const { rows } = await sql<{ kind: 'account' | 'known' | 'new'; id: string | null; seq: number; size: number | null }>`
+      const { rows } = await sql<{ kind: 'account' | 'known' | 'new' | 'stale'; id: string | null; seq: number; size: number | null }>`
         WITH incoming (id, payload, ord) AS (VALUES ${values}),
+        locked AS MATERIALIZED (
+          SELECT id FROM accounts WHERE id = ${principal.accountId} FOR NO KEY UPDATE
+        ),
+        current AS MATERIALIZED (
+          SELECT k.key_id FROM keys k JOIN locked l ON l.id = k.account_id FOR SHARE OF k
+        ),
+        stale AS (
+          SELECT key_id FROM current WHERE ${keyId ?? null}::text IS NOT NULL AND key_id <> ${keyId ?? null}::text
+        ),
         known AS (
           SELECT b.id, b.seq FROM batches b JOIN incoming i ON i.id = b.id WHERE b.account_id = ${principal.accountId}
         ),
         fresh AS (
           SELECT id, payload, length(payload) AS size, row_number() OVER (ORDER BY ord) AS rank
-          FROM incoming WHERE id NOT IN (SELECT id FROM known)
+          FROM incoming WHERE id NOT IN (SELECT id FROM known) AND NOT EXISTS (SELECT 1 FROM stale)
         ),
         account AS (
           UPDATE accounts SET
             last_seq = last_seq + (SELECT count(*) FROM fresh),
             stored_batches = stored_batches + (SELECT count(*) FROM fresh),
             stored_bytes = stored_bytes + (SELECT coalesce(sum(size), 0) FROM fresh)
-          WHERE id = ${principal.accountId}
+          WHERE id = (SELECT id FROM locked) AND NOT EXISTS (SELECT 1 FROM stale)
           RETURNING last_seq
         ),
         inserted AS (
@@ -151,12 +185,15 @@ async function storeInOneStatement(kysely: Kysely<ServerDB>, principal: Principa
         )
         SELECT 'account' AS kind, NULL AS id, last_seq AS seq, NULL::integer AS size FROM account
         UNION ALL SELECT 'known', id, seq, NULL FROM known
-        UNION ALL SELECT 'new', id, seq, size FROM inserted`.execute(kysely);
+        UNION ALL SELECT 'new', id, seq, size FROM inserted
+        UNION ALL SELECT 'stale', key_id, 0, NULL FROM stale`.execute(kysely);
+      const stale = rows.find((row) => row.kind === 'stale');
+      if (stale) return { staleKey: stale.id! };
       if (!rows.some((row) => row.kind === 'account')) return undefined;
       const seqs = new Map<string, number>();
       let bytes = 0;
       for (const row of rows) {
-        if (row.kind === 'account') continue;
+        if (row.kind !== 'known' && row.kind !== 'new') continue;
         seqs.set(row.id!, Number(row.seq));
         bytes += row.size ?? 0;
       }
@@ -186,15 +223,15 @@ export function batchRoutes(routes: RouteTable): void {
     async ({ c, body, principal }) => {
       const incoming = new Map<string, Buffer>();
       for (const batch of body.batches) if (!incoming.has(batch.id)) incoming.set(batch.id, Buffer.from(batch.payload, 'base64url'));
-      // A batch sealed with a retired key is refused (rest2's key rotation). Checked before the store: on PostgreSQL
-      // the store is one statement, so a rotation landing between the two (milliseconds) is not caught here.
-      if (body.keyId !== undefined) await refuseStaleKey(kysely, principal.accountId, body.keyId);
+      // A batch sealed with a retired key is refused (rest2's key rotation), checked inside the store's transaction
+      // (or its one statement on PostgreSQL) under the account lock a rotation takes, so none slips in between.
       const createdAt = context.nowIso();
       const stored =
         context.db.engine === 'postgres'
-          ? await storeInOneStatement(kysely, principal, incoming, createdAt)
-          : await storeInTransaction(kysely, principal, incoming, createdAt);
+          ? await storeInOneStatement(kysely, principal, incoming, createdAt, body.keyId)
+          : await storeInTransaction(kysely, principal, incoming, createdAt, body.keyId);
       if (!stored) throw unauthenticated();
+      if ('staleKey' in stored) throw staleKeyError(stored.staleKey);
       context.metrics.bytesSynced.inc({ kind: 'batch', direction: 'in' }, stored.bytes);
       const seqs = stored.seqs;
       return c.json({ accepted: [...incoming.keys()].map((id) => ({ id, seq: seqs.get(id)! })), serverTime: context.nowIso() }, 200);

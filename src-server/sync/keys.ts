@@ -6,14 +6,17 @@ import type { RouteTable } from '../http/route-table';
 import { lockAccount } from './account-lock';
 import { deleteObjects, findObject } from './objects';
 
-/** A push sealed with a key that is no longer the account's (another device rotated it): 409 key_changed. */
+/** The refusal of a push sealed with a key that is no longer the account's (another device rotated it): 409 key_changed. */
+export function staleKeyError(currentKeyId: string): ServerError {
+  return new ServerError('CONFLICT', 'The account’s key was changed on another device: unlock the new one with the passphrase', {
+    details: { reason: 'key_changed', keyId: currentKeyId },
+  });
+}
+
+/** Throws staleKeyError when `keyId` is not the account's key. Call it holding the account's lock (lockAccount). */
 export async function refuseStaleKey(trx: Kysely<ServerDB>, accountId: string, keyId: string): Promise<void> {
   const current = await trx.selectFrom('keys').select('key_id').where('account_id', '=', accountId).executeTakeFirst();
-  if (current && current.key_id !== keyId) {
-    throw new ServerError('CONFLICT', 'The account’s key was changed on another device: unlock the new one with the passphrase', {
-      details: { reason: 'key_changed', keyId: current.key_id },
-    });
-  }
+  if (current && current.key_id !== keyId) throw staleKeyError(current.key_id);
 }
 
 /** The wrapped data key and its KDF parameters (docs/sync.md, "Keys"); the server never sees the key itself. */

@@ -143,6 +143,18 @@ export interface SyncStatus {
    * stamped that far ahead: changes still sync, but "last edit wins" may pick the wrong one.
    */
   clockWarning: { offsetMs: number; source: 'this_device' | 'other_device' } | null;
+  /** Dates from other devices out of the plausible bounds, not applied (the local value stayed), newest first. */
+  ignoredDates: IgnoredSyncDate[];
+}
+
+export interface IgnoredSyncDate {
+  table: string;
+  column: string;
+  /** What the row is, for a person: the company of an application, a contact's name, a task's title; null if gone. */
+  subject: string | null;
+  value: string;
+  /** When the other device wrote it. */
+  writtenAt: string;
 }
 
 export interface SyncDevice {

@@ -11,6 +11,7 @@ import { SettingsSection } from '../settings/SettingsSection';
 import { AccountMode } from './AccountMode';
 import { ConnectForm } from './ConnectForm';
 import { DevicesList } from './DevicesList';
+import { IgnoredDates } from './IgnoredDates';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { problemMessage } from './problems';
 import { RecoveryKeyDialog } from './RecoveryKeyDialog';
@@ -77,6 +78,7 @@ function SyncOn({ status, onRecoveryKey }: { status: SyncStatus; onRecoveryKey(r
           <strong>{t('status.lastError')}</strong> {problemMessage(t, status.lastError.problem)} <span className="muted">{format.dateTime(status.lastError.at)}</span>
         </p>
       )}
+      <IgnoredDates items={status.ignoredDates} />
       {status.clockWarning && (
         <p className="notice sy-warning" role="status">
           {t(`clock.${status.clockWarning.source}`, { amount })}
