@@ -131,7 +131,8 @@ describe('capture', () => {
   it('refuses an unpaired browser, an unknown token and a revoked one, writing nothing', async () => {
     const token = await pairedToken();
     const before = databaseFingerprint(app.context.db);
-    for (const headers of [{}, { Authorization: 'Bearer cdx_not-a-token' }, { Authorization: 'Bearer ' + token + 'x' }]) {
+    const refusedHeaders: Record<string, string>[] = [{}, { Authorization: 'Bearer cdx_not-a-token' }, { Authorization: 'Bearer ' + token + 'x' }];
+    for (const headers of refusedHeaders) {
       const refused = await call('/connector/capture', { url: pageUrl, html: postingPage() }, headers);
       expect(refused.status).toBe(401);
       expect(refused.json()).toMatchObject({ code: 'UNAUTHORIZED', details: { reason: 'not_paired' } });
