@@ -90,3 +90,23 @@ it('a card moved on one board appears moved on the other without a reload', asyn
   expect(reloads).toEqual([]);
   await desktop.screenshot(desktopPage, 'sync-board-moved');
 });
+
+it('a date from another device out of range is ignored, said in Settings ▸ Sync, and the dashboard stays well (#19)', async () => {
+  const [initech] = (await laptop.api.invoke('applications.list', {})).items;
+  // Past the write path's checks, as an older version or a script would have written it.
+  laptop.context.changes.write((write) => write.update('applications', initech.id, { applied_on: '9999-12-31', notes: 'with a bad date' }));
+  await laptop.api.invoke('sync.now', {});
+  const status = await desktop.api.invoke('sync.now', {});
+  expect(status.lastError).toBeNull();
+  expect((await desktop.api.invoke('applications.get', { id: initech.id })).notes).toBe('with a bad date');
+
+  await desktopPage.goto(`${desktop.server.url}/#/settings`);
+  await desktopPage.getByRole('heading', { name: 'Dates ignored' }).waitFor();
+  await desktopPage.getByText('A date from another device was out of range and was ignored: Initech — applied on').waitFor();
+  await desktopPage.getByRole('heading', { name: 'Dates ignored' }).scrollIntoViewIfNeeded();
+  await desktop.screenshot(desktopPage, 'sync-dates-ignored');
+  await desktopPage.goto(`${desktop.server.url}/#/dashboard`);
+  await desktopPage.getByRole('group', { name: 'Key figures' }).waitFor();
+  await desktopPage.locator('[data-chart="timeline"] [role="img"]').waitFor();
+  expect(await desktopPage.getByRole('alert').count()).toBe(0);
+});
