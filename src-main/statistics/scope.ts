@@ -15,3 +15,20 @@ export function scopeOf(input: ApplicationFilters & { from?: string; to?: string
   delete filters.granularity;
   return { filters, from, to, today: today ?? localToday() };
 }
+
+/**
+ * When the scope filters on nothing but the archived flag (a date range alone, what the dashboard's range picker
+ * gives), the condition on the maintained facts (`f`) that selects its applications: the facts hold every live
+ * application with its archived flag, so they need not be found through the applications' index. Null otherwise.
+ */
+export function archivedOnlyFactsCondition(filters: ApplicationFilters): string | null {
+  if (filtersBeyondArchived(filters)) return null;
+  if (filters.archived === 'all') return 'true';
+  return filters.archived === true ? 'f.archived = 1' : 'f.archived = 0';
+}
+
+/** Whether the filters keep applications by anything but their archived flag. */
+export function filtersBeyondArchived(filters: ApplicationFilters): boolean {
+  const { archived: _archived, ...others } = filters;
+  return Object.values(others).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0));
+}

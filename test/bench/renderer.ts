@@ -2,7 +2,7 @@
  * The renderer's side of the benchmark: the built renderer served with the real handler table over HTTP on a
  * copy of the largest cached database (test/e2e/support/harness.ts), in headless Chromium. Measures, with the
  * page's own clock, the time from navigation to the first rows of the applications table and to the first
- * cards of the board, and the frame times while scrolling the table. A screen that is not there yet is
+ * cards of the board, and the frame times while scrolling the table and the board. A screen that is not there yet is
  * reported as n/a. Also runs alone: `npx tsx test/bench/renderer.ts` (uses the 100,000 cache).
  */
 import path from 'node:path';
@@ -57,6 +57,28 @@ const scrollScript = (frames: number, step: number) => `new Promise((resolve) =>
 })`;
 
 /**
+ * Scrolls the board on every animation frame: down the column holding the most cards (a column loads up to 200,
+ * without virtualisation), then across the columns; resolves with the times between frames.
+ */
+const boardScrollScript = (frames: number, step: number) => `new Promise((resolve) => {
+  const board = document.querySelector('.board');
+  const columns = [...document.querySelectorAll('.column-cards')].filter((column) => column.scrollHeight > column.clientHeight);
+  const column = columns.sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
+  if (!board || !column) return resolve(null);
+  const times = [];
+  let last = 0;
+  const tick = (now) => {
+    if (last) times.push(now - last);
+    last = now;
+    if (times.length < ${frames} / 2) column.scrollTop += ${step};
+    else board.scrollLeft += ${step} / 4;
+    if (times.length < ${frames}) requestAnimationFrame(tick);
+    else resolve(times);
+  };
+  requestAnimationFrame(tick);
+})`;
+
+/**
  * Milliseconds from navigation start to `shown` first returning a time, the median of several loads of the
  * route (the first load, which fills the HTTP cache, is not counted), or why it could not be measured.
  */
@@ -80,6 +102,11 @@ async function scrollFrames(page: Page) {
   return deltas ? summarize(deltas) : 'n/a (the table does not scroll)';
 }
 
+async function boardScrollFrames(page: Page) {
+  const deltas = (await page.evaluate(boardScrollScript(300, 120))) as number[] | null;
+  return deltas ? summarize(deltas) : 'n/a (no column of the board scrolls)';
+}
+
 export async function benchRenderer(cached: CachedDatabase, log: (line: string) => void): Promise<RendererResult> {
   try {
     ensureRendererBuilt();
@@ -100,8 +127,10 @@ export async function benchRenderer(cached: CachedDatabase, log: (line: string) 
     const scrollFramesResult = typeof applicationsFirstRowsMs === 'number' ? await scrollFrames(page) : 'n/a (no table)';
     log('  board');
     const boardFirstCardsMs = await timeToFirst(app, page, '/board', firstCardsShown);
+    log('  scrolling the board');
+    const boardScrollFramesResult = typeof boardFirstCardsMs === 'number' ? await boardScrollFrames(page) : 'n/a (no board)';
     await context.close();
-    return { applicationsFirstRowsMs, boardFirstCardsMs, scrollFrames: scrollFramesResult };
+    return { applicationsFirstRowsMs, boardFirstCardsMs, scrollFrames: scrollFramesResult, boardScrollFrames: boardScrollFramesResult };
   } catch (error) {
     return { status: `error: ${(error as Error).message.split('\n')[0]}` };
   } finally {

@@ -27,6 +27,7 @@ export interface RendererResult {
   applicationsFirstRowsMs?: number | string;
   boardFirstCardsMs?: number | string;
   scrollFrames?: Figures | string;
+  boardScrollFrames?: Figures | string;
 }
 
 export interface Target {
@@ -162,15 +163,14 @@ export function rendererTable(result: RendererResult): string {
   const lines = ['### Renderer at 100,000 applications (Chromium, headless)', ''];
   if (result.status) return [...lines, result.status].join('\n');
   const value = (figure: number | string | undefined) => (typeof figure === 'number' ? `${ms(figure)} ms` : (figure ?? 'n/a'));
-  const frames = result.scrollFrames;
   lines.push('| Measure | Value |', '| --- | ---: |');
   lines.push(`| navigation → first rows of the applications table | ${value(result.applicationsFirstRowsMs)} |`);
   lines.push(`| navigation → first cards of the board | ${value(result.boardFirstCardsMs)} |`);
-  if (typeof frames === 'object') {
-    lines.push(`| frame time while scrolling the table, p50 / p95 / max (${frames.n} frames) | ${ms(frames.p50)} / ${ms(frames.p95)} / ${ms(frames.max)} ms |`);
-  } else {
-    lines.push(`| frame time while scrolling the table | ${frames ?? 'n/a'} |`);
-  }
+  const framesLine = (what: string, frames: Figures | string | undefined) =>
+    typeof frames === 'object'
+      ? `| frame time while scrolling ${what}, p50 / p95 / max (${frames.n} frames) | ${ms(frames.p50)} / ${ms(frames.p95)} / ${ms(frames.max)} ms |`
+      : `| frame time while scrolling ${what} | ${frames ?? 'n/a'} |`;
+  lines.push(framesLine('the table', result.scrollFrames), framesLine('the board (down its fullest column, then across)', result.boardScrollFrames));
   return lines.join('\n');
 }
 

@@ -4,7 +4,7 @@ import type { CompanyResponseRow, CubeRow, DayCount } from '../aggregates';
 import { cubeBreakdownRows, type BreakdownRow } from '../breakdowns';
 import { maxCompanies } from '../response-times';
 import type { SalaryRow } from '../salaries';
-import type { StatisticsScope } from '../scope';
+import { filtersBeyondArchived, type StatisticsScope } from '../scope';
 import type { SkillRow } from '../skills';
 import { type EventSeries, type StatisticsSource } from '../source';
 import { noAnswerYet, scopes, type CellKindName, type CellScope } from './cells';
@@ -15,9 +15,8 @@ import { noAnswerYet, scopes, type CellKindName, type CellScope } from './cells'
  */
 export function maintainedScope(scope: StatisticsScope): CellScope | null {
   if (scope.from !== undefined || scope.to !== undefined) return null;
-  const { archived, ...others } = scope.filters;
-  const filtering = Object.values(others).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0));
-  if (filtering) return null;
+  if (filtersBeyondArchived(scope.filters)) return null;
+  const { archived } = scope.filters;
   if (archived === 'all') return scopes.all;
   return archived === true ? null : scopes.active;
 }
