@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { ExportLanguage } from '../../src-shared/contract';
 import { exportLabels, type ExportLabels } from './labels';
 import { neutraliseFormula } from './formula';
@@ -24,14 +23,17 @@ function truncateForExcel(text: string, suffix: string): string {
   return text.length <= excelCellLimit ? text : text.slice(0, excelCellLimit - suffix.length) + suffix;
 }
 
+/** A cell's value as the workbook writer takes it (exceljs's shapes): a link is its text and its target. */
+export type ExcelValue = string | number | boolean | Date | { text: string; hyperlink: string } | null | undefined;
+
 /**
  * A typed Excel cell: numbers stay numbers, dates become Excel dates, links become hyperlinks, and text is a string
- * cell. Text is written as it is, with no apostrophe: exceljs's streaming writer (without shared strings) writes a
- * string as `<c t="str"><v>…</v></c>`, a value with no `<f>` element, and a spreadsheet only ever evaluates an
- * `<f>`, so `=HYPERLINK(…)` shows as that text and never runs (test/exports/excel-text-cells.test.ts reads the XML).
+ * cell. Text is written as it is, with no apostrophe: the workbook writer (workbook.ts) writes a string as
+ * `<c t="str"><v>…</v></c>`, a value with no `<f>` element, and a spreadsheet only ever evaluates an `<f>`, so
+ * `=HYPERLINK(…)` shows as that text and never runs (test/exports/excel-text-cells.test.ts reads the XML).
  * CSV has no cell types: there the apostrophe stays (csvText).
  */
-export function excelCell(kind: ColumnKind, raw: RawValue, context: CellContext): ExcelJS.CellValue {
+export function excelCell(kind: ColumnKind, raw: RawValue, context: CellContext): ExcelValue {
   if (raw === null || raw === '') return null;
   switch (kind) {
     case 'integer':

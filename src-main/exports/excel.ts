@@ -22,7 +22,7 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
   const filters = options.filters ?? {};
   const cells = cellContext(options.language ?? 'en', options.timeZone);
   return withExportReader(context.db, async (reader) => {
-    const workbook = createWorkbookWriter(out);
+    const workbook = createWorkbookWriter(out, cells.labels.language);
     const rows = await writeTableSheet(reader, workbook, applicationsTable(filters, await readExportedFields(reader)), cells);
     await writeTableSheet(reader, workbook, interviewsTable(filters), cells);
     await writeTableSheet(reader, workbook, companiesTable(filters), cells);

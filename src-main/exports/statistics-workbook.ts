@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import type { ApplicationFilters, Breakdown, ExportLanguage, ExportResult, Rate, StatisticsDashboard } from '../../src-shared/contract';
 import { breakdownDimensions, stageCategories } from '../../src-shared/contract';
 import type { AppContext } from '../context';
@@ -8,7 +7,7 @@ import { cellContext, excelCell, type CellContext } from './cells';
 import { fillTemplate as fill } from './labels';
 import { deliverExport, type Produced } from './output';
 import type { ColumnKind, RawValue } from './table';
-import { addSheet, createWorkbookWriter } from './workbook';
+import { createWorkbookWriter, type WorkbookWriter } from './workbook';
 
 export interface ExportStatisticsOptions {
   filters?: ApplicationFilters;
@@ -269,10 +268,10 @@ export function statisticsSheets(statistics: StatisticsDashboard, context: CellC
   ];
 }
 
-async function writeFigureSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: FigureSheet, context: CellContext): Promise<void> {
+async function writeFigureSheet(workbook: WorkbookWriter, figures: FigureSheet, context: CellContext): Promise<void> {
   const texts = context.labels.files.exports.statistics;
   const columns = figures.columns.map(([name, kind]) => ({ header: texts.columns[name], kind, width: kind === 'text' ? 28 : 14 }));
-  const sheet = addSheet(workbook, texts.sheets[figures.sheet], columns, context.labels.language);
+  const sheet = workbook.addSheet(texts.sheets[figures.sheet], columns);
   for (const row of figures.rows) sheet.addRow(row.map((value, index) => excelCell(columns[index].kind, value, context)));
   await sheet.drained();
   sheet.finish();
@@ -281,7 +280,7 @@ async function writeFigureSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, fi
 export async function writeStatisticsWorkbook(context: AppContext, out: Writable, options: ExportStatisticsOptions): Promise<Produced> {
   const cells = cellContext(options.language ?? 'en', options.timeZone);
   const statistics = computeDashboard(context.db, { ...(options.filters ?? {}), granularity: 'auto' } as Parameters<typeof computeDashboard>[1]);
-  const workbook = createWorkbookWriter(out);
+  const workbook = createWorkbookWriter(out, cells.labels.language);
   for (const sheet of statisticsSheets(statistics, cells)) await writeFigureSheet(workbook, sheet, cells);
   await workbook.commit();
   return { rows: statistics.overview.total };

@@ -7,9 +7,9 @@ import { zipEntry } from './support/zip-entry';
 
 /**
  * Issue 18, finding 9: XLSX text cells no longer get a visible `'` prefix, because their cell type already keeps
- * them from being evaluated. What exceljs 4.4's streaming writer writes for a string, without shared strings, is
- * `<c r="A2" t="str"><v>…</v></c>`: a value and no `<f>` element. A spreadsheet evaluates only `<f>` elements, so
- * this reads the sheets' XML: every formula-looking text is there as a value, exactly as typed, and no cell of any
+ * them from being evaluated. What the workbook writer (src-main/exports/workbook.ts, like exceljs 4.4's streaming
+ * writer before it) writes for a string is `<c r="A2" t="str"><v>…</v></c>`: a value and no `<f>` element. A
+ * spreadsheet evaluates only `<f>` elements, so this reads the sheets' XML: every formula-looking text is there as a value, exactly as typed, and no cell of any
  * sheet has a formula. The CSV export, which has no cell types, keeps its apostrophe (test/exports/csv.test.ts).
  */
 

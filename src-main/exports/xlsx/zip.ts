@@ -1,0 +1,123 @@
+import type { Writable } from 'node:stream';
+import zlib from 'node:zlib';
+import { Zip, type FlateError, type ZipInputFile } from 'fflate';
+
+/** Zip entries without zip64 stop at 4 GiB (fflate 0.8 writes no zip64 records). */
+const maxEntryBytes = 0xffff_ffff;
+
+/** Waits until `stream` has room again; fails rather than waiting forever when it closes or errors meanwhile. */
+export function roomIn(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.reject(stream.errored ?? new Error('The output was closed before the workbook was complete.'));
+  if (!stream.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      stream.off('drain', drained).off('error', failed).off('close', closed);
+      if (error) reject(error);
+      else resolve();
+    };
+    const drained = () => done();
+    const failed = (error: Error) => done(error);
+    const closed = () => done(stream.errored ?? new Error('The output was closed before the workbook was complete.'));
+    stream.on('drain', drained).on('error', failed).on('close', closed);
+  });
+}
+
+/**
+ * One file of the archive, deflated by Node's zlib: native code that runs on libuv's thread pool, so the
+ * compression of a sheet overlaps the JavaScript that writes its rows (fflate's own deflate is JavaScript, on the
+ * same thread). fflate writes the archive around it (headers, data descriptor, central directory).
+ */
+class DeflatedEntry implements ZipInputFile {
+  readonly compression = 8;
+  crc = 0;
+  size = 0;
+  ondata: NonNullable<ZipInputFile['ondata']> = () => undefined;
+  private readonly deflate = zlib.createDeflateRaw({ level: 1 });
+
+  constructor(readonly filename: string) {
+    this.deflate.on('data', (chunk: Buffer) => this.ondata(null, chunk, false));
+    this.deflate.on('end', () => this.ondata(null, new Uint8Array(0), true));
+    this.deflate.on('error', (error: Error) => this.ondata(Object.assign(error, { code: 0 }) as FlateError, new Uint8Array(0), true));
+  }
+
+  write(text: string): void {
+    const bytes = Buffer.from(text, 'utf8');
+    this.size += bytes.length;
+    if (this.size > maxEntryBytes) throw new Error(`${this.filename} is larger than 4 GiB, more than a workbook can hold: filter the view.`);
+    this.crc = zlib.crc32(bytes, this.crc);
+    this.deflate.write(bytes);
+  }
+
+  /** Waits until zlib has taken in what was written. */
+  room(): Promise<void> {
+    return roomIn(this.deflate);
+  }
+
+  end(): void {
+    this.deflate.end();
+  }
+
+  terminate(): void {
+    this.deflate.destroy();
+  }
+}
+
+export type ZipEntry = Pick<DeflatedEntry, 'write' | 'room' | 'end'>;
+
+/**
+ * A zip archive streamed into `out`: entries are written one after the other (an entry begun before the previous
+ * one ended is held back by fflate until then). Memory stays bounded as long as the writer waits for `room()`.
+ */
+export class ZipWriter {
+  private readonly zip: Zip;
+  private failure: Error | undefined;
+  private readonly ended: Promise<void>;
+
+  constructor(private readonly out: Writable) {
+    let finish!: () => void;
+    let fail!: (error: Error) => void;
+    this.ended = new Promise<void>((resolve, reject) => {
+      finish = resolve;
+      fail = reject;
+    });
+    // A failure is reported by commit(), or by room() if the writer is still writing.
+    this.ended.catch(() => undefined);
+    this.zip = new Zip((error, data, final) => {
+      if (error) {
+        this.failure = error;
+        fail(error);
+        return;
+      }
+      if (data.length > 0) out.write(data);
+      if (final) finish();
+    });
+  }
+
+  /** Starts a deflated entry (the file's parts are small, or streamed through it). */
+  entry(name: string): ZipEntry {
+    const entry = new DeflatedEntry(name);
+    this.zip.add(entry);
+    return entry;
+  }
+
+  /** A whole small entry at once. */
+  file(name: string, text: string): void {
+    const entry = this.entry(name);
+    entry.write(text);
+    entry.end();
+  }
+
+  /** Waits until both zlib and the output have room (call between batches of rows). */
+  async room(entry?: ZipEntry): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (entry) await entry.room();
+    await roomIn(this.out);
+  }
+
+  /** Writes the central directory once every entry has ended, then ends `out`. */
+  async commit(): Promise<void> {
+    this.zip.end();
+    await this.ended;
+    this.out.end();
+  }
+}
