@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { ReadPostingInput, ReadPostingResult } from '../../../../src-shared/contract';
 import { invoke } from '../../api/client';
 import { useChannel } from '../../api/hooks';
@@ -23,6 +24,11 @@ type Step =
  * text shown and frozen on save. Nothing is written before the user saves the form.
  */
 export default function CapturePage() {
+  // Opening Capture again (header, palette, g l) while on it starts a new capture, as from another screen.
+  return <CaptureScreen key={useLocation().key} />;
+}
+
+function CaptureScreen() {
   const { t } = useTranslation('capture');
   const stages = useStages();
   const profile = useChannel('profile.get', undefined);
