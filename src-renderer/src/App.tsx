@@ -25,6 +25,7 @@ const FairsPage = lazy(() => import('./features/fairs/FairsPage'));
 const FairPage = lazy(() => import('./features/fairs/FairPage'));
 const AnswersPage = lazy(() => import('./features/answers/AnswersPage'));
 const OffersPage = lazy(() => import('./features/offers/OffersPage'));
+const CapturePage = lazy(() => import('./features/capture/CapturePage'));
 
 function Loading() {
   const { t } = useTranslation('common');
@@ -71,6 +72,7 @@ export const routes = createRoutesFromElements(
       <Route path="fairs" element={<Lazy><FairsPage /></Lazy>} />
       <Route path="fairs/:id" element={<Lazy><FairPage /></Lazy>} />
       <Route path="answers" element={<Lazy><AnswersPage /></Lazy>} />
+      <Route path="capture" element={<Lazy><CapturePage /></Lazy>} />
       <Route path="*" element={<Navigate to="/dashboard" replace />} />
     </Route>
     <Route path="fairs/:id/hall" element={<Lazy><FairPage hall /></Lazy>} />

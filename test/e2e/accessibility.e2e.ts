@@ -44,6 +44,15 @@ interface Stop {
   open?: (page: Page) => Promise<void>;
 }
 
+/** A posting page for the capture form (pasted HTML: nothing is fetched). */
+const capturedPage = `<script type="application/ld+json">${JSON.stringify({
+  '@context': 'https://schema.org',
+  '@type': 'JobPosting',
+  title: 'Data Engineer',
+  hiringOrganization: { name: 'Orbital' },
+  description: '<p>Build our pipelines.</p>',
+})}</script>`;
+
 const combos = [
   { theme: 'light', language: 'en' },
   { theme: 'dark', language: 'en' },
@@ -82,6 +91,16 @@ beforeAll(async () => {
     { name: 'board', path: '/#/board', ready: '.board-card' },
     { name: 'application', path: `/#/applications/${application.id}`, ready: '.timeline-item' },
     { name: 'new application', path: '/#/applications/new', ready: 'form.application-form' },
+    { name: 'capture', path: '/#/capture', ready: '.capture-ways' },
+    {
+      name: 'capture: the prefilled form',
+      path: '/#/capture',
+      ready: '.capture-posting',
+      open: async (page: Page) => {
+        await page.locator('textarea.capture-html').fill(capturedPage);
+        await page.locator('.capture-way button[type="submit"]').last().click();
+      },
+    },
     { name: 'interviews', path: '/#/interviews', ready: 'h1' },
     { name: 'tasks', path: '/#/tasks', ready: 'h1' },
     { name: 'companies', path: '/#/companies', ready: 'h1' },

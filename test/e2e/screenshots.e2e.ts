@@ -37,6 +37,7 @@ beforeAll(async () => {
     { name: 'board', path: '/#/board', ready: '.board-card' },
     { name: 'application', path: `/#/applications/${application.id}`, ready: '.timeline-item' },
     { name: 'new-application', path: '/#/applications/new', ready: 'form.application-form' },
+    { name: 'capture', path: '/#/capture', ready: '.capture-ways' },
     { name: 'interviews', path: '/#/interviews', ready: 'h1' },
     { name: 'tasks', path: '/#/tasks', ready: 'h1' },
     { name: 'companies', path: '/#/companies', ready: 'h1' },

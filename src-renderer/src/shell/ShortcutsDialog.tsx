@@ -2,11 +2,11 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
 import { Kbd } from '../ui/Kbd';
-import { screens } from './navigation';
+import { captureScreen, screens } from './navigation';
 
 /** Every keyboard shortcut of the app, grouped; opened with `?`. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { t } = useTranslation(['shell', 'layout', 'grid']);
+  const { t } = useTranslation(['shell', 'layout', 'grid', 'capture']);
   const groups: { title: string; items: { keys: string[]; label: string }[] }[] = [
     {
       title: t('shortcuts.general'),
@@ -21,7 +21,10 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
     },
     {
       title: t('shortcuts.navigation'),
-      items: screens.map((screen) => ({ keys: ['G', screen.go.toUpperCase()], label: t(`nav.${screen.key}`) })),
+      items: [
+        ...screens.map((screen) => ({ keys: ['G', screen.go.toUpperCase()], label: t(`nav.${screen.key}`) })),
+        { keys: ['G', captureScreen.go.toUpperCase()], label: t('capture:open') },
+      ],
     },
     {
       title: t('shortcuts.table'),

@@ -11,7 +11,7 @@ import type { IconName } from '../ui/Icon';
 import { useToast } from '../ui/toast';
 import { errorMessage } from '../ui/issues';
 import { fileActionLabel, fileActions } from './fileActions';
-import { newApplicationPath, screens } from './navigation';
+import { captureScreen, newApplicationPath, screens } from './navigation';
 import { useShell } from './ShellContext';
 import type { ThemePreference } from './appearance';
 
@@ -37,7 +37,7 @@ export function runFileActionFromShell(action: FileAction, navigate: NavigateFun
 
 /** Every command of the palette: each screen, each action, appearance and language. */
 export function useCommands(): Command[] {
-  const { t } = useTranslation(['shell', 'common', 'layout', 'quickAdd']);
+  const { t } = useTranslation(['shell', 'common', 'layout', 'quickAdd', 'capture']);
   const navigate = useNavigate();
   const shell = useShell();
   const toast = useToast();
@@ -76,6 +76,15 @@ export function useCommands(): Command[] {
         keywords: 'add create new full form nouvelle candidature formulaire complet',
         icon: 'plus',
         run: () => navigate(newApplicationPath),
+      },
+      {
+        id: 'capture-posting',
+        group: 'create',
+        label: t('capture:palette'),
+        keywords: 'capture posting link url html page paste import capturer offre annonce lien coller',
+        icon: 'download',
+        shortcut: ['G', captureScreen.go.toUpperCase()],
+        run: () => navigate(captureScreen.path),
       },
       // One entry for the report: it opens the printable page, whose own button prints or saves the PDF.
       {

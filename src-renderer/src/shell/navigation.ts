@@ -19,3 +19,6 @@ export const screens = [
 export type Screen = (typeof screens)[number];
 
 export const newApplicationPath = '/applications/new';
+
+/** The Capture screen: an action beside "New application" rather than a sidebar screen, reached with `g l` (link). */
+export const captureScreen = { path: '/capture', go: 'l' } as const;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { screens } from './navigation';
+import { captureScreen, screens } from './navigation';
 import { isModalOpen, isModKey, isTypingTarget } from './typing';
 import type { ShellApi } from './ShellContext';
 
@@ -34,7 +34,7 @@ export function useGlobalShortcuts(shell: ShellApi): void {
 
       if (goPendingSince.current && Date.now() - goPendingSince.current < goSequenceMs) {
         goPendingSince.current = 0;
-        const screen = screens.find((candidate) => candidate.go === event.key.toLowerCase());
+        const screen = [...screens, captureScreen].find((candidate) => candidate.go === event.key.toLowerCase());
         if (screen) {
           event.preventDefault();
           navigate(screen.path);

@@ -18,6 +18,7 @@ import { ApplicationAnswers } from '../../answers/ApplicationAnswers';
 import { ApplicationInterviews } from '../../interviews/ApplicationInterviews';
 import { ApplicationTasks } from '../../tasks/ApplicationTasks';
 import { CustomValuesCard } from '../../customFields/CustomValuesCard';
+import { CapturedPostingCard } from '../../capture/CapturedPostingCard';
 import { StageSelect } from '../StageSelect';
 import { useApplicationActions } from '../useApplicationActions';
 import { useStages } from '../vocabulary';
@@ -239,6 +240,7 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
         <div className="detail-main">
           <ApplicationForm id={formId} form={form} applicationId={application.id} stages={stages} onSubmit={onSubmit} />
           <CustomValuesCard application={application} />
+          {application.capturedPosting && <CapturedPostingCard posting={application.capturedPosting} />}
         </div>
         <aside className="detail-side" aria-label={t('detail.related')}>
           <StageTimeline application={application} stages={stages} />
