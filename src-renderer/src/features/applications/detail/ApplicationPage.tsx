@@ -18,6 +18,7 @@ import { ApplicationAnswers } from '../../answers/ApplicationAnswers';
 import { ApplicationInterviews } from '../../interviews/ApplicationInterviews';
 import { ApplicationTasks } from '../../tasks/ApplicationTasks';
 import { CustomValuesCard } from '../../customFields/CustomValuesCard';
+import { AnalyseButton } from '../../ai/AnalyseButton';
 import { StageSelect } from '../StageSelect';
 import { useApplicationActions } from '../useApplicationActions';
 import { useStages } from '../vocabulary';
@@ -229,6 +230,9 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
               <Icon name="external" />
               {t('form.openPosting')}
             </ExternalLink>
+          )}
+          {(application.capturedPosting?.text || application.description) && (
+            <AnalyseButton input={{ applicationId: application.id }} application={application} applicationDirty={isDirty} />
           )}
           <Button icon="trash" variant="danger" onClick={() => void remove()}>
             {t('common:actions.delete')}
