@@ -1,6 +1,7 @@
-import { aiPostingFields, type AiAnalysis, type AiPostingFields, type AiPreview, type Opportunity } from '../../src-shared/contract';
+import { aiPostingFields, type AiAnalysis, type AiPostingFields, type AiPreview } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/errors';
 import { nameKey } from '../../src-shared/text';
+import type { AiPosting } from './posting';
 import type { readAiConfig } from './settings';
 
 const instructions = `You read a job posting and answer with one JSON object, nothing else, with exactly these keys:
@@ -12,13 +13,13 @@ const instructions = `You read a job posting and answer with one JSON object, no
 const maxPostingText = 20_000;
 
 /** Exactly what is sent for a posting: the preview shows this, and `analyze` sends this. */
-export function aiRequest(config: ReturnType<typeof readAiConfig>, opportunity: Opportunity, hasKey: boolean): AiPreview {
+export function aiRequest(config: ReturnType<typeof readAiConfig>, source: AiPosting, hasKey: boolean): AiPreview {
   const posting = [
-    `Title: ${opportunity.title}`,
-    `Company: ${opportunity.companyName}`,
-    opportunity.location ? `Location: ${opportunity.location}` : null,
+    `Title: ${source.title}`,
+    `Company: ${source.companyName}`,
+    source.location ? `Location: ${source.location}` : null,
     '',
-    (opportunity.description ?? '').slice(0, maxPostingText),
+    source.text.slice(0, maxPostingText),
   ]
     .filter((line) => line !== null)
     .join('\n');

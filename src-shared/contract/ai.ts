@@ -20,7 +20,8 @@ export const updateAiSettingsInput = z
   .partial()
   .strict();
 
-export const aiPostingInput = z.object({ opportunityId: id }).strict();
+/** A posting to analyse: an opportunity of the inbox, or an application (its captured posting, else its description). */
+export const aiPostingInput = z.union([z.object({ opportunityId: id }).strict(), z.object({ applicationId: id }).strict()]);
 
 const none = z.undefined().or(z.object({}).strict()).optional();
 

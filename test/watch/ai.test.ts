@@ -1,71 +1,22 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatServer, modelFields } from '../ai/support/chat-server';
 import { openTempApp, type TempApp } from '../support/temp-app';
 
 const key = 'sk-candid-test-7f3a9c2e51b84d06';
-
-/** What the model answers for the posting of these tests. */
-const fields = {
-  requiredSkills: ['TypeScript', 'SQLite', 'Rust'],
-  preferredSkills: ['React'],
-  yearsOfExperience: 3,
-  salary: { min: 50000, max: 65000, currency: 'EUR', period: 'year' },
-  remote: 'hybrid',
-  summary: ['Backend developer at Globex', 'Local-first sync engine', 'Lyon, two days remote'],
-};
-
-interface Received {
-  path: string;
-  authorization: string | undefined;
-  body: unknown;
-}
-
-/** A local server speaking the chat-completions shape; the path's first part says how it behaves. */
-function chatServer(received: Received[]) {
-  const slow = new Set<http.ServerResponse>();
-  const server = http.createServer((request, response) => {
-    let text = '';
-    request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    request.on('end', () => {
-      const mode = (request.url ?? '').split('/')[1];
-      received.push({ path: request.url ?? '', authorization: request.headers.authorization, body: JSON.parse(text) });
-      const completion = (content: string) =>
-        JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion', created: 1764800000, model: 'local', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }] });
-      if (mode === 'slow') {
-        slow.add(response);
-        return;
-      }
-      if (mode === 'error') {
-        response.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"overloaded"}}');
-        return;
-      }
-      const content = mode === 'malformed' ? '{"requiredSkills": ["TypeScript", ' : mode === 'wrong' ? '{"skills": "TypeScript"}' : `\`\`\`json\n${JSON.stringify(fields)}\n\`\`\``;
-      response.writeHead(200, { 'content-type': 'application/json' }).end(completion(content));
-    });
-  });
-  return {
-    server,
-    close: async () => {
-      for (const response of slow) response.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+const fields = modelFields;
 
 let app: TempApp;
-let chat: ReturnType<typeof chatServer>;
+let chat: ChatServer;
 let base: string;
 let opportunityId: string;
-const received: Received[] = [];
+let received: ChatServer['received'];
 
 beforeAll(async () => {
-  chat = chatServer(received);
-  await new Promise<void>((resolve) => chat.server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(chat.server.address() as AddressInfo).port}`;
+  chat = await new ChatServer().start();
+  base = chat.url;
+  received = chat.received;
   app = await openTempApp();
   await app.api.invoke('profile.update', { skills: ['typescript', 'React', 'Go'] });
   const watch = await app.api.invoke('watches.create', { kind: 'lever', board: 'globex', companyName: 'Globex' });

@@ -10,6 +10,7 @@ export default {
     sources: 'Sources',
     customFields: 'Custom fields',
     sync: 'Sync',
+    ai: 'AI',
     data: 'Data',
   },
   profile: {

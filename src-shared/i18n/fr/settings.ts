@@ -12,6 +12,7 @@ export default {
     sources: 'Sources',
     customFields: 'Champs personnalisés',
     sync: 'Synchronisation',
+    ai: 'IA',
     data: 'Données',
   },
   profile: {

@@ -364,7 +364,8 @@ export const validInputs: ValidInputs = {
   'ai.settings': () => undefined,
   'ai.update': () => ({ enabled: false, baseUrl: 'http://127.0.0.1:9/v1', model: 'llama3.1', timeoutSeconds: 30, apiKey: 'sk-test-fuzz' }),
   'ai.preview': (w) => ({ opportunityId: w.opportunityId }),
-  'ai.analyze': (w) => ({ opportunityId: w.opportunityId }),
+  // The other form of a posting: an application (ai.preview takes the opportunity).
+  'ai.analyze': (w) => ({ applicationId: w.application.id }),
   'extension.pairingCode': () => undefined,
   'extension.browsers': () => undefined,
   'extension.revoke': (w) => ({ id: w.pairedBrowserId }),

@@ -7,6 +7,7 @@ import { ExternalLink } from '../../ui/ExternalLink';
 import { useFormat } from '../../ui/format';
 import { errorMessage } from '../../ui/issues';
 import { useToast } from '../../ui/toast';
+import { AnalyseButton } from '../ai/AnalyseButton';
 
 /**
  * Postings of the inbox (or of another list): title, company, place, when posted; the posting's text on demand;
@@ -86,6 +87,7 @@ export function OpportunityList({ items }: { items: Opportunity[] }) {
                   {t('inbox.dismiss')}
                 </Button>
               )}
+              {item.description && <AnalyseButton size="sm" input={{ opportunityId: item.id }} />}
               {item.status === 'new' && (
                 <Button size="sm" variant="ghost" icon="check" onClick={() => seen(item)}>
                   {t('inbox.seen')}

@@ -19,6 +19,7 @@ import { ApplicationInterviews } from '../../interviews/ApplicationInterviews';
 import { ApplicationTasks } from '../../tasks/ApplicationTasks';
 import { CustomValuesCard } from '../../customFields/CustomValuesCard';
 import { CapturedPostingCard } from '../../capture/CapturedPostingCard';
+import { AnalyseButton } from '../../ai/AnalyseButton';
 import { StageSelect } from '../StageSelect';
 import { useApplicationActions } from '../useApplicationActions';
 import { useStages } from '../vocabulary';
@@ -230,6 +231,9 @@ function ApplicationDetailView({ application, stages }: { application: Applicati
               <Icon name="external" />
               {t('form.openPosting')}
             </ExternalLink>
+          )}
+          {(application.capturedPosting?.text || application.description) && (
+            <AnalyseButton input={{ applicationId: application.id }} application={application} applicationDirty={isDirty} />
           )}
           <Button icon="trash" variant="danger" onClick={() => void remove()}>
             {t('common:actions.delete')}
