@@ -98,6 +98,7 @@ async function heavyCase(key: string, label: string, baseline: string, typed: ()
     if (!app.ok || app.ms === undefined) return { status: app.detail ?? 'error' };
     if (app.listDuring) listDuring = listDuringCase(key, app.listDuring);
     if (app.lastStepMs !== undefined) label = `${label}; its final transaction held the write lock ${Math.round(app.lastStepMs)} ms`;
+    if (app.mainThreadCpuMs !== undefined && app.cpuMs !== undefined) label = `${label}; CPU of the job ${Math.round(app.cpuMs - app.mainThreadCpuMs)} ms, of main's thread (the list's calls) ${Math.round(app.mainThreadCpuMs)} ms`;
     const base = await raw();
     return {
       label,
