@@ -31,7 +31,12 @@ import { refreshStatistics } from '../statistics/maintained/refresh';
 /** Tables copied into the staging database for the writer to look things up; their rows are not copied back. */
 const referenceTables = ['stages', 'companies', 'tags', 'sources', 'profile', 'contacts'] as const;
 
-/** Indexes only the screens use: the staging writes skip them (the live copy maintains them). */
+/**
+ * Indexes only the screens use: the staging writes skip them (the live copy maintains them). Not
+ * application_tags_application: the write path's derived data (each written application's full-text row, its
+ * tags) looks tags up by application, and without it each chunk of the import scanned every tag link staged so
+ * far, an import growing with the square of its rows.
+ */
 const stagingDroppedIndexes = [
   'applications_live_order',
   'applications_company',
@@ -41,7 +46,6 @@ const stagingDroppedIndexes = [
   'applications_live_stage',
   'applications_live_id',
   'stage_events_to_stage',
-  'application_tags_application',
   'application_tags_tag',
   'application_tags_pair',
 ];

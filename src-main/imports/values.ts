@@ -89,9 +89,14 @@ export function parseBoolean(text: string): boolean | undefined {
 /** Words after which a source's name begins inside a longer value ("applied via LinkedIn", "trouvé sur Indeed"). */
 const sourceLeads = ['via', 'from', 'through', 'thru', 'on', 'by', 'using', 'par', 'sur', 'depuis', 'avec'];
 
+/** Distinct values remembered per matcher: a free-text column must not grow it without bound. */
+const searchedLimit = 10_000;
+
 export class ValueMatcher<T extends string> {
   private readonly exact = new Map<string, T>();
   private readonly partial: { target: T; phrase: string }[] = [];
+  /** Keys already looked for among the partial phrases, and what was found (undefined: nothing). */
+  private readonly searched = new Map<string, T | undefined>();
 
   /**
    * `names`: the values are names (sources), so a phrase inside a longer value counts only where the name begins
@@ -116,8 +121,12 @@ export class ValueMatcher<T extends string> {
   match(key: string): T | undefined {
     const exact = this.exact.get(key);
     if (exact !== undefined) return exact;
+    // A column repeats a few values over thousands of rows: each is looked for among the phrases once.
+    if (this.searched.has(key)) return this.searched.get(key);
     // Short phrases ("no", "pe", "li", "oa") only match exactly: inside longer text they mean too many things.
-    return this.partial.find(({ phrase }) => phrase.length > 3 && (this.names ? beginsName(key, phrase) : containsPhrase(key, phrase)))?.target;
+    const found = this.partial.find(({ phrase }) => phrase.length > 3 && (this.names ? beginsName(key, phrase) : containsPhrase(key, phrase)))?.target;
+    if (this.searched.size < searchedLimit) this.searched.set(key, found);
+    return found;
   }
 
   /** Whether some phrase of the vocabulary is the whole key or one of its words (for recognising headers). */
