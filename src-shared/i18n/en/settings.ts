@@ -10,6 +10,7 @@ export default {
     sources: 'Sources',
     customFields: 'Custom fields',
     sync: 'Sync',
+    extension: 'Browser extension',
     data: 'Data',
   },
   profile: {

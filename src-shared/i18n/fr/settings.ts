@@ -12,6 +12,7 @@ export default {
     sources: 'Sources',
     customFields: 'Champs personnalisés',
     sync: 'Synchronisation',
+    extension: 'Extension de navigateur',
     data: 'Données',
   },
   profile: {

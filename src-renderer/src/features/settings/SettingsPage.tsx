@@ -8,11 +8,12 @@ import { ProfileSection } from './ProfileSection';
 import { SourcesSection } from './SourcesSection';
 import { StagesSection } from './StagesSection';
 import { SyncSection } from '../sync/SyncSection';
+import { ExtensionSection } from '../extension/ExtensionSection';
 import { CustomFieldsSection } from '../customFields/CustomFieldsSection';
 import '../shared/records.css';
 import './settings.css';
 
-const sections = ['profile', 'appearance', 'automation', 'stages', 'sources', 'customFields', 'sync', 'data'] as const;
+const sections = ['profile', 'appearance', 'automation', 'stages', 'sources', 'customFields', 'sync', 'extension', 'data'] as const;
 
 function showSection(section: string, behavior: ScrollBehavior = 'auto'): void {
   const target = document.getElementById(`settings-${section}`);
@@ -52,6 +53,7 @@ export default function SettingsPage() {
       <SourcesSection />
       <CustomFieldsSection />
       <SyncSection />
+      <ExtensionSection />
       <DataSection />
     </div>
   );
