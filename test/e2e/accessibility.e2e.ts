@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDataset, seedDatabase, todayUtc } from '../../src-main/seed';
+import { audit, type Finding } from './support/audit';
 import { startE2EApp, type E2EApp } from './support/harness';
 
 /**
@@ -11,31 +10,6 @@ import { startE2EApp, type E2EApp } from './support/harness';
  * included). One browser; each theme and language visits every screen, then the dialogs and menus opened from
  * them, on demo data, then the empty screens of a new folder (one browser context each).
  */
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Finding {
-  rule: string;
-  impact: string;
-  nodes: string[];
-}
-
-/** axe on the page as it stands: its serious and critical violations. */
-async function audit(page: Page): Promise<Finding[]> {
-  // Evaluated, not added as a <script>: the app's Content-Security-Policy refuses inline scripts, rightly.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({
-        rule: violation.id,
-        impact: violation.impact,
-        nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')}: ${(node.failureSummary ?? '').split('\n').slice(1).join(' ').slice(0, 200)}`),
-      }));
-  });
-}
-
 /** A screen, or a state of one (a dialog open): how to get there, and what says it is ready. */
 interface Stop {
   name: string;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ChatServer } from '../ai/support/chat-server';
+import { audit } from './support/audit';
 import { startE2EApp, type E2EApp } from './support/harness';
 
 // Optional AI in the interface (issue 14, item 4): the real renderer against the real handler table over HTTP, and a
@@ -72,6 +73,7 @@ it('configures AI in Settings: the address is checked, the key is write-only', a
   expect(await app.api.invoke('ai.settings', undefined)).toEqual({ enabled: true, baseUrl: `${chat.url}/ok/v1`, model: 'llama3.1', timeoutSeconds: 5, hasKey: true });
   expect(await page.content()).not.toContain(key);
   expect(await page.getByText('AI is off: no posting is sent anywhere.', { exact: false }).count()).toBe(0);
+  expect(await audit(page)).toEqual([]);
 });
 
 it('analyses a posting of the inbox: the exact request first, nothing sent before confirming, then the fields and the fit', async () => {
@@ -82,9 +84,11 @@ it('analyses a posting of the inbox: the exact request first, nothing sent befor
   await dialog.getByText('authorization: Bearer ••••••••').waitFor();
   await dialog.getByText('We build a local-first sync engine in TypeScript and Rust.', { exact: false }).waitFor();
   expect(chat.received).toEqual([]);
+  expect(await audit(page)).toEqual([]);
 
   await dialog.getByRole('button', { name: 'Send to the model' }).click();
   await dialog.getByText('43 %').waitFor();
+  expect(await audit(page)).toEqual([]);
   expect(chat.received).toHaveLength(1);
   expect(chat.received[0].authorization).toBe(`Bearer ${key}`);
   const matched = dialog.getByRole('definition').filter({ has: page.getByText('TypeScript') }).first();
@@ -109,6 +113,7 @@ it('analyses an application and fills only its empty fields, with Undo', async (
   // The work mode the user chose is offered unticked, with its current value; the empty fields are ticked.
   expect(await use.getByRole('checkbox', { name: /Work mode/ }).isChecked()).toBe(false);
   await use.getByText('now: On site', { exact: false }).waitFor();
+  expect(await audit(page)).toEqual([]);
   for (const name of [/Required skills/, /Preferred skills/, /Years of experience/, /Salary/]) expect(await use.getByRole('checkbox', { name }).isChecked()).toBe(true);
   await use.getByRole('button', { name: 'Use these fields' }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -129,8 +134,8 @@ it('analyses an application and fills only its empty fields, with Undo', async (
   expect(await app.api.invoke('applications.get', { id: applicationId })).toMatchObject({ preferredSkills: [], experienceYears: null, salaryMin: null, salaryMax: null, workMode: 'on_site' });
 });
 
-it('shows each error in the user’s language with the next step, and writes nothing', async () => {
-  const french = await app.open({ locale: 'fr-FR', path: `/#/applications/${applicationId}` });
+it('shows each error in the user’s language with the next step, and writes nothing (French, dark theme)', async () => {
+  const french = await app.open({ locale: 'fr-FR', colorScheme: 'dark', path: `/#/applications/${applicationId}` });
   try {
     const before = await app.api.invoke('applications.get', { id: applicationId });
     const frPage = french.page;
@@ -147,6 +152,7 @@ it('shows each error in the user’s language with the next step, and writes not
       await dialog.getByRole('button', { name: 'Envoyer au modèle' }).click();
       await dialog.getByRole('alert').filter({ hasText: message }).waitFor();
       await dialog.getByRole('button', { name: 'Réessayer' }).waitFor();
+      if (mode === 'malformed') expect(await audit(frPage)).toEqual([]);
       await dialog.getByRole('button', { name: 'Annuler' }).click();
       await dialog.waitFor({ state: 'hidden' });
     }
@@ -155,4 +161,23 @@ it('shows each error in the user’s language with the next step, and writes not
   } finally {
     await french.context.close();
   }
+});
+
+it('replaces the key, and removes it after asking', async () => {
+  await app.api.invoke('ai.update', { baseUrl: `${chat.url}/ok/v1`, timeoutSeconds: 5 });
+  await page.goto(`${app.server.url}/#/settings?section=ai`);
+  const section = page.getByRole('region', { name: 'AI (optional)' });
+  await section.getByRole('button', { name: 'Replace the key' }).click();
+  await section.getByLabel('New API key').fill('sk-replaced-key-0001');
+  await section.getByRole('button', { name: 'Save' }).click();
+  await section.getByLabel('New API key').waitFor({ state: 'hidden' });
+  await expect.poll(() => app.context.secrets.get('ai-api-key')).toBe('sk-replaced-key-0001');
+
+  await section.getByRole('button', { name: 'Remove the key' }).click();
+  await section.getByText('Remove the stored key from this device?', { exact: false }).waitFor();
+  expect((await app.api.invoke('ai.settings', undefined)).hasKey).toBe(true);
+  await section.getByRole('group', { name: 'Remove the key' }).getByRole('button', { name: 'Remove the key' }).click();
+  await section.getByLabel('API key', { exact: true }).waitFor();
+  expect(await app.api.invoke('ai.settings', undefined)).toMatchObject({ enabled: true, hasKey: false });
+  expect(app.context.secrets.get('ai-api-key')).toBeNull();
 });

@@ -19,6 +19,7 @@ export default {
     replaceKey: 'Replace the key',
     removeKey: 'Remove the key',
     keepKey: 'Keep the stored key',
+    removeKeyConfirm: 'Remove the stored key from this device? Candid cannot bring it back; you would paste it again.',
     newKey: 'New API key',
     keyRemoved: 'The key was removed from this device.',
     whatIsSent: 'What is sent, and where: only when you press “Analyse with AI” and confirm, the posting’s title, company, place and text (at most 20,000 characters) go to the endpoint above, with your key in the Authorization header. Nothing else of your data is sent; the skills match is computed on this computer.',

@@ -19,6 +19,7 @@ export default {
     replaceKey: 'Remplacer la clé',
     removeKey: 'Supprimer la clé',
     keepKey: 'Garder la clé enregistrée',
+    removeKeyConfirm: 'Supprimer la clé enregistrée de cet appareil ? Candid ne peut pas la retrouver ; il faudrait la coller à nouveau.',
     newKey: 'Nouvelle clé d’API',
     keyRemoved: 'La clé a été supprimée de cet appareil.',
     whatIsSent: 'Ce qui est envoyé, et où : seulement quand vous appuyez sur « Analyser avec l’IA » et confirmez, le titre de l’offre, l’entreprise, le lieu et le texte (20 000 caractères au plus) partent vers le service ci-dessus, avec votre clé dans l’en-tête Authorization. Rien d’autre de vos données n’est envoyé ; la comparaison des compétences est faite sur cet ordinateur.',

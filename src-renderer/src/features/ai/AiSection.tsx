@@ -29,6 +29,8 @@ function AiForm({ settings, onSaved }: { settings: AiSettings; onSaved: (setting
   const toast = useToast();
   const form = useRecordForm(formOf(settings));
   const [replacingKey, setReplacingKey] = useState(false);
+  // The renderer never has the key, so a removal cannot be undone: it is confirmed instead.
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const keyInputShown = !settings.hasKey || replacingKey;
 
   const save = (event: FormEvent) =>
@@ -48,6 +50,7 @@ function AiForm({ settings, onSaved }: { settings: AiSettings; onSaved: (setting
     try {
       onSaved(await invoke('ai.update', { apiKey: null }));
       setReplacingKey(false);
+      setConfirmingRemoval(false);
       form.set('apiKey', '');
       toast.show(t('settings.keyRemoved'));
     } catch (error) {
@@ -71,13 +74,24 @@ function AiForm({ settings, onSaved }: { settings: AiSettings; onSaved: (setting
         {(control) => <input className="input" {...control} type="number" min={1} max={600} inputMode="numeric" {...form.text('timeoutSeconds')} />}
       </Field>
       <div className="rec-span-2 ai-key">
-        {settings.hasKey && (
+        {settings.hasKey && confirmingRemoval && (
+          <div className="ai-key-stored" role="group" aria-label={t('settings.removeKey')}>
+            <span>{t('settings.removeKeyConfirm')}</span>
+            <Button size="sm" variant="danger" autoFocus onClick={() => void removeKey()}>
+              {t('settings.removeKey')}
+            </Button>
+            <Button size="sm" onClick={() => setConfirmingRemoval(false)}>
+              {t('settings.keepKey')}
+            </Button>
+          </div>
+        )}
+        {settings.hasKey && !confirmingRemoval && (
           <div className="ai-key-stored">
             <span>{t('settings.keyStored')}</span>
             <Button size="sm" onClick={() => setReplacingKey((current) => !current)} aria-expanded={replacingKey}>
               {replacingKey ? t('settings.keepKey') : t('settings.replaceKey')}
             </Button>
-            <Button size="sm" variant="danger" onClick={() => void removeKey()}>
+            <Button size="sm" variant="danger" onClick={() => setConfirmingRemoval(true)}>
               {t('settings.removeKey')}
             </Button>
           </div>
