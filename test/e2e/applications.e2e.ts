@@ -258,6 +258,14 @@ it('switches to French from the palette and back, and finds everything after a r
   await row('Frontend developer').waitFor();
   await expect.poll(visibleRowCount).toBe(5);
 
+  // Salary periods read alike in French: "par heure" beside "par jour", not "de l’heure" (issue 19, item 9).
+  await page.goto(`${app.server.url}/#/applications/new`);
+  const periods = page.getByLabel('Période', { exact: true });
+  await periods.waitFor();
+  expect(await periods.locator('option').allTextContents()).toEqual(['—', 'par an', 'par mois', 'par jour', 'par heure']);
+  await page.goto(`${app.server.url}/#/applications`);
+  await row('Frontend developer').waitFor();
+
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Palette de commandes' }).fill('english');
   await page.keyboard.press('Enter');

@@ -60,7 +60,8 @@ describe('exports through the interface (browser shell)', () => {
     const header = (sheet.getRow(1).values as string[]).slice(1);
     expect(sheet.getRow(2).getCell(header.indexOf('Salary min') + 1).value).toBe(45_000);
     expect(sheet.getRow(2).getCell(header.indexOf('Applied on') + 1).value).toBeInstanceOf(Date);
-    await expect.poll(() => page.getByTestId('file-status-done').first().textContent()).toContain('3');
+    // The toast counts applications, not "rows" (issue 19, item 9).
+    await expect.poll(() => page.getByTestId('file-status-done').first().textContent()).toContain(`Exported ${world.live.length} applications (${name})`);
 
     const statistics = await downloadBy(page, () => page.getByRole('button', { name: 'Statistics (Excel)' }).click());
     expect(statistics.name).toMatch(/^candid-statistics-\d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -83,6 +84,19 @@ describe('exports through the interface (browser shell)', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0].slice(0, 3)).toEqual(['Entreprise', 'Poste', 'Étape']);
     expect(parsed.data).toHaveLength(1 + world.live.length);
+    // In French too, the toast counts applications (candidatures), not rows.
+    await expect.poll(() => page.getByTestId('file-status-done').last().textContent()).toContain(`${world.live.length} candidatures exportées (${saved.name})`);
+    await context.close();
+  });
+
+  it('counts interviews in the toast of a calendar export', async () => {
+    const { page, context } = await app.open({ path: '/#/applications' });
+    let saved = { file: '', name: '' };
+    await runCommand(page, 'Command palette', 'Export interviews to a calendar', async (palette) => {
+      saved = await downloadBy(page, () => palette.press('Enter'));
+    });
+    expect(saved.name).toMatch(/\.ics$/);
+    await expect.poll(() => page.getByTestId('file-status-done').last().textContent()).toContain(`Exported ${world.interviews.length} interviews (${saved.name})`);
     await context.close();
   });
 

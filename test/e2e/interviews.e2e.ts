@@ -79,6 +79,9 @@ it('speaks French, dates included', async () => {
   const { page, context } = await suite.app.open({ path: '/#/interviews', locale: 'fr-FR' });
   await page.getByRole('heading', { level: 1, name: 'Entretiens' }).waitFor();
   await page.getByRole('heading', { level: 2, name: /^Demain · / }).waitFor();
+  // A completed interview is "Terminé", not "Passé" (issue 19, item 9): the status filter names it so.
+  await page.getByRole('checkbox', { name: 'Terminé', exact: true }).waitFor();
+  expect(await page.getByText('Passé', { exact: true }).count()).toBe(0);
   await suite.app.screenshot(page, 'interviews-fr-light');
   await context.close();
 });

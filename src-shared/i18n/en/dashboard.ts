@@ -95,8 +95,20 @@ export default {
     period: 'Period',
     granularity: 'Timeline by',
     granularities: { auto: 'Automatic', day: 'Day', week: 'Week', month: 'Month' },
-    summary:
-      'Over {{periods}} periods from {{from}} to {{to}}: {{applications}} applications sent, {{responses}} answers, {{interviews}} first interviews and {{offers}} offers.',
+    summary: 'Over {{periods}} from {{from}} to {{to}}: {{applications}}, {{responses}}, {{interviews}} and {{offers}}.',
+    // Each count of the summary with its own plural ("1 offer", "0 offers").
+    counts: {
+      periods_one: '{{value}} period',
+      periods_other: '{{value}} periods',
+      applications_one: '{{value}} application sent',
+      applications_other: '{{value}} applications sent',
+      responses_one: '{{value}} answer',
+      responses_other: '{{value}} answers',
+      interviews_one: '{{value}} first interview',
+      interviews_other: '{{value}} first interviews',
+      offers_one: '{{value}} offer',
+      offers_other: '{{value}} offers',
+    },
   },
   funnel: {
     title: 'Funnel',

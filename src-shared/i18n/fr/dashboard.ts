@@ -96,8 +96,20 @@ export default {
     period: 'Période',
     granularity: 'Chronologie par',
     granularities: { auto: 'Automatique', day: 'Jour', week: 'Semaine', month: 'Mois' },
-    summary:
-      'Sur {{periods}} périodes du {{from}} au {{to}} : {{applications}} candidatures envoyées, {{responses}} réponses, {{interviews}} premiers entretiens et {{offers}} offres.',
+    summary: 'Sur {{periods}} du {{from}} au {{to}} : {{applications}}, {{responses}}, {{interviews}} et {{offers}}.',
+    // Chaque nombre du résumé avec son propre pluriel (« 1 offre », « 0 offre », « 2 offres »).
+    counts: {
+      periods_one: '{{value}} période',
+      periods_other: '{{value}} périodes',
+      applications_one: '{{value}} candidature envoyée',
+      applications_other: '{{value}} candidatures envoyées',
+      responses_one: '{{value}} réponse',
+      responses_other: '{{value}} réponses',
+      interviews_one: '{{value}} premier entretien',
+      interviews_other: '{{value}} premiers entretiens',
+      offers_one: '{{value}} offre',
+      offers_other: '{{value}} offres',
+    },
   },
   funnel: {
     title: 'Entonnoir',

@@ -45,14 +45,16 @@ export function TimelineChart({ timeline, palette, format }: { timeline: Statist
   }, [palette, timeline, mode, format, t]);
 
   const total = (key: (typeof seriesKeys)[number]) => timeline.series[key].reduce((sum, value) => sum + value, 0);
+  // Each count with its own plural: one sentence's several numbers cannot share one plural form.
+  const counted = (key: 'periods' | (typeof seriesKeys)[number], count: number) => t(`timeline.counts.${key}`, { count, value: format.number(count) });
   const summary = t('timeline.summary', {
-    periods: format.number(timeline.periods.length),
+    periods: counted('periods', timeline.periods.length),
     from: timeline.from ? format.date(timeline.from) : '',
     to: timeline.to ? format.date(timeline.to) : '',
-    applications: format.number(total('applications')),
-    responses: format.number(total('responses')),
-    interviews: format.number(total('interviews')),
-    offers: format.number(total('offers')),
+    applications: counted('applications', total('applications')),
+    responses: counted('responses', total('responses')),
+    interviews: counted('interviews', total('interviews')),
+    offers: counted('offers', total('offers')),
   });
 
   return (
