@@ -91,7 +91,7 @@ export async function runWeb(options: WebOptions = {}): Promise<void> {
     onLaunched: () => console.log(`A browser was let in. To open Candid in another browser: ${server.launchUrl()}`),
   });
   // The browser extension's "Save to Candid" (capture only; docs/capture.md); a saved application opens here.
-  const connector = await startConnectorServer({ api, openUrl: (id) => `${server.url}/applications/${id}` });
+  const connector = await startConnectorServer({ api, openUrl: (id) => `${server.url}/#/applications/${id}` });
   // Sync in the background when it is set up (Settings ▸ Sync); its secrets live in <data>/sync-secrets.json (0600).
   context.sync.start();
   const tokenFile = path.join(dataDir, 'api-token');

@@ -64,14 +64,16 @@ import enCapture from './en/capture';
 import frCapture from './fr/capture';
 import enAi from './en/ai';
 import frAi from './fr/ai';
+import enExtension from './en/extension';
+import frExtension from './fr/extension';
 
 /**
  * Every catalogue, by language and namespace. Each feature owns its namespace files (en/<ns>.ts, fr/<ns>.ts);
  * add new ones here. Shared by the renderer (i18next) and main (exports, dialogs), so labels agree.
  */
 export const resources = {
-  en: { common: enCommon, documents: enDocuments, interviews: enInterviews, tasks: enTasks, companies: enCompanies, contacts: enContacts, settings: enSettings, records: enRecords, files: enFiles, shell: enShell, applications: enApplications, board: enBoard, dashboard: enDashboard, sync: enSync, imports: enImports, moves: enMoves, layout: enLayout, crm: enCrm, quickAdd: enQuickAdd, grid: enGrid, customFields: enCustomFields, automation: enAutomation, launch: enLaunch, jobs: enJobs, fairs: enFairs, answers: enAnswers, searchReport: enSearchReport, offers: enOffers, accountMode: enAccountMode, watch: enWatch, syncDates: enSyncDates, capture: enCapture, ai: enAi },
-  fr: { common: frCommon, documents: frDocuments, interviews: frInterviews, tasks: frTasks, companies: frCompanies, contacts: frContacts, settings: frSettings, records: frRecords, files: frFiles, shell: frShell, applications: frApplications, board: frBoard, dashboard: frDashboard, sync: frSync, imports: frImports, moves: frMoves, layout: frLayout, crm: frCrm, quickAdd: frQuickAdd, grid: frGrid, customFields: frCustomFields, automation: frAutomation, launch: frLaunch, jobs: frJobs, fairs: frFairs, answers: frAnswers, searchReport: frSearchReport, offers: frOffers, accountMode: frAccountMode, watch: frWatch, syncDates: frSyncDates, capture: frCapture, ai: frAi },
+  en: { common: enCommon, documents: enDocuments, interviews: enInterviews, tasks: enTasks, companies: enCompanies, contacts: enContacts, settings: enSettings, records: enRecords, files: enFiles, shell: enShell, applications: enApplications, board: enBoard, dashboard: enDashboard, sync: enSync, imports: enImports, moves: enMoves, layout: enLayout, crm: enCrm, quickAdd: enQuickAdd, grid: enGrid, customFields: enCustomFields, automation: enAutomation, launch: enLaunch, jobs: enJobs, fairs: enFairs, answers: enAnswers, searchReport: enSearchReport, offers: enOffers, accountMode: enAccountMode, watch: enWatch, syncDates: enSyncDates, capture: enCapture, ai: enAi, extension: enExtension },
+  fr: { common: frCommon, documents: frDocuments, interviews: frInterviews, tasks: frTasks, companies: frCompanies, contacts: frContacts, settings: frSettings, records: frRecords, files: frFiles, shell: frShell, applications: frApplications, board: frBoard, dashboard: frDashboard, sync: frSync, imports: frImports, moves: frMoves, layout: frLayout, crm: frCrm, quickAdd: frQuickAdd, grid: frGrid, customFields: frCustomFields, automation: frAutomation, launch: frLaunch, jobs: frJobs, fairs: frFairs, answers: frAnswers, searchReport: frSearchReport, offers: frOffers, accountMode: frAccountMode, watch: frWatch, syncDates: frSyncDates, capture: frCapture, ai: frAi, extension: frExtension },
 } as const;
 
 export type Language = keyof typeof resources;

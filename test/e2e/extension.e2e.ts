@@ -3,23 +3,22 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../src-shared/contract';
 import { startConnectorServer, type ConnectorServer } from '../../src-main/transports/connector';
-import { startHttpServer, type HttpServer } from '../../src-main/transports/http';
 import { buildExtension, unpackedDir } from '../../scripts/build-extension';
-import { openTempApp, type TempApp } from '../support/temp-app';
 import { postingPage } from '../extension/posting-page';
-import { chromiumArgs, chromiumPath } from './support/harness';
+import { chromiumArgs, chromiumPath, startE2EApp, type E2EApp } from './support/harness';
 
 /**
  * The built extension (npm run build:extension) in Debian's Chromium, headless (its "new" headless loads
- * extensions), against the real handler table: the connector on its fixed ports, as the extension looks for it.
+ * extensions), against the real handler table: the connector on its fixed ports, as the extension looks for it,
+ * and the app's own pages (Settings ▸ Browser extension shows the code) in another browser.
  */
-let app: TempApp;
+let app: E2EApp;
 let connector: ConnectorServer | null;
-let transport: HttpServer;
+let settings: Page;
 let pages: http.Server;
 let pageUrl: string;
 let profile: string;
@@ -28,9 +27,9 @@ let worker: Worker;
 
 beforeAll(async () => {
   await buildExtension();
-  app = await openTempApp();
-  connector = await startConnectorServer({ api: app.api, openUrl: (id) => `http://127.0.0.1:1/applications/${id}` });
-  transport = await startHttpServer({ api: app.api });
+  app = await startE2EApp();
+  connector = await startConnectorServer({ api: app.api, openUrl: (id) => `${app.server.url}/#/applications/${id}` });
+  ({ page: settings } = await app.open({ path: '/#/settings?section=extension' }));
   pages = http.createServer((_request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(postingPage());
@@ -48,9 +47,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await connector?.close();
-  await transport?.close();
   pages?.close();
-  app?.close();
+  await app?.close();
   fs.rmSync(profile, { recursive: true, force: true });
 });
 
@@ -84,8 +82,10 @@ describe('the browser extension', () => {
     await popup.close();
   });
 
-  it('pairs with the code Candid shows, then saves the page and the application appears', async () => {
-    const { code } = await app.api.invoke('extension.pairingCode', undefined);
+  it('pairs with the code Settings shows, then saves the page and the application appears', async () => {
+    await settings.getByRole('button', { name: 'Pair a browser' }).click();
+    const code = (await settings.locator('.ext-code').textContent())!;
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const extensionId = new URL(worker.url()).host;
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -93,9 +93,12 @@ describe('the browser extension', () => {
     await popup.getByRole('button', { name: 'Pair' }).click();
     await expect.poll(() => popup.getByRole('button', { name: 'Save to Candid' }).isVisible()).toBe(true);
     await popup.close();
-    expect(await app.api.invoke('extension.browsers', undefined)).toHaveLength(1);
+    // Settings sees the new browser (it polls while the code is shown) and hides the spent code.
+    await expect.poll(() => settings.getByText('is paired').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => settings.locator('.ext-browser').getByRole('button', { name: 'Revoke', exact: false }).count()).toBe(1);
+    expect(await settings.locator('.ext-code').count()).toBe(0);
 
-    const saved = (await saveThePostingTab()) as { ok: true; value: { applicationId: string } };
+    const saved = (await saveThePostingTab()) as { ok: true; value: { applicationId: string; openUrl: string } };
     expect(saved).toEqual({
       ok: true,
       value: {
@@ -103,13 +106,18 @@ describe('the browser extension', () => {
         companyName: 'Initech',
         position: 'Platform engineer',
         alreadyTracked: false,
-        openUrl: `http://127.0.0.1:1/applications/${saved.value.applicationId}`,
+        openUrl: `${app.server.url}/#/applications/${saved.value.applicationId}`,
         postingsOnPage: 1,
       },
     });
     const application = await app.api.invoke('applications.get', { id: saved.value.applicationId });
     expect(application).toMatchObject({ position: 'Platform engineer', stageCategory: 'wishlist', capturedPosting: { url: pageUrl } });
     expect(application.capturedPosting?.text).toContain('Kubernetes');
+    // The popup's link opens it in the app.
+    const opened = await settings.context().newPage();
+    await opened.goto(saved.value.openUrl);
+    await expect.poll(() => opened.getByRole('heading', { name: 'Platform engineer' }).first().isVisible()).toBe(true);
+    await opened.close();
   });
 
   it('its token, as stored by the extension, opens no channel of the handler table', async () => {
@@ -118,7 +126,7 @@ describe('the browser extension', () => {
     expect(token).toMatch(/^cdx_/);
     const extensionOrigin = new URL(worker.url()).origin;
     for (const channel of channels) {
-      const response = await fetch(`${transport.url}/api/${channel}`, {
+      const response = await fetch(`${app.server.url}/api/${channel}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: extensionOrigin },
         body: '{}',
@@ -128,9 +136,14 @@ describe('the browser extension', () => {
   });
 
   it('revoked in Settings: refused, and the popup offers to pair again', async () => {
-    const [browser] = await app.api.invoke('extension.browsers', undefined);
-    await app.api.invoke('extension.revoke', { id: browser.id });
+    await settings.locator('.ext-browser').getByRole('button', { name: 'Revoke', exact: false }).click();
+    await expect.poll(() => settings.getByText('No browser is paired yet.').isVisible()).toBe(true);
     expect(await saveThePostingTab()).toEqual({ ok: false, reason: 'not_paired' });
+    const extensionId = new URL(worker.url()).host;
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect.poll(() => popup.getByLabel('Pairing code').isVisible()).toBe(true);
+    await popup.close();
     expect((await app.api.invoke('applications.list', {})).items).toHaveLength(1);
   });
 

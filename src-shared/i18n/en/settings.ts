@@ -11,6 +11,7 @@ export default {
     customFields: 'Custom fields',
     sync: 'Sync',
     ai: 'AI',
+    extension: 'Browser extension',
     data: 'Data',
   },
   profile: {

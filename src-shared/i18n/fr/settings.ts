@@ -13,6 +13,7 @@ export default {
     customFields: 'Champs personnalisés',
     sync: 'Synchronisation',
     ai: 'IA',
+    extension: 'Extension de navigateur',
     data: 'Données',
   },
   profile: {

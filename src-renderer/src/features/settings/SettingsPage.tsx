@@ -8,12 +8,13 @@ import { ProfileSection } from './ProfileSection';
 import { SourcesSection } from './SourcesSection';
 import { StagesSection } from './StagesSection';
 import { SyncSection } from '../sync/SyncSection';
+import { ExtensionSection } from '../extension/ExtensionSection';
 import { CustomFieldsSection } from '../customFields/CustomFieldsSection';
 import { AiSection } from '../ai/AiSection';
 import '../shared/records.css';
 import './settings.css';
 
-const sections = ['profile', 'appearance', 'automation', 'stages', 'sources', 'customFields', 'sync', 'ai', 'data'] as const;
+const sections = ['profile', 'appearance', 'automation', 'stages', 'sources', 'customFields', 'sync', 'ai', 'extension', 'data'] as const;
 
 function showSection(section: string, behavior: ScrollBehavior = 'auto'): void {
   const target = document.getElementById(`settings-${section}`);
@@ -54,6 +55,7 @@ export default function SettingsPage() {
       <CustomFieldsSection />
       <SyncSection />
       <AiSection />
+      <ExtensionSection />
       <DataSection />
     </div>
   );
