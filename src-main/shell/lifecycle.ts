@@ -111,7 +111,10 @@ export function startDesktopApp(): void {
       });
       // The browser extension's "Save to Candid" (capture only; docs/capture.md). The desktop app has no address to
       // open an application at: the extension says where to find it.
-      const connector = startConnectorServer({ api });
+      const connector = startConnectorServer({ api }).catch((error: unknown) => {
+        console.error('[candid] the browser extension connector could not start:', error);
+        return null;
+      });
       app.once('will-quit', () => {
         void connector.then((server) => server?.close());
         automation.stop();

@@ -5,6 +5,7 @@ import { captureRequest, connectorPorts, pairRequest, type ConnectorPing } from 
 import type { AppErrorShape } from '../../src-shared/errors';
 import { toErrorShape, type Api } from '../api';
 import { captureFromBrowser } from '../extension/capture';
+import { WriteLockBusy } from '../db/connection';
 import { browserOfToken, redeemPairingCode } from '../extension/pairing';
 import { readBody, sendError, sendJson } from './http';
 
@@ -111,7 +112,14 @@ async function listen(port: number, options: ConnectorServerOptions): Promise<Co
     }
     const input = await parsedBody(request, maxPairBody, pairRequest);
     if (!input.ok) return sendError(response, input.error);
-    const token = redeemPairingCode(api.context.db, input.value.code, input.value.browser, now);
+    let token: string | null;
+    try {
+      token = redeemPairingCode(api.context.db, input.value.code, input.value.browser, now);
+    } catch (error) {
+      // A long job (an import, a restore) holds the write lock: the code is not spent, the user tries again.
+      if (error instanceof WriteLockBusy) return sendError(response, { code: 'UNAVAILABLE', message: 'Candid is busy: try again in a moment' });
+      throw error;
+    }
     if (token === null) {
       failedPairings.push(now);
       return sendError(response, { code: 'UNAUTHORIZED', message: 'Wrong or expired pairing code', details: { reason: 'bad_code' } });
