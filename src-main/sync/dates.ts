@@ -4,7 +4,7 @@ import { syncedColumns } from '../db/columns';
 import type { SyncedTable } from '../db/schema';
 import { decodeHlc } from '../changes/hlc';
 import type { Database } from '../db/connection';
-import type { IgnoredSyncDate } from '../../src-shared/contract';
+import type { CustomFieldKind, IgnoredSyncDate } from '../../src-shared/contract';
 
 /**
  * Dates that arrive by sync outside the plausible bounds (src-shared/contract/dates.ts, #19): another device — an
@@ -72,12 +72,25 @@ const storedSchema = z.array(
 /** The most recent problems kept: enough to find each, not a log that grows forever. */
 export const ignoredDatesKept = 50;
 
+/** A custom field's value left out for not fitting its field's kind (src-main/sync/custom-values.ts). */
+function isCustomValue(item: { table: string; column: string }): boolean {
+  return item.table === 'application_field_values' && item.column === 'value';
+}
+
+/** The field a custom value belongs to, for a person: its name and kind; undefined when the field is gone. */
+function customFieldOf(db: Database, rowId: string): IgnoredSyncDate['customField'] {
+  const field = db
+    .sql(`SELECT f.name, f.kind FROM application_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.id = ?`)
+    .get(rowId) as { name: string; kind: CustomFieldKind } | undefined;
+  return field ? { name: field.name, kind: field.kind } : undefined;
+}
+
 export function readIgnoredDates(db: Database): IgnoredDate[] {
   const text = db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(storeKey) as string | undefined;
   if (!text) return [];
   try {
     const parsed = storedSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.filter((item) => syncedDateColumns.get(item.table)?.has(item.column)) : [];
+    return parsed.success ? parsed.data.filter((item) => syncedDateColumns.get(item.table)?.has(item.column) || isCustomValue(item)) : [];
   } catch {
     return [];
   }
@@ -119,6 +132,7 @@ export function describeIgnoredDates(db: Database): IgnoredSyncDate[] {
       subject: subjectOf(db, item.table, item.rowId),
       value: item.value,
       writtenAt: new Date(decodeHlc(item.hlc).wall).toISOString(),
+      ...(isCustomValue(item) ? { customField: customFieldOf(db, item.rowId) } : {}),
     }));
 }
 

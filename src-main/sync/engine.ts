@@ -49,7 +49,7 @@ export class SyncEngine {
     private readonly keys: SyncKeys,
     private readonly options: { snapshotEveryRun?: boolean; now?: () => number } = {},
   ) {
-    this.parser = new EntryParser(context.changes);
+    this.parser = new EntryParser(context.changes, context.db);
   }
 
   async run(): Promise<RunOutcome> {

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Change, ChangeWriter, Fields, SqlValue } from '../changes/writer';
 import { syncedTables, type SyncedTable } from '../db/schema';
 import { fromBase64Url, open, seal, toBase64Url, type SyncKeys } from './crypto';
+import type { Database } from '../db/connection';
 import { isPlausibleSyncedDate, plausibleCreation, syncedDateColumns, type IgnoredDate } from './dates';
+import { CustomValueKinds, fitsKind } from './custom-values';
 import { SyncFailure } from './failure';
 
 /**
@@ -56,9 +58,12 @@ export class EntryParser {
    * such a field is not applied, the rest is.
    */
   private ignored: IgnoredDate[] = [];
+  /** The kinds of custom fields, to check their values (src-main/sync/custom-values.ts); read from `db` when given. */
+  private readonly customValues: CustomValueKinds;
 
-  constructor(writer: ChangeWriter) {
+  constructor(writer: ChangeWriter, db?: Database) {
     for (const table of syncedTables) this.columns.set(table, new Set(Object.keys(writer.columnDefaults(table))));
+    this.customValues = new CustomValueKinds(db);
   }
 
   parse(raw: unknown, what: string): Change[] {
@@ -82,7 +87,13 @@ export class EntryParser {
           if (!columns.has(name)) throw refuse(`entry ${index}: unknown column ${String(table)}.${name.slice(0, 64)}`);
           if (!isSqlValue(fields[name])) throw refuse(`entry ${index}: ${name} is not an SQL value`);
         }
-        const plausible = plausibleCreation(table as SyncedTable, row, stamp, fields, this.ignored);
+        this.customValues.learn(table as string, row, fields);
+        let plausible = plausibleCreation(table as SyncedTable, row, stamp, fields, this.ignored);
+        if (table === 'application_field_values' && Object.hasOwn(fields, 'value') && !this.fitsField(fields.field_id, fields.value)) {
+          this.ignoreCustomValue(row, stamp, fields.value);
+          plausible = { ...plausible };
+          delete plausible.value;
+        }
         changes[index - skipped] = { hlc: stamp, table: table as SyncedTable, rowId: row, column, value: JSON.stringify(plausible), fields: plausible as Fields };
         continue;
       }
@@ -93,17 +104,35 @@ export class EntryParser {
         skipped += 1;
         continue;
       }
+      if (table === 'application_field_values' && column === 'value' && !fitsKind(this.customValues.kindOfRow(row), value)) {
+        this.ignoreCustomValue(row, stamp, value);
+        skipped += 1;
+        continue;
+      }
       changes[index - skipped] = { hlc: stamp, table: table as SyncedTable, rowId: row, column, value };
     }
     if (skipped > 0) changes.length = raw.length - skipped;
     return changes;
   }
 
-  /** The implausible dates left out since the last call (then forgotten here). */
+  /**
+   * The implausible dates left out since the last call (then forgotten here). Called once what was parsed is
+   * applied: the value rows noted while parsing are then in the database, so the parser forgets them too.
+   */
   takeIgnored(): IgnoredDate[] {
     const taken = this.ignored;
     this.ignored = [];
+    this.customValues.forgetRows();
     return taken;
+  }
+
+  private fitsField(fieldId: unknown, value: unknown): boolean {
+    return typeof fieldId !== 'string' || fitsKind(this.customValues.kindOfField(fieldId), value);
+  }
+
+  /** A custom field's value that does not fit its kind: left out like an implausible date, listed the same way. */
+  private ignoreCustomValue(rowId: string, hlc: string, value: unknown): void {
+    this.ignored.push({ table: 'application_field_values', rowId, column: 'value', value: String(value).slice(0, 40), hlc });
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, requiredText } from './common';
+import type { CustomFieldKind } from './customFields';
 
 /**
  * Sync between a person's devices through Candid Server (docs/sync.md): the channels that drive it on the device.
@@ -155,6 +156,8 @@ export interface IgnoredSyncDate {
   value: string;
   /** When the other device wrote it. */
   writtenAt: string;
+  /** For a custom field's value that did not fit its kind (column `value`): the field, when it is known here. */
+  customField?: { name: string; kind: CustomFieldKind };
 }
 
 export interface SyncDevice {

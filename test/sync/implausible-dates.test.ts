@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/support/server';
 import type { TempApp } from '../support/temp-app';
 import { connect, openDevice, syncNow } from './support/devices';
+import { valueRowId } from '../../src-main/custom-fields/values';
+import { newId } from '../../src-main/changes/ids';
 
 // #19: a date out of the plausible bounds that another device wrote past its checks (an older version, a script)
 // must neither reach this device's database nor stop sync: the field keeps the local value, everything else applies,
@@ -81,5 +83,111 @@ describe('an implausible date arriving by sync', () => {
 
     // Turning sync off and forgetting the connection forgets them too.
     expect((await desktop.api.invoke('sync.disconnect', { forget: true })).ignoredDates).toEqual([]);
+  });
+
+  it('checks a custom field value against its field kind when the field is known, and lists it with the field name', async () => {
+    const laptop = await device({ snapshotEveryRun: true });
+    const acme = await laptop.api.invoke('applications.create', { companyName: 'Acme', position: 'Backend developer' });
+    const globex = await laptop.api.invoke('applications.create', { companyName: 'Globex', position: 'Data engineer' });
+    const startDate = await laptop.api.invoke('customFields.create', { name: 'Start date', kind: 'date' });
+    const salary = await laptop.api.invoke('customFields.create', { name: 'Salary', kind: 'number' });
+    await laptop.api.invoke('customFields.setValue', { applicationId: acme.id, fieldId: startDate.id, value: '2026-05-01' });
+    await laptop.api.invoke('customFields.setValue', { applicationId: acme.id, fieldId: salary.id, value: 52000 });
+    await connect(laptop, server, { createAccount: true, deviceName: 'Laptop' });
+    await laptop.context.sync.runner.whenIdle();
+    await syncNow(laptop);
+    const desktop = await device();
+    await connect(desktop, server, { deviceName: 'Desktop' });
+    await desktop.context.sync.runner.whenIdle();
+    await syncNow(desktop);
+
+    // Past the write path: a change of a known date value, a new value row, a text in a number field, and a field
+    // whose definition travels in the same batch as its value.
+    const interview = await laptop.api.invoke('customFields.create', { name: 'Interview day', kind: 'date' });
+    laptop.context.changes.write((write) => {
+      write.update('application_field_values', valueRowId(acme.id, startDate.id), { value: '9999-12-31' });
+      write.update('application_field_values', valueRowId(acme.id, salary.id), { value: 'lots' });
+      write.insert('application_field_values', { application_id: globex.id, field_id: startDate.id, value: '9999-01-01' }, valueRowId(globex.id, startDate.id));
+      write.insert('application_field_values', { application_id: globex.id, field_id: interview.id, value: '2026-02-30' }, valueRowId(globex.id, interview.id));
+    });
+    await syncNow(laptop);
+    const afterSync = await syncNow(desktop);
+
+    expect(afterSync.lastError).toBeNull();
+    const value = (app: TempApp, applicationId: string, fieldId: string) =>
+      stored(app, `SELECT value FROM application_field_values WHERE id = ?`, valueRowId(applicationId, fieldId))?.value;
+    expect(value(desktop, acme.id, startDate.id)).toBe('2026-05-01');
+    expect(value(desktop, acme.id, salary.id)).toBe(52000);
+    // The new rows are created, without their value.
+    expect(value(desktop, globex.id, startDate.id)).toBeNull();
+    expect(value(desktop, globex.id, interview.id)).toBeNull();
+    expect(
+      afterSync.ignoredDates.map(({ table, column, subject, value, customField }) => ({ table, column, subject, value, field: customField?.name })),
+    ).toEqual(
+      expect.arrayContaining([
+        { table: 'application_field_values', column: 'value', subject: 'Acme', value: '9999-12-31', field: 'Start date' },
+        { table: 'application_field_values', column: 'value', subject: 'Acme', value: 'lots', field: 'Salary' },
+        { table: 'application_field_values', column: 'value', subject: 'Globex', value: '9999-01-01', field: 'Start date' },
+        { table: 'application_field_values', column: 'value', subject: 'Globex', value: '2026-02-30', field: 'Interview day' },
+      ]),
+    );
+    expect(afterSync.ignoredDates).toHaveLength(4);
+    expect(afterSync.ignoredDates.find((item) => item.value === 'lots')?.customField?.kind).toBe('number');
+
+    // Sync goes on both ways.
+    await desktop.api.invoke('customFields.setValue', { applicationId: globex.id, fieldId: startDate.id, value: '2026-06-01' });
+    await syncNow(desktop);
+    await syncNow(laptop);
+    expect(value(laptop, globex.id, startDate.id)).toBe('2026-06-01');
+
+    // A device joining from the laptop's snapshot leaves them out the same way.
+    const phone = await device();
+    await connect(phone, server, { deviceName: 'Phone' });
+    await phone.context.sync.runner.whenIdle();
+    const joined = await syncNow(phone);
+    expect(value(phone, acme.id, startDate.id)).toBeNull();
+    expect(value(phone, acme.id, salary.id)).toBeNull();
+    expect(value(phone, globex.id, startDate.id)).toBe('2026-06-01');
+    expect(joined.ignoredDates.map(({ value }) => value).sort()).toEqual(['2026-02-30', '9999-12-31', 'lots']);
+    expect(joined.lastError).toBeNull();
+  });
+
+  it('accepts a value whose field arrives later, and the read side bears a 9999 date', async () => {
+    const laptop = await device();
+    const acme = await laptop.api.invoke('applications.create', { companyName: 'Acme', position: 'Backend developer' });
+    await connect(laptop, server, { createAccount: true, deviceName: 'Laptop' });
+    await laptop.context.sync.runner.whenIdle();
+    await syncNow(laptop);
+    const desktop = await device();
+    await connect(desktop, server, { deviceName: 'Desktop' });
+    await desktop.context.sync.runner.whenIdle();
+    await syncNow(desktop);
+
+    // The value first (its field unknown everywhere), its definition in a later batch: nothing can judge the value.
+    const fieldId = newId();
+    laptop.context.changes.write((write) => {
+      write.insert('application_field_values', { application_id: acme.id, field_id: fieldId, value: '9999-12-31' }, valueRowId(acme.id, fieldId));
+    });
+    await syncNow(laptop);
+    await syncNow(desktop);
+    laptop.context.changes.write((write) => {
+      write.insert('custom_fields', { name: 'Start date', kind: 'date', choices: '[]', position: 0 }, fieldId);
+    });
+    await syncNow(laptop);
+    const afterSync = await syncNow(desktop);
+    expect(afterSync.ignoredDates).toEqual([]);
+    expect(stored(desktop, `SELECT value FROM application_field_values WHERE id = ?`, valueRowId(acme.id, fieldId))?.value).toBe('9999-12-31');
+
+    // Displayed, filtered and exported without failing.
+    const page = await desktop.api.invoke('applications.list', {});
+    expect(page.items.find((item) => item.id === acme.id)?.customValues[fieldId]).toBe('9999-12-31');
+    const filtered = await desktop.api.invoke('applications.list', { customFields: [{ fieldId, from: '2026-01-01' }] });
+    expect(filtered.items.map((item) => item.id)).toEqual([acme.id]);
+    const sorted = await desktop.api.invoke('applications.list', { sort: { column: 'custom', direction: 'desc', fieldId } });
+    expect(sorted.items[0]?.id).toBe(acme.id);
+    const exported = await desktop.api.invoke('exports.csv', { filters: {}, language: 'en', delimiter: ',', bom: false });
+    expect(exported.kind === 'content' && exported.content).toContain('9999-12-31');
+    await expect(desktop.api.invoke('exports.excel', { filters: {}, language: 'en' })).resolves.toBeTruthy();
+    await expect(desktop.api.invoke('statistics.overview', {})).resolves.toBeTruthy();
   });
 });

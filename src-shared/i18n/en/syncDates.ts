@@ -3,6 +3,7 @@ export default {
   title: 'Dates ignored',
   intro: 'Another device sent these dates outside {{first}}–{{last}}. They were not applied: this device kept its own value, and everything else synced. Correct them on the device that wrote them, or here.',
   item: 'A date from another device was out of range and was ignored: {{subject}} — {{field}}',
+  valueItem: 'A value from another device did not fit its field and was ignored: {{subject}} — {{field}}',
   value: '(received “{{value}}”, written {{when}})',
   unnamed: 'a deleted or unnamed item',
   fields: {
@@ -32,6 +33,7 @@ export default {
     finished_at: 'finished',
     posted_at: 'posted',
     closed_at: 'closed',
+    value: 'a custom field',
     other: 'a date ({{column}})',
   },
 };

@@ -3,6 +3,7 @@ export default {
   title: 'Dates ignorées',
   intro: 'Un autre appareil a envoyé ces dates en dehors de {{first}}–{{last}}. Elles n’ont pas été appliquées : cet appareil a gardé sa propre valeur, et tout le reste a été synchronisé. Corrigez-les sur l’appareil qui les a écrites, ou ici.',
   item: 'Une date venue d’un autre appareil était hors limites et a été ignorée : {{subject}} — {{field}}',
+  valueItem: 'Une valeur venue d’un autre appareil ne correspondait pas à son champ et a été ignorée : {{subject}} — {{field}}',
   value: '(reçu « {{value}} », écrit {{when}})',
   unnamed: 'un élément supprimé ou sans nom',
   fields: {
@@ -32,6 +33,7 @@ export default {
     finished_at: 'terminé',
     posted_at: 'publiée',
     closed_at: 'fermée',
+    value: 'un champ personnalisé',
     other: 'une date ({{column}})',
   },
 };

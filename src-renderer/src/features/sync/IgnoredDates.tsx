@@ -19,7 +19,10 @@ export function IgnoredDates({ items }: { items: readonly IgnoredSyncDate[] }) {
       <ul>
         {items.map((item) => (
           <li key={`${item.table}-${item.column}-${item.writtenAt}-${item.value}-${item.subject ?? ''}`}>
-            {t('item', { subject: item.subject ?? t('unnamed'), field: field(item.column) })}{' '}
+            {t(item.customField && item.customField.kind !== 'date' ? 'valueItem' : 'item', {
+              subject: item.subject ?? t('unnamed'),
+              field: item.customField?.name ?? field(item.column),
+            })}{' '}
             <span className="muted">{t('value', { value: item.value, when: format.dateTime(item.writtenAt) })}</span>
           </li>
         ))}
