@@ -22,8 +22,12 @@ export function customFieldWhere(filters: ApplicationFilters['customFields']): {
     if (filter.text !== undefined) add(`value LIKE ? ESCAPE '\\'`, `%${escapeLike(filter.text)}%`);
     if (filter.min !== undefined) add('value >= ?', filter.min);
     if (filter.max !== undefined) add('value <= ?', filter.max);
+    // A value that is not of its field's kind (arrived by sync before the field's definition could judge it:
+    // src-main/sync/custom-values.ts) matches no range: SQLite ranks any text above every number, "lots" above 2026.
+    if (filter.min !== undefined || filter.max !== undefined) add(`typeof(value) IN ('integer', 'real')`);
     if (filter.from !== undefined) add('value >= ?', filter.from);
     if (filter.to !== undefined) add('value <= ?', filter.to);
+    if (filter.from !== undefined || filter.to !== undefined) add(`value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`);
     if (filter.choices?.length) add(`value IN (${filter.choices.map(() => '?').join(', ')})`, ...filter.choices);
     if (conditions.length > 0) {
       clauses.push(`a.id IN (${valuesOf} AND ${conditions.join(' AND ')})`);

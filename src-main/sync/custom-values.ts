@@ -11,9 +11,9 @@ import type { Database } from '../db/connection';
  * The kind is known when the field is in this database or its creation came through this parser before the value
  * (the same batch, an earlier batch of the same run, the snapshot a device joins from: definitions are created
  * before values are set, so they come first in the log). When the definition arrives after its value (a value's
- * field unknown here), the value cannot be judged and is accepted: the read side bounds it instead — a date value
- * outside the plausible years is listed as written, sorted and filtered as text, and exported to CSV and Excel
- * (test/sync/implausible-dates.test.ts reads such a value back through the list, a sort, a filter and both exports).
+ * field unknown here), the value cannot be judged and is accepted: the read side bears it instead — the table
+ * shows a date that is not a real day as written, range filters match only values of the field's kind, sorts order
+ * values as written, exports write them (test/sync/implausible-dates.test.ts reads such values back through all).
  */
 export class CustomValueKinds {
   /** Kinds of fields seen so far: learnt from creations that went through the parser, or read from the database. */

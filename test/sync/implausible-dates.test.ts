@@ -152,7 +152,7 @@ describe('an implausible date arriving by sync', () => {
     expect(joined.lastError).toBeNull();
   });
 
-  it('accepts a value whose field arrives later, and the read side bears a 9999 date', async () => {
+  it('accepts a value whose field arrives later, and the read side bears a 9999 date or a text in a date field', async () => {
     const laptop = await device();
     const acme = await laptop.api.invoke('applications.create', { companyName: 'Acme', position: 'Backend developer' });
     await connect(laptop, server, { createAccount: true, deviceName: 'Laptop' });
@@ -164,14 +164,20 @@ describe('an implausible date arriving by sync', () => {
     await syncNow(desktop);
 
     // The value first (its field unknown everywhere), its definition in a later batch: nothing can judge the value.
+    const globex = await laptop.api.invoke('applications.create', { companyName: 'Globex', position: 'Data engineer' });
     const fieldId = newId();
+    const salaryId = newId();
     laptop.context.changes.write((write) => {
       write.insert('application_field_values', { application_id: acme.id, field_id: fieldId, value: '9999-12-31' }, valueRowId(acme.id, fieldId));
+      write.insert('application_field_values', { application_id: globex.id, field_id: fieldId, value: 'lots' }, valueRowId(globex.id, fieldId));
+      write.insert('application_field_values', { application_id: acme.id, field_id: salaryId, value: 'many' }, valueRowId(acme.id, salaryId));
+      write.insert('application_field_values', { application_id: globex.id, field_id: salaryId, value: 40000 }, valueRowId(globex.id, salaryId));
     });
     await syncNow(laptop);
     await syncNow(desktop);
     laptop.context.changes.write((write) => {
       write.insert('custom_fields', { name: 'Start date', kind: 'date', choices: '[]', position: 0 }, fieldId);
+      write.insert('custom_fields', { name: 'Salary', kind: 'number', choices: '[]', position: 1 }, salaryId);
     });
     await syncNow(laptop);
     const afterSync = await syncNow(desktop);
@@ -183,10 +189,16 @@ describe('an implausible date arriving by sync', () => {
     expect(page.items.find((item) => item.id === acme.id)?.customValues[fieldId]).toBe('9999-12-31');
     const filtered = await desktop.api.invoke('applications.list', { customFields: [{ fieldId, from: '2026-01-01' }] });
     expect(filtered.items.map((item) => item.id)).toEqual([acme.id]);
+    expect(page.items.find((item) => item.id === globex.id)?.customValues[fieldId]).toBe('lots');
+    // A range matches only values of the field's kind: SQLite ranks any text above every number and date.
+    const paid = await desktop.api.invoke('applications.list', { customFields: [{ fieldId: salaryId, min: 1000 }] });
+    expect(paid.items.map((item) => item.id)).toEqual([globex.id]);
     const sorted = await desktop.api.invoke('applications.list', { sort: { column: 'custom', direction: 'desc', fieldId } });
-    expect(sorted.items[0]?.id).toBe(acme.id);
+    // Sorted as written: a text after every date, descending first.
+    expect(sorted.items.map((item) => item.id)).toEqual([globex.id, acme.id]);
     const exported = await desktop.api.invoke('exports.csv', { filters: {}, language: 'en', delimiter: ',', bom: false });
     expect(exported.kind === 'content' && exported.content).toContain('9999-12-31');
+    expect(exported.kind === 'content' && exported.content).toContain('lots');
     await expect(desktop.api.invoke('exports.excel', { filters: {}, language: 'en' })).resolves.toBeTruthy();
     await expect(desktop.api.invoke('statistics.overview', {})).resolves.toBeTruthy();
   });

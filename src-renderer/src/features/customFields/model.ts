@@ -9,6 +9,13 @@ export function useCustomFields(): CustomField[] {
   return useChannel('customFields.list', undefined).data ?? none;
 }
 
+/** Whether a value is a `YYYY-MM-DD` day that exists (2026-02-30 does not). */
+function isRealDay(value: string | number): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+
 /** A value as shown: a choice's label, a number and a date in the user's language, text as typed. */
 export function valueText(field: CustomField, value: string | number | null | undefined, format: Formatters): string {
   if (value === null || value === undefined) return '';
@@ -18,7 +25,9 @@ export function valueText(field: CustomField, value: string | number | null | un
     case 'number':
       return typeof value === 'number' ? format.number(value) : String(value);
     case 'date':
-      return format.date(String(value));
+      // Not a real day (arrived by sync before its field's definition, which alone could refuse it: see
+      // src-main/sync/custom-values.ts): shown as written rather than letting Intl throw on an invalid date.
+      return isRealDay(value) ? format.date(value) : String(value);
     default:
       return String(value);
   }
