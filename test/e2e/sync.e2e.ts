@@ -110,3 +110,30 @@ it('a date from another device out of range is ignored, said in Settings ▸ Syn
   await desktopPage.locator('[data-chart="timeline"] [role="img"]').waitFor();
   expect(await desktopPage.getByRole('alert').count()).toBe(0);
 });
+
+it('a custom field value from another device that does not fit its field is ignored and named by the field (#19)', async () => {
+  const [initech] = (await laptop.api.invoke('applications.list', {})).items;
+  const startDate = await laptop.api.invoke('customFields.create', { name: 'Start date', kind: 'date' });
+  const salary = await laptop.api.invoke('customFields.create', { name: 'Salary', kind: 'number' });
+  await laptop.api.invoke('customFields.setValue', { applicationId: initech.id, fieldId: startDate.id, value: '2026-05-01' });
+  await laptop.api.invoke('customFields.setValue', { applicationId: initech.id, fieldId: salary.id, value: 52000 });
+  await laptop.api.invoke('sync.now', {});
+  await desktop.api.invoke('sync.now', {});
+  // Past the write path's checks.
+  const row = (fieldId: string) =>
+    laptop.context.db.sqlite.prepare(`SELECT id FROM application_field_values WHERE application_id = ? AND field_id = ?`).pluck().get(initech.id, fieldId) as string;
+  laptop.context.changes.write((write) => {
+    write.update('application_field_values', row(startDate.id), { value: '9999-12-31' });
+    write.update('application_field_values', row(salary.id), { value: 'lots' });
+  });
+  await laptop.api.invoke('sync.now', {});
+  expect((await desktop.api.invoke('sync.now', {})).lastError).toBeNull();
+
+  await desktopPage.goto(`${desktop.server.url}/#/settings`);
+  await desktopPage.getByText('A date from another device was out of range and was ignored: Initech — Start date').waitFor();
+  await desktopPage.getByText('A value from another device did not fit its field and was ignored: Initech — Salary').waitFor();
+  await desktopPage.getByRole('heading', { name: 'Dates ignored' }).scrollIntoViewIfNeeded();
+  await desktop.screenshot(desktopPage, 'sync-custom-values-ignored');
+  const detail = await desktop.api.invoke('applications.list', {});
+  expect(detail.items[0]?.customValues).toEqual({ [startDate.id]: '2026-05-01', [salary.id]: 52000 });
+});
