@@ -1,7 +1,7 @@
 /** Settings ▸ Sync: dates from other devices that were out of range and ignored (src-main/sync/dates.ts). */
 export default {
   title: 'Dates ignored',
-  intro: 'Another device sent these dates outside {{first}}–{{last}}. They were not applied: this device kept its own value, and everything else synced. Correct them on the device that wrote them, or here.',
+  intro: 'Another device sent these dates outside {{first}}–{{last}}, or custom field values that did not fit their field. They were not applied: this device kept its own value, and everything else synced. Correct them on the device that wrote them, or here.',
   item: 'A date from another device was out of range and was ignored: {{subject}} — {{field}}',
   valueItem: 'A value from another device did not fit its field and was ignored: {{subject}} — {{field}}',
   value: '(received “{{value}}”, written {{when}})',

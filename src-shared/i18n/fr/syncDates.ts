@@ -1,7 +1,7 @@
 /** Réglages ▸ Synchronisation : dates venues d’autres appareils, hors limites et ignorées (src-main/sync/dates.ts). */
 export default {
   title: 'Dates ignorées',
-  intro: 'Un autre appareil a envoyé ces dates en dehors de {{first}}–{{last}}. Elles n’ont pas été appliquées : cet appareil a gardé sa propre valeur, et tout le reste a été synchronisé. Corrigez-les sur l’appareil qui les a écrites, ou ici.',
+  intro: 'Un autre appareil a envoyé ces dates en dehors de {{first}}–{{last}}, ou des valeurs de champs personnalisés qui ne correspondaient pas à leur champ. Elles n’ont pas été appliquées : cet appareil a gardé sa propre valeur, et tout le reste a été synchronisé. Corrigez-les sur l’appareil qui les a écrites, ou ici.',
   item: 'Une date venue d’un autre appareil était hors limites et a été ignorée : {{subject}} — {{field}}',
   valueItem: 'Une valeur venue d’un autre appareil ne correspondait pas à son champ et a été ignorée : {{subject}} — {{field}}',
   value: '(reçu « {{value}} », écrit {{when}})',
