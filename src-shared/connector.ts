@@ -49,8 +49,14 @@ export const captureResponse = z
     alreadyTracked: z.boolean(),
     /** Where to open it in the app (its HTTP address in the browser shell), or null (the desktop app). */
     openUrl: z.string().nullable(),
+    /** true: the app can bring itself forward on this application (POST /connector/open; the desktop app). */
+    canShow: z.boolean(),
     /** How many postings the page had; the first was saved. */
     postingsOnPage: z.number().int().min(1),
   })
   .strict();
 export type CaptureResponse = z.infer<typeof captureResponse>;
+
+/** POST /connector/open: asks the app to show one of its applications (the desktop window comes forward on it). */
+export const openRequest = z.object({ applicationId: z.string().trim().min(1).max(100) }).strict();
+export type OpenRequest = z.input<typeof openRequest>;

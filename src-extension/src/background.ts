@@ -1,13 +1,13 @@
 /**
  * The service worker: it alone reaches the app (the host permission is for http://127.0.0.1 only) and reads the
- * page. The popup sends it `status`, `pair` and `save` messages; tests call the same functions through
+ * page. The popup sends it `status`, `pair`, `save` and `show` messages; tests call the same functions through
  * `self.candid` (chrome-extension://<id>/background.js, evaluated by playwright).
  */
 import type { CaptureResponse } from '../../src-shared/connector';
-import { capture, pair, status, type Outcome } from './client';
+import { capture, pair, show, status, type Outcome } from './client';
 import { readPage } from './read-page';
 
-export type PopupMessage = { type: 'status' } | { type: 'pair'; code: string } | { type: 'save'; tabId: number };
+export type PopupMessage = { type: 'status' } | { type: 'pair'; code: string } | { type: 'save'; tabId: number } | { type: 'show'; applicationId: string };
 
 /** Reads the tab (activeTab: the user opened the popup on it) and saves it in the app. */
 async function save(tabId: number): Promise<Outcome<CaptureResponse>> {
@@ -37,6 +37,8 @@ async function handle(message: PopupMessage): Promise<unknown> {
       return pair(message.code, browserName());
     case 'save':
       return save(message.tabId);
+    case 'show':
+      return show(message.applicationId);
   }
 }
 
@@ -47,4 +49,4 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
-(globalThis as unknown as { candid: unknown }).candid = { status, pair: (code: string) => pair(code, browserName()), save };
+(globalThis as unknown as { candid: unknown }).candid = { status, pair: (code: string) => pair(code, browserName()), save, show };

@@ -1,7 +1,7 @@
-import { captureResponse, connectorPing, connectorPorts, pairResponse, type CaptureRequest, type CaptureResponse } from '../../src-shared/connector';
+import { captureResponse, connectorPing, connectorPorts, pairResponse, type CaptureRequest, type CaptureResponse, type OpenRequest } from '../../src-shared/connector';
 
 /** The reasons the popup translates (messages `error_<reason>`). */
-export type FailureReason = 'not_running' | 'not_paired' | 'bad_code' | 'too_many_attempts' | 'no_posting' | 'empty_page' | 'cannot_read_page' | 'failed';
+export type FailureReason = 'not_running' | 'not_paired' | 'bad_code' | 'too_many_attempts' | 'no_posting' | 'empty_page' | 'cannot_read_page' | 'not_found' | 'cannot_show' | 'failed';
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: FailureReason };
 
 const tokenKey = 'captureToken';
@@ -67,6 +67,25 @@ export async function capture(page: CaptureRequest): Promise<Outcome<CaptureResp
   return answer.success ? { ok: true, value: answer.data } : { ok: false, reason: 'failed' };
 }
 
+/**
+ * "Open in Candid" on the desktop: asks the app to bring its window forward on the application saved (or found).
+ * not_found: deleted since, or an app that cannot show it.
+ */
+export async function show(applicationId: string): Promise<Outcome<null>> {
+  const token = await storedToken();
+  const app = await findApp(token);
+  if (!app) return { ok: false, reason: 'not_running' };
+  if (!token || !app.paired) return { ok: false, reason: 'not_paired' };
+  const response = await postJson(`${app.base}/connector/open`, { applicationId } satisfies OpenRequest, token);
+  if (!response) return { ok: false, reason: 'not_running' };
+  if (!response.ok) {
+    const reason = failureOf(response.body, 'cannot_show');
+    if (reason === 'not_paired') await chrome.storage.local.remove([tokenKey]);
+    return { ok: false, reason };
+  }
+  return { ok: true, value: null };
+}
+
 async function postJson(url: string, body: unknown, token?: string): Promise<{ ok: boolean; body: unknown } | null> {
   try {
     const response = await fetch(url, {
@@ -74,13 +93,14 @@ async function postJson(url: string, body: unknown, token?: string): Promise<{ o
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
-    return { ok: response.ok, body: await response.json().catch(() => null) };
+    // 204 (open) has no body.
+    return { ok: response.ok, body: response.status === 204 ? null : await response.json().catch(() => null) };
   } catch {
     return null;
   }
 }
 
-const knownReasons: readonly FailureReason[] = ['not_paired', 'bad_code', 'too_many_attempts', 'no_posting', 'empty_page'];
+const knownReasons: readonly FailureReason[] = ['not_paired', 'bad_code', 'too_many_attempts', 'no_posting', 'empty_page', 'not_found'];
 
 /** The app's error `details.reason`, when it is one the popup explains; else `fallback`. */
 function failureOf(body: unknown, fallback: FailureReason): FailureReason {

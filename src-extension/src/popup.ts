@@ -31,14 +31,25 @@ async function refresh(): Promise<void> {
   element('save').focus();
 }
 
+/** The application last saved or found: what "Open in Candid" asks the desktop app to show. */
+let shownApplicationId: string | null = null;
+
+/**
+ * What was saved, and the way to it: a link in the browser shell (openUrl); on the desktop a button that asks the app
+ * to bring its window to it (canShow); else a hint to open Candid.
+ */
 function showSaved(saved: CaptureResponse): void {
   element('saved-title').textContent = t(saved.alreadyTracked ? 'alreadyTracked' : 'savedTitle');
   element('saved-what').textContent = saved.companyName ? t('savedWhat', [saved.position, saved.companyName]) : saved.position;
   const link = element<HTMLAnchorElement>('open');
   link.hidden = saved.openUrl === null;
   if (saved.openUrl) link.href = saved.openUrl;
-  element('open-hint').hidden = saved.openUrl !== null;
+  const button = element<HTMLButtonElement>('show');
+  button.hidden = saved.openUrl !== null || !saved.canShow;
+  shownApplicationId = saved.applicationId;
+  element('open-hint').hidden = !link.hidden || !button.hidden;
   show('saved');
+  (link.hidden ? button : link).focus();
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -69,6 +80,20 @@ document.addEventListener('DOMContentLoaded', () => {
     } finally {
       button.disabled = false;
       button.textContent = t('saveButton');
+    }
+  });
+
+  element('show').addEventListener('click', async () => {
+    const button = element<HTMLButtonElement>('show');
+    if (shownApplicationId === null) return;
+    button.disabled = true;
+    try {
+      const shown = await send<Outcome<null>>({ type: 'show', applicationId: shownApplicationId });
+      if (shown.ok) return show('saved');
+      if (shown.reason === 'not_paired') return show('pair', 'not_paired');
+      show(shown.reason === 'not_running' ? 'not-running' : 'saved', shown.reason);
+    } finally {
+      button.disabled = false;
     }
   });
 

@@ -5,12 +5,18 @@ import { webAddress } from '../capture/handlers';
 import { readPosting } from '../capture/read-posting';
 import { firstStageOf } from '../stages/lookup';
 
+/** How the extension may open what it saved: a link (the browser shell), or by asking the app to show it (desktop). */
+export interface CaptureOpening {
+  openUrl: (applicationId: string) => string | null;
+  canShow: boolean;
+}
+
 /**
  * "Save to Candid": the page the extension read becomes an application in the wishlist, its posting frozen on it,
  * through applications.create (the one write path). A page whose address is already tracked writes nothing and
  * answers with that application. Throws an AppError (a bad page: details.reason, as postings.read).
  */
-export async function captureFromBrowser(api: Api, request: Required<CaptureRequest>, openUrl: (applicationId: string) => string | null): Promise<CaptureResponse> {
+export async function captureFromBrowser(api: Api, request: Required<CaptureRequest>, opening: CaptureOpening): Promise<CaptureResponse> {
   const pageUrl = webAddress(request.url);
   const { postings } = readPosting({ html: request.html, url: pageUrl });
   const draft = postings[0];
@@ -20,7 +26,8 @@ export async function captureFromBrowser(api: Api, request: Required<CaptureRequ
     companyName: application.companyName,
     position: application.position,
     alreadyTracked,
-    openUrl: openUrl(application.id),
+    openUrl: opening.openUrl(application.id),
+    canShow: opening.canShow,
     postingsOnPage: postings.length,
   });
   if (postingUrl) {

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
-import { isAppRoute } from '../../src-shared/bridge';
 import { createApi } from '../api';
 import { startConnectorServer } from '../transports/connector';
 import { startAutomation } from '../automation';
@@ -27,7 +26,7 @@ import { limitPermissions, hardenWebContents } from './security';
 import { createSystemNotifier } from './notifications';
 import { claimSingleInstance } from './single-instance';
 import { openWithStartupDialogs } from './startup-error';
-import { broadcast, createMainWindow, focusWindow, sendToWindow } from './window';
+import { broadcast, createMainWindow, sendToWindow, showRoute } from './window';
 import { retireIdleWorker } from '../jobs/runner';
 
 /** out/main once bundled: the renderer and the preload are its siblings. */
@@ -101,17 +100,15 @@ export function startDesktopApp(): void {
       const automation = startAutomation(context, {
         deliver: createSystemNotifier({
           context,
-          open(route) {
-            const path = isAppRoute(route) ? route : undefined;
-            if (!mainWindow) return openWindow(path);
-            focusWindow(mainWindow);
-            if (path) sendToWindow(mainWindow, 'navigate', { path });
-          },
+          open: (route) => showRoute(mainWindow, route, openWindow),
         }),
       });
       // The browser extension's "Save to Candid" (capture only; docs/capture.md). The desktop app has no address to
-      // open an application at: the extension says where to find it.
-      const connector = startConnectorServer({ api }).catch((error: unknown) => {
+      // open an application at: the extension's "Open in Candid" asks the connector, which brings this window to it.
+      const connector = startConnectorServer({
+        api,
+        showApplication: (applicationId) => showRoute(mainWindow, `/applications/${applicationId}`, openWindow),
+      }).catch((error: unknown) => {
         console.error('[candid] the browser extension connector could not start:', error);
         return null;
       });

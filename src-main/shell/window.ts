@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import { eventIpcChannel, type BridgeEventName, type BridgeEvents } from '../../src-shared/bridge';
+import { eventIpcChannel, isAppRoute, type BridgeEventName, type BridgeEvents } from '../../src-shared/bridge';
 import { appWebPreferences } from './security';
 
 export interface MainWindowOptions {
@@ -33,6 +33,18 @@ export function focusWindow(window: WindowLike): void {
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
+}
+
+/**
+ * Brings the main window forward on a route of the renderer (a notification's click, the extension's "Open in
+ * Candid"): restored, shown and focused, then told to navigate (the renderer's `navigate` event); opened on the route
+ * when there is no window. A path that is not one of the renderer's routes only brings the window forward.
+ */
+export function showRoute(mainWindow: BrowserWindow | null, route: string | null, openWindow: (route?: string) => void): void {
+  const path = isAppRoute(route) ? route : undefined;
+  if (!mainWindow || mainWindow.isDestroyed()) return openWindow(path);
+  focusWindow(mainWindow);
+  if (path) sendToWindow(mainWindow, 'navigate', { path });
 }
 
 export function sendToWindow<N extends BridgeEventName>(window: BrowserWindow | null, event: N, payload: BridgeEvents[N]): void {

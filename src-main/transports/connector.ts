@@ -1,21 +1,24 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { captureRequest, connectorPorts, pairRequest, type ConnectorPing } from '../../src-shared/connector';
+import { captureRequest, connectorPorts, openRequest, pairRequest, type ConnectorPing } from '../../src-shared/connector';
 import type { AppErrorShape } from '../../src-shared/errors';
 import { toErrorShape, type Api } from '../api';
 import { captureFromBrowser } from '../extension/capture';
+import { applicationExists } from '../extension/show';
 import { WriteLockBusy } from '../db/connection';
 import { browserOfToken, redeemPairingCode } from '../extension/pairing';
 import { readBody, sendError, sendJson } from './http';
 
 /**
  * The connector: what the browser extension reaches (docs/capture.md, "The browser extension"). A listener of its
- * own on 127.0.0.1, on the first free port of a fixed range (connectorPorts), serving three routes and nothing else:
+ * own on 127.0.0.1, on the first free port of a fixed range (connectorPorts), serving four routes and nothing else:
  *
  * - `GET /connector/ping`: "this is Candid" (and whether the bearer token, if any, is a paired browser's);
  * - `POST /connector/pair` `{code, browser}` → `{token}`: spends a pairing code; failed attempts are rate-limited;
- * - `POST /connector/capture` with `Authorization: Bearer <capture token>`: saves the page (extension/capture.ts).
+ * - `POST /connector/capture` with `Authorization: Bearer <capture token>`: saves the page (extension/capture.ts);
+ * - `POST /connector/open` `{applicationId}` with the capture token: the app shows that application (204, nothing
+ *   about it in the answer), when the shell can (showApplication; the desktop app).
  *
  * The capture token opens nothing else: the handler table (`/api/*`) is not served here, and the HTTP transport
  * (http.ts) knows only its own token and session cookie. `chrome-extension://` is the one foreign Origin accepted,
@@ -28,6 +31,11 @@ export interface ConnectorServerOptions {
   ports?: readonly number[];
   /** Where the app shows an application (the browser shell's address), or null when it has none to offer. */
   openUrl?: (applicationId: string) => string | null;
+  /**
+   * Brings the app forward on an application (the desktop window, navigated to it). Absent where the app has no
+   * window of its own to show (the browser shell: its openUrl is the way there); /connector/open then answers 404.
+   */
+  showApplication?: (applicationId: string) => void;
 }
 
 export interface ConnectorServer {
@@ -40,6 +48,8 @@ export interface ConnectorServer {
 export const pairingAttemptLimit = { failures: 5, windowMs: 60_000 };
 const maxCaptureBody = 6 * 1024 * 1024;
 const maxPairBody = 4 * 1024;
+const maxOpenBody = 4 * 1024;
+const postRoutes = new Set(['POST /connector/pair', 'POST /connector/capture', 'POST /connector/open']);
 const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}$/;
 
 /** Listens on the first free port of the range; null (and a line in the log) when all are taken. */
@@ -82,8 +92,8 @@ async function listen(port: number, options: ConnectorServerOptions): Promise<Co
       const ping: ConnectorPing = { app: 'candid', version: api.context.version, paired: token !== null && browserOfToken(api.context.db, token, clock.now()) !== null };
       return sendJson(response, 200, ping);
     }
-    if (route !== 'POST /connector/pair' && route !== 'POST /connector/capture') {
-      return sendError(response, { code: 'NOT_FOUND', message: 'The connector serves /connector/ping, /connector/pair and /connector/capture only' });
+    if (!postRoutes.has(route)) {
+      return sendError(response, { code: 'NOT_FOUND', message: 'The connector serves /connector/ping, /connector/pair, /connector/capture and /connector/open only' });
     }
     // JSON only: a form or text/plain post (a "simple" cross-site request) never reaches a route.
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -93,13 +103,26 @@ async function listen(port: number, options: ConnectorServerOptions): Promise<Co
     if (token === null || browserOfToken(api.context.db, token, clock.now()) === null) {
       return sendError(response, { code: 'UNAUTHORIZED', message: 'This browser is not paired with Candid', details: { reason: 'not_paired' } });
     }
+    if (route === 'POST /connector/open') return open(request, response);
     const input = await parsedBody(request, maxCaptureBody, captureRequest);
     if (!input.ok) return sendError(response, input.error);
     try {
-      return sendJson(response, 200, await captureFromBrowser(api, input.value, options.openUrl ?? (() => null)));
+      const opening = { openUrl: options.openUrl ?? (() => null), canShow: options.showApplication !== undefined };
+      return sendJson(response, 200, await captureFromBrowser(api, input.value, opening));
     } catch (error) {
       return sendError(response, toErrorShape(error));
     }
+  }
+
+  /** Shows an application the extension saved or found; the answer says nothing about it (204). */
+  async function open(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const input = await parsedBody(request, maxOpenBody, openRequest);
+    if (!input.ok) return sendError(response, input.error);
+    const notFound = () => sendError(response, { code: 'NOT_FOUND', message: 'No such application to show', details: { reason: 'not_found' } });
+    if (!options.showApplication) return notFound();
+    if (!applicationExists(api.context.db, input.value.applicationId)) return notFound();
+    options.showApplication(input.value.applicationId);
+    response.writeHead(204).end();
   }
 
   async function pair(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -164,4 +187,3 @@ async function parsedBody<S extends z.ZodType>(request: http.IncomingMessage, li
   if (!result.success) return { ok: false, error: toErrorShape(result.error) };
   return { ok: true, value: result.data };
 }
-

@@ -15,12 +15,20 @@ const pageUrl = 'https://boards.initech.example/jobs/4011';
 let app: TempApp;
 let clock: ManualClock;
 let connector: ConnectorServer;
+/** The applications the connector asked the shell to show (its showApplication hook), in order. */
+let shown: string[];
 
 beforeEach(async () => {
   clock = new ManualClock(Date.parse('2026-12-04T10:00:00Z'));
   app = await openTempApp({ clock });
   // Port 0: the system's choice, so the test never meets a running Candid on the fixed range.
-  connector = (await startConnectorServer({ api: app.api, ports: [0], openUrl: (id) => `http://127.0.0.1:1/applications/${id}` }))!;
+  shown = [];
+  connector = (await startConnectorServer({
+    api: app.api,
+    ports: [0],
+    openUrl: (id) => `http://127.0.0.1:1/applications/${id}`,
+    showApplication: (id) => shown.push(id),
+  }))!;
 });
 afterEach(async () => {
   await connector.close();
@@ -109,6 +117,7 @@ describe('capture', () => {
       position: 'Platform engineer',
       alreadyTracked: false,
       openUrl: `http://127.0.0.1:1/applications/${answer.applicationId}`,
+      canShow: true,
       postingsOnPage: 1,
     });
     const application = await app.api.invoke('applications.get', { id: answer.applicationId });
@@ -153,6 +162,92 @@ describe('capture', () => {
     expect(refused.status).toBe(400);
     expect(refused.json()).toMatchObject({ code: 'VALIDATION', details: { reason: 'no_posting' } });
     expect((await app.api.invoke('applications.list', {})).items).toHaveLength(0);
+  });
+});
+
+describe('open in Candid', () => {
+  const open = (applicationId: unknown, headers: Record<string, string>) => call('/connector/open', { applicationId }, headers);
+
+  it('asks the shell to show the application saved or found, and answers nothing about it', async () => {
+    const token = await pairedToken();
+    const { applicationId } = (await capture(token)).json() as { applicationId: string };
+    const opened = await open(applicationId, { Authorization: `Bearer ${token}` });
+    expect(opened.status).toBe(204);
+    expect(opened.text).toBe('');
+    expect(shown).toEqual([applicationId]);
+    // Found again ("Already in Candid"): shown again.
+    expect((await open(applicationId, { Authorization: `Bearer ${token}` })).status).toBe(204);
+    expect(shown).toEqual([applicationId, applicationId]);
+  });
+
+  it('answers 404 for an unknown or deleted application, and shows nothing', async () => {
+    const token = await pairedToken();
+    const { applicationId } = (await capture(token)).json() as { applicationId: string };
+    const unknown = await open('01a24173-9b86-71ae-a20a-9121d1eb0327', { Authorization: `Bearer ${token}` });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'not_found' } });
+    await app.api.invoke('applications.delete', { id: applicationId });
+    expect((await open(applicationId, { Authorization: `Bearer ${token}` })).status).toBe(404);
+    expect(shown).toEqual([]);
+  });
+
+  it('checks the body: an id, nothing else', async () => {
+    const token = await pairedToken();
+    for (const body of [{}, { applicationId: '' }, { applicationId: 42 }, { applicationId: 'x', more: true }]) {
+      const refused = await call('/connector/open', body, { Authorization: `Bearer ${token}` });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'VALIDATION' });
+    }
+    expect(shown).toEqual([]);
+  });
+
+  it('refuses no token, an unknown token, a revoked one, other origins and hosts, and a non-JSON body', async () => {
+    const token = await pairedToken();
+    const { applicationId } = (await capture(token)).json() as { applicationId: string };
+    for (const headers of [{}, { Authorization: 'Bearer cdx_not-a-token' }] as Record<string, string>[]) {
+      const refused = await open(applicationId, headers);
+      expect(refused.status).toBe(401);
+      expect(refused.json()).toMatchObject({ code: 'UNAUTHORIZED', details: { reason: 'not_paired' } });
+    }
+    for (const origin of ['https://evil.example', 'http://127.0.0.1:1', 'null']) {
+      expect((await open(applicationId, { Authorization: `Bearer ${token}`, Origin: origin })).status, origin).toBe(403);
+    }
+    expect((await open(applicationId, { Authorization: `Bearer ${token}`, Host: `rebound.example:${connector.port}` })).status).toBe(403);
+    const plain = await rawRequest(connector.port, {
+      method: 'POST',
+      path: '/connector/open',
+      headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ applicationId }),
+    });
+    expect(plain.status).toBe(415);
+    const [browser] = await app.api.invoke('extension.browsers', undefined);
+    await app.api.invoke('extension.revoke', { id: browser.id });
+    expect((await open(applicationId, { Authorization: `Bearer ${token}` })).status).toBe(401);
+    expect(shown).toEqual([]);
+  });
+
+  it('where the shell cannot show it (the browser shell), the capture says so and open answers 404', async () => {
+    const token = await pairedToken();
+    const linkOnly = (await startConnectorServer({ api: app.api, ports: [0], openUrl: (id) => `http://127.0.0.1:1/#/applications/${id}` }))!;
+    try {
+      const saved = await rawRequest(linkOnly.port, {
+        method: 'POST',
+        path: '/connector/capture',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ url: pageUrl, html: postingPage() }),
+      });
+      const answer = saved.json() as { applicationId: string; canShow: boolean; openUrl: string };
+      expect(answer).toMatchObject({ canShow: false, openUrl: `http://127.0.0.1:1/#/applications/${answer.applicationId}` });
+      const refused = await rawRequest(linkOnly.port, {
+        method: 'POST',
+        path: '/connector/open',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ applicationId: answer.applicationId }),
+      });
+      expect(refused.status).toBe(404);
+    } finally {
+      await linkOnly.close();
+    }
   });
 });
 
