@@ -24,11 +24,17 @@ let pageUrl: string;
 let profile: string;
 let context: BrowserContext;
 let worker: Worker;
+/** What the connector asked the app to show (the desktop shell's hook, recorded: this app is the browser shell). */
+const shownInApp: string[] = [];
 
 beforeAll(async () => {
   await buildExtension();
   app = await startE2EApp();
-  connector = await startConnectorServer({ api: app.api, openUrl: (id) => `${app.server.url}/#/applications/${id}` });
+  connector = await startConnectorServer({
+    api: app.api,
+    openUrl: (id) => `${app.server.url}/#/applications/${id}`,
+    showApplication: (id) => shownInApp.push(id),
+  });
   ({ page: settings } = await app.open({ path: '/#/settings?section=extension' }));
   pages = http.createServer((_request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -58,6 +64,11 @@ async function saveThePostingTab(): Promise<unknown> {
     const [tab] = await chrome.tabs.query({ url } as never);
     return (globalThis as unknown as { candid: { save(tabId: number): Promise<unknown> } }).candid.save(tab.id!);
   }, pageUrl);
+}
+
+/** What the popup's "Open in Candid" button sends the service worker (show), called as the button would. */
+async function showInApp(applicationId: string): Promise<unknown> {
+  return worker.evaluate((id) => (globalThis as unknown as { candid: { show(id: string): Promise<unknown> } }).candid.show(id), applicationId);
 }
 
 describe('the browser extension', () => {
@@ -107,6 +118,7 @@ describe('the browser extension', () => {
         position: 'Platform engineer',
         alreadyTracked: false,
         openUrl: `${app.server.url}/#/applications/${saved.value.applicationId}`,
+        canShow: true,
         postingsOnPage: 1,
       },
     });
@@ -118,6 +130,12 @@ describe('the browser extension', () => {
     await opened.goto(saved.value.openUrl);
     await expect.poll(() => opened.getByRole('heading', { name: 'Platform engineer' }).first().isVisible()).toBe(true);
     await opened.close();
+
+    // "Open in Candid" where the app can bring itself forward (the desktop): the connector calls the shell's hook.
+    expect(await showInApp(saved.value.applicationId)).toEqual({ ok: true, value: null });
+    expect(shownInApp).toEqual([saved.value.applicationId]);
+    expect(await showInApp('01a24173-9b86-71ae-a20a-9121d1eb0327')).toEqual({ ok: false, reason: 'not_found' });
+    expect(shownInApp).toHaveLength(1);
   });
 
   it('its token, as stored by the extension, opens no channel of the handler table', async () => {
@@ -139,6 +157,9 @@ describe('the browser extension', () => {
     await settings.locator('.ext-browser').getByRole('button', { name: 'Revoke', exact: false }).click();
     await expect.poll(() => settings.getByText('No browser is paired yet.').isVisible()).toBe(true);
     expect(await saveThePostingTab()).toEqual({ ok: false, reason: 'not_paired' });
+    const [application] = (await app.api.invoke('applications.list', {})).items;
+    expect(await showInApp(application.id)).toEqual({ ok: false, reason: 'not_paired' });
+    expect(shownInApp).toHaveLength(1);
     const extensionId = new URL(worker.url()).host;
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
