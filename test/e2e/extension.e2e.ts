@@ -104,8 +104,9 @@ describe('the browser extension', () => {
     await popup.getByRole('button', { name: 'Pair' }).click();
     await expect.poll(() => popup.getByRole('button', { name: 'Save to Candid' }).isVisible()).toBe(true);
     await popup.close();
-    // Settings sees the new browser (it polls while the code is shown) and hides the spent code.
-    await expect.poll(() => settings.getByText('is paired').isVisible(), { timeout: 10_000 }).toBe(true);
+    // Settings sees the new browser (it polls every 2 s while the code is shown) and hides the spent code. The toast,
+    // not "No browser is paired yet.", which "is paired" also matched (so the next line ran before the poll).
+    await expect.poll(() => settings.getByText(/ is paired\.$/).isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => settings.locator('.ext-browser').getByRole('button', { name: 'Revoke', exact: false }).count()).toBe(1);
     expect(await settings.locator('.ext-code').count()).toBe(0);
 
@@ -136,6 +137,36 @@ describe('the browser extension', () => {
     expect(shownInApp).toEqual([saved.value.applicationId]);
     expect(await showInApp('01a24173-9b86-71ae-a20a-9121d1eb0327')).toEqual({ ok: false, reason: 'not_found' });
     expect(shownInApp).toHaveLength(1);
+  });
+
+  it('on the desktop (no link to offer) the popup shows "Open in Candid" as a button that brings the app to it', async () => {
+    // The connector as the desktop app starts it: no address to link to, a window to bring forward.
+    await connector?.close();
+    connector = await startConnectorServer({ api: app.api, showApplication: (id) => shownInApp.push(id) });
+    shownInApp.length = 0;
+    const [application] = (await app.api.invoke('applications.list', {})).items;
+    const popup = await context.newPage();
+    // A test cannot click the toolbar button: the popup's own page is the active tab here, so its query for the
+    // active tab is answered with the posting's tab (what it finds when opened from the toolbar).
+    await popup.addInitScript((url) => {
+      const query = chrome.tabs.query.bind(chrome.tabs);
+      chrome.tabs.query = (() => query({ url } as never)) as typeof chrome.tabs.query;
+    }, pageUrl);
+    await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+    await popup.getByRole('button', { name: 'Save to Candid' }).click();
+    await expect.poll(() => popup.getByText('Already in Candid').isVisible()).toBe(true);
+    expect(await popup.getByRole('link', { name: 'Open in Candid' }).count()).toBe(0);
+    await popup.getByRole('button', { name: 'Open in Candid' }).click();
+    await expect.poll(() => shownInApp).toEqual([application.id]);
+    expect(await popup.getByRole('alert').isVisible()).toBe(false);
+
+    // Deleted in the app meanwhile: said in the popup, nothing shown.
+    await app.api.invoke('applications.delete', { id: application.id });
+    await popup.getByRole('button', { name: 'Open in Candid' }).click();
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('no longer in Candid');
+    expect(shownInApp).toHaveLength(1);
+    await popup.close();
+    await app.api.invoke('applications.restore', { ids: [application.id] });
   });
 
   it('its token, as stored by the extension, opens no channel of the handler table', async () => {
