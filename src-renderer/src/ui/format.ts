@@ -16,6 +16,8 @@ export interface Formatters {
   salary(range: { salaryMin: number | null; salaryMax: number | null; salaryCurrency: string | null; salaryPeriod: SalaryPeriod | null }): string;
   /** "3 days ago", "in 2 hours". */
   relative(value: string): string;
+  /** A calendar date `YYYY-MM-DD` against today's date where the user is: "today", "yesterday", "3 days ago". */
+  relativeDay(value: string, now?: Date): string;
 }
 
 export function createFormatters(language: string, periodLabel: (period: SalaryPeriod) => string): Formatters {
@@ -62,6 +64,17 @@ export function createFormatters(language: string, periodLabel: (period: SalaryP
         if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit);
       }
       return relativeFormat.format(0, 'minute');
+    },
+    relativeDay(value, now = new Date()) {
+      // Whole calendar days, not elapsed time: yesterday is "yesterday" at 2 a.m. as at 11 p.m.
+      const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+      const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+      const days = Math.round((Date.UTC(year, month - 1, day) - today) / 86_400_000);
+      const size = Math.abs(days);
+      if (size < 7) return relativeFormat.format(days, 'day');
+      if (size < 30) return relativeFormat.format(Math.trunc(days / 7), 'week');
+      if (size < 365) return relativeFormat.format(Math.trunc(days / 30), 'month');
+      return relativeFormat.format(Math.trunc(days / 365), 'year');
     },
   };
 }

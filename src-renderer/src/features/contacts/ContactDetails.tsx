@@ -49,7 +49,7 @@ export function ContactDetails({ contact, onEdit, onDelete }: { contact: Contact
             {contact.lastContactedOn ? (
               <>
                 {format.date(contact.lastContactedOn)}{' '}
-                <span className="muted">({format.relative(`${contact.lastContactedOn}T12:00:00Z`)})</span>
+                <span className="muted">({format.relativeDay(contact.lastContactedOn)})</span>
               </>
             ) : (
               <span className="muted">{t('crm:neverContacted')}</span>
