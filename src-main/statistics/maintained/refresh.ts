@@ -1,8 +1,7 @@
 import type { Database } from '../../db/connection';
-import { CellDeltas, cellsTableDefinition, deleteCellSql, upsertCellSql } from './cells';
+import { CellDeltas, deleteCellSql, upsertCellSql } from './cells';
 import {
   factRowColumns,
-  factsTableDefinition,
   insertFactSql,
   knownDaySql,
   selectFactsSql,
@@ -12,9 +11,6 @@ import {
 
 const createRefreshSet = `CREATE TEMP TABLE IF NOT EXISTS statistics_refresh (seq INTEGER PRIMARY KEY)`;
 const inRefreshSet = `seq IN (SELECT seq FROM temp.statistics_refresh)`;
-
-/** The tables of migration 0060, empty: `rebuildStatistics` fills them. */
-export const statisticsTableDefinitions = [factsTableDefinition, cellsTableDefinition];
 
 /**
  * Brings the facts and the cells of these applications up to date, inside the write that changed them: their old
