@@ -21,6 +21,7 @@ import * as screeningAnswers from './0205_screening_answers';
 import * as offerComparisons from './0210_offer_comparisons';
 import * as pairedBrowsers from './0230_paired_browsers';
 import * as liveSeqIndex from './0240_live_seq_index';
+import * as liveStageOrderIndex from './0245_live_stage_order_index';
 import * as cellsScopesTogether from './0250_cells_scopes_together';
 
 export interface Migration {
@@ -57,6 +58,7 @@ export const migrations: readonly Migration[] = [
   { version: 210, name: '0210_offer_comparisons', up: offerComparisons.up },
   { version: 230, name: '0230_paired_browsers', up: pairedBrowsers.up },
   { version: 240, name: '0240_live_seq_index', up: liveSeqIndex.up },
+  { version: 245, name: '0245_live_stage_order_index', up: liveStageOrderIndex.up },
   { version: 250, name: '0250_cells_scopes_together', up: cellsScopesTogether.up },
 ];
 
