@@ -121,6 +121,9 @@ export async function benchRenderer(cached: CachedDatabase, log: (line: string) 
     // context alone bypasses it. Same viewport as the end-to-end tests.
     const context = await app.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
+    // The HTTP transport lets a browser context in only through its one-time launch address (session cookie):
+    // without it every call is refused and no screen ever fills.
+    await page.goto(app.server.launchUrl());
     log('  applications table');
     const applicationsFirstRowsMs = await timeToFirst(app, page, '/applications', firstRowsShown);
     log('  scrolling');

@@ -20,13 +20,36 @@ export interface Formatters {
   relativeDay(value: string, now?: Date): string;
 }
 
+/** The Intl objects of one locale. Built once per locale: a constructor costs far more than a call, and every
+ * card and row asks for formatters (a board of a thousand cards spent half a second building them). */
+interface LocaleFormats {
+  dateFormat: Intl.DateTimeFormat;
+  dateTimeFormat: Intl.DateTimeFormat;
+  numberFormat: Intl.NumberFormat;
+  relativeFormat: Intl.RelativeTimeFormat;
+  moneyFormats: Map<string, Intl.NumberFormat>;
+}
+
+const formatsByLocale = new Map<string, LocaleFormats>();
+
+function localeFormats(locale: string): LocaleFormats {
+  let formats = formatsByLocale.get(locale);
+  if (!formats) {
+    formats = {
+      dateFormat: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      dateTimeFormat: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+      numberFormat: new Intl.NumberFormat(locale),
+      relativeFormat: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+      moneyFormats: new Map(),
+    };
+    formatsByLocale.set(locale, formats);
+  }
+  return formats;
+}
+
 export function createFormatters(language: string, periodLabel: (period: SalaryPeriod) => string): Formatters {
   const locale = intlLocale[language] ?? language;
-  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const numberFormat = new Intl.NumberFormat(locale);
-  const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  const { dateFormat, dateTimeFormat, numberFormat, relativeFormat, moneyFormats } = localeFormats(locale);
   const money = (amount: number, currency: string) => {
     let format = moneyFormats.get(currency);
     if (!format) {

@@ -12,6 +12,7 @@ import { useStageName } from '../../ui/StageBadge';
 import { setFilters, type ApplicationSort } from '../applications/filters/viewStore';
 import { useShell } from '../../shell/ShellContext';
 import { BoardCard } from './BoardCard';
+import { useRevealedCount } from './useRevealedCount';
 
 /** Cards loaded per column at first and per "Show more"; a column never loads more than `maxCards`. */
 export const cardsPerPage = 200;
@@ -59,6 +60,7 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
   const cards = [...movedIn.filter((card) => !loaded.some((item) => item.id === card.id)), ...loaded.filter((item) => !movedOut.has(item.id))];
   const total = Math.max((list.data?.total ?? 0) - [...movedOut].filter((id) => loaded.some((item) => item.id === id)).length, 0) +
     movedIn.filter((card) => !loaded.some((item) => item.id === card.id)).length;
+  const revealed = useRevealedCount(cards.length);
   const name = stageName(stage);
   const headingId = `column-${stage.id}`;
 
@@ -95,7 +97,7 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
       </header>
       <div className="column-cards">
         {list.error && <p className="notice notice-error">{errorMessage(t, list.error)}</p>}
-        {cards.map((application) => (
+        {cards.slice(0, revealed).map((application) => (
           <BoardCard key={application.id} application={application} onOpen={(id) => navigate(`/applications/${id}`)} />
         ))}
         {list.data && cards.length === 0 && <p className="column-empty">{t('board:column.empty')}</p>}

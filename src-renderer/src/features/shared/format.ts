@@ -20,15 +20,29 @@ export interface DayFormatters {
   localDate(instant: string): string;
 }
 
+/** Built once per locale: each task row and interview card asks for these, and an Intl constructor is costly. */
+const dayFormatsByLocale = new Map<string, { time: Intl.DateTimeFormat; longDay: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat }>();
+
+function dayFormats(locale: string) {
+  let formats = dayFormatsByLocale.get(locale);
+  if (!formats) {
+    formats = {
+      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
+      longDay: new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+    };
+    dayFormatsByLocale.set(locale, formats);
+  }
+  return formats;
+}
+
 export function useDayFormat(): DayFormatters {
   const { i18n } = useTranslation();
   const base = useFormat();
   const language = i18n.language;
   return useMemo(() => {
     const locale = intlLocale[language] ?? language;
-    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-    const longDay = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-    const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    const { time, longDay, relative } = dayFormats(locale);
     return {
       locale,
       time: (instant) => time.format(new Date(instant)),
