@@ -111,5 +111,5 @@ export function affectedApplications(
   );
   // Statistics read the application, its history and its company's industry; tags and stage names they ignore.
   const statistics = new Set([...(touched.get('applications') ?? []), ...stage, ...company]);
-  return { stage, text, statistics };
+  return { stage, text, statistics, company };
 }

@@ -6,7 +6,7 @@ import type { Database } from '../db/connection';
 import type { DB, SyncedTable } from '../db/schema';
 import { HybridLogicalClock } from './hlc';
 import { affectedApplications, FreshRows, recomputeCurrentStage, reindexApplications } from './derive';
-import { refreshStatistics } from '../statistics/maintained/refresh';
+import { moveArchivedFacts, refreshStatistics } from '../statistics/maintained/refresh';
 import { newId } from './ids';
 
 export type SqlValue = string | number | null;
@@ -299,6 +299,7 @@ export class ChangeWriter {
         this.pending.clear();
         this.fresh.clear();
         this.quietText.clear();
+        this.archivedOnly.clear();
         this.active = null;
       }
     });
@@ -481,17 +482,27 @@ export class ChangeWriter {
         .run(table, column, hlc, rows);
       for (const id of JSON.parse(rows) as string[]) changed.add(id);
     }
+    // An application's full-text entry needs no rewriting when no searched column changed, and its statistics
+    // facts need no recomputing when only its archived flag did (finish moves them): unless something else of it
+    // was written earlier in this write.
+    const keepsText = table === 'applications' && !columns.some((column) => textColumns.has(column));
+    const onlyArchived = table === 'applications' && columns.every((column) => column === 'archived');
     for (const id of changed) {
+      const first = !touched.get(table)?.has(id);
+      const textKept = keepsText && (first || this.quietText.has(id));
+      const flagOnly = onlyArchived && (first || this.archivedOnly.has(id));
       this.touch(touched, table, id);
       this.fresh.changed(table, id, fields);
+      if (textKept) this.quietText.add(id);
+      if (flagOnly) this.archivedOnly.add(id);
     }
-    // The full-text entries of applications whose searched columns did not change need no rewriting.
-    if (table === 'applications' && !columns.some((column) => textColumns.has(column))) for (const id of changed) this.quietText.add(id);
     return [...changed];
   }
 
   /** Applications touched only by changes that leave their full-text entry as it is (see updateMany). */
   private readonly quietText = new Set<string>();
+  /** Applications touched only by a change of their archived flag (see updateMany). */
+  private readonly archivedOnly = new Set<string>();
 
   /** Rows inserted by the current write: applications with no full-text entry to remove yet, and more. */
   private readonly fresh = new FreshRows();
@@ -601,7 +612,10 @@ export class ChangeWriter {
   }
 
   private touch(touched: Map<SyncedTable, Set<string>>, table: SyncedTable, id: string): void {
-    if (table === 'applications') this.quietText.delete(id);
+    if (table === 'applications') {
+      this.quietText.delete(id);
+      this.archivedOnly.delete(id);
+    }
     let ids = touched.get(table);
     if (!ids) touched.set(table, (ids = new Set()));
     ids.add(id);
@@ -610,11 +624,20 @@ export class ChangeWriter {
   /** Derived data and the persisted clock, still inside the transaction. */
   private finish(touched: Map<SyncedTable, Set<string>>, wroteInBulk = false): void {
     if (touched.size === 0 && !wroteInBulk) return;
-    const { stage, text, statistics } = affectedApplications(this.db, touched, this.fresh, this.quietText);
+    const { stage, text, statistics, company } = affectedApplications(this.db, touched, this.fresh, this.quietText);
+    // Archived or brought back and nothing else: not by this write's stage events or company changes either.
+    const moved = new Set<string>();
+    for (const id of this.archivedOnly) {
+      if (stage.has(id) || company.has(id)) continue;
+      moved.add(id);
+      statistics.delete(id);
+    }
+    this.archivedOnly.clear();
     recomputeCurrentStage(this.db, stage);
     reindexApplications(this.db, text, this.fresh.ids.get('applications'));
     // After the current stage: the facts read it.
     refreshStatistics(this.db, statistics);
+    moveArchivedFacts(this.db, moved);
     this.db
       .sql(`INSERT INTO meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
       .run(this.clock.tick());

@@ -143,9 +143,9 @@ interface Change {
 export class CellDeltas {
   private readonly byKind = new Map<CellKindName, Map<CellKey | null, Map<number, Change>>>();
 
-  /** Where the row being added counts, and whether it comes in (1) or goes out (-1). */
-  private archived = false;
-  private sign: 1 | -1 = 1;
+  /** What the row being emitted changes among the active applications and among the archived ones. */
+  private activeStep = 0;
+  private archivedStep = 0;
   private readonly emit: Emit = (kind, key, value) => {
     let byKey = this.byKind.get(kind);
     if (!byKey) this.byKind.set(kind, (byKey = new Map()));
@@ -153,13 +153,25 @@ export class CellDeltas {
     if (!byValue) byKey.set(key, (byValue = new Map()));
     let change = byValue.get(value);
     if (!change) byValue.set(value, (change = { active: 0, archived: 0 }));
-    if (this.archived) change.archived += this.sign;
-    else change.active += this.sign;
+    change.active += this.activeStep;
+    change.archived += this.archivedStep;
   };
 
+  /** The row comes in (1) or goes out (-1), where its archived flag says it counts. */
   add(row: FactRow, sign: 1 | -1): void {
-    this.archived = row[1] !== 0;
-    this.sign = sign;
+    const archived = row[1] !== 0;
+    this.activeStep = archived ? 0 : sign;
+    this.archivedStep = archived ? sign : 0;
+    cellsOfFact(row, this.emit);
+  }
+
+  /**
+   * The row, as it is but for its archived flag, is archived (or brought back): it leaves the active scope (or
+   * enters it) and stays in "all". One pass over its cells instead of a -1 and a +1 (an archive moves 73,000).
+   */
+  move(row: FactRow, toArchived: boolean): void {
+    this.activeStep = toArchived ? -1 : 1;
+    this.archivedStep = -this.activeStep;
     cellsOfFact(row, this.emit);
   }
 

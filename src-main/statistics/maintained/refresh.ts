@@ -30,6 +30,27 @@ export function refreshStatistics(db: Database, applicationIds: ReadonlySet<stri
   writeCells(db, deltas);
 }
 
+/**
+ * Applications archived or brought back, and nothing else of theirs changed: their facts are right but for the
+ * flag, so the flag is set in place and they move between the active and the "all" scopes of the cells they count
+ * in, read from their stored facts. Their history is not read again (recomputing the facts of a 73,000-row archive
+ * and its Undo cost 26 s of CPU at 100,000). A fact whose flag already agrees with its application is left alone.
+ */
+export function moveArchivedFacts(db: Database, applicationIds: ReadonlySet<string>): void {
+  if (applicationIds.size === 0 || !hasStatisticsTables(db)) return;
+  fillRefreshSet(db, `id IN (SELECT value FROM json_each(?))`, JSON.stringify([...applicationIds]));
+  const moving = `main.statistics_facts f JOIN applications a ON a.seq = f.seq WHERE f.${inRefreshSet} AND f.archived IS NOT a.archived`;
+  const deltas = new CellDeltas();
+  // Each fact as stored but with its application's new flag.
+  const columns = factRowColumns.split(', ').map((column) => (column === 'archived' ? 'a.archived' : `f.${column}`));
+  for (const row of db.sql(`SELECT ${columns.join(', ')} FROM ${moving}`).raw().iterate() as Iterable<FactRow>) deltas.move(row, row[1] !== 0);
+  db.sql(
+    `UPDATE main.statistics_facts SET archived = a.archived FROM applications a
+     WHERE a.seq = statistics_facts.seq AND statistics_facts.${inRefreshSet} AND statistics_facts.archived IS NOT a.archived`,
+  ).run();
+  writeCells(db, deltas);
+}
+
 /** The applications `which` selects (a condition on `applications`) become the set to refresh. */
 function fillRefreshSet(db: Database, which: string, ...params: string[]): void {
   db.sqlite.exec(createRefreshSet);
