@@ -22,6 +22,7 @@ import * as offerComparisons from './0210_offer_comparisons';
 import * as pairedBrowsers from './0230_paired_browsers';
 import * as liveSeqIndex from './0240_live_seq_index';
 import * as cellsScopesTogether from './0250_cells_scopes_together';
+import * as statisticsSkillMonths from './0260_statistics_skill_months';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -58,6 +59,7 @@ export const migrations: readonly Migration[] = [
   { version: 230, name: '0230_paired_browsers', up: pairedBrowsers.up },
   { version: 240, name: '0240_live_seq_index', up: liveSeqIndex.up },
   { version: 250, name: '0250_cells_scopes_together', up: cellsScopesTogether.up },
+  { version: 260, name: '0260_statistics_skill_months', up: statisticsSkillMonths.up, fill: statisticsSkillMonths.fill },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
