@@ -144,6 +144,10 @@ export class ImportStaging {
             `INSERT INTO main.statistics_cells (kind, scope, key, value, count) SELECT kind, scope, key, value, count FROM staging.statistics_cells WHERE true
              ON CONFLICT (kind, scope, key, value) DO UPDATE SET count = count + excluded.count`,
           ).run();
+          live.sql(
+            `INSERT INTO main.statistics_skill_months SELECT * FROM staging.statistics_skill_months WHERE true
+             ON CONFLICT (archived, month, source, kind, skill) DO UPDATE SET count = count + excluded.count`,
+          ).run();
         } else {
           this.deriveOnLive(live);
         }

@@ -29,6 +29,12 @@ export function archivedOnlyFactsCondition(filters: ApplicationFilters): string 
 
 /** Whether the filters keep applications by anything but their archived flag. */
 export function filtersBeyondArchived(filters: ApplicationFilters): boolean {
-  const { archived: _archived, ...others } = filters;
-  return Object.values(others).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0));
+  return filtersBeyond(filters, ['archived']);
+}
+
+/** Whether the filters keep applications by anything but the `allowed` ones. */
+export function filtersBeyond(filters: ApplicationFilters, allowed: readonly (keyof ApplicationFilters)[]): boolean {
+  return Object.entries(filters).some(
+    ([name, value]) => !allowed.includes(name as keyof ApplicationFilters) && value !== undefined && !(Array.isArray(value) && value.length === 0),
+  );
 }

@@ -4,6 +4,8 @@ import type { Database } from '../db/connection';
 import { applicationWhere } from '../applications/filters';
 import { appliedDaySql } from './facts';
 import { indexHint } from './indexes';
+import { loadSkillMonthRows, skillMonthsFilter } from './maintained/skill-months-read';
+import { hasSkillMonths } from './maintained/skill-months';
 import { archivedOnlyFactsCondition, type StatisticsScope } from './scope';
 
 export const maxSkills = 20;
@@ -29,10 +31,21 @@ const createSkillCounts = `CREATE TEMP TABLE IF NOT EXISTS statistics_skill_coun
   kind TEXT NOT NULL, skill TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (kind, skill)) WITHOUT ROWID`;
 
 /**
- * How many applications in the filters and range list each skill (as written), required and preferred apart.
- * Read from the covering index rather than the facts table, which stays narrow without the skill lists.
+ * How many applications in the filters and range list each skill (as written), required and preferred apart:
+ * summed from the maintained skill months when the filters are sources and the archived flag at most, else
+ * counted from the skill lists.
  */
 export function loadSkillRows(db: Database, scope: StatisticsScope): SkillRow[] {
+  const filter = skillMonthsFilter(scope.filters);
+  if (filter !== null && hasSkillMonths(db)) return loadSkillMonthRows(db, scope, filter);
+  return loadSkillRowsFromLists(db, scope);
+}
+
+/**
+ * The same counts from every kept application's skill lists (what the maintained months save; the tests compare
+ * the two). Read from the covering index rather than the facts table, which stays narrow without the skill lists.
+ */
+export function loadSkillRowsFromLists(db: Database, scope: StatisticsScope): SkillRow[] {
   db.sqlite.exec(createSkillCounts);
   db.sql(`DELETE FROM temp.statistics_skill_counts`).run();
   const range = [scope.from ?? '0000-01-01', scope.to ?? '9999-12-31'];

@@ -8,6 +8,7 @@ import { copyIntoOlderSchema } from '../support/older-schema';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { expectDashboardMatchesReference } from './support/expect-reference';
 import { buildScenario, stagesByCategory, today } from './support/scenario';
+import { expectSkillMonthsMatchLists, skillScopes } from './support/skill-months';
 
 /**
  * The facts and counts the write path maintains (src-main/statistics/maintained) must equal what a computation
@@ -28,6 +29,7 @@ function maintainedTables(): unknown[] {
   return [
     db.sql(`SELECT * FROM statistics_facts ORDER BY seq`).all(),
     db.sql(`SELECT kind, scope, key, value, count FROM statistics_cells ORDER BY kind, scope, key, value`).all(),
+    db.sql(`SELECT * FROM statistics_skill_months ORDER BY archived, month, source, kind, skill`).all(),
   ];
 }
 
@@ -50,6 +52,7 @@ async function expectMaintainedMatchesRebuild(): Promise<void> {
   await expectDashboardMatchesReference(app, {}, today);
   await expectDashboardMatchesReference(app, { archived: 'all' }, today);
   await expectBothPathsAgree();
+  for (const scope of skillScopes) expectSkillMonthsMatchLists(app.context.db, scope);
 }
 
 /** A change made on another device a moment from now: newer than every local edit so far, so it applies. */
@@ -151,6 +154,13 @@ describe('maintained statistics follow every kind of write', () => {
 
   it('fails when the maintained counts drift (the comparison can fail)', () => {
     app.context.db.sqlite.exec(`UPDATE statistics_cells SET count = count + 1 WHERE kind = 'sent_day' AND scope = 1`);
+    const drifted = maintainedTables();
+    rebuildStatistics(app.context.db);
+    expect(drifted).not.toEqual(maintainedTables());
+  });
+
+  it('fails when the maintained skill months drift (the comparison can fail)', () => {
+    app.context.db.sqlite.exec(`UPDATE statistics_skill_months SET count = count + 1 WHERE source = 'linkedin'`);
     const drifted = maintainedTables();
     rebuildStatistics(app.context.db);
     expect(drifted).not.toEqual(maintainedTables());

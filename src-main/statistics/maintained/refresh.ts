@@ -8,6 +8,7 @@ import {
   stageBitsStatements,
   type FactRow,
 } from './facts';
+import { hasSkillMonths, rebuildSkillMonths, SkillMonthDeltas } from './skill-months';
 
 const createRefreshSet = `CREATE TEMP TABLE IF NOT EXISTS statistics_refresh (seq INTEGER PRIMARY KEY)`;
 const inRefreshSet = `seq IN (SELECT seq FROM temp.statistics_refresh)`;
@@ -22,12 +23,15 @@ export function refreshStatistics(db: Database, applicationIds: ReadonlySet<stri
   if (applicationIds.size === 0 || !hasStatisticsTables(db)) return;
   fillRefreshSet(db, `id IN (SELECT value FROM json_each(?))`, JSON.stringify([...applicationIds]));
   const deltas = new CellDeltas();
+  const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
   for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE ${inRefreshSet}`).raw().iterate() as Iterable<FactRow>) {
     deltas.add(row, -1);
+    months?.addFact(row, -1);
   }
   db.sql(`DELETE FROM main.statistics_facts WHERE ${inRefreshSet}`).run();
-  storeFacts(db, `a.${inRefreshSet}`, deltas);
+  storeFacts(db, `a.${inRefreshSet}`, deltas, months);
   writeCells(db, deltas);
+  months?.write(db);
 }
 
 /**
@@ -75,7 +79,7 @@ function hasDateUnknown(db: Database): boolean {
  * Computes the facts `which` selects, stores them and adds them to the cells' changes in one pass: reading them
  * back after an INSERT … SELECT cost as much again at 100,000.
  */
-function storeFacts(db: Database, which: string, deltas: CellDeltas): void {
+function storeFacts(db: Database, which: string, deltas: CellDeltas, months: SkillMonthDeltas | null = null): void {
   const [create, ...fill] = stageBitsStatements;
   db.sqlite.exec(create);
   for (const statement of fill) db.sql(statement).run();
@@ -89,6 +93,7 @@ function storeFacts(db: Database, which: string, deltas: CellDeltas): void {
     for (const row of rows) {
       insert.run(row);
       deltas.add(row, 1);
+      months?.addFact(row, 1);
     }
   }
 }
@@ -114,5 +119,6 @@ export function rebuildStatistics(db: Database): void {
     const deltas = new CellDeltas();
     storeFacts(db, 'true', deltas);
     writeCells(db, deltas);
+    if (hasSkillMonths(db)) rebuildSkillMonths(db);
   });
 }

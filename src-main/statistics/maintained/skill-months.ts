@@ -1,0 +1,92 @@
+import type { Database } from '../../db/connection';
+import type { SkillRow } from '../skills';
+import { skillsOf } from './cells';
+import type { FactRow } from './facts';
+
+/**
+ * How many live applications list each skill, per archived flag, applied month and source: kept up to date by the
+ * write path beside the facts and the cells (refresh.ts), so that a dashboard over a range or a few sources sums a
+ * few thousand of these rows instead of reading every kept application's skill lists (json_each over 21,655
+ * applications' lists: about 150 ms of CPU at 100,000). Months strictly inside a range are summed from here; the
+ * days of its first and last month are read from the facts (../skills.ts).
+ * - month: the first seven characters of the facts' applied_day (`YYYY-MM`);
+ * - source: the application's source, '' when it has none (a source filter never asks for '' nor for null);
+ * - kind and skill: as the cells' skill kinds (`skillsOf`: the text items of the list).
+ * Rows that fall to zero are removed.
+ */
+export const skillMonthsTableDefinition = `CREATE TABLE statistics_skill_months (
+  archived INTEGER NOT NULL,
+  month TEXT NOT NULL,
+  source TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  skill TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (archived, month, source, kind, skill)
+) WITHOUT ROWID`;
+
+/** The facts' applied day as a month key, in SQL (the facts' column `f.applied_day`) and in code. */
+export const appliedMonthSql = `substr(f.applied_day, 1, 7)`;
+export const monthOf = (appliedDay: string) => appliedDay.slice(0, 7);
+
+type SkillKind = SkillRow['kind'];
+
+/**
+ * Changes to the rows, summed before they are written (as the cells' `CellDeltas`): an edit that keeps an
+ * application's month, source and skills writes nothing. Keyed by one joined string: an application lists a few
+ * skills, so an import of 100,000 sums some hundreds of thousands of these.
+ */
+export class SkillMonthDeltas {
+  private readonly changes = new Map<string, { key: [number, string, string, SkillKind, string]; change: number }>();
+
+  /** One application's facts row comes in (1) or goes out (-1). */
+  addFact(row: FactRow, sign: 1 | -1): void {
+    this.add(row[1], row[15], row[7], row[21], row[22], sign);
+  }
+
+  add(archived: number, appliedDay: string, source: string | null, required: string | null, preferred: string | null, sign: 1 | -1): void {
+    const flag = archived === 0 ? 0 : 1;
+    const month = monthOf(appliedDay);
+    this.addList(flag, month, source ?? '', 'required', required, sign);
+    this.addList(flag, month, source ?? '', 'preferred', preferred, sign);
+  }
+
+  private addList(archived: number, month: string, source: string, kind: SkillKind, list: string | null, sign: 1 | -1): void {
+    for (const skill of skillsOf(list)) {
+      const id = JSON.stringify([archived, month, source, kind, skill]);
+      const entry = this.changes.get(id);
+      if (entry) entry.change += sign;
+      else this.changes.set(id, { key: [archived, month, source, kind, skill], change: sign });
+    }
+  }
+
+  /** Writes every non-zero change; rows whose count falls to zero are removed. */
+  write(db: Database): void {
+    const upsert = db
+      .sql(
+        `INSERT INTO main.statistics_skill_months (archived, month, source, kind, skill, count) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (archived, month, source, kind, skill) DO UPDATE SET count = count + excluded.count RETURNING count`,
+      )
+      .pluck();
+    const remove = db.sql(`DELETE FROM main.statistics_skill_months WHERE archived = ? AND month = ? AND source = ? AND kind = ? AND skill = ?`);
+    for (const { key, change } of this.changes.values()) {
+      if (change !== 0 && upsert.get(...key, change) === 0) remove.run(...key);
+    }
+  }
+}
+
+/** Whether this database has the table (migration 0260); older schemas, which tests write into, do not. */
+export function hasSkillMonths(db: Database): boolean {
+  return db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'statistics_skill_months'`).pluck().get() !== undefined;
+}
+
+/** Every row computed again from the facts (migration 0260, and rebuildStatistics after the facts are rebuilt). */
+export function rebuildSkillMonths(db: Database): void {
+  db.sql(`DELETE FROM main.statistics_skill_months`).run();
+  const deltas = new SkillMonthDeltas();
+  const rows = db
+    .sql(`SELECT archived, applied_day, source, required_skills, preferred_skills FROM main.statistics_facts`)
+    .raw()
+    .iterate() as Iterable<[number, string, string | null, string | null, string | null]>;
+  for (const [archived, appliedDay, source, required, preferred] of rows) deltas.add(archived, appliedDay, source, required, preferred, 1);
+  deltas.write(db);
+}
