@@ -45,14 +45,21 @@ export function moveArchivedFacts(db: Database, applicationIds: ReadonlySet<stri
   fillRefreshSet(db, `id IN (SELECT value FROM json_each(?))`, JSON.stringify([...applicationIds]));
   const moving = `main.statistics_facts f JOIN applications a ON a.seq = f.seq WHERE f.${inRefreshSet} AND f.archived IS NOT a.archived`;
   const deltas = new CellDeltas();
+  // The skill counts per month hold the archived flag in their key: they move too.
+  const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
   // Each fact as stored but with its application's new flag.
   const columns = factRowColumns.split(', ').map((column) => (column === 'archived' ? 'a.archived' : `f.${column}`));
-  for (const row of db.sql(`SELECT ${columns.join(', ')} FROM ${moving}`).raw().iterate() as Iterable<FactRow>) deltas.move(row, row[1] !== 0);
+  for (const row of db.sql(`SELECT ${columns.join(', ')} FROM ${moving}`).raw().iterate() as Iterable<FactRow>) {
+    deltas.move(row, row[1] !== 0);
+    months?.add(row[1] === 0 ? 1 : 0, row[15], row[7], row[21], row[22], -1);
+    months?.addFact(row, 1);
+  }
   db.sql(
     `UPDATE main.statistics_facts SET archived = a.archived FROM applications a
      WHERE a.seq = statistics_facts.seq AND statistics_facts.${inRefreshSet} AND statistics_facts.archived IS NOT a.archived`,
   ).run();
   writeCells(db, deltas);
+  months?.write(db);
 }
 
 /** The applications `which` selects (a condition on `applications`) become the set to refresh. */
