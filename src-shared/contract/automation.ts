@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { id, pagination } from './common';
 import type { InterviewFormat, InterviewType } from './enums';
 import type { Rate, UpcomingInterview } from './statistics';
+import { snoozeDurations } from './enums';
+import { opportunitiesRoute, weeklySummaryRoute } from './routes';
 
 /**
  * Channels of automation: the rules' settings (Settings ▸ Automation), the notification centre and the weekly
@@ -78,7 +80,7 @@ export const notificationKinds = [
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-export const snoozeDurations = ['hour', 'day', 'week'] as const;
+export { snoozeDurations } from './enums';
 export type SnoozeDuration = (typeof snoozeDurations)[number];
 
 export const listNotificationsInput = z
@@ -209,9 +211,7 @@ export interface AutomationOutputs {
   'notifications.act': ActResult;
 }
 
-/** Renderer routes a notification opens; main uses them too (a click on a system notification). */
-export const weeklySummaryRoute = '/weekly';
-export const opportunitiesRoute = '/opportunities';
+export { opportunitiesRoute, weeklySummaryRoute } from './routes';
 
 export function notificationTarget(details: NotificationDetails, applicationId: string | null): string {
   switch (details.kind) {

@@ -2,17 +2,14 @@ import { z } from 'zod';
 import { id, optionalText, requiredText, type RowTimes } from './common';
 import { documentKinds, type DocumentKind } from './enums';
 import { fileSource } from './imports';
+import { documentLimits } from './document-limits';
 
 /**
  * Documents: files (CV, cover letter, diploma …) attached to applications. Each file is stored once by content
  * hash in the data folder; a document row names it and may be linked to many applications (see docs/documents.md).
  */
 
-export const documentLimits = {
-  /** Files above this are refused before they are read whole. */
-  maxFileBytes: 25 * 1024 * 1024,
-  maxLinks: 200,
-} as const;
+export { documentLimits } from './document-limits';
 
 const applicationIds = z.array(id).max(documentLimits.maxLinks);
 

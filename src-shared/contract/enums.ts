@@ -70,3 +70,6 @@ export type CompanySize = (typeof companySizes)[number];
 
 export const documentKinds = ['cv', 'cover_letter', 'diploma', 'certificate', 'portfolio', 'offer_letter', 'other'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
+
+/** How long a notification can be put off. */
+export const snoozeDurations = ['hour', 'day', 'week'] as const;

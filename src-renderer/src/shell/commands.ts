@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, type NavigateFunction } from 'react-router';
-import { weeklySummaryRoute } from '../../../src-shared/contract';
+import { weeklySummaryRoute } from '../../../src-shared/contract/routes';
 import type { Language } from '../../../src-shared/i18n';
 import { useAction } from '../api/hooks';
 import { runFileAction, type FileAction } from '../features/files/actions';

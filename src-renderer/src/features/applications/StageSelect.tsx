@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stageCategories, type Stage } from '../../../../src-shared/contract';
+import type { Stage } from '../../../../src-shared/contract';
+import { stageCategories } from '../../../../src-shared/contract/enums';
 import { useStageName } from '../../ui/StageBadge';
 
 /**

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { builtInSources, type Stage } from '../../../../src-shared/contract';
+import type { Stage } from '../../../../src-shared/contract';
+import { builtInSources } from '../../../../src-shared/contract/enums';
 import { useChannel } from '../../api/hooks';
 
 const builtIn = new Set<string>(builtInSources);

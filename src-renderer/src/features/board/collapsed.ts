@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { closedStageCategories, type Stage } from '../../../../src-shared/contract';
+import type { Stage } from '../../../../src-shared/contract';
+import { closedStageCategories } from '../../../../src-shared/contract/enums';
 
 const storageKey = 'candid.board.collapsed.v1';
 

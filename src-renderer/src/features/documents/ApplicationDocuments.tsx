@@ -1,6 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentKinds, documentLimits, type Document, type DocumentKind, type FileSource } from '../../../../src-shared/contract';
+import type { Document, DocumentKind, FileSource } from '../../../../src-shared/contract';
+import { documentLimits } from '../../../../src-shared/contract/document-limits';
+import { documentKinds } from '../../../../src-shared/contract/enums';
 import { invoke } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { Button, IconButton } from '../../ui/Button';

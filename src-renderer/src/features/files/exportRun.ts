@@ -1,12 +1,6 @@
 import type { TFunction } from 'i18next';
-import {
-  exportFileTypes,
-  suggestedExportFileName,
-  type ApplicationFilters,
-  type ExportFileKind,
-  type ExportFormat,
-  type ExportResult,
-} from '../../../../src-shared/contract';
+import type { ApplicationFilters, ExportResult } from '../../../../src-shared/contract';
+import { exportFileTypes, suggestedExportFileName, type ExportFileKind, type ExportFormat } from '../../../../src-shared/contract/export-files';
 import { AppError } from '../../../../src-shared/errors';
 import type { Language } from '../../../../src-shared/i18n';
 import { invoke, invokeShell } from '../../api/client';

@@ -1,12 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  interviewFormats,
-  interviewOutcomes,
-  interviewStatuses,
-  interviewTypes,
-  type Interview,
-} from '../../../../src-shared/contract';
+import type { Interview } from '../../../../src-shared/contract';
+import { interviewFormats, interviewOutcomes, interviewStatuses, interviewTypes } from '../../../../src-shared/contract/enums';
 import { invoke } from '../../api/client';
 import type { PickerOption } from '../shared/Combobox';
 import { addDays, fromDateTimeLocal, todayKey, toDateTimeLocal } from '../shared/dates';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { snoozeDurations, type NotificationItem, type NotificationKind } from '../../../../src-shared/contract';
+import type { NotificationItem, NotificationKind } from '../../../../src-shared/contract';
+import { snoozeDurations } from '../../../../src-shared/contract/enums';
 import { Button, IconButton } from '../../ui/Button';
 import { useFormat } from '../../ui/format';
 import { Icon, type IconName } from '../../ui/Icon';

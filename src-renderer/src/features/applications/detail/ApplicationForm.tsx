@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Controller, type UseFormReturn } from 'react-hook-form';
-import { employmentTypes, salaryPeriods, schedules, workModes, type Stage } from '../../../../../src-shared/contract';
+import type { Stage } from '../../../../../src-shared/contract';
+import { employmentTypes, salaryPeriods, schedules, workModes } from '../../../../../src-shared/contract/enums';
 import { useChannel } from '../../../api/hooks';
 import { ChipsInput } from '../../../ui/ChipsInput';
 import { ExternalLink } from '../../../ui/ExternalLink';

@@ -1,7 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useForm, type FieldError, type FieldErrors, type Resolver } from 'react-hook-form';
-import { createApplicationInput, updateApplicationInput } from '../../../../../src-shared/contract';
 import { AppError } from '../../../../../src-shared/errors';
 import { fieldErrors } from '../../../ui/issues';
 import { toCreateInput, toPatch, type ApplicationFormValues } from './formModel';
@@ -34,6 +33,8 @@ export function useApplicationForm(options: { initial: ApplicationFormValues; ap
 
   const resolver = useCallback<Resolver<ApplicationFormValues>>(
     async (values) => {
+      // The contract's schemas load with the first check, not with the app: building them is most of its start.
+      const { createApplicationInput, updateApplicationInput } = await import('../../../../../src-shared/contract');
       const result = applicationId
         ? updateApplicationInput.safeParse({ id: applicationId, patch: toPatch(values, initial) })
         : createApplicationInput.safeParse(toCreateInput(values));

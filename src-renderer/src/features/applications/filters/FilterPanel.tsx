@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { employmentTypes, stageCategories, workModes, type ApplicationFilters } from '../../../../../src-shared/contract';
+import type { ApplicationFilters } from '../../../../../src-shared/contract';
+import { employmentTypes, stageCategories, workModes } from '../../../../../src-shared/contract/enums';
 import { useChannel } from '../../../api/hooks';
 import { useStageName } from '../../../ui/StageBadge';
 import { CompanyCombobox } from '../CompanyCombobox';
