@@ -19,9 +19,8 @@ import type { Database } from '../db/connection';
 import { readProfile } from '../profile/handlers';
 import { buildActivity } from './activity';
 import { buildBreakdowns, loadStages } from './breakdowns';
-import { factsSource } from './facts-source';
+import { sourceOf } from './facts-source';
 import { buildFunnel } from './funnel';
-import { cellsSource, maintainedScope } from './maintained/read';
 import { buildOverview, loadOverviewData } from './overview';
 import { buildResponseTimes, companiesByKey } from './response-times';
 import { buildSalaries } from './salaries';
@@ -38,14 +37,11 @@ export type DashboardOptions = ApplicationFilters & Partial<Pick<DashboardInput,
 
 /**
  * Runs `compute` in one read transaction, so that every figure sees the same data, on the rows of the scope: the
- * maintained counts when it is the whole search, else its facts grouped now.
+ * maintained counts, its facts grouped now, or both (facts-source.ts `sourceOf`).
  */
 function withSource<T>(db: Database, scope: StatisticsScope, compute: (source: StatisticsSource) => T): T {
   return db.sqlite
-    .transaction(() => {
-      const cellScope = maintainedScope(scope);
-      return compute(sharedOnce(cellScope === null ? factsSource(db, scope) : cellsSource(db, cellScope)));
-    })
+    .transaction(() => compute(sharedOnce(sourceOf(db, scope))))
     .deferred();
 }
 

@@ -8,10 +8,40 @@ import type { StatisticsScope } from './scope';
 import { loadSkillRows } from './skills';
 import { once, type StatisticsSource } from './source';
 import { loadEventsPerDay } from './timeline';
+import { cellsSource, maintainedScope } from './maintained/read';
+import type { CellScope } from './maintained/cells';
+
+/**
+ * Where a computation's rows come from: the maintained cells for the whole search; for a range over the whole
+ * search (the dashboard's range picker), the cells for what ignores the range and the range's own facts for the
+ * rest; else a copy of the facts the filters keep.
+ */
+export function sourceOf(db: Database, scope: StatisticsScope): StatisticsSource {
+  const cellScope = maintainedScope(scope);
+  if (cellScope !== null) return cellsSource(db, cellScope);
+  const wholeSearch = maintainedScope({ ...scope, from: undefined, to: undefined });
+  return wholeSearch === null ? factsSource(db, scope) : rangedSource(db, scope, wholeSearch);
+}
+
+/**
+ * A range over the whole search: who belongs to it, applications sent per day and the timeline's events ignore
+ * the range, and the cells hold them; everything else is grouped from the facts of the range alone, a sixth of them
+ * for six months out of three years (at 100,000: the copy 117 -> 19 ms, sent per day 62 -> 2 ms, CPU).
+ */
+function rangedSource(db: Database, scope: StatisticsScope, cellScope: CellScope): StatisticsSource {
+  loadFacts(db, scope, true);
+  const cells = cellsSource(db, cellScope);
+  return { ...factRows(db, scope), member: cells.member, sentPerDay: cells.sentPerDay, eventsPerDay: cells.eventsPerDay };
+}
 
 /** The rows of a filtered or ranged computation, grouped from a copy of its facts (facts.ts). */
 export function factsSource(db: Database, scope: StatisticsScope): StatisticsSource {
   loadFacts(db, scope);
+  return factRows(db, scope);
+}
+
+/** The rows grouped from the facts table as loadFacts left it. */
+function factRows(db: Database, scope: StatisticsScope): StatisticsSource {
   const companyResponses = once(() => loadResponseDaysByCompany(db));
   return {
     // The unary + stops the planner from driving from the facts list (154 ms at 100k) instead of interviews_scheduled.
