@@ -4,8 +4,10 @@ import type { AppContext } from '../context';
 import { cellContext } from './cells';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
-import { applicationsTable, companiesTable, contactsTable, interviewsTable, stageHistoryTable } from './tables';
+import { applicationsTable, relatedTables } from './tables';
 import { createWorkbookWriter, writeTableSheet } from './workbook';
+import { SheetThread } from './sheet-thread';
+import type { ThreadSheet } from './sheet-protocol';
 import { readExportedFields } from '../custom-fields/exports';
 
 export interface ExportExcelOptions {
@@ -15,22 +17,45 @@ export interface ExportExcelOptions {
   language?: ExportLanguage;
   /** IANA zone for date-times; the machine's by default. */
   timeZone?: string;
+  /** Prepare the sheets after the applications in a second thread (sheet-thread.ts); by default, when the data is large. */
+  sheetThread?: boolean;
+}
+
+/** About this many stage events (the table's largest rowid: read at once) make a second thread worth its start. */
+const threadFromEvents = 20_000;
+
+function inSecondThread(context: AppContext, options: ExportExcelOptions): boolean {
+  if (options.sheetThread !== undefined) return options.sheetThread;
+  const events = context.db.sqlite.prepare('SELECT max(rowid) FROM stage_events').pluck().get() as number | null;
+  return (events ?? 0) >= threadFromEvents;
 }
 
 /** Writes the workbook (Applications, Interviews, Companies, Contacts, Stage history) into `out`. */
 export async function writeApplicationsWorkbook(context: AppContext, out: Writable, options: ExportExcelOptions): Promise<Produced> {
   const filters = options.filters ?? {};
   const cells = cellContext(options.language ?? 'en', options.timeZone);
-  return withExportReader(context.db, async (reader) => {
-    const workbook = createWorkbookWriter(out, cells.labels.language);
-    const rows = await writeTableSheet(reader, workbook, applicationsTable(filters, await readExportedFields(reader)), cells);
-    await writeTableSheet(reader, workbook, interviewsTable(filters), cells);
-    await writeTableSheet(reader, workbook, companiesTable(filters), cells);
-    await writeTableSheet(reader, workbook, contactsTable(filters), cells);
-    await writeTableSheet(reader, workbook, stageHistoryTable(filters), cells);
-    await workbook.commit();
-    return { rows };
-  });
+  const language = cells.labels.language;
+  // The applications come first (their columns depend on the custom fields, read from the snapshot); the others,
+  // in this order, from the second thread when there is one.
+  const others: { sheet: ThreadSheet; number: number }[] = (['interviews', 'companies', 'contacts', 'stageHistory'] as const).map((sheet, index) => ({ sheet, number: index + 2 }));
+  const thread = inSecondThread(context, options)
+    ? new SheetThread({ databaseFile: context.db.path, nativeBinding: context.db.options.nativeBinding, filters, language, timeZone: options.timeZone, sheets: others })
+    : undefined;
+  try {
+    return await withExportReader(context.db, async (reader) => {
+      await thread?.takeSnapshots(context.db, reader);
+      const workbook = createWorkbookWriter(out, language);
+      const rows = await writeTableSheet(reader, workbook, applicationsTable(filters, await readExportedFields(reader)), cells);
+      for (const { sheet } of others) {
+        if (thread) await workbook.addPreparedSheet(cells.labels.sheet(sheet), (number, zip) => thread.place(number, zip));
+        else await writeTableSheet(reader, workbook, relatedTables[sheet](filters), cells);
+      }
+      await workbook.commit();
+      return { rows };
+    });
+  } finally {
+    await thread?.stop();
+  }
 }
 
 /**

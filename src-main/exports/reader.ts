@@ -8,6 +8,12 @@ import { batchSize, nextTurn, type SqlPart } from './table';
  */
 const cacheKib = 16_000;
 
+/** Where the database is: the app's connection (Database) or what a worker thread is told of it. */
+export interface DatabaseFile {
+  path: string;
+  options: { nativeBinding?: string };
+}
+
 type RowView = { readonly values: unknown[] };
 
 /**
@@ -42,10 +48,18 @@ function rowViewClass(columnNames: string[]): new (values: unknown[]) => RowView
 export class ExportReader {
   private readonly sqlite: BetterSqlite3.Database;
 
-  constructor(db: Database) {
+  constructor(db: DatabaseFile) {
     this.sqlite = new BetterSqlite3(db.path, { readonly: true, fileMustExist: true, nativeBinding: db.options.nativeBinding });
     this.sqlite.pragma(`cache_size = -${cacheKib}`);
     this.sqlite.exec('BEGIN');
+  }
+
+  /**
+   * Fixes the state this reader sees now: a deferred transaction takes its snapshot at its first read, not at
+   * BEGIN. Two readers that do this while writes are held (holdingWrites) see the same state.
+   */
+  takeSnapshot(): void {
+    this.sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   }
 
   /**
@@ -72,6 +86,26 @@ export class ExportReader {
     if (this.sqlite.inTransaction) this.sqlite.exec('COMMIT');
     this.sqlite.close();
   }
+}
+
+/**
+ * Runs `during` while nothing can commit to the database: the app's write gate held (a job's worker asks main for
+ * it; main then refuses its own writes, which wait and run again) and SQLite's write lock taken on a connection of
+ * its own, for writers outside the gate (an export run in main's thread). Brief: the time readers take their
+ * snapshots.
+ */
+export async function holdingWrites<T>(db: Database, during: () => Promise<T>): Promise<T> {
+  return db.withWriteLock(async () => {
+    const lock = new BetterSqlite3(db.path, { fileMustExist: true, nativeBinding: db.options.nativeBinding });
+    try {
+      lock.pragma('busy_timeout = 5000');
+      lock.exec('BEGIN IMMEDIATE');
+      return await during();
+    } finally {
+      if (lock.inTransaction) lock.exec('ROLLBACK');
+      lock.close();
+    }
+  });
 }
 
 /** Runs `read` with an ExportReader on the app's database, closed afterwards whatever happens. */

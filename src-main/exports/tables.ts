@@ -4,6 +4,7 @@ import type { ColumnSpec, TableSpec } from './table';
 import type { InterviewsTable } from '../db/schema';
 import { customValueColumns, customValueColumnsSql } from '../custom-fields/exports';
 import type { FieldShape } from '../custom-fields/values';
+import type { ThreadSheet } from './sheet-protocol';
 
 /** Joins a JSON array of strings stored as text ("["a","b"]") into "a, b". */
 function joinList(json: string | null): string | null {
@@ -297,3 +298,11 @@ export function stageHistoryTable(filters: ApplicationFilters): TableSpec<StageE
     },
   };
 }
+
+/** The sheets after the applications, by name: the same tables whichever thread writes them (sheet-thread.ts). */
+export const relatedTables: Record<ThreadSheet, (filters: ApplicationFilters) => TableSpec<never>> = {
+  interviews: (filters) => interviewsTable(filters) as TableSpec<never>,
+  companies: (filters) => companiesTable(filters) as TableSpec<never>,
+  contacts: (filters) => contactsTable(filters) as TableSpec<never>,
+  stageHistory: (filters) => stageHistoryTable(filters) as TableSpec<never>,
+};

@@ -54,6 +54,15 @@ export class WorkbookWriter {
     return new SheetXmlWriter(this.zip, this.sheetNames.length, columns);
   }
 
+  /**
+   * Places a sheet prepared in another thread (sheet-thread.ts) as the next one: `prepared` is given the sheet's
+   * number and adds its parts.
+   */
+  async addPreparedSheet(name: string, prepared: (number: number, zip: ZipWriter) => Promise<void>): Promise<void> {
+    this.sheetNames.push(name);
+    await prepared(this.sheetNames.length, this.zip);
+  }
+
   /** Writes the workbook's other parts and ends the output. */
   async commit(): Promise<void> {
     const parts = packageParts(this.sheetNames, this.now);
@@ -67,7 +76,13 @@ export function createWorkbookWriter(out: Writable, language: ExportLanguage): W
   return new WorkbookWriter(out, language);
 }
 
-class SheetXmlWriter implements SheetWriter {
+/** What a sheet is written into: the workbook's archive, or a deflated part of its own in another thread. */
+export type SheetZip = Pick<ZipWriter, 'entry' | 'room' | 'file'>;
+
+/** Where a sheet's part is in the package. */
+export const sheetPartName = (number: number) => `xl/worksheets/sheet${number}.xml`;
+
+export class SheetXmlWriter implements SheetWriter {
   private readonly entry: ZipEntry;
   private readonly letters: string[];
   private readonly styles: string[];
@@ -77,11 +92,11 @@ class SheetXmlWriter implements SheetWriter {
   private row = 1;
 
   constructor(
-    private readonly zip: ZipWriter,
+    private readonly zip: SheetZip,
     private readonly number: number,
     private readonly columns: readonly SheetColumn[],
   ) {
-    this.entry = zip.entry(`xl/worksheets/sheet${number}.xml`);
+    this.entry = zip.entry(sheetPartName(number));
     this.letters = columns.map((_, index) => columnLetters(index + 1));
     this.styles = columns.map((column) => {
       const style = styleOf(column.kind);
@@ -164,7 +179,7 @@ class SheetXmlWriter implements SheetWriter {
 }
 
 /** Streams one table into a new sheet, batch by batch; returns its number of data rows. */
-export async function writeTableSheet<Row>(reader: ExportReader, workbook: WorkbookWriter, table: TableSpec<Row>, context: CellContext): Promise<number> {
+export async function writeTableSheet<Row>(reader: ExportReader, workbook: Pick<WorkbookWriter, 'addSheet'>, table: TableSpec<Row>, context: CellContext): Promise<number> {
   const { labels } = context;
   const { columns } = table;
   const sheet = workbook.addSheet(

@@ -3,7 +3,7 @@
  * database, runs the job through the same code and the same write path as main would, and reports back
  * (protocol.ts). Jobs come one at a time; the thread waits for the next. Never imports electron.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorShape } from '../error-shape';
 import { systemClock } from '../automation/clock';
 import { ChangeWriter } from '../changes/writer';
@@ -15,6 +15,7 @@ import { JobControl } from './control';
 import type { WorkerMessage, WorkerStart } from './protocol';
 import { InlineJobs } from './runner';
 import { jobWork } from './work';
+import { isSheetThreadStart } from '../exports/sheet-protocol';
 
 const send = (message: WorkerMessage) => parentPort!.postMessage(message);
 
@@ -61,4 +62,6 @@ async function run(start: WorkerStart): Promise<void> {
   }
 }
 
-parentPort!.on('message', (start: WorkerStart) => void run(start));
+// A thread a job started for part of its work (src-main/exports/sheet-thread.ts), or the jobs' worker.
+if (isSheetThreadStart(workerData)) void import('../exports/sheet-worker').then((sheet) => sheet.runSheetThread(workerData));
+else parentPort!.on('message', (start: WorkerStart) => void run(start));

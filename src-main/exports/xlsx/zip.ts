@@ -27,7 +27,7 @@ export function roomIn(stream: Writable): Promise<void> {
  * compression of a sheet overlaps the JavaScript that writes its rows (fflate's own deflate is JavaScript, on the
  * same thread). fflate writes the archive around it (headers, data descriptor, central directory).
  */
-class DeflatedEntry implements ZipInputFile {
+export class DeflatedEntry implements ZipInputFile {
   readonly compression = 8;
   crc = 0;
   size = 0;
@@ -65,6 +65,42 @@ class DeflatedEntry implements ZipInputFile {
 export type ZipEntry = Pick<DeflatedEntry, 'write' | 'room' | 'end'>;
 
 /**
+ * A file of the archive deflated elsewhere (another thread: sheet-thread.ts) and relayed here chunk by chunk.
+ * Chunks that arrive before the archive reaches this file are held until it does (`placed`).
+ */
+export class RelayedEntry implements ZipInputFile {
+  readonly compression = 8;
+  crc = 0;
+  size = 0;
+  ondata: NonNullable<ZipInputFile['ondata']> = () => undefined;
+  private held: Uint8Array[] | null = [];
+  private ended = false;
+
+  constructor(readonly filename: string) {}
+
+  /** Called once the archive has taken this file in (ZipWriter.add): what was held goes on. */
+  placed(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const chunk of held) this.ondata(null, chunk, false);
+    if (this.ended) this.ondata(null, new Uint8Array(0), true);
+  }
+
+  data(chunk: Uint8Array): void {
+    if (this.held) this.held.push(chunk);
+    else this.ondata(null, chunk, false);
+  }
+
+  /** The last chunk came: its uncompressed size and CRC-32, which the data descriptor records. */
+  end(crc: number, size: number): void {
+    this.crc = crc;
+    this.size = size;
+    this.ended = true;
+    if (!this.held) this.ondata(null, new Uint8Array(0), true);
+  }
+}
+
+/**
  * A zip archive streamed into `out`: entries are written one after the other (an entry begun before the previous
  * one ended is held back by fflate until then). Memory stays bounded as long as the writer waits for `room()`.
  */
@@ -98,6 +134,12 @@ export class ZipWriter {
     const entry = new DeflatedEntry(name);
     this.zip.add(entry);
     return entry;
+  }
+
+  /** Adds a file deflated elsewhere; its chunks flow once the archive reaches it. */
+  add(entry: RelayedEntry): void {
+    this.zip.add(entry);
+    entry.placed();
   }
 
   /** A whole small entry at once. */
