@@ -174,6 +174,10 @@ export type PullResponse = z.infer<typeof pullResponse>;
 export const putSnapshotQuery = z.object({ id: uuid, covers: z.coerce.number().int().min(0) }).strict();
 export const putSnapshotResponse = z.object({ id: uuid, covers: z.int() });
 export const snapshotHeaders = { id: 'Candid-Snapshot-Id', covers: 'Candid-Snapshot-Covers' } as const;
+/** A database image attached to the current snapshot (docs/sync.md, "Database images"). */
+export const putImageQuery = z.object({ id: uuid, snapshot: uuid }).strict();
+export const putImageResponse = z.object({ id: uuid, snapshot: uuid, covers: z.int() });
+export const imageHeaders = { id: 'Candid-Image-Id', covers: 'Candid-Image-Covers' } as const;
 
 /** hex of HMAC-SHA256(blob-name key, the file's SHA-256 hex). */
 export const blobName = z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex characters');

@@ -116,6 +116,7 @@ export function parseRecoveryKey(text: string): Uint8Array | null {
 export class SyncKeys {
   readonly batch: Uint8Array;
   readonly snapshot: Uint8Array;
+  readonly image: Uint8Array;
   readonly blob: Uint8Array;
   private readonly blobName: Uint8Array;
 
@@ -126,6 +127,7 @@ export class SyncKeys {
     const derive = (info: string) => hkdf(sha256, dataKey, undefined, utf8(info), keyBytes);
     this.batch = derive('candid batch v1');
     this.snapshot = derive('candid snapshot v1');
+    this.image = derive('candid image v1');
     this.blob = derive('candid blob v1');
     this.blobName = derive('candid blob name v1');
   }
@@ -141,6 +143,10 @@ export class SyncKeys {
 
   snapshotAad(snapshotId: string): (index: number, last: boolean) => string {
     return (index, last) => `candid-snapshot-v1|${this.accountId}|${snapshotId}|${index}|${last ? 1 : 0}`;
+  }
+
+  imageAad(imageId: string): (index: number, last: boolean) => string {
+    return (index, last) => `candid-image-v1|${this.accountId}|${imageId}|${index}|${last ? 1 : 0}`;
   }
 
   blobAad(name: string): (index: number, last: boolean) => string {

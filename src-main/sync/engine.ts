@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { pullResponse, pushResponse, syncLimits, type PullResponse } from '../../src-shared/sync-protocol';
 import type { Change, RemoteResult } from '../changes/writer';
@@ -10,7 +11,8 @@ import { converge } from './converge';
 import type { SyncKeys } from './crypto';
 import { recordIgnoredDates } from './dates';
 import { EntryParser, openBatch, sealBatch, toWire, type WireEntry } from './entries';
-import { SyncFailure } from './failure';
+import { asSyncFailure, SyncFailure } from './failure';
+import { downloadImage, hasNothingOfItsOwn, loadImage, makeImage, type DownloadedImage } from './image';
 import { downloadSnapshot, makeSnapshot } from './snapshot';
 import { applyBootstrap, catchUpWhenWritable } from './bootstrap';
 import { derivedDataPending } from '../changes/bulk-rows';
@@ -30,6 +32,10 @@ export interface RunOutcome {
   clockOffsetMs: number | null;
   /** How far ahead of this device's clock the furthest received entry was stamped. */
   remoteAheadMs: number;
+  /** How this device joined from the server's snapshot this run, if it did. */
+  joined?: 'image' | 'entries';
+  /** Why the snapshot's database image was refused (tampered, unreadable): the entries served instead. */
+  imageRefused?: SyncFailure;
 }
 
 /**
@@ -47,7 +53,7 @@ export class SyncEngine {
     private readonly state: SyncState,
     private readonly client: SyncClient,
     private readonly keys: SyncKeys,
-    private readonly options: { snapshotEveryRun?: boolean; now?: () => number } = {},
+    private readonly options: { snapshotEveryRun?: boolean; images?: boolean; now?: () => number } = {},
   ) {
     this.parser = new EntryParser(context.changes, context.db);
   }
@@ -62,7 +68,10 @@ export class SyncEngine {
     }
     // Not when the server's snapshot already covers everything this device has seen (it just joined from it).
     const covered = this.state.get()!.cursor <= this.snapshotCovers;
-    if ((suggested || this.options.snapshotEveryRun) && !covered && !this.state.hasUnpushed()) await makeSnapshot(this.context, this.client, this.keys);
+    if ((suggested || this.options.snapshotEveryRun) && !covered && !this.state.hasUnpushed()) {
+      const snapshot = await makeSnapshot(this.context, this.client, this.keys);
+      if (snapshot && this.options.images !== false) await makeImage(this.context, this.client, this.keys, snapshot);
+    }
     return this.outcome;
   }
 
@@ -202,6 +211,11 @@ export class SyncEngine {
    */
   async bootstrap(): Promise<void> {
     const { db } = this.context;
+    if (this.options.images !== false && hasNothingOfItsOwn(db) && (await this.joinByImage())) {
+      this.outcome.joined = 'image';
+      return;
+    }
+    this.outcome.joined = 'entries';
     const snapshot = await downloadSnapshot(this.context, this.client, this.keys, this.parser);
     // No snapshot: the server has less history than this device saw (restored from an older backup). Start over.
     if (!snapshot) {
@@ -218,6 +232,29 @@ export class SyncEngine {
       applied: (result) => this.count(result),
       writable: () => this.writable(),
     });
+  }
+
+  /**
+   * Loads the snapshot's database image, for a device with nothing of its own (docs/sync.md, "Database images").
+   * False when there is none, or none this version loads, or when it was refused: the snapshot's entries serve then.
+   * Nothing of a refused image is applied (it is checked whole before it is loaded, and loaded in one transaction).
+   */
+  private async joinByImage(): Promise<boolean> {
+    let image: DownloadedImage | null = null;
+    try {
+      image = await downloadImage(this.context, this.client, this.keys);
+      if (!image) return false;
+      await this.writable();
+      return loadImage(this.context, this.state, image);
+    } catch (error) {
+      const failure = asSyncFailure(error);
+      // The server or the connection failing is not the image's fault: the run reports it.
+      if (failure.problem !== 'tampered' && failure.problem !== 'incompatible' && failure.problem !== 'local') throw failure;
+      this.outcome.imageRefused = failure;
+      return false;
+    } finally {
+      if (image) fs.rmSync(image.file, { force: true });
+    }
   }
 
   /**

@@ -33,6 +33,8 @@ export interface SyncServiceOptions {
   kdfCost?: Omit<KdfParams, 'algorithm' | 'salt'>;
   /** Upload a snapshot after every complete run, not only when the server suggests one (tests, the bench). */
   snapshotEveryRun?: boolean;
+  /** Make and load database images (docs/sync.md, "Database images"); false: snapshots' entries only (tests, the bench). */
+  images?: boolean;
 }
 
 /** A clock more than this off the server's (or entries stamped this far ahead) is worth a warning. */
@@ -159,7 +161,10 @@ export class SyncService {
       // The engine and what it uses load with the first run, not with every start of the app.
       const [{ SyncEngine }, { finishRotation }] = await Promise.all([import('./engine'), import('./account-mode')]);
       await finishRotation(this.modeDeps(), connection.client);
-      const engine = new SyncEngine(this.context, this.state, connection.client, connection.keys, { snapshotEveryRun: this.options.snapshotEveryRun });
+      const engine = new SyncEngine(this.context, this.state, connection.client, connection.keys, {
+        snapshotEveryRun: this.options.snapshotEveryRun,
+        images: this.options.images,
+      });
       const outcome = await engine.run();
       await this.context.jobs.whenWritable();
       this.state.update({

@@ -14,7 +14,7 @@ import type { SyncClient } from './client';
 import type { SyncKeys } from './crypto';
 import type { EntryParser, WireEntry } from './entries';
 import { SyncFailure } from './failure';
-import { openStream, sealStream } from './sealed-stream';
+import { openStream, sealStream, type ChunkAad } from './sealed-stream';
 import type { SyncStateRow } from './state';
 
 /**
@@ -28,7 +28,8 @@ const localColumns = new Set(['seq', 'id', 'updated_at', 'stage_id', 'stage_cate
 /** Entries applied per transaction while bootstrapping. */
 const applyEntries = 5000;
 
-function tempFile(context: AppContext, name: string): string {
+/** A file of the data folder's sync-tmp folder (made if missing). */
+export function tempFile(context: AppContext, name: string): string {
   const dir = path.join(context.dataDir, 'sync-tmp');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
@@ -60,23 +61,29 @@ export function* snapshotEntries(reader: BetterSqlite3.Database): Generator<Wire
   }
 }
 
+/** A snapshot this device stored on the server. */
+export interface StoredSnapshot {
+  id: string;
+  covers: number;
+}
+
 /**
  * Makes and uploads a snapshot covering the cursor, when this device has pushed everything and pulled up to it.
  * Read on a connection of its own inside one read transaction (WAL), so the app writes on meanwhile and the
- * snapshot is one consistent state; skipped when that state is not "everything pushed".
+ * snapshot is one consistent state; skipped (null) when that state is not "everything pushed".
  */
-export async function makeSnapshot(context: AppContext, client: SyncClient, keys: SyncKeys): Promise<boolean> {
+export async function makeSnapshot(context: AppContext, client: SyncClient, keys: SyncKeys): Promise<StoredSnapshot | null> {
   const reader = new BetterSqlite3(context.db.path, { readonly: true, fileMustExist: true, nativeBinding: context.db.options.nativeBinding });
   const snapshotId = newId();
   const file = tempFile(context, `snapshot-${snapshotId}.out`);
   try {
     reader.exec('BEGIN');
     const current = reader.prepare(`SELECT * FROM sync_state WHERE id = 1`).get() as SyncStateRow | undefined;
-    if (!current) return false;
+    if (!current) return null;
     const unformed = reader.prepare(`SELECT 1 FROM change_log WHERE seq > ? AND origin = 'local' LIMIT 1`).get(current.formed_through);
-    if (unformed || reader.prepare(`SELECT 1 FROM sync_outbox LIMIT 1`).get()) return false;
+    if (unformed || reader.prepare(`SELECT 1 FROM sync_outbox LIMIT 1`).get()) return null;
     const covers = current.cursor;
-    if (covers === 0) return false;
+    if (covers === 0) return null;
 
     async function* lines(): AsyncGenerator<Buffer> {
       yield Buffer.from(`${JSON.stringify({ v: 1, covers })}\n`);
@@ -95,12 +102,7 @@ export async function makeSnapshot(context: AppContext, client: SyncClient, keys
       if (text) yield Buffer.from(text);
     }
 
-    const deflated = Readable.from(lines()).pipe(zlib.createDeflateRaw({ level: 6 }));
-    const out = fs.createWriteStream(file, { mode: 0o600 });
-    for await (const chunk of sealStream(keys.snapshot, keys.snapshotAad(snapshotId), deflated)) {
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    }
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await writeSealed(file, keys.snapshot, keys.snapshotAad(snapshotId), lines());
     reader.exec('COMMIT');
 
     const size = fs.statSync(file).size;
@@ -114,14 +116,24 @@ export async function makeSnapshot(context: AppContext, client: SyncClient, keys
       });
     } catch (error) {
       // Another device stored one covering as much or more meanwhile: nothing to do.
-      if (error instanceof SyncFailure && error.options.serverCode === 'CONFLICT') return false;
+      if (error instanceof SyncFailure && error.options.serverCode === 'CONFLICT') return null;
       throw error;
     }
-    return true;
+    return { id: snapshotId, covers };
   } finally {
     reader.close();
     fs.rmSync(file, { force: true });
   }
+}
+
+/** Deflates and seals a stream of plaintext pieces into a new file (mode 0600). */
+export async function writeSealed(file: string, key: Uint8Array, aad: ChunkAad, plaintext: AsyncIterable<Buffer>): Promise<void> {
+  const deflated = Readable.from(plaintext).pipe(zlib.createDeflateRaw({ level: 6 }));
+  const out = fs.createWriteStream(file, { mode: 0o600 });
+  for await (const chunk of sealStream(key, aad, deflated)) {
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
 export interface DownloadedSnapshot {

@@ -71,11 +71,14 @@ export interface BatchesTable {
   created_at: string;
 }
 
-/** A stored byte stream: a snapshot (`name` = its id) or a blob (`name` = its content name), in 1 MiB chunks. */
+/**
+ * A stored byte stream: a snapshot (`name` = its id), a database image of the current snapshot (`name` = its id,
+ * `covers` = the snapshot's) or a blob (`name` = its content name), in 1 MiB chunks.
+ */
 export interface ObjectsTable {
   id: string;
   account_id: string;
-  kind: 'snapshot' | 'blob';
+  kind: 'snapshot' | 'image' | 'blob';
   name: string;
   covers: number | null;
   size: number;

@@ -8,13 +8,18 @@ function declaredLength(request: Request): number | undefined {
   return Number.isFinite(length) ? length : undefined;
 }
 
+/** Refuses with 413 a body whose Content-Length says it passes `limit`, before anything else is checked. */
+export function refuseDeclaredOver(request: Request, limit: number): void {
+  const declared = declaredLength(request);
+  if (declared !== undefined && declared > limit) throw tooLarge(limit);
+}
+
 /**
  * The body as 1 MiB (`chunkSize`) pieces, never more than one piece in memory beyond what the consumer keeps,
  * refused with 413 as soon as it passes `limit` (at once when Content-Length says so).
  */
 export async function* bodyChunks(request: Request, limit: number, chunkSize: number): AsyncGenerator<Buffer> {
-  const declared = declaredLength(request);
-  if (declared !== undefined && declared > limit) throw tooLarge(limit);
+  refuseDeclaredOver(request, limit);
   if (!request.body) return;
   let pending: Buffer[] = [];
   let pendingBytes = 0;

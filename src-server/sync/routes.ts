@@ -1,6 +1,7 @@
 import type { RouteTable } from '../http/route-table';
 import { batchRoutes } from './batches';
 import { blobRoutes } from './blobs';
+import { imageRoutes } from './images';
 import { keyRoutes } from './keys';
 import { snapshotRoutes } from './snapshots';
 
@@ -9,5 +10,6 @@ export function syncRoutes(routes: RouteTable): void {
   keyRoutes(routes);
   batchRoutes(routes);
   snapshotRoutes(routes);
+  imageRoutes(routes);
   blobRoutes(routes);
 }

@@ -21,8 +21,8 @@ function refusal(account: { last_seq: number }, current: { name: string; covers:
 }
 
 /**
- * Publishes an uploaded snapshot and compacts what it covers, in one transaction: the previous snapshot goes, and
- * so do the batches with seq ≤ covers, except that those pushed in the last `compactedIdsDays` keep their id and
+ * Publishes an uploaded snapshot and compacts what it covers, in one transaction: the previous snapshot (and its
+ * database image) goes, and so do the batches with seq ≤ covers, except that those pushed in the last `compactedIdsDays` keep their id and
  * seq (payload emptied) so that a late retry of their push is still answered without storing them twice.
  */
 async function publishSnapshot(context: ServerContext, accountId: string, objectId: string, covers: number): Promise<ServerError | undefined> {
@@ -34,6 +34,12 @@ async function publishSnapshot(context: ServerContext, accountId: string, object
     const refused = refusal(account, previous, covers);
     if (refused) return refused;
     if (previous) await deleteObjects(trx, [previous.id]);
+    // An image belongs to the snapshot it was made with: the previous one's goes with it.
+    const images = await trx.selectFrom('objects').select('id').where('account_id', '=', accountId).where('kind', '=', 'image').execute();
+    await deleteObjects(
+      trx,
+      images.map((image) => image.id),
+    );
     await trx.updateTable('objects').set({ complete: 1 }).where('id', '=', objectId).execute();
     await trx.deleteFrom('batches').where('account_id', '=', accountId).where('seq', '<=', covers).where('created_at', '<', keepIdsSince).execute();
     await trx.updateTable('batches').set({ payload: null }).where('account_id', '=', accountId).where('seq', '<=', covers).execute();

@@ -19,6 +19,7 @@ describeEngines('one account reaches nothing of another', (start) => {
   const aliceBlob = crypto.randomBytes(32).toString('hex');
   const aliceKeys = keys();
   const snapshotId = crypto.randomUUID();
+  const imageId = crypto.randomUUID();
 
   beforeAll(async () => {
     server = await start();
@@ -27,6 +28,7 @@ describeEngines('one account reaches nothing of another', (start) => {
     expect((await alice.call('PUT', '/sync/keys', { json: aliceKeys })).status).toBe(201);
     expect((await alice.push(aliceBatches)).status).toBe(200);
     expect((await alice.call('PUT', `/sync/snapshot?id=${snapshotId}&covers=1`, { bytes: Buffer.from('alice snapshot') })).status).toBe(201);
+    expect((await alice.call('PUT', `/sync/image?id=${imageId}&snapshot=${snapshotId}`, { bytes: Buffer.from('alice image') })).status).toBe(201);
     expect((await alice.call('PUT', `/sync/blobs/${aliceBlob}`, { bytes: Buffer.from('alice blob') })).status).toBe(201);
   });
   afterAll(() => server.close());
@@ -51,6 +53,9 @@ describeEngines('one account reaches nothing of another', (start) => {
     const pushed = await as('POST', '/sync/push', '/sync/push', { json: { batches: [aliceBatches[0]], clientTime: new Date().toISOString() } });
     expect(pushed.body.accepted).toEqual([{ id: aliceBatches[0].id, seq: 1 }]);
     expect((await as('GET', '/sync/snapshot', '/sync/snapshot')).status).toBe(404);
+    expect((await as('GET', '/sync/image', '/sync/image')).status).toBe(404);
+    // Alice's snapshot is not Mallory's current one: an image of it is refused.
+    expect((await as('PUT', `/sync/image?id=${imageId}&snapshot=${snapshotId}`, '/sync/image', { bytes: Buffer.from('mallory') })).status).toBe(409);
     const sameId = await as('PUT', `/sync/snapshot?id=${snapshotId}&covers=1`, '/sync/snapshot', { bytes: Buffer.from('mallory') });
     expect(sameId.status).toBe(201);
     expect((await as('HEAD', `/sync/blobs/${aliceBlob}`, '/sync/blobs/{name}')).status).toBe(404);
@@ -80,6 +85,7 @@ describeEngines('one account reaches nothing of another', (start) => {
     expect((await alice.call('GET', '/sync/keys')).body).toEqual(aliceKeys);
     const snapshot = await alice.call('GET', '/sync/snapshot');
     expect(snapshot.body.toString()).toBe('alice snapshot');
+    expect((await alice.call('GET', '/sync/image')).body.toString()).toBe('alice image');
     expect((await alice.call('GET', `/sync/blobs/${aliceBlob}`)).body.toString()).toBe('alice blob');
     const own = await alice.pull(1);
     expect(own.body).toMatchObject({ head: 2, cursor: 2 });

@@ -45,6 +45,7 @@ describeEngines('operations', (start) => {
         'get /health', 'get /metrics', 'get /openapi.json', 'post /auth/register', 'post /auth/login', 'post /auth/refresh',
         'post /auth/logout', 'post /auth/password', 'get /auth/me', 'get /devices', 'delete /devices/{id}', 'delete /account',
         'get /sync/keys', 'put /sync/keys', 'post /sync/push', 'get /sync/pull', 'put /sync/snapshot', 'get /sync/snapshot',
+        'put /sync/image', 'get /sync/image',
         'get /sync/blobs/{name}', 'head /sync/blobs/{name}', 'put /sync/blobs/{name}',
       ].sort(),
     );

@@ -26,6 +26,7 @@ function concrete(path: string): string {
     .replace('{channel}', 'applications.create')
     .replace('{name}', crypto.randomBytes(32).toString('hex'))
     .replace(/\{\w+\}/g, () => crypto.randomUUID());
+  if (filled === '/sync/image') return `${filled}?id=${crypto.randomUUID()}&snapshot=${crypto.randomUUID()}`;
   return filled === '/sync/snapshot' ? `${filled}?id=${crypto.randomUUID()}&covers=0` : filled;
 }
 

@@ -158,6 +158,36 @@ describeEngines('sync relay', (start) => {
     expect(latest.body.toString()).toBe('small');
   });
 
+  it("database images: stored only for the current snapshot, served with what it covers, removed by a newer snapshot", async () => {
+    const [laptop, desktop] = await pair(server);
+    await laptop.push(Array.from({ length: 3 }, () => batch()));
+    expect((await desktop.call('GET', '/sync/image')).status).toBe(404);
+    const snapshotId = crypto.randomUUID();
+    // No snapshot yet: an image has nothing to belong to.
+    expect((await laptop.call('PUT', `/sync/image?id=${crypto.randomUUID()}&snapshot=${snapshotId}`, { bytes: Buffer.from('i') })).status).toBe(409);
+    expect((await laptop.call('PUT', `/sync/snapshot?id=${snapshotId}&covers=2`, { bytes: Buffer.from('s') })).status).toBe(201);
+    const imageId = crypto.randomUUID();
+    const bytes = crypto.randomBytes(1.5 * 1024 * 1024); // two chunks of storage
+    const stored = await laptop.call('PUT', `/sync/image?id=${imageId}&snapshot=${snapshotId}`, { bytes });
+    expect(stored.status).toBe(201);
+    expect(stored.body).toEqual({ id: imageId, snapshot: snapshotId, covers: 2 });
+    expect((await laptop.call('PUT', `/sync/image?id=${imageId}&snapshot=${snapshotId}`, { bytes })).status).toBe(200);
+    const fetched = await desktop.call('GET', '/sync/image');
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers.get('candid-image-id')).toBe(imageId);
+    expect(fetched.headers.get('candid-image-covers')).toBe('2');
+    expect(Buffer.compare(fetched.body, bytes)).toBe(0);
+    // A second image of the same snapshot replaces the first.
+    const second = crypto.randomUUID();
+    expect((await desktop.call('PUT', `/sync/image?id=${second}&snapshot=${snapshotId}`, { bytes: Buffer.from('second') })).status).toBe(201);
+    expect((await laptop.call('GET', '/sync/image')).headers.get('candid-image-id')).toBe(second);
+    // A newer snapshot takes the image of the older one away; an image of the older one is refused.
+    const newer = crypto.randomUUID();
+    expect((await desktop.call('PUT', `/sync/snapshot?id=${newer}&covers=3`, { bytes: Buffer.from('s') })).status).toBe(201);
+    expect((await laptop.call('GET', '/sync/image')).status).toBe(404);
+    expect((await laptop.call('PUT', `/sync/image?id=${crypto.randomUUID()}&snapshot=${snapshotId}`, { bytes })).status).toBe(409);
+  });
+
   it('a late retry of a compacted batch is still recognised (no duplicate)', async () => {
     const [laptop, desktop] = await pair(server);
     const early = batch();

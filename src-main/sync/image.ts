@@ -1,0 +1,276 @@
+import fs from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import BetterSqlite3 from 'better-sqlite3';
+import { z } from 'zod';
+import { imageHeaders, putImageResponse } from '../../src-shared/sync-protocol';
+import { derivedDataPending } from '../changes/bulk-rows';
+import { reindexApplications } from '../changes/derive';
+import { newId } from '../changes/ids';
+import type { AppContext } from '../context';
+import type { Database } from '../db/connection';
+import { syncedTables } from '../db/schema';
+import type { SyncClient } from './client';
+import type { SyncKeys } from './crypto';
+import { SyncFailure } from './failure';
+import { openStream } from './sealed-stream';
+import { tempFile, writeSealed, type StoredSnapshot } from './snapshot';
+import type { SyncState, SyncStateRow } from './state';
+
+/**
+ * Database images (docs/sync.md, "Database images"): next to a snapshot, the device that made it uploads a fresh
+ * SQLite file holding the synced tables, their field clocks and the statistics derived from them (never settings,
+ * tokens, paired browsers, the change log or anything else of the device's own), deflated and sealed in chunks like
+ * a snapshot. A device with nothing of its own loads it in one transaction of INSERT … SELECT instead of applying
+ * the snapshot's entries one by one, then pulls the entries after it as usual.
+ *
+ * Plaintext: one header line (JSON, `imageHeader`), then the bytes of the SQLite file.
+ */
+
+/** The tables an image carries besides the synced ones: their clocks, and derived data that is a pure function of them. */
+export const imageExtraTables = ['row_clocks', 'statistics_facts', 'statistics_cells'] as const;
+/** Longest header line read before the file's bytes (it is a few dozen bytes). */
+const headerMaxBytes = 4096;
+
+const imageHeader = z.object({
+  v: z.literal(1),
+  /** The schema version (PRAGMA user_version) of the database the image was made from. */
+  schema: z.int(),
+  /** The cursor the image covers: the same as its snapshot's. */
+  covers: z.int().min(0),
+  /** The newest clock of the device that made it: a device loading it must tick after it. */
+  hlc: z.string().min(1),
+});
+type ImageHeader = z.infer<typeof imageHeader>;
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Makes and uploads the image of a snapshot this device just stored, from one read transaction of its own
+ * connection (the app writes on meanwhile). Skipped (false) when the database no longer stands where the snapshot
+ * did: the next snapshot will carry one.
+ */
+export async function makeImage(context: AppContext, client: SyncClient, keys: SyncKeys, snapshot: StoredSnapshot): Promise<boolean> {
+  const imageId = newId();
+  const databaseFile = tempFile(context, `image-${imageId}.sqlite`);
+  const sealedFile = tempFile(context, `image-${imageId}.out`);
+  try {
+    const header = writeImageDatabase(context, databaseFile, snapshot.covers);
+    if (!header) return false;
+    async function* plaintext(): AsyncGenerator<Buffer> {
+      yield Buffer.from(`${JSON.stringify(header)}\n`);
+      for await (const chunk of fs.createReadStream(databaseFile, { highWaterMark: 1024 * 1024 })) yield chunk as Buffer;
+    }
+    await writeSealed(sealedFile, keys.image, keys.imageAad(imageId), plaintext());
+    fs.rmSync(databaseFile, { force: true });
+    const size = fs.statSync(sealedFile).size;
+    try {
+      await client.request('PUT', '/sync/image', {
+        query: { id: imageId, snapshot: snapshot.id },
+        body: () => Readable.toWeb(fs.createReadStream(sealedFile)) as ReadableStream,
+        bodyLength: size,
+        schema: putImageResponse,
+        transfer: true,
+      });
+    } catch (error) {
+      // A newer snapshot replaced this one meanwhile: its device brings its own image.
+      if (error instanceof SyncFailure && error.options.serverCode === 'CONFLICT') return false;
+      throw error;
+    }
+    return true;
+  } finally {
+    fs.rmSync(databaseFile, { force: true });
+    fs.rmSync(sealedFile, { force: true });
+  }
+}
+
+/**
+ * Writes the image's database: the app's database attached, its tables copied in one read transaction
+ * (WAL: one consistent state). Null when that state is not the snapshot's: not everything pushed, or another cursor.
+ */
+function writeImageDatabase(context: AppContext, file: string, covers: number): ImageHeader | null {
+  const image = new BetterSqlite3(file, { nativeBinding: context.db.options.nativeBinding });
+  try {
+    image.pragma('journal_mode = OFF');
+    image.pragma('synchronous = OFF');
+    // Only read (SQLite here takes no URI filenames, so no `mode=ro`).
+    image.prepare(`ATTACH ? AS source`).run(context.db.path);
+    image.exec('BEGIN');
+    const state = image.prepare(`SELECT * FROM source.sync_state WHERE id = 1`).get() as SyncStateRow | undefined;
+    if (!state || state.cursor !== covers) return null;
+    if (image.prepare(`SELECT 1 FROM source.change_log WHERE seq > ? AND origin = 'local' LIMIT 1`).get(state.formed_through)) return null;
+    if (image.prepare(`SELECT 1 FROM source.sync_outbox LIMIT 1`).get()) return null;
+    const hlc = image.prepare(`SELECT value FROM source.meta WHERE key = 'hlc_last'`).pluck().get() as string | undefined;
+    if (!hlc) return null;
+    const schema = image.prepare(`PRAGMA source.user_version`).pluck().get() as number;
+    for (const table of [...syncedTables, ...imageExtraTables]) {
+      if (!tableExists(image, 'source', table)) continue;
+      image.exec(`CREATE TABLE main.${quoted(table)} AS SELECT * FROM source.${quoted(table)}`);
+    }
+    image.exec('COMMIT');
+    image.exec('DETACH source');
+    return { v: 1, schema, covers, hlc };
+  } finally {
+    image.close();
+  }
+}
+
+function tableExists(db: BetterSqlite3.Database, schema: string, table: string): boolean {
+  return db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE type = 'table' AND name = ?`).get(table) !== undefined;
+}
+
+/** Whether this device has nothing of its own: no row written through its change log, no bulk bootstrap under way. */
+export function hasNothingOfItsOwn(db: Database): boolean {
+  if (derivedDataPending(db)) return false;
+  return db.sql(`SELECT 1 FROM row_clocks LIMIT 1`).get() === undefined && db.sql(`SELECT 1 FROM applications LIMIT 1`).get() === undefined;
+}
+
+export interface DownloadedImage {
+  header: ImageHeader;
+  /** The image's SQLite file (the caller removes it). */
+  file: string;
+}
+
+/**
+ * Downloads the current snapshot's image, opening, checking and inflating it as it arrives into a temp file; the
+ * file is used only once the whole stream passed its check. Null when the server has none, or when it was made at
+ * a schema this version does not load (the entries then serve). A tampered, truncated or wrong-key image throws
+ * `tampered` and leaves nothing behind.
+ */
+export async function downloadImage(context: AppContext, client: SyncClient, keys: SyncKeys): Promise<DownloadedImage | null> {
+  let response: Response;
+  try {
+    response = await client.request<Response>('GET', '/sync/image', { raw: true, transfer: true });
+  } catch (error) {
+    if (error instanceof SyncFailure && error.options.status === 404) return null;
+    throw error;
+  }
+  const imageId = response.headers.get(imageHeaders.id) ?? '';
+  const covers = Number(response.headers.get(imageHeaders.covers));
+  if (!/^[0-9a-f-]{36}$/i.test(imageId) || !Number.isInteger(covers) || covers < 0) {
+    await response.body?.cancel();
+    throw new SyncFailure('incompatible', 'The database image came without its id or what it covers');
+  }
+  const file = tempFile(context, `image-${imageId}.in.sqlite`);
+  try {
+    const header = await openImageStream(keys, imageId, Readable.fromWeb(response.body as never), file);
+    if (header.covers !== covers) throw new SyncFailure('tampered', 'The database image does not cover what the server says');
+    if (header.schema !== (context.db.sqlite.pragma('user_version', { simple: true }) as number)) {
+      fs.rmSync(file, { force: true });
+      return null;
+    }
+    return { header, file };
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/** Opens and inflates a sealed image stream: returns its header, writes the database's bytes to `file`. */
+export async function openImageStream(keys: SyncKeys, imageId: string, sealed: AsyncIterable<Uint8Array>, file: string): Promise<ImageHeader> {
+  const tampered = (why: string) => new SyncFailure('tampered', `The database image failed its integrity check (${why})`);
+  const out = fs.createWriteStream(file, { mode: 0o600 });
+  let header: ImageHeader | undefined;
+  let pending = Buffer.alloc(0);
+  try {
+    // pipeline: a failure of the opening (a tampered stream) ends the loop below with it.
+    const inflated = pipeline(Readable.from(openStream(keys.image, keys.imageAad(imageId), sealed, 'database image')), zlib.createInflateRaw(), () => undefined);
+    for await (const piece of inflated as AsyncIterable<Buffer>) {
+      let bytes = piece;
+      if (!header) {
+        pending = Buffer.concat([pending, piece]);
+        const end = pending.indexOf(0x0a);
+        if (end < 0) {
+          if (pending.length > headerMaxBytes) throw tampered('no header');
+          continue;
+        }
+        header = parseHeader(pending.subarray(0, end).toString('utf8'), tampered);
+        bytes = pending.subarray(end + 1);
+      }
+      if (!out.write(bytes)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+  } catch (error) {
+    if (error instanceof SyncFailure) throw error;
+    // zlib's own errors: what opened is not what was sealed.
+    throw tampered(error instanceof Error ? error.message : String(error));
+  } finally {
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  }
+  if (!header) throw tampered('no header');
+  return header;
+}
+
+function parseHeader(text: string, tampered: (why: string) => SyncFailure): ImageHeader {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw tampered('its header is not JSON');
+  }
+  if ((value as { v?: unknown } | null)?.v !== 1) throw new SyncFailure('incompatible', 'The database image is of a format this version does not read');
+  const parsed = imageHeader.safeParse(value);
+  if (!parsed.success) throw tampered('bad header');
+  return parsed.data;
+}
+
+/** The columns of a table in one schema of a connection, in order. */
+function columnsOf(db: Database, schema: string, table: string): string[] {
+  return db.sql(`SELECT name FROM pragma_table_info(?, ?)`).pluck().all(table, schema) as string[];
+}
+
+/**
+ * Loads a downloaded image into this device, in one transaction: every synced table's rows (upserted over the
+ * built-in rows every device has), their clocks and the statistics, copied with INSERT … SELECT; the current stage
+ * comes with the applications' rows; the full-text index is built again from the rows in one statement. The
+ * clock moves past the image's, and the cursor to what it covers. False (nothing written) when this device wrote
+ * something of its own meanwhile.
+ */
+export function loadImage(context: AppContext, state: SyncState, image: DownloadedImage): boolean {
+  const { db, changes } = context;
+  db.sql(`ATTACH ? AS image`).run(image.file);
+  try {
+    const loaded = db.transaction(() => {
+      if (!hasNothingOfItsOwn(db)) return false;
+      // Parents come first in syncedTables, but a row may point at a later row of its own table.
+      db.sqlite.pragma('defer_foreign_keys = ON');
+      for (const table of syncedTables) copyRows(db, table, true);
+      for (const table of imageExtraTables) copyRows(db, table, false);
+      const applications = new Set(db.sql(`SELECT id FROM main.applications`).pluck().all() as string[]);
+      db.sql(`DELETE FROM main.applications_fts`).run();
+      reindexApplications(db, applications, applications);
+      changes.clock.observe(image.header.hlc);
+      db.sql(`INSERT INTO meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(changes.clock.tick());
+      state.update({ cursor: image.header.covers });
+      return true;
+    });
+    if (loaded) changes.announce([...syncedTables], 'remote');
+    return loaded;
+  } finally {
+    db.sql(`DETACH image`).run();
+  }
+}
+
+/**
+ * Copies one table of the image into this database's. A synced table keeps the rows every device is born with
+ * (the built-in stages, the profile) and takes the image's version of them; derived tables are replaced whole.
+ */
+function copyRows(db: Database, table: string, synced: boolean): void {
+  const columns = columnsOf(db, 'main', table);
+  if (columns.length === 0) return;
+  const present = new Set(columnsOf(db, 'image', table));
+  if (present.size === 0) throw new SyncFailure('tampered', `The database image lacks the table ${table}`);
+  const missing = columns.filter((column) => !present.has(column));
+  if (missing.length > 0) throw new SyncFailure('tampered', `The database image lacks ${table}.${missing[0]}`);
+  const list = columns.map(quoted).join(', ');
+  if (!synced) {
+    db.sql(`DELETE FROM main.${quoted(table)}`).run();
+    db.sql(`INSERT INTO main.${quoted(table)} (${list}) SELECT ${list} FROM image.${quoted(table)}`).run();
+    return;
+  }
+  // The device's own row numbers stay for the rows it has (`seq` is local, see docs/sync.md).
+  const updated = columns.filter((column) => column !== 'id' && column !== 'seq').map((column) => `${quoted(column)} = excluded.${quoted(column)}`);
+  db.sql(
+    `INSERT INTO main.${quoted(table)} (${list}) SELECT ${list} FROM image.${quoted(table)} WHERE true
+     ON CONFLICT (id) DO UPDATE SET ${updated.join(', ')}`,
+  ).run();
+}
