@@ -47,12 +47,16 @@ const liveSeqColumns = new Set(['a.deleted_at IS NULL', 'a.archived = ?', textMa
  * search with no other filter but the archived one (the search box) counts from its full-text matches, each looked
  * up in the narrow index of live rows by sequence: walking the 73,000 live rows to check each against the matches
  * cost 8 to 13 ms at 100,000 applications whatever the term, and looking them up in the table reads wide rows.
+ * The matches drive a join rather than fill an IN list: the list's sorted copy of 19,000 matches ("lyon") cost a
+ * third of the count (6.9 -> 4.7 ms at rest).
  */
 export function countRows(db: Database, where: SqlWhere): number {
   const byMatches = where.clauses.includes(textMatchClause) && where.clauses.every((clause) => liveSeqColumns.has(clause)) && hasLiveSeqIndex(db);
-  const clauses = byMatches ? where.clauses.map((clause) => (clause === textMatchClause ? clause.slice(1) : clause)) : where.clauses;
+  if (!byMatches) return db.sql(`SELECT count(*) FROM applications a WHERE ${where.clauses.join(' AND ')}`).pluck().get(...where.params) as number;
+  // The MATCH takes the text clause's place, so the parameters keep their order.
+  const clauses = where.clauses.map((clause) => (clause === textMatchClause ? 'applications_fts MATCH ?' : clause));
   return db
-    .sql(`SELECT count(*) FROM applications a ${byMatches ? 'INDEXED BY applications_live_seq' : ''} WHERE ${clauses.join(' AND ')}`)
+    .sql(`SELECT count(*) FROM applications_fts f CROSS JOIN applications a INDEXED BY applications_live_seq ON a.seq = f.rowid WHERE ${clauses.join(' AND ')}`)
     .pluck()
     .get(...where.params) as number;
 }
