@@ -23,6 +23,7 @@ import * as pairedBrowsers from './0230_paired_browsers';
 import * as liveSeqIndex from './0240_live_seq_index';
 import * as liveStageOrderIndex from './0245_live_stage_order_index';
 import * as cellsScopesTogether from './0250_cells_scopes_together';
+import * as ftsShortPrefixes from './0255_fts_short_prefixes';
 import * as statisticsSkillMonths from './0260_statistics_skill_months';
 
 export interface Migration {
@@ -61,6 +62,7 @@ export const migrations: readonly Migration[] = [
   { version: 240, name: '0240_live_seq_index', up: liveSeqIndex.up },
   { version: 245, name: '0245_live_stage_order_index', up: liveStageOrderIndex.up },
   { version: 250, name: '0250_cells_scopes_together', up: cellsScopesTogether.up },
+  { version: 255, name: '0255_fts_short_prefixes', up: ftsShortPrefixes.up },
   { version: 260, name: '0260_statistics_skill_months', up: statisticsSkillMonths.up, fill: statisticsSkillMonths.fill },
 ];
 
