@@ -44,6 +44,7 @@ describe('the full-text index with short-prefix indexes (migration 0255)', () =>
     try {
       const definition = after.context.db.sql(`SELECT sql FROM sqlite_master WHERE name = 'applications_fts'`).pluck().get() as string;
       expect(definition).toMatch(/prefix\s*=\s*'2 3'/);
+      expect(after.context.db.sql(`SELECT v FROM applications_fts_config WHERE k = 'automerge'`).pluck().get()).toBe(16);
       expect(await found(after.api)).toEqual(expected);
 
       await after.api.invoke('applications.update', { id: lyon.id, patch: { location: 'Marseille' } });
