@@ -14,6 +14,7 @@ import { databaseFileName } from '../../src-main/db/open';
 import { newId } from '../../src-main/changes/ids';
 import { createApi } from '../../src-main/api';
 import { summarize, type Figures } from './timing';
+import { setup as bundleJobsWorker, teardown as removeJobsWorkerBundle } from '../support/jobs-worker-bundle';
 
 export type HeavyKind = 'export' | 'export-raw' | 'import' | 'import-raw' | 'import-during';
 
@@ -206,7 +207,8 @@ async function main(): Promise<void> {
   const [kind, dataDir, file] = process.argv.slice(2) as [HeavyKind, string, string];
   let result: HeavyResult;
   try {
-    if (kind === 'export') result = await exportTyped(dataDir, file);
+    // The export's job, and its sheet thread, start from a bundle of the worker as the app's do (not tsx's compiling).
+    if (kind === 'export') result = await bundleJobsWorker().then(() => exportTyped(dataDir, file).finally(removeJobsWorkerBundle));
     else if (kind === 'export-raw') result = await exportRaw(dataDir);
     else if (kind === 'import') result = await importTyped(dataDir, file);
     else if (kind === 'import-raw') result = await importRaw(dataDir, file);
