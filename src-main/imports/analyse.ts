@@ -349,77 +349,110 @@ export function planRows(plan: Pick<FilePlan, 'file' | 'headerRow'>): Iterable<R
   return dataRows(plan.file, plan.headerRow);
 }
 
+/** What checking a row found about each of its applications. */
+export interface CheckedApplication {
+  application: ConvertedRow;
+  /** It repeats a saved application or an earlier row. */
+  duplicate: boolean;
+}
+
 /**
- * The second pass: converts every row as the import will, and checks it: problems (listed up to a limit, all
- * counted), duplicates (against the saved applications and the earlier rows), what can be imported.
+ * Converts and checks rows one at a time, as the import will write them: problems (listed up to a limit, all
+ * counted), duplicates (against the saved applications and the earlier rows), what can be imported. The preview
+ * checks every row then shows the result; an import writes each row into its staging database as it is checked
+ * (run.ts), so that every row is read and converted once.
  */
+export class RowChecker {
+  private readonly problems: ImportProblem[] = [];
+  private readonly byCode: Partial<Record<ImportProblemCode, number>> = {};
+  private errors = 0;
+  private warnings = 0;
+  private rowsWithErrors = 0;
+  private readonly duplicates: ImportDuplicate[] = [];
+  private readonly duplicateKeys = new Set<string>();
+  private duplicateCount = 0;
+  private applicationCount = 0;
+  private importable = 0;
+  private importableDuplicates = 0;
+  private readonly finder: DuplicateFinder | null;
+  /** The mapping lacks a required field: no row is converted. */
+  readonly missing: ImportField[];
+
+  constructor(
+    db: Database,
+    private readonly plan: FilePlan,
+    private readonly keepDuplicateKeys: boolean,
+  ) {
+    this.missing = unmappedRequired(plan);
+    for (const field of this.missing) {
+      this.note({ row: null, column: null, field, code: 'unmapped_required', severity: 'error', value: null, message: `No column is mapped to ${field}` });
+    }
+    this.finder = this.missing.length === 0 ? new DuplicateFinder(db) : null;
+  }
+
+  private note(problem: ImportProblem): void {
+    this.byCode[problem.code] = (this.byCode[problem.code] ?? 0) + 1;
+    if (problem.severity === 'error') this.errors += 1;
+    else this.warnings += 1;
+    // Errors first in the list: the list keeps room for them.
+    if (this.problems.length < importLimits.maxListed) this.problems.push(problem);
+    else if (problem.severity === 'error') {
+      const warning = this.problems.findIndex((listed) => listed.severity === 'warning');
+      if (warning >= 0) this.problems[warning] = problem;
+    }
+  }
+
+  /** The applications of one data row, converted and checked (none when the mapping lacks a required field). */
+  check(row: ReadRow): CheckedApplication[] {
+    if (!this.finder) return [];
+    let rowHasError = false;
+    const checked: CheckedApplication[] = [];
+    for (const application of convertDataRow(row, this.plan.rowPlan)) {
+      this.applicationCount += 1;
+      for (const problem of application.problems) this.note(problem);
+      if (application.input === null) rowHasError = true;
+      else this.importable += 1;
+      const duplicate = application.identity ? this.finder.check({ row: application.row, ...application.identity }) : null;
+      checked.push({ application, duplicate: duplicate !== null });
+      if (!duplicate) continue;
+      this.duplicateCount += 1;
+      // Kept only when they are to be skipped: a file of 500,000 repeated rows would otherwise hold them all.
+      if (this.keepDuplicateKeys) this.duplicateKeys.add(rowKey(application.row, application.column));
+      if (application.input !== null) this.importableDuplicates += 1;
+      if (this.duplicates.length < importLimits.maxListed) this.duplicates.push(duplicate);
+    }
+    if (rowHasError) this.rowsWithErrors += 1;
+    return checked;
+  }
+
+  /** Some row checked so far has an error: the file is refused unless such rows are skipped. */
+  get refusesInvalid(): boolean {
+    return this.rowsWithErrors > 0;
+  }
+
+  /** The plan with what the rows checked so far hold. */
+  analysis(): Analysis {
+    const { errors, warnings, rowsWithErrors, byCode } = this;
+    return {
+      ...this.plan,
+      problems: [...this.problems].sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning')),
+      problemCount: { errors, warnings, rowsWithErrors, byCode },
+      duplicates: this.duplicates,
+      duplicateCount: this.duplicateCount,
+      duplicateKeys: this.duplicateKeys,
+      applicationCount: this.applicationCount,
+      importable: this.importable,
+      importableDuplicates: this.importableDuplicates,
+    };
+  }
+}
+
+/** The second pass: converts and checks every row as the import will (RowChecker), keeping only the result. */
 export async function analyseFile(db: Database, file: TableFile, input: ImportInput, options: PassOptions = {}): Promise<Analysis> {
   const plan = await planFile(db, file, input, options);
-  const problems: ImportProblem[] = [];
-  const byCode: Partial<Record<ImportProblemCode, number>> = {};
-  let errors = 0;
-  let warnings = 0;
-  let rowsWithErrors = 0;
-  const duplicates: ImportDuplicate[] = [];
-  const duplicateKeys = new Set<string>();
-  const keepDuplicateKeys = input.options?.skipDuplicates === true;
-  let duplicateCount = 0;
-  let applicationCount = 0;
-  let importable = 0;
-  let importableDuplicates = 0;
-  const note = (problem: ImportProblem) => {
-    byCode[problem.code] = (byCode[problem.code] ?? 0) + 1;
-    if (problem.severity === 'error') errors += 1;
-    else warnings += 1;
-    // Errors first in the list: the list keeps room for them.
-    if (problems.length < importLimits.maxListed) problems.push(problem);
-    else if (problem.severity === 'error') {
-      const warning = problems.findIndex((listed) => listed.severity === 'warning');
-      if (warning >= 0) problems[warning] = problem;
-    }
-  };
-
-  const missing = unmappedRequired(plan);
-  for (const field of missing) {
-    note({ row: null, column: null, field, code: 'unmapped_required', severity: 'error', value: null, message: `No column is mapped to ${field}` });
-  }
-  if (missing.length === 0) {
-    const finder = new DuplicateFinder(db);
-    await eachRow(
-      planRows(plan)[Symbol.iterator](),
-      (row) => {
-        let rowHasError = false;
-        for (const application of convertDataRow(row, plan.rowPlan)) {
-          applicationCount += 1;
-          for (const problem of application.problems) note(problem);
-          if (application.input === null) rowHasError = true;
-          else importable += 1;
-          if (!application.identity) continue;
-          const duplicate = finder.check({ row: application.row, ...application.identity });
-          if (!duplicate) continue;
-          duplicateCount += 1;
-          // Kept only when they are to be skipped: a file of 500,000 repeated rows would otherwise hold them all.
-          if (keepDuplicateKeys) duplicateKeys.add(rowKey(application.row, application.column));
-          if (application.input !== null) importableDuplicates += 1;
-          if (duplicates.length < importLimits.maxListed) duplicates.push(duplicate);
-        }
-        if (rowHasError) rowsWithErrors += 1;
-      },
-      options,
-    );
-  }
-  problems.sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'));
-  return {
-    ...plan,
-    problems,
-    problemCount: { errors, warnings, rowsWithErrors, byCode },
-    duplicates,
-    duplicateCount,
-    duplicateKeys,
-    applicationCount,
-    importable,
-    importableDuplicates,
-  };
+  const checker = new RowChecker(db, plan, input.options?.skipDuplicates === true);
+  if (checker.missing.length === 0) await eachRow(planRows(plan)[Symbol.iterator](), (row) => void checker.check(row), options);
+  return checker.analysis();
 }
 
 /** The preview's description of each column. */

@@ -10,7 +10,7 @@ import {
 } from '../../src-shared/contract';
 import { backupBeforeImport } from '../backups';
 import type { AppContext } from '../context';
-import { analyseFile, convertDataRow, planRows, rowKey, unmappedRequired, type Analysis, type PassOptions } from './analyse';
+import { planFile, planRows, RowChecker, unmappedRequired, type Analysis, type FilePlan, type PassOptions } from './analyse';
 import { importCandidBackup } from './candid-backup';
 import { importError } from './errors';
 import { withImportFile } from './read';
@@ -26,8 +26,11 @@ const problemsInError = 20;
 const listedPerKind = 200;
 
 /**
- * The steps of an import, in order, for callers that report progress or measure. `rows-written`: every row is
- * written, the derived data (current stages, search index, statistics) and the commit are what `written` adds.
+ * The steps of an import, in order, for callers that report progress or measure: `read` the file opened,
+ * `validated` the first pass over it (where the header is, the mapping, how dates read) with every required field
+ * mapped, `rows-written` every row checked and written into the staging database with its derived data (current
+ * stages, search index, statistics) and the file found importable as chosen, `backed-up`, then `written` the copy
+ * into the live database committed.
  */
 export type ImportPhase = 'read' | 'validated' | 'backed-up' | 'rows-written' | 'written';
 export interface ImportObserver {
@@ -50,41 +53,50 @@ function checkImportable(analysis: Analysis, options: ReturnType<typeof importOp
   if (selected <= 0) throw importError('VALIDATION', 'nothing_to_import', 'No row is left to import', { rows: analysis.rowCount });
 }
 
+type WriteSummary = ImportSummary & { skippedInvalid: number; skippedDuplicates: number };
+
 /**
- * Writes every selected application of an analysed file through the write path, reading the file again row by row
- * (nothing of it is held), and accounts for each: created, skipped and why, kept with warnings (each naming the
- * application it concerns). All rows or none, without holding the live database's write lock for the whole import:
- * the rows are written into a staging database in several transactions, then copied into the live one in one
- * (staging.ts, docs/performance.md).
+ * Checks every row of a planned file and writes each selected application into a staging database as it is
+ * checked, so that the file is read and every row converted once (the check and the staging were two passes, each
+ * converting every row), and accounts for each: created, skipped and why, kept with warnings (each naming the
+ * application it concerns). Nothing of the file is held. Whether the file can be imported as chosen is only known
+ * once every row is checked: the staging database is thrown away when it cannot (staging.ts: nobody reads it until
+ * `apply`). Returns the check's result and the staging, to be applied or closed by the caller.
  */
-async function writeAnalysed(context: AppContext, analysis: Analysis, options: ReturnType<typeof importOptions.parse>, observer: ImportObserver): Promise<ImportSummary & { skippedInvalid: number; skippedDuplicates: number }> {
-  const { db } = context;
-  const countCompanies = () => db.sql(`SELECT count(*) FROM companies WHERE deleted_at IS NULL`).pluck().get() as number;
-  const companiesBefore = countCompanies();
+async function checkAndStage(
+  context: AppContext,
+  plan: FilePlan,
+  options: ReturnType<typeof importOptions.parse>,
+  passes: PassOptions,
+): Promise<{ analysis: Analysis; staging: ImportStaging; importWriter: ImportWriter; summary: Omit<WriteSummary, 'companies' | 'contacts' | 'stageEvents'> }> {
   const skipped: ImportSummary['skipped'] = [];
   const warnings = new Map<ImportProblemCode, ImportWarningGroup>();
   let skippedInvalid = 0;
   let skippedDuplicates = 0;
   let created = 0;
+  let read = 0;
+  const checker = new RowChecker(context.db, plan, false);
   const staging = await ImportStaging.create(context);
-  const importWriter = new ImportWriter(staging.db);
   try {
-    const rows = planRows(analysis)[Symbol.iterator]();
-    let finished = false;
+    const importWriter = new ImportWriter(staging.db);
+    const rows = planRows(plan)[Symbol.iterator]();
+    let finished = checker.missing.length > 0;
     while (!finished) {
-      context.job?.progress('staging', created, analysis.importable);
+      context.job?.progress('staging', read, plan.rowCount);
+      passes.onProgress?.(read);
+      passes.signal?.throwIfAborted();
       staging.changes.write((write) => {
         importWriter.use(write);
-        for (let read = 0; read < stagingChunkRows; read += 1) {
+        for (let inChunk = 0; inChunk < stagingChunkRows; inChunk += 1) {
           const next = rows.next();
           if (next.done) {
             finished = true;
             return;
           }
-          for (const application of convertDataRow(next.value, analysis.rowPlan)) {
-            const key = rowKey(application.row, application.column);
-            const duplicate = options.skipDuplicates && analysis.duplicateKeys.has(key);
-            if (application.input === null || duplicate) {
+          read += 1;
+          for (const { application, duplicate } of checker.check(next.value)) {
+            const skippedAsDuplicate = options.skipDuplicates && duplicate;
+            if (application.input === null || skippedAsDuplicate) {
               if (application.input === null) skippedInvalid += 1;
               else skippedDuplicates += 1;
               if (skipped.length < listedPerKind) {
@@ -93,6 +105,9 @@ async function writeAnalysed(context: AppContext, analysis: Analysis, options: R
               }
               continue;
             }
+            // A file with rows in error is refused at the end (checkImportable) unless they are skipped: nothing
+            // more is staged for nothing, the rows are only checked, for the error to count them all.
+            if (checker.refusesInvalid && !options.skipInvalidRows) continue;
             const applicationId = importWriter.writeRow(application);
             created += 1;
             for (const problem of application.problems) {
@@ -104,25 +119,26 @@ async function writeAnalysed(context: AppContext, analysis: Analysis, options: R
           }
         }
       });
+      // Lets the event loop run between chunks, as the file's passes do (analyse.ts eachRow).
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    observer.onPhase?.('rows-written');
-    context.job?.commitPoint();
-    context.job?.progress('applying');
-    context.changes.announce(staging.apply(db, context.job));
-  } finally {
+    return {
+      analysis: checker.analysis(),
+      staging,
+      importWriter,
+      summary: {
+        applications: created,
+        skipped,
+        skippedCount: skippedInvalid + skippedDuplicates,
+        warnings: [...warnings.values()].sort((a, b) => b.count - a.count),
+        skippedInvalid,
+        skippedDuplicates,
+      },
+    };
+  } catch (error) {
     staging.close();
+    throw error;
   }
-  return {
-    applications: created,
-    companies: countCompanies() - companiesBefore,
-    contacts: importWriter.contactsCreated,
-    stageEvents: importWriter.events,
-    skipped,
-    skippedCount: skippedInvalid + skippedDuplicates,
-    warnings: [...warnings.values()].sort((a, b) => b.count - a.count),
-    skippedInvalid,
-    skippedDuplicates,
-  };
 }
 
 /**
@@ -142,8 +158,9 @@ export function jobPasses(context: AppContext, passes: PassOptions = {}): PassOp
 }
 
 /**
- * Imports an already parsed run input (the handler's): the file is read and every row checked first (nothing is
- * written when it cannot be imported as chosen), a backup is taken, then all rows are written or none. The passes
+ * Imports an already parsed run input (the handler's): the file is planned, then every row checked and staged
+ * (nothing is written into the live database when it cannot be imported as chosen), a backup is taken, then all
+ * rows are copied in or none. The passes
  * take their inputs explicitly and report progress and honour an abort signal (`passes`), so they can run where the
  * caller likes (a worker).
  */
@@ -156,26 +173,46 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
       context.job?.commitPoint();
       return importCandidBackup(context, file, options.mergeBackup);
     }
-    const analysis = await analyseFile(context.db, file, input, jobPasses(context, passes));
-    context.job?.progress('checking');
-    checkImportable(analysis, options);
+    const plan = await planFile(context.db, file, input, jobPasses(context, passes));
+    const missing = unmappedRequired(plan);
+    if (missing.length > 0) throw importError('VALIDATION', 'unmapped_required', `No column is mapped to ${missing.join(' and ')}`, { fields: missing });
     observer.onPhase?.('validated');
-    context.job?.progress('backingUp');
-    const snapshot = await backupBeforeImport(context);
-    observer.onPhase?.('backed-up');
-    passes.signal?.throwIfAborted();
-    const { skippedInvalid, skippedDuplicates, ...summary } = await writeAnalysed(context, analysis, options, observer);
-    observer.onPhase?.('written');
-    return {
-      format: file.format,
-      created: summary.applications,
-      skippedInvalid,
-      skippedDuplicates,
-      companiesCreated: summary.companies,
-      stageEvents: summary.stageEvents,
-      backup: { path: snapshot.path, createdAt: snapshot.createdAt },
-      summary,
-    };
+    const countCompanies = () => context.db.sql(`SELECT count(*) FROM companies WHERE deleted_at IS NULL`).pluck().get() as number;
+    const companiesBefore = countCompanies();
+    const { analysis, staging, importWriter, summary: staged } = await checkAndStage(context, plan, options, passes);
+    try {
+      checkImportable(analysis, options);
+      observer.onPhase?.('rows-written');
+      context.job?.progress('backingUp');
+      const snapshot = await backupBeforeImport(context);
+      observer.onPhase?.('backed-up');
+      passes.signal?.throwIfAborted();
+      context.job?.commitPoint();
+      context.job?.progress('applying');
+      context.changes.announce(staging.apply(context.db, context.job));
+      observer.onPhase?.('written');
+      const summary: ImportSummary = {
+        applications: staged.applications,
+        companies: countCompanies() - companiesBefore,
+        contacts: importWriter.contactsCreated,
+        stageEvents: importWriter.events,
+        skipped: staged.skipped,
+        skippedCount: staged.skippedCount,
+        warnings: staged.warnings,
+      };
+      return {
+        format: file.format,
+        created: summary.applications,
+        skippedInvalid: staged.skippedInvalid,
+        skippedDuplicates: staged.skippedDuplicates,
+        companiesCreated: summary.companies,
+        stageEvents: summary.stageEvents,
+        backup: { path: snapshot.path, createdAt: snapshot.createdAt },
+        summary,
+      };
+    } finally {
+      staging.close();
+    }
   });
 }
 

@@ -67,8 +67,26 @@ const placeholders = new Set(
   ['N/A', 'NA', 'N.A.', 'n/c', 'NC', 'N/D', 'ND', 'none', 'null', 'nil', 'undefined', 'TBD', 'TBA', 'TBC', 'unknown', 'not specified', 'not applicable', 'non renseigné', 'non précisé', 'non communiqué', 'inconnu', 'à définir', 'à préciser', 'aucune idée'].map(valueKey),
 );
 
+/**
+ * Letters and digits of the longest placeholder. Folding a text into its key keeps every ASCII letter and digit
+ * (only accents and punctuation go), so a text holding more of them is no placeholder: most cells (titles, notes)
+ * are told so without the Unicode folding, which cost 15 % of an import of 100,000 rows.
+ */
+const placeholderLetters = Math.max(...[...placeholders].map((key) => key.replace(/ /g, '').length));
+
+function hasMoreAsciiLettersThan(text: string, limit: number): boolean {
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    const isLetterOrDigit = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+    if (isLetterOrDigit && ++count > limit) return true;
+  }
+  return false;
+}
+
 /** Whether a cell's text says "nothing" (a placeholder, or only punctuation: "-", "—", "?", "…"). */
 export function isPlaceholder(text: string): boolean {
+  if (hasMoreAsciiLettersThan(text, placeholderLetters)) return false;
   const key = valueKey(text);
   return key === '' ? text.trim() !== '' : placeholders.has(key);
 }

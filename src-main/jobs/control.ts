@@ -7,7 +7,8 @@ import { flagSlots, lockStates, type WorkerMessage } from './protocol';
 /** How each job's steps share its progress bar (weights add up to 1 over the steps the job goes through). */
 const stepWeights: Partial<Record<JobChannel, Partial<Record<JobStep, number>>>> = {
   'imports.preview': { reading: 0.6, checking: 0.4 },
-  'imports.run': { reading: 0.15, checking: 0.1, backingUp: 0.1, staging: 0.45, applying: 0.2 },
+  // Rows are checked as they are staged (imports/run.ts): no step of their own.
+  'imports.run': { reading: 0.15, staging: 0.55, backingUp: 0.1, applying: 0.2 },
   'backups.restore': { verifying: 0.4, backingUp: 0.3, copying: 0.2, migrating: 0.1 },
 };
 

@@ -1,11 +1,13 @@
 /**
  * Measures a 100,000-row CSV import through `importFile` (the write path included), phase by phase, in wall-clock
  * and CPU time (CPU time says more on a busy machine). Not a test (tests never assert timings):
- * `npx tsx test/imports/measure-import.ts [rows | path of a CSV file, such as the benchmark's import.csv]`.
+ * `npx tsx test/imports/measure-import.ts [rows | path of a CSV file, such as the benchmark's import.csv] [database
+ * to import into, copied first, such as the benchmark's 100,000 one]`. Prints the process's peak RSS too.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { importFile, type ImportPhase } from '../../src-main/imports/run';
+import { databaseFileName } from '../../src-main/db/open';
 import { openTempApp, tempDir } from '../support/temp-app';
 import { syntheticCsv } from './support/synthetic';
 
@@ -14,7 +16,10 @@ const given = /^\d+$/.test(argument) ? null : path.resolve(argument);
 const dir = tempDir('candid-measure-');
 const file = given ?? path.join(dir, 'applications.csv');
 if (!given) fs.writeFileSync(file, syntheticCsv(Number(argument)));
-const app = await openTempApp();
+const into = process.argv[3] ? path.resolve(process.argv[3]) : null;
+const dataDir = tempDir('candid-measure-data-');
+if (into) fs.copyFileSync(into, path.join(dataDir, databaseFileName));
+const app = await openTempApp({ dataDir });
 const round = (ms: number) => Math.round(ms);
 try {
   const phases: Record<string, { wallMs: number; cpuMs: number }> = {};
@@ -35,6 +40,8 @@ try {
     JSON.stringify(
       {
         file: given ?? `synthetic, ${argument} rows`,
+        into: into ?? 'an empty database',
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         bytes: fs.statSync(file).size,
         totalWallMs: round(performance.now() - startWall),
         totalCpuMs: round((total.user + total.system) / 1000),
