@@ -25,8 +25,9 @@ export function sourceOf(db: Database, scope: StatisticsScope): StatisticsSource
 
 /**
  * A range over the whole search: who belongs to it, applications sent per day and the timeline's events ignore
- * the range, and the cells hold them; everything else is grouped from the facts of the range alone, a sixth of them
- * for six months out of three years (at 100,000: the copy 117 -> 19 ms, sent per day 62 -> 2 ms, CPU).
+ * the range, and the cells hold them; everything else is grouped from the facts of the range alone, a fifth of them
+ * for six months out of three years (at 100,000, six months: the whole dashboard's CPU p50 319 -> 205 ms; sent per
+ * day 62 -> 1 ms and the timeline's events 29 -> 0.3 ms, read from the cells).
  */
 function rangedSource(db: Database, scope: StatisticsScope, cellScope: CellScope): StatisticsSource {
   loadFacts(db, scope, true);

@@ -2,7 +2,7 @@ import type { Database } from '../db/connection';
 import { applicationWhere } from '../applications/filters';
 import { factColumnDefinitions, factColumnNames } from './maintained/facts';
 import { indexHint } from './indexes';
-import { archivedOnlyFactsCondition, type StatisticsScope } from './scope';
+import { archivedOnlyFactsCondition, factColumnsWhere, type StatisticsScope } from './scope';
 
 export { appliedDaySql } from './maintained/facts';
 
@@ -33,9 +33,14 @@ export function loadFacts(db: Database, scope: StatisticsScope, rangeOnly = fals
     db.sql(`INSERT INTO ${factsTable} (${factColumns}, in_range) SELECT ${prefixed}, 1 FROM main.statistics_facts f WHERE ${factsOnly} AND f.applied_day BETWEEN ? AND ?`).run(...range);
     return;
   }
-  if (factsOnly !== null) {
-    // A range alone: read the facts in order, no lookup by seq per application (203 -> 138 ms at 100,000).
-    db.sql(`INSERT INTO ${factsTable} (${factColumns}, in_range) SELECT ${prefixed}, f.applied_day BETWEEN ? AND ? FROM main.statistics_facts f WHERE ${factsOnly}`).run(...range);
+  const onFacts = factColumnsWhere(scope.filters);
+  if (onFacts !== null) {
+    // Filters on columns the facts hold: read the facts in order, no lookup by seq per application (a range
+    // alone: 203 -> 138 ms at 100,000; one source: dashboard CPU 317 -> 261 ms).
+    db.sql(
+      `INSERT INTO ${factsTable} (${factColumns}, in_range) SELECT ${prefixed}, f.applied_day BETWEEN ? AND ? FROM main.statistics_facts f
+       WHERE ${onFacts.clauses.join(' AND ')}`,
+    ).run(...range, ...onFacts.params);
     return;
   }
   const where = applicationWhere(scope.filters);

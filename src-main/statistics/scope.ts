@@ -27,6 +27,33 @@ export function archivedOnlyFactsCondition(filters: ApplicationFilters): string 
   return filters.archived === true ? 'f.archived = 1' : 'f.archived = 0';
 }
 
+/** The list filters the maintained facts can answer on their own, and the facts' column each compares. */
+const factColumnFilters = {
+  sources: 'f.source',
+  stageIds: 'f.stage_id',
+  stageCategories: 'f.category',
+  employmentTypes: 'f.employment_type',
+  workModes: 'f.work_mode',
+} as const satisfies Partial<Record<keyof ApplicationFilters, string>>;
+
+/**
+ * When the filters are the archived flag and lists of values of columns the facts hold (sources, stages,
+ * categories, employment types, work modes), the WHERE on the maintained facts (`f`) that keeps the applications
+ * the list's WHERE keeps (applications/filters.ts); null otherwise.
+ */
+export function factColumnsWhere(filters: ApplicationFilters): { clauses: string[]; params: string[] } | null {
+  if (filtersBeyond(filters, ['archived', ...(Object.keys(factColumnFilters) as (keyof typeof factColumnFilters)[])])) return null;
+  const clauses = [archivedOnlyFactsCondition({ archived: filters.archived }) ?? 'true'];
+  const params: string[] = [];
+  for (const [name, column] of Object.entries(factColumnFilters) as [keyof typeof factColumnFilters, string][]) {
+    const values = filters[name] as readonly string[] | undefined;
+    if (!values || values.length === 0) continue;
+    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  }
+  return { clauses, params };
+}
+
 /** Whether the filters keep applications by anything but their archived flag. */
 export function filtersBeyondArchived(filters: ApplicationFilters): boolean {
   return filtersBeyond(filters, ['archived']);
