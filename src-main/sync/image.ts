@@ -102,17 +102,25 @@ function writeImageDatabase(context: AppContext, file: string, covers: number): 
     if (image.prepare(`SELECT 1 FROM source.sync_outbox LIMIT 1`).get()) return null;
     const hlc = image.prepare(`SELECT value FROM source.meta WHERE key = 'hlc_last'`).pluck().get() as string | undefined;
     if (!hlc) return null;
-    const schema = image.prepare(`PRAGMA source.user_version`).pluck().get() as number;
-    for (const table of [...syncedTables, ...imageExtraTables]) {
-      if (!tableExists(image, 'source', table)) continue;
-      image.exec(`CREATE TABLE main.${quoted(table)} AS SELECT * FROM source.${quoted(table)}`);
-    }
+    const schema = copyImageTables(image);
     image.exec('COMMIT');
     image.exec('DETACH source');
     return { v: 1, schema, covers, hlc };
   } finally {
     image.close();
   }
+}
+
+/**
+ * Copies the tables an image carries from the database attached as `source` into the connection's main one
+ * (empty), inside the caller's transaction; returns the source's schema version.
+ */
+export function copyImageTables(image: BetterSqlite3.Database): number {
+  for (const table of [...syncedTables, ...imageExtraTables]) {
+    if (!tableExists(image, 'source', table)) continue;
+    image.exec(`CREATE TABLE main.${quoted(table)} AS SELECT * FROM source.${quoted(table)}`);
+  }
+  return image.prepare(`PRAGMA source.user_version`).pluck().get() as number;
 }
 
 function tableExists(db: BetterSqlite3.Database, schema: string, table: string): boolean {
