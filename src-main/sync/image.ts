@@ -28,7 +28,7 @@ import type { SyncState, SyncStateRow } from './state';
  */
 
 /** The tables an image carries besides the synced ones: their clocks, and derived data that is a pure function of them. */
-export const imageExtraTables = ['row_clocks', 'statistics_facts', 'statistics_cells'] as const;
+export const imageExtraTables = ['row_clocks', 'statistics_facts', 'statistics_cells', 'statistics_skill_months'] as const;
 /** Longest header line read before the file's bytes (it is a few dozen bytes). */
 const headerMaxBytes = 4096;
 
@@ -102,17 +102,25 @@ function writeImageDatabase(context: AppContext, file: string, covers: number): 
     if (image.prepare(`SELECT 1 FROM source.sync_outbox LIMIT 1`).get()) return null;
     const hlc = image.prepare(`SELECT value FROM source.meta WHERE key = 'hlc_last'`).pluck().get() as string | undefined;
     if (!hlc) return null;
-    const schema = image.prepare(`PRAGMA source.user_version`).pluck().get() as number;
-    for (const table of [...syncedTables, ...imageExtraTables]) {
-      if (!tableExists(image, 'source', table)) continue;
-      image.exec(`CREATE TABLE main.${quoted(table)} AS SELECT * FROM source.${quoted(table)}`);
-    }
+    const schema = copyImageTables(image);
     image.exec('COMMIT');
     image.exec('DETACH source');
     return { v: 1, schema, covers, hlc };
   } finally {
     image.close();
   }
+}
+
+/**
+ * Copies the tables an image carries from the database attached as `source` into the connection's main one
+ * (empty), inside the caller's transaction; returns the source's schema version.
+ */
+export function copyImageTables(image: BetterSqlite3.Database): number {
+  for (const table of [...syncedTables, ...imageExtraTables]) {
+    if (!tableExists(image, 'source', table)) continue;
+    image.exec(`CREATE TABLE main.${quoted(table)} AS SELECT * FROM source.${quoted(table)}`);
+  }
+  return image.prepare(`PRAGMA source.user_version`).pluck().get() as number;
 }
 
 function tableExists(db: BetterSqlite3.Database, schema: string, table: string): boolean {

@@ -15,11 +15,13 @@ import { deviceSideCases } from './server';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const joinSize = Number(process.env.CANDID_BENCH_JOIN ?? 100_000);
+/** `CANDID_BENCH_JOIN_IMAGES=0`: the devices make and load no database image (the join applies the snapshot's entries). */
+const images = process.env.CANDID_BENCH_JOIN_IMAGES !== '0';
 /** The argon2 cost of the bench's keys: the figures are about syncing, not about deriving a key. */
 const kdfCost = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 
 async function device(dataDir?: string): Promise<TempApp> {
-  return openTempApp({ ...(dataDir ? { dataDir } : {}), sync: { kdfCost, snapshotEveryRun: true } });
+  return openTempApp({ ...(dataDir ? { dataDir } : {}), sync: { kdfCost, snapshotEveryRun: true, images } });
 }
 
 async function connect(app: TempApp, serverUrl: string, email: string, createAccount: boolean): Promise<void> {
@@ -101,7 +103,8 @@ deviceSideCases.push({
       const cpuMs = cpuSince(cpu);
       const count = second.context.db.sqlite.prepare(`SELECT count(*) FROM applications WHERE deleted_at IS NULL`).pluck().get() as number;
       const entries = second.context.db.sqlite.prepare(`SELECT count(*) FROM change_log`).pluck().get() as number;
-      return `${seconds(joined)} (${count.toLocaleString('en')} applications, ${entries.toLocaleString('en')} entries in place; device CPU ${seconds(cpuMs)})`;
+      const how = entries === 0 ? 'by database image' : `${entries.toLocaleString('en')} entries applied`;
+      return `${seconds(joined)} (${count.toLocaleString('en')} applications, ${how}; device CPU ${seconds(cpuMs)})`;
     } finally {
       first.close();
       second.close();

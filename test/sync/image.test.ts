@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { serverDatabaseFile } from '../../src-server/db/database';
 import type { Database } from '../../src-main/db/connection';
 import { SyncKeys } from '../../src-main/sync/crypto';
-import { openImageStream } from '../../src-main/sync/image';
+import { imageExtraTables, openImageStream } from '../../src-main/sync/image';
+import { syncedTables } from '../../src-main/db/schema';
 import { writeSealed } from '../../src-main/sync/snapshot';
 import { seedWorld } from '../integration/support/fixtures';
 import { startTestServer, type TestServer } from '../server/support/server';
@@ -126,6 +127,19 @@ describe('joining by database image', () => {
     expect(fingerprint(desktop.context.db)).toEqual(fingerprint(laptop.context.db));
     expect(derivedData(desktop.context.db)).toEqual(rebuiltDerivedData(desktop.context.db));
     expect(fs.readdirSync(path.join(desktop.dir, 'sync-tmp')).filter((name) => name.startsWith('image-'))).toEqual([]);
+  });
+});
+
+describe('what an image carries', () => {
+  it('every table of the database is classified: synced or derived (in the image), rebuilt on load, or the device’s own', async () => {
+    const app = await device();
+    const tables = app.context.db.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+    // A new table derived from synced rows belongs in imageExtraTables (or is rebuilt in loadImage): a device that
+    // joined by image would otherwise lack it. One of the device's own must never travel in an image.
+    const ownTables = ['board_watch_checks', 'browser_pairing_codes', 'change_log', 'meta', 'paired_browsers', 'sync_blobs', 'sync_outbox', 'sync_state'];
+    const rebuiltOnLoad = (table: string) => table === 'applications_fts' || table.startsWith('applications_fts_');
+    const carried = new Set<string>([...syncedTables, ...imageExtraTables]);
+    expect(tables.filter((table) => !carried.has(table) && !rebuiltOnLoad(table))).toEqual(ownTables);
   });
 });
 
