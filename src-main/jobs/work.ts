@@ -1,12 +1,16 @@
 import type { ChannelOutput, JobChannel, ParsedInput } from '../../src-shared/contract';
 import type { ScheduledOutcome } from '../backups/schedule';
 import type { AppContext } from '../context';
+import type { DownloadedImage } from '../sync/image';
 
-type ContractJob = Exclude<JobChannel, 'backups.scheduled'>;
+type ContractJob = Exclude<JobChannel, 'backups.scheduled' | 'sync.loadImage'>;
 
 /** What each job takes and gives: a channel's parsed input and output, and the schedule's own. */
-export type JobInputs = { [C in ContractJob]: ParsedInput<C> } & { 'backups.scheduled': { intervalMs: number; now: number } };
-export type JobOutputs = { [C in ContractJob]: ChannelOutput<C> } & { 'backups.scheduled': ScheduledOutcome };
+export type JobInputs = { [C in ContractJob]: ParsedInput<C> } & {
+  'backups.scheduled': { intervalMs: number; now: number };
+  'sync.loadImage': DownloadedImage;
+};
+export type JobOutputs = { [C in ContractJob]: ChannelOutput<C> } & { 'backups.scheduled': ScheduledOutcome; 'sync.loadImage': boolean };
 
 /**
  * The work of each job, as it runs in the worker on the worker's own connection (or inline, see InlineJobs). Each
@@ -31,4 +35,8 @@ export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppCon
   },
   'backups.restore': async (input, context) => (await import('../backups/restore')).restoreBackup(context, input.path),
   'backups.scheduled': async (input, context) => (await import('../backups/schedule')).runScheduledBackup(context, input.intervalMs, input.now),
+  'sync.loadImage': async (input, context) => {
+    const [{ loadImage }, { SyncState }] = await Promise.all([import('../sync/image'), import('../sync/state')]);
+    return loadImage(context, new SyncState(context.db), input);
+  },
 };

@@ -12,7 +12,7 @@ import type { SyncKeys } from './crypto';
 import { recordIgnoredDates } from './dates';
 import { EntryParser, openBatch, sealBatch, toWire, type WireEntry } from './entries';
 import { asSyncFailure, SyncFailure } from './failure';
-import { downloadImage, hasNothingOfItsOwn, loadImage, makeImage, type DownloadedImage } from './image';
+import { downloadImage, hasNothingOfItsOwn, makeImage, type DownloadedImage } from './image';
 import { downloadSnapshot, makeSnapshot } from './snapshot';
 import { applyBootstrap, catchUpWhenWritable } from './bootstrap';
 import { derivedDataPending } from '../changes/bulk-rows';
@@ -244,8 +244,19 @@ export class SyncEngine {
     try {
       image = await downloadImage(this.context, this.client, this.keys);
       if (!image) return false;
-      await this.writable();
-      return loadImage(this.context, this.state, image);
+      let loaded: boolean;
+      try {
+        loaded = await this.context.jobs.run('sync.loadImage', image);
+      } catch (error) {
+        // Nothing of it was applied (one transaction in the worker); the worker's error carries no sync problem.
+        throw error instanceof SyncFailure ? error : new SyncFailure('local', error instanceof Error ? error.message : String(error));
+      }
+      // The worker's connection moved the stored clock past the image's; this thread's clock follows it.
+      if (loaded) {
+        const stored = this.context.db.sql(`SELECT value FROM meta WHERE key = 'hlc_last'`).pluck().get() as string | undefined;
+        this.context.changes.clock.observe(stored ?? image.header.hlc);
+      }
+      return loaded;
     } catch (error) {
       const failure = asSyncFailure(error);
       // The server or the connection failing is not the image's fault: the run reports it.

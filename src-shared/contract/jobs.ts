@@ -20,6 +20,8 @@ export const jobChannels = [
   'backups.create',
   'backups.restore',
   'backups.scheduled',
+  // Not a channel either: a device with nothing of its own loading its other devices' database image (sync).
+  'sync.loadImage',
 ] as const;
 export type JobChannel = (typeof jobChannels)[number];
 
