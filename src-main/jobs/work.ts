@@ -1,16 +1,21 @@
 import type { ChannelOutput, JobChannel, ParsedInput } from '../../src-shared/contract';
 import type { ScheduledOutcome } from '../backups/schedule';
 import type { AppContext } from '../context';
-import type { DownloadedImage } from '../sync/image';
+import type { DownloadedImage, ImageHeader } from '../sync/image';
 
-type ContractJob = Exclude<JobChannel, 'backups.scheduled' | 'sync.loadImage'>;
+type ContractJob = Exclude<JobChannel, 'backups.scheduled' | 'sync.writeImage' | 'sync.loadImage'>;
 
 /** What each job takes and gives: a channel's parsed input and output, and the schedule's own. */
 export type JobInputs = { [C in ContractJob]: ParsedInput<C> } & {
   'backups.scheduled': { intervalMs: number; now: number };
+  'sync.writeImage': { file: string; covers: number };
   'sync.loadImage': DownloadedImage;
 };
-export type JobOutputs = { [C in ContractJob]: ChannelOutput<C> } & { 'backups.scheduled': ScheduledOutcome; 'sync.loadImage': boolean };
+export type JobOutputs = { [C in ContractJob]: ChannelOutput<C> } & {
+  'backups.scheduled': ScheduledOutcome;
+  'sync.writeImage': ImageHeader | null;
+  'sync.loadImage': boolean;
+};
 
 /**
  * The work of each job, as it runs in the worker on the worker's own connection (or inline, see InlineJobs). Each
@@ -35,6 +40,7 @@ export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppCon
   },
   'backups.restore': async (input, context) => (await import('../backups/restore')).restoreBackup(context, input.path),
   'backups.scheduled': async (input, context) => (await import('../backups/schedule')).runScheduledBackup(context, input.intervalMs, input.now),
+  'sync.writeImage': async (input, context) => (await import('../sync/image')).writeImageDatabase(context, input.file, input.covers),
   'sync.loadImage': async (input, context) => {
     const [{ loadImage }, { SyncState }] = await Promise.all([import('../sync/image'), import('../sync/state')]);
     return loadImage(context, new SyncState(context.db), input);

@@ -41,7 +41,7 @@ const imageHeader = z.object({
   /** The newest clock of the device that made it: a device loading it must tick after it. */
   hlc: z.string().min(1),
 });
-type ImageHeader = z.infer<typeof imageHeader>;
+export type ImageHeader = z.infer<typeof imageHeader>;
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -55,7 +55,8 @@ export async function makeImage(context: AppContext, client: SyncClient, keys: S
   const databaseFile = tempFile(context, `image-${imageId}.sqlite`);
   const sealedFile = tempFile(context, `image-${imageId}.out`);
   try {
-    const header = writeImageDatabase(context, databaseFile, snapshot.covers);
+    // In the jobs' worker: copying the tables is seconds of work at 100,000 applications, not for main's thread.
+    const header = await context.jobs.run('sync.writeImage', { file: databaseFile, covers: snapshot.covers });
     if (!header) return false;
     async function* plaintext(): AsyncGenerator<Buffer> {
       yield Buffer.from(`${JSON.stringify(header)}\n`);
@@ -88,7 +89,7 @@ export async function makeImage(context: AppContext, client: SyncClient, keys: S
  * Writes the image's database: the app's database attached, its tables copied in one read transaction
  * (WAL: one consistent state). Null when that state is not the snapshot's: not everything pushed, or another cursor.
  */
-function writeImageDatabase(context: AppContext, file: string, covers: number): ImageHeader | null {
+export function writeImageDatabase(context: AppContext, file: string, covers: number): ImageHeader | null {
   const image = new BetterSqlite3(file, { nativeBinding: context.db.options.nativeBinding });
   try {
     image.pragma('journal_mode = OFF');

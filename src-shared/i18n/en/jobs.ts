@@ -12,6 +12,7 @@ export default {
     'backups.create': 'Backing up',
     'backups.restore': 'Restoring a backup',
     'backups.scheduled': 'Automatic backup',
+    'sync.writeImage': 'Preparing your search for your other devices',
     'sync.loadImage': 'Bringing in your other devices’ search',
   },
   step: {

@@ -12,6 +12,7 @@ export default {
     'backups.create': 'Sauvegarde',
     'backups.restore': 'Restauration d’une sauvegarde',
     'backups.scheduled': 'Sauvegarde automatique',
+    'sync.writeImage': 'Préparation de votre recherche pour vos autres appareils',
     'sync.loadImage': 'Récupération de la recherche de vos autres appareils',
   },
   step: {
