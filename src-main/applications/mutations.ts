@@ -171,15 +171,16 @@ export function setArchived(db: Database, write: WriteContext, ids: readonly str
 
 /**
  * Archives (or brings back) every application the filters keep when it runs, but those excepted: the rows are
- * chosen inside the write's transaction, so exactly those the filters match at that moment change.
+ * chosen by the statement that changes them, inside the write's transaction, so exactly those the filters match at
+ * that moment change. Returns the ids that changed (the Undo brings back those).
  */
-export function bulkByFilter(db: Database, write: WriteContext, input: ParsedInput<'applications.bulkByFilter'>): string[] {
+export function bulkByFilter(write: WriteContext, input: ParsedInput<'applications.bulkByFilter'>): string[] {
   const where = applicationWhere(input.filters);
-  const except = new Set(input.except);
-  const ids = (db.sql(`SELECT a.id FROM applications a WHERE ${where.clauses.join(' AND ')}`).pluck().all(...where.params) as string[]).filter(
-    (id) => !except.has(id),
+  return write.updateWhere(
+    'applications',
+    { alias: 'a', where: [...where.clauses, 'a.id NOT IN (SELECT value FROM json_each(?))'].join(' AND '), params: [...where.params, JSON.stringify(input.except)] },
+    { archived: input.action === 'archive' ? 1 : 0 },
   );
-  return write.updateMany('applications', ids, { archived: input.action === 'archive' ? 1 : 0 });
 }
 
 export function deleteApplications(db: Database, write: WriteContext, ids: readonly string[]): number {

@@ -145,6 +145,7 @@ function withCreatedAt(write: WriteContext, instant: string): WriteContext {
     insert: (table, fields, id) => write.insert(table, { created_at: instant, ...fields }, id),
     update: (table, id, fields) => write.update(table, id, fields),
     updateMany: (table, ids, fields) => write.updateMany(table, ids, fields),
+    updateWhere: (table, rows, fields) => write.updateWhere(table, rows, fields),
     softDelete: (table, id) => write.softDelete(table, id),
     restore: (table, id) => write.restore(table, id),
   };

@@ -35,29 +35,25 @@ export function refreshStatistics(db: Database, applicationIds: ReadonlySet<stri
 }
 
 /**
- * Applications archived or brought back, and nothing else of theirs changed: their facts are right but for the
- * flag, so the flag is set in place and they move between the active and the "all" scopes of the cells they count
- * in, read from their stored facts. Their history is not read again (recomputing the facts of a 73,000-row archive
- * and its Undo cost 26 s of CPU at 100,000). A fact whose flag already agrees with its application is left alone.
+ * Applications archived (or brought back, `archived` false), and nothing else of theirs changed: their facts are
+ * right but for the flag, so the flag is set in place and they move between the active and the "all" scopes of the
+ * cells they count in, read from their stored facts. Their history is not read again (recomputing the facts of a
+ * 73,000-row archive and its Undo cost 26 s of CPU at 100,000), nor are their rows. A fact already flagged so stays.
  */
-export function moveArchivedFacts(db: Database, applicationIds: ReadonlySet<string>): void {
+export function moveArchivedFacts(db: Database, applicationIds: ReadonlySet<string>, archived: boolean): void {
   if (applicationIds.size === 0 || !hasStatisticsTables(db)) return;
   fillRefreshSet(db, `id IN (SELECT value FROM json_each(?))`, JSON.stringify([...applicationIds]));
-  const moving = `main.statistics_facts f JOIN applications a ON a.seq = f.seq WHERE f.${inRefreshSet} AND f.archived IS NOT a.archived`;
+  const flag = archived ? 1 : 0;
+  const moving = `main.statistics_facts WHERE ${inRefreshSet} AND archived IS NOT ${flag}`;
   const deltas = new CellDeltas();
   // The skill counts per month hold the archived flag in their key: they move too.
   const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
-  // Each fact as stored but with its application's new flag.
-  const columns = factRowColumns.split(', ').map((column) => (column === 'archived' ? 'a.archived' : `f.${column}`));
-  for (const row of db.sql(`SELECT ${columns.join(', ')} FROM ${moving}`).raw().iterate() as Iterable<FactRow>) {
-    deltas.move(row, row[1] !== 0);
-    months?.add(row[1] === 0 ? 1 : 0, row[15], row[7], row[21], row[22], -1);
-    months?.addFact(row, 1);
+  for (const row of db.sql(`SELECT ${factRowColumns} FROM ${moving}`).raw().iterate() as Iterable<FactRow>) {
+    deltas.move(row, archived);
+    months?.addFact(row, -1);
+    months?.add(flag, row[15], row[7], row[21], row[22], 1);
   }
-  db.sql(
-    `UPDATE main.statistics_facts SET archived = a.archived FROM applications a
-     WHERE a.seq = statistics_facts.seq AND statistics_facts.${inRefreshSet} AND statistics_facts.archived IS NOT a.archived`,
-  ).run();
+  db.sql(`UPDATE ${moving.replace(' WHERE ', ` SET archived = ${flag} WHERE `)}`).run();
   writeCells(db, deltas);
   months?.write(db);
 }
