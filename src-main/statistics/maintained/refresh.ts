@@ -50,8 +50,7 @@ export function moveArchivedFacts(db: Database, applicationIds: ReadonlySet<stri
   const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
   for (const row of db.sql(`SELECT ${factRowColumns} FROM ${moving}`).raw().iterate() as Iterable<FactRow>) {
     deltas.move(row, archived);
-    months?.addFact(row, -1);
-    months?.add(flag, row[15], row[7], row[21], row[22], 1);
+    months?.moveFact(row, archived);
   }
   db.sql(`UPDATE ${moving.replace(' WHERE ', ` SET archived = ${flag} WHERE `)}`).run();
   writeCells(db, deltas);
