@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraggable } from '@dnd-kit/core';
 import type { ApplicationSummary } from '../../../../src-shared/contract';
@@ -46,7 +46,7 @@ export function CardContent({ application }: { application: ApplicationSummary }
  * A draggable card: drag with the mouse, or focus it and press Space, move with ← →, Space again to drop
  * (Escape cancels). Enter or a click opens the application.
  */
-export function BoardCard({ application, onOpen }: { application: ApplicationSummary; onOpen(id: string): void }) {
+export const BoardCard = memo(function BoardCard({ application, onOpen }: { application: ApplicationSummary; onOpen(id: string): void }) {
   const { t } = useTranslation('board');
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: application.id,
@@ -74,4 +74,4 @@ export function BoardCard({ application, onOpen }: { application: ApplicationSum
       <CardContent application={application} />
     </div>
   );
-}
+});

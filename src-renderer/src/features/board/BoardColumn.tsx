@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDroppable } from '@dnd-kit/core';
@@ -61,6 +61,8 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
   const total = Math.max((list.data?.total ?? 0) - [...movedOut].filter((id) => loaded.some((item) => item.id === id)).length, 0) +
     movedIn.filter((card) => !loaded.some((item) => item.id === card.id)).length;
   const revealed = useRevealedCount(cards.length);
+  // Stable, so that the cards drawn already are not drawn again with each batch (BoardCard is memoised).
+  const openCard = useCallback((id: string) => navigate(`/applications/${id}`), [navigate]);
   const name = stageName(stage);
   const headingId = `column-${stage.id}`;
 
@@ -98,7 +100,7 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
       <div className="column-cards">
         {list.error && <p className="notice notice-error">{errorMessage(t, list.error)}</p>}
         {cards.slice(0, revealed).map((application) => (
-          <BoardCard key={application.id} application={application} onOpen={(id) => navigate(`/applications/${id}`)} />
+          <BoardCard key={application.id} application={application} onOpen={openCard} />
         ))}
         {list.data && cards.length === 0 && <p className="column-empty">{t('board:column.empty')}</p>}
         {loaded.length < (list.data?.total ?? 0) &&

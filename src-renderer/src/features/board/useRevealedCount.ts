@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 
-/** Cards a column draws with the first paint: more than a tall window shows. */
-export const firstRevealed = 16;
-/** Cards added per frame after that: small enough that no frame runs long. */
-const revealedPerStep = 24;
+/** Cards a column draws with the first paint: what a window shows. */
+export const firstRevealed = 8;
+/** Cards added per frame after that, in each column (every column adds its own in the same frame): small enough
+ * that no frame runs long. */
+const revealedPerStep = 16;
 
 /**
  * How many of a column's loaded cards to draw now. A board draws up to 200 cards a column; drawing them all
