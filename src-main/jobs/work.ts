@@ -1,7 +1,7 @@
 import type { ChannelOutput, JobChannel, ParsedInput } from '../../src-shared/contract';
 import type { ScheduledOutcome } from '../backups/schedule';
 import type { AppContext } from '../context';
-import type { DownloadedImage, ImageHeader } from '../sync/image';
+import type { DownloadedImage, ImageHeader, ImageLoad } from '../sync/image';
 
 type ContractJob = Exclude<JobChannel, 'backups.scheduled' | 'sync.writeImage' | 'sync.loadImage'>;
 
@@ -14,7 +14,7 @@ export type JobInputs = { [C in ContractJob]: ParsedInput<C> } & {
 export type JobOutputs = { [C in ContractJob]: ChannelOutput<C> } & {
   'backups.scheduled': ScheduledOutcome;
   'sync.writeImage': ImageHeader | null;
-  'sync.loadImage': boolean;
+  'sync.loadImage': ImageLoad;
 };
 
 /**

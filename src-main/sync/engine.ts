@@ -246,7 +246,8 @@ export class SyncEngine {
       if (!image) return false;
       let loaded: boolean;
       try {
-        loaded = await this.context.jobs.run('sync.loadImage', image);
+        // 'needsEntries': the image holds a value the entries leave out one by one (and list): they serve instead.
+        loaded = (await this.context.jobs.run('sync.loadImage', image)) === 'loaded';
       } catch (error) {
         // Nothing of it was applied (one transaction in the worker); the worker's error carries no sync problem.
         throw error instanceof SyncFailure ? error : new SyncFailure('local', error instanceof Error ? error.message : String(error));

@@ -16,6 +16,10 @@ import { SyncFailure } from './failure';
 import { openStream } from './sealed-stream';
 import { tempFile, writeSealed, type StoredSnapshot } from './snapshot';
 import type { SyncState, SyncStateRow } from './state';
+import { fitsKind } from './custom-values';
+import { syncedDateColumns } from './dates';
+import { earliestPlausibleYear, latestPlausibleYear } from '../../src-shared/contract/dates';
+import type { CustomFieldKind } from '../../src-shared/contract';
 
 /**
  * Database images (docs/sync.md, "Database images"): next to a snapshot, the device that made it uploads a fresh
@@ -235,15 +239,20 @@ function columnsOf(db: Database, schema: string, table: string): string[] {
  * clock moves past the image's, and the cursor to what it covers. False (nothing written) when this device wrote
  * something of its own meanwhile.
  */
-export function loadImage(context: AppContext, state: SyncState, image: DownloadedImage): boolean {
+/** What became of an image: loaded; not, this device wrote something of its own meanwhile; not, its entries must
+ * serve (it holds a value the entry path leaves out, see `leftOutByEntries`). */
+export type ImageLoad = 'loaded' | 'ownData' | 'needsEntries';
+
+export function loadImage(context: AppContext, state: SyncState, image: DownloadedImage): ImageLoad {
   const { db, changes } = context;
   // One transaction: once it starts, it ends whole or not at all (no cancel halfway).
   context.job?.progress('applying');
   context.job?.commitPoint();
   db.sql(`ATTACH ? AS image`).run(image.file);
   try {
-    const loaded = db.transaction(() => {
-      if (!hasNothingOfItsOwn(db)) return false;
+    const loaded = db.transaction((): ImageLoad => {
+      if (!hasNothingOfItsOwn(db)) return 'ownData';
+      if (leftOutByEntries(db)) return 'needsEntries';
       // Parents come first in syncedTables, but a row may point at a later row of its own table.
       db.sqlite.pragma('defer_foreign_keys = ON');
       for (const table of syncedTables) copyRows(db, table, true);
@@ -254,13 +263,44 @@ export function loadImage(context: AppContext, state: SyncState, image: Download
       changes.clock.observe(image.header.hlc);
       db.sql(`INSERT INTO meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(changes.clock.tick());
       state.update({ cursor: image.header.covers });
-      return true;
+      return 'loaded';
     });
-    if (loaded) changes.announce([...syncedTables], 'remote');
+    if (loaded === 'loaded') changes.announce([...syncedTables], 'remote');
     return loaded;
   } finally {
     db.sql(`DETACH image`).run();
   }
+}
+
+/**
+ * Whether the attached image holds a value the entry path would leave out (and list in Settings ▸ Sync): a synced
+ * date that is not a plausible day (src-main/sync/dates.ts), a custom field's value not of its field's kind
+ * (custom-values.ts). Another version of Candid, or a database written past the checks, may hold one; an image is
+ * copied as it is, so such a device joins by the snapshot's entries instead, which leave them out one by one.
+ */
+function leftOutByEntries(db: Database): boolean {
+  // isPlausibleSyncedDate in SQL: null, or text that starts with a year within the bounds and a dash.
+  const bounds = [earliestPlausibleYear, latestPlausibleYear()];
+  for (const [table, columns] of syncedDateColumns) {
+    if (columns.size === 0 || columnsOf(db, 'image', table).length === 0) continue;
+    const implausible = [...columns].map((name) => {
+      const column = quoted(name);
+      return `(${column} IS NOT NULL AND NOT (typeof(${column}) = 'text' AND ${column} GLOB '[0-9][0-9][0-9][0-9]-*' AND CAST(substr(${column}, 1, 4) AS INTEGER) BETWEEN ? AND ?))`;
+    });
+    const parameters = [...columns].flatMap(() => bounds);
+    if (db.sql(`SELECT 1 FROM image.${quoted(table)} WHERE ${implausible.join(' OR ')} LIMIT 1`).get(...parameters)) return true;
+  }
+  if (columnsOf(db, 'image', 'application_field_values').length === 0) return false;
+  const values = db
+    .sql(
+      `SELECT f.kind, v.value FROM image.application_field_values v JOIN image.custom_fields f ON f.id = v.field_id
+       WHERE f.kind IN ('date', 'number') AND v.value IS NOT NULL`,
+    )
+    .raw();
+  for (const [kind, value] of values.iterate() as Iterable<[CustomFieldKind, unknown]>) {
+    if (!fitsKind(kind, value)) return true;
+  }
+  return false;
 }
 
 /**
