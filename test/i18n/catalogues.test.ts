@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { jobChannels } from '../../src-shared/contract/jobs';
 import { languages, namespaces, resources } from '../../src-shared/i18n';
 import { findHardcodedText, tsxFilesUnder } from './hardcoded-text';
 
@@ -23,6 +24,14 @@ const catalogue = (language: string, namespace: string) =>
   flatten((resources as unknown as Record<string, Record<string, unknown>>)[language][namespace]);
 
 describe('catalogues', () => {
+  it('name every kind of job in the progress panel, in both languages', () => {
+    for (const language of languages) {
+      const jobs = catalogue(language, 'jobs');
+      const unnamed = jobChannels.filter((channel) => typeof jobs.get(`channel.${channel}`) !== 'string');
+      expect(unnamed, language).toEqual([]);
+    }
+  });
+
   it('are registered for both languages with the same namespaces', () => {
     expect(languages).toEqual(['en', 'fr']);
     expect(Object.keys(resources.fr).sort()).toEqual(Object.keys(resources.en).sort());

@@ -9,6 +9,7 @@ export default {
     'exports.csv': 'Exporting to CSV',
     'exports.json': 'Exporting a JSON backup',
     'exports.calendar': 'Exporting the calendar',
+    'exports.searchReport': 'Writing the proof-of-search report',
     'backups.create': 'Backing up',
     'backups.restore': 'Restoring a backup',
     'backups.scheduled': 'Automatic backup',

@@ -9,6 +9,7 @@ export default {
     'exports.csv': 'Export CSV',
     'exports.json': 'Export de la sauvegarde JSON',
     'exports.calendar': 'Export du calendrier',
+    'exports.searchReport': 'Rédaction du justificatif de recherche d’emploi',
     'backups.create': 'Sauvegarde',
     'backups.restore': 'Restauration d’une sauvegarde',
     'backups.scheduled': 'Sauvegarde automatique',
