@@ -13,6 +13,7 @@ import { syncedTables } from '../db/schema';
 import type { SyncClient } from './client';
 import type { SyncKeys } from './crypto';
 import { SyncFailure } from './failure';
+import { fetchSealedObject } from './sealed-object';
 import { openStream } from './sealed-stream';
 import { tempFile, writeSealed, type StoredSnapshot } from './snapshot';
 import type { SyncState, SyncStateRow } from './state';
@@ -151,19 +152,9 @@ export interface DownloadedImage {
  * `tampered` and leaves nothing behind.
  */
 export async function downloadImage(context: AppContext, client: SyncClient, keys: SyncKeys): Promise<DownloadedImage | null> {
-  let response: Response;
-  try {
-    response = await client.request<Response>('GET', '/sync/image', { raw: true, transfer: true });
-  } catch (error) {
-    if (error instanceof SyncFailure && error.options.status === 404) return null;
-    throw error;
-  }
-  const imageId = response.headers.get(imageHeaders.id) ?? '';
-  const covers = Number(response.headers.get(imageHeaders.covers));
-  if (!/^[0-9a-f-]{36}$/i.test(imageId) || !Number.isInteger(covers) || covers < 0) {
-    await response.body?.cancel();
-    throw new SyncFailure('incompatible', 'The database image came without its id or what it covers');
-  }
+  const fetched = await fetchSealedObject(client, '/sync/image', imageHeaders, 'The database image');
+  if (!fetched) return null;
+  const { response, id: imageId, covers } = fetched;
   const file = tempFile(context, `image-${imageId}.in.sqlite`);
   try {
     const header = await openImageStream(keys, imageId, Readable.fromWeb(response.body as never), file);

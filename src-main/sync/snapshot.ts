@@ -14,6 +14,7 @@ import type { SyncClient } from './client';
 import type { SyncKeys } from './crypto';
 import type { EntryParser, WireEntry } from './entries';
 import { SyncFailure } from './failure';
+import { fetchSealedObject } from './sealed-object';
 import { openStream, sealStream, type ChunkAad } from './sealed-stream';
 import type { SyncStateRow } from './state';
 
@@ -148,18 +149,9 @@ export interface DownloadedSnapshot {
  * lost half-way, or a tampered or truncated snapshot, changes nothing. Null when the server has none.
  */
 export async function downloadSnapshot(context: AppContext, client: SyncClient, keys: SyncKeys, parser: EntryParser): Promise<DownloadedSnapshot | null> {
-  let response: Response;
-  try {
-    response = await client.request<Response>('GET', '/sync/snapshot', { raw: true, transfer: true });
-  } catch (error) {
-    if (error instanceof SyncFailure && error.options.status === 404) return null;
-    throw error;
-  }
-  const snapshotId = response.headers.get(snapshotHeaders.id) ?? '';
-  const covers = Number(response.headers.get(snapshotHeaders.covers));
-  if (!/^[0-9a-f-]{36}$/i.test(snapshotId) || !Number.isInteger(covers) || covers < 0) {
-    throw new SyncFailure('incompatible', 'The snapshot came without its id or what it covers');
-  }
+  const fetched = await fetchSealedObject(client, '/sync/snapshot', snapshotHeaders, 'The snapshot');
+  if (!fetched) return null;
+  const { response, id: snapshotId, covers } = fetched;
   const file = tempFile(context, `snapshot-${snapshotId}.in`);
   try {
     const out = fs.createWriteStream(file, { mode: 0o600 });
