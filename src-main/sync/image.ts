@@ -13,7 +13,7 @@ import { syncedTables } from '../db/schema';
 import type { SyncClient } from './client';
 import type { SyncKeys } from './crypto';
 import { SyncFailure } from './failure';
-import { fetchSealedObject } from './sealed-object';
+import { fetchSealedObject, putSealedObject } from './sealed-object';
 import { openStream } from './sealed-stream';
 import { tempFile, writeSealed, type StoredSnapshot } from './snapshot';
 import type { SyncState, SyncStateRow } from './state';
@@ -69,21 +69,8 @@ export async function makeImage(context: AppContext, client: SyncClient, keys: S
     }
     await writeSealed(sealedFile, keys.image, keys.imageAad(imageId), plaintext());
     fs.rmSync(databaseFile, { force: true });
-    const size = fs.statSync(sealedFile).size;
-    try {
-      await client.request('PUT', '/sync/image', {
-        query: { id: imageId, snapshot: snapshot.id },
-        body: () => Readable.toWeb(fs.createReadStream(sealedFile)) as ReadableStream,
-        bodyLength: size,
-        schema: putImageResponse,
-        transfer: true,
-      });
-    } catch (error) {
-      // A newer snapshot replaced this one meanwhile: its device brings its own image.
-      if (error instanceof SyncFailure && error.options.serverCode === 'CONFLICT') return false;
-      throw error;
-    }
-    return true;
+    // False: a newer snapshot replaced this one meanwhile, and its device brings its own image.
+    return await putSealedObject(client, '/sync/image', { id: imageId, snapshot: snapshot.id }, sealedFile, putImageResponse);
   } finally {
     fs.rmSync(databaseFile, { force: true });
     fs.rmSync(sealedFile, { force: true });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import type { z } from 'zod';
 import { SyncFailure } from './failure';
 import type { SyncClient } from './client';
 
@@ -33,4 +36,30 @@ export async function fetchSealedObject(
     throw new SyncFailure('incompatible', `${what} came without its id or what it covers`);
   }
   return { response, id, covers };
+}
+
+/**
+ * Uploads a sealed file as the account's object of a kind (its snapshot, its image). False when the server keeps a
+ * newer one already (409: another device stored one meanwhile), which is nothing to do.
+ */
+export async function putSealedObject(
+  client: SyncClient,
+  path: string,
+  query: Record<string, string | number>,
+  file: string,
+  schema: z.ZodType,
+): Promise<boolean> {
+  try {
+    await client.request('PUT', path, {
+      query,
+      body: () => Readable.toWeb(fs.createReadStream(file)) as ReadableStream,
+      bodyLength: fs.statSync(file).size,
+      schema,
+      transfer: true,
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof SyncFailure && error.options.serverCode === 'CONFLICT') return false;
+    throw error;
+  }
 }

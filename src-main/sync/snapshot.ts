@@ -14,7 +14,7 @@ import type { SyncClient } from './client';
 import type { SyncKeys } from './crypto';
 import type { EntryParser, WireEntry } from './entries';
 import { SyncFailure } from './failure';
-import { fetchSealedObject } from './sealed-object';
+import { fetchSealedObject, putSealedObject } from './sealed-object';
 import { openStream, sealStream, type ChunkAad } from './sealed-stream';
 import type { SyncStateRow } from './state';
 
@@ -106,20 +106,8 @@ export async function makeSnapshot(context: AppContext, client: SyncClient, keys
     await writeSealed(file, keys.snapshot, keys.snapshotAad(snapshotId), lines());
     reader.exec('COMMIT');
 
-    const size = fs.statSync(file).size;
-    try {
-      await client.request('PUT', '/sync/snapshot', {
-        query: { id: snapshotId, covers },
-        body: () => Readable.toWeb(fs.createReadStream(file)) as ReadableStream,
-        bodyLength: size,
-        schema: putSnapshotResponse,
-        transfer: true,
-      });
-    } catch (error) {
-      // Another device stored one covering as much or more meanwhile: nothing to do.
-      if (error instanceof SyncFailure && error.options.serverCode === 'CONFLICT') return null;
-      throw error;
-    }
+    // Null: another device stored one covering as much or more meanwhile, nothing to do.
+    if (!(await putSealedObject(client, '/sync/snapshot', { id: snapshotId, covers }, file, putSnapshotResponse))) return null;
     return { id: snapshotId, covers };
   } finally {
     reader.close();
