@@ -1,5 +1,6 @@
 import type {
   ApplicationDetail,
+  ApplicationFilters,
   ApplicationPage,
   ApplicationSortColumn,
   ApplicationSummary,
@@ -108,7 +109,7 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
            ORDER BY ${order}`,
         )
         .all(...where.params, ...(after?.params ?? []), input.limit, offset) as (SummaryRow & { sort_key: string | number | null })[]);
-  const total = countFromCells(db, input) ?? countRows(db, where);
+  const total = countFromCells(db, filtersOf(input)) ?? countRows(db, where);
   const tags = tagsByApplication(db, rows.map((row) => row.id));
   const nextSteps = nextStepsByApplication(db, rows.map((row) => row.id));
   const customValues = customValuesByApplication(db, rows.map((row) => row.id));
@@ -120,6 +121,15 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
     offset,
     nextCursor: last && rows.length === input.limit ? encodeCursor([last.sort_key, last.seq]) : null,
   };
+}
+
+/**
+ * The filters of a list input, without its sort and paging: the maintained counts answer filters, and a key they do
+ * not know (sort, limit…) sent every page to count its rows (5 of the first page's 7 ms at 100,000).
+ */
+function filtersOf(input: ParsedInput<'applications.list'>): ApplicationFilters {
+  const { sort: _sort, limit: _limit, offset: _offset, after: _after, ...filters } = input;
+  return filters;
 }
 
 export function tagsByApplication(db: Database, ids: readonly string[]): Map<string, string[]> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApplicationSortColumn, ListApplicationsInput } from '../../src-shared/contract';
 import { Random } from '../../src-main/seed/random';
 import { openTempApp, type TempApp } from '../support/temp-app';
@@ -107,6 +107,31 @@ describe('the page total', () => {
     for (const filters of filterSets()) {
       const page = await app.api.invoke('applications.list', { ...filters, limit: 1000 });
       expect(page.total, JSON.stringify(filters)).toBe(page.items.length);
+    }
+  });
+
+  it('is read from the maintained counts, not counted row by row, whatever the sort and the page', async () => {
+    // The list's input also holds its sort and paging, which are no filters: they once sent every page to count
+    // its rows. Watched, not replaced: the statements run as they would.
+    const statements = vi.spyOn(app.context.db, 'sql');
+    try {
+      const first = await app.api.invoke('applications.list', { sort: { column: 'company', direction: 'asc' }, limit: 5 });
+      const inputs: ListApplicationsInput[] = [
+        {},
+        { after: first.nextCursor!, sort: { column: 'company', direction: 'asc' }, limit: 5 },
+        { offset: 10 },
+        ...filterSets().filter((filters) => filters?.text === undefined),
+      ];
+      for (const input of inputs) {
+        statements.mockClear();
+        const page = await app.api.invoke('applications.list', input);
+        const all = await app.api.invoke('applications.list', { ...input, after: undefined, offset: 0, limit: 1000 });
+        expect(page.total, JSON.stringify(input)).toBe(all.items.length);
+        const counts = statements.mock.calls.map(([text]) => text).filter((text) => /count\(\*\)\s+FROM applications/i.test(text));
+        expect(counts, JSON.stringify(input)).toEqual([]);
+      }
+    } finally {
+      statements.mockRestore();
     }
   });
 });
