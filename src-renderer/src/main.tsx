@@ -6,7 +6,7 @@ import './styles/components.css';
 import './styles/layout.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createQueryClient } from './api/hooks';
+import { createQueryClient, prefetchChannel } from './api/hooks';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { applyTheme, rememberedTheme, startLanguage } from './shell/appearance';
@@ -15,8 +15,14 @@ import { applyTheme, rememberedTheme, startLanguage } from './shell/appearance';
 applyTheme(rememberedTheme());
 initI18n(startLanguage());
 
+// What every first screen needs, asked before React draws anything: the stages first (the board's columns wait
+// for them), then the profile (theme, language, header).
+const queryClient = createQueryClient();
+prefetchChannel(queryClient, 'stages.list');
+prefetchChannel(queryClient, 'profile.get');
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App queryClient={createQueryClient()} />
+    <App queryClient={queryClient} />
   </StrictMode>,
 );

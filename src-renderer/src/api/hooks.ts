@@ -26,6 +26,23 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
+/** The query key of one channel's read: [channel, input]; `null` when the channel takes no input. */
+export function channelKey<C extends Channel>(channel: C, input: ChannelInput<C> | undefined): readonly [C, unknown] {
+  return [channel, input ?? null];
+}
+
+/**
+ * Asks for a read before any component does, so its answer is on its way while the bundle draws the first screen
+ * (the board's columns wait for the stages: asked with the first render, they came back a round trip later,
+ * queued behind the shell's other calls).
+ */
+export function prefetchChannel<C extends Channel>(client: QueryClient, channel: C, input?: ChannelInput<C>): void {
+  void client.prefetchQuery({
+    queryKey: channelKey(channel, input),
+    queryFn: () => (invoke as (channel: C, input: unknown) => Promise<ChannelOutput<C>>)(channel, input),
+  });
+}
+
 type InputArgs<C extends Channel> = undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
 
 /** Reads one channel; the query key is [channel, input], so any `changed` event refreshes it. */
@@ -35,7 +52,7 @@ export function useChannel<C extends Channel>(
   options: Omit<UseQueryOptions<ChannelOutput<C>, AppError>, 'queryKey' | 'queryFn'> = {},
 ) {
   return useQuery<ChannelOutput<C>, AppError>({
-    queryKey: [channel, input ?? null],
+    queryKey: channelKey(channel, input),
     queryFn: () => (invoke as (channel: C, input: unknown) => Promise<ChannelOutput<C>>)(channel, input),
     ...options,
   });

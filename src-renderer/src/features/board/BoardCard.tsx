@@ -1,14 +1,23 @@
 import { memo, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useDraggable } from '@dnd-kit/core';
 import type { ApplicationSummary } from '../../../../src-shared/contract';
-import { useFormat } from '../../ui/format';
+import type { Formatters } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 
+/**
+ * The translator and formatters of the board, handed down by its column: a card that asked for its own
+ * (useTranslation, useFormat) subscribed to i18next and copied its instance once per card, the largest part of
+ * drawing the board's first cards.
+ */
+export interface CardText {
+  t: TFunction;
+  format: Formatters;
+}
+
 /** What a card shows: enough to recognise the application at a glance. */
-export function CardContent({ application }: { application: ApplicationSummary }) {
-  const { t } = useTranslation(['board', 'common']);
-  const format = useFormat();
+export function CardContent({ application, text }: { application: ApplicationSummary; text: CardText }) {
+  const { t, format } = text;
   const details = [application.location, application.workMode && t(`common:workMode.${application.workMode}`)].filter(Boolean).join(' · ');
   const salary = format.salary(application);
   return (
@@ -46,12 +55,11 @@ export function CardContent({ application }: { application: ApplicationSummary }
  * A draggable card: drag with the mouse, or focus it and press Space, move with ← →, Space again to drop
  * (Escape cancels). Enter or a click opens the application.
  */
-export const BoardCard = memo(function BoardCard({ application, onOpen }: { application: ApplicationSummary; onOpen(id: string): void }) {
-  const { t } = useTranslation('board');
+export const BoardCard = memo(function BoardCard({ application, text, onOpen }: { application: ApplicationSummary; text: CardText; onOpen(id: string): void }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: application.id,
     data: { application },
-    attributes: { roleDescription: t('card.roleDescription') },
+    attributes: { roleDescription: text.t('board:card.roleDescription') },
   });
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Enter' && !isDragging) {
@@ -71,7 +79,7 @@ export const BoardCard = memo(function BoardCard({ application, onOpen }: { appl
       onClick={() => onOpen(application.id)}
       data-application-id={application.id}
     >
-      <CardContent application={application} />
+      <CardContent application={application} text={text} />
     </div>
   );
 });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDroppable } from '@dnd-kit/core';
@@ -11,7 +11,7 @@ import { errorMessage } from '../../ui/issues';
 import { useStageName } from '../../ui/StageBadge';
 import { setFilters, type ApplicationSort } from '../applications/filters/viewStore';
 import { useShell } from '../../shell/ShellContext';
-import { BoardCard } from './BoardCard';
+import { BoardCard, type CardText } from './BoardCard';
 import { useRevealedCount } from './useRevealedCount';
 
 /** Cards loaded per column at first and per "Show more"; a column never loads more than `maxCards`. */
@@ -63,6 +63,7 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
   const revealed = useRevealedCount(cards.length);
   // Stable, so that the cards drawn already are not drawn again with each batch (BoardCard is memoised).
   const openCard = useCallback((id: string) => navigate(`/applications/${id}`), [navigate]);
+  const text = useMemo<CardText>(() => ({ t, format }), [t, format]);
   const name = stageName(stage);
   const headingId = `column-${stage.id}`;
 
@@ -100,7 +101,7 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
       <div className="column-cards">
         {list.error && <p className="notice notice-error">{errorMessage(t, list.error)}</p>}
         {cards.slice(0, revealed).map((application) => (
-          <BoardCard key={application.id} application={application} onOpen={openCard} />
+          <BoardCard key={application.id} application={application} text={text} onOpen={openCard} />
         ))}
         {list.data && cards.length === 0 && <p className="column-empty">{t('board:column.empty')}</p>}
         {loaded.length < (list.data?.total ?? 0) &&

@@ -16,13 +16,14 @@ import {
 } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ApplicationSummary, Stage } from '../../../../src-shared/contract';
+import { useFormat } from '../../ui/format';
 import { useStageName } from '../../ui/StageBadge';
 import { FilterBar } from '../applications/filters/FilterBar';
 import { setFilters, useApplicationsView } from '../applications/filters/viewStore';
 import { useApplicationActions } from '../applications/useApplicationActions';
 import { useStages } from '../applications/vocabulary';
 import { BoardColumn, type PendingMove } from './BoardColumn';
-import { CardContent } from './BoardCard';
+import { CardContent, type CardText } from './BoardCard';
 import { useCollapsedColumns } from './collapsed';
 import { columnCoordinates } from './keyboardCoordinates';
 import { useRememberedChoice } from '../../shell/remembered';
@@ -50,6 +51,8 @@ export default function BoardPage() {
   const [density, setDensity] = useRememberedChoice('candid.board.density', 'comfortable', boardDensities);
   const [dragged, setDragged] = useState<ApplicationSummary | null>(null);
   const [moves, setMoves] = useState<PendingMove[]>([]);
+  const format = useFormat();
+  const cardText = useMemo<CardText>(() => ({ t, format }), [t, format]);
 
   const sensors = useSensors(
     // A few pixels of movement before a drag starts, so a click still opens the card.
@@ -141,7 +144,7 @@ export default function BoardPage() {
         <DragOverlay dropAnimation={null}>
           {dragged && (
             <div className="board-card is-overlay">
-              <CardContent application={dragged} />
+              <CardContent application={dragged} text={cardText} />
             </div>
           )}
         </DragOverlay>
