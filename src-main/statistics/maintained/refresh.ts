@@ -1,5 +1,5 @@
 import type { Database } from '../../db/connection';
-import { CellDeltas, deleteCellSql, upsertCellSql } from './cells';
+import { CellDeltas, deleteCellSql, scopes, upsertCellSql } from './cells';
 import {
   factRowColumns,
   insertFactSql,
@@ -39,12 +39,21 @@ export function refreshStatistics(db: Database, applicationIds: ReadonlySet<stri
  * right but for the flag, so the flag is set in place and they move between the active and the "all" scopes of the
  * cells they count in, read from their stored facts. Their history is not read again (recomputing the facts of a
  * 73,000-row archive and its Undo cost 26 s of CPU at 100,000), nor are their rows. A fact already flagged so stays.
+ * When more move than stay behind ("select all" → archive leaves no active application), the whole side moves
+ * set-based and the few that stay are moved back one by one (`moveWholeSide`).
  */
 export function moveArchivedFacts(db: Database, applicationIds: ReadonlySet<string>, archived: boolean): void {
   if (applicationIds.size === 0 || !hasStatisticsTables(db)) return;
   fillRefreshSet(db, `id IN (SELECT value FROM json_each(?))`, JSON.stringify([...applicationIds]));
   const flag = archived ? 1 : 0;
   const moving = `main.statistics_facts WHERE ${inRefreshSet} AND archived IS NOT ${flag}`;
+  const movingCount = db.sql(`SELECT count(*) FROM ${moving}`).pluck().get() as number;
+  if (movingCount === 0) return;
+  if (factsOnSide(db, !archived) - movingCount < movingCount) {
+    db.sql(`UPDATE ${moving.replace(' WHERE ', ` SET archived = ${flag} WHERE `)}`).run();
+    moveWholeSide(db, archived);
+    return;
+  }
   const deltas = new CellDeltas();
   // The skill counts per month hold the archived flag in their key: they move too.
   const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
@@ -53,6 +62,48 @@ export function moveArchivedFacts(db: Database, applicationIds: ReadonlySet<stri
     months?.moveFact(row, archived);
   }
   db.sql(`UPDATE ${moving.replace(' WHERE ', ` SET archived = ${flag} WHERE `)}`).run();
+  writeCells(db, deltas);
+  months?.write(db);
+}
+
+/**
+ * How many facts are archived (or active): every fact counts once in the cube's cells of each scope it is in, so
+ * the active ones are the cube's count in the active scope, the archived ones the rest of the "all" scope's.
+ */
+function factsOnSide(db: Database, archived: boolean): number {
+  const [active, all] = db
+    .sql(`SELECT coalesce(sum(count) FILTER (WHERE scope = ${scopes.active}), 0), coalesce(sum(count) FILTER (WHERE scope = ${scopes.all}), 0)
+          FROM main.statistics_cells WHERE kind = 'cube'`)
+    .raw()
+    .get() as [number, number];
+  return archived ? all - active : active;
+}
+
+/**
+ * The facts have moved to the `archived` side and few stayed on the other: every count of the side they left is
+ * moved over in a few statements (the active scope of the cells is emptied, or becomes a copy of "all"; the skill
+ * counts per month of one flag are added to the other's), then the facts that stayed are moved back one by one.
+ * The same counts as moving each one over, with the JavaScript work and the upserts of the few instead of the many.
+ */
+function moveWholeSide(db: Database, archived: boolean): void {
+  const flag = archived ? 1 : 0;
+  db.sql(`DELETE FROM main.statistics_cells WHERE scope = ${scopes.active}`).run();
+  if (!archived) {
+    db.sql(`INSERT INTO main.statistics_cells (kind, scope, key, value, count)
+            SELECT kind, ${scopes.active}, key, value, count FROM main.statistics_cells WHERE scope = ${scopes.all}`).run();
+  }
+  const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
+  if (months) {
+    db.sql(`INSERT INTO main.statistics_skill_months (archived, month, source, kind, skill, count)
+            SELECT ${flag}, month, source, kind, skill, count FROM main.statistics_skill_months WHERE archived = ${1 - flag}
+            ON CONFLICT (archived, month, source, kind, skill) DO UPDATE SET count = count + excluded.count`).run();
+    db.sql(`DELETE FROM main.statistics_skill_months WHERE archived = ${1 - flag}`).run();
+  }
+  const deltas = new CellDeltas();
+  for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE archived IS NOT ${flag}`).raw().iterate() as Iterable<FactRow>) {
+    deltas.move(row, !archived);
+    months?.moveFact(row, !archived);
+  }
   writeCells(db, deltas);
   months?.write(db);
 }

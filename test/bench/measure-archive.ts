@@ -1,0 +1,51 @@
+/**
+ * Measures "select all" → archive (applications.bulkByFilter) and its Undo (applications.unarchive) on a copy of a
+ * database, each way in wall-clock and CPU time (CPU time says more on a busy machine), beside the raw baseline's two
+ * UPDATEs on the same copy afterwards. Not a test (tests never assert timings):
+ * `npx tsx test/bench/measure-archive.ts <database file, such as the bench's 100,000 one> [rounds]`.
+ * The copy is made in a temporary folder and removed at the end.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createApi } from '../../src-main/api';
+import { closeAppContext, openAppContext } from '../../src-main/context';
+import { databaseFileName } from '../../src-main/db/open';
+import { RawBaseline } from './baseline';
+import { removeScratch, scratchDir } from './scratch';
+
+const source = path.resolve(process.argv[2] ?? '');
+const rounds = Number(process.argv[3] ?? '1');
+const dir = scratchDir('candid-measure-archive-');
+fs.copyFileSync(source, path.join(dir, databaseFileName), fs.constants.COPYFILE_FICLONE);
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 1000);
+};
+async function timed<T>(fn: () => T | Promise<T>): Promise<{ result: T; wallMs: number; cpuMs: number }> {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const result = await fn();
+  return { result, wallMs: Math.round(performance.now() - wall), cpuMs: cpuMs(cpu) };
+}
+
+try {
+  const context = await openAppContext({ dataDir: dir });
+  const api = createApi(context);
+  const call = async (channel: string, input: unknown) => {
+    const result = await api.call(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  };
+  for (let round = 0; round < rounds; round += 1) {
+    const archive = await timed(() => call('applications.bulkByFilter', { filters: {}, action: 'archive' }) as Promise<{ ids: string[] }>);
+    const undo = await timed(() => call('applications.unarchive', { ids: archive.result.ids }));
+    console.log(JSON.stringify({ round, rows: archive.result.ids.length, archive: { wallMs: archive.wallMs, cpuMs: archive.cpuMs }, undo: { wallMs: undo.wallMs, cpuMs: undo.cpuMs } }));
+  }
+  closeAppContext(context);
+  const raw = new RawBaseline(path.join(dir, databaseFileName));
+  const both = await timed(() => raw.archiveAllAndBack());
+  console.log(JSON.stringify({ raw: { rows: both.result, wallMs: both.wallMs, cpuMs: both.cpuMs } }));
+} finally {
+  removeScratch(dir);
+}
