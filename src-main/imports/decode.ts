@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { ImportEncoding } from '../../src-shared/contract';
 import type { ByteSource } from './source';
 
@@ -39,18 +40,34 @@ function utf16WithoutBom(bytes: Uint8Array): ImportEncoding | null {
   return null;
 }
 
-/** Valid UTF-8 from start to end, checked a chunk at a time (a character may straddle two chunks). */
-function isValidUtf8(source: ByteSource): boolean {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for (let position = 0; position < source.size; position += chunkBytes) {
-      decoder.decode(source.read(position, chunkBytes), { stream: true });
-    }
-    decoder.decode();
-    return true;
-  } catch {
-    return false;
+/**
+ * Where a chunk's last whole character ends: before a multi-byte character the chunk cuts short (it goes on in
+ * the next chunk). Bytes that cannot begin a character are left for the check to refuse.
+ */
+function wholeCharactersEnd(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(4, bytes.length); back += 1) {
+    const byte = bytes[bytes.length - back];
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? bytes.length - back : bytes.length;
   }
+  return bytes.length;
+}
+
+/**
+ * Valid UTF-8 from start to end, checked a chunk at a time (a character may straddle two chunks) by Node's
+ * validator: decoding the whole file into text only to check it cost a second of CPU at 100,000 rows.
+ */
+function isValidUtf8(source: ByteSource): boolean {
+  let carried: Uint8Array = new Uint8Array(0);
+  for (let position = 0; position < source.size; position += chunkBytes) {
+    const read = source.read(position, chunkBytes);
+    const bytes = carried.length === 0 ? read : Buffer.concat([carried, read]);
+    const end = position + chunkBytes >= source.size ? bytes.length : wholeCharactersEnd(bytes);
+    if (!isUtf8(bytes.subarray(0, end))) return false;
+    carried = bytes.slice(end);
+  }
+  return carried.length === 0;
 }
 
 /**

@@ -207,12 +207,13 @@ async function main(): Promise<void> {
   const [kind, dataDir, file] = process.argv.slice(2) as [HeavyKind, string, string];
   let result: HeavyResult;
   try {
-    // The export's job, and its sheet thread, start from a bundle of the worker as the app's do (not tsx's compiling).
-    if (kind === 'export') result = await bundleJobsWorker().then(() => exportTyped(dataDir, file).finally(removeJobsWorkerBundle));
+    // The export's and the import's jobs (and the export's sheet thread) start from a bundle of the worker as the
+    // app's do: not compiled by tsx in the worker as it starts, seconds of CPU the app never spends.
+    const fromBundle = (work: () => Promise<HeavyResult>) => bundleJobsWorker().then(() => work().finally(removeJobsWorkerBundle));
+    if (kind === 'export') result = await fromBundle(() => exportTyped(dataDir, file));
     else if (kind === 'export-raw') result = await exportRaw(dataDir);
-    else if (kind === 'import') result = await importTyped(dataDir, file);
+    else if (kind === 'import' || kind === 'import-during') result = await fromBundle(() => importTyped(dataDir, file));
     else if (kind === 'import-raw') result = await importRaw(dataDir, file);
-    else if (kind === 'import-during') result = await importTyped(dataDir, file);
     else throw new Error(`unknown kind ${kind}`);
   } catch (error) {
     result = { ok: false, detail: `error: ${(error as Error).message.split('\n')[0]}` };
