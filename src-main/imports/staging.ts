@@ -48,6 +48,10 @@ const stagingDroppedIndexes = [
   'stage_events_to_stage',
   'application_tags_tag',
   'application_tags_pair',
+  // Keyed by a stage and a date, not by when the row was written: each chunk of the import dirtied pages all over
+  // them, and every page a chunk dirties is journaled and written again when it commits.
+  'applications_stage_since',
+  'statistics_facts_applied_day',
 ];
 
 /** The full-text columns, stored as plain rows in staging and indexed once, by the live copy. */
