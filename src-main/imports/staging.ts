@@ -88,6 +88,9 @@ export class ImportStaging {
       db.sqlite.pragma('journal_mode = MEMORY');
       db.sqlite.pragma('synchronous = OFF');
       db.sqlite.pragma('cache_size = -64000');
+      // Every staged row is checked against its parent when the live copy inserts it (the live connection enforces
+      // foreign keys, at its commit): looking each parent up here too was a second check of every row.
+      db.sqlite.pragma('foreign_keys = OFF');
       for (const index of stagingDroppedIndexes) db.sqlite.exec(`DROP INDEX IF EXISTS ${index}`);
       db.sqlite.exec(`DROP TABLE applications_fts; CREATE TABLE applications_fts (${ftsColumns})`);
       const { logSeq, copiedUpTo } = copyReferenceRows(db, live.databaseFile);
