@@ -48,6 +48,10 @@ const stagingDroppedIndexes = [
   'stage_events_to_stage',
   'application_tags_tag',
   'application_tags_pair',
+  // Keyed by a stage and a date, not by when the row was written: each chunk of the import dirtied pages all over
+  // them, and every page a chunk dirties is journaled and written again when it commits.
+  'applications_stage_since',
+  'statistics_facts_applied_day',
 ];
 
 /** The full-text columns, stored as plain rows in staging and indexed once, by the live copy. */
@@ -84,6 +88,9 @@ export class ImportStaging {
       db.sqlite.pragma('journal_mode = MEMORY');
       db.sqlite.pragma('synchronous = OFF');
       db.sqlite.pragma('cache_size = -64000');
+      // Every staged row is checked against its parent when the live copy inserts it (the live connection enforces
+      // foreign keys, at its commit): looking each parent up here too was a second check of every row.
+      db.sqlite.pragma('foreign_keys = OFF');
       for (const index of stagingDroppedIndexes) db.sqlite.exec(`DROP INDEX IF EXISTS ${index}`);
       db.sqlite.exec(`DROP TABLE applications_fts; CREATE TABLE applications_fts (${ftsColumns})`);
       const { logSeq, copiedUpTo } = copyReferenceRows(db, live.databaseFile);
