@@ -35,19 +35,22 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const sorts: { column: ApplicationSortColumn; direction: 'asc' | 'desc' }[] = [
+const sorts: { column: ApplicationSortColumn; direction: 'asc' | 'desc'; filters?: ListApplicationsInput }[] = [
   { column: 'appliedOn', direction: 'desc' },
   { column: 'appliedOn', direction: 'asc' },
   { column: 'company', direction: 'asc' },
   { column: 'salaryMin', direction: 'desc' },
   { column: 'position', direction: 'asc' },
   { column: 'stage', direction: 'desc' },
+  // The applied date's cursor is three ranges of an index (the tied rows, those beyond, the undated ones): with filters too.
+  { column: 'appliedOn', direction: 'desc', filters: { workModes: ['remote', 'hybrid'], archived: false } },
+  { column: 'appliedOn', direction: 'asc', filters: { employmentTypes: ['permanent'], archived: true } },
 ];
 
 describe('keyset paging', () => {
   for (const sort of sorts) {
-    it(`returns every row exactly once under concurrent inserts and deletes (${sort.column} ${sort.direction})`, async () => {
-      const input: ListApplicationsInput = { archived: 'all', sort, limit: 7 };
+    it(`returns every row exactly once under concurrent inserts and deletes (${sort.column} ${sort.direction}${sort.filters ? `, ${JSON.stringify(sort.filters)}` : ''})`, async () => {
+      const input: ListApplicationsInput = { archived: 'all', ...sort.filters, sort: { column: sort.column, direction: sort.direction }, limit: 7 };
       const before = (await app.api.invoke('applications.list', { ...input, limit: 1000 })).items.map((item) => item.id);
       const deleted = new Set<string>();
       const deletedUnseen = new Set<string>();
