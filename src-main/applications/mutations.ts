@@ -162,9 +162,14 @@ export function bulkUpdateApplications(
 
 export function setArchived(db: Database, write: WriteContext, ids: readonly string[], archived: boolean): number {
   const unique = [...new Set(ids)];
-  const live = new Set(db.sql(`SELECT id FROM applications WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`).pluck().all(JSON.stringify(unique)) as string[]);
-  const missing = unique.find((id) => !live.has(id));
-  if (missing) throw notFound('Application', missing);
+  const given = JSON.stringify(unique);
+  // Counted first: the Undo of a 73,000-row archive checks them all, and reading each id back only to find none
+  // missing cost twice as much.
+  const liveSql = `FROM applications WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`;
+  if ((db.sql(`SELECT count(*) ${liveSql}`).pluck().get(given) as number) !== unique.length) {
+    const live = new Set(db.sql(`SELECT id ${liveSql}`).pluck().all(given) as string[]);
+    throw notFound('Application', unique.find((id) => !live.has(id))!);
+  }
   write.updateMany('applications', unique, { archived: archived ? 1 : 0 });
   return unique.length;
 }
