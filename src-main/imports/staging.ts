@@ -33,21 +33,19 @@ const referenceTables = ['stages', 'companies', 'tags', 'sources', 'profile', 'c
 
 /**
  * Indexes only the screens use: the staging writes skip them (the live copy maintains them). Not
- * application_tags_application: the write path's derived data (each written application's full-text row, its
- * tags) looks tags up by application, and without it each chunk of the import scanned every tag link staged so
- * far, an import growing with the square of its rows.
+ * application_tags_pair (application_id, tag_id): the write path's derived data (each written application's
+ * full-text row, its tags) looks tags up by application, and without it each chunk of the import scanned every tag
+ * link staged so far, an import growing with the square of its rows (application_tags_application, which served that
+ * before migration 0265, is gone).
  */
 const stagingDroppedIndexes = [
   'applications_live_order',
   'applications_company',
-  'applications_stage_category',
   'applications_posting_url',
   'applications_statistics',
   'applications_live_stage',
   'applications_live_id',
-  'stage_events_to_stage',
   'application_tags_tag',
-  'application_tags_pair',
   // Keyed by a stage and a date, not by when the row was written: each chunk of the import dirtied pages all over
   // them, and every page a chunk dirties is journaled and written again when it commits.
   'applications_stage_since',
