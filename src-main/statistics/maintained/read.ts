@@ -23,6 +23,18 @@ export function maintainedScope(scope: StatisticsScope): CellScope | null {
 
 type Cell = [key: unknown, value: number, count: number];
 
+/**
+ * The share of the scope's sent applications whose applied day is within [from, to] (0 when none is sent): how
+ * much of the search a range holds, from a thousand cells or so.
+ */
+export function sentShareWithin(db: Database, scope: CellScope, from = '0000-01-01', to = '9999-12-31'): number {
+  const [within, all] = db
+    .sql(`SELECT total(count) FILTER (WHERE key BETWEEN ? AND ?), total(count) FROM statistics_cells WHERE kind = 'sent_day' AND scope = ?`)
+    .raw()
+    .get(from, to, scope) as [number, number];
+  return all > 0 ? within / all : 0;
+}
+
 /** The rows of the statistics of the whole search, read from the cells (cells.ts) instead of grouped. */
 export function cellsSource(db: Database, scope: CellScope): StatisticsSource {
   const cells = (kind: CellKindName): Cell[] =>
