@@ -21,13 +21,13 @@ function joinList(json: string | null): string | null {
  * The applications the filters select, as SQL over `applications a` (with `companies c`): the same WHERE clause as
  * the list and the statistics, so a filtered view, its charts and its export agree.
  */
-function filtered(filters: ApplicationFilters) {
+export function filtered(filters: ApplicationFilters) {
   const { clauses, params } = applicationWhere(filters);
   return { where: clauses.join(' AND '), params };
 }
 
 /** Filters given beyond the defaults: the related sheets then keep only what relates to the selected applications. */
-function narrowsSelection(filters: ApplicationFilters): boolean {
+export function narrowsSelection(filters: ApplicationFilters): boolean {
   return Object.entries(filters).some(([key, value]) => value !== undefined && !(key === 'archived' && value === false));
 }
 
@@ -103,7 +103,7 @@ export const applicationColumns: ColumnSpec<ApplicationRow>[] = [
 ];
 
 /** The order of the applications list, newest applied first: walks the index applications_live_order, no sort. */
-const applicationOrder = 'a.applied_on DESC, a.seq DESC';
+export const applicationOrder = 'a.applied_on DESC, a.seq DESC';
 
 /** The applications, with a column per custom field (`fields`, in their order) after the built-in ones. */
 export function applicationsTable(filters: ApplicationFilters, fields: readonly FieldShape[] = []): TableSpec<ApplicationRow> {
