@@ -8,6 +8,7 @@ import {
   applicationOrder,
   companyColumns,
   filtered,
+  tagNamesSql,
   interviewColumns,
   narrowsSelection,
   relatedTables,
@@ -24,7 +25,8 @@ import {
  * cell), for less reading: at 100,000 applications those joined every row to its company and stage through their
  * text keys, looked each application's tags up row by row, and the stage history walked every application again
  * in the order of an index (random page reads of the whole applications table) to reach its events.
- * - Names are looked up in memory: every company and stage, and each application's tags, read once (a few MB).
+ * - Company and stage names are looked up in memory (every company and stage read once: about 3 MB). Tags stay in
+ *   the query: a map of each application's tags cost about 35 MB of peak RSS for no measured gain.
  * - The applications sheet remembers the rowids it wrote, in its order (8 bytes each), and how many per company:
  *   the stage history reads those applications a slice at a time, each slice's in rowid order (pages read in file
  *   order), and the companies sheet counts from it.
@@ -41,8 +43,6 @@ interface Lookups {
   companyNames: Map<string, string>;
   /** Every stage, as the LEFT JOINs read them. */
   stages: Map<string, StageName>;
-  /** Each application's live tags, live tag names in name order joined by ", " (as the subquery's group_concat). */
-  tagNames: Map<string, string>;
 }
 
 function readLookups(reader: ExportReader): Lookups {
@@ -52,27 +52,7 @@ function readLookups(reader: ExportReader): Lookups {
   reader.each({ sql: 'SELECT id, name, category FROM stages', params: [] }, ([id, name, category]) =>
     stages.set(id as string, { name: name as string | null, category: category as string }),
   );
-  // Each tag's rank in name order, then each application's tags sorted by it: SQLite's order, not JavaScript's.
-  const tags = reader.all({ sql: 'SELECT id, name FROM tags WHERE deleted_at IS NULL ORDER BY name_key, rowid', params: [] }) as [string, string][];
-  const rank = new Map(tags.map(([id], index) => [id, index]));
-  const ranks = new Map<string, number[]>();
-  reader.each({ sql: 'SELECT application_id, tag_id FROM application_tags WHERE deleted_at IS NULL', params: [] }, ([application, tag]) => {
-    const index = rank.get(tag as string);
-    if (index === undefined) return;
-    const list = ranks.get(application as string);
-    if (list) list.push(index);
-    else ranks.set(application as string, [index]);
-  });
-  // Applications share a few combinations of tags: one string for each.
-  const combinations = new Map<string, string>();
-  const tagNames = new Map<string, string>();
-  for (const [application, list] of ranks) {
-    const key = list.sort((a, b) => a - b).join(',');
-    let names = combinations.get(key);
-    if (names === undefined) combinations.set(key, (names = list.map((index) => tags[index][1]).join(', ')));
-    tagNames.set(application, names);
-  }
-  return { companyNames, stages, tagNames };
+  return { companyNames, stages };
 }
 
 /** The applications written, in the sheet's order (their rowids: a few bytes each), and how many per company. */
@@ -153,13 +133,12 @@ export function excelSheets(reader: ExportReader, filters: ApplicationFilters, f
     sheet: 'applications',
     columns: [...applicationColumns, ...customValueColumns<ApplicationRow>(fields)],
     select: {
-      sql: `SELECT a.*${custom.sql} FROM applications a WHERE ${where} ORDER BY ${applicationOrder}`,
+      sql: `SELECT a.*, ${tagNamesSql}${custom.sql} FROM applications a WHERE ${where} ORDER BY ${applicationOrder}`,
       params: [...custom.params, ...params],
     },
     derived: {
       company_name: (row: StoredApplication) => lookups.companyNames.get(row.company_id),
       stage_name: (row: StoredApplication) => lookups.stages.get(row.stage_id)?.name ?? null,
-      tag_names: (row: StoredApplication) => lookups.tagNames.get(row.id) ?? null,
     },
     // The join with companies left out an application whose company is missing.
     keep: (row: StoredApplication) => {

@@ -105,6 +105,10 @@ export const applicationColumns: ColumnSpec<ApplicationRow>[] = [
 /** The order of the applications list, newest applied first: walks the index applications_live_order, no sort. */
 export const applicationOrder = 'a.applied_on DESC, a.seq DESC';
 
+/** An application's live tags, by name, as one text (null when it has none). */
+export const tagNamesSql = `(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name_key)) AS tag_names`;
+
 /** The applications, with a column per custom field (`fields`, in their order) after the built-in ones. */
 export function applicationsTable(filters: ApplicationFilters, fields: readonly FieldShape[] = []): TableSpec<ApplicationRow> {
   const { where, params } = filtered(filters);
@@ -114,8 +118,7 @@ export function applicationsTable(filters: ApplicationFilters, fields: readonly 
     columns: [...applicationColumns, ...customValueColumns<ApplicationRow>(fields)],
     select: {
       sql: `SELECT a.*, c.name AS company_name, s.name AS stage_name,
-          (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
-            WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name_key)) AS tag_names${custom.sql}
+          ${tagNamesSql}${custom.sql}
         FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id
         WHERE ${where} ORDER BY ${applicationOrder}`,
       params: [...custom.params, ...params],
