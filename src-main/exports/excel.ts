@@ -5,8 +5,7 @@ import type { AppContext } from '../context';
 import { cellContext } from './cells';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
-import { applicationsTable } from './tables';
-import { excelSheets } from './excel-sheets';
+import { applicationsTable, relatedTables } from './tables';
 import { createWorkbookWriter, writeTableSheet } from './workbook';
 import { SheetThread } from './sheet-thread';
 import type { ThreadSheet } from './sheet-protocol';
@@ -56,17 +55,11 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
     return await withExportReader(context.db, async (reader) => {
       await thread?.takeSnapshots(context.db, reader);
       const workbook = createWorkbookWriter(out, language);
-      const fields = await readExportedFields(reader);
-      if (thread) {
-        const rows = await writeTableSheet(reader, workbook, applicationsTable(filters, fields), cells);
-        for (const { sheet } of others) await workbook.addPreparedSheet(cells.labels.sheet(sheet), (number, zip) => thread.place(number, zip));
-        await workbook.commit();
-        return { rows };
+      const rows = await writeTableSheet(reader, workbook, applicationsTable(filters, await readExportedFields(reader)), cells);
+      for (const { sheet } of others) {
+        if (thread) await workbook.addPreparedSheet(cells.labels.sheet(sheet), (number, zip) => thread.place(number, zip));
+        else await writeTableSheet(reader, workbook, relatedTables[sheet](filters), cells);
       }
-      // One thread: every sheet read in one pass over the applications (excel-sheets.ts).
-      const [applications, ...rest] = excelSheets(reader, filters, fields);
-      const rows = await writeTableSheet(reader, workbook, applications, cells);
-      for (const table of rest) await writeTableSheet(reader, workbook, table, cells);
       await workbook.commit();
       return { rows };
     });

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../db/connection';
-import { batchSize, nextTurn, type RowShape, type SqlPart } from './table';
+import { batchSize, nextTurn, type SqlPart } from './table';
 
 /**
  * Page cache of the export's connection, KiB. The sheets jump around a large database (rows in the order of an
@@ -20,32 +20,21 @@ type RowView = { readonly values: unknown[] };
  * A class whose instances read the columns of a raw row (an array) by name: `row.company_name` reads
  * `values[3]`. better-sqlite3 builds a row object property by property, which costs a third of the export's
  * reading time at 100,000 rows; a raw array wrapped in one of these costs one small object, and the sheets'
- * column getters read it like the object they expect. `derived` values are read the same way, computed from the
- * row when read.
+ * column getters read it like the object they expect.
  */
-function rowViewClass(columnNames: string[], derived: RowShape['derived'] = {}): new (values: unknown[]) => RowView {
+function rowViewClass(columnNames: string[]): new (values: unknown[]) => RowView {
   class View implements RowView {
     constructor(readonly values: unknown[]) {}
   }
-  const names = [...columnNames, ...Object.keys(derived)];
-  names.forEach((name, index) => {
-    // Two columns of one name would leave one unreadable: the query must alias them apart.
-    if (names.indexOf(name) !== index) throw new Error(`The export query returns two columns named ${name}.`);
-  });
   columnNames.forEach((name, index) => {
+    // Two columns of one name would leave one unreadable: the query must alias them apart.
+    if (columnNames.indexOf(name) !== index) throw new Error(`The export query returns two columns named ${name}.`);
     Object.defineProperty(View.prototype, name, {
       get(this: View) {
         return this.values[index];
       },
     });
   });
-  for (const [name, compute] of Object.entries(derived)) {
-    Object.defineProperty(View.prototype, name, {
-      get(this: View) {
-        return compute(this as never);
-      },
-    });
-  }
   return View;
 }
 
@@ -75,22 +64,15 @@ export class ExportReader {
 
   /**
    * The rows of `query` in its order, a batch at a time, giving the event loop a turn between batches. A row
-   * is read-only and has the query's column names as properties, and the `shape`'s derived values; rows the
-   * shape does not keep are left out.
+   * is read-only and has the query's column names as properties.
    */
-  async *batches<Row>(query: SqlPart, size = batchSize, shape: RowShape = {}): AsyncGenerator<Row[]> {
+  async *batches<Row>(query: SqlPart, size = batchSize): AsyncGenerator<Row[]> {
     const statement = this.sqlite.prepare(query.sql).raw(true);
-    const View = rowViewClass(
-      statement.columns().map((column) => column.name),
-      shape.derived,
-    );
-    const { keep } = shape;
+    const View = rowViewClass(statement.columns().map((column) => column.name));
     let batch: Row[] = [];
     // Leaving the loop early (an error while writing) closes the iterator, which frees the connection.
     for (const values of statement.iterate(...query.params) as IterableIterator<unknown[]>) {
-      const row = new View(values);
-      if (keep && !keep(row as never)) continue;
-      batch.push(row as Row);
+      batch.push(new View(values) as Row);
       if (batch.length === size) {
         yield batch;
         batch = [];
@@ -98,16 +80,6 @@ export class ExportReader {
       }
     }
     if (batch.length > 0) yield batch;
-  }
-
-  /** Calls `take` with each row of `query`, as an array of its columns' values, none kept. */
-  each(query: SqlPart, take: (values: unknown[]) => void): void {
-    for (const values of this.sqlite.prepare(query.sql).raw(true).iterate(...query.params) as IterableIterator<unknown[]>) take(values);
-  }
-
-  /** Every row of `query` at once, as arrays of its columns' values: for small results and slices. */
-  all(query: SqlPart): unknown[][] {
-    return this.sqlite.prepare(query.sql).raw(true).all(...query.params) as unknown[][];
   }
 
   close(): void {

@@ -1,6 +1,5 @@
 import type { Database } from '../db/connection';
 import type { ColumnKey, ExportLabels, SheetKey } from './labels';
-import type { ExportReader } from './reader';
 
 /**
  * How a column's values are typed in the files: Excel gets real numbers, dates and links from the kind, CSV the
@@ -47,21 +46,11 @@ export interface TableQuery {
   rows: SqlPart;
 }
 
-/** What an ExportReader makes of a query's rows besides their columns (reader.ts). */
-export interface RowShape {
-  /** Values a row reads like columns, computed from the row (names looked up in memory rather than joined). */
-  derived?: Record<string, (row: never) => unknown>;
-  /** Whether a row is written: false leaves it out. */
-  keep?: (row: never) => boolean;
-}
-
-export interface TableSpec<Row> extends RowShape {
+export interface TableSpec<Row> {
   sheet: SheetKey;
   columns: ColumnSpec<Row>[];
   /** One SELECT of the rows in export order, streamed by an ExportReader (reader.ts). */
   select: SqlPart;
-  /** The rows in batches from elsewhere than `select` (read slice by slice): replaces it when given. */
-  batches?: (reader: ExportReader) => AsyncIterable<Row[]>;
 }
 
 /** Rows handed over at a time: enough to make the pauses between them cheap, few enough to keep memory flat. */

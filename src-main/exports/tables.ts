@@ -21,13 +21,13 @@ function joinList(json: string | null): string | null {
  * The applications the filters select, as SQL over `applications a` (with `companies c`): the same WHERE clause as
  * the list and the statistics, so a filtered view, its charts and its export agree.
  */
-export function filtered(filters: ApplicationFilters) {
+function filtered(filters: ApplicationFilters) {
   const { clauses, params } = applicationWhere(filters);
   return { where: clauses.join(' AND '), params };
 }
 
 /** Filters given beyond the defaults: the related sheets then keep only what relates to the selected applications. */
-export function narrowsSelection(filters: ApplicationFilters): boolean {
+function narrowsSelection(filters: ApplicationFilters): boolean {
   return Object.entries(filters).some(([key, value]) => value !== undefined && !(key === 'archived' && value === false));
 }
 
@@ -103,11 +103,7 @@ export const applicationColumns: ColumnSpec<ApplicationRow>[] = [
 ];
 
 /** The order of the applications list, newest applied first: walks the index applications_live_order, no sort. */
-export const applicationOrder = 'a.applied_on DESC, a.seq DESC';
-
-/** An application's live tags, by name, as one text (null when it has none). */
-export const tagNamesSql = `(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
-            WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name_key)) AS tag_names`;
+const applicationOrder = 'a.applied_on DESC, a.seq DESC';
 
 /** The applications, with a column per custom field (`fields`, in their order) after the built-in ones. */
 export function applicationsTable(filters: ApplicationFilters, fields: readonly FieldShape[] = []): TableSpec<ApplicationRow> {
@@ -118,7 +114,8 @@ export function applicationsTable(filters: ApplicationFilters, fields: readonly 
     columns: [...applicationColumns, ...customValueColumns<ApplicationRow>(fields)],
     select: {
       sql: `SELECT a.*, c.name AS company_name, s.name AS stage_name,
-          ${tagNamesSql}${custom.sql}
+          (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name_key)) AS tag_names${custom.sql}
         FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id
         WHERE ${where} ORDER BY ${applicationOrder}`,
       params: [...custom.params, ...params],

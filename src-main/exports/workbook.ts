@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { ExportLanguage } from '../../src-shared/contract';
 import { excelCell, type CellContext, type ExcelValue } from './cells';
 import type { ExportReader } from './reader';
-import { batchSize, headerOf, type ColumnKind, type TableSpec } from './table';
+import { headerOf, type ColumnKind, type TableSpec } from './table';
 import { packageParts } from './xlsx/parts';
 import { headerStyle, styleOf, stylesXml } from './xlsx/styles';
 import { columnLetters, xmlDeclaration, xmlText } from './xlsx/xml';
@@ -189,7 +189,7 @@ export async function writeTableSheet<Row>(reader: ExportReader, workbook: Pick<
   // One array for every row: the writer turns it into XML at once.
   const values: ExcelValue[] = new Array<ExcelValue>(columns.length);
   let count = 0;
-  for await (const batch of table.batches ? table.batches(reader) : reader.batches<Row>(table.select, batchSize, table)) {
+  for await (const batch of reader.batches<Row>(table.select)) {
     for (const row of batch) {
       for (let index = 0; index < columns.length; index += 1) values[index] = excelCell(columns[index].kind, columns[index].get(row, labels), context);
       sheet.addRow(values);

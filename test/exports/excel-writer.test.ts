@@ -84,20 +84,17 @@ describe('the Excel export’s own workbook writer', () => {
     const target = world.live[0].id;
     app.context.changes.write((write) => write.update('applications', target, { notes: special, location: '😀 Zürich & <Genève>' }));
     // The small data would keep every sheet in one thread: the first pass makes the second thread write the sheets after the applications.
-    const cases: (ExportExcelOptions & { few?: boolean })[] = [
+    const cases = [
       { language: 'en', timeZone: 'Europe/Paris', filters: { archived: 'all' }, sheetThread: true },
       { language: 'en', timeZone: 'Europe/Paris', filters: { archived: 'all' }, sheetThread: false },
       { language: 'fr', timeZone: 'America/New_York' },
-      // Filters that narrow the selection: the related sheets keep only what belongs to the selected applications.
-      { language: 'en', timeZone: 'UTC', filters: { tags: ['remote'] }, few: true },
-      { language: 'en', timeZone: 'UTC', filters: { archived: 'all', stageCategories: ['interviewing', 'screening', 'applied'] }, few: true },
-    ];
+    ] as const;
     for (const [index, options] of cases.entries()) {
       const [actual, expected] = await Promise.all([ours(`ours-${index}.xlsx`, options), reference(`exceljs-${index}.xlsx`, options)]);
       expect(actual.worksheets.map((sheet) => sheet.name)).toEqual(expected.worksheets.map((sheet) => sheet.name));
       let cells = 0;
       for (const [index, sheet] of expected.worksheets.entries()) cells += compareSheets(actual.worksheets[index], sheet);
-      expect(cells).toBeGreaterThan(options.few ? 100 : 150 * 30);
+      expect(cells).toBeGreaterThan(150 * 30);
     }
   });
 

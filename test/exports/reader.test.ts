@@ -50,14 +50,4 @@ describe('the export reader', () => {
       await expect(allRows(reader.batches({ sql: `SELECT 1 AS one, 2 AS one`, params: [] }))).rejects.toThrow(/two columns named one/);
     });
   });
-
-  it('adds derived values read like columns, and leaves out the rows its shape does not keep', async () => {
-    await withExportReader(app.context.db, async (reader) => {
-      const query = { sql: `SELECT value AS n FROM json_each('[1,2,3,4]')`, params: [] };
-      const shape = { derived: { twice: (row: { n: number }) => row.n * 2 }, keep: (row: { n: number; twice: number }) => row.twice !== 4 };
-      const rows = await allRows(reader.batches<{ n: number; twice: number }>(query, 2, shape));
-      expect(rows.map((row) => [row.n, row.twice])).toEqual([[1, 2], [3, 6], [4, 8]]);
-      await expect(allRows(reader.batches(query, 2, { derived: { n: () => 0 } }))).rejects.toThrow(/two columns named n/);
-    });
-  });
 });
