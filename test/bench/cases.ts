@@ -38,6 +38,24 @@ export function loadFixture(context: AppContext, seed: string): Fixture {
   return { ids: random.sample(allIds, Math.min(allIds.length, 3000)), companyIds: random.sample(companyIds, 500), stages, tagIds };
 }
 
+/** What the bench's creations send (the bench's case and the create probes): a full application with two tags. */
+export const benchCreateInput = (fixture: Fixture, i: number) => ({
+  companyId: fixture.companyIds[i % fixture.companyIds.length],
+  position: `Benchmark engineer ${i}`,
+  employmentType: 'permanent',
+  workMode: 'hybrid',
+  location: 'Lyon',
+  source: 'linkedin',
+  appliedOn: new Date().toISOString().slice(0, 10),
+  salaryMin: 40000,
+  salaryMax: 48000,
+  salaryCurrency: 'EUR',
+  salaryPeriod: 'year',
+  requiredSkills: ['TypeScript', 'SQL'],
+  notes: 'Created by the benchmark.',
+  tags: ['startup', 'relance'],
+});
+
 /** A typed call through the handler table (zod parsing included); a failure stops the case with its message. */
 async function call(api: Api, channel: string, input: unknown): Promise<unknown> {
   const result = await api.call(channel, input);
@@ -138,22 +156,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       baseline: 'plain INSERTs of the row, its stage event and tag links; no change log',
       iterations: writes,
       typed: (i) =>
-        call(api, 'applications.create', {
-          companyId: fixture.companyIds[i % fixture.companyIds.length],
-          position: `Benchmark engineer ${i}`,
-          employmentType: 'permanent',
-          workMode: 'hybrid',
-          location: 'Lyon',
-          source: 'linkedin',
-          appliedOn: new Date().toISOString().slice(0, 10),
-          salaryMin: 40000,
-          salaryMax: 48000,
-          salaryCurrency: 'EUR',
-          salaryPeriod: 'year',
-          requiredSkills: ['TypeScript', 'SQL'],
-          notes: 'Created by the benchmark.',
-          tags: ['startup', 'relance'],
-        }),
+        call(api, 'applications.create', benchCreateInput(fixture, i)),
       raw: (i) =>
         raw.create({
           companyId: fixture.companyIds[i % fixture.companyIds.length],

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { createApi } from '../../src-main/api';
 import { closeAppContext, openAppContext } from '../../src-main/context';
-import { loadFixture } from './cases';
+import { benchCreateInput, loadFixture } from './cases';
 
 const [dataDir, countText] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: probe-create-loop.ts <data folder> [creations]');
@@ -19,22 +19,7 @@ const count = Number(countText ?? 600);
 const context = await openAppContext({ dataDir });
 const api = createApi(context);
 const fixture = loadFixture(context, 'bench-100000');
-const createInput = (i: number) => ({
-  companyId: fixture.companyIds[i % fixture.companyIds.length],
-  position: `Benchmark engineer ${i}`,
-  employmentType: 'permanent',
-  workMode: 'hybrid',
-  location: 'Lyon',
-  source: 'linkedin',
-  appliedOn: new Date().toISOString().slice(0, 10),
-  salaryMin: 40000,
-  salaryMax: 48000,
-  salaryCurrency: 'EUR',
-  salaryPeriod: 'year',
-  requiredSkills: ['TypeScript', 'SQL'],
-  notes: 'Created by the benchmark.',
-  tags: ['startup', 'relance'],
-});
+const createInput = (i: number) => benchCreateInput(fixture, i);
 const create = async (i: number) => {
   const result = await api.call('applications.create', createInput(i));
   if (!result.ok) throw new Error(`applications.create: ${result.error.message}`);

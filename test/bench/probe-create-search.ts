@@ -15,7 +15,7 @@ import { createApi } from '../../src-main/api';
 import { closeAppContext, openAppContext } from '../../src-main/context';
 import { databaseFileName } from '../../src-main/db/open';
 import { RawBaseline } from './baseline';
-import { loadFixture, searchTerms } from './cases';
+import { benchCreateInput, loadFixture, searchTerms } from './cases';
 import { measure } from './timing';
 
 const [dataDir, roundsText] = process.argv.slice(2);
@@ -32,22 +32,7 @@ const call = async (channel: string, input: unknown) => {
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value;
 };
-const createInput = (i: number) => ({
-  companyId: fixture.companyIds[i % fixture.companyIds.length],
-  position: `Benchmark engineer ${i}`,
-  employmentType: 'permanent',
-  workMode: 'hybrid',
-  location: 'Lyon',
-  source: 'linkedin',
-  appliedOn: new Date().toISOString().slice(0, 10),
-  salaryMin: 40000,
-  salaryMax: 48000,
-  salaryCurrency: 'EUR',
-  salaryPeriod: 'year',
-  requiredSkills: ['TypeScript', 'SQL'],
-  notes: 'Created by the benchmark.',
-  tags: ['startup', 'relance'],
-});
+const createInput = (i: number) => benchCreateInput(fixture, i);
 const ftsTerm = (text: string) => text.split(' ').map((word) => `"${word}"*`).join(' ');
 
 /** Pages written by one create: the page numbers of the frames of the -wal file after a checkpoint. */
