@@ -679,7 +679,7 @@ export class ChangeWriter {
     recomputeCurrentStage(this.db, stage);
     reindexApplications(this.db, text, this.fresh.ids.get('applications'));
     // After the current stage: the facts read it.
-    refreshStatistics(this.db, statistics);
+    refreshStatistics(this.db, statistics, this.fresh.ids.get('applications'));
     moveArchivedFacts(this.db, moved.archived, true);
     moveArchivedFacts(this.db, moved.active, false);
     this.db

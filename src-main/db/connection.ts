@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Compilable, type CompiledQuery } from 'kysely';
+import { forgetSchemaAnswers } from './schema-facts';
 import { StatementCache } from './statement-cache';
 import type { DB } from './schema';
 
@@ -121,8 +122,13 @@ export class Database {
 
   /** Runs `fn` in one IMMEDIATE transaction; nested calls become savepoints. Rolls back on any throw. */
   transaction<T>(fn: () => T): T {
-    if (this.sqlite.inTransaction || !this.writeGate) return this.sqlite.transaction(fn).immediate();
-    return this.withWriteLock(() => this.sqlite.transaction(fn).immediate());
+    try {
+      if (this.sqlite.inTransaction || !this.writeGate) return this.sqlite.transaction(fn).immediate();
+      return this.withWriteLock(() => this.sqlite.transaction(fn).immediate());
+    } catch (error) {
+      forgetSchemaAnswers(this);
+      throw error;
+    }
   }
 
   /** Runs `fn`, which writes outside `transaction` (a page copy, migrations), holding the write gate. */

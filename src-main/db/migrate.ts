@@ -1,6 +1,7 @@
 import { migrations as allMigrations, latestSchemaVersion, type Migration } from '../../migrations';
 import { AppError } from '../../src-shared/errors';
 import type { Database } from './connection';
+import { forgetSchemaAnswers } from './schema-facts';
 
 export function pendingMigrations(db: Database, migrations: readonly Migration[] = allMigrations): Migration[] {
   const current = db.userVersion;
@@ -34,6 +35,7 @@ export async function runMigrations(db: Database, migrations: readonly Migration
       db.sqlite.exec('COMMIT');
     } catch (error) {
       if (db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK');
+      forgetSchemaAnswers(db);
       throw error;
     }
     applied.push(migration.version);

@@ -189,9 +189,13 @@ export class CellDeltas {
   }
 }
 
-/** Adds a change to a cell, creating it if needed; returns the new count. */
-export const upsertCellSql = `INSERT INTO statistics_cells (kind, scope, key, value, count) VALUES (?, ?, ?, ?, ?)
-  ON CONFLICT (kind, key, value, scope) DO UPDATE SET count = count + excluded.count RETURNING count`;
+/**
+ * Adds `rows` changes (kind, scope, key, value, change) to their cells, creating those needed; returns each cell
+ * as it now is, with its new count. The changes name distinct cells (`CellDeltas.changes`).
+ */
+export const upsertCellsSql = (rows: number) => `INSERT INTO statistics_cells (kind, scope, key, value, count)
+  VALUES ${'(?, ?, ?, ?, ?), '.repeat(rows).slice(0, -2)}
+  ON CONFLICT (kind, key, value, scope) DO UPDATE SET count = count + excluded.count RETURNING kind, scope, key, value, count`;
 
 /** Removes a cell whose count fell to zero. */
 export const deleteCellSql = `DELETE FROM statistics_cells WHERE kind = ? AND scope = ? AND key = ? AND value = ?`;

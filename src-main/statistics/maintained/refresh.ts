@@ -1,5 +1,6 @@
 import type { Database } from '../../db/connection';
-import { CellDeltas, deleteCellSql, scopes, upsertCellSql } from './cells';
+import { schemaHas } from '../../db/schema-facts';
+import { CellDeltas, deleteCellSql, scopes, upsertCellsSql } from './cells';
 import {
   factRowColumns,
   insertFactSql,
@@ -19,16 +20,23 @@ const inRefreshSet = `seq IN (SELECT seq FROM temp.statistics_refresh)`;
  * cells. The cells' changes are summed in memory first, so an edit writes only the few cells it really moves and
  * an import of 100,000 rows writes each cell once.
  */
-export function refreshStatistics(db: Database, applicationIds: ReadonlySet<string>): void {
+export function refreshStatistics(
+  db: Database,
+  applicationIds: ReadonlySet<string>,
+  /** Applications inserted by this same write: they have no facts yet, so none are read or deleted for them. */
+  inserted: ReadonlySet<string> = new Set(),
+): void {
   if (applicationIds.size === 0 || !hasStatisticsTables(db)) return;
   fillRefreshSet(db, `id IN (SELECT value FROM json_each(?))`, JSON.stringify([...applicationIds]));
   const deltas = new CellDeltas();
   const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
-  for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE ${inRefreshSet}`).raw().iterate() as Iterable<FactRow>) {
-    deltas.add(row, -1);
-    months?.addFact(row, -1);
+  if (![...applicationIds].every((id) => inserted.has(id))) {
+    for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE ${inRefreshSet}`).raw().iterate() as Iterable<FactRow>) {
+      deltas.add(row, -1);
+      months?.addFact(row, -1);
+    }
+    db.sql(`DELETE FROM main.statistics_facts WHERE ${inRefreshSet}`).run();
   }
-  db.sql(`DELETE FROM main.statistics_facts WHERE ${inRefreshSet}`).run();
   storeFacts(db, `a.${inRefreshSet}`, deltas, months);
   writeCells(db, deltas);
   months?.write(db);
@@ -120,12 +128,16 @@ function fillRefreshSet(db: Database, which: string, ...params: string[]): void 
  * backup write through today's code into one.
  */
 export function hasStatisticsTables(db: Database): boolean {
-  return db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'statistics_cells'`).pluck().get() !== undefined;
+  return schemaHas(db, 'statistics_cells', () =>
+    db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'statistics_cells'`).pluck().get() !== undefined,
+  );
 }
 
 /** Whether stage events can say their day is not known (migration 0180; 0060 fills the facts before it). */
 function hasDateUnknown(db: Database): boolean {
-  return db.sql(`SELECT 1 FROM pragma_table_info('stage_events') WHERE name = 'date_unknown'`).pluck().get() !== undefined;
+  return schemaHas(db, 'stage_events.date_unknown', () =>
+    db.sql(`SELECT 1 FROM pragma_table_info('stage_events') WHERE name = 'date_unknown'`).pluck().get() !== undefined,
+  );
 }
 
 /**
@@ -152,13 +164,27 @@ function storeFacts(db: Database, which: string, deltas: CellDeltas, months: Ski
 }
 const sliceSize = 2000;
 
+/**
+ * The cells' changes, upserted up to `cellsPerStatement` at a time (a creation moves about 24 cells: one statement
+ * instead of 24); those whose count fell to zero are removed.
+ */
 function writeCells(db: Database, deltas: CellDeltas): void {
-  const upsert = db.sql(upsertCellSql).pluck();
   const remove = db.sql(deleteCellSql);
+  let batch: CellChange[] = [];
+  const flush = () => {
+    for (const cell of db.sql(upsertCellsSql(batch.length)).raw().all(batch.flat()) as CellChange[]) {
+      if (cell[4] === 0) remove.run(cell.slice(0, 4));
+    }
+    batch = [];
+  };
   for (const change of deltas.changes()) {
-    if (upsert.get(change) === 0) remove.run(change.slice(0, 4));
+    batch.push(change);
+    if (batch.length === cellsPerStatement) flush();
   }
+  if (batch.length > 0) flush();
 }
+const cellsPerStatement = 64;
+type CellChange = [kind: string, scope: number, key: string | number, value: number, count: number];
 
 /**
  * Every fact and cell computed again from the rows: after migration 0060 created the tables (and whenever a later
