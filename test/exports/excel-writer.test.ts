@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { excelCellLimit } from '../../src-main/exports/cells';
 import { writeApplicationsWorkbook, type ExportExcelOptions } from '../../src-main/exports/excel';
+import { createWorkbookWriter } from '../../src-main/exports/workbook';
 import { xmlText } from '../../src-main/exports/xlsx/xml';
 import { generateDataset, seedDatabase } from '../../src-main/seed';
 import type { TempApp } from '../support/temp-app';
@@ -138,6 +139,32 @@ describe('the Excel export’s own workbook writer', () => {
     expect(xmlText('🚀 & 😀')).toBe('🚀 &amp; 😀');
     expect(xmlText(`<'">`)).toBe('&lt;&apos;&quot;&gt;');
     expect(xmlText('plain text, nothing to do')).toBe('plain text, nothing to do');
+  });
+
+  it('keeps every character across the buffers the rows are encoded into, and rows longer than a buffer', async () => {
+    // Rows are encoded as UTF-8 into buffers of 256 KB handed to zlib as they fill (workbook.ts): thousands of rows
+    // of two- to four-byte characters cross many of their ends, and a row of 150,000 three-byte characters is longer
+    // than one buffer.
+    const rowText = (row: number) => `${row} é€ 😀 ${'€'.repeat(row % 97)} & <${'x'.repeat(row % 31)}>`;
+    const long = `${'Zürich 🚀 '.repeat(2_000)}${'€'.repeat(150_000)}end`;
+    const rows = 6_000;
+    const workbook = await writeWith('chunks.xlsx', async (out) => {
+      const writer = createWorkbookWriter(out, 'en');
+      const sheet = writer.addSheet('Chunks', [
+        { header: 'Text', kind: 'text', width: 20 },
+        { header: 'Long', kind: 'longText', width: 20 },
+      ]);
+      for (let row = 1; row <= rows; row += 1) {
+        sheet.addRow([rowText(row), row === rows / 2 ? long : null]);
+        if (row % 500 === 0) await sheet.drained();
+      }
+      sheet.finish();
+      await writer.commit();
+    });
+    const sheet = workbook.getWorksheet('Chunks')!;
+    expect(sheet.rowCount).toBe(rows + 1);
+    for (let row = 1; row <= rows; row += 1) expect(sheet.getRow(row + 1).getCell(1).value, `row ${row}`).toBe(rowText(row));
+    expect(sheet.getRow(rows / 2 + 1).getCell(2).value).toBe(long);
   });
 
   it('writes the workbook as valid XML parts, with the sheet list and links the package needs', async () => {

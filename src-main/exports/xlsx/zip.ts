@@ -40,8 +40,9 @@ export class DeflatedEntry implements ZipInputFile {
     this.deflate.on('error', (error: Error) => this.ondata(Object.assign(error, { code: 0 }) as FlateError, new Uint8Array(0), true));
   }
 
-  write(text: string): void {
-    const bytes = Buffer.from(text, 'utf8');
+  /** Adds text (encoded as UTF-8 here) or bytes already encoded, which zlib holds until it has taken them in. */
+  write(data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.size += bytes.length;
     if (this.size > maxEntryBytes) throw new Error(`${this.filename} is larger than 4 GiB, more than a workbook can hold: filter the view.`);
     this.crc = zlib.crc32(bytes, this.crc);
