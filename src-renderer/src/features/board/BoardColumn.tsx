@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDroppable } from '@dnd-kit/core';
@@ -12,9 +12,9 @@ import { useStageName } from '../../ui/StageBadge';
 import { setFilters, type ApplicationSort } from '../applications/filters/viewStore';
 import { useShell } from '../../shell/ShellContext';
 import { BoardCard, type CardText } from './BoardCard';
-import { useRevealedCount } from './useRevealedCount';
+import { firstPageSize, useRevealedCount } from './useRevealedCount';
 
-/** Cards loaded per column at first and per "Show more"; a column never loads more than `maxCards`. */
+/** Cards a column holds once it has settled, and adds per "Show more"; a column never loads more than `maxCards`. */
 export const cardsPerPage = 200;
 const maxCards = 1000;
 
@@ -44,7 +44,9 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
   const shell = useShell();
   const format = useFormat();
   const stageName = useStageName();
-  const [limit, setLimit] = useState(cardsPerPage);
+  // A small first page (what the first paint draws and the next batch), then the column's full page once that is
+  // on screen: the first cards waited for the server to read and send 200 cards a column, nine columns in a row.
+  const [limit, setLimit] = useState(firstPageSize);
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
   const { stageCategories: _categories, stageIds: _stages, ...rest } = filters;
   // A folded column shows only its count: one row is enough to get the total.
@@ -61,6 +63,13 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
   const total = Math.max((list.data?.total ?? 0) - [...movedOut].filter((id) => loaded.some((item) => item.id === id)).length, 0) +
     movedIn.filter((card) => !loaded.some((item) => item.id === card.id)).length;
   const revealed = useRevealedCount(cards.length);
+  const firstPageShown = limit < cardsPerPage && list.data !== undefined && !list.isPlaceholderData;
+  useEffect(() => {
+    if (!firstPageShown) return;
+    return afterFirstPaint(() => setLimit((value) => Math.max(value, cardsPerPage)));
+  }, [firstPageShown]);
+  // Until the column has its full page, "Show more" would offer what is on its way already.
+  const settled = limit > cardsPerPage || (limit === cardsPerPage && !list.isPlaceholderData);
   // Stable, so that the cards drawn already are not drawn again with each batch (BoardCard is memoised).
   const openCard = useCallback((id: string) => navigate(`/applications/${id}`), [navigate]);
   const text = useMemo<CardText>(() => ({ t, format }), [t, format]);
@@ -104,7 +113,7 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
           <BoardCard key={application.id} application={application} text={text} onOpen={openCard} />
         ))}
         {list.data && cards.length === 0 && <p className="column-empty">{t('board:column.empty')}</p>}
-        {loaded.length < (list.data?.total ?? 0) &&
+        {settled && loaded.length < (list.data?.total ?? 0) &&
           (limit < maxCards ? (
             <Button size="sm" variant="ghost" onClick={() => setLimit((value) => Math.min(value + cardsPerPage, maxCards))} disabled={list.isFetching}>
               {t('board:column.showMore', { shown: format.number(loaded.length), total: format.number(list.data?.total ?? 0) })}
@@ -124,4 +133,16 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
       </div>
     </section>
   );
+}
+
+/** Runs `then` once the browser has painted what is drawn now and has a moment; returns a cancel. */
+function afterFirstPaint(then: () => void): () => void {
+  let idle: number | undefined;
+  const frame = requestAnimationFrame(() => {
+    idle = requestIdleCallback(then, { timeout: 200 });
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
 }

@@ -21,10 +21,10 @@ import { useStageName } from '../../ui/StageBadge';
 import { FilterBar } from '../applications/filters/FilterBar';
 import { setFilters, useApplicationsView } from '../applications/filters/viewStore';
 import { useApplicationActions } from '../applications/useApplicationActions';
-import { useStages } from '../applications/vocabulary';
 import { BoardColumn, type PendingMove } from './BoardColumn';
 import { CardContent, type CardText } from './BoardCard';
 import { useCollapsedColumns } from './collapsed';
+import { useBoardStages } from './rememberedStages';
 import { columnCoordinates } from './keyboardCoordinates';
 import { useRememberedChoice } from '../../shell/remembered';
 import { Button } from '../../ui/Button';
@@ -42,7 +42,7 @@ const collisions: CollisionDetection = (args) => {
 export default function BoardPage() {
   const { t } = useTranslation(['board', 'applications', 'common', 'layout']);
   const view = useApplicationsView();
-  const stages = useStages();
+  const stages = useBoardStages();
   const stageName = useStageName();
   const actions = useApplicationActions();
   const queryClient = useQueryClient();

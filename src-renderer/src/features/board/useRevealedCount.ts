@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 export const firstRevealed = 8;
 /** Cards a column adds when its turn comes. */
 const revealedPerStep = 16;
+/** Cards a column asks for first: the first paint's and the first batch's, so neither waits for the rest. */
+export const firstPageSize = firstRevealed + revealedPerStep;
 /** Columns that take a turn in one frame: the whole board adds at most 48 cards a frame. When every column added
  * its own batch in the same frame, a board of nine columns drew 144 cards at once, and scrolling it while it filled
  * gave the longest frames measured (30 to 45 ms of script under load). */

@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { z } from 'zod';
+import type { Stage } from '../../../../src-shared/contract';
+import { stageCategories } from '../../../../src-shared/contract/enums';
+import { useChannel } from '../../api/hooks';
+
+/**
+ * The board's stages as the last answer gave them, kept in this window's localStorage so that the board draws its
+ * columns (and asks for their cards) in its first render, instead of a render later, once `stages.list` has
+ * answered. The real answer replaces them as soon as it comes (it is asked before React starts: main.tsx), and is
+ * kept for the next start. What is read back is parsed: another version's or a hand-edited value reads as nothing.
+ */
+const storageKey = 'candid.board.stages.v1';
+
+const storedStages = z
+  .array(
+    z.object({
+      id: z.string().min(1).max(100),
+      name: z.string().max(80).nullable(),
+      category: z.enum(stageCategories),
+      position: z.number().int(),
+      applicationCount: z.number().int().min(0),
+    }),
+  )
+  .max(200);
+
+let remembered: Stage[] | undefined | null = null;
+
+/** Read once per start: the placeholder is asked for on every render of the board until the answer comes. */
+function rememberedStages(): Stage[] | undefined {
+  if (remembered === null) {
+    try {
+      const parsed = storedStages.safeParse(JSON.parse(localStorage.getItem(storageKey) ?? 'null'));
+      remembered = parsed.success ? parsed.data : undefined;
+    } catch {
+      remembered = undefined;
+    }
+  }
+  return remembered;
+}
+
+function remember(stages: Stage[]): void {
+  remembered = stages;
+  try {
+    localStorage.setItem(storageKey, JSON.stringify(stages));
+  } catch {
+    // A full or disabled storage only costs drawing the columns a render later.
+  }
+}
+
+/** The stages in board order: the last run's until `stages.list` answers, then the answer. */
+export function useBoardStages(): Stage[] {
+  const stages = useChannel('stages.list', undefined, { placeholderData: rememberedStages });
+  const answer = stages.isPlaceholderData ? undefined : stages.data;
+  useEffect(() => {
+    if (answer) remember(answer);
+  }, [answer]);
+  return stages.data ?? [];
+}

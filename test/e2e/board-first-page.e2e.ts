@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Stage } from '../../src-shared/contract';
+import { startE2EApp, type E2EApp } from './support/harness';
+
+// The board's first paint: each column asks for a small first page, then its full page; the columns are drawn from
+// the stages of the last run until stages.list answers.
+
+let app: E2EApp;
+let stages: Stage[];
+const created = 230;
+
+beforeAll(async () => {
+  app = await startE2EApp();
+  stages = await app.api.invoke('stages.list', undefined);
+  const wishlist = stages.find((stage) => stage.category === 'wishlist')!;
+  for (let index = 0; index < created; index += 1) {
+    await app.api.invoke('applications.create', { companyName: 'Bulk Corp', position: `Role ${index}`, stageId: wishlist.id });
+  }
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const column = (page: Page, name: string) =>
+  page.locator('section.board-column').filter({ has: page.locator('[id^="column-"]', { hasText: new RegExp(`^${name}$`) }) });
+const titles = (page: Page) => page.locator('.board-column [id^="column-"]').allTextContents();
+const positions = (page: Page, name: string) => column(page, name).locator('.board-card .card-position').allTextContents();
+
+it("draws a column's first cards from a small page, then the rest of its page arrives and Show more loads the others", async () => {
+  const { page, context } = await app.open({ path: '/#/board' });
+  const wishlistId = stages.find((stage) => stage.category === 'wishlist')!.id;
+  const limitsAsked: number[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/api/applications.list')) return;
+    const input = request.postDataJSON() as { stageIds?: string[]; limit: number };
+    if (input.stageIds?.[0] === wishlistId) limitsAsked.push(input.limit);
+  });
+  await page.reload();
+  const wishlist = column(page, 'Wishlist');
+  await wishlist.locator('.board-card').first().waitFor();
+  // The count is the column's, not the first page's.
+  expect((await wishlist.locator('.column-count').textContent())?.trim()).toBe(String(created));
+  await expect.poll(() => wishlist.locator('.board-card').count(), { timeout: 20_000 }).toBe(200);
+  // A small first page, then the column's page of 200.
+  expect(limitsAsked[0]).toBeLessThan(50);
+  expect(limitsAsked).toContain(200);
+  // Scrolled to its end: the 200 are distinct, and Show more brings the last 30, none lost or repeated.
+  await wishlist.locator('.column-cards').evaluate((cards) => cards.scrollTo({ top: cards.scrollHeight }));
+  expect(new Set(await positions(page, 'Wishlist')).size).toBe(200);
+  await wishlist.getByRole('button', { name: `Show more (200 of ${created})` }).click();
+  await expect.poll(() => wishlist.locator('.board-card').count(), { timeout: 20_000 }).toBe(created);
+  const all = await positions(page, 'Wishlist');
+  expect(new Set(all)).toEqual(new Set(Array.from({ length: created }, (_, index) => `Role ${index}`)));
+  await context.close();
+});
+
+it('draws the columns from the last run before stages.list answers, then shows the changed stages', async () => {
+  const { page, context } = await app.open({ path: '/#/board' });
+  await column(page, 'Wishlist').locator('.board-card').first().waitFor();
+  const before = await titles(page);
+
+  const wishlist = stages.find((stage) => stage.category === 'wishlist')!;
+  await app.api.invoke('stages.rename', { id: wishlist.id, name: 'Dream jobs' });
+  await app.api.invoke('stages.create', { name: 'Second look', category: 'screening' });
+
+  // stages.list is held until released: the board draws the remembered columns and their cards meanwhile.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/stages.list', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.reload();
+  await column(page, 'Wishlist').locator('.board-card').first().waitFor();
+  expect(await titles(page)).toEqual(before);
+
+  release();
+  await expect.poll(() => titles(page), { timeout: 20_000 }).toContain('Second look');
+  const after = await titles(page);
+  expect(after).toContain('Dream jobs');
+  expect(after).not.toContain('Wishlist');
+  expect(await column(page, 'Dream jobs').locator('.board-card').count()).toBeGreaterThan(0);
+  await context.close();
+});
