@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient, prefetchChannel } from './api/hooks';
 import { App } from './App';
+import { prefetchBoardColumns } from './features/board/prefetchBoard';
 import { initI18n } from './i18n';
 import { applyTheme, rememberedTheme, startLanguage } from './shell/appearance';
 
@@ -16,10 +17,11 @@ applyTheme(rememberedTheme());
 initI18n(startLanguage());
 
 // What every first screen needs, asked before React draws anything: the stages first (the board's columns wait
-// for them), then the profile (theme, language, header).
+// for them), then the profile (theme, language, header), then, on the board, its columns' first cards.
 const queryClient = createQueryClient();
 prefetchChannel(queryClient, 'stages.list');
 prefetchChannel(queryClient, 'profile.get');
+prefetchBoardColumns(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,7 +4,7 @@ import type { Stage } from '../../src-shared/contract';
 import { startE2EApp, type E2EApp } from './support/harness';
 
 // The board's first paint: each column asks for a small first page, then its full page; the columns are drawn from
-// the stages of the last run until stages.list answers.
+// the stages of the last run until stages.list answers, and their first pages are asked for before React draws.
 
 let app: E2EApp;
 let stages: Stage[];
@@ -28,7 +28,9 @@ const titles = (page: Page) => page.locator('.board-column [id^="column-"]').all
 const positions = (page: Page, name: string) => column(page, name).locator('.board-card .card-position').allTextContents();
 
 it("draws a column's first cards from a small page, then the rest of its page arrives and Show more loads the others", async () => {
-  const { page, context } = await app.open({ path: '/#/board' });
+  const { context } = await app.open({ path: '/#/board' });
+  // A second window of the same browser (the same localStorage), whose every call is recorded.
+  const page = await context.newPage();
   const wishlistId = stages.find((stage) => stage.category === 'wishlist')!.id;
   const limitsAsked: number[] = [];
   page.on('request', (request) => {
@@ -36,7 +38,7 @@ it("draws a column's first cards from a small page, then the rest of its page ar
     const input = request.postDataJSON() as { stageIds?: string[]; limit: number };
     if (input.stageIds?.[0] === wishlistId) limitsAsked.push(input.limit);
   });
-  await page.reload();
+  await page.goto(`${app.server.url}/#/board`);
   const wishlist = column(page, 'Wishlist');
   await wishlist.locator('.board-card').first().waitFor();
   // The count is the column's, not the first page's.
@@ -56,24 +58,32 @@ it("draws a column's first cards from a small page, then the rest of its page ar
 });
 
 it('draws the columns from the last run before stages.list answers, then shows the changed stages', async () => {
-  const { page, context } = await app.open({ path: '/#/board' });
-  await column(page, 'Wishlist').locator('.board-card').first().waitFor();
-  const before = await titles(page);
+  const { page: first, context } = await app.open({ path: '/#/board' });
+  await column(first, 'Wishlist').locator('.board-card').first().waitFor();
+  const before = await titles(first);
+  await first.close();
 
   const wishlist = stages.find((stage) => stage.category === 'wishlist')!;
   await app.api.invoke('stages.rename', { id: wishlist.id, name: 'Dream jobs' });
   await app.api.invoke('stages.create', { name: 'Second look', category: 'screening' });
 
-  // stages.list is held until released: the board draws the remembered columns and their cards meanwhile.
+  // A second window of the same browser (the same localStorage), where stages.list is held until released: the
+  // board draws the remembered columns and their cards meanwhile.
+  const page = await context.newPage();
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/api/stages.list', async (route) => {
     await released;
     await route.continue();
   });
-  await page.reload();
+  const sent: string[] = [];
+  page.on('request', (request) => sent.push(new URL(request.url()).pathname));
+  await page.goto(`${app.server.url}/#/board`);
   await column(page, 'Wishlist').locator('.board-card').first().waitFor();
   expect(await titles(page)).toEqual(before);
+  // The columns' first cards are asked for before React draws (main.tsx), ahead of the shell's first calls.
+  expect(sent.indexOf('/api/applications.list')).toBeGreaterThanOrEqual(0);
+  expect(sent.indexOf('/api/applications.list')).toBeLessThan(sent.indexOf('/api/notifications.list'));
 
   release();
   await expect.poll(() => titles(page), { timeout: 20_000 }).toContain('Second look');

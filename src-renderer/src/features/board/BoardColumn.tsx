@@ -18,6 +18,12 @@ import { firstPageSize, useRevealedCount } from './useRevealedCount';
 export const cardsPerPage = 200;
 const maxCards = 1000;
 
+/** What a column asks applications.list for: the board's filters with this stage only. */
+export function columnInput(stage: Stage, filters: ApplicationFilters, sort: ApplicationSort, limit: number) {
+  const { stageCategories: _categories, stageIds: _stages, ...rest } = filters;
+  return { ...rest, stageIds: [stage.id], sort, limit, offset: 0 };
+}
+
 /** A card on its way to another column (shown there at once, before the list refreshes). */
 export interface PendingMove {
   application: ApplicationSummary;
@@ -48,13 +54,8 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
   // on screen: the first cards waited for the server to read and send 200 cards a column, nine columns in a row.
   const [limit, setLimit] = useState(firstPageSize);
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
-  const { stageCategories: _categories, stageIds: _stages, ...rest } = filters;
   // A folded column shows only its count: one row is enough to get the total.
-  const list = useChannel(
-    'applications.list',
-    { ...rest, stageIds: [stage.id], sort, limit: collapsed ? 1 : limit, offset: 0 },
-    { placeholderData: keepPreviousData },
-  );
+  const list = useChannel('applications.list', columnInput(stage, filters, sort, collapsed ? 1 : limit), { placeholderData: keepPreviousData });
 
   const movedOut = new Set(moves.filter((move) => move.from === stage.id).map((move) => move.application.id));
   const movedIn = moves.filter((move) => move.to === stage.id).map((move) => move.application);

@@ -24,7 +24,7 @@ import { useApplicationActions } from '../applications/useApplicationActions';
 import { BoardColumn, type PendingMove } from './BoardColumn';
 import { CardContent, type CardText } from './BoardCard';
 import { useCollapsedColumns } from './collapsed';
-import { useBoardStages } from './rememberedStages';
+import { stagesShown, useBoardStages } from './rememberedStages';
 import { columnCoordinates } from './keyboardCoordinates';
 import { useRememberedChoice } from '../../shell/remembered';
 import { Button } from '../../ui/Button';
@@ -63,12 +63,7 @@ export default function BoardPage() {
     }),
   );
 
-  const shown = useMemo(() => {
-    const { stageCategories, stageIds } = view.filters;
-    return stages.filter(
-      (stage) => (!stageCategories?.length || stageCategories.includes(stage.category)) && (!stageIds?.length || stageIds.includes(stage.id)),
-    );
-  }, [stages, view.filters]);
+  const shown = useMemo(() => stagesShown(stages, view.filters), [stages, view.filters]);
 
   const stageOf = (id: string | number | undefined): Stage | undefined => stages.find((stage) => stage.id === id);
   const applicationOf = (data: unknown) => (data as { application?: ApplicationSummary } | undefined)?.application;

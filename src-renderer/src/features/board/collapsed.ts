@@ -13,17 +13,22 @@ function load(): Record<string, boolean> {
   }
 }
 
+const collapsedIn = (state: Record<string, boolean>, stage: Stage): boolean => state[stage.id] ?? closedStageCategories.includes(stage.category);
+
+/** Whether a column is folded, as this device remembers it (read outside React, before the first render). */
+export function rememberedCollapsed(): (stage: Stage) => boolean {
+  const state = load();
+  return (stage) => collapsedIn(state, stage);
+}
+
 /** Which columns are folded: the closed categories (rejected, withdrawn, ghosted) by default; remembered on this device. */
 export function useCollapsedColumns() {
   const [state, setState] = useState(load);
-  const isCollapsed = useCallback(
-    (stage: Stage) => state[stage.id] ?? closedStageCategories.includes(stage.category),
-    [state],
-  );
+  const isCollapsed = useCallback((stage: Stage) => collapsedIn(state, stage), [state]);
   const toggle = useCallback(
     (stage: Stage) =>
       setState((current) => {
-        const next = { ...current, [stage.id]: !(current[stage.id] ?? closedStageCategories.includes(stage.category)) };
+        const next = { ...current, [stage.id]: !collapsedIn(current, stage) };
         localStorage.setItem(storageKey, JSON.stringify(next));
         return next;
       }),

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { z } from 'zod';
-import type { Stage } from '../../../../src-shared/contract';
+import type { ApplicationFilters, Stage } from '../../../../src-shared/contract';
 import { stageCategories } from '../../../../src-shared/contract/enums';
 import { useChannel } from '../../api/hooks';
 
@@ -27,7 +27,7 @@ const storedStages = z
 let remembered: Stage[] | undefined | null = null;
 
 /** Read once per start: the placeholder is asked for on every render of the board until the answer comes. */
-function rememberedStages(): Stage[] | undefined {
+export function rememberedStages(): Stage[] | undefined {
   if (remembered === null) {
     try {
       const parsed = storedStages.safeParse(JSON.parse(localStorage.getItem(storageKey) ?? 'null'));
@@ -56,4 +56,12 @@ export function useBoardStages(): Stage[] {
     if (answer) remember(answer);
   }, [answer]);
   return stages.data ?? [];
+}
+
+/** The stages the board shows a column for: those the filters' stage categories and stages let through. */
+export function stagesShown(stages: Stage[], filters: ApplicationFilters): Stage[] {
+  const { stageCategories, stageIds } = filters;
+  return stages.filter(
+    (stage) => (!stageCategories?.length || stageCategories.includes(stage.category)) && (!stageIds?.length || stageIds.includes(stage.id)),
+  );
 }

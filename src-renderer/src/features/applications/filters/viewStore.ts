@@ -58,6 +58,11 @@ export function setFilters(filters: ApplicationFilters): void {
   updateView({ filters: withoutEmpty(filters) });
 }
 
+/** The view right now, outside React: the board asks for its columns' first cards with it before the first render. */
+export function currentView(): ApplicationsView {
+  return view();
+}
+
 /** The filters of the applications screens right now: the shell passes them to exports. */
 export function currentFilters(): ApplicationFilters {
   return view().filters;
