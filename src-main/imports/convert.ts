@@ -19,7 +19,7 @@ import { choiceOf, parseNumberText } from './custom-fields';
 import { isPlausibleDate, parseDate } from './dates';
 import { isPhoneNumber, parseRating } from './profile';
 import type { ValueResolver } from './resolve';
-import { parseSalary, type ParsedSalary } from './salary';
+import { currencyOfText, parseSalary, periodOfText, type ParsedSalary } from './salary';
 import { cellLink, cellText, shorten, type Cell, type GridRow } from './table';
 import { archivedWords, isPlaceholder, parseBoolean } from './values';
 
@@ -95,13 +95,22 @@ const fieldOfInput: Record<string, ImportField> = {
   salaryCurrency: 'salary',
   salaryPeriod: 'salary',
   tags: 'tags',
+  requiredSkills: 'requiredSkills',
+  preferredSkills: 'preferredSkills',
+  experienceYears: 'experienceYears',
+  resumeVersion: 'resumeVersion',
   favorite: 'favorite',
+  archived: 'archived',
   priority: 'priority',
   excitement: 'excitement',
 };
 
 /** The longest text each text field takes (as applications.create): longer text is cut, the whole kept in notes. */
-const textLimits = { companyName: 200, position: 200, location: 200, source: 80, description: 200_000 } as const;
+const textLimits = { companyName: 200, position: 200, location: 200, source: 80, description: 200_000, resumeVersion: 120 } as const;
+/** As applications.create takes them: at most 100 skills of at most 80 characters. */
+const skillLimits = { length: 80, count: 100 } as const;
+/** The most years of experience a posting asks (as applications.create). */
+const experienceLimit = 60;
 const notesLimit = 200_000;
 const errorCodes: ReadonlySet<ImportProblemCode> = new Set(['missing_required', 'malformed_row', 'unmapped_required']);
 
@@ -143,12 +152,16 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-function splitTags(text: string): string[] {
+function splitList(text: string, separators: RegExp): string[] {
   return text
-    .split(/[,;|\n]/)
-    .map((tag) => tag.trim())
-    .filter((tag) => tag && !isPlaceholder(tag));
+    .split(separators)
+    .map((item) => item.trim())
+    .filter((item) => item && !isPlaceholder(item));
 }
+
+const splitTags = (text: string) => splitList(text, /[,;|\n]/);
+/** Skills pasted from a posting are often bulleted ("Python • SQL"). */
+const splitSkills = (text: string) => splitList(text, /[,;|\n•·]/);
 
 /** What one stage column of a row says. */
 interface Status {
@@ -326,9 +339,20 @@ class RowConversion {
     if (min === undefined || max === undefined) return;
     this.input.salaryMin = Math.min(min, max);
     this.input.salaryMax = Math.max(min, max);
-    this.input.salaryCurrency = range?.currency ?? low?.currency ?? high?.currency ?? this.plan.defaultCurrency;
-    const period = range?.period ?? low?.period ?? high?.period;
+    this.input.salaryCurrency = range?.currency ?? low?.currency ?? high?.currency ?? this.salaryWord('salaryCurrency', currencyOfText) ?? this.plan.defaultCurrency;
+    const period = range?.period ?? low?.period ?? high?.period ?? this.salaryWord('salaryPeriod', periodOfText);
     if (period) this.input.salaryPeriod = period;
+  }
+
+  /** A currency or period column beside the amounts ("EUR", "per year"): what the amounts' own text does not say. */
+  private salaryWord<T>(field: 'salaryCurrency' | 'salaryPeriod', read: (text: string) => T | null): T | null {
+    const column = this.column(field);
+    if (column === undefined) return null;
+    const text = this.textAt(column);
+    if (!text) return null;
+    const value = read(field === 'salaryCurrency' ? text.toUpperCase() : text);
+    if (value === null) this.keep(field, column, 'invalid', text, { reason: field === 'salaryCurrency' ? 'not a currency' : 'not a period' });
+    return value;
   }
 
   /** A rating from 1 to 5 (priority, excitement); anything else is kept in the notes. */
@@ -359,6 +383,39 @@ class RowConversion {
     const dropped = unique.filter((tag) => !kept.includes(tag));
     const column = this.column('tags');
     if (dropped.length > 0 && column !== undefined) this.keep('tags', column, 'too_long', dropped.join(', '), { max: 60 });
+  }
+
+  /** Skills, from one column or several, split like tags; one too long for a skill is kept in the notes. */
+  skills(field: 'requiredSkills' | 'preferredSkills'): void {
+    const skills = (this.plan.columnsOf.get(field) ?? []).flatMap((column) => splitSkills(this.textAt(column)));
+    const unique = [...new Map(skills.map((skill) => [skill.toLocaleLowerCase(), skill])).values()];
+    const kept = unique.filter((skill) => skill.length <= skillLimits.length).slice(0, skillLimits.count);
+    if (kept.length > 0) this.input[field] = kept;
+    const dropped = unique.filter((skill) => !kept.includes(skill));
+    const column = this.column(field);
+    if (dropped.length > 0 && column !== undefined) this.keep(field, column, 'too_long', dropped.join(', '), { max: skillLimits.length });
+  }
+
+  /** "3", "3 years", "3+ ans", "3-5 years" (the least the posting asks); anything else is kept in the notes. */
+  experience(): void {
+    const column = this.column('experienceYears');
+    if (column === undefined) return;
+    const cell = this.cell(column);
+    const text = this.textAt(column);
+    if (!text) return;
+    const years = typeof cell === 'number' ? cell : Number(/^\D{0,12}?(\d{1,2})(?!\d)/.exec(text)?.[1] ?? Number.NaN);
+    if (Number.isInteger(years) && years >= 0 && years <= experienceLimit) this.input.experienceYears = years;
+    else this.keep('experienceYears', column, 'not_a_number', text);
+  }
+
+  /** An archived column (yes/no); a stage word such as "Archived" archives too (convertApplication). */
+  archivedMark(): void {
+    const column = this.column('archived');
+    if (column === undefined) return;
+    const cell = this.cell(column);
+    const archived = typeof cell === 'boolean' ? cell : parseBoolean(this.textAt(column));
+    if (archived === undefined) this.keep('archived', column, 'bad_boolean', cellText(cell));
+    else if (archived) this.input.archived = true;
   }
 
   contact(companyName: string): ContactDraft | null {
@@ -637,6 +694,12 @@ function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
   row.rating('priority');
   row.rating('excitement');
   row.tags();
+  row.skills('requiredSkills');
+  row.skills('preferredSkills');
+  row.experience();
+  const resumeVersion = row.text('resumeVersion');
+  if (resumeVersion) row.setText('resumeVersion', 'resumeVersion', row.column('resumeVersion')!, resumeVersion);
+  row.archivedMark();
   const contact = companyName ? row.contact(companyName) : null;
   const appliedColumn = row.column('appliedOn');
   const history = buildHistory(row, plan, { on: appliedOn, written: appliedColumn !== undefined && row.textAt(appliedColumn) !== '' }, status, responseOn, passed);

@@ -124,7 +124,19 @@ function judge(field: ImportField, facts: ColumnFacts, headerNamesIt: boolean): 
     case 'description':
       return s(profile.longTexts) >= 0.6 && profile.averageLength >= 200 ? { fit: 1, reasons: [reason('long_text', profile, profile.longTexts)] } : { fit: 0, reasons: [] };
     case 'tags':
+    case 'requiredSkills':
+    case 'preferredSkills':
+      if (s(profile.dates + profile.links + profile.emails) >= 0.5) return { fit: -1, veto: true, reasons: [] };
       return s(profile.lists) >= 0.3 ? { fit: 0.5, reasons: [reason('lists', profile, profile.lists)] } : neutral;
+    case 'experienceYears':
+      if (s(profile.dates + profile.money) >= 0.5) return { fit: -1, veto: true, reasons: [] };
+      return s(profile.numbers) >= 0.5 ? { fit: 1, reasons: [reason('numbers', profile, profile.numbers)] } : { fit: 0, reasons: [] };
+    case 'archived':
+      return s(profile.booleans) >= 0.7 ? { fit: 1, reasons: [reason('yes_no', profile, profile.booleans)] } : { fit: -1, veto: true, reasons: [] };
+    case 'salaryCurrency':
+    case 'salaryPeriod':
+    case 'resumeVersion':
+      return s(profile.dates + profile.links + profile.emails) >= 0.5 ? { fit: -1, veto: true, reasons: [] } : neutral;
     case 'stageStep': {
       if (!facts.headerStage || !stepCategories.includes(facts.headerStage.category)) return { fit: -1, veto: true, reasons: [] };
       const dates = profile.dates + profile.serials + profile.datesWithText;

@@ -102,7 +102,7 @@ export const dateOrders = ['dmy', 'mdy'] as const;
 export type DateOrder = (typeof dateOrders)[number];
 
 /**
- * What a column of the file can become. Several columns may feed `notes` and `tags`, and a file may have several
+ * What a column of the file can become. Several columns may feed `notes`, `tags` and the skills, and a file may have several
  * `stageCards` columns (a board: each cell is one application in the column's stage, "Company — Position") or
  * `stageStep` columns (one per step of the process, holding the date it was reached or a mark); the others take one.
  */
@@ -121,10 +121,17 @@ export const importFields = [
   'salary',
   'salaryMin',
   'salaryMax',
+  'salaryCurrency',
+  'salaryPeriod',
   'notes',
   'description',
   'tags',
+  'requiredSkills',
+  'preferredSkills',
+  'experienceYears',
+  'resumeVersion',
   'favorite',
+  'archived',
   'deadline',
   'priority',
   'excitement',
@@ -155,7 +162,7 @@ const importTarget = z.union([
   z.custom<CustomFieldTarget>((value) => typeof value === 'string' && customTargetPattern.test(value), 'must be a field or custom:<field id>'),
 ]);
 /** `stage` too: a status column and an outcome column beside it ("Stage", "Outcome") both say where it stands. */
-export const multiColumnFields: readonly ImportTarget[] = ['notes', 'tags', 'stageStep', 'stageCards', 'stage'];
+export const multiColumnFields: readonly ImportTarget[] = ['notes', 'tags', 'requiredSkills', 'preferredSkills', 'stageStep', 'stageCards', 'stage'];
 export const requiredImportFields: readonly ImportTarget[] = ['company', 'position'];
 export const dateImportFields: readonly ImportField[] = ['appliedOn', 'responseOn', 'deadline', 'stageStep'];
 /** Fields whose column carries a stage of its own (`columnStages`). */

@@ -125,6 +125,14 @@ describe('maintained statistics follow every kind of write', () => {
           'import.csv',
         ),
       })],
+    // The staging keeps the skill counts per month too: they must land in the live database with the rows.
+    ['an import with skills', () =>
+      app.api.invoke('imports.run', {
+        source: upload(
+          'Company,Position,Applied,Status,Skills,Nice to have\nAcme,Tester,2025-02-01,Rejected,Python; SQL,Go\nNewco,Designer,2025-03-02,Applied,Figma,\n',
+          'skills.csv',
+        ),
+      })],
   ])('%s', async (_name, write) => {
     await write();
     await expectMaintainedMatchesRebuild();

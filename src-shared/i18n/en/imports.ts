@@ -5,6 +5,13 @@
  */
 export default {
   fields: {
+    requiredSkills: 'Required skills',
+    preferredSkills: 'Preferred skills',
+    experienceYears: 'Years of experience',
+    resumeVersion: 'Resume version',
+    archived: 'Archived',
+    salaryCurrency: 'Salary currency',
+    salaryPeriod: 'Salary period',
     priority: 'Priority',
     excitement: 'Excitement',
     salaryMin: 'Salary (minimum)',

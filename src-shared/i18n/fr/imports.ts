@@ -3,6 +3,13 @@ import type en from '../en/imports';
 /** Le jugement de l'assistant d'import sur un fichier, les problèmes et refus ajoutés avec lui, et le bilan. Mêmes clés que en/imports.ts. */
 export default {
   fields: {
+    requiredSkills: 'Compétences requises',
+    preferredSkills: 'Compétences appréciées',
+    experienceYears: 'Années d’expérience',
+    resumeVersion: 'Version du CV',
+    archived: 'Archivée',
+    salaryCurrency: 'Devise du salaire',
+    salaryPeriod: 'Période du salaire',
     priority: 'Priorité',
     excitement: 'Envie',
     salaryMin: 'Salaire (minimum)',
