@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Compilable, type CompiledQuery } from 'kysely';
+import { BackgroundCheckpoints } from './checkpointer';
 import { forgetSchemaAnswers } from './schema-facts';
 import { StatementCache } from './statement-cache';
 import type { DB } from './schema';
@@ -68,21 +69,43 @@ export class Database {
     this.sqlite.pragma('temp_store = MEMORY');
     this.sqlite.pragma('cache_size = -32000');
     // Checkpoints run when the app is idle (checkpointWhenIdle); SQLite's own, in the commit that crosses its
-    // threshold, cost 5-10 ms to an edit at 100,000 applications. It stays on as a safety net, ten times further.
+    // threshold, cost 5-10 ms to an edit at 100,000 applications. It stays on as a safety net, ten times further,
+    // for the connections other than main's (a job's worker, an import's staging); main's has none at all
+    // (checkpointInBackground).
     this.sqlite.pragma(`wal_autocheckpoint = ${walSafetyPages}`);
   }
 
   private idleCheckpoint: NodeJS.Timeout | undefined;
 
+  /** Main's connection: its checkpoints run in another thread (checkpointer.ts), never in one of its commits. */
+  private background: BackgroundCheckpoints | undefined;
+
+  /** Main's connection only: moves its checkpoints to the checkpoint thread (checkpointer.ts). */
+  checkpointInBackground(): void {
+    this.sqlite.pragma('wal_autocheckpoint = 0');
+    this.background = new BackgroundCheckpoints(this.path, this.options.nativeBinding);
+  }
+
+  /** The background checkpoints of main's connection, if it has them (tests). */
+  get backgroundCheckpoints(): BackgroundCheckpoints | undefined {
+    return this.background;
+  }
+
   /**
    * Copies the write-ahead log into the database file once no write came for `idleCheckpointMs`: called after
    * each write's commit, so an edit never waits for a checkpoint and the log stays small between bursts of work.
    * PASSIVE: it never waits for readers (an export's long read), and what it cannot copy now goes next time.
+   * Main's connection asks the checkpoint thread, at once when the commit grew the log a lot, else when idle.
    */
   checkpointWhenIdle(): void {
+    this.background?.afterCommit();
     clearTimeout(this.idleCheckpoint);
     this.idleCheckpoint = setTimeout(() => {
       if (!this.sqlite.open) return;
+      if (this.background) {
+        void this.background.request('idle');
+        return;
+      }
       try {
         this.sqlite.pragma('wal_checkpoint(PASSIVE)');
       } catch {
@@ -151,6 +174,7 @@ export class Database {
 
   close(): void {
     clearTimeout(this.idleCheckpoint);
+    this.background?.close();
     this.statements.clear();
     if (!this.sqlite.open) return;
     // The app never runs ANALYZE otherwise; without statistics one index leading with a low-cardinality column

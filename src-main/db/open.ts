@@ -54,6 +54,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // The header can lag behind an un-checkpointed WAL: ask SQLite too before changing anything.
     assertNotFromTheFuture(db.userVersion, latest);
     db.applyPragmas();
+    db.checkpointInBackground();
     const pending = pendingMigrations(db, migrations);
     if (pending.length > 0 && db.userVersion > 0) await createBackup(db, options.dataDir, 'pre-migration');
     await runMigrations(db, migrations);

@@ -1,5 +1,6 @@
 import { backupKind } from './backup';
 import { bulkUpdateKind } from './bulk-update';
+import { checkpointKind } from './checkpoint';
 import { importKind } from './import';
 import type { CrashKind } from './kind';
 import { migrationKind } from './migration';
@@ -14,6 +15,7 @@ export const crashKinds = {
   backup: backupKind,
   restore: restoreKind,
   syncApply: syncApplyKind,
+  checkpoint: checkpointKind,
 } satisfies Record<string, CrashKind>;
 
 export type CrashKindName = keyof typeof crashKinds;
