@@ -95,8 +95,13 @@ export class SheetXmlWriter implements SheetWriter {
    * flush: a string built by appending is a rope of thousands of small pieces, and flattening it before encoding
    * was most of the 4 s Buffer.from took at 100,000 applications (docs/performance.md).
    */
-  private chunk = Buffer.allocUnsafeSlow(chunkBytes);
+  private chunk: Buffer = Buffer.allocUnsafeSlow(chunkBytes);
   private used = 0;
+  /**
+   * Buffers zlib has deflated, written over again: a new one per flush left hundreds of MB of dead buffers to the
+   * garbage collector, which frees memory outside the heap only when it runs.
+   */
+  private readonly spare: Buffer[] = [];
   private row = 1;
 
   constructor(
@@ -169,9 +174,10 @@ export class SheetXmlWriter implements SheetWriter {
 
   private flush(): void {
     if (this.used === 0) return;
-    // zlib keeps the bytes until it has deflated them: the next rows go into a new buffer.
-    this.entry.write(this.chunk.subarray(0, this.used));
-    this.chunk = Buffer.allocUnsafeSlow(chunkBytes);
+    // zlib keeps the bytes until it has deflated them: the next rows go into another buffer meanwhile.
+    const written = this.chunk;
+    this.entry.write(written.subarray(0, this.used), () => this.spare.push(written));
+    this.chunk = this.spare.pop() ?? Buffer.allocUnsafeSlow(chunkBytes);
     this.used = 0;
   }
 

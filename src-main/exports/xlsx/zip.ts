@@ -40,13 +40,16 @@ export class DeflatedEntry implements ZipInputFile {
     this.deflate.on('error', (error: Error) => this.ondata(Object.assign(error, { code: 0 }) as FlateError, new Uint8Array(0), true));
   }
 
-  /** Adds text (encoded as UTF-8 here) or bytes already encoded, which zlib holds until it has taken them in. */
-  write(data: string | Uint8Array): void {
+  /**
+   * Adds text (encoded as UTF-8 here) or bytes already encoded, which zlib holds until it has deflated them:
+   * `deflated` is called then, and the bytes may be written over again.
+   */
+  write(data: string | Uint8Array, deflated?: () => void): void {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.size += bytes.length;
     if (this.size > maxEntryBytes) throw new Error(`${this.filename} is larger than 4 GiB, more than a workbook can hold: filter the view.`);
     this.crc = zlib.crc32(bytes, this.crc);
-    this.deflate.write(bytes);
+    this.deflate.write(bytes, deflated);
   }
 
   /** Waits until zlib has taken in what was written. */
