@@ -65,10 +65,11 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
     movedIn.filter((card) => !loaded.some((item) => item.id === card.id)).length;
   const revealed = useRevealedCount(cards.length);
   const firstPageShown = limit < cardsPerPage && list.data !== undefined && !list.isPlaceholderData;
+  const loadFullPage = useCallback(() => setLimit((value) => Math.max(value, cardsPerPage)), []);
   useEffect(() => {
     if (!firstPageShown) return;
-    return afterFirstPaint(() => setLimit((value) => Math.max(value, cardsPerPage)));
-  }, [firstPageShown]);
+    return afterFirstPaint(loadFullPage);
+  }, [firstPageShown, loadFullPage]);
   // Until the column has its full page, "Show more" would offer what is on its way already.
   const settled = limit > cardsPerPage || (limit === cardsPerPage && !list.isPlaceholderData);
   // Stable, so that the cards drawn already are not drawn again with each batch (BoardCard is memoised).
@@ -108,7 +109,7 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
         <IconButton size="sm" icon="plus" label={t('quickAdd:addToStage', { stage: name })} onClick={() => shell.openQuickAdd(stage.id)} />
         <IconButton size="sm" icon="chevronLeft" label={t('board:column.collapse', { stage: name })} aria-expanded="true" onClick={onToggleCollapsed} />
       </header>
-      <div className="column-cards">
+      <div className="column-cards" onScroll={firstPageShown ? loadFullPage : undefined}>
         {list.error && <p className="notice notice-error">{errorMessage(t, list.error)}</p>}
         {cards.slice(0, revealed).map((application) => (
           <BoardCard key={application.id} application={application} text={text} onOpen={openCard} />
@@ -136,14 +137,21 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
   );
 }
 
-/** Runs `then` once the browser has painted what is drawn now and has a moment; returns a cancel. */
+/**
+ * A moment after the first paint: the rest of a column's page is not what the user looks at first, and asked for
+ * at once its 200 cards a column kept the server and the page busy while the board was still filling (or while the
+ * user left it at once). Scrolling a column asks for it sooner (the column's onScroll).
+ */
+const fullPageDelayMs = 1000;
+
+/** Runs `then` a while after the browser has painted what is drawn now, when it has a moment; returns a cancel. */
 function afterFirstPaint(then: () => void): () => void {
   let idle: number | undefined;
-  const frame = requestAnimationFrame(() => {
-    idle = requestIdleCallback(then, { timeout: 200 });
-  });
+  const timer = setTimeout(() => {
+    idle = requestIdleCallback(then, { timeout: fullPageDelayMs });
+  }, fullPageDelayMs);
   return () => {
-    cancelAnimationFrame(frame);
+    clearTimeout(timer);
     if (idle !== undefined) cancelIdleCallback(idle);
   };
 }
