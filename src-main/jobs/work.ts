@@ -27,7 +27,12 @@ export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppCon
     const [{ previewImport }, { jobPasses }] = await Promise.all([import('../imports/preview'), import('../imports/run')]);
     return previewImport(context, input, jobPasses(context));
   },
-  'imports.run': async (input, context) => (await import('../imports/run')).runImport(context, input),
+  'imports.run': async (input, context) => {
+    const [{ runImport }, { mergeTextIndex }] = await Promise.all([import('../imports/run'), import('../changes/text-index-merge')]);
+    const result = await runImport(context, input);
+    mergeTextIndex(context.db);
+    return result;
+  },
   'exports.excel': async (input, context) => (await import('../exports/excel')).exportExcel(context, input),
   'exports.statisticsWorkbook': async (input, context) => (await import('../exports/statistics-workbook')).exportStatisticsWorkbook(context, input),
   'exports.csv': async (input, context) => (await import('../exports/csv')).exportCsv(context, input),
