@@ -50,8 +50,8 @@ export function mergeTextIndex(db: Database, pages = 100): void {
 }
 
 /**
- * One step of merging (FTS5's 'merge' command: levels holding at least `usermerge`, 4, segments); returns whether it
- * did any work. The command changes at least two rows when it merged something (FTS5's documentation).
+ * One step of merging (FTS5's 'merge' command: levels holding at least `usermerge`, 16 since 0280, segments); returns
+ * whether it did any work. The command changes at least two rows when it merged something (FTS5's documentation).
  */
 export function mergeTextIndexStep(db: Database, pages = pagesPerStep): boolean {
   return db.transaction(() => {

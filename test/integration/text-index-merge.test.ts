@@ -17,7 +17,7 @@ const found = async (app: TempApp, text: string) => {
 describe('the full-text index is merged when the app is idle', () => {
   it('leaves a burst of creations unmerged, then merges it once writes pause, finding the same rows', async () => {
     app = await openTempApp();
-    expect(config(app)).toMatchObject({ automerge: 0, crisismerge: 64 });
+    expect(config(app)).toMatchObject({ automerge: 0, crisismerge: 64, usermerge: 16 });
     const start = segments(app);
     for (let index = 0; index < 40; index += 1) {
       await app.api.invoke('applications.create', {
@@ -43,11 +43,11 @@ describe('the full-text index is merged when the app is idle', () => {
   it('is put off while writes keep coming', async () => {
     app = await openTempApp();
     const start = segments(app);
-    // Writes closer together than the idle time: none of the merging runs between them.
-    for (let index = 0; index < 6; index += 1) {
+    // Writes closer together than the idle time (more than the 16 segments a merge waits for): none runs between them.
+    for (let index = 0; index < 20; index += 1) {
       await app.api.invoke('applications.create', { companyName: 'Acme', position: `Developer ${index}` });
       await new Promise((resolve) => setTimeout(resolve, textMergeIdleMs / 5));
     }
-    expect(segments(app) - start).toBeGreaterThanOrEqual(6);
+    expect(segments(app) - start).toBeGreaterThanOrEqual(20);
   });
 });
