@@ -49,6 +49,11 @@ export function mergeTextIndex(db: Database, pages = 100): void {
   while (mergeTextIndexStep(db, pages));
 }
 
+/** Every segment merged into one (FTS5's 'optimize'): for a database just generated (scripts/seed.ts). */
+export function optimizeTextIndex(db: Database): void {
+  db.transaction(() => db.sql(`INSERT INTO applications_fts (applications_fts) VALUES ('optimize')`).run());
+}
+
 /**
  * One step of merging (FTS5's 'merge' command: levels holding at least `usermerge`, 16 since 0280, segments); returns
  * whether it did any work. The command changes at least two rows when it merged something (FTS5's documentation).
