@@ -26,6 +26,7 @@ import * as cellsScopesTogether from './0250_cells_scopes_together';
 import * as ftsShortPrefixes from './0255_fts_short_prefixes';
 import * as statisticsSkillMonths from './0260_statistics_skill_months';
 import * as createPathWrites from './0265_create_path_writes';
+import * as textIndexMergesWhenIdle from './0280_text_index_merges_when_idle';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -66,6 +67,7 @@ export const migrations: readonly Migration[] = [
   { version: 255, name: '0255_fts_short_prefixes', up: ftsShortPrefixes.up },
   { version: 260, name: '0260_statistics_skill_months', up: statisticsSkillMonths.up, fill: statisticsSkillMonths.fill },
   { version: 265, name: '0265_create_path_writes', up: createPathWrites.up },
+  { version: 280, name: '0280_text_index_merges_when_idle', up: textIndexMergesWhenIdle.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

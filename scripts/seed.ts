@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { optimizeTextIndex } from '../src-main/changes/text-index-merge';
 import { closeAppContext, openAppContext } from '../src-main/context';
 import { defaultDataDir } from '../src-main/data-dir';
 import { generateDataset, holdsUserData, seedDatabase, todayUtc, type SeedProgress } from '../src-main/seed';
@@ -68,6 +69,9 @@ async function main() {
     console.log(`Seeding ${options.count} applications into ${context.databaseFile} (seed "${options.seed}", today ${options.today})`);
     const dataset = generateDataset({ count: options.count, seed: options.seed, today: options.today });
     const summary = seedDatabase(context, dataset, { batchSize: options.batchSize, onProgress: progressPrinter(started) });
+    // A seeded database is searched, and written to, with its full-text index in one segment, as migration 0265 left
+    // upgraded ones: since 0280 no write merges, and the bench measures a settled database, not the merges it owes.
+    optimizeTextIndex(context.db);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Done in ${seconds} s: ${summary.applications} applications, ${summary.companies} companies, ${summary.contacts} contacts, ` +

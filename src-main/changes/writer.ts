@@ -8,6 +8,7 @@ import { HybridLogicalClock } from './hlc';
 import { affectedApplications, FreshRows, recomputeCurrentStage, reindexApplications } from './derive';
 import { moveArchivedFacts, refreshStatistics } from '../statistics/maintained/refresh';
 import { newId } from './ids';
+import { mergeTextIndexWhenIdle } from './text-index-merge';
 
 export type SqlValue = string | number | null;
 export type Fields = Record<string, SqlValue>;
@@ -301,6 +302,7 @@ export class ChangeWriter {
   announce(tables: readonly string[], origin: ChangedEvent['origin'] = 'local'): void {
     if (tables.length === 0) return;
     this.db.checkpointWhenIdle();
+    mergeTextIndexWhenIdle(this.db);
     this.emitter.emit('changed', { tables: [...tables].sort(), origin } satisfies ChangedEvent);
   }
 
@@ -691,6 +693,7 @@ export class ChangeWriter {
     const names = [...tables];
     if (names.length === 0) return;
     this.db.checkpointWhenIdle();
+    mergeTextIndexWhenIdle(this.db);
     this.emitter.emit('changed', { tables: names.sort(), origin } satisfies ChangedEvent);
   }
 }

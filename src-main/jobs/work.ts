@@ -27,7 +27,12 @@ export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppCon
     const [{ previewImport }, { jobPasses }] = await Promise.all([import('../imports/preview'), import('../imports/run')]);
     return previewImport(context, input, jobPasses(context));
   },
-  'imports.run': async (input, context) => (await import('../imports/run')).runImport(context, input),
+  'imports.run': async (input, context) => {
+    const [{ runImport }, { mergeTextIndex }] = await Promise.all([import('../imports/run'), import('../changes/text-index-merge')]);
+    const result = await runImport(context, input);
+    mergeTextIndex(context.db);
+    return result;
+  },
   'exports.excel': async (input, context) => (await import('../exports/excel')).exportExcel(context, input),
   'exports.statisticsWorkbook': async (input, context) => (await import('../exports/statistics-workbook')).exportStatisticsWorkbook(context, input),
   'exports.csv': async (input, context) => (await import('../exports/csv')).exportCsv(context, input),
@@ -42,7 +47,14 @@ export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppCon
   'backups.scheduled': async (input, context) => (await import('../backups/schedule')).runScheduledBackup(context, input.intervalMs, input.now),
   'sync.writeImage': async (input, context) => (await import('../sync/image')).writeImageDatabase(context, input.file, input.covers),
   'sync.loadImage': async (input, context) => {
-    const [{ loadImage }, { SyncState }] = await Promise.all([import('../sync/image'), import('../sync/state')]);
-    return loadImage(context, new SyncState(context.db), input);
+    const [{ loadImage }, { SyncState }, { mergeTextIndex }] = await Promise.all([
+      import('../sync/image'),
+      import('../sync/state'),
+      import('../changes/text-index-merge'),
+    ]);
+    const loaded = await loadImage(context, new SyncState(context.db), input);
+    // Its full-text rows went in as one INSERT, as an import's do: merged here, in the worker (see imports.run).
+    if (loaded === 'loaded') mergeTextIndex(context.db);
+    return loaded;
   },
 };

@@ -4,11 +4,12 @@
  * `npx tsx test/bench/probe-create-loop.ts <data folder> [creations]` prints, as JSON, the CPU of the whole process
  * per `applications.create` (the bench's input): p50, p95, mean and the largest, the user and system time, and the
  * read and write system calls per creation (/proc/self/io). The WAL is checkpointed every 100 creations, as the app
- * does when idle. Run it alternately on the old and new code (each on its own copy).
+ * does when idle; after them, the full-text merging they left for idle time is timed apart. Run it alternately on the old and new code (each on its own copy).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import { createApi } from '../../src-main/api';
+import { mergeTextIndex } from '../../src-main/changes/text-index-merge';
 import { closeAppContext, openAppContext } from '../../src-main/context';
 import { benchCreateInput, loadFixture } from './cases';
 
@@ -43,6 +44,10 @@ for (let i = 0; i < count; i += 1) {
 }
 const cpu = process.cpuUsage(cpuBefore);
 const callsAfter = calls();
+// The full-text merging the creations left for when the app is idle (migration 0280): its CPU, apart.
+const mergeBefore = process.cpuUsage();
+mergeTextIndex(context.db, 24);
+const merge = process.cpuUsage(mergeBefore);
 closeAppContext(context);
 
 const sorted = [...perCreation].sort((a, b) => a - b);
@@ -59,6 +64,7 @@ console.log(
       user: round(cpu.user / 1000 / count),
       system: round(cpu.system / 1000 / count),
     },
+    idleMergeCpuMs: { total: round((merge.user + merge.system) / 1000), perCreation: round((merge.user + merge.system) / 1000 / count) },
     perCreation: { readCalls: round((callsAfter.reads - callsBefore.reads) / count), writeCalls: round((callsAfter.writes - callsBefore.writes) / count) },
   }),
 );
