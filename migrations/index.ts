@@ -26,6 +26,7 @@ import * as cellsScopesTogether from './0250_cells_scopes_together';
 import * as ftsShortPrefixes from './0255_fts_short_prefixes';
 import * as statisticsSkillMonths from './0260_statistics_skill_months';
 import * as createPathWrites from './0265_create_path_writes';
+import * as statisticsMonthCells from './0270_statistics_month_cells';
 import * as textIndexMergesWhenIdle from './0280_text_index_merges_when_idle';
 
 export interface Migration {
@@ -67,6 +68,7 @@ export const migrations: readonly Migration[] = [
   { version: 255, name: '0255_fts_short_prefixes', up: ftsShortPrefixes.up },
   { version: 260, name: '0260_statistics_skill_months', up: statisticsSkillMonths.up, fill: statisticsSkillMonths.fill },
   { version: 265, name: '0265_create_path_writes', up: createPathWrites.up },
+  { version: 270, name: '0270_statistics_month_cells', up: statisticsMonthCells.up, fill: statisticsMonthCells.fill },
   { version: 280, name: '0280_text_index_merges_when_idle', up: textIndexMergesWhenIdle.up },
 ];
 

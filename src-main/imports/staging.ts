@@ -153,6 +153,10 @@ export class ImportStaging {
             `INSERT INTO main.statistics_skill_months SELECT * FROM staging.statistics_skill_months WHERE true
              ON CONFLICT (archived, month, source, kind, skill) DO UPDATE SET count = count + excluded.count`,
           ).run();
+          live.sql(
+            `INSERT INTO main.statistics_month_cells SELECT * FROM staging.statistics_month_cells WHERE true
+             ON CONFLICT (archived, month, source, kind, key, value) DO UPDATE SET count = count + excluded.count`,
+          ).run();
         } else {
           this.deriveOnLive(live);
         }

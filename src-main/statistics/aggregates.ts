@@ -56,14 +56,15 @@ export interface CompanyResponseRow {
   count: number;
 }
 
-export function loadResponseDaysByCompany(db: Database): CompanyResponseRow[] {
+/** `facts`: where the facts are read (a FROM and WHERE), by default the computation's copy in its range. */
+export function loadResponseDaysByCompany(db: Database, facts = `${factsTable} WHERE in_range`, params: readonly unknown[] = []): CompanyResponseRow[] {
   return db
     .sql(
       `SELECT company,
          CASE WHEN response_day IS NOT NULL THEN max(0, CAST(julianday(response_day) - julianday(applied_day) AS INTEGER)) END AS days,
          count(*) AS count
-       FROM ${factsTable} WHERE in_range AND level >= ${levels.sent}
+       FROM ${facts} AND level >= ${levels.sent}
        GROUP BY company, days`,
     )
-    .all() as CompanyResponseRow[];
+    .all(...params) as CompanyResponseRow[];
 }

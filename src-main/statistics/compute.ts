@@ -39,11 +39,14 @@ export type DashboardOptions = ApplicationFilters & Partial<Pick<DashboardInput,
  * Runs `compute` in one read transaction, so that every figure sees the same data, on the rows of the scope: the
  * maintained counts, its facts grouped now, or both (facts-source.ts `sourceOf`).
  */
-function withSource<T>(db: Database, scope: StatisticsScope, compute: (source: StatisticsSource) => T): T {
+function withSource<T>(db: Database, scope: StatisticsScope, compute: (source: StatisticsSource) => T, read: SourceOf = sourceOf): T {
   return db.sqlite
-    .transaction(() => compute(sharedOnce(sourceOf(db, scope))))
+    .transaction(() => compute(sharedOnce(read(db, scope))))
     .deferred();
 }
+
+/** Where a computation reads its rows (facts-source.ts); tests pass another to compare two ways. */
+export type SourceOf = (db: Database, scope: StatisticsScope) => StatisticsSource;
 
 const overviewOf = (db: Database, scope: StatisticsScope, source: StatisticsSource) =>
   buildOverview(
@@ -118,10 +121,15 @@ function partBuilders(db: Database, scope: StatisticsScope, granularity: Dashboa
  * the statistics.dashboard channel (filters, `from`/`to`, `today`, `granularity`, all optional). A part that fails
  * fails the whole call: an export must not go out with a figure missing.
  */
-export function computeDashboard(db: Database, options: DashboardOptions = {}): StatisticsDashboard {
+export function computeDashboard(db: Database, options: DashboardOptions = {}, read: SourceOf = sourceOf): StatisticsDashboard {
   const scope = scopeOf(options);
   const builders = partBuilders(db, scope, options.granularity ?? 'auto');
-  return withSource(db, scope, (source) => Object.fromEntries(dashboardParts.map((part) => [part, builders[part](source)])) as unknown as StatisticsDashboard);
+  return withSource(
+    db,
+    scope,
+    (source) => Object.fromEntries(dashboardParts.map((part) => [part, builders[part](source)])) as unknown as StatisticsDashboard,
+    read,
+  );
 }
 
 /** The error of a failed part, as a channel would answer it (details of an unexpected one stay in the log). */

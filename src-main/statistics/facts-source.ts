@@ -10,15 +10,27 @@ import { once, type StatisticsSource } from './source';
 import { loadEventsPerDay } from './timeline';
 import { cellsSource, maintainedScope, sentShareWithin } from './maintained/read';
 import type { CellScope } from './maintained/cells';
+import { hasMonthCells } from './maintained/month-cells';
+import { monthCellsSource } from './maintained/month-cells-read';
+import { skillMonthsFilter } from './maintained/skill-months-read';
 
 /**
- * Where a computation's rows come from: the maintained cells for the whole search; for a range over the whole
- * search (the dashboard's range picker), the cells for what ignores the range and the range's own facts for the
- * rest; else a copy of the facts the filters keep.
+ * Where a computation's rows come from: the maintained cells for the whole search; for sources, a range or both,
+ * the cells kept per month and source (maintained/month-cells-read.ts); else the facts (`sourceFromFacts`).
  */
 export function sourceOf(db: Database, scope: StatisticsScope): StatisticsSource {
   const cellScope = maintainedScope(scope);
   if (cellScope !== null) return cellsSource(db, cellScope);
+  const byMonth = skillMonthsFilter(scope.filters);
+  if (byMonth !== null && hasMonthCells(db)) return monthCellsSource(db, scope, byMonth);
+  return sourceFromFacts(db, scope);
+}
+
+/**
+ * A filtered or ranged computation's rows without the cells kept per month: grouped from the facts (filters the
+ * months do not hold, older schemas, and what the tests check the months against).
+ */
+export function sourceFromFacts(db: Database, scope: StatisticsScope): StatisticsSource {
   const wholeSearch = maintainedScope({ ...scope, from: undefined, to: undefined });
   return wholeSearch === null ? factsSource(db, scope) : rangedSource(db, scope, wholeSearch);
 }

@@ -33,7 +33,7 @@ import type { CustomFieldKind } from '../../src-shared/contract';
  */
 
 /** The tables an image carries besides the synced ones: their clocks, and derived data that is a pure function of them. */
-export const imageExtraTables = ['row_clocks', 'statistics_facts', 'statistics_cells', 'statistics_skill_months'] as const;
+export const imageExtraTables = ['row_clocks', 'statistics_facts', 'statistics_cells', 'statistics_skill_months', 'statistics_month_cells'] as const;
 /** Longest header line read before the file's bytes (it is a few dozen bytes). */
 const headerMaxBytes = 4096;
 

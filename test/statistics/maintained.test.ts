@@ -9,6 +9,7 @@ import { openTempApp, type TempApp } from '../support/temp-app';
 import { expectDashboardMatchesReference } from './support/expect-reference';
 import { buildScenario, stagesByCategory, today } from './support/scenario';
 import { expectSkillMonthsMatchLists, skillScopes } from './support/skill-months';
+import { expectMonthCellsMatchFacts, monthCellRows, monthScopes } from './support/month-cells';
 
 /**
  * The facts and counts the write path maintains (src-main/statistics/maintained) must equal what a computation
@@ -30,6 +31,7 @@ function maintainedTables(): unknown[] {
     db.sql(`SELECT * FROM statistics_facts ORDER BY seq`).all(),
     db.sql(`SELECT kind, scope, key, value, count FROM statistics_cells ORDER BY kind, scope, key, value`).all(),
     db.sql(`SELECT * FROM statistics_skill_months ORDER BY archived, month, source, kind, skill`).all(),
+    monthCellRows(db),
   ];
 }
 
@@ -53,6 +55,7 @@ async function expectMaintainedMatchesRebuild(): Promise<void> {
   await expectDashboardMatchesReference(app, { archived: 'all' }, today);
   await expectBothPathsAgree();
   for (const scope of skillScopes) expectSkillMonthsMatchLists(app.context.db, scope);
+  for (const scope of monthScopes) expectMonthCellsMatchFacts(app.context.db, scope, today);
 }
 
 /** A change made on another device a moment from now: newer than every local edit so far, so it applies. */
@@ -162,6 +165,13 @@ describe('maintained statistics follow every kind of write', () => {
 
   it('fails when the maintained counts drift (the comparison can fail)', () => {
     app.context.db.sqlite.exec(`UPDATE statistics_cells SET count = count + 1 WHERE kind = 'sent_day' AND scope = 1`);
+    const drifted = maintainedTables();
+    rebuildStatistics(app.context.db);
+    expect(drifted).not.toEqual(maintainedTables());
+  });
+
+  it('fails when the maintained month cells drift (the comparison can fail)', () => {
+    app.context.db.sqlite.exec(`UPDATE statistics_month_cells SET count = count + 1 WHERE kind = 'salary'`);
     const drifted = maintainedTables();
     rebuildStatistics(app.context.db);
     expect(drifted).not.toEqual(maintainedTables());

@@ -94,7 +94,7 @@ type Emit = (kind: CellKindName, key: CellKey | null, value: number) => void;
 
 /** Kinds whose key is one nullable text, stored as a JSON array of it (a primary key cannot hold null). */
 const nullableKeyKinds: ReadonlySet<CellKindName> = new Set(['source', 'resume_version', 'location', 'industry']);
-const storedKey = (kind: CellKindName, key: CellKey | null): CellKey => (nullableKeyKinds.has(kind) ? JSON.stringify([key]) : (key as CellKey));
+export const storedKey = (kind: CellKindName, key: CellKey | null): CellKey => (nullableKeyKinds.has(kind) ? JSON.stringify([key]) : (key as CellKey));
 
 /** The cells one application counts in (its scope aside): the one place that says what each kind holds. */
 export function cellsOfFact(row: FactRow, emit: Emit): void {

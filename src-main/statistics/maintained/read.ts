@@ -21,7 +21,7 @@ export function maintainedScope(scope: StatisticsScope): CellScope | null {
   return archived === true ? null : scopes.active;
 }
 
-type Cell = [key: unknown, value: number, count: number];
+export type Cell = [key: unknown, value: number, count: number];
 
 /**
  * The share of the scope's sent applications whose applied day is within [from, to] (0 when none is sent): how
@@ -49,28 +49,11 @@ export function cellsSource(db: Database, scope: CellScope): StatisticsSource {
 
   return {
     member: `a.deleted_at IS NULL${scope === scopes.active ? ' AND a.archived = 0' : ''}`,
-    cube: () =>
-      cells('cube').map(([key, , count]) => {
-        const [stageId, employmentType, workMode, category, reached, level] = JSON.parse(key as string) as [
-          string,
-          EmploymentType | null,
-          WorkMode | null,
-          StageCategory,
-          number,
-          number,
-        ];
-        return { stageId, employmentType, workMode, category, reached, level, count } satisfies CubeRow;
-      }),
+    cube: () => cubeRows(cells('cube')),
     sentPerDay: () => days('sent_day'),
     answered: () => cells('response_days').map(([key, , count]) => ({ value: key as number, count })),
     companyResponses: () => companyResponses(db, scope),
-    breakdownRows: (cube) => [
-      ...cubeBreakdownRows(cube),
-      ...dimensionRows('source', cells('source')),
-      ...dimensionRows('resumeVersion', cells('resume_version')),
-      ...dimensionRows('location', cells('location')),
-      ...dimensionRows('industry', cells('industry')),
-    ],
+    breakdownRows: (cube) => breakdownRows(cube, cells),
     eventsPerDay: (from, to) =>
       Object.fromEntries((['responses', 'interviews', 'offers'] as const).map((series) => [series, days(series, from, to)])) as Record<
         EventSeries,
@@ -83,6 +66,29 @@ export function cellsSource(db: Database, scope: CellScope): StatisticsSource {
     ],
   };
 }
+
+/** The cube's rows from its cells. */
+export const cubeRows = (cells: readonly Cell[]): CubeRow[] =>
+  cells.map(([key, , count]) => {
+    const [stageId, employmentType, workMode, category, reached, level] = JSON.parse(key as string) as [
+      string,
+      EmploymentType | null,
+      WorkMode | null,
+      StageCategory,
+      number,
+      number,
+    ];
+    return { stageId, employmentType, workMode, category, reached, level, count } satisfies CubeRow;
+  });
+
+/** The breakdowns' rows: the cube's dimensions, and the four kinds counted by level. */
+export const breakdownRows = (cube: readonly CubeRow[], cells: (kind: CellKindName) => Cell[]): BreakdownRow[] => [
+  ...cubeBreakdownRows(cube),
+  ...dimensionRows('source', cells('source')),
+  ...dimensionRows('resumeVersion', cells('resume_version')),
+  ...dimensionRows('location', cells('location')),
+  ...dimensionRows('industry', cells('industry')),
+];
 
 const dimensionRows = (dimension: BreakdownDimension, rows: readonly Cell[]): BreakdownRow[] =>
   rows.map(([key, level, count]) => ({ dimension, key: (JSON.parse(key as string) as [string | null])[0], level, count }));
@@ -122,7 +128,7 @@ type SalaryGroup = [EmploymentType | null, string | null, SalaryPeriod | null];
  * says low = high = midpoint (within the group's range, so harmless to min and max), and one row of count 0 per
  * group carries the lowest and highest amounts (medians and means skip rows that count nothing).
  */
-function salaryRows(midpoints: readonly Cell[], lows: ReadonlyMap<string, number>, highs: ReadonlyMap<string, number>): SalaryRow[] {
+export function salaryRows(midpoints: readonly Cell[], lows: ReadonlyMap<string, number>, highs: ReadonlyMap<string, number>): SalaryRow[] {
   const groups = new Map<string, SalaryGroup>();
   const groupOf = (key: string) => {
     let group = groups.get(key);

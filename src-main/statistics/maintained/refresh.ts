@@ -10,6 +10,7 @@ import {
   type FactRow,
 } from './facts';
 import { hasSkillMonths, rebuildSkillMonths, SkillMonthDeltas } from './skill-months';
+import { hasMonthCells, MonthCellDeltas, moveMonthCellsSide, rebuildMonthCells } from './month-cells';
 
 const createRefreshSet = `CREATE TEMP TABLE IF NOT EXISTS statistics_refresh (seq INTEGER PRIMARY KEY)`;
 const inRefreshSet = `seq IN (SELECT seq FROM temp.statistics_refresh)`;
@@ -30,16 +31,19 @@ export function refreshStatistics(
   fillRefreshSet(db, `id IN (SELECT value FROM json_each(?))`, JSON.stringify([...applicationIds]));
   const deltas = new CellDeltas();
   const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
+  const monthCells = hasMonthCells(db) ? new MonthCellDeltas() : null;
   if (![...applicationIds].every((id) => inserted.has(id))) {
     for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE ${inRefreshSet}`).raw().iterate() as Iterable<FactRow>) {
       deltas.add(row, -1);
       months?.addFact(row, -1);
+      monthCells?.addFact(row, -1);
     }
     db.sql(`DELETE FROM main.statistics_facts WHERE ${inRefreshSet}`).run();
   }
-  storeFacts(db, `a.${inRefreshSet}`, deltas, months);
+  storeFacts(db, `a.${inRefreshSet}`, deltas, months, monthCells);
   writeCells(db, deltas);
   months?.write(db);
+  monthCells?.write(db);
 }
 
 /**
@@ -65,13 +69,17 @@ export function moveArchivedFacts(db: Database, applicationIds: ReadonlySet<stri
   const deltas = new CellDeltas();
   // The skill counts per month hold the archived flag in their key: they move too.
   const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
+  // So do the cells per month and source.
+  const monthCells = hasMonthCells(db) ? new MonthCellDeltas() : null;
   for (const row of db.sql(`SELECT ${factRowColumns} FROM ${moving}`).raw().iterate() as Iterable<FactRow>) {
     deltas.move(row, archived);
     months?.moveFact(row, archived);
+    monthCells?.moveFact(row, archived);
   }
   db.sql(`UPDATE ${moving.replace(' WHERE ', ` SET archived = ${flag} WHERE `)}`).run();
   writeCells(db, deltas);
   months?.write(db);
+  monthCells?.write(db);
 }
 
 /**
@@ -107,13 +115,17 @@ function moveWholeSide(db: Database, archived: boolean): void {
             ON CONFLICT (archived, month, source, kind, skill) DO UPDATE SET count = count + excluded.count`).run();
     db.sql(`DELETE FROM main.statistics_skill_months WHERE archived = ${1 - flag}`).run();
   }
+  const monthCells = hasMonthCells(db) ? new MonthCellDeltas() : null;
+  if (monthCells) moveMonthCellsSide(db, archived);
   const deltas = new CellDeltas();
   for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE archived IS NOT ${flag}`).raw().iterate() as Iterable<FactRow>) {
     deltas.move(row, !archived);
     months?.moveFact(row, !archived);
+    monthCells?.moveFact(row, !archived);
   }
   writeCells(db, deltas);
   months?.write(db);
+  monthCells?.write(db);
 }
 
 /** The applications `which` selects (a condition on `applications`) become the set to refresh. */
@@ -144,7 +156,13 @@ function hasDateUnknown(db: Database): boolean {
  * Computes the facts `which` selects, stores them and adds them to the cells' changes in one pass: reading them
  * back after an INSERT … SELECT cost as much again at 100,000.
  */
-function storeFacts(db: Database, which: string, deltas: CellDeltas, months: SkillMonthDeltas | null = null): void {
+function storeFacts(
+  db: Database,
+  which: string,
+  deltas: CellDeltas,
+  months: SkillMonthDeltas | null = null,
+  monthCells: MonthCellDeltas | null = null,
+): void {
   const [create, ...fill] = stageBitsStatements;
   db.sqlite.exec(create);
   for (const statement of fill) db.sql(statement).run();
@@ -159,6 +177,7 @@ function storeFacts(db: Database, which: string, deltas: CellDeltas, months: Ski
       insert.run(row);
       deltas.add(row, 1);
       months?.addFact(row, 1);
+      monthCells?.addFact(row, 1);
     }
   }
 }
@@ -199,5 +218,6 @@ export function rebuildStatistics(db: Database): void {
     storeFacts(db, 'true', deltas);
     writeCells(db, deltas);
     if (hasSkillMonths(db)) rebuildSkillMonths(db);
+    if (hasMonthCells(db)) rebuildMonthCells(db);
   });
 }

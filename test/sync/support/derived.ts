@@ -11,6 +11,7 @@ export function derivedData(db: Database): Record<string, unknown[]> {
     facts: all(`SELECT * FROM statistics_facts ORDER BY seq`),
     cells: all(`SELECT * FROM statistics_cells ORDER BY kind, scope, key, value`),
     skillMonths: all(`SELECT * FROM statistics_skill_months ORDER BY archived, month, source, kind, skill`),
+    monthCells: all(`SELECT * FROM statistics_month_cells ORDER BY archived, month, source, kind, key, value`),
   };
 }
 
