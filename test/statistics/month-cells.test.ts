@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations';
 import { closeAppContext } from '../../src-main/context';
 import { rebuildMonthCells } from '../../src-main/statistics/maintained/month-cells';
-import { rangePlan, wholeMonthsOf } from '../../src-main/statistics/maintained/month-cells-read';
+import { rangePlan, wholeMonthsOf } from '../../src-main/statistics/maintained/month-ranges';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { fillApplications } from './support/bench-data';
 import { expectMonthCellsMatchFacts, monthCellRows, monthScopes, type MonthScope } from './support/month-cells';

@@ -1,6 +1,5 @@
 import type { Database } from '../../db/connection';
 import type { CompanyResponseRow, DayCount } from '../aggregates';
-import { addDays, addMonths } from '../days';
 import type { StatisticsScope } from '../scope';
 import { loadSkillRows } from '../skills';
 import { once, type EventSeries, type StatisticsSource } from '../source';
@@ -9,7 +8,7 @@ import { cellsOfFact, noAnswerYet, scopes, storedKey, type CellKindName, type Ce
 import { factRowColumns, type FactRow } from './facts';
 import { breakdownRows, cellsSource, cubeRows, salaryRows, type Cell } from './read';
 import type { SkillMonthsFilter } from './skill-months-read';
-import { monthOf } from './skill-months';
+import { rangePlan } from './month-ranges';
 
 /** Kinds counted by the application's applied day within the range, summed whole (the answers per company aside). */
 const rangedKinds: readonly CellKindName[] = [
@@ -74,61 +73,6 @@ function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'number') return -1;
   if (typeof b === 'number') return 1;
   return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
-}
-
-/** Inclusive bounds of applied days, or of months (`YYYY-MM`). */
-type Bounds = readonly [first: string, last: string];
-
-const lastDayOf = (month: string) => addDays(addMonths(`${month}-01`, 1), -1);
-
-/**
- * The months a range holds whole (null when none), and its days in the months it holds in part (one range of days
- * in each such month, at most two).
- */
-export function wholeMonthsOf(from: string | undefined, to: string | undefined): { whole: Bounds | null; partial: Bounds[] } {
-  if (from !== undefined && to !== undefined && from > to) return { whole: null, partial: [] };
-  const first = from === undefined || from.endsWith('-01') ? (from === undefined ? '0000-00' : monthOf(from)) : monthOf(addMonths(from, 1));
-  const last = to === undefined || to === lastDayOf(monthOf(to)) ? (to === undefined ? '9999-99' : monthOf(to)) : monthOf(addMonths(to, -1));
-  if (first > last) {
-    // Both ends are set and within one month or two neighbouring ones.
-    const [start, end] = [from!, to!];
-    if (monthOf(start) === monthOf(end)) return { whole: null, partial: [[start, end]] };
-    return { whole: null, partial: [[start, lastDayOf(monthOf(start))], [`${monthOf(end)}-01`, end]] };
-  }
-  const partial: Bounds[] = [];
-  if (from !== undefined && monthOf(from) < first) partial.push([from, lastDayOf(monthOf(from))]);
-  if (to !== undefined && monthOf(to) > last) partial.push([`${monthOf(to)}-01`, to]);
-  return { whole: [first, last], partial };
-}
-
-/**
- * How a range is counted: the months summed from the counts, and days of facts added (1) or taken away (-1). A
- * month the range holds in part is counted from whichever has fewer facts: its days in the range, or the whole
- * month less its days outside it (six months back from today: the first month less its first days, and this month
- * less the days to come, which have none). `factsWithin` counts the facts of some days, roughly (the choice only).
- */
-export function rangePlan(
-  from: string | undefined,
-  to: string | undefined,
-  factsWithin: (days: Bounds) => number,
-): { months: Bounds | null; facts: { days: Bounds; sign: 1 | -1 }[] } {
-  const { whole, partial } = wholeMonthsOf(from, to);
-  const months = whole ? [...whole] : [];
-  const facts: { days: Bounds; sign: 1 | -1 }[] = [];
-  for (const [start, end] of partial) {
-    const month = monthOf(start);
-    const [monthStart, monthEnd] = [`${month}-01`, lastDayOf(month)];
-    const inside = factsWithin([start, end]);
-    if (factsWithin([monthStart, monthEnd]) - inside < inside) {
-      months.push(month);
-      if (monthStart < start) facts.push({ days: [monthStart, addDays(start, -1)], sign: -1 });
-      if (end < monthEnd) facts.push({ days: [addDays(end, 1), monthEnd], sign: -1 });
-    } else {
-      facts.push({ days: [start, end], sign: 1 });
-    }
-  }
-  months.sort();
-  return { months: months.length > 0 ? [months[0], months[months.length - 1]] : null, facts };
 }
 
 /**

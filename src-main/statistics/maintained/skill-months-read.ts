@@ -3,7 +3,7 @@ import type { Database } from '../../db/connection';
 import { filtersBeyond, type StatisticsScope } from '../scope';
 import type { SkillRow } from '../skills';
 import { skillsOf } from './cells';
-import { monthOf } from './skill-months';
+import { rangePlan } from './month-ranges';
 
 /** What the maintained skill months can answer: the archived flags and, when the filters name some, the sources. */
 export interface SkillMonthsFilter {
@@ -25,18 +25,12 @@ export function skillMonthsFilter(filters: ApplicationFilters): SkillMonthsFilte
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
-/** The first string after every string that starts with `prefix`. */
-const afterPrefix = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-
 /**
- * How many applications in the range and filters list each skill: the months strictly inside the range summed
- * from the maintained counts, the days of its first and last month counted from their facts' lists (found through
- * the facts' applied-day index), both as the maintenance counts them (`skillsOf`).
+ * How many applications in the range and filters list each skill: the range's months summed from the maintained
+ * counts, the days of a month it holds in part counted from their facts' lists (found through the facts'
+ * applied-day index), added or taken away as `rangePlan` says, both as the maintenance counts them (`skillsOf`).
  */
 export function loadSkillMonthRows(db: Database, scope: StatisticsScope, filter: SkillMonthsFilter): SkillRow[] {
-  const from = scope.from ?? '0000-01-01';
-  const to = scope.to ?? '9999-12-31';
-  const [fromMonth, toMonth] = [monthOf(from), monthOf(to)];
   const bySource = filter.sources ? ` AND source IN (${placeholders(filter.sources)})` : '';
   const sourceParams = filter.sources ?? [];
   const counts = new Map<string, SkillRow>();
@@ -46,29 +40,30 @@ export function loadSkillMonthRows(db: Database, scope: StatisticsScope, filter:
     if (row) row.count += add;
     else counts.set(id, { kind, skill, count: add });
   };
-
-  const inside = db
-    .sql(
-      `SELECT kind, skill, sum(count) FROM main.statistics_skill_months
-       WHERE archived IN (${placeholders(filter.archived)}) AND month > ? AND month < ?${bySource} GROUP BY kind, skill`,
-    )
-    .raw()
-    .all(...filter.archived, fromMonth, toMonth, ...sourceParams) as [SkillRow['kind'], string, number][];
-  for (const [kind, skill, sum] of inside) count(kind, skill, sum);
-
-  const edgeLists = db.sql(
-    `SELECT required_skills, preferred_skills FROM main.statistics_facts
-     WHERE applied_day >= ? AND applied_day < ? AND applied_day <= ? AND archived IN (${placeholders(filter.archived)})${bySource}`,
+  const plan = rangePlan(scope.from, scope.to, (days) =>
+    db.sql(`SELECT count(*) FROM main.statistics_facts WHERE applied_day BETWEEN ? AND ?`).pluck().get(...days) as number,
   );
-  for (const month of new Set([fromMonth, toMonth])) {
-    const lists = edgeLists.raw().all(from > month ? from : month, afterPrefix(month), to, ...filter.archived, ...sourceParams) as [
-      string | null,
-      string | null,
-    ][];
-    for (const [required, preferred] of lists) {
-      for (const skill of skillsOf(required)) count('required', skill, 1);
-      for (const skill of skillsOf(preferred)) count('preferred', skill, 1);
+
+  if (plan.months) {
+    const inside = db
+      .sql(
+        `SELECT kind, skill, sum(count) FROM main.statistics_skill_months
+         WHERE archived IN (${placeholders(filter.archived)}) AND month BETWEEN ? AND ?${bySource} GROUP BY kind, skill`,
+      )
+      .raw()
+      .all(...filter.archived, ...plan.months, ...sourceParams) as [SkillRow['kind'], string, number][];
+    for (const [kind, skill, sum] of inside) count(kind, skill, sum);
+  }
+
+  const lists = db.sql(
+    `SELECT required_skills, preferred_skills FROM main.statistics_facts
+     WHERE applied_day BETWEEN ? AND ? AND archived IN (${placeholders(filter.archived)})${bySource}`,
+  );
+  for (const { days, sign } of plan.facts) {
+    for (const [required, preferred] of lists.raw().all(...days, ...filter.archived, ...sourceParams) as [string | null, string | null][]) {
+      for (const skill of skillsOf(required)) count('required', skill, sign);
+      for (const skill of skillsOf(preferred)) count('preferred', skill, sign);
     }
   }
-  return [...counts.values()];
+  return [...counts.values()].filter((row) => row.count !== 0);
 }
