@@ -35,6 +35,7 @@ for (const root of roots) {
 
 const today = '2026-12-05';
 const cases: [string, DashboardOptions][] = [
+  ['whole search', { today }],
   ['one source (linkedin)', { sources: ['linkedin'], today }],
   ['six-month range', { from: '2026-06-05', to: today, today }],
   ['three filters', { stageCategories: ['screening', 'interviewing'], workModes: ['remote', 'hybrid'], employmentTypes: ['permanent'], today }],
