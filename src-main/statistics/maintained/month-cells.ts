@@ -1,6 +1,6 @@
 import type { Database } from '../../db/connection';
 import { schemaHas } from '../../db/schema-facts';
-import { cellsOfFact, storedKey, type CellKindName } from './cells';
+import { cellKindNames, cellsOfFact, storedKey, type CellKindName } from './cells';
 import { factRowColumns, type FactRow } from './facts';
 import { monthOf } from './skill-months';
 
@@ -28,24 +28,8 @@ export const monthCellsTableDefinition = `CREATE TABLE statistics_month_cells (
   PRIMARY KEY (archived, month, source, kind, key, value)
 ) WITHOUT ROWID`;
 
-/** The cell kinds counted per month and source. */
-export const monthCellKinds: ReadonlySet<CellKindName> = new Set<CellKindName>([
-  'cube',
-  'sent_day',
-  'response_days',
-  'source',
-  'resume_version',
-  'location',
-  'industry',
-  'responses',
-  'interviews',
-  'offers',
-  'salary',
-  'salary_low',
-  'salary_high',
-  'company_answered',
-  'company_days',
-]);
+/** The cell kinds counted per month and source: all but the skills (the skill months hold them). */
+export const monthCellKinds: ReadonlySet<CellKindName> = new Set(cellKindNames.filter((kind) => !kind.startsWith('skill_')));
 
 type Key = string | number;
 /** kind -> stored key -> value -> change. */
