@@ -1,8 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection';
 import type { SyncedTable } from '../db/schema';
-import { refreshStatistics } from '../statistics/maintained/refresh';
-import { recomputeCurrentStage, reindexApplications } from './derive';
+import { recomputeCurrentStage } from './derive';
+import { deriveApplications, oweDerivedData, pendingAfter, pendingKey } from './owed-derived';
 import { HybridLogicalClock } from './hlc';
 import {
   advanceClocks,
@@ -18,8 +18,6 @@ import {
   type SqlValue,
 } from './writer';
 
-/** The meta key that says derived data is owed to the applications after this `seq` (see BulkRows). */
-const pendingKey = 'derived_pending_after';
 /** Rows per multi-row INSERT (a statement run per row cost about as much as the row itself). */
 const rowsPerStatement = 50;
 /** Applications whose derived data `catchUpDerivedData` computes per transaction. */
@@ -131,7 +129,7 @@ export class BulkRows implements BulkRemoteRows {
     if (!this.wrote) return;
     recomputeCurrentStage(this.db, this.staged);
     this.staged.clear();
-    this.db.sql(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`).run(pendingKey, String(this.pendingAfter));
+    oweDerivedData(this.db, this.pendingAfter);
     this.wrote = false;
   }
 
@@ -175,11 +173,6 @@ export class BulkRows implements BulkRemoteRows {
   }
 }
 
-function pendingAfter(db: Database): number | null {
-  const value = db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(pendingKey) as string | undefined;
-  return value === undefined ? null : Number(value);
-}
-
 /** Whether applications still owe the derived data `BulkRows` left to later. */
 export function derivedDataPending(db: Database): boolean {
   return pendingAfter(db) !== null;
@@ -206,9 +199,7 @@ export async function catchUpDerivedData(db: Database, changes: ChangeWriter, la
         .raw()
         .all(after) as [number, string][];
       const ids = new Set(slice.map(([, id]) => id));
-      recomputeCurrentStage(db, ids);
-      reindexApplications(db, ids);
-      refreshStatistics(db, ids);
+      deriveApplications(db, ids);
       if (ids.size > 0) tables.add('applications');
       after = slice.at(-1)?.[0] ?? after;
       done = slice.length < catchUpSlice;

@@ -92,7 +92,8 @@ export class ImportStaging {
       for (const index of stagingDroppedIndexes) db.sqlite.exec(`DROP INDEX IF EXISTS ${index}`);
       db.sqlite.exec(`DROP TABLE applications_fts; CREATE TABLE applications_fts (${ftsColumns})`);
       const { logSeq, copiedUpTo } = copyReferenceRows(db, live.databaseFile);
-      return new ImportStaging(file, db, ChangeWriter.open(db), logSeq, copiedUpTo);
+      // The app's clock (a test's, in main; the system's, in a job's worker).
+      return new ImportStaging(file, db, ChangeWriter.open(db, () => live.clock.now()), logSeq, copiedUpTo);
     } catch (error) {
       if (db?.sqlite.open) db.sqlite.close();
       removeFiles(file);
