@@ -27,13 +27,12 @@ export class QueuedInserts {
 
   constructor(private readonly db: Database) {}
 
-  /** Queues one row: `columns` are checked column names of `table`, `values` one per column. */
-  add(table: SyncedTable, columns: readonly string[], values: readonly SqlValue[]): void {
-    const target = `${table} (${columns.join(', ')})`;
+  /** Queues one row: `target` is the table and its column list of checked names, `values` one per column. */
+  add(table: SyncedTable, target: string, values: readonly SqlValue[]): void {
     let queue = this.queues.get(table);
     if (queue && queue.target !== target) this.send(queue);
     if (!queue || queue.target !== target) {
-      queue = { target, width: columns.length, values: [], rows: 0 };
+      queue = { target, width: values.length, values: [], rows: 0 };
       this.queues.set(table, queue);
     }
     for (const value of values) queue.values.push(value);

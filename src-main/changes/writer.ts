@@ -677,12 +677,51 @@ export class ChangeWriter {
   private queued: QueuedInserts | null = null;
 
   private queueRow(table: SyncedTable, rowId: string, fields: Fields, accepted: readonly string[], derived: readonly string[], hlc: string): void {
-    const row: Fields = { ...this.columnDefaults(table) };
-    for (const column of accepted) row[column] = fields[column];
-    for (const column of derived) row[column] = fields[column];
-    const columns = ['id', ...Object.keys(row), 'updated_at'];
-    const values: SqlValue[] = [rowId, ...Object.values(row), HybridLogicalClock.isoOf(hlc)];
-    this.queued!.add(table, columns, values);
+    const layout = this.queueLayout(table, derived, []);
+    const values = layout.values.slice();
+    values[0] = rowId;
+    for (const column of accepted) {
+      const at = layout.position.get(column);
+      if (at === undefined) return this.queueRowOfOwnLayout(table, rowId, fields, accepted, derived, hlc);
+      values[at] = fields[column];
+    }
+    for (const column of derived) values[layout.position.get(column)!] = fields[column];
+    values[values.length - 1] = HybridLogicalClock.isoOf(hlc);
+    this.queued!.add(table, layout.target, values);
+  }
+
+  /** A row carrying a column that has no default (NOT NULL without one): a column list of its own. */
+  private queueRowOfOwnLayout(table: SyncedTable, rowId: string, fields: Fields, accepted: readonly string[], derived: readonly string[], hlc: string): void {
+    const defaults = this.columnDefaults(table);
+    const layout = this.queueLayout(table, derived, accepted.filter((column) => !(column in defaults)).sort());
+    const values = layout.values.slice();
+    values[0] = rowId;
+    for (const column of [...accepted, ...derived]) values[layout.position.get(column)!] = fields[column];
+    values[values.length - 1] = HybridLogicalClock.isoOf(hlc);
+    this.queued!.add(table, layout.target, values);
+  }
+
+  /**
+   * The column list a queued row of `table` is written with (id, every synced column with a default, `extra` ones,
+   * the derived ones, updated_at), the defaults in place, and where each column goes: built once per shape, each
+   * row then a copy of the defaults with its own values put in (building it per row cost as much as the insert).
+   */
+  private readonly queueLayouts = new Map<string, { target: string; values: SqlValue[]; position: Map<string, number> }>();
+
+  private queueLayout(table: SyncedTable, derived: readonly string[], extra: readonly string[]) {
+    const key = `${table}|${derived.join(',')}|${extra.join(',')}`;
+    let layout = this.queueLayouts.get(key);
+    if (!layout) {
+      const defaults = this.columnDefaults(table);
+      const columns = ['id', ...Object.keys(defaults), ...extra, ...derived, 'updated_at'];
+      layout = {
+        target: `${table} (${columns.join(', ')})`,
+        values: [null, ...Object.values(defaults), ...extra.map(() => null), ...derived.map(() => null), null],
+        position: new Map(columns.map((column, index) => [column, index])),
+      };
+      this.queueLayouts.set(key, layout);
+    }
+    return layout;
   }
 
   /** What is queued or pending: before anything reads the tables, and before the commit. */
