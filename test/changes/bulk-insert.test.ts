@@ -58,6 +58,7 @@ const header = [
   'Signing bonus',
   'Onsite on',
   'Found through',
+  'Skills',
 ];
 const statuses = ['Applied', 'Interview', 'Rejected', 'Offer', 'No answer', ''];
 const tagSets = ['remote;urgent', 'Remote', 'paris, lyon', '', 'URGENT;remote;remote'];
@@ -92,6 +93,7 @@ function seededCsv(rows: number, companyOffset = 0): string {
         index % 3 === 1 ? String(1000 + index) : '',
         index % 4 === 2 ? '12/05/2024' : '',
         ['Referral', 'Job board', '', 'Agence'][index % 4],
+        ['"TypeScript, SQL"', 'Rust', '', '"SQL; Go"'][index % 4],
       ].join(','),
     );
   }
@@ -149,6 +151,7 @@ describe('a bulk write', () => {
     expect(written.applications.length).toBeGreaterThan(130);
     expect(written.application_field_values.length).toBeGreaterThan(50);
     expect(written.application_contacts.length).toBeGreaterThan(30);
+    expect(written.skillMonths.length).toBeGreaterThan(0);
     expect(written).toEqual(contents(rowByRow));
     expect(derivedData(bulk.context.db)).toEqual(rebuiltDerivedData(bulk.context.db));
   });
