@@ -1,6 +1,5 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection';
-import type { SyncedTable } from '../db/schema';
 import type { SqlValue } from './writer';
 
 /** Rows per multi-row INSERT (a statement run per row cost about as much as the row itself: bulk-rows.ts). */
@@ -15,20 +14,20 @@ interface Queue {
 }
 
 /**
- * New rows of a bulk write (ChangeWriter.write with `bulk`), held back and written with multi-row INSERTs, each
+ * New rows of a bulk write (ChangeWriter.write with `bulk`; a bootstrap's, BulkRows), held back and written with multi-row INSERTs, each
  * table's rows in the order they came (so a table's `seq` and row ids follow as row by row). The write path
  * sends them before anything of it reads a table and before the commit; a queue is sent on its own when full or
  * when a row of another column list comes for its table. Tables are sent independently: their foreign keys are
  * checked at the commit (DEFERRABLE INITIALLY DEFERRED) or not at all (an import's staging database).
  */
 export class QueuedInserts {
-  private readonly queues = new Map<SyncedTable, Queue>();
+  private readonly queues = new Map<string, Queue>();
   private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly db: Database) {}
 
   /** Queues one row: `target` is the table and its column list of checked names, `values` one per column. */
-  add(table: SyncedTable, target: string, values: readonly SqlValue[]): void {
+  add(table: string, target: string, values: readonly SqlValue[]): void {
     let queue = this.queues.get(table);
     if (queue && queue.target !== target) this.send(queue);
     if (!queue || queue.target !== target) {
