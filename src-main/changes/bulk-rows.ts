@@ -1,8 +1,8 @@
-import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection';
 import type { SyncedTable } from '../db/schema';
-import { refreshStatistics } from '../statistics/maintained/refresh';
-import { recomputeCurrentStage, reindexApplications } from './derive';
+import { recomputeCurrentStage } from './derive';
+import { QueuedInserts } from './queued-inserts';
+import { deriveApplications, oweDerivedData, pendingAfter, pendingKey } from './owed-derived';
 import { HybridLogicalClock } from './hlc';
 import {
   advanceClocks,
@@ -18,21 +18,10 @@ import {
   type SqlValue,
 } from './writer';
 
-/** The meta key that says derived data is owed to the applications after this `seq` (see BulkRows). */
-const pendingKey = 'derived_pending_after';
-/** Rows per multi-row INSERT (a statement run per row cost about as much as the row itself). */
-const rowsPerStatement = 50;
 /** Applications whose derived data `catchUpDerivedData` computes per transaction. */
 const catchUpSlice = 2000;
 
 const json = (ids: Iterable<string>) => JSON.stringify([...ids]);
-
-interface PendingInsert {
-  sql: string;
-  width: number;
-  values: SqlValue[];
-  rows: number;
-}
 
 /**
  * Rows this device does not have yet, written in bulk for ChangeWriter.applyRemote (`options.bulk`): a device
@@ -51,8 +40,8 @@ interface PendingInsert {
  * Only for a device with no data of its own (see `forBootstrap`): where rows exist, the row-by-row path merges.
  */
 export class BulkRows implements BulkRemoteRows {
-  private readonly inserts = new Map<string, PendingInsert>();
-  private readonly statements = new Map<string, Statement>();
+  /** Rows go out in the order they came, so a table's rows get their `seq` (and the log its order) as row by row. */
+  private readonly rows: QueuedInserts;
   /** Applications whose stage events were written here since the last flush (their current stage follows). */
   private readonly staged = new Set<string>();
   private wrote = false;
@@ -61,7 +50,9 @@ export class BulkRows implements BulkRemoteRows {
     private readonly db: Database,
     /** Applications after this seq owe their derived data. */
     private readonly pendingAfter: number,
-  ) {}
+  ) {
+    this.rows = new QueuedInserts(db);
+  }
 
   /**
    * The bulk writer of a bootstrap, or null when this device has data of its own (rows written through the change
@@ -119,65 +110,25 @@ export class BulkRows implements BulkRemoteRows {
     const values: SqlValue[] = [rowId];
     for (const column of columns) values.push(row[column]);
     values.push(HybridLogicalClock.isoOf(newest));
-    this.add(`${table} (id, ${columns.join(', ')}, updated_at)`, values);
-    this.add(`row_clocks (row_id, table_name, clocks)`, [rowId, table, JSON.stringify(clocks)]);
+    this.rows.add(table, `${table} (id, ${columns.join(', ')}, updated_at)`, values);
+    this.rows.add('row_clocks', `row_clocks (row_id, table_name, clocks)`, [rowId, table, JSON.stringify(clocks)]);
     if (table === 'stage_events' && typeof row.application_id === 'string') this.staged.add(row.application_id);
     this.wrote = true;
     return applied;
   }
 
   flush(): void {
-    for (const pending of this.inserts.values()) this.run(pending);
+    this.rows.flush();
     if (!this.wrote) return;
     recomputeCurrentStage(this.db, this.staged);
     this.staged.clear();
-    this.db.sql(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`).run(pendingKey, String(this.pendingAfter));
+    oweDerivedData(this.db, this.pendingAfter);
     this.wrote = false;
   }
 
   private log(hlc: string, table: SyncedTable, rowId: string, column: string, value: SqlValue): void {
-    this.add(`change_log (hlc, table_name, row_id, column_name, value, origin)`, [hlc, table, rowId, column, value, 'remote']);
+    this.rows.add('change_log', `change_log (hlc, table_name, row_id, column_name, value, origin)`, [hlc, table, rowId, column, value, 'remote']);
   }
-
-  /**
-   * Queues a row for `target` (a table and its columns). Rows go out in the order they came, so that a table's
-   * rows get their local `seq` (and the change log its order) as the row-by-row path gives them: a row of another
-   * shape for the same table first sends the queued ones.
-   */
-  private add(target: string, values: SqlValue[]): void {
-    const table = target.slice(0, target.indexOf(' '));
-    let pending = this.inserts.get(table);
-    if (pending && pending.sql !== target) {
-      this.run(pending);
-      pending = undefined;
-    }
-    if (!pending) {
-      pending = { sql: target, width: values.length, values: [], rows: 0 };
-      this.inserts.set(table, pending);
-    }
-    for (const value of values) pending.values.push(value);
-    pending.rows += 1;
-    if (pending.rows === rowsPerStatement) this.run(pending);
-  }
-
-  private run(pending: PendingInsert): void {
-    if (pending.rows === 0) return;
-    const key = `${pending.sql}|${pending.rows}`;
-    let statement = this.statements.get(key);
-    if (!statement) {
-      const tuple = `(${'?, '.repeat(pending.width - 1)}?)`;
-      statement = this.db.sqlite.prepare(`INSERT INTO ${pending.sql} VALUES ${`${tuple}, `.repeat(pending.rows - 1)}${tuple}`);
-      this.statements.set(key, statement);
-    }
-    statement.run(pending.values);
-    pending.values = [];
-    pending.rows = 0;
-  }
-}
-
-function pendingAfter(db: Database): number | null {
-  const value = db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(pendingKey) as string | undefined;
-  return value === undefined ? null : Number(value);
 }
 
 /** Whether applications still owe the derived data `BulkRows` left to later. */
@@ -206,9 +157,7 @@ export async function catchUpDerivedData(db: Database, changes: ChangeWriter, la
         .raw()
         .all(after) as [number, string][];
       const ids = new Set(slice.map(([, id]) => id));
-      recomputeCurrentStage(db, ids);
-      reindexApplications(db, ids);
-      refreshStatistics(db, ids);
+      deriveApplications(db, ids);
       if (ids.size > 0) tables.add('applications');
       after = slice.at(-1)?.[0] ?? after;
       done = slice.length < catchUpSlice;

@@ -9,6 +9,8 @@ import { affectedApplications, FreshRows, recomputeCurrentStage, reindexApplicat
 import { moveArchivedFacts, refreshStatistics } from '../statistics/maintained/refresh';
 import { newId } from './ids';
 import { mergeTextIndexWhenIdle } from './text-index-merge';
+import { QueuedInserts } from './queued-inserts';
+import { oweDerivedData } from './owed-derived';
 
 export type SqlValue = string | number | null;
 export type Fields = Record<string, SqlValue>;
@@ -191,6 +193,20 @@ function targetOf(table: SyncedTable, rows: RowCondition): string {
   return `${table} AS ${rows.alias}`;
 }
 
+export interface WriteOptions {
+  /**
+   * A bulk insert (an import's staging writes 100,000 rows this way): set-based where the row-by-row path writes a
+   * statement per row, the same rows, change-log entries and clocks. New rows are queued and written with multi-row
+   * INSERTs (QueuedInserts), before anything of the write path reads a table and before the commit; the caller's
+   * own reads inside `fn` do not see them, so it must look up only rows written before (an import remembers what
+   * it created). The derived data of the applications it inserts (current stage, full-text row, statistics) is
+   * not computed at its commit but owed, written down in `meta` as a bootstrap's is (bulk-rows.ts), and computed
+   * once for all of them by `settleDerivedData` after the last bulk write. Rows it changes that existed before get
+   * their derived data at the commit, as usual. test/changes/bulk-insert.test.ts compares both paths.
+   */
+  bulk?: boolean;
+}
+
 /** `origin` says whether the write was made here or applied from another device (sync). */
 export interface ChangedEvent {
   tables: string[];
@@ -306,8 +322,8 @@ export class ChangeWriter {
     this.emitter.emit('changed', { tables: [...tables].sort(), origin } satisfies ChangedEvent);
   }
 
-  /** Runs `fn` in one transaction; nested calls join the outer one. */
-  write<T>(fn: (context: WriteContext) => T): T {
+  /** Runs `fn` in one transaction; nested calls join the outer one (and its options). */
+  write<T>(fn: (context: WriteContext) => T, options: WriteOptions = {}): T {
     if (this.active) return fn(this.active.context);
     const touched = new Map<SyncedTable, Set<string>>();
     const context = this.createContext(touched);
@@ -316,11 +332,16 @@ export class ChangeWriter {
       this.active = { touched, context };
       try {
         this.observeStoredClock();
+        if (options.bulk) {
+          oweDerivedData(this.db);
+          this.queued = new QueuedInserts(this.db);
+        }
         result = fn(context);
         this.writePending();
-        this.finish(touched);
+        this.finish(touched, false, options.bulk === true);
       } finally {
         // Rolled back with the transaction when fn threw.
+        this.queued = null;
         this.pending.clear();
         this.fresh.clear();
         this.quietText.clear();
@@ -453,6 +474,7 @@ export class ChangeWriter {
       update: (table, id, fields) => {
         checkTable(table);
         checkColumns(table, fields);
+        this.queued?.flush();
         const current = this.db.sql(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Fields | undefined;
         if (!current) throw new Error(`update of missing row ${table}/${id}`);
         const changed: Fields = {};
@@ -469,6 +491,7 @@ export class ChangeWriter {
       updateWhere: (table, rows, fields) => this.updateWhere(touched, table, rows, fields, stamp),
       softDelete: (table, id) => {
         checkTable(table);
+        this.queued?.flush();
         const current = this.db.sql(`SELECT deleted_at FROM ${table} WHERE id = ?`).get(id) as Fields | undefined;
         if (!current || current.deleted_at !== null) return false;
         this.applyFields(table, id, { deleted_at: now }, stamp(), 'local', false);
@@ -477,6 +500,7 @@ export class ChangeWriter {
       },
       restore: (table, id) => {
         checkTable(table);
+        this.queued?.flush();
         const current = this.db.sql(`SELECT deleted_at FROM ${table} WHERE id = ?`).get(id) as Fields | undefined;
         if (!current || current.deleted_at === null) return false;
         this.applyFields(table, id, { deleted_at: null }, stamp(), 'local', false);
@@ -606,18 +630,23 @@ export class ChangeWriter {
     const derived: string[] = [];
     if (isNew) for (const column in fields) if (derivedColumns.has(column)) derived.push(column);
 
-    const statements = this.statementsFor(table, accepted, derived, isNew);
-    const values: SqlValue[] = [rowId];
-    for (const column of accepted) values.push(fields[column]);
-    for (const column of derived) values.push(fields[column]);
-    values.push(HybridLogicalClock.isoOf(hlc));
-    statements.write.run(values);
+    const statements = isNew && this.queued ? null : this.statementsFor(table, accepted, derived, isNew);
+    if (statements) {
+      const values: SqlValue[] = [rowId];
+      for (const column of accepted) values.push(fields[column]);
+      for (const column of derived) values.push(fields[column]);
+      values.push(HybridLogicalClock.isoOf(hlc));
+      statements.write.run(values);
+    } else {
+      this.queueRow(table, rowId, fields, accepted, derived, hlc);
+    }
 
     if (isNew) {
       const synced: Fields = {};
       for (const column of accepted) synced[column] = fields[column];
       this.pending.add([hlc, table, rowId, wholeRow, JSON.stringify(synced), origin], [rowId, table, `{"${wholeRow}":"${hlc}"}`]);
-      if (this.pending.full) this.writePending();
+      // Only the log and clocks: the queued rows go out in batches of their own (nothing reads them before).
+      if (this.pending.full) this.writePendingLog();
       return accepted;
     }
     if (whole) {
@@ -629,7 +658,7 @@ export class ChangeWriter {
     } else {
       const log: SqlValue[] = [];
       for (const column of accepted) log.push(hlc, table, rowId, column, fields[column], origin);
-      statements.log!.run(log);
+      statements!.log!.run(log);
     }
     this.db.sql(`${insertClocks} (?, ?, ?) ${upsertClocks}`).run(rowId, table, JSON.stringify(advanceClocks(clocks, accepted, hlc, whole)));
     return accepted;
@@ -640,7 +669,68 @@ export class ChangeWriter {
   /** Multi-row INSERTs of change_log and row_clocks by number of rows. */
   private readonly pendingStatements = new Map<number, { log: Statement; clocks: Statement }>();
 
+  /**
+   * A bulk write's queued rows (see WriteOptions), and the fields of one queued row: every synced column, those
+   * the row leaves out at their defaults (the same values as leaving them to SQLite, in one column list for all the
+   * rows of a table, so that they share a statement), then its derived columns and updated_at.
+   */
+  private queued: QueuedInserts | null = null;
+
+  private queueRow(table: SyncedTable, rowId: string, fields: Fields, accepted: readonly string[], derived: readonly string[], hlc: string): void {
+    const layout = this.queueLayout(table, derived, []);
+    const values = layout.values.slice();
+    values[0] = rowId;
+    for (const column of accepted) {
+      const at = layout.position.get(column);
+      if (at === undefined) return this.queueRowOfOwnLayout(table, rowId, fields, accepted, derived, hlc);
+      values[at] = fields[column];
+    }
+    for (const column of derived) values[layout.position.get(column)!] = fields[column];
+    values[values.length - 1] = HybridLogicalClock.isoOf(hlc);
+    this.queued!.add(table, layout.target, values);
+  }
+
+  /** A row carrying a column that has no default (NOT NULL without one): a column list of its own. */
+  private queueRowOfOwnLayout(table: SyncedTable, rowId: string, fields: Fields, accepted: readonly string[], derived: readonly string[], hlc: string): void {
+    const defaults = this.columnDefaults(table);
+    const layout = this.queueLayout(table, derived, accepted.filter((column) => !(column in defaults)).sort());
+    const values = layout.values.slice();
+    values[0] = rowId;
+    for (const column of [...accepted, ...derived]) values[layout.position.get(column)!] = fields[column];
+    values[values.length - 1] = HybridLogicalClock.isoOf(hlc);
+    this.queued!.add(table, layout.target, values);
+  }
+
+  /**
+   * The column list a queued row of `table` is written with (id, every synced column with a default, `extra` ones,
+   * the derived ones, updated_at), the defaults in place, and where each column goes: built once per shape, each
+   * row then a copy of the defaults with its own values put in (building it per row cost as much as the insert).
+   */
+  private readonly queueLayouts = new Map<string, { target: string; values: SqlValue[]; position: Map<string, number> }>();
+
+  private queueLayout(table: SyncedTable, derived: readonly string[], extra: readonly string[]) {
+    const key = `${table}|${derived.join(',')}|${extra.join(',')}`;
+    let layout = this.queueLayouts.get(key);
+    if (!layout) {
+      const defaults = this.columnDefaults(table);
+      const columns = ['id', ...Object.keys(defaults), ...extra, ...derived, 'updated_at'];
+      layout = {
+        target: `${table} (${columns.join(', ')})`,
+        values: [null, ...Object.values(defaults), ...extra.map(() => null), ...derived.map(() => null), null],
+        position: new Map(columns.map((column, index) => [column, index])),
+      };
+      this.queueLayouts.set(key, layout);
+    }
+    return layout;
+  }
+
+  /** What is queued or pending: before anything reads the tables, and before the commit. */
   private writePending(): void {
+    this.queued?.flush();
+    this.writePendingLog();
+  }
+
+  private writePendingLog(): void {
     const { rows } = this.pending;
     if (rows === 0) return;
     let statements = this.pendingStatements.get(rows);
@@ -667,9 +757,18 @@ export class ChangeWriter {
   }
 
   /** Derived data and the persisted clock, still inside the transaction. */
-  private finish(touched: Map<SyncedTable, Set<string>>, wroteInBulk = false): void {
+  private finish(touched: Map<SyncedTable, Set<string>>, wroteInBulk = false, freshOwed = false): void {
     if (touched.size === 0 && !wroteInBulk) return;
     const { stage, text, statistics, company } = affectedApplications(this.db, touched, this.fresh, this.quietText);
+    if (freshOwed) {
+      // A bulk write's new applications owe their derived data (settleDerivedData computes it once for all).
+      for (const id of this.fresh.ids.get('applications') ?? []) {
+        stage.delete(id);
+        text.delete(id);
+        statistics.delete(id);
+        company.delete(id);
+      }
+    }
     // Archived or brought back and nothing else: not by this write's stage events or company changes either.
     const moved = { archived: new Set<string>(), active: new Set<string>() };
     for (const [id, archived] of this.archivedOnly) {

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportStaging } from '../../src-main/imports/staging';
 import { openTempApp, type TempApp } from '../support/temp-app';
-import { fingerprint } from './support/files';
+import { fingerprint, upload } from './support/files';
+import { importFile } from '../../src-main/imports/run';
+import { syntheticCsv } from './support/synthetic';
 
 let app: TempApp;
 let staging: ImportStaging | undefined;
@@ -24,5 +26,17 @@ describe('the import’s copy into the live database', () => {
     });
     expect(() => staging!.apply(app.context.db)).toThrow(/FOREIGN KEY/);
     expect(fingerprint(app)).toBe(before);
+  });
+
+  it('builds the indexes it dropped for a copy larger than the tables again, the same, in the same transaction', async () => {
+    const indexes = () => app.context.db.sqlite.prepare(`SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all();
+    const before = indexes();
+    // Into an empty database (every table outgrown, its indexes built anew), then a smaller one into a larger (kept).
+    for (const rows of [300, 20]) {
+      const result = await importFile(app.context, { source: upload(syntheticCsv(rows), `rows-${rows}.csv`), options: { skipInvalidRows: true } });
+      expect(result.created).toBe(rows);
+      expect(indexes()).toEqual(before);
+      expect(app.context.db.sqlite.prepare(`PRAGMA integrity_check`).pluck().all()).toEqual(['ok']);
+    }
   });
 });

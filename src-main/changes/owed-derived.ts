@@ -1,0 +1,45 @@
+import type { Database } from '../db/connection';
+import { refreshStatistics } from '../statistics/maintained/refresh';
+import { recomputeCurrentStage, reindexApplications } from './derive';
+
+/**
+ * The meta key that says derived data is owed to the applications after this `seq`: rows were written in bulk
+ * (a bootstrap's, bulk-rows.ts; a bulk insert's, ChangeWriter.write with `bulk`) and their current stage,
+ * full-text rows and statistics are computed later, once, set-based. Kept in the database, so that a crash before
+ * that leaves the debt written down.
+ */
+export const pendingKey = 'derived_pending_after';
+
+export function pendingAfter(db: Database): number | null {
+  const value = db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(pendingKey) as string | undefined;
+  return value === undefined ? null : Number(value);
+}
+
+/** Writes down (unless it already is) that the applications inserted from now on owe their derived data. */
+export function oweDerivedData(db: Database, after = db.sql(`SELECT coalesce(max(seq), 0) FROM applications`).pluck().get() as number): void {
+  db.sql(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`).run(pendingKey, String(after));
+}
+
+/** Every derived datum of these applications computed again, as the write path does after a write. */
+export function deriveApplications(db: Database, ids: ReadonlySet<string>): void {
+  recomputeCurrentStage(db, ids);
+  reindexApplications(db, ids);
+  // After the current stage: the facts read it.
+  refreshStatistics(db, ids);
+}
+
+/**
+ * Computes the owed derived data of every application after the recorded `seq` in one transaction, set-based:
+ * what an import's staging does once after its last bulk write, instead of at each of its commits. Returns how
+ * many applications it computed.
+ */
+export function settleDerivedData(db: Database): number {
+  return db.transaction(() => {
+    const after = pendingAfter(db);
+    if (after === null) return 0;
+    const ids = new Set(db.sql(`SELECT id FROM applications WHERE seq > ?`).pluck().all(after) as string[]);
+    deriveApplications(db, ids);
+    db.sql(`DELETE FROM meta WHERE key = ?`).run(pendingKey);
+    return ids.size;
+  });
+}

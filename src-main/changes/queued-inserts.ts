@@ -1,0 +1,65 @@
+import type { Statement } from 'better-sqlite3';
+import type { Database } from '../db/connection';
+import type { SqlValue } from './writer';
+
+/** Rows per multi-row INSERT (a statement run per row cost about as much as the row itself: bulk-rows.ts). */
+const rowsPerStatement = 64;
+
+interface Queue {
+  /** The table and its column list, as they go into the statement. */
+  target: string;
+  width: number;
+  values: SqlValue[];
+  rows: number;
+}
+
+/**
+ * New rows of a bulk write (ChangeWriter.write with `bulk`; a bootstrap's, BulkRows), held back and written with multi-row INSERTs, each
+ * table's rows in the order they came (so a table's `seq` and row ids follow as row by row). The write path
+ * sends them before anything of it reads a table and before the commit; a queue is sent on its own when full or
+ * when a row of another column list comes for its table. Tables are sent independently: their foreign keys are
+ * checked at the commit (DEFERRABLE INITIALLY DEFERRED) or not at all (an import's staging database).
+ */
+export class QueuedInserts {
+  private readonly queues = new Map<string, Queue>();
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: Database) {}
+
+  /** Queues one row: `target` is the table and its column list of checked names, `values` one per column. */
+  add(table: string, target: string, values: readonly SqlValue[]): void {
+    let queue = this.queues.get(table);
+    if (queue && queue.target !== target) this.send(queue);
+    if (!queue || queue.target !== target) {
+      queue = { target, width: values.length, values: [], rows: 0 };
+      this.queues.set(table, queue);
+    }
+    for (const value of values) queue.values.push(value);
+    queue.rows += 1;
+    if (queue.rows === rowsPerStatement) this.send(queue);
+  }
+
+  /** Writes every queued row. */
+  flush(): void {
+    for (const queue of this.queues.values()) this.send(queue);
+  }
+
+  /** Forgets the queued rows (the write is rolled back). */
+  clear(): void {
+    this.queues.clear();
+  }
+
+  private send(queue: Queue): void {
+    if (queue.rows === 0) return;
+    const key = `${queue.target}|${queue.rows}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      const tuple = `(${'?, '.repeat(queue.width - 1)}?)`;
+      statement = this.db.sqlite.prepare(`INSERT INTO ${queue.target} VALUES ${`${tuple}, `.repeat(queue.rows - 1)}${tuple}`);
+      this.statements.set(key, statement);
+    }
+    statement.run(queue.values);
+    queue.values = [];
+    queue.rows = 0;
+  }
+}
