@@ -12,20 +12,15 @@ export const textMergeIdleMs = 500;
 /** Pages of merge output per step: about 1.4 ms of CPU each at 100,000, so a step stays well under a frame. */
 const pagesPerStep = 24;
 
-const timers = new WeakMap<Database, NodeJS.Timeout>();
-
-/** Called after each write's commit: the merge starts once no write came for `textMergeIdleMs`. */
+/**
+ * Called after each write's commit: the merge starts once no write came for `textMergeIdleMs`. The connection holds
+ * the timer: it never keeps a process alive, and closing the database cancels it.
+ */
 export function mergeTextIndexWhenIdle(db: Database, delayMs = textMergeIdleMs): void {
-  clearTimeout(timers.get(db));
-  const timer = setTimeout(() => mergeInSteps(db), delayMs);
-  // A pending merge must not keep a process (a test, a script, a job's worker) alive.
-  timer.unref();
-  timers.set(db, timer);
+  db.whenIdle('text-index-merge', delayMs, () => mergeInSteps(db));
 }
 
 function mergeInSteps(db: Database): void {
-  timers.delete(db);
-  if (!db.sqlite.open) return;
   let merged: boolean;
   try {
     merged = mergeTextIndexStep(db);

@@ -77,6 +77,23 @@ export class Database {
 
   private idleCheckpoint: NodeJS.Timeout | undefined;
 
+  /** Work other modules put off until writes pause (full-text merges): cancelled when the connection closes. */
+  private readonly idleWork = new Map<string, NodeJS.Timeout>();
+
+  /**
+   * Runs `work` once nothing asked for the same `name` for `delayMs`: each call puts it off again. A pending run
+   * never keeps a process alive and is dropped at close, so closing leaves no timer behind.
+   */
+  whenIdle(name: string, delayMs: number, work: () => void): void {
+    clearTimeout(this.idleWork.get(name));
+    const timer = setTimeout(() => {
+      this.idleWork.delete(name);
+      if (this.sqlite.open) work();
+    }, delayMs);
+    timer.unref();
+    this.idleWork.set(name, timer);
+  }
+
   /** Main's connection: its checkpoints run in another thread (checkpointer.ts), never in one of its commits. */
   private background: BackgroundCheckpoints | undefined;
 
@@ -174,6 +191,8 @@ export class Database {
 
   close(): void {
     clearTimeout(this.idleCheckpoint);
+    for (const timer of this.idleWork.values()) clearTimeout(timer);
+    this.idleWork.clear();
     this.background?.close();
     this.statements.clear();
     if (!this.sqlite.open) return;

@@ -366,13 +366,14 @@ class RowConversion {
     else this.input[field] = rating;
   }
 
-  favorite(): void {
-    const column = this.column('favorite');
+  /** A yes/no column (favourite, archived): yes sets the field; anything but yes or no is kept in the notes. */
+  yesNo(field: 'favorite' | 'archived'): void {
+    const column = this.column(field);
     if (column === undefined) return;
     const cell = this.cell(column);
-    const favorite = typeof cell === 'boolean' ? cell : parseBoolean(this.textAt(column));
-    if (favorite === undefined) this.keep('favorite', column, 'bad_boolean', cellText(cell));
-    else if (favorite) this.input.favorite = true;
+    const value = typeof cell === 'boolean' ? cell : parseBoolean(this.textAt(column));
+    if (value === undefined) this.keep(field, column, 'bad_boolean', cellText(cell));
+    else if (value) this.input[field] = true;
   }
 
   tags(): void {
@@ -406,16 +407,6 @@ class RowConversion {
     const years = typeof cell === 'number' ? cell : Number(/^\D{0,12}?(\d{1,2})(?!\d)/.exec(text)?.[1] ?? Number.NaN);
     if (Number.isInteger(years) && years >= 0 && years <= experienceLimit) this.input.experienceYears = years;
     else this.keep('experienceYears', column, 'not_a_number', text);
-  }
-
-  /** An archived column (yes/no); a stage word such as "Archived" archives too (convertApplication). */
-  archivedMark(): void {
-    const column = this.column('archived');
-    if (column === undefined) return;
-    const cell = this.cell(column);
-    const archived = typeof cell === 'boolean' ? cell : parseBoolean(this.textAt(column));
-    if (archived === undefined) this.keep('archived', column, 'bad_boolean', cellText(cell));
-    else if (archived) this.input.archived = true;
   }
 
   contact(companyName: string): ContactDraft | null {
@@ -690,7 +681,7 @@ function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
   if (description) row.setText('description', 'description', row.column('description')!, description);
   row.link();
   row.salary();
-  row.favorite();
+  row.yesNo('favorite');
   row.rating('priority');
   row.rating('excitement');
   row.tags();
@@ -699,7 +690,8 @@ function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
   row.experience();
   const resumeVersion = row.text('resumeVersion');
   if (resumeVersion) row.setText('resumeVersion', 'resumeVersion', row.column('resumeVersion')!, resumeVersion);
-  row.archivedMark();
+  // A stage word such as "Archived" archives too (above).
+  row.yesNo('archived');
   const contact = companyName ? row.contact(companyName) : null;
   const appliedColumn = row.column('appliedOn');
   const history = buildHistory(row, plan, { on: appliedOn, written: appliedColumn !== undefined && row.textAt(appliedColumn) !== '' }, status, responseOn, passed);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mergeTextIndexStep, textMergeIdleMs } from '../../src-main/changes/text-index-merge';
 import { openTempApp, type TempApp } from '../support/temp-app';
 
@@ -49,5 +49,19 @@ describe('the full-text index is merged when the app is idle', () => {
       await new Promise((resolve) => setTimeout(resolve, textMergeIdleMs / 5));
     }
     expect(segments(app) - start).toBeGreaterThanOrEqual(20);
+  });
+
+  it('leaves no timer behind when the database closes with a merge pending (quitting the app stops everything)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      app = await openTempApp();
+      await app.api.invoke('applications.create', { companyName: 'Acme', position: 'Developer' });
+      expect(vi.getTimerCount()).toBeGreaterThan(0);
+      app.close();
+      app = undefined;
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
