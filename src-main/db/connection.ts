@@ -75,9 +75,7 @@ export class Database {
     this.sqlite.pragma(`wal_autocheckpoint = ${walSafetyPages}`);
   }
 
-  private idleCheckpoint: NodeJS.Timeout | undefined;
-
-  /** Work other modules put off until writes pause (full-text merges): cancelled when the connection closes. */
+  /** Work put off until writes pause (checkpoints, full-text merges): cancelled when the connection closes. */
   private readonly idleWork = new Map<string, NodeJS.Timeout>();
 
   /**
@@ -116,9 +114,7 @@ export class Database {
    */
   checkpointWhenIdle(): void {
     this.background?.afterCommit();
-    clearTimeout(this.idleCheckpoint);
-    this.idleCheckpoint = setTimeout(() => {
-      if (!this.sqlite.open) return;
+    this.whenIdle('checkpoint', idleCheckpointMs, () => {
       if (this.background) {
         void this.background.request('idle');
         return;
@@ -128,9 +124,7 @@ export class Database {
       } catch {
         // Busy or a full disk: the next write schedules another, and SQLite's own checkpoint remains.
       }
-    }, idleCheckpointMs);
-    // A pending checkpoint must not keep a process (a test, a script) alive.
-    this.idleCheckpoint.unref();
+    });
   }
 
   get userVersion(): number {
@@ -190,7 +184,6 @@ export class Database {
   }
 
   close(): void {
-    clearTimeout(this.idleCheckpoint);
     for (const timer of this.idleWork.values()) clearTimeout(timer);
     this.idleWork.clear();
     this.background?.close();
