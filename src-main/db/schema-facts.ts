@@ -25,3 +25,8 @@ export function schemaHas(db: Database, question: string, ask: () => boolean): b
 export function forgetSchemaAnswers(db: Database): void {
   answers.delete(db);
 }
+
+/** Whether the main database has this table (a migration's, which older schemas that tests write into lack). */
+export function hasTable(db: Database, table: string): boolean {
+  return schemaHas(db, `table ${table}`, () => db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table) !== undefined);
+}

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/connection';
-import { schemaHas } from '../../db/schema-facts';
+import { hasTable } from '../../db/schema-facts';
 import { cellKindNames, cellsOfFact, storedKey, type CellKindName } from './cells';
 import { factRowColumns, type FactRow } from './facts';
 import { monthOf } from './skill-months';
@@ -110,9 +110,7 @@ export class MonthCellDeltas {
 
 /** Whether this database has the table (migration 0270); older schemas, which tests write into, do not. */
 export function hasMonthCells(db: Database): boolean {
-  return schemaHas(db, 'statistics_month_cells', () =>
-    db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'statistics_month_cells'`).pluck().get() !== undefined,
-  );
+  return hasTable(db, 'statistics_month_cells');
 }
 
 /**

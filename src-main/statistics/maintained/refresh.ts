@@ -1,5 +1,5 @@
 import type { Database } from '../../db/connection';
-import { schemaHas } from '../../db/schema-facts';
+import { hasTable, schemaHas } from '../../db/schema-facts';
 import { CellDeltas, deleteCellSql, scopes, upsertCellsSql } from './cells';
 import {
   factRowColumns,
@@ -140,9 +140,7 @@ function fillRefreshSet(db: Database, which: string, ...params: string[]): void 
  * backup write through today's code into one.
  */
 export function hasStatisticsTables(db: Database): boolean {
-  return schemaHas(db, 'statistics_cells', () =>
-    db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'statistics_cells'`).pluck().get() !== undefined,
-  );
+  return hasTable(db, 'statistics_cells');
 }
 
 /** Whether stage events can say their day is not known (migration 0180; 0060 fills the facts before it). */

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/connection';
-import { schemaHas } from '../../db/schema-facts';
+import { hasTable } from '../../db/schema-facts';
 import type { SkillRow } from '../skills';
 import { skillsOf } from './cells';
 import type { FactRow } from './facts';
@@ -110,9 +110,7 @@ export class SkillMonthDeltas {
 
 /** Whether this database has the table (migration 0260); older schemas, which tests write into, do not. */
 export function hasSkillMonths(db: Database): boolean {
-  return schemaHas(db, 'statistics_skill_months', () =>
-    db.sql(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'statistics_skill_months'`).pluck().get() !== undefined,
-  );
+  return hasTable(db, 'statistics_skill_months');
 }
 
 /** Every row computed again from the facts (migration 0260, and rebuildStatistics after the facts are rebuilt). */
