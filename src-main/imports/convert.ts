@@ -107,7 +107,8 @@ const fieldOfInput: Record<string, ImportField> = {
 
 /** The longest text each text field takes (as applications.create): longer text is cut, the whole kept in notes. */
 const textLimits = { companyName: 200, position: 200, location: 200, source: 80, description: 200_000, resumeVersion: 120 } as const;
-/** As applications.create takes them: at most 100 skills of at most 80 characters. */
+/** As applications.create takes them: at most 50 tags of at most 60 characters, 100 skills of at most 80. */
+const tagLimits = { length: 60, count: 50 } as const;
 const skillLimits = { length: 80, count: 100 } as const;
 /** The most years of experience a posting asks (as applications.create). */
 const experienceLimit = 60;
@@ -339,19 +340,20 @@ class RowConversion {
     if (min === undefined || max === undefined) return;
     this.input.salaryMin = Math.min(min, max);
     this.input.salaryMax = Math.max(min, max);
-    this.input.salaryCurrency = range?.currency ?? low?.currency ?? high?.currency ?? this.salaryWord('salaryCurrency', currencyOfText) ?? this.plan.defaultCurrency;
-    const period = range?.period ?? low?.period ?? high?.period ?? this.salaryWord('salaryPeriod', periodOfText);
+    const currency = range?.currency ?? low?.currency ?? high?.currency;
+    this.input.salaryCurrency = currency ?? this.salaryWord('salaryCurrency', (text) => currencyOfText(text.toUpperCase()), 'not a currency') ?? this.plan.defaultCurrency;
+    const period = range?.period ?? low?.period ?? high?.period ?? this.salaryWord('salaryPeriod', periodOfText, 'not a period');
     if (period) this.input.salaryPeriod = period;
   }
 
   /** A currency or period column beside the amounts ("EUR", "per year"): what the amounts' own text does not say. */
-  private salaryWord<T>(field: 'salaryCurrency' | 'salaryPeriod', read: (text: string) => T | null): T | null {
+  private salaryWord<T>(field: 'salaryCurrency' | 'salaryPeriod', read: (text: string) => T | null, reason: string): T | null {
     const column = this.column(field);
     if (column === undefined) return null;
     const text = this.textAt(column);
     if (!text) return null;
-    const value = read(field === 'salaryCurrency' ? text.toUpperCase() : text);
-    if (value === null) this.keep(field, column, 'invalid', text, { reason: field === 'salaryCurrency' ? 'not a currency' : 'not a period' });
+    const value = read(text);
+    if (value === null) this.keep(field, column, 'invalid', text, { reason });
     return value;
   }
 
@@ -376,25 +378,18 @@ class RowConversion {
     else if (value) this.input[field] = true;
   }
 
-  tags(): void {
-    const tags = (this.plan.columnsOf.get('tags') ?? []).flatMap((column) => splitTags(this.textAt(column)));
-    const unique = [...new Map(tags.map((tag) => [tag.toLocaleLowerCase(), tag])).values()];
-    const kept = unique.filter((tag) => tag.length <= 60).slice(0, 50);
-    if (kept.length > 0) this.input.tags = kept;
-    const dropped = unique.filter((tag) => !kept.includes(tag));
-    const column = this.column('tags');
-    if (dropped.length > 0 && column !== undefined) this.keep('tags', column, 'too_long', dropped.join(', '), { max: 60 });
-  }
-
-  /** Skills, from one column or several, split like tags; one too long for a skill is kept in the notes. */
-  skills(field: 'requiredSkills' | 'preferredSkills'): void {
-    const skills = (this.plan.columnsOf.get(field) ?? []).flatMap((column) => splitSkills(this.textAt(column)));
-    const unique = [...new Map(skills.map((skill) => [skill.toLocaleLowerCase(), skill])).values()];
-    const kept = unique.filter((skill) => skill.length <= skillLimits.length).slice(0, skillLimits.count);
+  /**
+   * A list of words (tags, skills) from one column or several: split, the same word once whatever its case, each
+   * at most `limits.length` characters and `limits.count` of them; one too long is kept in the notes.
+   */
+  wordList(field: 'tags' | 'requiredSkills' | 'preferredSkills', split: (text: string) => string[], limits: { length: number; count: number }): void {
+    const words = (this.plan.columnsOf.get(field) ?? []).flatMap((column) => split(this.textAt(column)));
+    const unique = [...new Map(words.map((word) => [word.toLocaleLowerCase(), word])).values()];
+    const kept = unique.filter((word) => word.length <= limits.length).slice(0, limits.count);
     if (kept.length > 0) this.input[field] = kept;
-    const dropped = unique.filter((skill) => !kept.includes(skill));
+    const dropped = unique.filter((word) => !kept.includes(word));
     const column = this.column(field);
-    if (dropped.length > 0 && column !== undefined) this.keep(field, column, 'too_long', dropped.join(', '), { max: skillLimits.length });
+    if (dropped.length > 0 && column !== undefined) this.keep(field, column, 'too_long', dropped.join(', '), { max: limits.length });
   }
 
   /** "3", "3 years", "3+ ans", "3-5 years" (the least the posting asks); anything else is kept in the notes. */
@@ -684,9 +679,9 @@ function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
   row.yesNo('favorite');
   row.rating('priority');
   row.rating('excitement');
-  row.tags();
-  row.skills('requiredSkills');
-  row.skills('preferredSkills');
+  row.wordList('tags', splitTags, tagLimits);
+  row.wordList('requiredSkills', splitSkills, skillLimits);
+  row.wordList('preferredSkills', splitSkills, skillLimits);
   row.experience();
   const resumeVersion = row.text('resumeVersion');
   if (resumeVersion) row.setText('resumeVersion', 'resumeVersion', row.column('resumeVersion')!, resumeVersion);

@@ -245,7 +245,7 @@ const rebuildableTables = ['applications', 'stage_events', 'application_tags', '
 function dropIndexesOfOutgrownTables(live: Database): string[] {
   const rebuilt: string[] = [];
   for (const table of rebuildableTables) {
-    const rows = (name: string) => (live.sql(`SELECT coalesce(max(rowid), 0) FROM ${name}.${table}`).pluck().get() as number) ?? 0;
+    const rows = (name: string) => live.sql(`SELECT coalesce(max(rowid), 0) FROM ${name}.${table}`).pluck().get() as number;
     // Row numbers count the rows closely enough here, and are read without a scan.
     if (rows('staging') <= rows('main')) continue;
     const indexes = live
