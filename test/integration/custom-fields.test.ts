@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeHlc } from '../../src-main/changes/hlc';
 import type { Change } from '../../src-main/changes/writer';
 import type { ApplicationDetail, CustomField, ListApplicationsInput } from '../../src-shared/contract';
 import { openTempApp, type TempApp } from '../support/temp-app';
@@ -182,6 +183,12 @@ describe('exports', () => {
   });
 });
 
+/** Resolves once Date.now() is past the wall time of `hlc`, so that the next tick on any device sorts after it. */
+async function wallClockPasses(hlc: string): Promise<void> {
+  const { wall } = decodeHlc(hlc);
+  while (Date.now() <= wall) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
 describe('backups and sync', () => {
   it('go through the JSON backup and come back into an empty database', async () => {
     const { applications, bonus, via } = await search();
@@ -219,6 +226,9 @@ describe('backups and sync', () => {
       await laptop.api.invoke('customFields.setValue', { applicationId, fieldId: referrer.id, value: 'Set on the laptop' });
       await phone.api.invoke('customFields.setValue', { applicationId, fieldId: bonus.id, value: 700 });
       await laptop.api.invoke('customFields.setValue', { applicationId: applications[0].id, fieldId: bonus.id, value: 6000 });
+      // "Later" is the hybrid clock's order: two offline edits in one millisecond with equal counters are ordered by
+      // node id, whichever device that favours. Let the wall clock pass the laptop's stamp so the phone's is later.
+      await wallClockPasses(changesSince(laptop, laptopSeq).at(-1)!.hlc);
       await phone.api.invoke('customFields.setValue', { applicationId: applications[0].id, fieldId: bonus.id, value: 6500 });
       phone.context.changes.applyRemote(changesSince(laptop, laptopSeq));
       laptop.context.changes.applyRemote(changesSince(phone, phoneSeq));
