@@ -86,7 +86,10 @@ describe('the statements of a creation’s readers', () => {
     const tagLinks = statements.filter((text) => /\bapplication_tags\b/.test(text));
     // The by-application lookups of the write path, the detail, the list's page and its tag filter, the tag list.
     expect(tagLinks.length).toBeGreaterThanOrEqual(6);
-    for (const text of tagLinks) expectIndexed(db, text, 'application_tags');
+    // The tag list counts every tag's links, so it walks the links' whole index on purpose (deferred seeks: no row
+    // read); its plan is held by tag-counts-plan.test.ts.
+    const countsEveryLink = (text: string) => /\bFROM tags t\b/.test(text);
+    for (const text of tagLinks.filter((text) => !countsEveryLink(text))) expectIndexed(db, text, 'application_tags');
     const byCategory = statements.filter((text) => /\bFROM applications\b/.test(text) && /stage_category (=|IN)/.test(text));
     // The list's category filter and the offers' candidates.
     expect(byCategory.length).toBeGreaterThanOrEqual(2);
