@@ -21,6 +21,7 @@ import {
   type KdfParams,
 } from './crypto';
 import { describeIgnoredDates } from './dates';
+import { readImageRefusal, recordImageRefusal } from './image-refusal';
 import { asSyncFailure, SyncFailure } from './failure';
 import { SyncRunner, type RunnerOptions } from './runner';
 import type { SecretStore } from './secrets';
@@ -112,6 +113,7 @@ export class SyncService {
         : null,
       clockWarning,
       ignoredDates: describeIgnoredDates(this.context.db),
+      imageRefused: readImageRefusal(this.context.db),
     };
   }
 
@@ -175,6 +177,7 @@ export class SyncService {
         ...(outcome.clockOffsetMs !== null ? { clock_offset_ms: outcome.clockOffsetMs } : {}),
         ...(outcome.applied > 0 ? { remote_ahead_ms: outcome.remoteAheadMs } : {}),
       });
+      if (outcome.imageRefused) recordImageRefusal(this.context.db, outcome.imageRefused, startedAt);
     } catch (error) {
       const failure = await this.keyChangedOr(asSyncFailure(error), connection.client);
       await this.context.jobs.whenWritable();

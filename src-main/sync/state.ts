@@ -1,5 +1,6 @@
 import type { Database } from '../db/connection';
 import { forgetIgnoredDates } from './dates';
+import { forgetImageRefusal } from './image-refusal';
 
 /** The row of `sync_state` (migration 0110): this device's place in sync. */
 export interface SyncStateRow {
@@ -72,6 +73,7 @@ export class SyncState {
       this.db.sql(`DELETE FROM sync_outbox`).run();
       this.db.sql(`DELETE FROM sync_blobs`).run();
       forgetIgnoredDates(this.db);
+      forgetImageRefusal(this.db);
     });
   }
 

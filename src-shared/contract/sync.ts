@@ -146,6 +146,16 @@ export interface SyncStatus {
   clockWarning: { offsetMs: number; source: 'this_device' | 'other_device' } | null;
   /** Dates from other devices out of the plausible bounds, not applied (the local value stayed), newest first. */
   ignoredDates: IgnoredSyncDate[];
+  /** The server's database image this device refused when it joined (it joined from the entries instead). */
+  imageRefused: SyncImageRefusal | null;
+}
+
+export interface SyncImageRefusal {
+  /** tampered: failed its integrity check; incompatible: made by a newer version; local: could not be loaded here. */
+  problem: 'tampered' | 'incompatible' | 'local';
+  /** English detail for logs and support. */
+  message: string;
+  at: string;
 }
 
 export interface IgnoredSyncDate {

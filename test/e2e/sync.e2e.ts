@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { SyncFailure } from '../../src-main/sync/failure';
+import { recordImageRefusal } from '../../src-main/sync/image-refusal';
 import { startTestServer, type TestServer } from '../server/support/server';
 import { startE2EApp, type E2EApp } from './support/harness';
 
@@ -136,4 +138,18 @@ it('a custom field value from another device that does not fit its field is igno
   await desktop.screenshot(desktopPage, 'sync-custom-values-ignored');
   const detail = await desktop.api.invoke('applications.list', {});
   expect(detail.items[0]?.customValues).toEqual({ [startDate.id]: '2026-05-01', [salary.id]: 52000 });
+});
+
+it('a database image refused when the device joined is said in Settings ▸ Sync', async () => {
+  // What the join records when the server's sealed image fails its check (test/sync/image.test.ts drives that part).
+  recordImageRefusal(desktop.context.db, new SyncFailure('tampered', 'The database image failed its integrity check'), '2025-03-01T09:30:00.000Z');
+  // A full load: the status was read before the refusal was recorded.
+  await desktopPage.goto('about:blank');
+  await desktopPage.goto(`${desktop.server.url}/#/settings`);
+  const notice = desktopPage.getByRole('status').filter({ has: desktopPage.getByRole('heading', { name: 'The server’s copy of your search was not used' }) });
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain('failed its integrity check');
+  expect(await notice.textContent()).toContain('nothing is missing');
+  await notice.scrollIntoViewIfNeeded();
+  await desktop.screenshot(desktopPage, 'sync-image-refused');
 });

@@ -88,6 +88,7 @@ describe('joining by database image', () => {
     const byImage = await joined(server);
     const byEntries = await joined(server, { images: false });
     expect(remoteEntries(byImage)).toBe(0);
+    expect((await byImage.api.invoke('sync.status', undefined)).imageRefused).toBeNull();
     expect(remoteEntries(byEntries)).toBeGreaterThan(0);
     for (const other of [byImage, byEntries]) {
       expect(fingerprint(other.context.db)).toEqual(fingerprint(laptop.context.db));
@@ -127,6 +128,14 @@ describe('joining by database image', () => {
     expect(fingerprint(desktop.context.db)).toEqual(fingerprint(laptop.context.db));
     expect(derivedData(desktop.context.db)).toEqual(rebuiltDerivedData(desktop.context.db));
     expect(fs.readdirSync(path.join(desktop.dir, 'sync-tmp')).filter((name) => name.startsWith('image-'))).toEqual([]);
+    // The person is told, in Settings ▸ Sync, until sync is forgotten on this device.
+    const refused = (await desktop.api.invoke('sync.status', undefined)).imageRefused;
+    expect(refused).toMatchObject({ problem: 'tampered', message: expect.stringContaining('integrity check') });
+    expect(Date.parse(refused!.at)).toBeLessThanOrEqual(Date.now());
+    await syncNow(desktop);
+    expect((await desktop.api.invoke('sync.status', undefined)).imageRefused).toEqual(refused);
+    await desktop.api.invoke('sync.disconnect', { forget: true });
+    expect((await desktop.api.invoke('sync.status', undefined)).imageRefused).toBeNull();
   });
 });
 

@@ -36,6 +36,15 @@ export default {
     this_device: 'This computer’s clock is {{amount}} off the server’s. Set it right: until then, when two devices edit the same field, the wrong edit may win.',
     other_device: 'Another device’s clock runs {{amount}} ahead. Changes still sync, but its edits may win over newer ones until its clock is set right.',
   },
+  imageRefused: {
+    title: 'The server’s copy of your search was not used',
+    tampered:
+      'When this device joined ({{when}}), the database copy on the server failed its integrity check: it was altered or damaged after your other device sealed it. This device downloaded your changes one by one instead, each checked, so nothing is missing. If it happens again, tell whoever runs your server.',
+    incompatible:
+      'When this device joined ({{when}}), the database copy on the server came from a newer version of Candid. This device downloaded your changes one by one instead, so nothing is missing. Update Candid to join faster next time.',
+    local:
+      'When this device joined ({{when}}), the database copy on the server could not be loaded here. This device downloaded your changes one by one instead, so nothing is missing.',
+  },
   actions: {
     syncNow: 'Sync now',
     signOut: 'Sign out',

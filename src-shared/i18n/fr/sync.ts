@@ -36,6 +36,15 @@ export default {
     this_device: 'L’horloge de cet ordinateur a {{amount}} d’écart avec celle du serveur. Remettez-la à l’heure : d’ici là, quand deux appareils modifient le même champ, la mauvaise modification peut l’emporter.',
     other_device: 'L’horloge d’un autre appareil avance de {{amount}}. La synchronisation continue, mais ses modifications peuvent l’emporter sur de plus récentes tant que son horloge n’est pas corrigée.',
   },
+  imageRefused: {
+    title: 'La copie de votre recherche sur le serveur n’a pas été utilisée',
+    tampered:
+      'Quand cet appareil a rejoint la synchronisation ({{when}}), la copie de la base sur le serveur n’a pas passé le contrôle d’intégrité : elle a été modifiée ou abîmée après avoir été scellée par votre autre appareil. Cet appareil a téléchargé vos modifications une à une à la place, chacune vérifiée : rien ne manque. Si cela se reproduit, prévenez la personne qui gère votre serveur.',
+    incompatible:
+      'Quand cet appareil a rejoint la synchronisation ({{when}}), la copie de la base sur le serveur venait d’une version plus récente de Candid. Cet appareil a téléchargé vos modifications une à une à la place : rien ne manque. Mettez Candid à jour pour rejoindre plus vite la prochaine fois.',
+    local:
+      'Quand cet appareil a rejoint la synchronisation ({{when}}), la copie de la base sur le serveur n’a pas pu être chargée ici. Cet appareil a téléchargé vos modifications une à une à la place : rien ne manque.',
+  },
   actions: {
     syncNow: 'Synchroniser',
     signOut: 'Se déconnecter',

@@ -79,6 +79,12 @@ function SyncOn({ status, onRecoveryKey }: { status: SyncStatus; onRecoveryKey(r
         </p>
       )}
       <IgnoredDates items={status.ignoredDates} />
+      {status.imageRefused && (
+        <section className="notice sy-warning" role="status" aria-labelledby="sy-image-refused-title">
+          <h3 id="sy-image-refused-title">{t('imageRefused.title')}</h3>
+          <p>{t(`imageRefused.${status.imageRefused.problem}`, { when: format.dateTime(status.imageRefused.at) })}</p>
+        </section>
+      )}
       {status.clockWarning && (
         <p className="notice sy-warning" role="status">
           {t(`clock.${status.clockWarning.source}`, { amount })}

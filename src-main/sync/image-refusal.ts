@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { SyncImageRefusal } from '../../src-shared/contract';
+import type { Database } from '../db/connection';
+import type { SyncFailure } from './failure';
+
+/**
+ * The last database image this device refused when it joined (tampered, made by a newer version, or not loadable
+ * here). Joining went on from the snapshot's entries, so nothing is missing; but a sealed image that fails its
+ * check means the server's copy was altered or damaged, which the person should hear about. Kept in `meta` (not
+ * synced) until sync is forgotten on this device.
+ */
+const storeKey = 'sync_image_refused';
+const refusedProblems = ['tampered', 'incompatible', 'local'] as const;
+const storedSchema = z.object({ problem: z.enum(refusedProblems), message: z.string(), at: z.string().datetime() });
+
+export function recordImageRefusal(db: Database, failure: SyncFailure, at: string): void {
+  const problem = (refusedProblems as readonly string[]).includes(failure.problem) ? failure.problem : 'local';
+  const stored = { problem, message: failure.message.slice(0, 1000), at };
+  db.sql(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(storeKey, JSON.stringify(stored));
+}
+
+export function readImageRefusal(db: Database): SyncImageRefusal | null {
+  const text = db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(storeKey) as string | undefined;
+  if (!text) return null;
+  try {
+    const parsed = storedSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetImageRefusal(db: Database): void {
+  db.sql(`DELETE FROM meta WHERE key = ?`).run(storeKey);
+}
