@@ -28,6 +28,7 @@ import * as statisticsSkillMonths from './0260_statistics_skill_months';
 import * as createPathWrites from './0265_create_path_writes';
 import * as statisticsMonthCells from './0270_statistics_month_cells';
 import * as textIndexMergesWhenIdle from './0280_text_index_merges_when_idle';
+import * as stageSinceArchivedLast from './0290_stage_since_archived_last';
 import * as deletedApplicationsIndex from './0295_deleted_applications_index';
 
 export interface Migration {
@@ -71,6 +72,7 @@ export const migrations: readonly Migration[] = [
   { version: 265, name: '0265_create_path_writes', up: createPathWrites.up },
   { version: 270, name: '0270_statistics_month_cells', up: statisticsMonthCells.up, fill: statisticsMonthCells.fill },
   { version: 280, name: '0280_text_index_merges_when_idle', up: textIndexMergesWhenIdle.up },
+  { version: 290, name: '0290_stage_since_archived_last', up: stageSinceArchivedLast.up },
   { version: 295, name: '0295_deleted_applications_index', up: deletedApplicationsIndex.up },
 ];
 
