@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Stage } from '../../src-shared/contract';
+import { closedStageCategories } from '../../src-shared/contract/enums';
 import { startE2EApp, type E2EApp } from './support/harness';
 
 // The board's first paint: each column asks for a small first page, then its full page; the columns are drawn from
@@ -91,5 +92,42 @@ it('draws the columns from the last run before stages.list answers, then shows t
   expect(after).toContain('Dream jobs');
   expect(after).not.toContain('Wishlist');
   expect(await column(page, 'Dream jobs').locator('.board-card').count()).toBeGreaterThan(0);
+  await context.close();
+});
+
+it("draws the first cards of the columns in the window first, then every column's cards", async () => {
+  // The board's columns in order: the sixth open one starts past a 1280-pixel window's right edge (whatever the
+  // sidebar's width); the first is the wishlist, with its 230 applications.
+  const shown = await app.api.invoke('stages.list', undefined);
+  const open = shown.filter((stage) => !closedStageCategories.includes(stage.category));
+  const far = shown.indexOf(open[5]);
+  expect(far).toBe(5);
+  for (let index = 0; index < 20; index += 1) {
+    await app.api.invoke('applications.create', { companyName: 'Far Corp', position: `Far role ${index}`, stageId: open[5].id });
+  }
+  const { context } = await app.open({ path: '/#/board' });
+  // A second window of the same browser: it records, for each column, how many cards it held when its count first
+  // appeared (the count comes with the column's first page, in the same render as its first cards).
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const firstSeen: Record<number, number> = {};
+    (window as unknown as { firstSeen: Record<number, number> }).firstSeen = firstSeen;
+    new MutationObserver(() => {
+      document.querySelectorAll('section.board-column').forEach((section, index) => {
+        const count = section.querySelector('.column-count')?.textContent?.trim();
+        if (index in firstSeen || !count || count === '0') return;
+        firstSeen[index] = section.querySelectorAll('.board-card').length;
+      });
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto(`${app.server.url}/#/board`);
+  const farColumn = page.locator('section.board-column').nth(far);
+  await expect.poll(() => farColumn.locator('.board-card').count(), { timeout: 20_000 }).toBe(20);
+  const firstSeen = (await page.evaluate('window.firstSeen')) as Record<number, number>;
+  expect(firstSeen[0]).toBeGreaterThan(0);
+  // Out of the window when its first page arrived: no card drawn with it, all of them a moment later.
+  expect(firstSeen[far]).toBe(0);
+  const farPositions = await farColumn.locator('.board-card .card-position').allTextContents();
+  expect(new Set(farPositions)).toEqual(new Set(Array.from({ length: 20 }, (_, index) => `Far role ${index}`)));
   await context.close();
 });

@@ -33,6 +33,8 @@ export interface PendingMove {
 
 interface BoardColumnProps {
   stage: Stage;
+  /** Inside the window's width when the board opens: draws its first cards at once, the others a frame later. */
+  onScreenAtStart: boolean;
   filters: ApplicationFilters;
   sort: ApplicationSort;
   collapsed: boolean;
@@ -44,7 +46,7 @@ interface BoardColumnProps {
  * One stage: its own applications.list query (filters + this stage), capped at 200 cards with "Show more", so a
  * board over 100,000 applications loads a few hundred cards, not all of them.
  */
-export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed, moves }: BoardColumnProps) {
+export function BoardColumn({ stage, onScreenAtStart, filters, sort, collapsed, onToggleCollapsed, moves }: BoardColumnProps) {
   const { t } = useTranslation(['board', 'applications', 'common', 'quickAdd']);
   const navigate = useNavigate();
   const shell = useShell();
@@ -63,7 +65,7 @@ export function BoardColumn({ stage, filters, sort, collapsed, onToggleCollapsed
   const cards = [...movedIn.filter((card) => !loaded.some((item) => item.id === card.id)), ...loaded.filter((item) => !movedOut.has(item.id))];
   const total = Math.max((list.data?.total ?? 0) - [...movedOut].filter((id) => loaded.some((item) => item.id === id)).length, 0) +
     movedIn.filter((card) => !loaded.some((item) => item.id === card.id)).length;
-  const revealed = useRevealedCount(cards.length);
+  const revealed = useRevealedCount(cards.length, onScreenAtStart);
   const firstPageShown = limit < cardsPerPage && list.data !== undefined && !list.isPlaceholderData;
   const loadFullPage = useCallback(() => setLimit((value) => Math.max(value, cardsPerPage)), []);
   useEffect(() => {

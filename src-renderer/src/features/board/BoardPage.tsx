@@ -26,6 +26,7 @@ import { CardContent, type CardText } from './BoardCard';
 import { useCollapsedColumns } from './collapsed';
 import { stagesShown, useBoardStages } from './rememberedStages';
 import { columnCoordinates } from './keyboardCoordinates';
+import { columnsOnScreen } from './columnsOnScreen';
 import { useRememberedChoice } from '../../shell/remembered';
 import { Button } from '../../ui/Button';
 import './board.css';
@@ -64,6 +65,8 @@ export default function BoardPage() {
   );
 
   const shown = useMemo(() => stagesShown(stages, view.filters), [stages, view.filters]);
+  // Only the columns' first cards: a column's later cards come in batches whatever its place.
+  const onScreen = columnsOnScreen(shown, isCollapsed, density);
 
   const stageOf = (id: string | number | undefined): Stage | undefined => stages.find((stage) => stage.id === id);
   const applicationOf = (data: unknown) => (data as { application?: ApplicationSummary } | undefined)?.application;
@@ -128,6 +131,7 @@ export default function BoardPage() {
             <BoardColumn
               key={stage.id}
               stage={stage}
+              onScreenAtStart={onScreen.has(stage.id)}
               filters={view.filters}
               sort={view.sort}
               collapsed={isCollapsed(stage)}

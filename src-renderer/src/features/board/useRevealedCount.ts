@@ -39,15 +39,23 @@ function awaitTurn(turn: () => void): () => void {
 
 /**
  * How many of a column's loaded cards to draw now. A board draws up to 200 cards a column; drawing them all
- * before the first paint kept the board blank for a second on a full search. The first few are drawn at once, the
- * rest a batch at a time, a few columns a frame, so every card is in the page (for Tab, search and screen readers)
- * a moment later and no frame runs long meanwhile.
+ * before the first paint kept the board blank for a second on a full search. A column on screen when its first
+ * cards arrive draws a few at once; one out of view (to the right of the window) draws none then: the nine columns'
+ * first pages arrive together, and drawing every column's first cards in that one render delayed the first card by
+ * the cards nobody could see yet. The rest come a batch at a time, a few columns a frame, so every card is in the
+ * page (for Tab, search and screen readers) a moment later and no frame runs long meanwhile.
  */
-export function useRevealedCount(loaded: number): number {
-  const [revealed, setRevealed] = useState(firstRevealed);
+export function useRevealedCount(loaded: number, onScreen: boolean): number {
+  const [revealed, setRevealed] = useState(0);
+  // Decided once, when the first cards arrive (React's "adjust state while rendering": no extra commit).
+  const [started, setStarted] = useState(false);
+  if (!started && loaded > 0) {
+    setStarted(true);
+    setRevealed(onScreen ? firstRevealed : 0);
+  }
   useEffect(() => {
-    if (revealed >= loaded) return;
+    if (!started || revealed >= loaded) return;
     return awaitTurn(() => setRevealed((count) => count + revealedPerStep));
-  }, [revealed, loaded]);
+  }, [started, revealed, loaded]);
   return Math.min(revealed, loaded);
 }
