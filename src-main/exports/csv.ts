@@ -5,9 +5,8 @@ import { csvText } from './cells';
 import { cellContext } from './cells';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
-import { applicationsTable, type ApplicationRow } from './tables';
+import { readApplicationsTable, type ApplicationRow } from './tables';
 import { headerOf } from './table';
-import { readExportedFields } from '../custom-fields/exports';
 import { TextWriter } from './text-writer';
 
 export type CsvDelimiter = ',' | ';';
@@ -40,7 +39,7 @@ export async function writeApplicationsCsv(context: AppContext, out: Writable, o
   if (options.bom) await writer.write('\uFEFF');
   let rows = 0;
   await withExportReader(context.db, async (reader) => {
-    const table = applicationsTable(options.filters ?? {}, await readExportedFields(reader));
+    const table = await readApplicationsTable(reader, options.filters ?? {});
     await writer.write(csvRecord(table.columns.map((column) => headerOf(column, cells.labels)), delimiter));
     for await (const batch of reader.batches<ApplicationRow>(table.select)) {
       for (const row of batch) {

@@ -5,11 +5,10 @@ import type { AppContext } from '../context';
 import { cellContext } from './cells';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
-import { applicationsTable, relatedTables } from './tables';
+import { readApplicationsTable, relatedTables } from './tables';
 import { createWorkbookWriter, writeTableSheet } from './workbook';
 import { SheetThread } from './sheet-thread';
 import type { ThreadSheet } from './sheet-protocol';
-import { readExportedFields } from '../custom-fields/exports';
 
 export interface ExportExcelOptions {
   filters?: ApplicationFilters;
@@ -55,7 +54,7 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
     return await withExportReader(context.db, async (reader) => {
       await thread?.takeSnapshots(context.db, reader);
       const workbook = createWorkbookWriter(out, language);
-      const rows = await writeTableSheet(reader, workbook, applicationsTable(filters, await readExportedFields(reader)), cells);
+      const rows = await writeTableSheet(reader, workbook, await readApplicationsTable(reader, filters), cells);
       for (const { sheet } of others) {
         if (thread) await workbook.addPreparedSheet(cells.labels.sheet(sheet), (number, zip) => thread.place(number, zip));
         else await writeTableSheet(reader, workbook, relatedTables[sheet](filters), cells);

@@ -2,9 +2,11 @@ import type { ApplicationFilters } from '../../src-shared/contract';
 import { applicationWhere } from '../applications/filters';
 import type { ColumnSpec, TableSpec } from './table';
 import type { InterviewsTable } from '../db/schema';
-import { customValueColumns, customValueColumnsSql } from '../custom-fields/exports';
+import { customValueColumns, customValueColumnsSql, readExportedFields } from '../custom-fields/exports';
 import type { FieldShape } from '../custom-fields/values';
 import type { ThreadSheet } from './sheet-protocol';
+import type { ExportReader } from './reader';
+import { readTagNames } from './tag-names';
 
 /** Joins a JSON array of strings stored as text ("["a","b"]") into "a, b". */
 function joinList(json: string | null): string | null {
@@ -49,7 +51,6 @@ export interface ApplicationRow {
   salary_currency: string | null;
   salary_period: string | null;
   posting_url: string | null;
-  tag_names: string | null;
   favorite: number;
   archived: number;
   priority: number | null;
@@ -66,8 +67,8 @@ export interface ApplicationRow {
   updated_at: string;
 }
 
-/** The columns of the Applications sheet and of the CSV export. */
-export const applicationColumns: ColumnSpec<ApplicationRow>[] = [
+/** The columns of the Applications sheet and of the CSV export; `tagNames`: each application's tags (readTagNames). */
+const applicationColumns = (tagNames: ReadonlyMap<string, string>): ColumnSpec<ApplicationRow>[] => [
   { key: 'company', kind: 'text', width: 24, get: (row) => row.company_name },
   { key: 'position', kind: 'text', width: 32, get: (row) => row.position },
   { key: 'stage', kind: 'text', width: 18, get: (row, labels) => labels.stage(row.stage_name, row.stage_category) },
@@ -84,7 +85,7 @@ export const applicationColumns: ColumnSpec<ApplicationRow>[] = [
   { key: 'salaryCurrency', kind: 'text', width: 8, get: (row) => row.salary_currency },
   { key: 'salaryPeriod', kind: 'text', width: 12, get: (row, labels) => labels.salaryPeriod(row.salary_period) },
   { key: 'postingUrl', kind: 'url', width: 40, get: (row) => row.posting_url },
-  { key: 'tags', kind: 'text', width: 20, get: (row) => row.tag_names },
+  { key: 'tags', kind: 'text', width: 20, get: (row) => tagNames.get(row.id) ?? null },
   { key: 'favorite', kind: 'boolean', width: 9, get: (row) => row.favorite },
   { key: 'archived', kind: 'boolean', width: 9, get: (row) => row.archived },
   { key: 'priority', kind: 'integer', width: 8, get: (row) => row.priority },
@@ -105,22 +106,29 @@ export const applicationColumns: ColumnSpec<ApplicationRow>[] = [
 /** The order of the applications list, newest applied first: walks the index applications_live_order, no sort. */
 const applicationOrder = 'a.applied_on DESC, a.seq DESC';
 
-/** The applications, with a column per custom field (`fields`, in their order) after the built-in ones. */
-export function applicationsTable(filters: ApplicationFilters, fields: readonly FieldShape[] = []): TableSpec<ApplicationRow> {
+/**
+ * The applications, with their tags (`tagNames`, by application id) and a column per custom field (`fields`, in
+ * their order) after the built-in ones.
+ */
+export function applicationsTable(filters: ApplicationFilters, tagNames: ReadonlyMap<string, string>, fields: readonly FieldShape[] = []): TableSpec<ApplicationRow> {
   const { where, params } = filtered(filters);
   const custom = customValueColumnsSql(fields);
   return {
     sheet: 'applications',
-    columns: [...applicationColumns, ...customValueColumns<ApplicationRow>(fields)],
+    columns: [...applicationColumns(tagNames), ...customValueColumns<ApplicationRow>(fields)],
     select: {
-      sql: `SELECT a.*, c.name AS company_name, s.name AS stage_name,
-          (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
-            WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name_key)) AS tag_names${custom.sql}
+      sql: `SELECT a.*, c.name AS company_name, s.name AS stage_name${custom.sql}
         FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id
         WHERE ${where} ORDER BY ${applicationOrder}`,
       params: [...custom.params, ...params],
     },
   };
+}
+
+/** The applications sheet (and CSV) of an export: its tags and custom fields read first, in the export's state. */
+export async function readApplicationsTable(reader: ExportReader, filters: ApplicationFilters): Promise<TableSpec<ApplicationRow>> {
+  const fields = await readExportedFields(reader);
+  return applicationsTable(filters, await readTagNames(reader), fields);
 }
 
 /** An interview as exported: its columns (but the tombstone) and the application it belongs to. */

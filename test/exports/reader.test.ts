@@ -17,7 +17,7 @@ async function allRows<Row>(batches: AsyncIterable<Row[]>): Promise<Row[]> {
 
 describe('the export reader', () => {
   it('reads one frozen state across its queries while the app goes on writing through its own connection', async () => {
-    const select = applicationsTable({}).select;
+    const select = applicationsTable({}, new Map()).select;
     const { first, second, added } = await withExportReader(app.context.db, async (reader) => {
       const first: Pick<ApplicationRow, 'id' | 'position'>[] = [];
       let added: { id: string } | undefined;

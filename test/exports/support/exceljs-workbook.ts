@@ -9,8 +9,7 @@ import ExcelJS from 'exceljs';
 import type { ExportLanguage } from '../../../src-shared/contract';
 import { cellContext, excelCell, type CellContext } from '../../../src-main/exports/cells';
 import { withExportReader, type ExportReader } from '../../../src-main/exports/reader';
-import { applicationsTable, companiesTable, contactsTable, interviewsTable, stageHistoryTable } from '../../../src-main/exports/tables';
-import { readExportedFields } from '../../../src-main/custom-fields/exports';
+import { readApplicationsTable, companiesTable, contactsTable, interviewsTable, stageHistoryTable } from '../../../src-main/exports/tables';
 import type { AppContext } from '../../../src-main/context';
 import type { ExportExcelOptions } from '../../../src-main/exports/excel';
 import { headerOf, type ColumnKind, type TableSpec } from '../../../src-main/exports/table';
@@ -177,7 +176,7 @@ export async function writeReferenceWorkbook(context: AppContext, out: Writable,
   const cells = cellContext(options.language ?? 'en', options.timeZone);
   await withExportReader(context.db, async (reader) => {
     const workbook = createWorkbookWriter(out);
-    await writeTableSheet(reader, workbook, applicationsTable(filters, await readExportedFields(reader)), cells);
+    await writeTableSheet(reader, workbook, await readApplicationsTable(reader, filters), cells);
     await writeTableSheet(reader, workbook, interviewsTable(filters), cells);
     await writeTableSheet(reader, workbook, companiesTable(filters), cells);
     await writeTableSheet(reader, workbook, contactsTable(filters), cells);
