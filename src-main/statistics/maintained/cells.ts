@@ -1,5 +1,6 @@
 import { levels } from '../categories';
 import type { FactRow } from './facts';
+import type { CountTable } from './count-upsert';
 
 /**
  * Counts of live applications kept up to date by the write path, from which the dashboard of the whole search
@@ -189,13 +190,9 @@ export class CellDeltas {
   }
 }
 
-/**
- * Adds `rows` changes (kind, scope, key, value, change) to their cells, creating those needed; returns each cell
- * as it now is, with its new count. The changes name distinct cells (`CellDeltas.changes`).
- */
-export const upsertCellsSql = (rows: number) => `INSERT INTO statistics_cells (kind, scope, key, value, count)
-  VALUES ${'(?, ?, ?, ?, ?), '.repeat(rows).slice(0, -2)}
-  ON CONFLICT (kind, key, value, scope) DO UPDATE SET count = count + excluded.count RETURNING kind, scope, key, value, count`;
-
-/** Removes a cell whose count fell to zero. */
-export const deleteCellSql = `DELETE FROM statistics_cells WHERE kind = ? AND scope = ? AND key = ? AND value = ?`;
+/** The cells as a table of counts (count-upsert.ts): a change lists kind, scope, key, value, then the change. */
+export const cellsTable: CountTable = {
+  name: 'statistics_cells',
+  columns: ['kind', 'scope', 'key', 'value'],
+  conflict: ['kind', 'key', 'value', 'scope'],
+};

@@ -1,7 +1,9 @@
 import type { Database } from '../../db/connection';
 import { hasTable } from '../../db/schema-facts';
 import { cellKindNames, cellsOfFact, storedKey, type CellKindName } from './cells';
+import { writeCountChanges } from './count-upsert';
 import { factRowColumns, type FactRow } from './facts';
+import type { SideTable } from './side-moves';
 import { monthOf } from './skill-months';
 
 /**
@@ -79,17 +81,13 @@ export class MonthCellDeltas {
     this.current = null;
   }
 
-  /** Writes every non-zero change; rows whose count falls to zero are removed. */
+  /** Writes every non-zero change, a batch of rows per statement (count-upsert.ts); rows whose count falls to zero are removed. */
   write(db: Database): void {
-    const upsert = db
-      .sql(
-        `INSERT INTO main.statistics_month_cells (archived, month, source, kind, key, value, count) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (archived, month, source, kind, key, value) DO UPDATE SET count = count + excluded.count RETURNING count`,
-      )
-      .pluck();
-    const remove = db.sql(
-      `DELETE FROM main.statistics_month_cells WHERE archived = ? AND month = ? AND source = ? AND kind = ? AND key = ? AND value = ?`,
-    );
+    writeCountChanges(db, monthCellsTable, this.rows());
+  }
+
+  /** The non-zero changes as rows of the table: the key columns, then the change. */
+  *rows(): Generator<[archived: number, month: string, source: string, kind: CellKindName, key: Key, value: number, change: number]> {
     for (const [group, bySource] of this.changes) {
       const archived = Number(group[0]);
       const month = group.slice(1);
@@ -97,9 +95,7 @@ export class MonthCellDeltas {
         for (const [kind, byKey] of byKind) {
           for (const [key, byValue] of byKey) {
             for (const [value, change] of byValue) {
-              if (change !== 0 && upsert.get(archived, month, source, kind, key, value, change) === 0) {
-                remove.run(archived, month, source, kind, key, value);
-              }
+              if (change !== 0) yield [archived, month, source, kind, key, value, change];
             }
           }
         }
@@ -108,21 +104,15 @@ export class MonthCellDeltas {
   }
 }
 
+export const monthCellsTable: SideTable = {
+  name: 'main.statistics_month_cells',
+  columns: ['archived', 'month', 'source', 'kind', 'key', 'value'],
+  conflict: ['archived', 'month', 'source', 'kind', 'key', 'value'],
+};
+
 /** Whether this database has the table (migration 0270); older schemas, which tests write into, do not. */
 export function hasMonthCells(db: Database): boolean {
   return hasTable(db, 'statistics_month_cells');
-}
-
-/**
- * Every count of one flag moved to the other (an archive, or its Undo, of nearly a whole side: refresh.ts
- * `moveWholeSide`), in two statements.
- */
-export function moveMonthCellsSide(db: Database, toArchived: boolean): void {
-  const flag = toArchived ? 1 : 0;
-  db.sql(`INSERT INTO main.statistics_month_cells (archived, month, source, kind, key, value, count)
-          SELECT ${flag}, month, source, kind, key, value, count FROM main.statistics_month_cells WHERE archived = ${1 - flag}
-          ON CONFLICT (archived, month, source, kind, key, value) DO UPDATE SET count = count + excluded.count`).run();
-  db.sql(`DELETE FROM main.statistics_month_cells WHERE archived = ${1 - flag}`).run();
 }
 
 /** Every row computed again from the facts (migration 0270, and rebuildStatistics after the facts are rebuilt). */

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { hasTable, schemaHas } from '../../db/schema-facts';
-import { CellDeltas, deleteCellSql, scopes, upsertCellsSql } from './cells';
+import { CellDeltas, cellsTable, scopes } from './cells';
+import { writeCountChanges } from './count-upsert';
 import {
   factRowColumns,
   insertFactSql,
@@ -9,8 +10,9 @@ import {
   stageBitsStatements,
   type FactRow,
 } from './facts';
-import { hasSkillMonths, rebuildSkillMonths, SkillMonthDeltas } from './skill-months';
-import { hasMonthCells, MonthCellDeltas, moveMonthCellsSide, rebuildMonthCells } from './month-cells';
+import { hasSkillMonths, rebuildSkillMonths, SkillMonthDeltas, skillMonthsTable } from './skill-months';
+import { hasMonthCells, MonthCellDeltas, monthCellsTable, rebuildMonthCells } from './month-cells';
+import { moveStayersBack, moveWholeSideOf } from './side-moves';
 
 const createRefreshSet = `CREATE TEMP TABLE IF NOT EXISTS statistics_refresh (seq INTEGER PRIMARY KEY)`;
 const inRefreshSet = `seq IN (SELECT seq FROM temp.statistics_refresh)`;
@@ -52,7 +54,7 @@ export function refreshStatistics(
  * cells they count in, read from their stored facts. Their history is not read again (recomputing the facts of a
  * 73,000-row archive and its Undo cost 26 s of CPU at 100,000), nor are their rows. A fact already flagged so stays.
  * When more move than stay behind ("select all" → archive leaves no active application), the whole side moves
- * set-based and the few that stay are moved back one by one (`moveWholeSide`).
+ * set-based and the counts of the few that stay go back (`moveWholeSide`).
  */
 export function moveArchivedFacts(db: Database, applicationIds: ReadonlySet<string>, archived: boolean): void {
   if (applicationIds.size === 0 || !hasStatisticsTables(db)) return;
@@ -98,8 +100,10 @@ function factsOnSide(db: Database, archived: boolean): number {
 /**
  * The facts have moved to the `archived` side and few stayed on the other: every count of the side they left is
  * moved over in a few statements (the active scope of the cells is emptied, or becomes a copy of "all"; the skill
- * counts per month of one flag are added to the other's), then the facts that stayed are moved back one by one.
- * The same counts as moving each one over, with the JavaScript work and the upserts of the few instead of the many.
+ * months and month cells of one flag are added to the other's), then the counts of the facts that stayed go back:
+ * the cells' one by one (few), the skill months' and month cells' set-based (side-moves.ts: the Undo of a "select
+ * all" leaves 27,091 behind at 100,000). The same counts as moving each one over, with the JavaScript work and the
+ * writes of the few instead of the many.
  */
 function moveWholeSide(db: Database, archived: boolean): void {
   const flag = archived ? 1 : 0;
@@ -109,23 +113,19 @@ function moveWholeSide(db: Database, archived: boolean): void {
             SELECT kind, ${scopes.active}, key, value, count FROM main.statistics_cells WHERE scope = ${scopes.all}`).run();
   }
   const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
-  if (months) {
-    db.sql(`INSERT INTO main.statistics_skill_months (archived, month, source, kind, skill, count)
-            SELECT ${flag}, month, source, kind, skill, count FROM main.statistics_skill_months WHERE archived = ${1 - flag}
-            ON CONFLICT (archived, month, source, kind, skill) DO UPDATE SET count = count + excluded.count`).run();
-    db.sql(`DELETE FROM main.statistics_skill_months WHERE archived = ${1 - flag}`).run();
-  }
   const monthCells = hasMonthCells(db) ? new MonthCellDeltas() : null;
-  if (monthCells) moveMonthCellsSide(db, archived);
+  if (months) moveWholeSideOf(db, skillMonthsTable, archived);
+  if (monthCells) moveWholeSideOf(db, monthCellsTable, archived);
   const deltas = new CellDeltas();
+  // The facts that stayed, as they count on their side (its counts were all moved away).
   for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE archived IS NOT ${flag}`).raw().iterate() as Iterable<FactRow>) {
     deltas.move(row, !archived);
-    months?.moveFact(row, !archived);
-    monthCells?.moveFact(row, !archived);
+    months?.addFact(row, 1);
+    monthCells?.addFact(row, 1);
   }
   writeCells(db, deltas);
-  months?.write(db);
-  monthCells?.write(db);
+  if (months) moveStayersBack(db, skillMonthsTable, archived, months.rows());
+  if (monthCells) moveStayersBack(db, monthCellsTable, archived, monthCells.rows());
 }
 
 /** The applications `which` selects (a condition on `applications`) become the set to refresh. */
@@ -181,27 +181,10 @@ function storeFacts(
 }
 const sliceSize = 2000;
 
-/**
- * The cells' changes, upserted up to `cellsPerStatement` at a time (a creation moves about 24 cells: one statement
- * instead of 24); those whose count fell to zero are removed.
- */
+/** The cells' changes, upserted a batch at a time (count-upsert.ts); those whose count fell to zero are removed. */
 function writeCells(db: Database, deltas: CellDeltas): void {
-  const remove = db.sql(deleteCellSql);
-  let batch: CellChange[] = [];
-  const flush = () => {
-    for (const cell of db.sql(upsertCellsSql(batch.length)).raw().all(batch.flat()) as CellChange[]) {
-      if (cell[4] === 0) remove.run(cell.slice(0, 4));
-    }
-    batch = [];
-  };
-  for (const change of deltas.changes()) {
-    batch.push(change);
-    if (batch.length === cellsPerStatement) flush();
-  }
-  if (batch.length > 0) flush();
+  writeCountChanges(db, cellsTable, deltas.changes());
 }
-const cellsPerStatement = 64;
-type CellChange = [kind: string, scope: number, key: string | number, value: number, count: number];
 
 /**
  * Every fact and cell computed again from the rows: after migration 0060 created the tables (and whenever a later

@@ -2,6 +2,8 @@ import type { Database } from '../../db/connection';
 import { hasTable } from '../../db/schema-facts';
 import type { SkillRow } from '../skills';
 import { skillsOf } from './cells';
+import { writeCountChanges } from './count-upsert';
+import type { SideTable } from './side-moves';
 import type { FactRow } from './facts';
 
 /**
@@ -89,24 +91,28 @@ export class SkillMonthDeltas {
     return bySkill;
   }
 
-  /** Writes every non-zero change; rows whose count falls to zero are removed. */
+  /** Writes every non-zero change, a batch of rows per statement (count-upsert.ts); rows whose count falls to zero are removed. */
   write(db: Database): void {
-    const upsert = db
-      .sql(
-        `INSERT INTO main.statistics_skill_months (archived, month, source, kind, skill, count) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (archived, month, source, kind, skill) DO UPDATE SET count = count + excluded.count RETURNING count`,
-      )
-      .pluck();
-    const remove = db.sql(`DELETE FROM main.statistics_skill_months WHERE archived = ? AND month = ? AND source = ? AND kind = ? AND skill = ?`);
+    writeCountChanges(db, skillMonthsTable, this.rows());
+  }
+
+  /** The non-zero changes as rows of the table: the key columns, then the change. */
+  *rows(): Generator<[archived: number, month: string, source: string, kind: SkillKind, skill: string, change: number]> {
     for (const { archived, month, kind, bySource } of this.changes.values()) {
       for (const [source, bySkill] of bySource) {
         for (const [skill, change] of bySkill) {
-          if (change !== 0 && upsert.get(archived, month, source, kind, skill, change) === 0) remove.run(archived, month, source, kind, skill);
+          if (change !== 0) yield [archived, month, source, kind, skill, change];
         }
       }
     }
   }
 }
+
+export const skillMonthsTable: SideTable = {
+  name: 'main.statistics_skill_months',
+  columns: ['archived', 'month', 'source', 'kind', 'skill'],
+  conflict: ['archived', 'month', 'source', 'kind', 'skill'],
+};
 
 /** Whether this database has the table (migration 0260); older schemas, which tests write into, do not. */
 export function hasSkillMonths(db: Database): boolean {

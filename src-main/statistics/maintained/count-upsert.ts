@@ -1,0 +1,50 @@
+import type { Database } from '../../db/connection';
+
+/**
+ * A maintained table of counts (the cells, the skill months, the month cells): key columns and a `count`; a row
+ * whose count falls to zero is removed.
+ */
+export interface CountTable {
+  /** As written in SQL (qualified where the table's writers qualify it). */
+  readonly name: string;
+  /** The key columns, in the order each change lists them (the change's count comes last). */
+  readonly columns: readonly string[];
+  /** The primary key's columns: the upsert's conflict target. */
+  readonly conflict: readonly string[];
+}
+
+/** Adds `rows` changes (the key columns, then the change) to their rows, creating those needed. The changes name distinct rows. */
+export const upsertCountsSql = (table: CountTable, rows: number) => {
+  const placeholders = `(${'?, '.repeat(table.columns.length)}?)`;
+  return `INSERT INTO ${table.name} (${table.columns.join(', ')}, count)
+  VALUES ${`${placeholders}, `.repeat(rows).slice(0, -2)}
+  ON CONFLICT (${table.conflict.join(', ')}) DO UPDATE SET count = count + excluded.count`;
+};
+
+/** Removes the row of these key columns if its count fell to zero. */
+export const deleteZeroCountSql = (table: CountTable) =>
+  `DELETE FROM ${table.name} WHERE ${table.columns.map((column) => `${column} = ?`).join(' AND ')} AND count = 0`;
+
+/**
+ * Writes the changes up to `rowsPerStatement` at a time (a stage change moves about 18 cells and 10 month cells: one
+ * statement each instead of one per row); a row whose change is negative, the only kind that can fall to zero, is
+ * then removed if it did. No RETURNING: SQLite buffers a multi-row statement's returned rows, which made it slower
+ * than one upsert per row (measured in docs/performance.md, session 10).
+ */
+export function writeCountChanges(db: Database, table: CountTable, changes: Iterable<unknown[]>): void {
+  let batch: unknown[][] = [];
+  const flush = () => {
+    db.sql(upsertCountsSql(table, batch.length)).run(batch.flat());
+    for (const row of batch) {
+      if ((row[row.length - 1] as number) < 0) db.sql(deleteZeroCountSql(table)).run(row.slice(0, -1));
+    }
+    batch = [];
+  };
+  for (const change of changes) {
+    batch.push(change);
+    if (batch.length === rowsPerStatement) flush();
+  }
+  if (batch.length > 0) flush();
+}
+/** SQLite's default limit is 32,766 parameters: 64 rows of up to 7 stay far below, and a statement per size is cached. */
+export const rowsPerStatement = 64;
