@@ -31,4 +31,11 @@ describe('the import’s staging database', () => {
     expect(plan.some((step) => /^SEARCH at USING (COVERING )?INDEX/.test(step)), plan.join('\n')).toBe(true);
     expect(plan.some((step) => /^SCAN at\b/.test(step))).toBe(false);
   });
+
+  it('keeps no index on the change log: every staged entry is local, and only a sync push reads the local ones', () => {
+    const indexes = staging.db.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'change_log' AND sql IS NOT NULL`).pluck().all();
+    expect(indexes).toEqual([]);
+    // The live database keeps its own.
+    expect(app.context.db.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'change_log_local'`).pluck().all()).toEqual(['change_log_local']);
+  });
 });
