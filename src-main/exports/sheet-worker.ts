@@ -3,10 +3,23 @@ import { cellContext, type CellContext } from './cells';
 import { ExportReader } from './reader';
 import type { SheetThreadCommand, SheetThreadMessage, SheetThreadStart, ThreadSheet } from './sheet-protocol';
 import { relatedTables } from './tables';
-import { SheetXmlWriter, writeTableSheet, type SheetZip } from './workbook';
-import { DeflatedEntry } from './xlsx/zip';
+import { SheetXmlWriter, sheetPartName, writeTableSheet, type SheetZip } from './workbook';
+import { DeflatedEntry, type ZipEntry } from './xlsx/zip';
 
 const send = (message: SheetThreadMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+
+/** A small part gathered as text (its bytes decoded at once: the writer reuses its buffers), handed over at its end. */
+function textFile(ended: (text: string) => void): ZipEntry {
+  const pieces: string[] = [];
+  return {
+    write: (data, deflated) => {
+      pieces.push(typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
+      deflated?.();
+    },
+    room: () => Promise.resolve(),
+    end: () => ended(pieces.join('')),
+  };
+}
 
 /** Writes one sheet into a deflated part of its own, sending its bytes to main as zlib gives them. */
 async function writeSheet(reader: ExportReader, start: SheetThreadStart, sheet: ThreadSheet, number: number, cells: CellContext): Promise<void> {
@@ -19,6 +32,8 @@ async function writeSheet(reader: ExportReader, start: SheetThreadStart, sheet: 
   });
   const zip: SheetZip = {
     entry: (name) => {
+      // The sheet's relationships (its links' targets) go to main as text, which adds them as a file of its own.
+      if (name !== sheetPartName(number)) return textFile((text) => send({ type: 'file', number, name, text }));
       part = new DeflatedEntry(name);
       part.ondata = (error, chunk, final) => {
         if (error) return partFailed(error);

@@ -274,7 +274,7 @@ async function writeFigureSheet(workbook: WorkbookWriter, figures: FigureSheet, 
   const sheet = workbook.addSheet(texts.sheets[figures.sheet], columns);
   for (const row of figures.rows) sheet.addRow(row.map((value, index) => excelCell(columns[index].kind, value, context)));
   await sheet.drained();
-  sheet.finish();
+  await sheet.finish();
 }
 
 export async function writeStatisticsWorkbook(context: AppContext, out: Writable, options: ExportStatisticsOptions): Promise<Produced> {

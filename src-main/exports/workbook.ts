@@ -16,6 +16,8 @@ const dayMs = 86_400_000;
 const chunkBytes = 256 * 1024;
 /** The most bytes UTF-8 takes for one UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
 const maxBytesPerUnit = 3;
+/** Links written between two waits for zlib, at a sheet's end (each a few dozen bytes of XML). */
+const linksPerWait = 5_000;
 
 export interface SheetColumn {
   header: string;
@@ -28,8 +30,8 @@ export interface SheetWriter {
   addRow(values: readonly ExcelValue[]): void;
   /** Waits until zlib and the output have taken in what was written, so rows never pile up in memory. */
   drained(): Promise<void>;
-  /** Sets the filter over every row and ends the sheet. */
-  finish(): void;
+  /** Sets the filter over every row and ends the sheet (then its links' targets), waiting for zlib as it goes. */
+  finish(): Promise<void>;
 }
 
 /**
@@ -85,11 +87,17 @@ export type SheetZip = Pick<ZipWriter, 'entry' | 'room' | 'file'>;
 export const sheetPartName = (number: number) => `xl/worksheets/sheet${number}.xml`;
 
 export class SheetXmlWriter implements SheetWriter {
-  private readonly entry: ZipEntry;
+  /** The sheet's part, then its relationships' part (the links' targets). */
+  private entry: ZipEntry;
   private readonly letters: string[];
   private readonly styles: string[];
-  /** Cells with a link, and where each points: written after the rows, where the schema places them. */
-  private readonly links: { cell: string; target: string }[] = [];
+  /**
+   * Cells with a link (row × columns + column) and where each points: written after the rows, where the schema
+   * places them. Two flat arrays rather than an object and a cell name per link: about 100,000 links at 100,000
+   * applications, held until the sheet ends.
+   */
+  private readonly linkCells: number[] = [];
+  private readonly linkTargets: string[] = [];
   /**
    * Each row's XML is encoded into this buffer as it is written, rather than appended to a string encoded at the
    * flush: a string built by appending is a rope of thousands of small pieces, and flattening it before encoding
@@ -153,7 +161,8 @@ export class SheetXmlWriter implements SheetWriter {
             if (!Number.isNaN(time)) xml += `${start}><v>${unixEpochSerial + time / dayMs}</v></c>`;
           } else {
             xml += `${start} t="str"><v>${xmlText(value.text)}</v></c>`;
-            this.links.push({ cell: `${this.letters[index]}${row}`, target: value.hyperlink });
+            this.linkCells.push(row * this.columns.length + index);
+            this.linkTargets.push(value.hyperlink);
           }
       }
     }
@@ -186,22 +195,38 @@ export class SheetXmlWriter implements SheetWriter {
     await this.zip.room(this.entry);
   }
 
-  finish(): void {
+  /**
+   * The links are written piece by piece with waits for zlib, in the sheet and then in its relationships' part:
+   * joined into two strings at once (with an array of 100,000 relationship strings) they added about 50 MB to the
+   * export's peak RSS at 100,000 applications (docs/performance.md).
+   */
+  async finish(): Promise<void> {
     const last = `${columnLetters(Math.max(1, this.columns.length))}${this.row}`;
-    const links = this.links.map((link, index) => `<hyperlink ref="${link.cell}" r:id="rId${index + 1}"/>`).join('');
     this.append(`</sheetData><autoFilter ref="A1:${last}"/>`);
-    if (links) this.append(`<hyperlinks>${links}</hyperlinks>`);
+    const links = this.linkCells.length;
+    if (links > 0) {
+      this.append('<hyperlinks>');
+      for (let index = 0; index < links; index += 1) {
+        const cell = this.linkCells[index];
+        const row = Math.floor(cell / this.columns.length);
+        this.append(`<hyperlink ref="${this.letters[cell - row * this.columns.length]}${row}" r:id="rId${index + 1}"/>`);
+        if ((index + 1) % linksPerWait === 0) await this.drained();
+      }
+      this.append('</hyperlinks>');
+    }
     this.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
     this.flush();
     this.entry.end();
-    if (this.links.length === 0) return;
-    const targets = this.links.map(
-      (link, index) => `<Relationship Id="rId${index + 1}" Type="${relationships}/hyperlink" Target="${xmlText(link.target)}" TargetMode="External"/>`,
-    );
-    this.zip.file(
-      `xl/worksheets/_rels/sheet${this.number}.xml.rels`,
-      `${xmlDeclaration}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${targets.join('')}</Relationships>`,
-    );
+    if (links === 0) return;
+    this.entry = this.zip.entry(`xl/worksheets/_rels/sheet${this.number}.xml.rels`);
+    this.append(`${xmlDeclaration}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`);
+    for (let index = 0; index < links; index += 1) {
+      this.append(`<Relationship Id="rId${index + 1}" Type="${relationships}/hyperlink" Target="${xmlText(this.linkTargets[index])}" TargetMode="External"/>`);
+      if ((index + 1) % linksPerWait === 0) await this.drained();
+    }
+    this.append('</Relationships>');
+    this.flush();
+    this.entry.end();
   }
 }
 
@@ -224,6 +249,6 @@ export async function writeTableSheet<Row>(reader: ExportReader, workbook: Pick<
     count += batch.length;
     await sheet.drained();
   }
-  sheet.finish();
+  await sheet.finish();
   return count;
 }

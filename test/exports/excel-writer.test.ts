@@ -159,13 +159,36 @@ describe('the Excel export’s own workbook writer', () => {
         // Several buffers written between two waits: each is written over again only once zlib has deflated it.
         if (row % 3_000 === 0) await sheet.drained();
       }
-      sheet.finish();
+      await sheet.finish();
       await writer.commit();
     });
     const sheet = workbook.getWorksheet('Chunks')!;
     expect(sheet.rowCount).toBe(rows + 1);
     for (let row = 1; row <= rows; row += 1) expect(sheet.getRow(row + 1).getCell(1).value, `row ${row}`).toBe(rowText(row));
     expect(sheet.getRow(rows / 2 + 1).getCell(2).value).toBe(long);
+  });
+
+  it('writes every link of a sheet, and its target, across the waits for zlib at the end of the sheet', async () => {
+    // The links are written after the rows, 5,000 between two waits (workbook.ts): 12,001 cross two of them.
+    const rows = 12_001;
+    const target = (row: number) => `https://jobs.example/${row}?a=1&b=${'é'.repeat(row % 5)}`;
+    const workbook = await writeWith('links.xlsx', async (out) => {
+      const writer = createWorkbookWriter(out, 'en');
+      const sheet = writer.addSheet('Links', [
+        { header: 'Text', kind: 'text', width: 20 },
+        { header: 'Link', kind: 'url', width: 20 },
+      ]);
+      for (let row = 1; row <= rows; row += 1) sheet.addRow([`row ${row}`, { text: `link ${row}`, hyperlink: target(row) }]);
+      await sheet.finish();
+      await writer.commit();
+    });
+    const sheet = workbook.getWorksheet('Links')!;
+    for (const row of [1, 4_999, 5_000, 5_001, 10_001, rows]) {
+      expect(sheet.getRow(row + 1).getCell(2).value, `row ${row}`).toEqual({ text: `link ${row}`, hyperlink: target(row) });
+    }
+    let links = 0;
+    sheet.eachRow((row) => (links += row.getCell(2).hyperlink ? 1 : 0));
+    expect(links).toBe(rows);
   });
 
   it('writes the workbook as valid XML parts, with the sheet list and links the package needs', async () => {
