@@ -91,3 +91,20 @@ it('comes back where it was after opening an application, and stays there when a
   await expect.poll(onScreen).toBe(before);
   expect(await scrollTop(grid())).toBe(left + 40);
 });
+
+it('asks for the next page before its rows come into view, so they are drawn with their data', async () => {
+  // A new window (its own cache): the first page is loaded, then the view moves down to about its middle.
+  const opened = await app.open({ path: '/#/applications' });
+  const asked: NonNullable<ListApplicationsInput>[] = [];
+  opened.page.on('request', (request) => {
+    if (request.url().endsWith('/api/applications.list')) asked.push(request.postDataJSON());
+  });
+  const table = opened.page.getByRole('grid', { name: 'Applications' });
+  await opened.page.locator('.table-row[aria-rowindex="2"][data-id]').waitFor();
+  await table.evaluate((element) => element.scrollTo({ top: 40 * 40 }));
+  await opened.page.locator('.table-row[aria-rowindex="42"][data-id]').waitFor();
+  // The second page is on its way while none of its rows is drawn yet (not even as a placeholder).
+  await expect.poll(() => asked.some((input) => input.offset === 100)).toBe(true);
+  expect(await opened.page.locator('.table-row[aria-rowindex="102"]').count()).toBe(0);
+  await opened.context.close();
+});
