@@ -7,6 +7,7 @@ import type { DB, SyncedTable } from '../db/schema';
 import { HybridLogicalClock } from './hlc';
 import { affectedApplications, FreshRows, recomputeCurrentStage, reindexApplications } from './derive';
 import { moveArchivedFacts, refreshStatistics } from '../statistics/maintained/refresh';
+import { columnsFactsIgnore } from '../statistics/maintained/facts';
 import { newId } from './ids';
 import { mergeTextIndexWhenIdle } from './text-index-merge';
 import { QueuedInserts } from './queued-inserts';
@@ -346,6 +347,7 @@ export class ChangeWriter {
         this.fresh.clear();
         this.quietText.clear();
         this.archivedOnly.clear();
+        this.quietStatistics.clear();
         this.active = null;
       }
     });
@@ -482,9 +484,11 @@ export class ChangeWriter {
           if (current[column] !== value) changed[column] = value;
         }
         if (Object.keys(changed).length === 0) return false;
+        const first = table === 'applications' && !touched.get(table)?.has(id);
         this.applyFields(table, id, changed, stamp(), 'local', false);
         this.fresh.changed(table, id, changed);
         this.touch(touched, table, id);
+        if (first && Object.keys(changed).every((column) => columnsFactsIgnore.has(column))) this.quietStatistics.add(id);
         return true;
       },
       updateMany: (table, ids, fields) => this.updateMany(touched, table, ids, fields, stamp),
@@ -572,6 +576,8 @@ export class ChangeWriter {
   private readonly quietText = new Set<string>();
   /** Applications touched only by a change of their archived flag (see updateMany), with the flag they now hold. */
   private readonly archivedOnly = new Map<string, boolean>();
+  /** Applications touched only by one update of columns the statistics facts never read: their facts stay as they are. */
+  private readonly quietStatistics = new Set<string>();
 
   /** Rows inserted by the current write: applications with no full-text entry to remove yet, and more. */
   private readonly fresh = new FreshRows();
@@ -750,6 +756,7 @@ export class ChangeWriter {
     if (table === 'applications') {
       this.quietText.delete(id);
       this.archivedOnly.delete(id);
+      this.quietStatistics.delete(id);
     }
     let ids = touched.get(table);
     if (!ids) touched.set(table, (ids = new Set()));
@@ -777,6 +784,8 @@ export class ChangeWriter {
       statistics.delete(id);
     }
     this.archivedOnly.clear();
+    for (const id of this.quietStatistics) if (!stage.has(id) && !company.has(id)) statistics.delete(id);
+    this.quietStatistics.clear();
     recomputeCurrentStage(this.db, stage);
     reindexApplications(this.db, text, this.fresh.ids.get('applications'));
     // After the current stage: the facts read it.

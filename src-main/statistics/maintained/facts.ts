@@ -106,6 +106,16 @@ const firstDay = (bits: number, knownDay: string) =>
 export const knownDaySql = (hasDateUnknown: boolean) => (hasDateUnknown ? 'e.date_unknown = 0' : '1');
 
 /**
+ * Columns of `applications` the facts never read (test/statistics/quiet-columns.test.ts checks that the facts' SQL
+ * names none of them): an edit of these alone leaves an application's facts and counts as they are, so the write
+ * path does not compute them again (changes/writer.ts).
+ */
+export const columnsFactsIgnore: ReadonlySet<string> = new Set([
+  'position', 'schedule', 'posting_url', 'description', 'experience_years', 'notes', 'favorite', 'priority', 'excitement',
+  'deadline', 'external_fields', 'posting_text', 'posting_source_url', 'posting_captured_at',
+]);
+
+/**
  * The facts of the live applications `which` selects (a condition on `applications a`), with the columns of
  * `factRowColumns` in that order; run stageBitsStatements first.
  */
