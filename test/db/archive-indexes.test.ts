@@ -6,6 +6,7 @@ import type { Database } from '../../src-main/db/connection';
 import { day, openAutomatedApp, type AutomatedApp } from '../automation/support/automated-app';
 import { ManualClock } from '../support/manual-clock';
 import { openTempApp } from '../support/temp-app';
+import { captureStatements, planOf } from './support/statements';
 
 /**
  * "Select all → archive" rewrites the entry of each archived application in every index holding `archived`; migration
@@ -37,26 +38,14 @@ function planAsAtScale(db: Database): void {
   db.sqlite.exec('ANALYZE sqlite_schema');
 }
 
-const seen: string[] = [];
-function captureStatements(db: Database): void {
-  const sql = db.sql.bind(db);
-  db.sql = (text: string) => {
-    seen.push(text);
-    return sql(text);
-  };
-}
-
-function planOf(db: Database, text: string): string[] {
-  const parameters = (text.match(/\?/g) ?? []).map(() => null);
-  return (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...parameters) as { detail: string }[]).map((row) => row.detail);
-}
+let seen: string[] = [];
 
 const start = Date.parse('2025-03-03T08:00:00+01:00');
 let app: AutomatedApp;
 beforeAll(async () => {
   app = await openAutomatedApp({ clock: new ManualClock(start) });
   planAsAtScale(app.context.db);
-  captureStatements(app.context.db);
+  seen = captureStatements(app.context.db);
 });
 afterAll(() => app?.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempApp, type TempApp } from '../support/temp-app';
+import { captureStatements } from './support/statements';
 
 /**
  * A board column lists one stage's live applications in the list's order, 200 at a time. Through an index keyed by
@@ -8,15 +9,10 @@ import { openTempApp, type TempApp } from '../support/temp-app';
  */
 
 let app: TempApp;
-const seen: string[] = [];
+let seen: string[] = [];
 beforeAll(async () => {
   app = await openTempApp();
-  const db = app.context.db;
-  const sql = db.sql.bind(db);
-  db.sql = (text: string) => {
-    seen.push(text);
-    return sql(text);
-  };
+  seen = captureStatements(app.context.db);
 });
 afterAll(() => app?.close());
 

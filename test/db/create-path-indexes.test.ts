@@ -3,6 +3,7 @@ import { migrations } from '../../migrations';
 import { closeAppContext } from '../../src-main/context';
 import type { Database } from '../../src-main/db/connection';
 import { openTempApp, type TempApp } from '../support/temp-app';
+import { captureStatements, planOf } from './support/statements';
 
 /**
  * Migration 0265 drops three indexes a creation wrote and no query needs: application_tags_application (the lookups
@@ -14,21 +15,7 @@ import { openTempApp, type TempApp } from '../support/temp-app';
  * upgrades a database, its full-text index merged into one segment and searching as before.
  */
 
-const seen: string[] = [];
-/** Records every SQL text run through the connection's statement cache from now on. */
-function captureStatements(db: Database): void {
-  const sql = db.sql.bind(db);
-  db.sql = (text: string) => {
-    seen.push(text);
-    return sql(text);
-  };
-}
-
-/** The query plan's steps, parameters bound to null. */
-function planOf(db: Database, text: string): string[] {
-  const parameters = (text.match(/\?/g) ?? []).map(() => null);
-  return (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...parameters) as { detail: string }[]).map((row) => row.detail);
-}
+let seen: string[] = [];
 
 /** The names a statement gives a table (its alias, or the table's own name). */
 function aliasesOf(table: string, text: string): string[] {
@@ -52,7 +39,7 @@ function expectIndexed(db: Database, text: string, table: string): void {
 let app: TempApp;
 beforeAll(async () => {
   app = await openTempApp();
-  captureStatements(app.context.db);
+  seen = captureStatements(app.context.db);
 });
 afterAll(() => app?.close());
 

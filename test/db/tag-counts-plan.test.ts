@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApplication } from '../integration/support/fixtures';
 import { openTempApp, type TempApp } from '../support/temp-app';
+import { captureStatements, planOf } from './support/statements';
 
 /**
  * The tag list (the application form's and the filter panel's tags) counts each tag's applications. Looking up the
@@ -9,15 +10,10 @@ import { openTempApp, type TempApp } from '../support/temp-app';
  */
 
 let app: TempApp;
-const seen: string[] = [];
+let seen: string[] = [];
 beforeAll(async () => {
   app = await openTempApp();
-  const db = app.context.db;
-  const sql = db.sql.bind(db);
-  db.sql = (text: string) => {
-    seen.push(text);
-    return sql(text);
-  };
+  seen = captureStatements(app.context.db);
 });
 afterAll(() => app?.close());
 
@@ -44,7 +40,7 @@ describe('the tag list’s counts', () => {
 
     const listQuery = seen.find((text) => /FROM tags t/.test(text));
     expect(listQuery, seen.join('\n---\n')).toBeDefined();
-    const plan = (app.context.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${listQuery}`).all() as { detail: string }[]).map((row) => row.detail);
+    const plan = planOf(app.context.db, listQuery!);
     // The trashed applications are the outer loop, through their own index; no application is looked up per link.
     expect(plan.some((step) => /SCAN a USING (COVERING )?INDEX applications_deleted\b/.test(step)), plan.join('\n')).toBe(true);
     expect(plan.some((step) => /SEARCH a\b/.test(step)), plan.join('\n')).toBe(false);
