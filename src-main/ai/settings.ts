@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AiSettings, ParsedInput } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
+import { readMetaJson, writeMeta } from '../db/meta';
 import type { SecretStore } from '../sync/secrets';
 
 /** The key's name in the SecretStore: never in the database, so never in backups, exports, sync or the change log. */
@@ -14,14 +15,7 @@ type StoredSettings = typeof defaults;
 
 /** The settings kept in `meta` (local to the device, like the key), checked when read. */
 export function readAiConfig(db: Database): StoredSettings {
-  const text = db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(settingsKey) as string | undefined;
-  if (!text) return { ...defaults };
-  try {
-    const parsed = stored.safeParse(JSON.parse(text));
-    return { ...defaults, ...(parsed.success ? parsed.data : {}) };
-  } catch {
-    return { ...defaults };
-  }
+  return { ...defaults, ...readMetaJson(db, settingsKey, stored) };
 }
 
 export function readAiSettings(db: Database, secrets: SecretStore): AiSettings {
@@ -31,7 +25,7 @@ export function readAiSettings(db: Database, secrets: SecretStore): AiSettings {
 export function updateAiSettings(db: Database, secrets: SecretStore, input: ParsedInput<'ai.update'>): AiSettings {
   const { apiKey, ...rest } = input;
   const settings = { ...readAiConfig(db), ...rest };
-  db.sql(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(settingsKey, JSON.stringify(settings));
+  writeMeta(db, settingsKey, JSON.stringify(settings));
   if (apiKey === null) secrets.delete(aiKeySecret);
   else if (apiKey !== undefined) secrets.set(aiKeySecret, apiKey);
   return readAiSettings(db, secrets);

@@ -6,6 +6,7 @@ import type { RestoreResult } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/errors';
 import type { AppContext } from '../context';
 import { createBackup } from '../db/backups';
+import { readMeta, writeMeta } from '../db/meta';
 import { runMigrations } from '../db/migrate';
 import { syncedTables } from '../db/schema';
 import { checkRestoreSource, verifyAttachedCandidate } from './candidate';
@@ -27,14 +28,6 @@ function stageCopy(context: AppContext, file: string): string {
   fs.copyFileSync(file, staging);
   if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${staging}-wal`);
   return staging;
-}
-
-function metaValue(context: AppContext, key: string): string | undefined {
-  return context.db.sql(`SELECT value FROM meta WHERE key = ?`).pluck(true).get(key) as string | undefined;
-}
-
-function setMeta(context: AppContext, key: string, value: string): void {
-  context.db.sql(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
 }
 
 /** Attaches a database file to the app's connection for the time of `use`. */
@@ -88,7 +81,7 @@ export async function restoreBackup(context: AppContext, given: string): Promise
     const schemaVersion = await withAttached(context, staging, () => verifyAttachedCandidate(context, stagingSchema, file));
     context.job?.progress('backingUp');
     const undo = await createBackup(context.db, context.dataDir, 'pre-restore', context.job);
-    const nodeId = metaValue(context, 'node_id');
+    const nodeId = readMeta(context.db, 'node_id');
     context.job?.commitPoint();
     // The page copy and the migrations write outside a transaction of ours: they hold the write lock themselves.
     await context.db.withWriteLock(async () => {
@@ -105,8 +98,8 @@ export async function restoreBackup(context: AppContext, given: string): Promise
       }
     });
     context.db.transaction(() => {
-      if (nodeId) setMeta(context, 'node_id', nodeId);
-      setMeta(context, 'hlc_last', context.changes.clock.tick());
+      if (nodeId) writeMeta(context.db, 'node_id', nodeId);
+      writeMeta(context.db, 'hlc_last', context.changes.clock.tick());
     });
     return { restoredFrom: file, undo: toBackupInfo(undo), schemaVersion };
   } finally {

@@ -4,6 +4,7 @@ import { syncedColumns } from '../db/columns';
 import type { SyncedTable } from '../db/schema';
 import { decodeHlc } from '../changes/hlc';
 import type { Database } from '../db/connection';
+import { forgetMeta, readMetaJson, writeMeta } from '../db/meta';
 import type { CustomFieldKind, IgnoredSyncDate } from '../../src-shared/contract';
 
 /**
@@ -86,14 +87,8 @@ function customFieldOf(db: Database, rowId: string): IgnoredSyncDate['customFiel
 }
 
 export function readIgnoredDates(db: Database): IgnoredDate[] {
-  const text = db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(storeKey) as string | undefined;
-  if (!text) return [];
-  try {
-    const parsed = storedSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.filter((item) => syncedDateColumns.get(item.table)?.has(item.column) || isCustomValue(item)) : [];
-  } catch {
-    return [];
-  }
+  const stored = readMetaJson(db, storeKey, storedSchema) ?? [];
+  return stored.filter((item) => syncedDateColumns.get(item.table)?.has(item.column) || isCustomValue(item));
 }
 
 /** Adds problems (the same entry seen again, a batch pulled twice, is kept once), the newest last. */
@@ -103,7 +98,7 @@ export function recordIgnoredDates(db: Database, problems: readonly IgnoredDate[
   const all = new Map(readIgnoredDates(db).map((item) => [key(item), item]));
   for (const item of problems) all.set(key(item), item);
   const kept = [...all.values()].slice(-ignoredDatesKept);
-  db.sql(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(storeKey, JSON.stringify(kept));
+  writeMeta(db, storeKey, JSON.stringify(kept));
 }
 
 /** The row's name for a person: its own name or title, or its application's company. */
@@ -137,5 +132,5 @@ export function describeIgnoredDates(db: Database): IgnoredSyncDate[] {
 }
 
 export function forgetIgnoredDates(db: Database): void {
-  db.sql(`DELETE FROM meta WHERE key = ?`).run(storeKey);
+  forgetMeta(db, storeKey);
 }

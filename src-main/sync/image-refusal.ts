@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SyncImageRefusal } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
+import { forgetMeta, readMetaJson, writeMeta } from '../db/meta';
 import type { SyncFailure } from './failure';
 
 /**
@@ -16,20 +17,13 @@ const storedSchema = z.object({ problem: z.enum(refusedProblems), message: z.str
 export function recordImageRefusal(db: Database, failure: SyncFailure, at: string): void {
   const problem = (refusedProblems as readonly string[]).includes(failure.problem) ? failure.problem : 'local';
   const stored = { problem, message: failure.message.slice(0, 1000), at };
-  db.sql(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(storeKey, JSON.stringify(stored));
+  writeMeta(db, storeKey, JSON.stringify(stored));
 }
 
 export function readImageRefusal(db: Database): SyncImageRefusal | null {
-  const text = db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(storeKey) as string | undefined;
-  if (!text) return null;
-  try {
-    const parsed = storedSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readMetaJson(db, storeKey, storedSchema);
 }
 
 export function forgetImageRefusal(db: Database): void {
-  db.sql(`DELETE FROM meta WHERE key = ?`).run(storeKey);
+  forgetMeta(db, storeKey);
 }

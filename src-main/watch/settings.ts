@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { watchSettingsFields, type BoardKind, type WatchSettings } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
+import { readMetaJson, writeMeta } from '../db/meta';
 
 /** Where the board APIs answer (their public addresses); tests and mirrors point them elsewhere. */
 export const defaultWatchSettings: WatchSettings = {
@@ -14,20 +15,13 @@ const settingsKey = 'watch_settings';
 const storedSettings = z.object(watchSettingsFields).partial();
 
 export function readWatchSettings(db: Database): WatchSettings {
-  const text = db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(settingsKey) as string | undefined;
-  if (!text) return { ...defaultWatchSettings };
-  try {
-    // Checked as the channel checks it: a damaged or hand-edited value falls back to the defaults, field by field.
-    const parsed = storedSettings.safeParse(JSON.parse(text));
-    return { ...defaultWatchSettings, ...(parsed.success ? parsed.data : {}) };
-  } catch {
-    return { ...defaultWatchSettings };
-  }
+  // Checked as the channel checks it: a damaged or hand-edited value falls back to the defaults, field by field.
+  return { ...defaultWatchSettings, ...readMetaJson(db, settingsKey, storedSettings) };
 }
 
 export function writeWatchSettings(db: Database, patch: Partial<WatchSettings>): WatchSettings {
   const settings = { ...readWatchSettings(db), ...patch };
-  db.sql(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(settingsKey, JSON.stringify(settings));
+  writeMeta(db, settingsKey, JSON.stringify(settings));
   return settings;
 }
 

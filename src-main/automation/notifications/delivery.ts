@@ -1,6 +1,6 @@
 import type { NotificationItem } from '../../../src-shared/contract';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/connection';
+import { readMeta, writeMeta } from '../../db/meta';
 import { isQuiet, quietEnd } from '../local-time';
 import type { TickFollower } from '../scheduler';
 import { readSettingsRow } from '../settings';
@@ -12,14 +12,6 @@ export type DeliverNotifications = (items: readonly NotificationItem[]) => void;
 /** Local (never synced) marks: up to when this device has announced and delivered what appeared. */
 const announcedKey = 'notifications_announced_until';
 const deliveredKey = 'notifications_delivered_until';
-
-function mark(db: Database, key: string): string | null {
-  return (db.sql(`SELECT value FROM meta WHERE key = ?`).pluck().get(key) as string | undefined) ?? null;
-}
-
-function setMark(db: Database, key: string, value: string): void {
-  db.sql(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
-}
 
 /** When a notification appeared on this device: when it became visible, or when it arrived (made or synced) if later. */
 const appearedAt = (item: NotificationItem) => (item.createdAt > item.visibleAt ? item.createdAt : item.visibleAt);
@@ -37,19 +29,19 @@ export class NotificationDelivery implements TickFollower {
     const nowIso = new Date(now).toISOString();
     const settings = readSettingsRow(db);
     const quiet = { enabled: settings.quiet_enabled === 1, start: settings.quiet_start, end: settings.quiet_end };
-    const announced = mark(db, announcedKey);
-    const delivered = mark(db, deliveredKey);
+    const announced = readMeta(db, announcedKey);
+    const delivered = readMeta(db, deliveredKey);
     const since = [announced, delivered].filter((value): value is string => value !== null).sort()[0] ?? nowIso;
     const appeared = visibleNotifications(db, now, 'open', since).filter((item) => item.unread);
 
     if (announced === null || appeared.some((item) => appearedAt(item) > announced)) {
       if (announced !== null) context.changes.announce(['notifications']);
     }
-    setMark(db, announcedKey, nowIso);
+    writeMeta(db, announcedKey, nowIso);
 
     let nextAt = nextVisibleAt(db, now);
     if (delivered === null || !this.deliver || settings.system_notifications !== 1) {
-      setMark(db, deliveredKey, nowIso);
+      writeMeta(db, deliveredKey, nowIso);
     } else if (isQuiet(now, quiet)) {
       const end = quietEnd(now, quiet);
       if (nextAt === null || end < nextAt) nextAt = end;
@@ -57,7 +49,7 @@ export class NotificationDelivery implements TickFollower {
       // Oldest first, so that the newest ends on top of the system's stack.
       const fresh = appeared.filter((item) => appearedAt(item) > delivered).reverse();
       if (fresh.length > 0) this.deliver(fresh);
-      setMark(db, deliveredKey, nowIso);
+      writeMeta(db, deliveredKey, nowIso);
     }
     return { nextAt };
   }
