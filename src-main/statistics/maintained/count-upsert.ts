@@ -32,19 +32,26 @@ export const deleteZeroCountSql = (table: CountTable) =>
  * than one upsert per row (measured in docs/performance.md, session 10).
  */
 export function writeCountChanges(db: Database, table: CountTable, changes: Iterable<unknown[]>): void {
-  let batch: unknown[][] = [];
-  const flush = () => {
+  const removeIfZero = db.sql(deleteZeroCountSql(table));
+  for (const batch of batchesOf(changes)) {
     db.sql(upsertCountsSql(table, batch.length)).run(batch.flat());
     for (const row of batch) {
-      if ((row[row.length - 1] as number) < 0) db.sql(deleteZeroCountSql(table)).run(row.slice(0, -1));
+      if ((row[row.length - 1] as number) < 0) removeIfZero.run(row.slice(0, -1));
     }
-    batch = [];
-  };
-  for (const change of changes) {
-    batch.push(change);
-    if (batch.length === rowsPerStatement) flush();
   }
-  if (batch.length > 0) flush();
 }
 /** SQLite's default limit is 32,766 parameters: 64 rows of up to 7 stay far below, and a statement per size is cached. */
 export const rowsPerStatement = 64;
+
+/** The rows in arrays of up to `rowsPerStatement`, each written by one multi-row statement. */
+export function* batchesOf<Row>(rows: Iterable<Row>): Generator<Row[]> {
+  let batch: Row[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === rowsPerStatement) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/connection';
-import { rowsPerStatement, type CountTable } from './count-upsert';
+import { batchesOf, type CountTable } from './count-upsert';
 
 /**
  * The counts kept per archived flag (the skill months, the month cells: tables whose first key column is
@@ -38,17 +38,10 @@ export function moveStayersBack(db: Database, table: SideTable, toArchived: bool
   // less CPU than in the order they were summed).
   db.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${back.slice('temp.'.length)} (${columns}, count, PRIMARY KEY (${table.conflict.join(', ')})) WITHOUT ROWID`);
   db.sql(`DELETE FROM ${back}`).run();
-  let batch: unknown[][] = [];
-  const flush = () => {
-    const row = `(${'?, '.repeat(table.columns.length)}?)`;
+  const row = `(${'?, '.repeat(table.columns.length)}?)`;
+  for (const batch of batchesOf(stayed)) {
     db.sql(`INSERT INTO ${back} (${columns}, count) VALUES ${`${row}, `.repeat(batch.length).slice(0, -2)}`).run(batch.flat());
-    batch = [];
-  };
-  for (const row of stayed) {
-    batch.push(row);
-    if (batch.length === rowsPerStatement) flush();
   }
-  if (batch.length > 0) flush();
 
   db.sql(`INSERT INTO ${table.name} (${columns}, count) SELECT ${columns}, count FROM ${back}`).run();
   const rest = table.columns.slice(1);
