@@ -1,33 +1,22 @@
 import { memo, type KeyboardEvent } from 'react';
-import type { TFunction } from 'i18next';
 import { useDraggable } from '@dnd-kit/core';
 import type { ApplicationSummary } from '../../../../src-shared/contract';
-import type { Formatters } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import type { BoardText } from './boardText';
 
-/**
- * The translator and formatters of the board, handed down by its column: a card that asked for its own
- * (useTranslation, useFormat) subscribed to i18next and copied its instance once per card, the largest part of
- * drawing the board's first cards.
- */
-export interface CardText {
-  t: TFunction;
-  format: Formatters;
-}
-
-/** What a card shows: enough to recognise the application at a glance. */
-export function CardContent({ application, text }: { application: ApplicationSummary; text: CardText }) {
-  const { t, format } = text;
-  const details = [application.location, application.workMode && t(`common:workMode.${application.workMode}`)].filter(Boolean).join(' · ');
+/** What a card shows: enough to recognise the application at a glance. Its texts come from the board (boardText.ts). */
+export function CardContent({ application, text }: { application: ApplicationSummary; text: BoardText }) {
+  const { card, format } = text;
+  const details = [application.location, application.workMode && card.workMode(application.workMode)].filter(Boolean).join(' · ');
   const salary = format.salary(application);
   return (
     <>
       <div className="card-top">
         <span className="card-position" dir="auto">{application.position}</span>
         {application.favorite && (
-          <span className="card-favorite" title={t('board:card.favorite')}>
+          <span className="card-favorite" title={card.favorite}>
             <Icon name="star" size={13} filled />
-            <span className="sr-only">{t('board:card.favorite')}</span>
+            <span className="sr-only">{card.favorite}</span>
           </span>
         )}
       </div>
@@ -55,11 +44,11 @@ export function CardContent({ application, text }: { application: ApplicationSum
  * A draggable card: drag with the mouse, or focus it and press Space, move with ← →, Space again to drop
  * (Escape cancels). Enter or a click opens the application.
  */
-export const BoardCard = memo(function BoardCard({ application, text, onOpen }: { application: ApplicationSummary; text: CardText; onOpen(id: string): void }) {
+export const BoardCard = memo(function BoardCard({ application, text, onOpen }: { application: ApplicationSummary; text: BoardText; onOpen(id: string): void }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: application.id,
     data: { application },
-    attributes: { roleDescription: text.t('board:card.roleDescription') },
+    attributes: { roleDescription: text.card.roleDescription },
   });
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Enter' && !isDragging) {

@@ -1,17 +1,15 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useDroppable } from '@dnd-kit/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { ApplicationFilters, ApplicationSummary, Stage } from '../../../../src-shared/contract';
 import { useChannel } from '../../api/hooks';
 import { Button, IconButton } from '../../ui/Button';
-import { useFormat } from '../../ui/format';
 import { errorMessage } from '../../ui/issues';
-import { useStageName } from '../../ui/StageBadge';
 import { setFilters, type ApplicationSort } from '../applications/filters/viewStore';
 import { useShell } from '../../shell/ShellContext';
-import { BoardCard, type CardText } from './BoardCard';
+import { BoardCard } from './BoardCard';
+import type { BoardText } from './boardText';
 import { firstPageSize, useRevealedCount } from './useRevealedCount';
 
 /** Cards a column holds once it has settled, and adds per "Show more"; a column never loads more than `maxCards`. */
@@ -40,18 +38,18 @@ interface BoardColumnProps {
   collapsed: boolean;
   onToggleCollapsed(): void;
   moves: PendingMove[];
+  /** The board's translator, formatters and card texts (one set for every column: boardText.ts). */
+  text: BoardText;
 }
 
 /**
  * One stage: its own applications.list query (filters + this stage), capped at 200 cards with "Show more", so a
  * board over 100,000 applications loads a few hundred cards, not all of them.
  */
-export function BoardColumn({ stage, onScreenAtStart, filters, sort, collapsed, onToggleCollapsed, moves }: BoardColumnProps) {
-  const { t } = useTranslation(['board', 'applications', 'common', 'quickAdd']);
+export function BoardColumn({ stage, onScreenAtStart, filters, sort, collapsed, onToggleCollapsed, moves, text }: BoardColumnProps) {
+  const { t, format, stageName } = text;
   const navigate = useNavigate();
   const shell = useShell();
-  const format = useFormat();
-  const stageName = useStageName();
   // A small first page (what the first paint draws and the next batch), then the column's full page once that is
   // on screen: the first cards waited for the server to read and send 200 cards a column, nine columns in a row.
   const [limit, setLimit] = useState(firstPageSize);
@@ -76,7 +74,6 @@ export function BoardColumn({ stage, onScreenAtStart, filters, sort, collapsed, 
   const settled = limit > cardsPerPage || (limit === cardsPerPage && !list.isPlaceholderData);
   // Stable, so that the cards drawn already are not drawn again with each batch (BoardCard is memoised).
   const openCard = useCallback((id: string) => navigate(`/applications/${id}`), [navigate]);
-  const text = useMemo<CardText>(() => ({ t, format }), [t, format]);
   const name = stageName(stage);
   const headingId = `column-${stage.id}`;
 

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   DndContext,
   DragOverlay,
@@ -16,13 +15,12 @@ import {
 } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ApplicationSummary, Stage } from '../../../../src-shared/contract';
-import { useFormat } from '../../ui/format';
-import { useStageName } from '../../ui/StageBadge';
 import { FilterBar } from '../applications/filters/FilterBar';
 import { setFilters, useApplicationsView } from '../applications/filters/viewStore';
 import { useApplicationActions } from '../applications/useApplicationActions';
 import { BoardColumn, type PendingMove } from './BoardColumn';
-import { CardContent, type CardText } from './BoardCard';
+import { CardContent } from './BoardCard';
+import { useBoardText } from './boardText';
 import { useCollapsedColumns } from './collapsed';
 import { stagesShown, useBoardStages } from './rememberedStages';
 import { columnCoordinates } from './keyboardCoordinates';
@@ -41,10 +39,10 @@ const collisions: CollisionDetection = (args) => {
 
 /** The board: one column per stage (stages.list order), cards dragged between them to change stage. */
 export default function BoardPage() {
-  const { t } = useTranslation(['board', 'applications', 'common', 'layout']);
+  const text = useBoardText();
+  const { t, stageName } = text;
   const view = useApplicationsView();
   const stages = useBoardStages();
-  const stageName = useStageName();
   const actions = useApplicationActions();
   const queryClient = useQueryClient();
   const { isCollapsed, toggle } = useCollapsedColumns();
@@ -52,8 +50,6 @@ export default function BoardPage() {
   const [density, setDensity] = useRememberedChoice('candid.board.density', 'comfortable', boardDensities);
   const [dragged, setDragged] = useState<ApplicationSummary | null>(null);
   const [moves, setMoves] = useState<PendingMove[]>([]);
-  const format = useFormat();
-  const cardText = useMemo<CardText>(() => ({ t, format }), [t, format]);
 
   const sensors = useSensors(
     // A few pixels of movement before a drag starts, so a click still opens the card.
@@ -137,13 +133,14 @@ export default function BoardPage() {
               collapsed={isCollapsed(stage)}
               onToggleCollapsed={() => toggle(stage)}
               moves={moves}
+              text={text}
             />
           ))}
         </div>
         <DragOverlay dropAnimation={null}>
           {dragged && (
             <div className="board-card is-overlay">
-              <CardContent application={dragged} text={cardText} />
+              <CardContent application={dragged} text={text} />
             </div>
           )}
         </DragOverlay>

@@ -1,0 +1,194 @@
+/**
+ * The board's first cards and its scroll frames, alternating several built renderers in one session, so that the
+ * machine's load weighs on each alike (the brief of session 11: compare builds A/B in one run, never across runs).
+ *
+ *   npx tsx test/bench/measure-board.ts [--rounds 2] [--loads 5] [--profile DIR] <renderer dir> [<renderer dir> …]
+ *
+ * Each renderer dir is a built out/renderer (copy one aside before rebuilding). One handler table on a copy of the
+ * 100,000 cache serves them all, each on its own port (its own origin: own HTTP cache and localStorage). Per load:
+ * navigation start → first card (the page's clock, as test/bench/renderer.ts measures), the page's main-thread task
+ * the renderers' CPU time (CDP SystemInfo.getProcessInfo; a new page's process is counted once it exists) and the server's CPU (this process's
+ * user + system) over the same load. With --profile, one more load per build is recorded as a V8 CPU profile
+ * (DIR/<label>.cpuprofile, open it in Chromium's DevTools) to see what the first render spends its time on.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { createApi } from '../../src-main/api';
+import { closeAppContext, openAppContext } from '../../src-main/context';
+import { startHttpServer, type HttpServer } from '../../src-main/transports/http';
+import { chromiumArgs, chromiumPath } from '../e2e/support/harness';
+import { cachedDatabase, workingCopy } from './cache';
+import { scratchDir } from './scratch';
+import { summarize } from './timing';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rounds: { type: 'string', default: '2' },
+    loads: { type: 'string', default: '5' },
+    size: { type: 'string', default: '100000' },
+    profile: { type: 'string' },
+    frames: { type: 'string', default: '300' },
+    detail: { type: 'boolean', default: false },
+    trace: { type: 'string' },
+  },
+});
+if (positionals.length === 0) throw new Error('usage: measure-board.ts [--rounds N] [--loads N] [--profile DIR] <renderer dir>…');
+
+const firstCardsShown = `(() => {
+  const card = document.querySelector('.board [data-application-id]');
+  return card ? performance.now() : false;
+})()`;
+
+/** The same scroll as test/bench/renderer.ts: down the fullest column, then across the board. */
+const boardScrollScript = (frames: number, step: number) => `new Promise((resolve) => {
+  const board = document.querySelector('.board');
+  const columns = [...document.querySelectorAll('.column-cards')].filter((column) => column.scrollHeight > column.clientHeight);
+  const column = columns.sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
+  if (!board || !column) return resolve(null);
+  const times = [];
+  let last = 0;
+  const tick = (now) => {
+    if (last) times.push(now - last);
+    last = now;
+    if (times.length < ${frames} / 2) column.scrollTop += ${step};
+    else board.scrollLeft += ${step} / 4;
+    if (times.length < ${frames}) requestAnimationFrame(tick);
+    else resolve(times);
+  };
+  requestAnimationFrame(tick);
+})`;
+
+interface Build {
+  label: string;
+  server: HttpServer;
+  page: Page;
+  firstCards: number[];
+  pageCpu: number[];
+  serverCpu: number[];
+  longestFrames: number[];
+  p95Frames: number[];
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const cached = await cachedDatabase(Number(values.size), log);
+const context = await openAppContext({ dataDir: workingCopy(cached, scratchDir('candid-measure-board-')), shell: 'browser' });
+const api = createApi(context);
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+const browserSession = await browser.newBrowserCDPSession();
+
+/** CPU time of the browser's renderer processes (all of them: the other builds' pages are idle meanwhile). */
+async function renderersCpuMs(): Promise<number> {
+  const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+  return processInfo.filter((info) => info.type === 'renderer').reduce((sum, info) => sum + info.cpuTime * 1000, 0);
+}
+
+async function loadBoard(build: Build): Promise<{ firstCard: number; pageCpu: number; serverCpu: number }> {
+  await build.page.goto('about:blank');
+  const serverBefore = cpuMs();
+  const pageBefore = await renderersCpuMs();
+  await build.page.goto(`${build.server.url}/#/board`);
+  const handle = await build.page.waitForFunction(firstCardsShown, undefined, { polling: 'raf', timeout: 30_000 });
+  const firstCard = (await handle.jsonValue()) as number;
+  const serverCpu = cpuMs() - serverBefore;
+  return { firstCard, pageCpu: (await renderersCpuMs()) - pageBefore, serverCpu };
+}
+
+const builds: Build[] = [];
+try {
+  for (const dir of positionals) {
+    const server = await startHttpServer({ api, staticDir: path.resolve(dir) });
+    const browserContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await browserContext.newPage();
+    await page.goto(server.launchUrl());
+    const build: Build = { label: path.basename(path.resolve(dir)), server, page, firstCards: [], pageCpu: [], serverCpu: [], longestFrames: [], p95Frames: [] };
+    // The first load fills the HTTP cache and the remembered stages, as the bench's uncounted first load does.
+    await loadBoard(build);
+    builds.push(build);
+  }
+  for (let round = 1; round <= Number(values.rounds); round += 1) {
+    for (const build of builds) {
+      const firsts: number[] = [];
+      for (let load = 0; load < Number(values.loads); load += 1) {
+        const result = await loadBoard(build);
+        firsts.push(result.firstCard);
+        build.firstCards.push(result.firstCard);
+        build.pageCpu.push(result.pageCpu);
+        build.serverCpu.push(result.serverCpu);
+      }
+      // Let the board fill (its full pages come a second after the first paint) before scrolling it.
+      await build.page.waitForTimeout(2500);
+      const frames = (await build.page.evaluate(boardScrollScript(Number(values.frames), 120))) as number[] | null;
+      const scroll = frames ? summarize(frames) : undefined;
+      if (scroll) {
+        build.longestFrames.push(scroll.max);
+        build.p95Frames.push(scroll.p95);
+      }
+      log(
+        `round ${round} ${build.label}: first cards p50 ${summarize(firsts).p50.toFixed(1)} ms [${firsts.map((value) => value.toFixed(0)).join(' ')}]` +
+          `, scroll p95 ${scroll?.p95.toFixed(1) ?? 'n/a'} longest ${scroll?.max.toFixed(1) ?? 'n/a'} ms`,
+      );
+    }
+  }
+  if (values.detail) {
+    // Where the first cards' time goes: the page's resource timings (scripts, the handler calls) against the card.
+    for (const build of builds) {
+      const { firstCard } = await loadBoard(build);
+      const entries = (await build.page.evaluate(`performance.getEntriesByType('resource').map((entry) => [entry.name.replace(/^.*\\/(api|assets)\\//, '$1/'), Math.round(entry.startTime), Math.round(entry.responseEnd)])`)) as [string, number, number][];
+      const navigation = (await build.page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return [Math.round(n.responseEnd), Math.round(n.domInteractive), Math.round(n.domContentLoadedEventEnd)]; })()`)) as number[];
+      log(`${build.label}: html responseEnd ${navigation[0]}, domInteractive ${navigation[1]}, DOMContentLoaded end ${navigation[2]}, first card ${firstCard.toFixed(0)}`);
+      for (const [name, start, end] of entries.filter(([, start]) => start < firstCard)) log(`  ${start}–${end} ${name.slice(0, 100)}`);
+    }
+  }
+  if (values.trace) {
+    // A performance trace of one load per build (DIR/<label>.trace.json: DevTools' Performance panel opens it): it
+    // names the browser's own work (style, layout, paint, script compilation) that a CPU profile shows as "(program)".
+    fs.mkdirSync(values.trace, { recursive: true });
+    for (const build of builds) {
+      await build.page.goto('about:blank');
+      const file = path.join(values.trace, `${build.label}.trace.json`);
+      await browser.startTracing(undefined, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading'] });
+      await build.page.goto(`${build.server.url}/#/board`);
+      const handle = await build.page.waitForFunction(firstCardsShown, undefined, { polling: 'raf', timeout: 30_000 });
+      await build.page.evaluate(`performance.mark('first-card', { startTime: ${(await handle.jsonValue()) as number} })`);
+      await browser.stopTracing();
+      log(`trace of ${build.label}: ${file}`);
+    }
+  }
+  if (values.profile) {
+    fs.mkdirSync(values.profile, { recursive: true });
+    for (const build of builds) {
+      await build.page.goto('about:blank');
+      const session = await build.page.context().newCDPSession(build.page);
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: 100 });
+      await session.send('Profiler.start');
+      await build.page.goto(`${build.server.url}/#/board`);
+      await build.page.waitForFunction(firstCardsShown, undefined, { polling: 'raf', timeout: 30_000 });
+      const { profile } = await session.send('Profiler.stop');
+      const file = path.join(values.profile, `${build.label}.cpuprofile`);
+      fs.writeFileSync(file, JSON.stringify(profile));
+      log(`profile of ${build.label}: ${file}`);
+    }
+  }
+  for (const build of builds.filter((each) => each.firstCards.length > 0)) {
+    const first = summarize(build.firstCards);
+    console.log(
+      `${build.label}: first cards p50 ${first.p50.toFixed(1)} ms (min ${Math.min(...build.firstCards).toFixed(1)}, max ${first.max.toFixed(1)}, n ${first.n}); ` +
+        `page CPU p50 ${summarize(build.pageCpu).p50.toFixed(1)} ms; server CPU p50 ${summarize(build.serverCpu).p50.toFixed(1)} ms; ` +
+        `scroll p95 [${build.p95Frames.map((value) => value.toFixed(1)).join(', ')}] longest [${build.longestFrames.map((value) => value.toFixed(1)).join(', ')}] ms`,
+    );
+  }
+} finally {
+  for (const build of builds) await build.server.close();
+  await browser.close();
+  await closeAppContext(context);
+}
