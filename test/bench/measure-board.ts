@@ -144,6 +144,9 @@ try {
       const { firstCard } = await loadBoard(build);
       const entries = (await build.page.evaluate(`performance.getEntriesByType('resource').map((entry) => [entry.name.replace(/^.*\\/(api|assets)\\//, '$1/'), Math.round(entry.startTime), Math.round(entry.responseEnd)])`)) as [string, number, number][];
       const navigation = (await build.page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return [Math.round(n.responseEnd), Math.round(n.domInteractive), Math.round(n.domContentLoadedEventEnd)]; })()`)) as number[];
+      const seen = await build.page.evaluate(`(() => { const cards = [...document.querySelectorAll('.board [data-application-id]')]; const inside = cards.filter((card) => { const box = card.getBoundingClientRect(); return box.top < innerHeight && box.left < innerWidth; }); return [cards.length, inside.length, Math.round(cards[0]?.getBoundingClientRect().height ?? 0), Math.round(cards[0]?.getBoundingClientRect().top ?? 0)]; })()`);
+      log(`renders: ${JSON.stringify(await build.page.evaluate('window.__r ?? null'))}`);
+      log(`${build.label}: cards drawn when the first showed / inside the window / height / first top: ${JSON.stringify(seen)}`);
       log(`${build.label}: html responseEnd ${navigation[0]}, domInteractive ${navigation[1]}, DOMContentLoaded end ${navigation[2]}, first card ${firstCard.toFixed(0)}`);
       for (const [name, start, end] of entries.filter(([, start]) => start < firstCard)) log(`  ${start}–${end} ${name.slice(0, 100)}`);
     }

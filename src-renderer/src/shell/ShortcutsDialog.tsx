@@ -6,6 +6,17 @@ import { captureScreen, screens } from './navigation';
 
 /** Every keyboard shortcut of the app, grouped; opened with `?`. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { t } = useTranslation('shell');
+  // The list is translated only while the dialog is open (the dialog mounts its content then): drawn closed with
+  // every render of the layout, its 35 translations were the largest i18next cost of the board's first load.
+  return (
+    <Dialog open={open} onClose={onClose} title={t('shortcuts.title')} width="min(720px, calc(100vw - 48px))">
+      <ShortcutGroups />
+    </Dialog>
+  );
+}
+
+function ShortcutGroups() {
   const { t } = useTranslation(['shell', 'layout', 'grid', 'capture']);
   const groups: { title: string; items: { keys: string[]; label: string }[] }[] = [
     {
@@ -51,26 +62,24 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
     },
   ];
   return (
-    <Dialog open={open} onClose={onClose} title={t('shortcuts.title')} width="min(720px, calc(100vw - 48px))">
-      <div className="shortcut-groups">
-        {groups.map((group) => (
-          <section key={group.title}>
-            <h3 className="section-title">{group.title}</h3>
-            <dl className="shortcut-list">
-              {group.items.map((item) => (
-                <Fragment key={item.label}>
-                  <dt>{item.label}</dt>
-                  <dd>
-                    {item.keys.map((key) => (
-                      <Kbd key={key} name={key} />
-                    ))}
-                  </dd>
-                </Fragment>
-              ))}
-            </dl>
-          </section>
-        ))}
-      </div>
-    </Dialog>
+    <div className="shortcut-groups">
+      {groups.map((group) => (
+        <section key={group.title}>
+          <h3 className="section-title">{group.title}</h3>
+          <dl className="shortcut-list">
+            {group.items.map((item) => (
+              <Fragment key={item.label}>
+                <dt>{item.label}</dt>
+                <dd>
+                  {item.keys.map((key) => (
+                    <Kbd key={key} name={key} />
+                  ))}
+                </dd>
+              </Fragment>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </div>
   );
 }

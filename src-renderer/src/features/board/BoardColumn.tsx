@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useDroppable } from '@dnd-kit/core';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -36,7 +36,8 @@ interface BoardColumnProps {
   filters: ApplicationFilters;
   sort: ApplicationSort;
   collapsed: boolean;
-  onToggleCollapsed(): void;
+  /** Stable (the page's own): a new function each render would draw every column again. */
+  onToggleCollapsed(stage: Stage): void;
   moves: PendingMove[];
   /** The board's translator, formatters and card texts (one set for every column: boardText.ts). */
   text: BoardText;
@@ -44,9 +45,10 @@ interface BoardColumnProps {
 
 /**
  * One stage: its own applications.list query (filters + this stage), capped at 200 cards with "Show more", so a
- * board over 100,000 applications loads a few hundred cards, not all of them.
+ * board over 100,000 applications loads a few hundred cards, not all of them. Memoised: the page draws again when
+ * the stages answer or a drag starts, and each column then ran its query's hooks and its cards' list anew.
  */
-export function BoardColumn({ stage, onScreenAtStart, filters, sort, collapsed, onToggleCollapsed, moves, text }: BoardColumnProps) {
+export const BoardColumn = memo(function BoardColumn({ stage, onScreenAtStart, filters, sort, collapsed, onToggleCollapsed, moves, text }: BoardColumnProps) {
   const { t, format, stageName } = text;
   const navigate = useNavigate();
   const shell = useShell();
@@ -84,7 +86,7 @@ export function BoardColumn({ stage, onScreenAtStart, filters, sort, collapsed, 
         className={['board-column', 'is-collapsed', `cat-${stage.category}`, isOver && 'is-over'].filter(Boolean).join(' ')}
         aria-labelledby={headingId}
       >
-        <button type="button" className="column-expand" onClick={onToggleCollapsed} aria-expanded="false" aria-label={t('board:column.expand', { stage: name })}>
+        <button type="button" className="column-expand" onClick={() => onToggleCollapsed(stage)} aria-expanded="false" aria-label={t('board:column.expand', { stage: name })}>
           <span className="dot" aria-hidden="true" />
           <span className="column-vertical" id={headingId}>
             {name}
@@ -106,7 +108,7 @@ export function BoardColumn({ stage, onScreenAtStart, filters, sort, collapsed, 
           {format.number(total)}
         </span>
         <IconButton size="sm" icon="plus" label={t('quickAdd:addToStage', { stage: name })} onClick={() => shell.openQuickAdd(stage.id)} />
-        <IconButton size="sm" icon="chevronLeft" label={t('board:column.collapse', { stage: name })} aria-expanded="true" onClick={onToggleCollapsed} />
+        <IconButton size="sm" icon="chevronLeft" label={t('board:column.collapse', { stage: name })} aria-expanded="true" onClick={() => onToggleCollapsed(stage)} />
       </header>
       <div className="column-cards" onScroll={firstPageShown ? loadFullPage : undefined}>
         {list.error && <p className="notice notice-error">{errorMessage(t, list.error)}</p>}
@@ -134,7 +136,7 @@ export function BoardColumn({ stage, onScreenAtStart, filters, sort, collapsed, 
       </div>
     </section>
   );
-}
+});
 
 /**
  * A moment after the first paint: the rest of a column's page is not what the user looks at first, and asked for

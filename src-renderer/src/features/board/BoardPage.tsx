@@ -131,7 +131,7 @@ export default function BoardPage() {
               filters={view.filters}
               sort={view.sort}
               collapsed={isCollapsed(stage)}
-              onToggleCollapsed={() => toggle(stage)}
+              onToggleCollapsed={toggle}
               moves={moves}
               text={text}
             />

@@ -39,7 +39,26 @@ export function rememberedStages(): Stage[] | undefined {
   return remembered;
 }
 
+/** Same stages, same order, same values: what the columns draw from a stage would not change. */
+function sameStages(a: Stage[], b: Stage[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((stage, index) => {
+      const other = b[index];
+      return (
+        stage.id === other.id &&
+        stage.name === other.name &&
+        stage.category === other.category &&
+        stage.position === other.position &&
+        stage.applicationCount === other.applicationCount
+      );
+    })
+  );
+}
+
 function remember(stages: Stage[]): void {
+  // The remembered objects stay when the answer repeats them (see useBoardStages), and so does what is stored.
+  if (remembered && sameStages(remembered, stages)) return;
   remembered = stages;
   try {
     localStorage.setItem(storageKey, JSON.stringify(stages));
@@ -48,13 +67,19 @@ function remember(stages: Stage[]): void {
   }
 }
 
-/** The stages in board order: the last run's until `stages.list` answers, then the answer. */
+/**
+ * The stages in board order: the last run's until `stages.list` answers, then the answer. An answer that says what
+ * the last run remembered gives back the remembered objects: the columns (memoised) are then not drawn a second
+ * time, with the cards that arrived meanwhile, only because the same stages came back as new objects.
+ */
 export function useBoardStages(): Stage[] {
   const stages = useChannel('stages.list', undefined, { placeholderData: rememberedStages });
   const answer = stages.isPlaceholderData ? undefined : stages.data;
   useEffect(() => {
     if (answer) remember(answer);
   }, [answer]);
+  const kept = rememberedStages();
+  if (answer && kept && sameStages(kept, answer)) return kept;
   return stages.data ?? [];
 }
 
