@@ -33,6 +33,8 @@ const { values, positionals } = parseArgs({
     frames: { type: 'string', default: '300' },
     detail: { type: 'boolean', default: false },
     trace: { type: 'string' },
+    /** Milliseconds between the last load's first cards and the scroll; the bench (renderer.ts) scrolls at once. */
+    settle: { type: 'string', default: '0' },
   },
 });
 if (positionals.length === 0) throw new Error('usage: measure-board.ts [--rounds N] [--loads N] [--profile DIR] <renderer dir>…');
@@ -124,9 +126,10 @@ try {
         build.pageCpu.push(result.pageCpu);
         build.serverCpu.push(result.serverCpu);
       }
-      // Let the board fill (its full pages come a second after the first paint) before scrolling it.
-      await build.page.waitForTimeout(2500);
+      if (Number(values.settle) > 0) await build.page.waitForTimeout(Number(values.settle));
+      const scrollCpuBefore = await renderersCpuMs();
       const frames = (await build.page.evaluate(boardScrollScript(Number(values.frames), 120))) as number[] | null;
+      const scrollCpu = (await renderersCpuMs()) - scrollCpuBefore;
       const scroll = frames ? summarize(frames) : undefined;
       if (scroll) {
         build.longestFrames.push(scroll.max);
@@ -134,7 +137,8 @@ try {
       }
       log(
         `round ${round} ${build.label}: first cards p50 ${summarize(firsts).p50.toFixed(1)} ms [${firsts.map((value) => value.toFixed(0)).join(' ')}]` +
-          `, scroll p95 ${scroll?.p95.toFixed(1) ?? 'n/a'} longest ${scroll?.max.toFixed(1) ?? 'n/a'} ms`,
+          `, scroll p95 ${scroll?.p95.toFixed(1) ?? 'n/a'} longest ${scroll?.max.toFixed(1) ?? 'n/a'} ms` +
+          `, over 50 ms ${frames?.filter((frame) => frame > 50).length ?? 'n/a'}, renderers' CPU while scrolling ${scrollCpu.toFixed(0)} ms`,
       );
     }
   }
@@ -164,6 +168,12 @@ try {
       await build.page.evaluate(`performance.mark('first-card', { startTime: ${(await handle.jsonValue()) as number} })`);
       await browser.stopTracing();
       log(`trace of ${build.label}: ${file}`);
+      // And the scroll right after, as the bench scrolls (while the board still fills).
+      const scrollFile = path.join(values.trace, `${build.label}.scroll.trace.json`);
+      await browser.startTracing(undefined, { path: scrollFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+      await build.page.evaluate(boardScrollScript(Number(values.frames), 120));
+      await browser.stopTracing();
+      log(`trace of ${build.label}'s scroll: ${scrollFile}`);
     }
   }
   if (values.profile) {
