@@ -172,9 +172,18 @@ export interface WriteContext {
    * is chosen and written by the same statement ("select all" of 73,000 reads each row once). Returns the ids of
    * the rows that changed.
    */
-  updateWhere(table: SyncedTable, rows: RowCondition, fields: Fields): string[];
+  updateWhere(table: SyncedTable, rows: RowCondition, fields: Fields, options?: RowsUpdateOptions): string[];
   softDelete(table: SyncedTable, id: string): boolean;
   restore(table: SyncedTable, id: string): boolean;
+}
+
+export interface RowsUpdateOptions {
+  /**
+   * The caller keeps the derived data these rows feed (current stage, full-text rows, statistics) right itself,
+   * set-based, in the same write (a stage deleted into another of its category: src-main/stages/repoint-events.ts);
+   * the rows are logged and clocked as usual, and the table is announced as changed.
+   */
+  derivedByCaller?: boolean;
 }
 
 /**
@@ -492,7 +501,7 @@ export class ChangeWriter {
         return true;
       },
       updateMany: (table, ids, fields) => this.updateMany(touched, table, ids, fields, stamp),
-      updateWhere: (table, rows, fields) => this.updateWhere(touched, table, rows, fields, stamp),
+      updateWhere: (table, rows, fields, options) => this.updateWhere(touched, table, rows, fields, stamp, options),
       softDelete: (table, id) => {
         checkTable(table);
         this.queued?.flush();
@@ -518,16 +527,31 @@ export class ChangeWriter {
     return this.updateRows(touched, table, { alias: table, where: `id IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(ids)] }, fields, stamp);
   }
 
-  private updateWhere(touched: Map<SyncedTable, Set<string>>, table: SyncedTable, rows: RowCondition, fields: Fields, stamp: () => string): string[] {
+  private updateWhere(
+    touched: Map<SyncedTable, Set<string>>,
+    table: SyncedTable,
+    rows: RowCondition,
+    fields: Fields,
+    stamp: () => string,
+    options: RowsUpdateOptions = {},
+  ): string[] {
     checkTable(table);
-    if (Object.keys(fields).filter((column) => !localColumns.has(column)).length <= 1) return this.updateRows(touched, table, rows, fields, stamp);
+    if (Object.keys(fields).filter((column) => !localColumns.has(column)).length <= 1) return this.updateRows(touched, table, rows, fields, stamp, options);
     // Setting one column may change which rows the condition selects for the next: choose them all first.
     const ids = this.db.sql(`SELECT ${rows.alias}.id FROM ${targetOf(table, rows)} WHERE ${rows.where}`).pluck().all(...rows.params) as string[];
-    return this.updateMany(touched, table, ids, fields, stamp);
+    const chosen = { alias: table, where: `id IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(ids)] };
+    return this.updateRows(touched, table, chosen, fields, stamp, options);
   }
 
   /** updateMany and updateWhere: the rows `rows` selects that differ in a field are changed, logged and clocked. */
-  private updateRows(touched: Map<SyncedTable, Set<string>>, table: SyncedTable, rows: RowCondition, fields: Fields, stamp: () => string): string[] {
+  private updateRows(
+    touched: Map<SyncedTable, Set<string>>,
+    table: SyncedTable,
+    rows: RowCondition,
+    fields: Fields,
+    stamp: () => string,
+    options: RowsUpdateOptions = {},
+  ): string[] {
     checkTable(table);
     checkColumns(table, fields);
     const target = targetOf(table, rows);
@@ -554,6 +578,10 @@ export class ChangeWriter {
         )
         .run(table, column, hlc, ids);
       for (const id of JSON.parse(ids) as string[]) changed.add(id);
+    }
+    if (options.derivedByCaller) {
+      if (!touched.has(table)) touched.set(table, new Set());
+      return [...changed];
     }
     // An application's full-text entry needs no rewriting when no searched column changed, and its statistics
     // facts need no recomputing when only its archived flag did (finish moves them): unless something else of it
