@@ -63,16 +63,20 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
         await workbook.commit();
         return { rows };
       }
-      // One thread: the stage history is written in the applications' walk, its part held until its turn.
+      // One thread: the stage history is written in the applications' walk, its part held in a file until its turn.
       const history = new HeldSheetParts();
       const historyNumber = others.find(({ sheet }) => sheet === 'stageHistory')!.number;
-      const rows = await writeApplicationsWithHistory(reader, workbook, applications, (columns) => new SheetXmlWriter(history, historyNumber, columns), cells);
-      for (const { sheet } of others) {
-        if (sheet === 'stageHistory') await workbook.addPreparedSheet(cells.labels.sheet(sheet), (_number, zip) => history.place(zip));
-        else await writeTableSheet(reader, workbook, relatedTables[sheet](filters), cells);
+      try {
+        const rows = await writeApplicationsWithHistory(reader, workbook, applications, (columns) => new SheetXmlWriter(history, historyNumber, columns), cells);
+        for (const { sheet } of others) {
+          if (sheet === 'stageHistory') await workbook.addPreparedSheet(cells.labels.sheet(sheet), (_number, zip) => history.place(zip));
+          else await writeTableSheet(reader, workbook, relatedTables[sheet](filters), cells);
+        }
+        await workbook.commit();
+        return { rows };
+      } finally {
+        history.discard();
       }
-      await workbook.commit();
-      return { rows };
     });
   } finally {
     await thread?.stop();

@@ -1,13 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationFilters } from '../../src-shared/contract';
 import { cellContext, type ExcelValue } from '../../src-main/exports/cells';
+import { HeldSheetParts } from '../../src-main/exports/held-sheet';
 import { writeApplicationsWithHistory } from '../../src-main/exports/history-walk';
 import { withExportReader } from '../../src-main/exports/reader';
 import { readApplicationsTable, stageHistoryTable } from '../../src-main/exports/tables';
 import { writeTableSheet, type SheetColumn, type SheetWriter } from '../../src-main/exports/workbook';
+import { ZipWriter } from '../../src-main/exports/xlsx/zip';
 import { generateDataset, seedDatabase } from '../../src-main/seed';
 import type { TempApp } from '../support/temp-app';
 import { openSeededExportApp, type ExportWorld } from './support/data';
+import { zipEntry } from './support/zip-entry';
 
 /**
  * The Excel export writes the stage history in the applications' walk (src-main/exports/history-walk.ts), each
@@ -111,5 +118,46 @@ describe('the stage history written in the applications’ walk', () => {
     const stageColumns = history.columns.flatMap((column, index) => (column.header === 'From' || column.header === 'To' ? [index] : []));
     expect(stageColumns).toHaveLength(2);
     expect(history.rows.some((row) => stageColumns.some((index) => row[index] === 'Appel RH'))).toBe(false);
+  });
+
+  it('holds a part deflated in a private temporary file until its turn, places it whole, and removes the file', async () => {
+    const temporary = path.join(app.dir, 'held');
+    fs.mkdirSync(temporary);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    try {
+      const held = new HeldSheetParts();
+      // Several reads back (256 KB each) of text that does not deflate much.
+      const text = Array.from({ length: 120_000 }, (_, index) => `<r>${index * 7919} é 😀</r>`).join('');
+      const part = held.entry('held.xml');
+      part.write(text.slice(0, 1_000_000));
+      await held.room(part);
+      part.write(text.slice(1_000_000));
+      part.end();
+      const [folder] = fs.readdirSync(temporary);
+      expect((fs.statSync(path.join(temporary, folder)).mode & 0o777).toString(8)).toBe('700');
+
+      const out = new PassThrough();
+      const bytes: Buffer[] = [];
+      out.on('data', (chunk: Buffer) => bytes.push(chunk));
+      const zip = new ZipWriter(out);
+      zip.file('first.xml', '<first/>');
+      await held.place(zip);
+      zip.file('last.xml', '<last/>');
+      await zip.commit();
+      held.discard();
+      const archive = Buffer.concat(bytes);
+      expect(zipEntry(archive, 'held.xml')).toBe(text);
+      expect(zipEntry(archive, 'last.xml')).toBe('<last/>');
+      // The CRC-32 the central directory records for the held part (fflate's data descriptor is written from it).
+      // Its record names it last in the archive (46 bytes after the record's start).
+      const record = archive.lastIndexOf(Buffer.from('held.xml')) - 46;
+      expect(archive.readUInt32LE(record)).toBe(0x02014b50);
+      expect(archive.readUInt32LE(record + 16)).toBe(zlib.crc32(text));
+      expect(fs.readdirSync(temporary)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
   });
 });
