@@ -6,7 +6,9 @@ import { cellContext } from './cells';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
 import { readApplicationsTable, relatedTables } from './tables';
-import { createWorkbookWriter, writeTableSheet } from './workbook';
+import { createWorkbookWriter, SheetXmlWriter, writeTableSheet } from './workbook';
+import { HeldSheetParts } from './held-sheet';
+import { writeApplicationsWithHistory } from './history-walk';
 import { SheetThread } from './sheet-thread';
 import type { ThreadSheet } from './sheet-protocol';
 
@@ -54,13 +56,27 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
     return await withExportReader(context.db, async (reader) => {
       await thread?.takeSnapshots(context.db, reader);
       const workbook = createWorkbookWriter(out, language);
-      const rows = await writeTableSheet(reader, workbook, await readApplicationsTable(reader, filters), cells);
-      for (const { sheet } of others) {
-        if (thread) await workbook.addPreparedSheet(cells.labels.sheet(sheet), (number, zip) => thread.place(number, zip));
-        else await writeTableSheet(reader, workbook, relatedTables[sheet](filters), cells);
+      const applications = await readApplicationsTable(reader, filters);
+      if (thread) {
+        const rows = await writeTableSheet(reader, workbook, applications, cells);
+        for (const { sheet } of others) await workbook.addPreparedSheet(cells.labels.sheet(sheet), (number, zip) => thread.place(number, zip));
+        await workbook.commit();
+        return { rows };
       }
-      await workbook.commit();
-      return { rows };
+      // One thread: the stage history is written in the applications' walk, its part held in a file until its turn.
+      const history = new HeldSheetParts();
+      const historyNumber = others.find(({ sheet }) => sheet === 'stageHistory')!.number;
+      try {
+        const rows = await writeApplicationsWithHistory(reader, workbook, applications, (columns) => new SheetXmlWriter(history, historyNumber, columns), cells);
+        for (const { sheet } of others) {
+          if (sheet === 'stageHistory') await workbook.addPreparedSheet(cells.labels.sheet(sheet), (_number, zip) => history.place(zip));
+          else await writeTableSheet(reader, workbook, relatedTables[sheet](filters), cells);
+        }
+        await workbook.commit();
+        return { rows };
+      } finally {
+        history.discard();
+      }
     });
   } finally {
     await thread?.stop();

@@ -82,6 +82,17 @@ export class ExportReader {
     if (batch.length > 0) yield batch;
   }
 
+  /**
+   * A query run once per batch of another's rows (the stage events of a batch of applications): prepared once, each
+   * run's rows read at once as read-only views like `batches`'. It may run between two batches of an open `batches`
+   * walk: better-sqlite3 refuses a statement only while another is stepping, not while an iterator is paused.
+   */
+  repeated<Row>(sql: string): (...params: unknown[]) => Row[] {
+    const statement = this.sqlite.prepare(sql).raw(true);
+    const View = rowViewClass(statement.columns().map((column) => column.name));
+    return (...params) => (statement.all(...params) as unknown[][]).map((values) => new View(values) as Row);
+  }
+
   close(): void {
     if (this.sqlite.inTransaction) this.sqlite.exec('COMMIT');
     this.sqlite.close();

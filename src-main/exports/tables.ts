@@ -307,6 +307,34 @@ export function stageHistoryTable(filters: ApplicationFilters): TableSpec<StageE
   };
 }
 
+/** A stage event as read for a batch of applications (stageEventsOfApplications). */
+export interface BatchStageEventRow {
+  /** Its application's place in the batch. */
+  application_index: number;
+  application_id: string;
+  occurred_at: string;
+  note: string | null;
+  from_stage_id: string | null;
+  to_stage_id: string | null;
+}
+
+/**
+ * The live stage events of a batch of applications (their ids as a JSON array, the one parameter), application by
+ * application in the batch's order and each one's events oldest first: the order of stageHistoryTable, for the
+ * applications' sheet order. Each application's events are found through the events' index on the application;
+ * the stages' names are looked up in memory (readStageNames).
+ */
+export const stageEventsOfApplications = `SELECT j.key AS application_index, e.application_id, e.occurred_at, e.note,
+    e.from_stage_id, e.to_stage_id
+  FROM json_each(?) j JOIN stage_events e ON e.application_id = j.value AND e.deleted_at IS NULL
+  ORDER BY j.key, e.occurred_at, e.rowid`;
+
+/** Every stage, deleted ones too (an event keeps the stage it went through), by id: a few rows. */
+export function readStageNames(reader: ExportReader): ReadonlyMap<string, { name: string | null; category: string }> {
+  const rows = reader.repeated<{ id: string; name: string | null; category: string }>('SELECT id, name, category FROM stages')();
+  return new Map(rows.map((row) => [row.id, { name: row.name, category: row.category }]));
+}
+
 /** The sheets after the applications, by name: the same tables whichever thread writes them (sheet-thread.ts). */
 export const relatedTables: Record<ThreadSheet, (filters: ApplicationFilters) => TableSpec<never>> = {
   interviews: (filters) => interviewsTable(filters) as TableSpec<never>,

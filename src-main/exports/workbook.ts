@@ -2,7 +2,8 @@ import type { Writable } from 'node:stream';
 import type { ExportLanguage } from '../../src-shared/contract';
 import { excelCell, type CellContext, type ExcelValue } from './cells';
 import type { ExportReader } from './reader';
-import { headerOf, type ColumnKind, type TableSpec } from './table';
+import type { ExportLabels } from './labels';
+import { batchSize, headerOf, type ColumnKind, type ColumnSpec, type TableSpec } from './table';
 import { packageParts } from './xlsx/parts';
 import { headerStyle, styleOf, stylesXml } from './xlsx/styles';
 import { columnLetters, xmlDeclaration, xmlText } from './xlsx/xml';
@@ -230,23 +231,41 @@ export class SheetXmlWriter implements SheetWriter {
   }
 }
 
-/** Streams one table into a new sheet, batch by batch; returns its number of data rows. */
-export async function writeTableSheet<Row>(reader: ExportReader, workbook: Pick<WorkbookWriter, 'addSheet'>, table: TableSpec<Row>, context: CellContext): Promise<number> {
+/** A table's columns as a sheet's: their headers in the export's language. */
+export function sheetColumns<Row>(columns: readonly ColumnSpec<Row>[], labels: ExportLabels): SheetColumn[] {
+  return columns.map((column) => ({ header: headerOf(column, labels), kind: column.kind, width: column.width }));
+}
+
+/** Writes rows of a table into `sheet`, each turned into its cells by the table's columns. */
+export function tableRowWriter<Row>(sheet: SheetWriter, columns: readonly ColumnSpec<Row>[], context: CellContext): (row: Row) => void {
   const { labels } = context;
-  const { columns } = table;
-  const sheet = workbook.addSheet(
-    labels.sheet(table.sheet),
-    columns.map((column) => ({ header: headerOf(column, labels), kind: column.kind, width: column.width })),
-  );
   // One array for every row: the writer turns it into XML at once.
   const values: ExcelValue[] = new Array<ExcelValue>(columns.length);
+  return (row) => {
+    for (let index = 0; index < columns.length; index += 1) values[index] = excelCell(columns[index].kind, columns[index].get(row, labels), context);
+    sheet.addRow(values);
+  };
+}
+
+/**
+ * Streams one table into a new sheet, batch by batch; returns its number of data rows. `afterBatch` is given each
+ * batch once its rows are written, before the wait for zlib (history-walk.ts writes another sheet's rows there).
+ */
+export async function writeTableSheet<Row>(
+  reader: ExportReader,
+  workbook: Pick<WorkbookWriter, 'addSheet'>,
+  table: TableSpec<Row>,
+  context: CellContext,
+  afterBatch?: (batch: Row[]) => Promise<void>,
+  size = batchSize,
+): Promise<number> {
+  const sheet = workbook.addSheet(context.labels.sheet(table.sheet), sheetColumns(table.columns, context.labels));
+  const write = tableRowWriter(sheet, table.columns, context);
   let count = 0;
-  for await (const batch of reader.batches<Row>(table.select)) {
-    for (const row of batch) {
-      for (let index = 0; index < columns.length; index += 1) values[index] = excelCell(columns[index].kind, columns[index].get(row, labels), context);
-      sheet.addRow(values);
-    }
+  for await (const batch of reader.batches<Row>(table.select, size)) {
+    for (const row of batch) write(row);
     count += batch.length;
+    await afterBatch?.(batch);
     await sheet.drained();
   }
   await sheet.finish();

@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApplicationFilters } from '../../src-shared/contract';
+import { cellContext, type ExcelValue } from '../../src-main/exports/cells';
+import { HeldSheetParts } from '../../src-main/exports/held-sheet';
+import { writeApplicationsWithHistory } from '../../src-main/exports/history-walk';
+import { withExportReader } from '../../src-main/exports/reader';
+import { readApplicationsTable, stageHistoryTable } from '../../src-main/exports/tables';
+import { writeTableSheet, type SheetColumn, type SheetWriter } from '../../src-main/exports/workbook';
+import { ZipWriter } from '../../src-main/exports/xlsx/zip';
+import { generateDataset, seedDatabase } from '../../src-main/seed';
+import type { TempApp } from '../support/temp-app';
+import { openSeededExportApp, type ExportWorld } from './support/data';
+import { zipEntry } from './support/zip-entry';
+
+/**
+ * The Excel export writes the stage history in the applications' walk (src-main/exports/history-walk.ts), each
+ * batch of applications' events read by their ids, instead of through its own query walking the applications again
+ * (stageHistoryTable). On a seeded database, with events retracted and a stage deleted, for several filters and
+ * batch sizes, both give the same rows in the same order, cell by cell, and the applications sheet is unchanged.
+ */
+
+let app: TempApp;
+let world: ExportWorld;
+beforeAll(async () => {
+  ({ app, world } = await openSeededExportApp());
+  seedDatabase(app.context, generateDataset({ count: 150, seed: 'history-walk', today: '2025-06-01' }));
+  // A retracted event (no longer in the history) and a deleted stage (its events move to another).
+  const events = app.context.db.sqlite.prepare('SELECT id FROM stage_events WHERE deleted_at IS NULL ORDER BY rowid').pluck().all() as string[];
+  app.context.changes.write((write) => {
+    write.softDelete('stage_events', events[3]);
+    write.softDelete('stage_events', events[40]);
+  });
+  const renamed = (await app.api.invoke('stages.list', undefined)).find((stage) => stage.name === 'Appel RH')!;
+  await app.api.invoke('stages.delete', { id: renamed.id, replacementId: world.stages.screening });
+});
+afterAll(() => app?.close());
+
+/** A sheet that keeps the cells of every row written into it. */
+class RecordedSheet implements SheetWriter {
+  readonly rows: ExcelValue[][] = [];
+  finished = false;
+
+  constructor(readonly columns: SheetColumn[]) {}
+
+  addRow(values: readonly ExcelValue[]): void {
+    // A copy: the row writer fills one array for every row.
+    this.rows.push([...values]);
+  }
+
+  drained(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  finish(): Promise<void> {
+    this.finished = true;
+    return Promise.resolve();
+  }
+}
+
+const recorder = (sheets: RecordedSheet[]) => ({
+  addSheet: (_name: string, columns: readonly SheetColumn[]) => {
+    const sheet = new RecordedSheet([...columns]);
+    sheets.push(sheet);
+    return sheet;
+  },
+});
+
+describe('the stage history written in the applications’ walk', () => {
+  const cases: { filters: ApplicationFilters; size: number }[] = [
+    { filters: { archived: 'all' }, size: 500 },
+    { filters: { archived: 'all' }, size: 7 },
+    { filters: {}, size: 1 },
+    { filters: { stageCategories: ['interviewing', 'rejected', 'screening'] }, size: 13 },
+    { filters: { text: 'lyon' }, size: 3 },
+  ];
+
+  it.each(cases)('gives the rows of the stage history’s own query, in its order ($filters, batches of $size)', async ({ filters, size }) => {
+    const context = cellContext('fr', 'Europe/Paris');
+    const { expected, applications, history } = await withExportReader(app.context.db, async (reader) => {
+      const expected: RecordedSheet[] = [];
+      await writeTableSheet(reader, recorder(expected), await readApplicationsTable(reader, filters), context);
+      await writeTableSheet(reader, recorder(expected), stageHistoryTable(filters), context);
+      const applications: RecordedSheet[] = [];
+      let history: RecordedSheet | undefined;
+      const rows = await writeApplicationsWithHistory(
+        reader,
+        recorder(applications),
+        await readApplicationsTable(reader, filters),
+        (columns) => (history = new RecordedSheet(columns)),
+        context,
+        size,
+      );
+      expect(rows).toBe(applications[0].rows.length);
+      return { expected, applications, history: history! };
+    });
+    expect(applications[0].columns).toEqual(expected[0].columns);
+    expect(applications[0].rows).toEqual(expected[0].rows);
+    expect(history.columns).toEqual(expected[1].columns);
+    expect(history.rows).toEqual(expected[1].rows);
+    expect(history.finished).toBe(true);
+    // Enough events to cross many batches, and none of the retracted ones.
+    expect(history.rows.length).toBeGreaterThan(Math.min(3 * size, 40));
+  });
+
+  it('leaves out retracted events and names a deleted stage’s events after their new stage', async () => {
+    const context = cellContext('en', 'UTC');
+    const history = await withExportReader(app.context.db, async (reader) => {
+      let history: RecordedSheet | undefined;
+      await writeApplicationsWithHistory(reader, recorder([]), await readApplicationsTable(reader, { archived: 'all' }), (columns) => (history = new RecordedSheet(columns)), context, 5);
+      return history!;
+    });
+    const live = app.context.db.sqlite.prepare('SELECT count(*) FROM stage_events e JOIN applications a ON a.id = e.application_id WHERE e.deleted_at IS NULL AND a.deleted_at IS NULL').pluck().get() as number;
+    expect(history.rows).toHaveLength(live);
+    const stageColumns = history.columns.flatMap((column, index) => (column.header === 'From' || column.header === 'To' ? [index] : []));
+    expect(stageColumns).toHaveLength(2);
+    expect(history.rows.some((row) => stageColumns.some((index) => row[index] === 'Appel RH'))).toBe(false);
+  });
+
+  it('holds a part deflated in a private temporary file until its turn, places it whole, and removes the file', async () => {
+    const temporary = path.join(app.dir, 'held');
+    fs.mkdirSync(temporary);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    try {
+      const held = new HeldSheetParts();
+      // Several reads back (256 KB each) of text that does not deflate much.
+      const text = Array.from({ length: 120_000 }, (_, index) => `<r>${index * 7919} é 😀</r>`).join('');
+      const part = held.entry('held.xml');
+      part.write(text.slice(0, 1_000_000));
+      await held.room(part);
+      part.write(text.slice(1_000_000));
+      part.end();
+      const [folder] = fs.readdirSync(temporary);
+      expect((fs.statSync(path.join(temporary, folder)).mode & 0o777).toString(8)).toBe('700');
+
+      const out = new PassThrough();
+      const bytes: Buffer[] = [];
+      out.on('data', (chunk: Buffer) => bytes.push(chunk));
+      const zip = new ZipWriter(out);
+      zip.file('first.xml', '<first/>');
+      await held.place(zip);
+      zip.file('last.xml', '<last/>');
+      await zip.commit();
+      held.discard();
+      const archive = Buffer.concat(bytes);
+      expect(zipEntry(archive, 'held.xml')).toBe(text);
+      expect(zipEntry(archive, 'last.xml')).toBe('<last/>');
+      // The CRC-32 the central directory records for the held part (fflate's data descriptor is written from it).
+      // Its record names it last in the archive (46 bytes after the record's start).
+      const record = archive.lastIndexOf(Buffer.from('held.xml')) - 46;
+      expect(archive.readUInt32LE(record)).toBe(0x02014b50);
+      expect(archive.readUInt32LE(record + 16)).toBe(zlib.crc32(text));
+      expect(fs.readdirSync(temporary)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
+});
