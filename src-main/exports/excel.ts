@@ -64,7 +64,7 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
         return { rows };
       }
       // One thread: the stage history is written in the applications' walk, its part held in a file until its turn.
-      const history = new HeldSheetParts();
+      const history = new HeldSheetParts((folder) => context.job?.temporary(folder));
       const historyNumber = others.find(({ sheet }) => sheet === 'stageHistory')!.number;
       try {
         const rows = await writeApplicationsWithHistory(reader, workbook, applications, (columns) => new SheetXmlWriter(history, historyNumber, columns), cells);

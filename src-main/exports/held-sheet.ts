@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,16 +22,24 @@ interface HeldPart {
  * applications: history-walk.ts), which holds its files one after the other. Each part is deflated as it is
  * written, on zlib's thread pool as any other, and its deflated bytes wait in a file of a private temporary folder
  * until `place` adds it to the archive at the sheet's turn: held in memory they were about 15 MB at 100,000
- * applications, on a peak RSS already at its limit (docs/performance.md). `discard` removes the folder.
+ * applications, on a peak RSS already at its limit (docs/performance.md). `discard` removes the folder; `declare`
+ * hands it to whoever removes it if the process dies first (the job runner, for an export run as a job).
  */
 export class HeldSheetParts implements SheetZip {
   private readonly parts: HeldPart[] = [];
   private folder: string | undefined;
   private failure: Error | undefined;
 
+  constructor(private readonly declare: (folder: string) => void = () => {}) {}
+
   entry(name: string): ZipEntry {
-    // mkdtemp makes the folder readable by its owner only: the parts hold the user's data.
-    this.folder ??= fs.mkdtempSync(path.join(os.tmpdir(), 'candid-export-'));
+    if (!this.folder) {
+      // Declared before it exists, so that a process dying right after creating it still has it removed; readable
+      // by its owner only, as the parts hold the user's data.
+      this.folder = path.join(os.tmpdir(), `candid-export-${crypto.randomUUID()}`);
+      this.declare(this.folder);
+      fs.mkdirSync(this.folder, { mode: 0o700 });
+    }
     const file = path.join(this.folder, `part-${this.parts.length}`);
     const descriptor = fs.openSync(file, 'w', 0o600);
     let open = true;

@@ -256,7 +256,8 @@ export class JobRunner implements Jobs {
   }
 
   private removeTemporaries(job: RunningJob): void {
-    for (const file of job.temporaries) fs.rmSync(file, { force: true });
+    // A job may declare a folder (the Excel export's held sheet parts) as well as files.
+    for (const file of job.temporaries) fs.rmSync(file, { recursive: true, force: true });
   }
 
   private receive(job: RunningJob, message: WorkerMessage): void {
