@@ -144,7 +144,7 @@ export function hasStatisticsTables(db: Database): boolean {
 }
 
 /** Whether stage events can say their day is not known (migration 0180; 0060 fills the facts before it). */
-function hasDateUnknown(db: Database): boolean {
+export function hasDateUnknown(db: Database): boolean {
   return schemaHas(db, 'stage_events.date_unknown', () =>
     db.sql(`SELECT 1 FROM pragma_table_info('stage_events') WHERE name = 'date_unknown'`).pluck().get() !== undefined,
   );
