@@ -36,10 +36,12 @@ export function moveSideLessStayers(db: Database, table: SideTable, toArchived: 
 
   const rest = table.columns.slice(1);
   const left = `coalesce(stayed.count, 0)`;
+  // The stayers' flag as a constant: joined on `side.archived`, SQLite built an automatic index on the temporary
+  // table for every call instead of seeking its key.
   db.sql(`INSERT INTO ${table.name} (${columns}, count)
           SELECT ${flag}, ${rest.map((column) => `side.${column}`).join(', ')}, side.count - ${left}
           FROM ${table.name} AS side LEFT JOIN ${back} AS stayed
-            ON stayed.archived = side.archived AND ${rest.map((column) => `stayed.${column} = side.${column}`).join(' AND ')}
+            ON stayed.archived = ${1 - flag} AND ${rest.map((column) => `stayed.${column} = side.${column}`).join(' AND ')}
           WHERE side.archived = ${1 - flag} AND side.count <> ${left}
           ON CONFLICT (${table.conflict.join(', ')}) DO UPDATE SET count = count + excluded.count`).run();
   db.sql(`DELETE FROM ${table.name} WHERE archived = ${1 - flag}`).run();
