@@ -12,7 +12,7 @@ import {
 } from './facts';
 import { hasSkillMonths, rebuildSkillMonths, SkillMonthDeltas, skillMonthsTable } from './skill-months';
 import { hasMonthCells, MonthCellDeltas, monthCellsTable, rebuildMonthCells } from './month-cells';
-import { moveStayersBack, moveWholeSideOf } from './side-moves';
+import { moveSideLessStayers } from './side-moves';
 
 const createRefreshSet = `CREATE TEMP TABLE IF NOT EXISTS statistics_refresh (seq INTEGER PRIMARY KEY)`;
 const inRefreshSet = `seq IN (SELECT seq FROM temp.statistics_refresh)`;
@@ -99,11 +99,11 @@ function factsOnSide(db: Database, archived: boolean): number {
 
 /**
  * The facts have moved to the `archived` side and few stayed on the other: every count of the side they left is
- * moved over in a few statements (the active scope of the cells is emptied, or becomes a copy of "all"; the skill
- * months and month cells of one flag are added to the other's), then the counts of the facts that stayed go back:
- * the cells' one by one (few), the skill months' and month cells' set-based (side-moves.ts: the Undo of a "select
- * all" leaves 27,091 behind at 100,000). The same counts as moving each one over, with the JavaScript work and the
- * writes of the few instead of the many.
+ * moved over in a few statements (the active scope of the cells is emptied, or becomes a copy of "all", and the
+ * counts of the facts that stayed go back one by one, few; the skill months and month cells of the side left are
+ * added to the other's less the stayers' counts, set-based: side-moves.ts, the Undo of a "select all" leaves 27,091
+ * behind at 100,000). The same counts as moving each one over, with the JavaScript work and the writes of the few
+ * instead of the many.
  */
 function moveWholeSide(db: Database, archived: boolean): void {
   const flag = archived ? 1 : 0;
@@ -114,18 +114,16 @@ function moveWholeSide(db: Database, archived: boolean): void {
   }
   const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
   const monthCells = hasMonthCells(db) ? new MonthCellDeltas() : null;
-  if (months) moveWholeSideOf(db, skillMonthsTable, archived);
-  if (monthCells) moveWholeSideOf(db, monthCellsTable, archived);
   const deltas = new CellDeltas();
-  // The facts that stayed, as they count on their side (its counts were all moved away).
+  // The facts that stayed: back to their side in the cells, and their counts as they count on it in the others.
   for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE archived IS NOT ${flag}`).raw().iterate() as Iterable<FactRow>) {
     deltas.move(row, !archived);
     months?.addFact(row, 1);
     monthCells?.addFact(row, 1);
   }
   writeCells(db, deltas);
-  if (months) moveStayersBack(db, skillMonthsTable, archived, months.rows());
-  if (monthCells) moveStayersBack(db, monthCellsTable, archived, monthCells.rows());
+  if (months) moveSideLessStayers(db, skillMonthsTable, archived, months.rows());
+  if (monthCells) moveSideLessStayers(db, monthCellsTable, archived, monthCells.rows());
 }
 
 /** The applications `which` selects (a condition on `applications`) become the set to refresh. */
