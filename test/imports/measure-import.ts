@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importFile, type ImportPhase } from '../../src-main/imports/run';
 import { databaseFileName } from '../../src-main/db/open';
+import { setup, teardown } from '../support/jobs-worker-bundle';
 import { openTempApp, tempDir } from '../support/temp-app';
 import { syntheticCsv } from './support/synthetic';
 
@@ -19,6 +20,8 @@ if (!given) fs.writeFileSync(file, syntheticCsv(Number(argument)));
 const into = process.argv[3] ? path.resolve(process.argv[3]) : null;
 const dataDir = tempDir('candid-measure-data-');
 if (into) fs.copyFileSync(into, path.join(dataDir, databaseFileName));
+// The import's check thread loads one ready bundle, as in the app, instead of compiling the sources through tsx.
+await setup();
 const app = await openTempApp({ dataDir });
 const round = (ms: number) => Math.round(ms);
 try {
@@ -58,4 +61,5 @@ try {
 } finally {
   app.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  teardown();
 }
