@@ -20,6 +20,7 @@ import {
 } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 import { cardOrder, parseCard, type Card } from './cards';
+import type { CheckedRow, CheckOutcome } from './check-protocol';
 import type { FieldShape } from '../custom-fields/values';
 import { convertRow, type ConvertedRow, type RowPlan } from './convert';
 import { checkCustomTargets, importableCustomFields, proposeCustomFields } from './custom-fields';
@@ -445,6 +446,29 @@ export class RowChecker {
       importableDuplicates: this.importableDuplicates,
     };
   }
+}
+
+/**
+ * The data rows of a planned file checked in order, `size` rows at a time (each row with whether the file is
+ * refused so far, as when it was checked): what an import stages, here or from its check thread (check-worker.ts).
+ * Nothing when the mapping lacks a required field.
+ */
+export function* checkedBatches(checker: RowChecker, plan: FilePlan, size: number): Generator<CheckedRow[]> {
+  if (checker.missing.length > 0) return;
+  let batch: CheckedRow[] = [];
+  for (const row of planRows(plan)) {
+    batch.push({ checked: checker.check(row), refusesInvalid: checker.refusesInvalid });
+    if (batch.length < size) continue;
+    yield batch;
+    batch = [];
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** What an import needs of a check's result: the counts and listed problems, without the plan. */
+export function checkOutcome(analysis: Analysis): CheckOutcome {
+  const { problems, problemCount, rowCount, importable, importableDuplicates } = analysis;
+  return { problems, problemCount, rowCount, importable, importableDuplicates };
 }
 
 /** The second pass: converts and checks every row as the import will (RowChecker), keeping only the result. */

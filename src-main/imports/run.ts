@@ -1,5 +1,7 @@
+import os from 'node:os';
 import {
   importOptions,
+  type ImportField,
   importRunInput,
   type ImportProblemCode,
   type ImportResult,
@@ -10,16 +12,30 @@ import {
 } from '../../src-shared/contract';
 import { backupBeforeImport } from '../backups';
 import type { AppContext } from '../context';
-import { planFile, planRows, RowChecker, unmappedRequired, type Analysis, type FilePlan, type PassOptions } from './analyse';
+import { checkedBatches, checkOutcome, planFile, RowChecker, type PassOptions } from './analyse';
+import type { CheckedRow, CheckOutcome } from './check-protocol';
+import { CheckThread } from './check-thread';
 import { settleDerivedData } from '../changes/owed-derived';
 import { importCandidBackup } from './candid-backup';
 import { importError } from './errors';
 import { withImportFile } from './read';
+import type { TableFile } from './reader';
 import { ImportStaging } from './staging';
 import { ImportWriter } from './write';
 
 /** Applications written to the staging database per transaction: where progress is reported and a cancel noticed. */
 const stagingChunkRows = 1000;
+
+/**
+ * Files from this size have their rows read and checked in a thread of their own (about 2,300 rows of a usual
+ * tracker): below, starting the thread (tens of milliseconds) costs more than it saves.
+ */
+const checkThreadFromBytes = 256 * 1024;
+/**
+ * Batches of checked rows the thread may send ahead of the writes: the queue bounds what waits in memory (a batch
+ * of 1,000 rows is about 1-2 MB as a message), and is long enough that neither side waits for the other's jitter.
+ */
+const batchesInFlight = 4;
 
 /** How many problems an error lists in its details (the preview lists them all). */
 const problemsInError = 20;
@@ -41,113 +57,161 @@ export interface ImportObserver {
    * default: multi-row INSERTs, the derived data once at the end). For the test that proves both write the same.
    */
   rowByRow?: boolean;
+  /**
+   * The file's rows read and checked in a thread of their own (true) or in this one (false), instead of by the
+   * file's size and the cores. For the tests that prove both import the same.
+   */
+  checkThread?: boolean;
 }
 
 /** Refuses what cannot be imported as chosen, before anything is written. */
-function checkImportable(analysis: Analysis, options: ReturnType<typeof importOptions.parse>): void {
-  const missing = unmappedRequired(analysis);
-  if (missing.length > 0) throw importError('VALIDATION', 'unmapped_required', `No column is mapped to ${missing.join(' and ')}`, { fields: missing });
-  const { rowsWithErrors, errors } = analysis.problemCount;
+function checkImportable(checks: RowChecks, options: ReturnType<typeof importOptions.parse>): void {
+  if (checks.missing.length > 0) throw unmappedError(checks.missing);
+  const outcome = checks.outcome();
+  const { rowsWithErrors, errors } = outcome.problemCount;
   if (rowsWithErrors > 0 && !options.skipInvalidRows) {
-    throw importError('VALIDATION', 'rows_invalid', `${rowsWithErrors} of ${analysis.rowCount} rows have errors; nothing was imported`, {
+    throw importError('VALIDATION', 'rows_invalid', `${rowsWithErrors} of ${outcome.rowCount} rows have errors; nothing was imported`, {
       rowsWithErrors,
       errorCount: errors,
-      problems: analysis.problems.filter((problem) => problem.severity === 'error').slice(0, problemsInError),
+      problems: outcome.problems.filter((problem) => problem.severity === 'error').slice(0, problemsInError),
     });
   }
-  const selected = analysis.importable - (options.skipDuplicates ? analysis.importableDuplicates : 0);
-  if (selected <= 0) throw importError('VALIDATION', 'nothing_to_import', 'No row is left to import', { rows: analysis.rowCount });
+  const selected = outcome.importable - (options.skipDuplicates ? outcome.importableDuplicates : 0);
+  if (selected <= 0) throw importError('VALIDATION', 'nothing_to_import', 'No row is left to import', { rows: outcome.rowCount });
+}
+
+function unmappedError(missing: ImportField[]) {
+  return importError('VALIDATION', 'unmapped_required', `No column is mapped to ${missing.join(' and ')}`, { fields: missing });
 }
 
 type WriteSummary = ImportSummary & { skippedInvalid: number; skippedDuplicates: number };
 
 /**
- * Checks every row of a planned file and writes each selected application into a staging database as it is
- * checked, so that the file is read and every row converted once (the check and the staging were two passes, each
- * converting every row), and accounts for each: created, skipped and why, kept with warnings (each naming the
- * application it concerns). Nothing of the file is held. Whether the file can be imported as chosen is only known
- * once every row is checked: the staging database is thrown away when it cannot (staging.ts: nobody reads it until
- * `apply`). Returns the check's result and the staging, to be applied or closed by the caller.
+ * A planned file's rows as they are checked, here or in a thread of their own (check-thread.ts), in batches of
+ * `stagingChunkRows` rows; then what the check found (once every batch came).
  */
-async function checkAndStage(
+interface RowChecks {
+  rowCount: number;
+  /** Required fields no column is mapped to: no row is checked. */
+  missing: ImportField[];
+  batches: AsyncIterable<CheckedRow[]> | Iterable<CheckedRow[]>;
+  outcome(): CheckOutcome;
+  /** Ends the thread, if any: once every row came, or when the import stops. */
+  stop(): Promise<void>;
+}
+
+/** The file's first pass and its rows' check in this thread (small files, JSON, one core). */
+async function checkHere(context: AppContext, file: TableFile, input: ParsedInput<'imports.run'>, passes: PassOptions): Promise<RowChecks> {
+  const plan = await planFile(context.db, file, input, jobPasses(context, passes));
+  const checker = new RowChecker(context.db, plan, false);
+  return {
+    rowCount: plan.rowCount,
+    missing: checker.missing,
+    batches: checkedBatches(checker, plan, stagingChunkRows),
+    outcome: () => checkOutcome(checker.analysis()),
+    stop: () => Promise.resolve(),
+  };
+}
+
+/** The file's first pass and its rows' check in a thread of their own, on the other core, while the rows are staged here. */
+async function checkInThread(context: AppContext, input: ParsedInput<'imports.run'>, passes: PassOptions): Promise<RowChecks> {
+  const thread = new CheckThread({ databaseFile: context.db.path, nativeBinding: context.db.options.nativeBinding, input, batchRows: stagingChunkRows, batchesInFlight });
+  try {
+    const progress = jobPasses(context, passes);
+    const { rowCount, missing } = await thread.planned((rows) => {
+      progress.onProgress?.(rows);
+      passes.signal?.throwIfAborted();
+    });
+    return { rowCount, missing, batches: thread.batches(), outcome: () => thread.outcome(), stop: () => thread.stop() };
+  } catch (error) {
+    await thread.stop();
+    throw error;
+  }
+}
+
+/** Whether the file's rows are checked in a thread of their own: a table large enough, when there are two cores. */
+function inCheckThread(file: TableFile, observer: ImportObserver): boolean {
+  if (observer.checkThread !== undefined) return observer.checkThread;
+  // JSON is read whole where it is opened: a thread would read it again.
+  return file.format !== 'json' && file.bytes >= checkThreadFromBytes && os.availableParallelism() >= 2;
+}
+
+/**
+ * Writes each selected application of the checked rows into a staging database as the rows come, so that the
+ * file is read and every row converted once (the check and the staging were two passes, each converting every
+ * row), and accounts for each: created, skipped and why, kept with warnings (each naming the application it
+ * concerns). Nothing of the file is held. Whether the file can be imported as chosen is only known once every row
+ * is checked: the staging database is thrown away when it cannot (staging.ts: nobody reads it until `apply`).
+ * The caller applies or closes the staging.
+ */
+async function stageRows(
   context: AppContext,
-  plan: FilePlan,
+  staging: ImportStaging,
+  checks: RowChecks,
   options: ReturnType<typeof importOptions.parse>,
   passes: PassOptions,
   rowByRow = false,
-): Promise<{ analysis: Analysis; staging: ImportStaging; importWriter: ImportWriter; summary: Omit<WriteSummary, 'companies' | 'contacts' | 'stageEvents'> }> {
+): Promise<{ importWriter: ImportWriter; summary: Omit<WriteSummary, 'companies' | 'contacts' | 'stageEvents'> }> {
   const skipped: ImportSummary['skipped'] = [];
   const warnings = new Map<ImportProblemCode, ImportWarningGroup>();
   let skippedInvalid = 0;
   let skippedDuplicates = 0;
   let created = 0;
   let read = 0;
-  const checker = new RowChecker(context.db, plan, false);
-  const staging = await ImportStaging.create(context);
-  try {
-    const importWriter = new ImportWriter(staging.db);
-    const rows = planRows(plan)[Symbol.iterator]();
-    let finished = checker.missing.length > 0;
-    while (!finished) {
-      context.job?.progress('staging', read, plan.rowCount);
-      passes.onProgress?.(read);
-      passes.signal?.throwIfAborted();
-      staging.changes.write((write) => {
-        importWriter.use(write);
-        for (let inChunk = 0; inChunk < stagingChunkRows; inChunk += 1) {
-          const next = rows.next();
-          if (next.done) {
-            finished = true;
-            return;
+  const importWriter = new ImportWriter(staging.db);
+  const progress = () => {
+    context.job?.progress('staging', read, checks.rowCount);
+    passes.onProgress?.(read);
+    passes.signal?.throwIfAborted();
+  };
+  progress();
+  for await (const batch of checks.batches) {
+    staging.changes.write((write) => {
+      importWriter.use(write);
+      for (const { checked, refusesInvalid } of batch) {
+        read += 1;
+        for (const { application, duplicate } of checked) {
+          const skippedAsDuplicate = options.skipDuplicates && duplicate;
+          if (application.input === null || skippedAsDuplicate) {
+            if (application.input === null) skippedInvalid += 1;
+            else skippedDuplicates += 1;
+            if (skipped.length < listedPerKind) {
+              const reasons = application.input === null ? [...new Set(application.problems.filter((problem) => problem.severity === 'error').map((problem) => problem.code))] : ['duplicate' as const];
+              skipped.push({ row: application.row, column: application.column, reasons });
+            }
+            continue;
           }
-          read += 1;
-          for (const { application, duplicate } of checker.check(next.value)) {
-            const skippedAsDuplicate = options.skipDuplicates && duplicate;
-            if (application.input === null || skippedAsDuplicate) {
-              if (application.input === null) skippedInvalid += 1;
-              else skippedDuplicates += 1;
-              if (skipped.length < listedPerKind) {
-                const reasons = application.input === null ? [...new Set(application.problems.filter((problem) => problem.severity === 'error').map((problem) => problem.code))] : ['duplicate' as const];
-                skipped.push({ row: application.row, column: application.column, reasons });
-              }
-              continue;
-            }
-            // A file with rows in error is refused at the end (checkImportable) unless they are skipped: nothing
-            // more is staged for nothing, the rows are only checked, for the error to count them all.
-            if (checker.refusesInvalid && !options.skipInvalidRows) continue;
-            const applicationId = importWriter.writeRow(application);
-            created += 1;
-            for (const problem of application.problems) {
-              let group = warnings.get(problem.code);
-              if (!group) warnings.set(problem.code, (group = { code: problem.code, count: 0, items: [] }));
-              group.count += 1;
-              if (group.items.length < listedPerKind) group.items.push({ row: problem.row ?? application.row, column: problem.column, field: problem.field, value: problem.value, applicationId });
-            }
+          // A file with rows in error is refused at the end (checkImportable) unless they are skipped: nothing
+          // more is staged for nothing, the rows are only checked, for the error to count them all.
+          if (refusesInvalid && !options.skipInvalidRows) continue;
+          const applicationId = importWriter.writeRow(application);
+          created += 1;
+          for (const problem of application.problems) {
+            let group = warnings.get(problem.code);
+            if (!group) warnings.set(problem.code, (group = { code: problem.code, count: 0, items: [] }));
+            group.count += 1;
+            if (group.items.length < listedPerKind) group.items.push({ row: problem.row ?? application.row, column: problem.column, field: problem.field, value: problem.value, applicationId });
           }
         }
-      }, { bulk: !rowByRow });
-      // Lets the event loop run between chunks, as the file's passes do (analyse.ts eachRow).
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    // The staged applications' current stages, full-text rows and statistics, once and set-based (bulk writes owe them).
-    settleDerivedData(staging.db);
-    return {
-      analysis: checker.analysis(),
-      staging,
-      importWriter,
-      summary: {
-        applications: created,
-        skipped,
-        skippedCount: skippedInvalid + skippedDuplicates,
-        warnings: [...warnings.values()].sort((a, b) => b.count - a.count),
-        skippedInvalid,
-        skippedDuplicates,
-      },
-    };
-  } catch (error) {
-    staging.close();
-    throw error;
+      }
+    }, { bulk: !rowByRow });
+    progress();
+    // Lets the event loop run between chunks, as the file's passes do (analyse.ts eachRow).
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  // The staged applications' current stages, full-text rows and statistics, once and set-based (bulk writes owe them).
+  settleDerivedData(staging.db);
+  return {
+    importWriter,
+    summary: {
+      applications: created,
+      skipped,
+      skippedCount: skippedInvalid + skippedDuplicates,
+      warnings: [...warnings.values()].sort((a, b) => b.count - a.count),
+      skippedInvalid,
+      skippedDuplicates,
+    },
+  };
 }
 
 /**
@@ -182,15 +246,24 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
       context.job?.commitPoint();
       return importCandidBackup(context, file, options.mergeBackup);
     }
-    const plan = await planFile(context.db, file, input, jobPasses(context, passes));
-    const missing = unmappedRequired(plan);
-    if (missing.length > 0) throw importError('VALIDATION', 'unmapped_required', `No column is mapped to ${missing.join(' and ')}`, { fields: missing });
-    observer.onPhase?.('validated');
-    const countCompanies = () => context.db.sql(`SELECT count(*) FROM companies WHERE deleted_at IS NULL`).pluck().get() as number;
-    const companiesBefore = countCompanies();
-    const { analysis, staging, importWriter, summary: staged } = await checkAndStage(context, plan, options, passes, observer.rowByRow);
+    // In a thread, the file is read and planned on the other core while the staging database is made here.
+    const checking = inCheckThread(file, observer) ? checkInThread(context, input, passes) : null;
+    // Awaited below: marked handled meanwhile, so that its failure is not reported as unhandled first.
+    checking?.catch(() => undefined);
+    let staging: ImportStaging | undefined;
+    let checks: RowChecks | undefined;
     try {
-      checkImportable(analysis, options);
+      if (checking) staging = await ImportStaging.create(context);
+      checks = checking ? await checking : await checkHere(context, file, input, passes);
+      if (checks.missing.length > 0) throw unmappedError(checks.missing);
+      observer.onPhase?.('validated');
+      const countCompanies = () => context.db.sql(`SELECT count(*) FROM companies WHERE deleted_at IS NULL`).pluck().get() as number;
+      const companiesBefore = countCompanies();
+      staging ??= await ImportStaging.create(context);
+      const { importWriter, summary: staged } = await stageRows(context, staging, checks, options, passes, observer.rowByRow);
+      // Every row came: the thread's memory goes before the backup and the final transaction.
+      await checks.stop();
+      checkImportable(checks, options);
       observer.onPhase?.('rows-written');
       context.job?.progress('backingUp');
       const snapshot = await backupBeforeImport(context);
@@ -220,7 +293,10 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
         summary,
       };
     } finally {
-      staging.close();
+      staging?.close();
+      if (checks) await checks.stop();
+      // Failed before its plan came (the staging could not be made): the thread ends all the same.
+      else await checking?.then((started) => started.stop(), () => undefined);
     }
   });
 }

@@ -81,6 +81,22 @@ describe('an import job', () => {
     expect(app.context.jobs.list()).toEqual([]);
   });
 
+  it('leaves the database as it was when its worker dies while the rows are checked in their own thread', async () => {
+    // The file (about 330 KB) is large enough for its rows to be checked in a thread of the worker's (imports/check-thread.ts).
+    const before = fingerprint(app);
+    const running = app.api.invoke('imports.run', runInput());
+    const outcome = running.then(
+      () => 'committed',
+      (error: { code: string }) => error.code,
+    );
+    await whenJob((event) => event.step === 'staging' && (event.done ?? 0) > 0, (event) => app.context.jobs.terminate(event.id));
+    expect(await outcome).toBe('INTERNAL');
+    expect(fingerprint(app)).toBe(before);
+    expect(leftovers()).toEqual([]);
+    await app.api.invoke('applications.create', { companyName: 'After', position: 'Written after the crash' });
+    expect(await total()).toBe(2);
+  });
+
   it('leaves the database as it was when its worker dies in the middle of the final transaction', async () => {
     const before = fingerprint(app);
     const running = app.api.invoke('imports.run', runInput());

@@ -1,0 +1,48 @@
+import type { ImportField, ParsedInput } from '../../src-shared/contract';
+import type { AppErrorShape } from '../../src-shared/errors';
+import type { Analysis, CheckedApplication } from './analyse';
+
+/**
+ * What an import and the thread that reads, plans and checks its file (check-thread.ts, check-worker.ts) tell
+ * each other. Kept apart from both so that the jobs' worker entry can recognise a check thread without loading the
+ * import's code.
+ */
+
+export interface CheckThreadStart {
+  role: 'import-check';
+  databaseFile: string;
+  nativeBinding?: string;
+  /** The import's parsed input: the file (a path, or the uploaded content) and how to read and map it. */
+  input: ParsedInput<'imports.run'>;
+  /** Data rows per `rows` message. */
+  batchRows: number;
+  /** Batches sent and not yet written (acknowledged by `written`) at most: what the thread may hold in memory. */
+  batchesInFlight: number;
+}
+
+/** One data row checked: its applications, and whether this row or an earlier one has an error. */
+export interface CheckedRow {
+  checked: CheckedApplication[];
+  refusesInvalid: boolean;
+}
+
+/** What the import needs of the check once every row went through it (Analysis without the plan's functions). */
+export type CheckOutcome = Pick<Analysis, 'problems' | 'problemCount' | 'rowCount' | 'importable' | 'importableDuplicates'>;
+
+export type CheckThreadMessage =
+  /** Rows read so far by the first pass (the plan). */
+  | { type: 'progress'; rows: number }
+  /** The file is planned: its data rows, and the required fields no column is mapped to (then no row comes). */
+  | { type: 'planned'; rowCount: number; missing: ImportField[] }
+  /** The next data rows, checked, in order. */
+  | { type: 'rows'; rows: CheckedRow[] }
+  /** Every row was checked. */
+  | { type: 'checked'; outcome: CheckOutcome }
+  | { type: 'failed'; error: AppErrorShape };
+
+/** The import's one message: a batch was written, one more may come. */
+export type CheckThreadCommand = { type: 'written' };
+
+export function isCheckThreadStart(data: unknown): data is CheckThreadStart {
+  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'import-check';
+}

@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeAppContext, openAppContext } from '../../src-main/context';
+import { syncedTables } from '../../src-main/db/schema';
+import { importFile, type ImportObserver } from '../../src-main/imports/run';
+import { ManualClock } from '../support/manual-clock';
+import { openTempApp, tempDir, type TempApp } from '../support/temp-app';
+import { derivedData } from '../sync/support/derived';
+import { fingerprint, upload } from './support/files';
+
+/**
+ * A large file's rows are read, planned and checked in a thread of their own while the import stages them
+ * (src-main/imports/check-thread.ts). The same file imported with that thread and with every step in one thread
+ * must write the same rows, change-log entries, clocks and derived data, give the same summary, and refuse the
+ * same files with the same errors (counted over the whole file). Each file spans several batches of rows.
+ */
+
+const apps: TempApp[] = [];
+afterEach(() => {
+  for (const app of apps.splice(0)) app.close();
+});
+
+const start = Date.UTC(2031, 2, 4, 10, 0, 0);
+const node = 'feedc0ffee123456';
+
+/** An app on a clock that stands still, and one node id: its timestamps are the same whichever run writes them. */
+async function open(): Promise<TempApp> {
+  const dataDir = tempDir();
+  const first = await openAppContext({ dataDir });
+  first.db.sqlite.prepare(`UPDATE meta SET value = ? WHERE key = 'node_id'`).run(node);
+  first.db.sqlite.prepare(`DELETE FROM meta WHERE key = 'hlc_last'`).run();
+  closeAppContext(first);
+  const app = await openTempApp({ dataDir, clock: new ManualClock(start) });
+  apps.push(app);
+  await app.api.invoke('customFields.create', { name: 'Signing bonus', kind: 'number' });
+  await app.api.invoke('customFields.create', { name: 'Found through', kind: 'choice', choices: ['Referral', 'Job board'] });
+  await app.api.invoke('applications.create', { companyName: 'Company 3', position: 'Engineer 3', tags: ['remote'] });
+  return app;
+}
+
+const statuses = ['Applied', 'Interview', 'Rejected', 'Offer', 'No answer', ''];
+
+/**
+ * Histories, contacts, tags, custom fields, warnings, duplicates of a saved application and of earlier rows; rows
+ * in error (no position) from `errorsFrom` on, every 700th row.
+ */
+function trackerCsv(rows: number, errorsFrom = Infinity): string {
+  const lines = ['Company,Position,Applied on,Status,Response date,Source,Salary,Tags,Contact,Contact email,Signing bonus,Found through,Notes'];
+  for (let index = 0; index < rows; index += 1) {
+    const day = String(1 + (index % 27)).padStart(2, '0');
+    const status = statuses[index % statuses.length];
+    const inError = index >= errorsFrom && index % 700 === 0;
+    lines.push(
+      [
+        `Company ${index % 11}`,
+        inError ? '' : `Engineer ${index % 13}`,
+        index % 50 === 7 ? 'someday' : `${day}/03/2024`,
+        status,
+        status && index % 2 === 0 ? `${day}/04/2024` : '',
+        ['LinkedIn', 'Indeed', 'Referral', ''][index % 4],
+        ['"50 000 - 60 000 €"', '45k', '', 'lots'][index % 4],
+        `"${['remote;urgent', 'Remote', '', 'URGENT'][index % 4]}"`,
+        index % 3 === 0 ? `Person ${index % 5}` : '',
+        index % 3 === 0 ? `person${index % 5}@example.com` : '',
+        index % 3 === 1 ? String(1000 + index) : index % 97 === 0 ? 'many' : '',
+        ['Referral', 'Job board', '', 'Elsewhere'][index % 4],
+        index % 5 === 0 ? `"Said ""yes"", then no"` : '',
+      ].join(','),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Every table the import writes and its summary, ids replaced by their table and row number (ids are random). */
+function contents({ app, result }: { app: TempApp; result: unknown }): Record<string, unknown[]> {
+  const { sqlite } = app.context.db;
+  const labels = new Map<string, string>();
+  for (const table of syncedTables) {
+    const ids = sqlite.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
+    for (const [index, id] of ids.entries()) labels.set(id, `${table}#${index}`);
+  }
+  const label = (text: string) =>
+    text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+      if (!labels.has(id)) labels.set(id, `other#${labels.size}`);
+      return labels.get(id)!;
+    });
+  const dump = (sql: string) => (sqlite.prepare(sql).raw().all() as unknown[][]).map((row) => label(JSON.stringify(row)));
+  const written: Record<string, unknown[]> = {};
+  for (const table of syncedTables) written[table] = dump(`SELECT * FROM ${table} ORDER BY rowid`);
+  written.change_log = dump(`SELECT * FROM change_log ORDER BY seq`);
+  written.row_clocks = dump(`SELECT * FROM row_clocks ORDER BY row_id`).sort();
+  for (const [name, rows] of Object.entries(derivedData(app.context.db))) written[name] = rows.map((row) => label(JSON.stringify(row)));
+  // The summary names applications by id: labelled the same way.
+  written.summary = [label(JSON.stringify(result))];
+  return written;
+}
+
+/** Imports `csv` into a fresh app, its rows checked in a thread of their own or not; the app and what came of it. */
+async function importInto(csv: string, checkThread: boolean, options: Record<string, boolean> = { skipInvalidRows: true }) {
+  const app = await open();
+  const before = fingerprint(app);
+  const observer: ImportObserver = { checkThread };
+  const outcome = await importFile(app.context, { source: upload(csv, 'tracker.csv'), options }, observer).then(
+    // The backup's path names the moment it was taken.
+    ({ backup: _backup, ...result }) => ({ result, error: null }),
+    (error: { code: string; message: string; details?: unknown }) => ({ result: null, error: { code: error.code, message: error.message, details: error.details } }),
+  );
+  return { app, before, ...outcome };
+}
+
+describe('an import whose rows are checked in a thread of their own', () => {
+  it('writes the same rows, change-log entries, clocks, derived data and summary as one thread', async () => {
+    const csv = trackerCsv(2_200, 1_000);
+    const inThread = await importInto(csv, true);
+    const here = await importInto(csv, false);
+    expect(inThread.error).toBeNull();
+    expect(here.result).toMatchObject({ created: expect.any(Number), skippedInvalid: 2 });
+    expect(here.result!.skippedDuplicates).toBe(0);
+    expect(here.result?.summary?.warnings.length).toBeGreaterThan(0);
+    const written = contents(inThread);
+    expect(written.applications.length).toBeGreaterThan(2_000);
+    expect(written.application_field_values.length).toBeGreaterThan(1_000);
+    expect(written).toEqual(contents(here));
+  });
+
+  it('skips the same duplicates', async () => {
+    const csv = trackerCsv(2_200);
+    const inThread = await importInto(csv, true, { skipDuplicates: true });
+    const here = await importInto(csv, false, { skipDuplicates: true });
+    expect(here.result!.skippedDuplicates).toBeGreaterThan(1_800);
+    expect(contents(inThread)).toEqual(contents(here));
+  });
+
+  it('refuses a file with rows in error with the same error, every row of the file counted, and writes nothing', async () => {
+    const csv = trackerCsv(2_200, 1_000);
+    const inThread = await importInto(csv, true, {});
+    const here = await importInto(csv, false, {});
+    expect(here.error).toMatchObject({ code: 'VALIDATION', details: { reason: 'rows_invalid', rowsWithErrors: 2 } });
+    expect(inThread.error).toEqual(here.error);
+    expect(fingerprint(inThread.app)).toBe(inThread.before);
+  });
+
+  it('refuses a file with no column for a required field, or one that is not text, with the errors of one thread', async () => {
+    const unmapped = ['Nothing,Useful', ...Array.from({ length: 30 }, (_, index) => `a ${index},b ${index}`)].join('\n');
+    const [inThread, here] = [await importInto(unmapped, true), await importInto(unmapped, false)];
+    expect(here.error).toMatchObject({ code: 'VALIDATION', details: { fields: ['company', 'position'] } });
+    expect(inThread.error).toEqual(here.error);
+
+    // Text, then a NUL past the first chunk read: found while the thread reads, and the import fails as in one thread.
+    const binary = `${trackerCsv(3_000)}\n\u0000\u0001binary`;
+    const failed = await importInto(binary, true);
+    expect(failed.error).toEqual((await importInto(binary, false)).error);
+    expect(failed.error).toMatchObject({ code: 'VALIDATION', details: { reason: 'binary_file' } });
+    expect(fingerprint(failed.app)).toBe(failed.before);
+  });
+});
