@@ -15,6 +15,7 @@ import { newId } from '../../src-main/changes/ids';
 import { createApi } from '../../src-main/api';
 import { summarize, type Figures } from './timing';
 import { setup as bundleJobsWorker, teardown as removeJobsWorkerBundle } from '../support/jobs-worker-bundle';
+import { mainThreadCpuMs } from './cpu';
 
 export type HeavyKind = 'export' | 'export-raw' | 'import' | 'import-raw' | 'import-during';
 
@@ -57,27 +58,14 @@ export function runHeavy(kind: HeavyKind, dataDir: string, file: string): Promis
   });
 }
 
-/** CPU time of main's thread so far, ms, from /proc (its thread id is the process id); undefined elsewhere. */
-function mainThreadCpu(): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 async function timed(work: () => Promise<unknown> | unknown): Promise<{ ms: number; cpuMs: number; mainThreadCpuMs?: number; detail: string }> {
   const cpuBefore = process.cpuUsage();
-  const mainBefore = mainThreadCpu();
+  const mainBefore = mainThreadCpuMs();
   const started = performance.now();
   const value = await work();
   const cpu = process.cpuUsage(cpuBefore);
-  const mainAfter = mainThreadCpu();
-  const mainThreadCpuMs = mainBefore !== undefined && mainAfter !== undefined ? mainAfter - mainBefore : undefined;
-  return { ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, mainThreadCpuMs, detail: describe(value) };
+  const mainSpent = mainThreadCpuMs() - mainBefore;
+  return { ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, mainThreadCpuMs: Number.isNaN(mainSpent) ? undefined : mainSpent, detail: describe(value) };
 }
 
 function describe(value: unknown): string {

@@ -12,6 +12,7 @@ import { createApi } from '../../src-main/api';
 import { closeAppContext, openAppContext } from '../../src-main/context';
 import { databaseFileName } from '../../src-main/db/open';
 import { RawBaseline } from './baseline';
+import { timedOnce } from './cpu';
 import { removeScratch, scratchDir } from './scratch';
 
 const source = path.resolve(process.argv[2] ?? '');
@@ -20,28 +21,6 @@ const rounds = Number(process.argv[3] ?? '1');
 const pauseMs = Number(process.argv[4] ?? '0');
 const dir = scratchDir('candid-measure-archive-');
 fs.copyFileSync(source, path.join(dir, databaseFileName), fs.constants.COPYFILE_FICLONE);
-
-const cpuMs = (since: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(since);
-  return Math.round((used.user + used.system) / 1000);
-};
-/** The main thread's own CPU time (the process's includes the checkpoint thread's): Linux's per-thread counters. */
-const mainThreadMs = (): number => {
-  try {
-    const fields = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return Number.NaN;
-  }
-};
-const load = () => Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
-async function timed<T>(fn: () => T | Promise<T>): Promise<{ result: T; wallMs: number; cpuMs: number; mainCpuMs: number; load: number }> {
-  const wall = performance.now();
-  const cpu = process.cpuUsage();
-  const main = mainThreadMs();
-  const result = await fn();
-  return { result, wallMs: Math.round(performance.now() - wall), cpuMs: cpuMs(cpu), mainCpuMs: Math.round(mainThreadMs() - main), load: load() };
-}
 
 try {
   const context = await openAppContext({ dataDir: dir });
@@ -52,14 +31,14 @@ try {
     return result.value;
   };
   for (let round = 0; round < rounds; round += 1) {
-    const archive = await timed(() => call('applications.bulkByFilter', { filters: {}, action: 'archive' }) as Promise<{ ids: string[] }>);
+    const archive = await timedOnce(() => call('applications.bulkByFilter', { filters: {}, action: 'archive' }) as Promise<{ ids: string[] }>);
     if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    const undo = await timed(() => call('applications.unarchive', { ids: archive.result.ids }));
+    const undo = await timedOnce(() => call('applications.unarchive', { ids: archive.result.ids }));
     console.log(JSON.stringify({ round, rows: archive.result.ids.length, archive: { ...archive, result: undefined }, undo: { ...undo, result: undefined } }));
   }
   closeAppContext(context);
   const raw = new RawBaseline(path.join(dir, databaseFileName));
-  const both = await timed(() => raw.archiveAllAndBack());
+  const both = await timedOnce(() => raw.archiveAllAndBack());
   console.log(JSON.stringify({ raw: { rows: both.result, wallMs: both.wallMs, cpuMs: both.cpuMs } }));
 } finally {
   removeScratch(dir);

@@ -22,6 +22,7 @@ import { chromiumArgs, chromiumPath } from '../e2e/support/harness';
 import { cachedDatabase, workingCopy } from './cache';
 import { scratchDir } from './scratch';
 import { summarize } from './timing';
+import { boardScrollScript } from './renderer';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -43,25 +44,6 @@ const firstCardsShown = `(() => {
   const card = document.querySelector('.board [data-application-id]');
   return card ? performance.now() : false;
 })()`;
-
-/** The same scroll as test/bench/renderer.ts: down the fullest column, then across the board. */
-const boardScrollScript = (frames: number, step: number) => `new Promise((resolve) => {
-  const board = document.querySelector('.board');
-  const columns = [...document.querySelectorAll('.column-cards')].filter((column) => column.scrollHeight > column.clientHeight);
-  const column = columns.sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
-  if (!board || !column) return resolve(null);
-  const times = [];
-  let last = 0;
-  const tick = (now) => {
-    if (last) times.push(now - last);
-    last = now;
-    if (times.length < ${frames} / 2) column.scrollTop += ${step};
-    else board.scrollLeft += ${step} / 4;
-    if (times.length < ${frames}) requestAnimationFrame(tick);
-    else resolve(times);
-  };
-  requestAnimationFrame(tick);
-})`;
 
 interface Build {
   label: string;

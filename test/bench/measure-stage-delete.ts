@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createApi } from '../../src-main/api';
 import { closeAppContext, openAppContext } from '../../src-main/context';
 import { databaseFileName } from '../../src-main/db/open';
+import { timedOnce } from './cpu';
 import { removeScratch, scratchDir } from './scratch';
 
 const source = path.resolve(process.argv[2] ?? '');
@@ -20,28 +21,6 @@ const replacementKind = process.argv[3] === 'other' ? 'other' : 'same';
 const rounds = Number(process.argv[4] ?? '1');
 const dir = scratchDir('candid-measure-stage-delete-');
 fs.copyFileSync(source, path.join(dir, databaseFileName), fs.constants.COPYFILE_FICLONE);
-
-const cpuMs = (since: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(since);
-  return Math.round((used.user + used.system) / 1000);
-};
-/** The main thread's own CPU time (the process's includes the checkpoint thread's): Linux's per-thread counters. */
-const mainThreadMs = (): number => {
-  try {
-    const fields = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return Number.NaN;
-  }
-};
-const load = () => Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
-async function timed<T>(fn: () => T | Promise<T>) {
-  const wall = performance.now();
-  const cpu = process.cpuUsage();
-  const main = mainThreadMs();
-  const result = await fn();
-  return { result, wallMs: Math.round(performance.now() - wall), cpuMs: cpuMs(cpu), mainCpuMs: Math.round(mainThreadMs() - main), load: load() };
-}
 
 interface StageRow {
   id: string;
@@ -64,8 +43,8 @@ try {
     const added = (await call('stages.create', { name: `Measured ${round}`, category: fullest.category })) as StageRow;
     const other = stages.find((stage) => stage.category === 'withdrawn' && stage.id !== fullest.id) ?? stages.find((stage) => stage.category === 'applied')!;
     const replacementId = replacementKind === 'same' ? added.id : other.id;
-    const removal = await timed(() => call('stages.delete', { id: fullest.id, replacementId }) as Promise<{ reassigned: number; undo: unknown }>);
-    const undo = await timed(() => call('stages.restore', removal.result.undo));
+    const removal = await timedOnce(() => call('stages.delete', { id: fullest.id, replacementId }) as Promise<{ reassigned: number; undo: unknown }>);
+    const undo = await timedOnce(() => call('stages.restore', removal.result.undo));
     console.log(
       JSON.stringify({
         round,

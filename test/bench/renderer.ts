@@ -60,7 +60,7 @@ const scrollScript = (frames: number, step: number) => `new Promise((resolve) =>
  * Scrolls the board on every animation frame: down the column holding the most cards (a column loads up to 200,
  * without virtualisation), then across the columns; resolves with the times between frames.
  */
-const boardScrollScript = (frames: number, step: number) => `new Promise((resolve) => {
+export const boardScrollScript = (frames: number, step: number) => `new Promise((resolve) => {
   const board = document.querySelector('.board');
   const columns = [...document.querySelectorAll('.column-cards')].filter((column) => column.scrollHeight > column.clientHeight);
   const column = columns.sort((a, b) => b.scrollHeight - a.scrollHeight)[0];

@@ -11,6 +11,7 @@ import { databaseFileName } from '../../src-main/db/open';
 import { setup, teardown } from '../support/jobs-worker-bundle';
 import { openTempApp, tempDir } from '../support/temp-app';
 import { syntheticCsv } from './support/synthetic';
+import { mainThreadCpuMs } from '../bench/cpu';
 
 const argument = process.argv[2] ?? '100000';
 const given = /^\d+$/.test(argument) ? null : path.resolve(argument);
@@ -24,23 +25,9 @@ if (into) fs.copyFileSync(into, path.join(dataDir, databaseFileName));
 await setup();
 const app = await openTempApp({ dataDir });
 const round = (ms: number) => Math.round(ms);
-/**
- * CPU time of this process's main thread, where the import runs (Linux), ms: with a second thread checking rows,
- * what the import waits for at rest, whatever else the machine runs.
- */
-function mainThreadCpu(): number {
-  try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
 try {
   const phases: Record<string, { wallMs: number; cpuMs: number; mainThreadCpuMs: number }> = {};
-  let main = mainThreadCpu();
+  let main = mainThreadCpuMs();
   const startMain = main;
   let wall = performance.now();
   let cpu = process.cpuUsage();
@@ -48,7 +35,7 @@ try {
   const startCpu = cpu;
   const onPhase = (phase: ImportPhase) => {
     const cpuNow = process.cpuUsage();
-    const mainNow = mainThreadCpu();
+    const mainNow = mainThreadCpuMs();
     phases[phase] = { wallMs: round(performance.now() - wall), cpuMs: round((cpuNow.user + cpuNow.system - cpu.user - cpu.system) / 1000), mainThreadCpuMs: round(mainNow - main) };
     main = mainNow;
     wall = performance.now();
@@ -66,7 +53,7 @@ try {
         bytes: fs.statSync(file).size,
         totalWallMs: round(performance.now() - startWall),
         totalCpuMs: round((total.user + total.system) / 1000),
-        mainThreadCpuMs: round(mainThreadCpu() - startMain),
+        mainThreadCpuMs: round(mainThreadCpuMs() - startMain),
         phases,
         created: result.created,
         stageEvents: result.stageEvents,
