@@ -57,7 +57,7 @@ export const benchCreateInput = (fixture: Fixture, i: number) => ({
 });
 
 /** A typed call through the handler table (zod parsing included); a failure stops the case with its message. */
-async function call(api: Api, channel: string, input: unknown): Promise<unknown> {
+export async function callOrThrow(api: Api, channel: string, input: unknown): Promise<unknown> {
   const result = await api.call(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value;
@@ -87,7 +87,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
   const pick = (i: number) => ids[i % ids.length];
   const reads = count >= 100_000 ? 150 : 300;
   const writes = count >= 100_000 ? 150 : 200;
-  const deep = (await call(api, 'applications.list', { offset: Math.min(36_000, Math.floor(count * 0.36)) - 50 })) as { nextCursor: string };
+  const deep = (await callOrThrow(api, 'applications.list', { offset: Math.min(36_000, Math.floor(count * 0.36)) - 50 })) as { nextCursor: string };
   const deepCursor = deep.nextCursor;
   const cases: BenchCase[] = [
     ...listCases.map((spec) => ({
@@ -95,7 +95,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       label: spec.label,
       baseline: 'the same SELECT … LIMIT 50, count(*) and tags query',
       iterations: reads,
-      typed: () => call(api, 'applications.list', spec.filters),
+      typed: () => callOrThrow(api, 'applications.list', spec.filters),
       raw: (i: number) => raw.list(spec.where, spec.params(i)),
     })),
     {
@@ -103,7 +103,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       label: `applications.list, free-text search (${searchTerms.map((term) => `“${term}”`).join(', ')} in turn)`,
       baseline: 'the same SELECT with the FTS5 MATCH, count(*) and tags query',
       iterations: reads,
-      typed: (i) => call(api, 'applications.list', { text: searchTerms[i % searchTerms.length] }),
+      typed: (i) => callOrThrow(api, 'applications.list', { text: searchTerms[i % searchTerms.length] }),
       raw: (i) =>
         raw.list(`a.deleted_at IS NULL AND a.archived = 0 AND a.seq IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH ?)`, [
           ftsTerm(searchTerms[i % searchTerms.length]),
@@ -114,7 +114,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       label: 'applications.list, a page deep in the list (offset 36,000)',
       baseline: 'the same SELECT … LIMIT 50 OFFSET 36000 (count and tags left out)',
       iterations: reads,
-      typed: () => call(api, 'applications.list', { offset: Math.min(36_000, Math.floor(count * 0.36)) }),
+      typed: () => callOrThrow(api, 'applications.list', { offset: Math.min(36_000, Math.floor(count * 0.36)) }),
       raw: () => raw.deepPage(Math.min(36_000, Math.floor(count * 0.36))),
     },
     {
@@ -122,7 +122,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       label: 'applications.list, the page after a cursor 36,000 rows down (keyset)',
       baseline: 'the same SELECT … LIMIT 50 OFFSET 36000 (count and tags left out)',
       iterations: reads,
-      typed: () => call(api, 'applications.list', { after: deepCursor }),
+      typed: () => callOrThrow(api, 'applications.list', { after: deepCursor }),
       raw: () => raw.deepPage(Math.min(36_000, Math.floor(count * 0.36))),
     },
     {
@@ -130,7 +130,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       label: 'applications.get (detail with history, interviews, tasks, contacts)',
       baseline: 'the same point reads (row, company, tags, history, interviews, tasks, contacts)',
       iterations: reads * 2,
-      typed: (i) => call(api, 'applications.get', { id: pick(i) }),
+      typed: (i) => callOrThrow(api, 'applications.get', { id: pick(i) }),
       raw: (i) => raw.get(pick(i)),
     },
     await dashboardCase(api, raw),
@@ -139,7 +139,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       label: 'statistics.dashboard filtered by one source (LinkedIn)',
       baseline: 'the hand-written aggregates of the whole search (no filter)',
       iterations: 20,
-      typed: () => call(api, 'statistics.dashboard', { sources: ['linkedin'] }),
+      typed: () => callOrThrow(api, 'statistics.dashboard', { sources: ['linkedin'] }),
       raw: () => raw.dashboard(),
     },
     {
@@ -147,7 +147,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       label: 'statistics.dashboard over a six-month range',
       baseline: 'the hand-written aggregates of the whole search (no range)',
       iterations: 20,
-      typed: () => call(api, 'statistics.dashboard', { from: sixMonthsAgo(), to: new Date().toISOString().slice(0, 10) }),
+      typed: () => callOrThrow(api, 'statistics.dashboard', { from: sixMonthsAgo(), to: new Date().toISOString().slice(0, 10) }),
       raw: () => raw.dashboard(),
     },
     {
@@ -156,7 +156,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       baseline: 'plain INSERTs of the row, its stage event and tag links; no change log',
       iterations: writes,
       typed: (i) =>
-        call(api, 'applications.create', benchCreateInput(fixture, i)),
+        callOrThrow(api, 'applications.create', benchCreateInput(fixture, i)),
       raw: (i) =>
         raw.create({
           companyId: fixture.companyIds[i % fixture.companyIds.length],
@@ -171,7 +171,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       label: 'applications.update (notes and priority), returns the detail',
       baseline: 'one UPDATE of the two columns',
       iterations: writes,
-      typed: (i) => call(api, 'applications.update', { id: pick(i), patch: { notes: `Updated by the benchmark (${i}).`, priority: (i % 5) + 1 } }),
+      typed: (i) => callOrThrow(api, 'applications.update', { id: pick(i), patch: { notes: `Updated by the benchmark (${i}).`, priority: (i % 5) + 1 } }),
       raw: (i) => raw.update(pick(i + 1), `Updated by the benchmark (${i}).`, (i % 5) + 1),
     },
     {
@@ -179,7 +179,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       label: 'applications.setStage, returns the detail',
       baseline: 'INSERT of the stage event, UPDATE of the current stage',
       iterations: writes,
-      typed: (i) => call(api, 'applications.setStage', { id: pick(i + 500), stageId: i % 2 ? stages.screening : stages.interviewing }),
+      typed: (i) => callOrThrow(api, 'applications.setStage', { id: pick(i + 500), stageId: i % 2 ? stages.screening : stages.interviewing }),
       raw: (i) => raw.setStage(pick(i + 1000), i % 2 ? stages.screening : stages.interviewing, i % 2 ? 'screening' : 'interviewing'),
     },
     {
@@ -187,7 +187,7 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       label: 'applications.bulkUpdate of 1,000 (stage and priority)',
       baseline: 'per row: UPDATE priority, INSERT stage event, UPDATE current stage; one transaction',
       iterations: 5,
-      typed: (i) => call(api, 'applications.bulkUpdate', { ids: bulkIds(ids, i), patch: { stageId: i % 2 ? stages.offer : stages.rejected, priority: (i % 5) + 1 } }),
+      typed: (i) => callOrThrow(api, 'applications.bulkUpdate', { ids: bulkIds(ids, i), patch: { stageId: i % 2 ? stages.offer : stages.rejected, priority: (i % 5) + 1 } }),
       raw: (i) => raw.bulkUpdate(bulkIds(ids, i + 1), i % 2 ? stages.offer : stages.rejected, i % 2 ? 'offer' : 'rejected', (i % 5) + 1),
     },
     {
@@ -196,8 +196,8 @@ export async function benchCases(api: Api, raw: RawBaseline, fixture: Fixture, c
       baseline: 'one UPDATE of archived over the same rows, and one back',
       iterations: 2,
       typed: async () => {
-        const archived = (await call(api, 'applications.bulkByFilter', { filters: {}, action: 'archive' })) as { ids: string[] };
-        await call(api, 'applications.unarchive', { ids: archived.ids });
+        const archived = (await callOrThrow(api, 'applications.bulkByFilter', { filters: {}, action: 'archive' })) as { ids: string[] };
+        await callOrThrow(api, 'applications.unarchive', { ids: archived.ids });
       },
       raw: () => raw.archiveAllAndBack(),
     },
@@ -227,7 +227,7 @@ async function dashboardCase(api: Api, raw: RawBaseline): Promise<BenchCase> {
     iterations: 40,
     raw: () => raw.dashboard(),
   };
-  if (await hasHandler('statistics.dashboard')) return { ...base, typed: () => call(api, 'statistics.dashboard', {}) };
+  if (await hasHandler('statistics.dashboard')) return { ...base, typed: () => callOrThrow(api, 'statistics.dashboard', {}) };
   const found = await findFunction('statistics', 'computeDashboard');
   if (found.ok) return { ...base, label: `computeDashboard (${found.where})`, typed: async () => found.value(api.context.db, {}) };
   return { ...base, unavailable: found.reason ?? notBuilt, typed: async () => undefined };

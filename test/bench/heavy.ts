@@ -16,6 +16,7 @@ import { createApi } from '../../src-main/api';
 import { summarize, type Figures } from './timing';
 import { setup as bundleJobsWorker, teardown as removeJobsWorkerBundle } from '../support/jobs-worker-bundle';
 import { mainThreadCpuMs } from './cpu';
+import { callOrThrow } from './cases';
 
 export type HeavyKind = 'export' | 'export-raw' | 'import' | 'import-raw' | 'import-during';
 
@@ -117,10 +118,7 @@ async function jobTyped(dataDir: string, channel: string, input: unknown): Promi
       if (event.state !== 'running' && applyingSince !== undefined) lastStepMs = performance.now() - applyingSince;
     });
     const { ms, cpuMs, mainThreadCpuMs, detail } = await timed(async () => {
-      const work = api.call(channel, input).then((result) => {
-        if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-        return result.value;
-      });
+      const work = callOrThrow(api, channel, input);
       listDuring = await listWhile(context, work);
       return work;
     });

@@ -14,6 +14,7 @@ import { databaseFileName } from '../../src-main/db/open';
 import { RawBaseline } from './baseline';
 import { timedOnce } from './cpu';
 import { removeScratch, scratchDir } from './scratch';
+import { callOrThrow } from './cases';
 
 const source = path.resolve(process.argv[2] ?? '');
 const rounds = Number(process.argv[3] ?? '1');
@@ -25,11 +26,7 @@ fs.copyFileSync(source, path.join(dir, databaseFileName), fs.constants.COPYFILE_
 try {
   const context = await openAppContext({ dataDir: dir });
   const api = createApi(context);
-  const call = async (channel: string, input: unknown) => {
-    const result = await api.call(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
+  const call = (channel: string, input: unknown) => callOrThrow(api, channel, input);
   for (let round = 0; round < rounds; round += 1) {
     const archive = await timedOnce(() => call('applications.bulkByFilter', { filters: {}, action: 'archive' }) as Promise<{ ids: string[] }>);
     if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));

@@ -15,6 +15,7 @@ import { closeAppContext, openAppContext } from '../../src-main/context';
 import { databaseFileName } from '../../src-main/db/open';
 import { timedOnce } from './cpu';
 import { removeScratch, scratchDir } from './scratch';
+import { callOrThrow } from './cases';
 
 const source = path.resolve(process.argv[2] ?? '');
 const replacementKind = process.argv[3] === 'other' ? 'other' : 'same';
@@ -31,11 +32,7 @@ interface StageRow {
 try {
   const context = await openAppContext({ dataDir: dir });
   const api = createApi(context);
-  const call = async (channel: string, input: unknown) => {
-    const result = await api.call(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
+  const call = (channel: string, input: unknown) => callOrThrow(api, channel, input);
   for (let round = 0; round < rounds; round += 1) {
     const stages = (await call('stages.list', undefined)) as StageRow[];
     const fullest = stages.reduce((best, stage) => (stage.applicationCount > best.applicationCount ? stage : best));

@@ -15,7 +15,7 @@ import { createApi } from '../../src-main/api';
 import { closeAppContext, openAppContext } from '../../src-main/context';
 import { databaseFileName } from '../../src-main/db/open';
 import { RawBaseline } from './baseline';
-import { benchCreateInput, loadFixture, searchTerms } from './cases';
+import { benchCreateInput, loadFixture, searchTerms, callOrThrow } from './cases';
 import { measure } from './timing';
 
 const [dataDir, roundsText] = process.argv.slice(2);
@@ -27,11 +27,7 @@ const context = await openAppContext({ dataDir });
 const api = createApi(context);
 const raw = new RawBaseline(file);
 const fixture = loadFixture(context, 'bench-100000');
-const call = async (channel: string, input: unknown) => {
-  const result = await api.call(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-};
+const call = (channel: string, input: unknown) => callOrThrow(api, channel, input);
 const createInput = (i: number) => benchCreateInput(fixture, i);
 const ftsTerm = (text: string) => text.split(' ').map((word) => `"${word}"*`).join(' ');
 

@@ -9,7 +9,7 @@
 import os from 'node:os';
 import { createApi } from '../../src-main/api';
 import { closeAppContext, openAppContext } from '../../src-main/context';
-import { benchCreateInput, loadFixture } from './cases';
+import { benchCreateInput, loadFixture, callOrThrow } from './cases';
 
 const [dataDir, countText] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: probe-write-loop.ts <data folder> [calls per kind]');
@@ -20,8 +20,7 @@ const api = createApi(context);
 const fixture = loadFixture(context, 'bench-100000');
 const pick = (i: number) => fixture.ids[i % fixture.ids.length];
 const call = async (channel: string, input: unknown) => {
-  const result = await api.call(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  await callOrThrow(api, channel, input);
 };
 const kinds: Record<string, (i: number) => Promise<void>> = {
   update: (i) => call('applications.update', { id: pick(i), patch: { notes: `Updated by the probe (${i}).`, priority: (i % 5) + 1 } }),

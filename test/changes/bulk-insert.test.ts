@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { settleDerivedData } from '../../src-main/changes/owed-derived';
-import { closeAppContext, openAppContext } from '../../src-main/context';
 import { syncedTables } from '../../src-main/db/schema';
 import { importFile } from '../../src-main/imports/run';
-import { ManualClock } from '../support/manual-clock';
-import { openTempApp, tempDir, type TempApp } from '../support/temp-app';
+import { openStillApp } from '../support/still-app';
+import type { TempApp } from '../support/temp-app';
 import { upload } from '../imports/support/files';
 import { derivedData, rebuiltDerivedData } from '../sync/support/derived';
 
@@ -20,17 +19,9 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.close();
 });
 
-const start = Date.UTC(2031, 2, 4, 10, 0, 0);
-const node = 'feedc0ffee123456';
-
-/** An app on a clock that stands still, and one node id: its timestamps are the same whichever run writes them. */
+/** A still app (test/support/still-app.ts), closed after the test. */
 async function open(): Promise<TempApp> {
-  const dataDir = tempDir();
-  const first = await openAppContext({ dataDir });
-  first.db.sqlite.prepare(`UPDATE meta SET value = ? WHERE key = 'node_id'`).run(node);
-  first.db.sqlite.prepare(`DELETE FROM meta WHERE key = 'hlc_last'`).run();
-  closeAppContext(first);
-  const app = await openTempApp({ dataDir, clock: new ManualClock(start) });
+  const app = await openStillApp();
   apps.push(app);
   return app;
 }
