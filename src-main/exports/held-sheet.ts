@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { heldPartsPrefix } from './abandoned-parts';
 import type { SheetZip } from './workbook';
 import { DeflatedEntry, RelayedEntry, type ZipEntry, type ZipWriter } from './xlsx/zip';
 
@@ -36,7 +37,7 @@ export class HeldSheetParts implements SheetZip {
     if (!this.folder) {
       // Declared before it exists, so that a process dying right after creating it still has it removed; readable
       // by its owner only, as the parts hold the user's data.
-      this.folder = path.join(os.tmpdir(), `candid-export-${crypto.randomUUID()}`);
+      this.folder = path.join(os.tmpdir(), `${heldPartsPrefix}${crypto.randomUUID()}`);
       this.declare(this.folder);
       fs.mkdirSync(this.folder, { mode: 0o700 });
     }

@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/errors';
 import type { ChangeWriter } from '../changes/writer';
 import { newId } from '../changes/ids';
 import { WriteLockBusy, type Database } from '../db/connection';
+import { sweepAbandonedHeldPartsOnce } from '../exports/abandoned-parts';
 import { launchWorker } from './launch';
 import { flagCount, flagSlots, lockStates, type WorkerMessage, type WorkerStart } from './protocol';
 import { jobWork, type JobInputs, type JobOutputs } from './work';
@@ -126,6 +127,7 @@ export class JobRunner implements Jobs {
 
   constructor(private readonly options: JobRunnerOptions) {
     this.emitter.setMaxListeners(100);
+    sweepAbandonedHeldPartsOnce();
     options.db.writeGate = {
       enter: () => {
         if (this.lockHeld) throw new WriteLockBusy();
