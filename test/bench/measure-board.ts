@@ -6,9 +6,11 @@
  *
  * Each renderer dir is a built out/renderer (copy one aside before rebuilding). One handler table on a copy of the
  * 100,000 cache serves them all, each on its own port (its own origin: own HTTP cache and localStorage). Per load:
- * navigation start → first card (the page's clock, as test/bench/renderer.ts measures), the page's main-thread task
- * the renderers' CPU time (CDP SystemInfo.getProcessInfo; a new page's process is counted once it exists) and the server's CPU (this process's
- * user + system) over the same load. With --profile, one more load per build is recorded as a V8 CPU profile
+ * navigation start → first frame with a card (the page's clock, timed in the page as test/bench/renderer.ts does:
+ * shownWatchScript), the renderers' CPU time (CDP SystemInfo.getProcessInfo; a new page's process is counted once
+ * it exists) and the server's CPU (this process's user + system) over the same load. A dir written
+ * `playwright:<dir>` is timed as the bench did until session 12, by Playwright's waitForFunction polling from this
+ * process, to compare the two ways. With --profile, one more load per build is recorded as a V8 CPU profile
  * (DIR/<label>.cpuprofile, open it in Chromium's DevTools) to see what the first render spends its time on.
  */
 import fs from 'node:fs';
@@ -22,7 +24,7 @@ import { chromiumArgs, chromiumPath } from '../e2e/support/harness';
 import { cachedDatabase, workingCopy } from './cache';
 import { scratchDir } from './scratch';
 import { summarize } from './timing';
-import { boardScrollScript } from './renderer';
+import { boardScrollScript, firstCardsShown, shownWatchScript, timeToShown } from './renderer';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -40,13 +42,11 @@ const { values, positionals } = parseArgs({
 });
 if (positionals.length === 0) throw new Error('usage: measure-board.ts [--rounds N] [--loads N] [--profile DIR] <renderer dir>…');
 
-const firstCardsShown = `(() => {
-  const card = document.querySelector('.board [data-application-id]');
-  return card ? performance.now() : false;
-})()`;
 
 interface Build {
   label: string;
+  /** Timed by Playwright's polling from this process (the bench's way until session 12) instead of in the page. */
+  polled: boolean;
   server: HttpServer;
   page: Page;
   firstCards: number[];
@@ -75,25 +75,35 @@ async function renderersCpuMs(): Promise<number> {
   return processInfo.filter((info) => info.type === 'renderer').reduce((sum, info) => sum + info.cpuTime * 1000, 0);
 }
 
+/** Opens the board; resolves with the page's time of the first frame with a card, timed as the build says. */
+async function openBoard(build: Build): Promise<number> {
+  if (!build.polled) return timeToShown(build.page, `${build.server.url}/#/board`);
+  await build.page.goto(`${build.server.url}/#/board`);
+  const handle = await build.page.waitForFunction(firstCardsShown, undefined, { polling: 'raf', timeout: 30_000 });
+  return (await handle.jsonValue()) as number;
+}
+
 async function loadBoard(build: Build): Promise<{ firstCard: number; pageCpu: number; serverCpu: number }> {
   await build.page.goto('about:blank');
   const serverBefore = cpuMs();
   const pageBefore = await renderersCpuMs();
-  await build.page.goto(`${build.server.url}/#/board`);
-  const handle = await build.page.waitForFunction(firstCardsShown, undefined, { polling: 'raf', timeout: 30_000 });
-  const firstCard = (await handle.jsonValue()) as number;
+  const firstCard = await openBoard(build);
   const serverCpu = cpuMs() - serverBefore;
   return { firstCard, pageCpu: (await renderersCpuMs()) - pageBefore, serverCpu };
 }
 
 const builds: Build[] = [];
 try {
-  for (const dir of positionals) {
+  for (const positional of positionals) {
+    const polled = positional.startsWith('playwright:');
+    const dir = polled ? positional.slice('playwright:'.length) : positional;
     const server = await startHttpServer({ api, staticDir: path.resolve(dir) });
     const browserContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    if (!polled) await browserContext.addInitScript(shownWatchScript);
     const page = await browserContext.newPage();
     await page.goto(server.launchUrl());
-    const build: Build = { label: path.basename(path.resolve(dir)), server, page, firstCards: [], pageCpu: [], serverCpu: [], longestFrames: [], p95Frames: [] };
+    const label = `${polled ? 'polled ' : ''}${path.basename(path.resolve(dir))}`;
+    const build: Build = { label, polled, server, page, firstCards: [], pageCpu: [], serverCpu: [], longestFrames: [], p95Frames: [] };
     // The first load fills the HTTP cache and the remembered stages, as the bench's uncounted first load does.
     await loadBoard(build);
     builds.push(build);
@@ -145,9 +155,8 @@ try {
       await build.page.goto('about:blank');
       const file = path.join(values.trace, `${build.label}.trace.json`);
       await browser.startTracing(undefined, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading'] });
-      await build.page.goto(`${build.server.url}/#/board`);
-      const handle = await build.page.waitForFunction(firstCardsShown, undefined, { polling: 'raf', timeout: 30_000 });
-      await build.page.evaluate(`performance.mark('first-card', { startTime: ${(await handle.jsonValue()) as number} })`);
+      const firstCard = await openBoard(build);
+      await build.page.evaluate(`performance.mark('first-card', { startTime: ${firstCard} })`);
       await browser.stopTracing();
       log(`trace of ${build.label}: ${file}`);
       // And the scroll right after, as the bench scrolls (while the board still fills).
@@ -166,8 +175,7 @@ try {
       await session.send('Profiler.enable');
       await session.send('Profiler.setSamplingInterval', { interval: 100 });
       await session.send('Profiler.start');
-      await build.page.goto(`${build.server.url}/#/board`);
-      await build.page.waitForFunction(firstCardsShown, undefined, { polling: 'raf', timeout: 30_000 });
+      await openBoard(build);
       const { profile } = await session.send('Profiler.stop');
       const file = path.join(values.profile, `${build.label}.cpuprofile`);
       fs.writeFileSync(file, JSON.stringify(profile));
