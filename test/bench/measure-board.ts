@@ -159,7 +159,8 @@ try {
       await build.page.evaluate(`performance.mark('first-card', { startTime: ${firstCard} })`);
       await browser.stopTracing();
       log(`trace of ${build.label}: ${file}`);
-      // And the scroll right after, as the bench scrolls (while the board still fills).
+      // And the scroll right after, as the bench scrolls (while the board still fills), or after --settle.
+      if (Number(values.settle) > 0) await build.page.waitForTimeout(Number(values.settle));
       const scrollFile = path.join(values.trace, `${build.label}.scroll.trace.json`);
       await browser.startTracing(undefined, { path: scrollFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
       await build.page.evaluate(boardScrollScript(Number(values.frames), 120));

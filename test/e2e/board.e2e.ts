@@ -141,6 +141,38 @@ it('loads at most 200 cards per column, then more on demand', async () => {
   await expect.poll(() => wishlist.locator('.board-card').count()).toBe(206);
 });
 
+it('scrolls the board and its columns on the compositor', async () => {
+  // A scroller Chromium keeps off the compositor (a transparent background) is painted again and its layers worked
+  // out again in every frame of a scroll: the board's longest scroll frames. One that scrolls on the compositor
+  // owns layers of its own in the page's layer tree, which DevTools' protocol lists with the node that owns each.
+  // After the test above: the wishlist holds 200 cards, so its column scrolls; so does the board, sideways.
+  await expect.poll(() => column('Wishlist').locator('.board-card').count()).toBeGreaterThan(100);
+  // Chromium gives layers only to a box that has something to scroll.
+  await page.evaluate(`for (const scroller of document.querySelectorAll('.board, .column-cards')) {
+    if (scroller.scrollHeight > scroller.clientHeight || scroller.scrollWidth > scroller.clientWidth) scroller.setAttribute('data-scrolls', '');
+  }`);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    const layersChanged = new Promise<{ layers?: { backendNodeId?: number }[] }>((resolve) => cdp.once('LayerTree.layerTreeDidChange', resolve));
+    await cdp.send('LayerTree.enable');
+    // A scroll makes the page send its layers.
+    await page.locator('.board').evaluate((board) => board.scrollBy({ left: 1 }));
+    const owners = new Set((await layersChanged).layers?.map((layer) => layer.backendNodeId));
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-scrolls]' });
+    const withoutLayer: string[] = [];
+    for (const nodeId of nodeIds) {
+      const { node } = await cdp.send('DOM.describeNode', { nodeId });
+      if (!owners.has(node.backendNodeId)) withoutLayer.push(node.attributes?.join(' ') ?? node.nodeName);
+    }
+    expect(nodeIds.length).toBe(2);
+    expect(withoutLayer).toEqual([]);
+  } finally {
+    await cdp.detach();
+  }
+});
+
 it('looks right in both themes', async () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     const { page: themed, context } = await app.open({ path: '/#/board', colorScheme });
