@@ -148,4 +148,26 @@ describe('archiving by filter, set-based', () => {
     expect(derivedData(db)).toEqual(rebuiltDerivedData(db));
     expect((await app.api.invoke('applications.list', { text: 'zebra', archived: true })).items.map((item) => item.id)).toEqual([first]);
   });
+
+  it('leaves no count at zero when the Undo of a "select all" leaves behind the only applications of a cell', async () => {
+    const app = await copyOfSeeded();
+    const { db } = app.context;
+    // Three applications alone in their location, archived before: the Undo brings every other one back, so the
+    // active scope (a copy of "all" for a moment) must lose their location's cell, not keep it at zero.
+    const alone = db.sqlite
+      .prepare(`SELECT id FROM applications WHERE deleted_at IS NULL AND archived = 0 ORDER BY seq LIMIT 3`)
+      .pluck()
+      .all() as string[];
+    for (const id of alone) await app.api.invoke('applications.update', { id, patch: { location: 'Zzyzx', archived: true } });
+    const { ids } = await app.api.invoke('applications.bulkByFilter', { filters: {}, action: 'archive' });
+    const archivedBefore = db.sqlite.prepare(`SELECT count(*) FROM applications WHERE deleted_at IS NULL AND archived = 1`).pluck().get() as number;
+    // More come back than stay: the whole archived side moves (refresh.ts moveWholeSide).
+    expect(ids.length).toBeGreaterThan(archivedBefore - ids.length);
+    await app.api.invoke('applications.unarchive', { ids });
+    const zeros = db.sqlite.prepare(`SELECT count(*) FROM statistics_cells WHERE count = 0`).pluck().get();
+    expect(zeros).toBe(0);
+    expect(derivedData(db)).toEqual(rebuiltDerivedData(db));
+    const zzyzx = db.sqlite.prepare(`SELECT coalesce(sum(count), 0) FROM statistics_cells WHERE kind = 'location' AND scope = ? AND key = '["Zzyzx"]'`).pluck();
+    expect([zzyzx.get(0), zzyzx.get(1)]).toEqual([0, 3]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/connection';
 import { hasTable } from '../../db/schema-facts';
-import { cellKindNames, cellsOfFact, storedKey, type CellKindName } from './cells';
+import { cellsOfFact, storedKey, type CellKindName } from './cells';
 import { writeCountChanges } from './count-upsert';
 import { factRowColumns, type FactRow } from './facts';
 import type { SideTable } from './side-moves';
@@ -30,12 +30,9 @@ export const monthCellsTableDefinition = `CREATE TABLE statistics_month_cells (
   PRIMARY KEY (archived, month, source, kind, key, value)
 ) WITHOUT ROWID`;
 
-/** The cell kinds counted per month and source: all but the skills (the skill months hold them). */
-export const monthCellKinds: ReadonlySet<CellKindName> = new Set(cellKindNames.filter((kind) => !kind.startsWith('skill_')));
-
 type Key = string | number;
-/** kind -> stored key -> value -> change. */
-type KindChanges = Map<CellKindName, Map<Key, Map<number, number>>>;
+/** kind -> key as emitted -> value -> change (the key is stored as the table holds it once per row written, in `rows`). */
+type KindChanges = Map<CellKindName, Map<Key | null, Map<number, number>>>;
 
 /**
  * Changes to the rows, summed before they are written (as the cells' `CellDeltas`): an edit that keeps an
@@ -48,12 +45,12 @@ export class MonthCellDeltas {
   private current: KindChanges | null = null;
   private step = 0;
   private readonly emit = (kind: CellKindName, key: Key | null, value: number) => {
-    if (!monthCellKinds.has(kind) || this.current === null) return;
+    // Every kind cellsOfFact emits without the skills is counted here (the skill months hold those).
+    if (this.current === null) return;
     let byKey = this.current.get(kind);
     if (!byKey) this.current.set(kind, (byKey = new Map()));
-    const stored = storedKey(kind, key);
-    let byValue = byKey.get(stored);
-    if (!byValue) byKey.set(stored, (byValue = new Map()));
+    let byValue = byKey.get(key);
+    if (!byValue) byKey.set(key, (byValue = new Map()));
     byValue.set(value, (byValue.get(value) ?? 0) + this.step);
   };
 
@@ -77,7 +74,7 @@ export class MonthCellDeltas {
     if (!byKind) bySource.set(source, (byKind = new Map()));
     this.current = byKind;
     this.step = sign;
-    cellsOfFact(row, this.emit);
+    cellsOfFact(row, this.emit, false);
     this.current = null;
   }
 
@@ -93,7 +90,8 @@ export class MonthCellDeltas {
       const month = group.slice(1);
       for (const [source, byKind] of bySource) {
         for (const [kind, byKey] of byKind) {
-          for (const [key, byValue] of byKey) {
+          for (const [emitted, byValue] of byKey) {
+            const key = storedKey(kind, emitted);
             for (const [value, change] of byValue) {
               if (change !== 0) yield [archived, month, source, kind, key, value, change];
             }

@@ -121,7 +121,8 @@ function moveWholeSide(db: Database, archived: boolean): void {
     months?.addFact(row, 1);
     monthCells?.addFact(row, 1);
   }
-  writeCells(db, deltas);
+  // Brought back, the stayers leave the active scope (a copy of "all" now): thousands of negative changes.
+  writeCountChanges(db, cellsTable, deltas.changes(), archived ? 'each' : { where: `scope = ${scopes.active}` });
   if (months) moveSideLessStayers(db, skillMonthsTable, archived, months.rows());
   if (monthCells) moveSideLessStayers(db, monthCellsTable, archived, monthCells.rows());
 }
