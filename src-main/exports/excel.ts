@@ -5,10 +5,10 @@ import type { AppContext } from '../context';
 import { cellContext } from './cells';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
-import { readApplicationsTable, relatedTables } from './tables';
+import { companiesTable, CompanyCounts, readApplicationsTable, relatedTables } from './tables';
 import { createWorkbookWriter, SheetXmlWriter, writeTableSheet } from './workbook';
 import { HeldSheetParts } from './held-sheet';
-import { writeApplicationsWithHistory } from './history-walk';
+import { writeApplicationsWithHistory, type HistorySource } from './history-walk';
 import { SheetThread } from './sheet-thread';
 import type { ThreadSheet } from './sheet-protocol';
 
@@ -41,6 +41,14 @@ function inSecondThread(context: AppContext, options: ExportExcelOptions): boole
   return (events ?? 0) >= threadFromEvents;
 }
 
+/**
+ * The stage history is read in one pass and held (held-histories.ts) when no filter but the archived flag narrows
+ * the export, which then writes most events of the database; a narrower export reads its batches' events only.
+ */
+function historySource(filters: ApplicationFilters): HistorySource {
+  return Object.entries(filters).some(([key, value]) => value !== undefined && key !== 'archived') ? 'perBatch' : 'held';
+}
+
 /** Writes the workbook (Applications, Interviews, Companies, Contacts, Stage history) into `out`. */
 export async function writeApplicationsWorkbook(context: AppContext, out: Writable, options: ExportExcelOptions): Promise<Produced> {
   const filters = options.filters ?? {};
@@ -63,13 +71,19 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
         await workbook.commit();
         return { rows };
       }
-      // One thread: the stage history is written in the applications' walk, its part held in a file until its turn.
+      // One thread: the stage history is written in the applications' walk, its part held in a file until its turn,
+      // and the companies' counts are taken from the applications written.
       const history = new HeldSheetParts((folder) => context.job?.temporary(folder));
       const historyNumber = others.find(({ sheet }) => sheet === 'stageHistory')!.number;
       try {
-        const rows = await writeApplicationsWithHistory(reader, workbook, applications, (columns) => new SheetXmlWriter(history, historyNumber, columns), cells);
+        const companyCounts = new CompanyCounts();
+        const rows = await writeApplicationsWithHistory(reader, workbook, applications, (columns) => new SheetXmlWriter(history, historyNumber, columns), cells, {
+          source: historySource(filters),
+          companyCounts,
+        });
         for (const { sheet } of others) {
           if (sheet === 'stageHistory') await workbook.addPreparedSheet(cells.labels.sheet(sheet), (_number, zip) => history.place(zip));
+          else if (sheet === 'companies') await writeTableSheet(reader, workbook, companiesTable(filters, companyCounts), cells);
           else await writeTableSheet(reader, workbook, relatedTables[sheet](filters), cells);
         }
         await workbook.commit();

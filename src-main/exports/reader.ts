@@ -83,6 +83,24 @@ export class ExportReader {
   }
 
   /**
+   * The rows of `query` as arrays of their columns' values, a batch at a time like `batches`: for a pass that keeps
+   * a few values of each row in compact arrays (held-histories.ts) and would only throw each row's view away.
+   */
+  async *rawBatches(query: SqlPart, size = batchSize): AsyncGenerator<unknown[][]> {
+    const statement = this.sqlite.prepare(query.sql).raw(true);
+    let batch: unknown[][] = [];
+    for (const values of statement.iterate(...query.params) as IterableIterator<unknown[]>) {
+      batch.push(values);
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+        await nextTurn();
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  /**
    * A query run once per batch of another's rows (the stage events of a batch of applications): prepared once, each
    * run's rows read at once as read-only views like `batches`'. It may run between two batches of an open `batches`
    * walk: better-sqlite3 refuses a statement only while another is stepping, not while an iterator is paused.

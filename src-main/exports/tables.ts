@@ -7,17 +7,7 @@ import type { FieldShape } from '../custom-fields/values';
 import type { ThreadSheet } from './sheet-protocol';
 import type { ExportReader } from './reader';
 import { readTagNames } from './tag-names';
-
-/** Joins a JSON array of strings stored as text ("["a","b"]") into "a, b". */
-function joinList(json: string | null): string | null {
-  if (!json || json === '[]') return null;
-  try {
-    const values: unknown = JSON.parse(json);
-    return Array.isArray(values) && values.length > 0 ? values.map(String).join(', ') : null;
-  } catch {
-    return json;
-  }
-}
+import { joinList } from './json-list';
 
 /**
  * The applications the filters select, as SQL over `applications a` (with `companies c`): the same WHERE clause as
@@ -34,7 +24,11 @@ function narrowsSelection(filters: ApplicationFilters): boolean {
 }
 
 export interface ApplicationRow {
+  /** The table's rowid: where the export finds each application's stage history held in memory (history-walk.ts). */
+  seq: number;
   id: string;
+  /** Not a column of the sheet: the companies sheet's counts are taken from the applications written (CompanyCounts). */
+  company_id: string;
   company_name: string;
   position: string;
   stage_name: string | null;
@@ -103,6 +97,25 @@ const applicationColumns = (tagNames: ReadonlyMap<string, string>): ColumnSpec<A
   { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
 ];
 
+/**
+ * The columns of `applications` the exports read, every field of ApplicationRow but the two joined names. Named
+ * rather than `a.*`: the table holds columns no export writes, `posting_text` among them (up to 200,000 characters
+ * in overflow pages, each read and made a string for every row). `posting_text` is the record's last column, so
+ * reading the ones before it never walks its overflow chain. The type below fails to compile when a field of
+ * ApplicationRow is missing here.
+ */
+const applicationColumnNames = [
+  'seq', 'id', 'company_id', 'position', 'stage_category', 'stage_changed_at', 'applied_on', 'employment_type', 'schedule', 'work_mode',
+  'location', 'source', 'salary_min', 'salary_max', 'salary_currency', 'salary_period', 'posting_url', 'favorite', 'archived',
+  'priority', 'excitement', 'deadline', 'first_response_on', 'required_skills', 'preferred_skills', 'experience_years',
+  'resume_version', 'notes', 'description', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof ApplicationRow)[];
+
+type Joined = 'company_name' | 'stage_name';
+/** Never, unless a field of ApplicationRow is neither selected nor joined: then this line does not compile. */
+const everyFieldSelected: Exclude<keyof ApplicationRow, (typeof applicationColumnNames)[number] | Joined> extends never ? true : never = true;
+void everyFieldSelected;
+
 /** The order of the applications list, newest applied first: walks the index applications_live_order, no sort. */
 const applicationOrder = 'a.applied_on DESC, a.seq DESC';
 
@@ -117,7 +130,7 @@ export function applicationsTable(filters: ApplicationFilters, tagNames: Readonl
     sheet: 'applications',
     columns: [...applicationColumns(tagNames), ...customValueColumns<ApplicationRow>(fields)],
     select: {
-      sql: `SELECT a.*, c.name AS company_name, s.name AS stage_name${custom.sql}
+      sql: `SELECT ${applicationColumnNames.map((name) => `a.${name}`).join(', ')}, c.name AS company_name, s.name AS stage_name${custom.sql}
         FROM applications a JOIN companies c ON c.id = a.company_id LEFT JOIN stages s ON s.id = a.stage_id
         WHERE ${where} ORDER BY ${applicationOrder}`,
       params: [...custom.params, ...params],
@@ -178,35 +191,59 @@ export interface CompanyRow {
   application_count: number;
 }
 
-export const companyColumns: ColumnSpec<CompanyRow>[] = [
-  { key: 'name', kind: 'text', width: 28, get: (row) => row.name },
-  { key: 'website', kind: 'url', width: 32, get: (row) => row.website },
-  { key: 'industry', kind: 'text', width: 20, get: (row) => row.industry },
-  { key: 'size', kind: 'text', width: 10, get: (row) => row.size },
-  { key: 'location', kind: 'text', width: 20, get: (row) => row.location },
-  { key: 'applications', kind: 'integer', width: 12, get: (row) => row.application_count },
-  { key: 'notes', kind: 'longText', width: 40, get: (row) => row.notes },
-  { key: 'createdAt', kind: 'dateTime', width: 17, get: (row) => row.created_at },
-  { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
-];
+/** The companies sheet's columns, its count of applications given by `count`. */
+function companyColumnsCounting<Row extends Omit<CompanyRow, 'application_count'>>(count: (row: Row) => number): ColumnSpec<Row>[] {
+  return [
+    { key: 'name', kind: 'text', width: 28, get: (row) => row.name },
+    { key: 'website', kind: 'url', width: 32, get: (row) => row.website },
+    { key: 'industry', kind: 'text', width: 20, get: (row) => row.industry },
+    { key: 'size', kind: 'text', width: 10, get: (row) => row.size },
+    { key: 'location', kind: 'text', width: 20, get: (row) => row.location },
+    { key: 'applications', kind: 'integer', width: 12, get: count },
+    { key: 'notes', kind: 'longText', width: 40, get: (row) => row.notes },
+    { key: 'createdAt', kind: 'dateTime', width: 17, get: (row) => row.created_at },
+    { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
+  ];
+}
+
+export const companyColumns = companyColumnsCounting<CompanyRow>((row) => row.application_count);
+
+/**
+ * How many of the selected applications went to each company, counted from the applications sheet's rows as they
+ * are written (history-walk.ts): the same rows the companies sheet's count per company selects, in the same read
+ * transaction. That count looked up every application's row for its filters (`deleted_at`, `archived`) through the
+ * index on company_id: about 100,000 random page reads at 100,000 applications.
+ */
+export class CompanyCounts {
+  private readonly counts = new Map<string, number>();
+
+  add(applications: readonly Pick<ApplicationRow, 'company_id'>[]): void {
+    for (const { company_id } of applications) this.counts.set(company_id, (this.counts.get(company_id) ?? 0) + 1);
+  }
+
+  of(companyId: string): number {
+    return this.counts.get(companyId) ?? 0;
+  }
+}
 
 /**
  * Companies of the selected applications (every company when no filter narrows the view), with how many of the
- * selected applications went to each.
+ * selected applications went to each: counted by SQL, or taken from `counted` once the applications sheet is
+ * written (CompanyCounts).
  */
-export function companiesTable(filters: ApplicationFilters): TableSpec<CompanyRow> {
+export function companiesTable(filters: ApplicationFilters, counted?: CompanyCounts): TableSpec<CompanyRow> {
   const { where, params } = filtered(filters);
   const narrow = narrowsSelection(filters);
+  const count = counted ? '' : `, (SELECT count(*) FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.company_id = co.id AND ${where}) AS application_count`;
   return {
     sheet: 'companies',
-    columns: companyColumns,
+    columns: counted ? companyColumnsCounting<CompanyRow>((row) => counted.of(row.id)) : companyColumns,
     select: {
-      sql: `SELECT co.*,
-          (SELECT count(*) FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.company_id = co.id AND ${where}) AS application_count
+      sql: `SELECT co.*${count}
         FROM companies co WHERE co.deleted_at IS NULL
         ${narrow ? `AND co.id IN (SELECT a.company_id FROM applications a JOIN companies c ON c.id = a.company_id WHERE ${where})` : ''}
         ORDER BY co.name_key, co.rowid`,
-      params: narrow ? [...params, ...params] : params,
+      params: [...(counted ? [] : params), ...(narrow ? params : [])],
     },
   };
 }

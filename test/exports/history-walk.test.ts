@@ -8,7 +8,7 @@ import { cellContext, type ExcelValue } from '../../src-main/exports/cells';
 import { HeldSheetParts } from '../../src-main/exports/held-sheet';
 import { writeApplicationsWithHistory } from '../../src-main/exports/history-walk';
 import { withExportReader } from '../../src-main/exports/reader';
-import { readApplicationsTable, stageHistoryTable } from '../../src-main/exports/tables';
+import { companiesTable, CompanyCounts, readApplicationsTable, stageHistoryTable } from '../../src-main/exports/tables';
 import { writeTableSheet, type SheetColumn, type SheetWriter } from '../../src-main/exports/workbook';
 import { ZipWriter } from '../../src-main/exports/xlsx/zip';
 import { generateDataset, seedDatabase } from '../../src-main/seed';
@@ -70,21 +70,25 @@ const recorder = (sheets: RecordedSheet[]) => ({
 });
 
 describe('the stage history written in the applications’ walk', () => {
-  const cases: { filters: ApplicationFilters; size: number }[] = [
+  const filtered: { filters: ApplicationFilters; size: number }[] = [
     { filters: { archived: 'all' }, size: 500 },
     { filters: { archived: 'all' }, size: 7 },
     { filters: {}, size: 1 },
     { filters: { stageCategories: ['interviewing', 'rejected', 'screening'] }, size: 13 },
     { filters: { text: 'lyon' }, size: 3 },
   ];
+  // Each batch's events read by their ids, or every event read first and held (held-histories.ts).
+  const cases = (['perBatch', 'held'] as const).flatMap((source) => filtered.map((one) => ({ ...one, source })));
 
-  it.each(cases)('gives the rows of the stage history’s own query, in its order ($filters, batches of $size)', async ({ filters, size }) => {
+  it.each(cases)('gives the rows of the stage history’s own query, in its order ($filters, batches of $size, $source)', async ({ filters, size, source }) => {
     const context = cellContext('fr', 'Europe/Paris');
-    const { expected, applications, history } = await withExportReader(app.context.db, async (reader) => {
+    const { expected, applications, history, companies } = await withExportReader(app.context.db, async (reader) => {
       const expected: RecordedSheet[] = [];
       await writeTableSheet(reader, recorder(expected), await readApplicationsTable(reader, filters), context);
       await writeTableSheet(reader, recorder(expected), stageHistoryTable(filters), context);
       const applications: RecordedSheet[] = [];
+      const companies: RecordedSheet[] = [];
+      const companyCounts = new CompanyCounts();
       let history: RecordedSheet | undefined;
       const rows = await writeApplicationsWithHistory(
         reader,
@@ -92,25 +96,30 @@ describe('the stage history written in the applications’ walk', () => {
         await readApplicationsTable(reader, filters),
         (columns) => (history = new RecordedSheet(columns)),
         context,
-        size,
+        { size, source, companyCounts },
       );
+      await writeTableSheet(reader, recorder(expected), companiesTable(filters), context);
+      await writeTableSheet(reader, recorder(companies), companiesTable(filters, companyCounts), context);
       expect(rows).toBe(applications[0].rows.length);
-      return { expected, applications, history: history! };
+      return { expected, applications, history: history!, companies };
     });
     expect(applications[0].columns).toEqual(expected[0].columns);
     expect(applications[0].rows).toEqual(expected[0].rows);
     expect(history.columns).toEqual(expected[1].columns);
     expect(history.rows).toEqual(expected[1].rows);
     expect(history.finished).toBe(true);
+    // The companies sheet with its counts taken from the applications written, as with its own count per company.
+    expect(companies[0].rows).toEqual(expected[2].rows);
+    expect(companies[0].rows.some((row) => typeof row[5] === 'number' && row[5] > 1)).toBe(true);
     // Enough events to cross many batches, and none of the retracted ones.
     expect(history.rows.length).toBeGreaterThan(Math.min(3 * size, 40));
   });
 
-  it('leaves out retracted events and names a deleted stage’s events after their new stage', async () => {
+  it.each(['perBatch', 'held'] as const)('leaves out retracted events and names a deleted stage’s events after their new stage (%s)', async (source) => {
     const context = cellContext('en', 'UTC');
     const history = await withExportReader(app.context.db, async (reader) => {
       let history: RecordedSheet | undefined;
-      await writeApplicationsWithHistory(reader, recorder([]), await readApplicationsTable(reader, { archived: 'all' }), (columns) => (history = new RecordedSheet(columns)), context, 5);
+      await writeApplicationsWithHistory(reader, recorder([]), await readApplicationsTable(reader, { archived: 'all' }), (columns) => (history = new RecordedSheet(columns)), context, { size: 5, source });
       return history!;
     });
     const live = app.context.db.sqlite.prepare('SELECT count(*) FROM stage_events e JOIN applications a ON a.id = e.application_id WHERE e.deleted_at IS NULL AND a.deleted_at IS NULL').pluck().get() as number;
