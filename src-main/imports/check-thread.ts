@@ -1,8 +1,29 @@
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { ImportField } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/errors';
 import { launchWorker } from '../jobs/launch';
+import { importError } from './errors';
 import type { CheckedRow, CheckOutcome, CheckThreadCommand, CheckThreadMessage, CheckThreadStart } from './check-protocol';
+
+/**
+ * The thread's old generation (MB) for a file of `bytes`: 40 times the file's size, at least 1,024 and at most
+ * 2,047. Why a limit: V8 lets a heap grow to 4 times what was live at its last full collection when the heap's limit
+ * is 2 GB or more (here about 4 GB by default), and 1.3 to 2 times below that, by the limit. Most of the thread's
+ * heap is garbage (its live set at the bench's file, 25.6 MB and 100,000 rows, is about 100 MB, mostly the
+ * duplicates' keys of every row so far, duplicates.ts), so 1,024 MB cut its heap from about 320 to 210 MB there.
+ * Why so high: a thread past its limit is killed and the import fails (`tooLargeToCheck`). Live sets measured:
+ * 178 MB for the realistic 95 MB, 585,000-row file of test/imports/memory.test.ts; 434 MB for 100,000 rows (6 MB)
+ * that each name a company and a position of their own, 4.3 KB a row, so such a file of more than about 230,000
+ * rows is refused (it would hold over 1 GB; by the same measure, past about 900,000 rows it failed with no limit).
+ */
+export function checkThreadLimits(bytes: number): ResourceLimits {
+  const mb = bytes / (1024 * 1024);
+  return { maxOldGenerationSizeMb: Math.round(Math.min(2047, Math.max(1024, 40 * mb))) };
+}
+
+function tooLargeToCheck(fileName: string, error: Error) {
+  return importError('TOO_LARGE', 'too_large_to_check', `${fileName} is too large to be checked in the memory set aside for it; split it to import it (${error.message})`, { fileName });
+}
 
 /**
  * The reading, planning and checking of an import's file in a thread of its own, on the second core, while the
@@ -21,17 +42,24 @@ export class CheckThread {
   private failure: Error | undefined;
   private stopped = false;
 
-  constructor(start: Omit<CheckThreadStart, 'role'>) {
-    this.worker = launchWorker({ role: 'import-check', ...start } satisfies CheckThreadStart);
+  /**
+   * `file`: its name, for errors, and its size, which sets the thread's heap limit (`checkThreadLimits`, which
+   * `limits` replaces in the tests).
+   */
+  constructor(start: Omit<CheckThreadStart, 'role'>, file: { fileName: string; bytes: number }, limits: ResourceLimits = checkThreadLimits(file.bytes)) {
+    this.worker = launchWorker({ role: 'import-check', ...start } satisfies CheckThreadStart, limits);
     const fail = (error: Error) => {
       this.failure ??= error;
       this.wake?.();
     };
     this.worker.on('message', (message: CheckThreadMessage) => {
       this.arrived.push(message);
+      // Its last message: every batch was sent (they wait here), so its heap goes now, before the import writes the
+      // last batches and settles the derived data (seconds, the import's peak of memory).
+      if (message.type === 'checked') void this.stop();
       this.wake?.();
     });
-    this.worker.on('error', fail);
+    this.worker.on('error', (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLargeToCheck(file.fileName, error) : error));
     this.worker.on('exit', (code) => {
       if (!this.stopped) fail(new Error(`The thread checking the import's rows stopped (exit code ${code}).`));
     });
@@ -86,9 +114,12 @@ export class CheckThread {
     return this.outcomeOf;
   }
 
+  private terminated: Promise<unknown> | undefined;
+
   /** Ends the thread (done, or the import failed or was cancelled). */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.worker.terminate();
+    this.terminated ??= this.worker.terminate();
+    await this.terminated;
   }
 }

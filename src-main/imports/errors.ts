@@ -11,6 +11,7 @@ export type ImportFailure =
   | 'file_too_large'
   | 'too_many_rows'
   | 'too_many_cells'
+  | 'too_large_to_check'
   | 'too_many_parts'
   | 'part_too_large'
   | 'empty_file'

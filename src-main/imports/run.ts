@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { ResourceLimits } from 'node:worker_threads';
 import {
   importOptions,
   type ImportField,
@@ -62,6 +63,8 @@ export interface ImportObserver {
    * file's size and the cores. For the tests that prove both import the same.
    */
   checkThread?: boolean;
+  /** The check thread's heap limits instead of those its file's size gives (check-thread.ts): for the tests. */
+  checkThreadLimits?: ResourceLimits;
 }
 
 /** Refuses what cannot be imported as chosen, before anything is written. */
@@ -114,8 +117,9 @@ async function checkHere(context: AppContext, file: TableFile, input: ParsedInpu
 }
 
 /** The file's first pass and its rows' check in a thread of their own, on the other core, while the rows are staged here. */
-async function checkInThread(context: AppContext, input: ParsedInput<'imports.run'>, passes: PassOptions): Promise<RowChecks> {
-  const thread = new CheckThread({ databaseFile: context.db.path, nativeBinding: context.db.options.nativeBinding, input, batchRows: stagingChunkRows, batchesInFlight });
+async function checkInThread(context: AppContext, file: TableFile, input: ParsedInput<'imports.run'>, passes: PassOptions, limits?: ResourceLimits): Promise<RowChecks> {
+  const start = { databaseFile: context.db.path, nativeBinding: context.db.options.nativeBinding, input, batchRows: stagingChunkRows, batchesInFlight };
+  const thread = new CheckThread(start, file, limits);
   try {
     const progress = jobPasses(context, passes);
     const { rowCount, missing } = await thread.planned((rows) => {
@@ -247,7 +251,7 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
       return importCandidBackup(context, file, options.mergeBackup);
     }
     // In a thread, the file is read and planned on the other core while the staging database is made here.
-    const checking = inCheckThread(file, observer) ? checkInThread(context, input, passes) : null;
+    const checking = inCheckThread(file, observer) ? checkInThread(context, file, input, passes, observer.checkThreadLimits) : null;
     // Awaited below: marked handled meanwhile, so that its failure is not reported as unhandled first.
     checking?.catch(() => undefined);
     let staging: ImportStaging | undefined;

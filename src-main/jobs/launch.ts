@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 const here = fileURLToPath(import.meta.url);
 
@@ -29,12 +29,12 @@ export function workerScript(): { compiled: boolean; file: string } {
  * A worker waiting for jobs (each sent as a WorkerStart message); with `workerData`, a thread a job starts for a
  * part of its work, which worker.ts tells apart by it (the Excel export's second sheet writer: sheet-thread.ts).
  */
-export function launchWorker(workerData?: unknown): Worker {
+export function launchWorker(workerData?: unknown, resourceLimits?: ResourceLimits): Worker {
   const { compiled, file } = workerScript();
-  if (compiled) return new Worker(file, { workerData });
+  if (compiled) return new Worker(file, { workerData, resourceLimits });
   // tsx's ES module API (its `import` export), found from its package folder: require.resolve gives the CommonJS one.
   const tsxFolder = path.dirname(createRequire(here).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxFolder, 'dist', 'esm', 'api', 'index.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, resourceLimits });
 }

@@ -86,10 +86,10 @@ function contents({ app, result }: { app: TempApp; result: unknown }): Record<st
 }
 
 /** Imports `csv` into a fresh app, its rows checked in a thread of their own or not; the app and what came of it. */
-async function importInto(csv: string, checkThread: boolean, options: Record<string, boolean> = { skipInvalidRows: true }) {
+async function importInto(csv: string, checkThread: boolean, options: Record<string, boolean> = { skipInvalidRows: true }, limits?: ImportObserver['checkThreadLimits']) {
   const app = await open();
   const before = fingerprint(app);
-  const observer: ImportObserver = { checkThread };
+  const observer: ImportObserver = { checkThread, checkThreadLimits: limits };
   const outcome = await importFile(app.context, { source: upload(csv, 'tracker.csv'), options }, observer).then(
     // The backup's path names the moment it was taken.
     ({ backup: _backup, ...result }) => ({ result, error: null }),
@@ -142,5 +142,14 @@ describe('an import whose rows are checked in a thread of their own', () => {
     expect(failed.error).toEqual((await importInto(binary, false)).error);
     expect(failed.error).toMatchObject({ code: 'VALIDATION', details: { reason: 'binary_file' } });
     expect(fingerprint(failed.app)).toBe(failed.before);
+  });
+
+  it('fails with a clear error, writing nothing, when the thread outgrows its heap limit', async () => {
+    // A large file's thread may grow to 40 times the file's size, 1 GB at least (checkThreadLimits): here to 4 MB,
+    // which the thread outgrows, so V8 kills it as it would a thread past its limit.
+    const csv = trackerCsv(3_000);
+    const killed = await importInto(csv, true, { skipInvalidRows: true }, { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 });
+    expect(killed.error).toMatchObject({ code: 'TOO_LARGE', details: { reason: 'too_large_to_check', fileName: 'tracker.csv' } });
+    expect(fingerprint(killed.app)).toBe(killed.before);
   });
 });
