@@ -1,7 +1,7 @@
 import type { Database } from '../db/connection';
 import { storeInsertedStatistics } from '../statistics/maintained/inserted-facts';
 import { refreshStatistics } from '../statistics/maintained/refresh';
-import { recomputeCurrentStage, reindexApplications } from './derive';
+import { insertTextRowsSql, recomputeCurrentStage, reindexApplications } from './derive';
 
 /**
  * The meta key that says derived data is owed to the applications after this `seq`: rows were written in bulk
@@ -38,15 +38,19 @@ export function settleDerivedData(db: Database): number {
   return db.transaction(() => {
     const after = pendingAfter(db);
     if (after === null) return 0;
-    const ids = new Set(db.sql(`SELECT id FROM applications WHERE seq > ?`).pluck().all(after) as string[]);
+    const settled = db.sql(`SELECT count(*) FROM applications WHERE seq > ?`).pluck().get(after) as number;
     recomputeCurrentStageAfter(db, after);
-    reindexApplications(db, ids);
+    // Their full-text rows, as reindexApplications writes them (those an ordinary write gave one of them since
+    // its bulk insert removed first; the row's rowid is its seq), the applications taken by seq instead of 100,000
+    // ids passed as JSON: 0.43 against 0.55 to 0.6 s of CPU.
+    db.sql(`DELETE FROM applications_fts WHERE rowid > ?`).run(after);
+    db.sql(insertTextRowsSql(`a.seq > ?`)).run(after);
     // After the current stage: the facts read it. Set-based over the applications after `after` (the statistics of
     // 100,000 of them per application cost 5.5 s of CPU): what deriveApplications computes, proven equal in
     // test/statistics/inserted-facts.test.ts.
     storeInsertedStatistics(db, after);
     db.sql(`DELETE FROM meta WHERE key = ?`).run(pendingKey);
-    return ids.size;
+    return settled;
   });
 }
 

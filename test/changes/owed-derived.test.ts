@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { recomputeCurrentStage } from '../../src-main/changes/derive';
 import { settleDerivedData } from '../../src-main/changes/owed-derived';
 import { openTempApp, type TempApp } from '../support/temp-app';
+import { derivedData, rebuiltDerivedData } from '../sync/support/derived';
 
 /**
  * The current stage of applications written in bulk is settled after the write by its own statement
@@ -72,5 +73,31 @@ describe('settling the current stage of applications written in bulk', () => {
     for (const [seq, stageId, category, since] of written) restore.run(stageId, category, since, seq);
     recomputeCurrentStage(db, new Set(db.sqlite.prepare(`SELECT id FROM applications`).pluck().all() as string[]));
     expect(stageColumns()).toEqual(settled);
+  });
+
+  it('writes the full-text rows and facts of a rebuild, also for an application an ordinary write changed before', async () => {
+    app = await openTempApp();
+    const { db, changes } = app.context;
+    const stageId = db.sqlite.prepare(`SELECT id FROM stages WHERE deleted_at IS NULL ORDER BY position LIMIT 1`).pluck().get() as string;
+    const ids = changes.write(
+      (write) => {
+        const companyId = write.insert('companies', { name: 'Bulk Co', name_key: 'bulk co' });
+        const tagId = write.insert('tags', { name: 'Remote', name_key: 'remote', color: null });
+        return [1, 2, 3].map((index) => {
+          const id = write.insert('applications', { company_id: companyId, position: `Position ${index}`, notes: `Note ${index}`, stage_id: stageId });
+          write.insert('stage_events', { application_id: id, from_stage_id: null, to_stage_id: stageId, occurred_at: write.now, note: null });
+          if (index !== 2) write.insert('application_tags', { application_id: id, tag_id: tagId });
+          return id;
+        });
+      },
+      { bulk: true },
+    );
+    // Changed by an ordinary write while owed: it has its full-text row and facts before the others are settled.
+    changes.write((write) => write.update('applications', ids[1], { position: 'Changed since' }));
+    expect(db.sqlite.prepare(`SELECT count(*) FROM applications_fts`).pluck().get()).toBe(1);
+    expect(settleDerivedData(db)).toBe(3);
+    const settled = derivedData(db);
+    expect(settled.text).toHaveLength(3);
+    expect(settled).toEqual(rebuiltDerivedData(db));
   });
 });
