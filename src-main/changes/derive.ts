@@ -33,13 +33,18 @@ export function reindexApplications(db: Database, applicationIds: ReadonlySet<st
       `DELETE FROM applications_fts WHERE rowid IN (SELECT seq FROM applications WHERE id IN (SELECT value FROM json_each(?)))`,
     ).run(idsParam(existing));
   }
-  db.sql(`
+  db.sql(insertTextRowsSql(`a.id IN (SELECT value FROM json_each(?))`)).run(idsParam(applicationIds));
+}
+
+/** The full-text rows of the live applications `where` selects (alias `a`), inserted. */
+export function insertTextRowsSql(where: string): string {
+  return `
     INSERT INTO applications_fts (rowid, company, position, location, notes, description, tags)
     SELECT a.seq, c.name, a.position, a.location, a.notes, a.description,
       (SELECT group_concat(t.name, ' ') FROM application_tags at JOIN tags t ON t.id = at.tag_id
         WHERE at.application_id = a.id AND at.deleted_at IS NULL AND t.deleted_at IS NULL)
     FROM applications a JOIN companies c ON c.id = a.company_id
-    WHERE a.id IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL`).run(idsParam(applicationIds));
+    WHERE ${where} AND a.deleted_at IS NULL`;
 }
 
 /**

@@ -39,4 +39,22 @@ describe('the import’s copy into the live database', () => {
       expect(app.context.db.sqlite.prepare(`PRAGMA integrity_check`).pluck().all()).toEqual(['ok']);
     }
   });
+
+  it('stores the clocks the write path stores for a new row, derived from the staged log instead of staged', async () => {
+    const { sqlite } = app.context.db;
+    /** What the write path stores for a row written once, whole: {"*": the hlc of its one `*` log entry}. */
+    const expected = () =>
+      (sqlite.prepare(`SELECT row_id, table_name, hlc FROM change_log WHERE column_name = '*' ORDER BY row_id`).all() as { row_id: string; table_name: string; hlc: string }[]).map(
+        (entry) => ({ row_id: entry.row_id, table_name: entry.table_name, clocks: JSON.stringify({ '*': entry.hlc }) }),
+      );
+    const stored = () => sqlite.prepare(`SELECT row_id, table_name, clocks FROM row_clocks ORDER BY row_id`).all();
+    // Written by the write path itself, not staged: an application, its company, stage event and tag.
+    await app.api.invoke('applications.create', { companyName: 'Existing', position: 'Developer', tags: ['remote'] });
+    expect(stored().length).toBeGreaterThanOrEqual(4);
+    expect(stored()).toEqual(expected());
+    const result = await importFile(app.context, { source: upload(syntheticCsv(120), 'rows.csv'), options: { skipInvalidRows: true } });
+    expect(result.created).toBe(120);
+    expect(stored().length).toBeGreaterThan(240);
+    expect(stored()).toEqual(expected());
+  });
 });
