@@ -1,5 +1,5 @@
 import type { ExportReader } from './reader';
-import type { ApplicationRow, StageEventRow } from './tables';
+import { stageEventRow, type ApplicationRow, type StageEventRow } from './tables';
 
 /** No stage (an event's `from` of the first stage, or a stage id unknown even among deleted stages). */
 const noStage = 0xffff;
@@ -100,18 +100,9 @@ export class HeldHistories {
     for (let index = this.starts[seq]; index < this.ends[seq]; index += 1) {
       const from = this.fromStages[index] === noStage ? undefined : this.stages[this.fromStages[index]];
       const to = this.toStages[index] === noStage ? undefined : this.stages[this.toStages[index]];
-      emit({
-        application_id: application.id,
-        // The same instant as the stored text, which is all the date-time cell is made from (WallClock.toWallDate).
-        occurred_at: Number.isNaN(this.occurredMs[index]) ? this.unreadOccurred.get(index)! : new Date(this.occurredMs[index]).toISOString(),
-        note: this.notes[index],
-        company_name: application.company_name,
-        position: application.position,
-        from_name: from?.name ?? null,
-        from_category: from?.category ?? null,
-        to_name: to?.name ?? null,
-        to_category: to?.category ?? null,
-      });
+      // The same instant as the stored text, which is all the date-time cell is made from (WallClock.toWallDate).
+      const occurred_at = Number.isNaN(this.occurredMs[index]) ? this.unreadOccurred.get(index)! : new Date(this.occurredMs[index]).toISOString();
+      emit(stageEventRow(application, { occurred_at, note: this.notes[index] }, from, to));
     }
   }
 }

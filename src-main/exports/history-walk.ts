@@ -2,7 +2,7 @@ import type { CellContext } from './cells';
 import { HeldHistories } from './held-histories';
 import type { ExportReader } from './reader';
 import { batchSize, type TableSpec } from './table';
-import { readStageNames, stageEventColumns, type CompanyCounts, stageEventsOfApplications, type ApplicationRow, type BatchStageEventRow, type StageEventRow } from './tables';
+import { readStageNames, stageEventColumns, type CompanyCounts, stageEventsOfApplications, stageEventRow, type ApplicationRow, type BatchStageEventRow, type StageEventRow } from './tables';
 import { sheetColumns, tableRowWriter, writeTableSheet, type SheetColumn, type SheetWriter, type WorkbookWriter } from './workbook';
 
 /**
@@ -23,17 +23,7 @@ function perBatch(reader: ExportReader): BatchHistory {
       const application = batch[event.application_index];
       const from = event.from_stage_id === null ? undefined : stages.get(event.from_stage_id);
       const to = event.to_stage_id === null ? undefined : stages.get(event.to_stage_id);
-      emit({
-        application_id: event.application_id,
-        occurred_at: event.occurred_at,
-        note: event.note,
-        company_name: application.company_name,
-        position: application.position,
-        from_name: from?.name ?? null,
-        from_category: from?.category ?? null,
-        to_name: to?.name ?? null,
-        to_category: to?.category ?? null,
-      } satisfies StageEventRow);
+      emit(stageEventRow(application, event, from, to));
     }
   };
 }

@@ -311,6 +311,32 @@ export interface StageEventRow {
   to_category: string | null;
 }
 
+/** A stage's name and category, as a history row shows it. */
+export interface HistoryStage {
+  name: string | null;
+  category: string;
+}
+
+/** One event of `application`'s history as its sheet row, its stages looked up by whichever walk read it. */
+export function stageEventRow(
+  application: Pick<ApplicationRow, 'id' | 'company_name' | 'position'>,
+  event: { occurred_at: string; note: string | null },
+  from: HistoryStage | undefined,
+  to: HistoryStage | undefined,
+): StageEventRow {
+  return {
+    application_id: application.id,
+    occurred_at: event.occurred_at,
+    note: event.note,
+    company_name: application.company_name,
+    position: application.position,
+    from_name: from?.name ?? null,
+    from_category: from?.category ?? null,
+    to_name: to?.name ?? null,
+    to_category: to?.category ?? null,
+  };
+}
+
 export const stageEventColumns: ColumnSpec<StageEventRow>[] = [
   { key: 'company', kind: 'text', width: 24, get: (row) => row.company_name },
   { key: 'position', kind: 'text', width: 32, get: (row) => row.position },
