@@ -8,7 +8,7 @@ import { withExportReader } from './reader';
 import { companiesTable, CompanyCounts, readApplicationsTable, relatedTables } from './tables';
 import { createWorkbookWriter, SheetXmlWriter, writeTableSheet } from './workbook';
 import { HeldSheetParts } from './held-sheet';
-import { writeApplicationsWithHistory, type HistorySource } from './history-walk';
+import { historySourceFor, writeApplicationsWithHistory } from './history-walk';
 import { SheetThread } from './sheet-thread';
 import type { ThreadSheet } from './sheet-protocol';
 
@@ -41,14 +41,6 @@ function inSecondThread(context: AppContext, options: ExportExcelOptions): boole
   return (events ?? 0) >= threadFromEvents;
 }
 
-/**
- * The stage history is read in one pass and held (held-histories.ts) when no filter but the archived flag narrows
- * the export, which then writes most events of the database; a narrower export reads its batches' events only.
- */
-function historySource(filters: ApplicationFilters): HistorySource {
-  return Object.entries(filters).some(([key, value]) => value !== undefined && key !== 'archived') ? 'perBatch' : 'held';
-}
-
 /** Writes the workbook (Applications, Interviews, Companies, Contacts, Stage history) into `out`. */
 export async function writeApplicationsWorkbook(context: AppContext, out: Writable, options: ExportExcelOptions): Promise<Produced> {
   const filters = options.filters ?? {};
@@ -78,7 +70,7 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
       try {
         const companyCounts = new CompanyCounts();
         const rows = await writeApplicationsWithHistory(reader, workbook, applications, (columns) => new SheetXmlWriter(history, historyNumber, columns), cells, {
-          source: historySource(filters),
+          source: historySourceFor(filters),
           companyCounts,
         });
         for (const { sheet } of others) {

@@ -1,5 +1,5 @@
 import type { ExportReader } from './reader';
-import { stageEventRow, type ApplicationRow, type StageEventRow } from './tables';
+import { stageEventRow, type ApplicationRow, type HistoryStage, type StageEventRow } from './tables';
 
 /** No stage (an event's `from` of the first stage, or a stage id unknown even among deleted stages). */
 const noStage = 0xffff;
@@ -30,7 +30,7 @@ export class HeldHistories {
     private readonly notes: readonly (string | null)[],
     private readonly fromStages: Uint16Array,
     private readonly toStages: Uint16Array,
-    private readonly stages: readonly { name: string | null; category: string }[],
+    private readonly stages: readonly HistoryStage[],
   ) {}
 
   /**
@@ -42,10 +42,10 @@ export class HeldHistories {
     const lastSeq = top('SELECT max(seq) AS top FROM applications');
     const applications = top('SELECT count(*) AS top FROM applications');
     if (lastSeq < 0 || lastSeq > 4 * applications + 100_000) return null;
-    const stageRows = reader.repeated<{ id: string; name: string | null; category: string }>('SELECT id, name, category FROM stages')();
+    const stageRows = reader.repeated<HistoryStage & { id: string }>('SELECT id, name, category FROM stages')();
     if (stageRows.length >= noStage) return null;
     const stageIndex = new Map(stageRows.map((stage, index) => [stage.id, index]));
-    const stages = stageRows.map((stage) => ({ name: stage.name, category: stage.category }));
+    const stages = stageRows.map((stage): HistoryStage => ({ name: stage.name, category: stage.category }));
 
     const starts = new Int32Array(lastSeq + 1);
     const ends = new Int32Array(lastSeq + 1);

@@ -1,3 +1,5 @@
+import type { ApplicationFilters } from '../../src-shared/contract';
+import { applicationWhere } from '../applications/filters';
 import type { CellContext } from './cells';
 import { HeldHistories } from './held-histories';
 import type { ExportReader } from './reader';
@@ -11,6 +13,16 @@ import { sheetColumns, tableRowWriter, writeTableSheet, type SheetColumn, type S
  * applications' ids (for a narrowed export, which would otherwise read every event of the database).
  */
 export type HistorySource = 'held' | 'perBatch';
+
+/**
+ * The events are read in one pass and held when no filter but the archived flag narrows the export, which then
+ * writes most events of the database; a narrower export reads its batches' events only. Narrowing is what the
+ * filters add to the applications' WHERE clause, so an empty list (no tags, no sources) or a blank text narrows
+ * nothing, as for the list.
+ */
+export function historySourceFor(filters: ApplicationFilters): HistorySource {
+  return applicationWhere({ ...filters, archived: 'all' }).clauses.length > 1 ? 'perBatch' : 'held';
+}
 
 /** A batch's stage history rows, in order, handed to `emit`. */
 type BatchHistory = (batch: ApplicationRow[], emit: (row: StageEventRow) => void) => void;

@@ -393,8 +393,8 @@ export const stageEventsOfApplications = `SELECT j.key AS application_index, e.a
   ORDER BY j.key, e.occurred_at, e.rowid`;
 
 /** Every stage, deleted ones too (an event keeps the stage it went through), by id: a few rows. */
-export function readStageNames(reader: ExportReader): ReadonlyMap<string, { name: string | null; category: string }> {
-  const rows = reader.repeated<{ id: string; name: string | null; category: string }>('SELECT id, name, category FROM stages')();
+export function readStageNames(reader: ExportReader): ReadonlyMap<string, HistoryStage> {
+  const rows = reader.repeated<HistoryStage & { id: string }>('SELECT id, name, category FROM stages')();
   return new Map(rows.map((row) => [row.id, { name: row.name, category: row.category }]));
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationFilters } from '../../src-shared/contract';
 import { cellContext, type ExcelValue } from '../../src-main/exports/cells';
 import { HeldSheetParts } from '../../src-main/exports/held-sheet';
-import { writeApplicationsWithHistory } from '../../src-main/exports/history-walk';
+import { historySourceFor, writeApplicationsWithHistory } from '../../src-main/exports/history-walk';
 import { withExportReader } from '../../src-main/exports/reader';
 import { companiesTable, CompanyCounts, readApplicationsTable, stageHistoryTable } from '../../src-main/exports/tables';
 import { writeTableSheet, type SheetColumn, type SheetWriter } from '../../src-main/exports/workbook';
@@ -67,6 +67,17 @@ const recorder = (sheets: RecordedSheet[]) => ({
     sheets.push(sheet);
     return sheet;
   },
+});
+
+describe('where the walk finds the events', () => {
+  it('holds them read in one pass unless a filter narrows the applications beyond the archived flag', () => {
+    for (const filters of [{}, { archived: 'all' }, { archived: true }, { tags: [], sources: [], stageIds: [] }, { text: '', companyId: '' }, { customFields: [] }] as ApplicationFilters[]) {
+      expect(historySourceFor(filters), JSON.stringify(filters)).toBe('held');
+    }
+    for (const filters of [{ tags: ['remote'] }, { sources: ['linkedin'], archived: 'all' }, { text: 'lyon' }, { favorite: false }] as ApplicationFilters[]) {
+      expect(historySourceFor(filters), JSON.stringify(filters)).toBe('perBatch');
+    }
+  });
 });
 
 describe('the stage history written in the applications’ walk', () => {

@@ -5,10 +5,21 @@ import { Zip, type FlateError, type ZipInputFile } from 'fflate';
 /** Zip entries without zip64 stop at 4 GiB (fflate 0.8 writes no zip64 records). */
 const maxEntryBytes = 0xffff_ffff;
 
-/** Waits until `stream` has room again; fails rather than waiting forever when it closes or errors meanwhile. */
-export function roomIn(stream: Writable): Promise<void> {
+/**
+ * Bytes a writer may leave queued in zlib or in the output before it waits. Waiting until they were all taken
+ * (`drain`) at every batch left the export's thread idle while zlib deflated the batch's last chunk and the file
+ * took its deflated bytes, one batch after another; with this much queued, zlib and the file work on the previous
+ * batches while the thread writes the next one. A few of the writers' 256 KB chunks, held meanwhile.
+ */
+export const queuedBytes = 1024 * 1024;
+
+/**
+ * Waits until `stream` has room again (no more than `queued` bytes waiting in it; every byte taken, once it has to
+ * wait); fails rather than waiting forever when it closes or errors meanwhile.
+ */
+export function roomIn(stream: Writable, queued = 0): Promise<void> {
   if (stream.destroyed) return Promise.reject(stream.errored ?? new Error('The output was closed before the workbook was complete.'));
-  if (!stream.writableNeedDrain) return Promise.resolve();
+  if (!stream.writableNeedDrain || stream.writableLength <= queued) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {
       stream.off('drain', drained).off('error', failed).off('close', closed);
@@ -52,9 +63,9 @@ export class DeflatedEntry implements ZipInputFile {
     this.deflate.write(bytes, deflated);
   }
 
-  /** Waits until zlib has taken in what was written. */
+  /** Waits until zlib has room: no more than `queuedBytes` of what was written waiting to be deflated. */
   room(): Promise<void> {
-    return roomIn(this.deflate);
+    return roomIn(this.deflate, queuedBytes);
   }
 
   end(): void {
@@ -157,7 +168,7 @@ export class ZipWriter {
   async room(entry?: ZipEntry): Promise<void> {
     if (this.failure) throw this.failure;
     if (entry) await entry.room();
-    await roomIn(this.out);
+    await roomIn(this.out, queuedBytes);
   }
 
   /** Writes the central directory once every entry has ended, then ends `out`. */

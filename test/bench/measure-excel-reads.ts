@@ -1,0 +1,52 @@
+/**
+ * The Excel export's queries read alone, one after the other in one export reader (its cache and transaction), each
+ * stepped to its end without making cells: CPU, wall clock and read system calls (SQLite's page reads; the file is
+ * in the OS's cache) per query. For choosing how a sheet reads its rows:
+ *   node --import tsx test/bench/measure-excel-reads.ts DATA_DIR [query names…]
+ * Run it on a COPY of a bench database (it opens the app's context, which may write to the folder).
+ */
+import fs from 'node:fs';
+import { closeAppContext, openAppContext } from '../../src-main/context';
+import { withExportReader, type ExportReader } from '../../src-main/exports/reader';
+import { applicationsTable, companiesTable, contactsTable, interviewsTable, type CompanyCounts } from '../../src-main/exports/tables';
+import type { SqlPart } from '../../src-main/exports/table';
+
+const [dataDir, ...only] = process.argv.slice(2);
+if (!dataDir) {
+  console.error('Usage: node --import tsx test/bench/measure-excel-reads.ts DATA_DIR [query names…]');
+  process.exit(2);
+}
+const filters = { archived: 'all' as const };
+const counted = { of: () => 0 } as unknown as CompanyCounts;
+
+const queries: Record<string, SqlPart> = {
+  applications: applicationsTable(filters, new Map()).select,
+  interviews: interviewsTable(filters).select,
+  companies: companiesTable(filters, counted).select,
+  contacts: contactsTable(filters).select,
+};
+
+const readCalls = () => Number(/syscr: (\d+)/.exec(fs.readFileSync('/proc/self/io', 'utf8'))![1]);
+
+async function step(reader: ExportReader, query: SqlPart): Promise<number> {
+  let rows = 0;
+  for await (const batch of reader.rawBatches(query)) rows += batch.length;
+  return rows;
+}
+
+const context = await openAppContext({ dataDir });
+try {
+  await withExportReader(context.db, async (reader) => {
+    for (const [name, query] of Object.entries(queries)) {
+      if (only.length > 0 && !only.includes(name)) continue;
+      const calls = readCalls();
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const rows = await step(reader, query);
+      const spent = process.cpuUsage(cpu);
+      console.log(JSON.stringify({ name, rows, ms: Math.round(performance.now() - started), cpuMs: Math.round((spent.user + spent.system) / 1000), reads: readCalls() - calls }));
+    }
+  });
+} finally {
+  closeAppContext(context);
+}
