@@ -1,8 +1,9 @@
 import type { ImportDuplicate } from '../../src-shared/contract';
 import { nameKey } from '../../src-shared/text';
 import { normaliseUrl } from '../applications/duplicates';
-import { positionKeys } from '../applications/positions';
 import type { Database } from '../db/connection';
+import { IntArray, IntList, PairMap } from './int-tables';
+import { TitleKeys, type TitleIds } from './title-keys';
 
 export interface DuplicateCandidate {
   row: number;
@@ -11,40 +12,84 @@ export interface DuplicateCandidate {
   postingUrl: string | null;
 }
 
-type Saved = { kind: 'database'; applicationId: string; companyName: string; position: string };
-type Earlier = { kind: 'file'; row: number };
-type Ref = Saved | Earlier;
-
 /**
- * Titles of one company, by key (positions.ts): a title is found by lookups of its own keys, never by comparing it
- * with every other title, so a company with thousands of titles costs thousands of lookups. Typo keys (one per
- * letter of each long word) are kept for the first `typoTitles` titles of a company; past them, a company still
- * finds the same words and the words written together.
+ * The titles of each company on one side (the saved applications, or the earlier rows of the file), by key
+ * (positions.ts): a title is found by lookups of its keys, never by comparing it with every other title, so a
+ * company with thousands of titles costs thousands of lookups. Each distinct title of a company is an entry (the
+ * first row or application that had it: its `ref`); entries are numbered in the order they came. Typo keys count for
+ * the first `typoTitles` titles of a company; past them, a company still finds the same words and the words written
+ * together. The typo keys are not kept per company: a title's typo keys name the exact keys they belong to
+ * (title-keys.ts), which are looked up in the company. What is kept is numbers: 40 to 60 bytes a title of a
+ * company, where a map of its typo keys held 800 (a million entries at the bench's 100,000 rows).
  */
 class CompanyTitles {
   static readonly typoTitles = 10_000;
-  private readonly exact = new Map<string, Ref>();
-  private readonly joined = new Map<string, Ref>();
-  private readonly typo = new Map<string, Ref>();
-  private titles = 0;
+  /** (company, exact key) → entry; (company, joined key) → the first entry with it. */
+  private readonly exact = new PairMap();
+  private readonly joined = new PairMap();
+  private readonly refs = new IntList();
+  private readonly exactOf = new IntList();
+  /** Whether its typo keys count (1), by entry; the company's entries as a list (next entry, -1 ends it). */
+  private readonly typoCounts = new IntList();
+  private readonly nextOfCompany = new IntList();
+  private readonly firstOfCompany = new IntArray(-1);
+  private readonly titlesOfCompany = new IntArray(0);
+  /** Whether the company's titles had their typo keys registered (1): only once a title is looked up by them. */
+  private readonly typoReady = new IntArray(0);
 
-  find(keys: ReturnType<typeof positionKeys>): Ref | undefined {
-    const found = this.exact.get(keys.exact) ?? this.joined.get(keys.joined);
-    if (found) return found;
-    for (const key of keys.typo) {
-      const ref = this.typo.get(key);
-      if (ref) return ref;
+  constructor(private readonly keys: TitleKeys) {}
+
+  /** The ref of the company's title that is the same position as this one, or -1. */
+  find(company: number, title: TitleIds): number {
+    const same = this.exact.get(company, title.exact);
+    if (same !== -1) return this.refs.get(same);
+    const joined = this.joined.get(company, title.joined);
+    if (joined !== -1) return this.refs.get(joined);
+    if (this.titlesOfCompany.get(company) === 0) return -1;
+    if (this.typoReady.get(company) === 0) {
+      for (let entry = this.firstOfCompany.get(company); entry !== -1; entry = this.nextOfCompany.get(entry)) {
+        if (this.typoCounts.get(entry) === 1) this.keys.register(this.exactOf.get(entry));
+      }
+      this.typoReady.set(company, 1);
     }
-    return undefined;
+    this.keys.register(title.exact);
+    const found = this.keys.firstTypoMatch(title.exact, (owner) => {
+      const entry = this.exact.get(company, owner);
+      return entry !== -1 && this.typoCounts.get(entry) === 1 ? entry : -1;
+    });
+    return found === -1 ? -1 : this.refs.get(found);
   }
 
-  add(keys: ReturnType<typeof positionKeys>, ref: Ref): void {
-    if (this.exact.has(keys.exact)) return;
-    this.exact.set(keys.exact, ref);
-    if (!this.joined.has(keys.joined)) this.joined.set(keys.joined, ref);
-    this.titles += 1;
-    if (this.titles > CompanyTitles.typoTitles) return;
-    for (const key of keys.typo) if (!this.typo.has(key)) this.typo.set(key, ref);
+  add(company: number, title: TitleIds, ref: number): void {
+    const entry = this.refs.length;
+    if (!this.exact.setIfAbsent(company, title.exact, entry)) return;
+    this.refs.push(ref);
+    this.exactOf.push(title.exact);
+    this.joined.setIfAbsent(company, title.joined, entry);
+    const titles = this.titlesOfCompany.get(company) + 1;
+    this.titlesOfCompany.set(company, titles);
+    const typoCounts = titles <= CompanyTitles.typoTitles;
+    this.typoCounts.push(typoCounts ? 1 : 0);
+    this.nextOfCompany.push(this.firstOfCompany.get(company));
+    this.firstOfCompany.set(company, entry);
+    if (typoCounts && this.typoReady.get(company) === 1) this.keys.register(title.exact);
+  }
+}
+
+/** Saved applications named by a duplicate, by number. */
+class SavedApplications {
+  private readonly ids: string[] = [];
+  private readonly companyNames: string[] = [];
+  private readonly positions: string[] = [];
+
+  add(row: { id: string; position: string; company_name: string }): number {
+    this.companyNames.push(row.company_name);
+    this.positions.push(row.position);
+    return this.ids.push(row.id) - 1;
+  }
+
+  existing(index: number): ImportDuplicate['existing'] {
+    return { kind: 'database', applicationId: this.ids[index]!, companyName: this.companyNames[index]!, position: this.positions[index]! };
   }
 }
 
@@ -52,15 +97,23 @@ class CompanyTitles {
  * The rules of applications.duplicates (same posting URL, or the same position at the same company by
  * `positionKeys`, `normaliseUrl` and `nameKey`), applied to every row of a file as it comes: against the saved
  * applications (a company's are read when the file first names it) and the earlier rows of the file. Blocking by
- * company and looking titles up by key keeps it near-linear whatever the file.
+ * company and looking titles up by key keeps it near-linear whatever the file. It holds numbers rather than objects
+ * and strings (companies, keys and rows are numbered) because it keeps something of every row until the last: it
+ * was most of the import's check thread's memory (test/imports/measure-duplicates.ts measures it).
  */
 export class DuplicateFinder {
-  private readonly savedByCompany = new Map<string, CompanyTitles>();
-  private readonly fileByCompany = new Map<string, CompanyTitles>();
-  private readonly savedByUrl = new Map<string, Saved>();
-  private readonly fileByUrl = new Map<string, Earlier>();
-  private readonly companyKeys = new Map<string, string>();
-  private readonly keysOfTitle = new Map<string, ReturnType<typeof positionKeys>>();
+  private readonly keys = new TitleKeys();
+  private readonly saved = new CompanyTitles(this.keys);
+  private readonly file = new CompanyTitles(this.keys);
+  private readonly savedApplications = new SavedApplications();
+  private readonly savedByUrl = new Map<string, number>();
+  /** The first row of each posting URL. */
+  private readonly fileByUrl = new Map<string, number>();
+  private readonly companyIds = new Map<string, number>();
+  private readonly companyKeys: string[] = [];
+  /** Company names as written, to their number (names repeat: up to a bound). */
+  private readonly companyOfName = new Map<string, number>();
+  private readonly savedRead = new IntArray(0);
 
   constructor(private readonly db: Database) {
     const rows = db
@@ -68,59 +121,62 @@ export class DuplicateFinder {
       .all() as { id: string; position: string; posting_url: string; company_name: string }[];
     for (const row of rows) {
       const url = normaliseUrl(row.posting_url);
-      if (!this.savedByUrl.has(url)) this.savedByUrl.set(url, { kind: 'database', applicationId: row.id, companyName: row.company_name, position: row.position });
+      if (!this.savedByUrl.has(url)) this.savedByUrl.set(url, this.savedApplications.add(row));
     }
   }
 
-  private keys(title: string): ReturnType<typeof positionKeys> {
-    let keys = this.keysOfTitle.get(title);
-    if (!keys) {
-      keys = positionKeys(title);
-      // Titles repeat; a file of only distinct titles should not keep them all.
-      if (this.keysOfTitle.size < 50_000) this.keysOfTitle.set(title, keys);
+  private company(name: string): number {
+    let company = this.companyOfName.get(name);
+    if (company !== undefined) return company;
+    const key = nameKey(name);
+    company = this.companyIds.get(key);
+    if (company === undefined) {
+      company = this.companyKeys.push(key) - 1;
+      this.companyIds.set(key, company);
     }
-    return keys;
+    if (this.companyOfName.size < 100_000) this.companyOfName.set(name, company);
+    return company;
   }
 
-  private saved(companyKey: string): CompanyTitles {
-    let titles = this.savedByCompany.get(companyKey);
-    if (titles) return titles;
-    titles = new CompanyTitles();
+  /** The saved titles, with this company's read (once). */
+  private savedOf(company: number): CompanyTitles {
+    if (this.savedRead.get(company) === 1) return this.saved;
+    this.savedRead.set(company, 1);
     const rows = this.db
       .sql(
         `SELECT a.id, a.position, c.name AS company_name FROM applications a JOIN companies c ON c.id = a.company_id
          WHERE c.name_key = ? AND c.deleted_at IS NULL AND a.deleted_at IS NULL ORDER BY a.created_at, a.id`,
       )
-      .all(companyKey) as { id: string; position: string; company_name: string }[];
-    for (const row of rows) titles.add(this.keys(row.position), { kind: 'database', applicationId: row.id, companyName: row.company_name, position: row.position });
-    this.savedByCompany.set(companyKey, titles);
-    return titles;
+      .all(this.companyKeys[company]) as { id: string; position: string; company_name: string }[];
+    for (const row of rows) this.saved.add(company, this.keys.of(row.position), this.savedApplications.add(row));
+    return this.saved;
   }
 
   /** Whether this row repeats a saved application or an earlier row; it is remembered either way. */
   check(candidate: DuplicateCandidate): ImportDuplicate | null {
-    let companyKey = this.companyKeys.get(candidate.companyName);
-    if (companyKey === undefined) {
-      companyKey = nameKey(candidate.companyName);
-      if (this.companyKeys.size < 100_000) this.companyKeys.set(candidate.companyName, companyKey);
-    }
-    const keys = this.keys(candidate.position);
+    const company = this.company(candidate.companyName);
+    const title = this.keys.of(candidate.position);
     const url = candidate.postingUrl ? normaliseUrl(candidate.postingUrl) : null;
-    let file = this.fileByCompany.get(companyKey);
-    if (!file) this.fileByCompany.set(companyKey, (file = new CompanyTitles()));
 
     // Saved applications first (the same posting, then the same position), then earlier rows of the file.
+    let found: ImportDuplicate | null = null;
     const savedUrl = url ? this.savedByUrl.get(url) : undefined;
-    const savedSimilar = savedUrl ? undefined : this.saved(companyKey).find(keys);
-    const fileUrl = savedUrl || savedSimilar || !url ? undefined : this.fileByUrl.get(url);
-    const fileSimilar = savedUrl || savedSimilar || fileUrl ? undefined : file.find(keys);
-    const ref = savedUrl ?? savedSimilar ?? fileUrl ?? fileSimilar;
-    const reason: ImportDuplicate['reason'] = savedUrl || fileUrl ? 'same_url' : 'similar_position';
-    const here: Earlier = { kind: 'file', row: candidate.row };
-    file.add(keys, here);
-    if (url && !this.fileByUrl.has(url)) this.fileByUrl.set(url, here);
-    if (!ref) return null;
-    return { row: candidate.row, reason, existing: ref.kind === 'database' ? ref : { kind: 'file', row: ref.row } };
+    if (savedUrl !== undefined) found = { row: candidate.row, reason: 'same_url', existing: this.savedApplications.existing(savedUrl) };
+    else {
+      const savedSimilar = this.savedOf(company).find(company, title);
+      if (savedSimilar !== -1) found = { row: candidate.row, reason: 'similar_position', existing: this.savedApplications.existing(savedSimilar) };
+    }
+    if (!found && url) {
+      const fileUrl = this.fileByUrl.get(url);
+      if (fileUrl !== undefined) found = { row: candidate.row, reason: 'same_url', existing: { kind: 'file', row: fileUrl } };
+    }
+    if (!found) {
+      const fileSimilar = this.file.find(company, title);
+      if (fileSimilar !== -1) found = { row: candidate.row, reason: 'similar_position', existing: { kind: 'file', row: fileSimilar } };
+    }
+    this.file.add(company, title, candidate.row);
+    if (url && !this.fileByUrl.has(url)) this.fileByUrl.set(url, candidate.row);
+    return found;
   }
 }
 
