@@ -31,26 +31,16 @@ export const deleteZeroCountSql = (table: CountTable) =>
  * then removed if it did. No RETURNING: SQLite buffers a multi-row statement's returned rows, which made it slower
  * than one upsert per row (measured in docs/performance.md, session 10).
  */
-export function writeCountChanges(db: Database, table: CountTable, changes: Iterable<unknown[]>, zeros: ZeroRemoval = 'each'): void {
+export function writeCountChanges(db: Database, table: CountTable, changes: Iterable<unknown[]>): void {
   const removeIfZero = db.sql(deleteZeroCountSql(table));
   for (const batch of batchesOf(changes)) {
     db.sql(upsertCountsSql(table, batch.length)).run(batch.flat());
-    if (zeros !== 'each') continue;
     for (const row of batch) {
       if ((row[row.length - 1] as number) < 0) removeIfZero.run(row.slice(0, -1));
     }
   }
-  if (zeros !== 'each') db.sql(`DELETE FROM ${table.name} WHERE ${zeros.where} AND count = 0`).run();
 }
 
-/**
- * How the rows fallen to zero are removed: probed one by one after each batch (`each`, a write's few negative
- * changes), or, when a caller expects thousands, by one DELETE of the rows at zero among those `where` selects once
- * every change is written (a table holds no row at zero between writes, so only this write's can be). The Undo of a
- * "select all" takes 27,091 applications out of the cells' active scope: 32,648 probes, 0.2 s of CPU and 0.8 s of
- * wall clock under load, against one scan of the table's 127,000 rows.
- */
-export type ZeroRemoval = 'each' | { readonly where: string };
 /** SQLite's default limit is 32,766 parameters: 64 rows of up to 7 stay far below, and a statement per size is cached. */
 export const rowsPerStatement = 64;
 

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/connection';
-import { batchesOf, type CountTable } from './count-upsert';
+import type { CountTable } from './count-upsert';
 
 /**
  * The counts kept per archived flag (the skill months, the month cells: tables whose first key column is
@@ -15,24 +15,22 @@ export interface SideTable extends CountTable {
 
 /**
  * Every count of the side the facts left (`toArchived`: the active side) goes to the other side, less the counts
- * of the applications that stayed on it: `stayed` are their rows as they count there (the key columns, `archived`
- * being the side they stayed on, then a positive count; distinct rows), which are then all that side holds.
+ * of the applications that stayed on it: `stayed` is a SELECT of their rows as they count there (the key columns,
+ * `archived` being the side they stayed on, then a positive count; distinct rows: stayer-counts.ts groups them
+ * from their facts), which are then all that side holds.
  * One pass over the side left, each of its rows joined to the stayers' row of its key (if any) and added to the
  * other side when something is left of it; then the side left is emptied and the stayers' rows inserted. Moving
  * the whole side and then subtracting the stayers from it (an UPDATE … FROM of 177,653 seeks and a scan for the
  * rows at zero) cost twice the CPU at 100,000.
  */
-export function moveSideLessStayers(db: Database, table: SideTable, toArchived: boolean, stayed: Iterable<unknown[]>): void {
+export function moveSideLessStayers(db: Database, table: SideTable, toArchived: boolean, stayed: string): void {
   const flag = toArchived ? 1 : 0;
   const columns = table.columns.join(', ');
   const back = `temp.${table.name.replace(/^main\./, '')}_back`;
   // Keyed as the table: the stayers' rows are then inserted, and the side left's rows found, in key order.
   db.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${back.slice('temp.'.length)} (${columns}, count, PRIMARY KEY (${table.conflict.join(', ')})) WITHOUT ROWID`);
   db.sql(`DELETE FROM ${back}`).run();
-  const row = `(${'?, '.repeat(table.columns.length)}?)`;
-  for (const batch of batchesOf(stayed)) {
-    db.sql(`INSERT INTO ${back} (${columns}, count) VALUES ${`${row}, `.repeat(batch.length).slice(0, -2)}`).run(batch.flat());
-  }
+  db.sql(`INSERT INTO ${back} (${columns}, count) ${stayed}`).run();
 
   const rest = table.columns.slice(1);
   const left = `coalesce(stayed.count, 0)`;
