@@ -122,6 +122,8 @@ export class ImportStaging {
       if (live.sql(`SELECT 1 FROM staging.change_log WHERE column_name <> '*' LIMIT 1`).get()) {
         throw new AppError('INTERNAL', 'An import may only insert rows.');
       }
+      // Also before the lock: which partial indexes no staged row enters (read on the staging's own indexes).
+      const entered = partialIndexesEntered(live);
       live.transaction(() => {
         const changedSince = new Set(live.sql(`SELECT DISTINCT table_name FROM main.change_log WHERE seq > ?`).pluck().all(this.logSeq) as string[]);
         if (changedSince.has('stages')) this.checkStagesStillLive(live);
@@ -136,7 +138,7 @@ export class ImportStaging {
         const stagedDerivedHolds = !changedSince.has('companies') && !changedSince.has('tags');
         const offset = (live.sql(`SELECT coalesce(max(seq), 0) FROM main.applications`).pluck().get() as number) - this.firstStagedSeq(live) + 1;
 
-        const rebuilt = dropIndexesOfOutgrownTables(live);
+        const rebuilt = dropIndexesOfOutgrownTables(live, entered);
         for (const [index, table] of syncedTables.entries()) {
           job?.progress('applying', index, syncedTables.length);
           const columns = columnsOf(live, 'main', table);
@@ -256,7 +258,7 @@ const rebuildableTables = ['applications', 'stage_events', 'application_tags', '
  * the same transaction. Returns the statements that create them again. Unique indexes stay (they are what
  * refuses a duplicate row as it is copied), as do those of tables the import adds fewer rows to than they hold.
  */
-function dropIndexesOfOutgrownTables(live: Database): string[] {
+function dropIndexesOfOutgrownTables(live: Database, entered: (index: { name: string; sql: string }) => boolean): string[] {
   const rebuilt: string[] = [];
   for (const table of rebuildableTables) {
     const rows = (name: string) => live.sql(`SELECT coalesce(max(rowid), 0) FROM ${name}.${table}`).pluck().get() as number;
@@ -266,11 +268,39 @@ function dropIndexesOfOutgrownTables(live: Database): string[] {
       .sql(`SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
       .all(table) as { name: string; sql: string }[];
     for (const index of indexes) {
+      // No copied row enters it: kept, the copy only tests its condition on each row, where building it again
+      // would read the whole table for nothing (applications_deleted and stage_events_automatic, 0.13 s of the
+      // lock at 100,000 rows).
+      if (!entered(index)) continue;
       live.sqlite.exec(`DROP INDEX main."${index.name}"`);
       rebuilt.push(index.sql);
     }
   }
   return rebuilt;
+}
+
+/** The condition of a partial index, from its CREATE INDEX text (our schema's), or null for a whole one. */
+function partialIndexCondition(sql: string): string | null {
+  return /\)\s*WHERE\s+([\s\S]+)$/i.exec(sql)?.[1].trim() ?? null;
+}
+
+/**
+ * Whether any staged row enters a partial index of the live schema: those that no row enters are kept through
+ * the copy instead of built again (dropIndexesOfOutgrownTables). Asked of the staged table under the index's own
+ * condition, which the staging's copy of the index answers at once where it has it (applications_deleted,
+ * stage_events_automatic); where the staging dropped it, its first row usually matches.
+ */
+function partialIndexesEntered(live: Database): (index: { name: string; sql: string }) => boolean {
+  const answers = new Map<string, boolean>();
+  const indexes = live
+    .sql(`SELECT name, tbl_name AS "table", sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
+    .all() as { name: string; table: string; sql: string }[];
+  for (const index of indexes) {
+    const condition = partialIndexCondition(index.sql);
+    if (condition === null || !rebuildableTables.includes(index.table)) continue;
+    answers.set(index.name, live.sql(`SELECT 1 FROM staging.${index.table} WHERE ${condition} LIMIT 1`).get() !== undefined);
+  }
+  return (index) => answers.get(index.name) ?? true;
 }
 
 /**

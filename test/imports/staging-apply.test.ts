@@ -40,6 +40,28 @@ describe('the import’s copy into the live database', () => {
     }
   });
 
+  it('keeps through the copy the partial indexes no staged row enters, instead of building them again', async () => {
+    // A dropped and created index gets a new row in sqlite_master; a kept one keeps its row.
+    const rows = () => new Map(app.context.db.sqlite.prepare(`SELECT name, rowid FROM sqlite_master WHERE type = 'index'`).raw().all() as [string, number][]);
+    const before = rows();
+    const result = await importFile(app.context, { source: upload(syntheticCsv(300), 'rows.csv'), options: { skipInvalidRows: true } });
+    expect(result.created).toBe(300);
+    const after = rows();
+    // No imported application is deleted, no imported event automatic: kept.
+    expect(after.get('applications_deleted')).toBe(before.get('applications_deleted'));
+    expect(after.get('stage_events_automatic')).toBe(before.get('stage_events_automatic'));
+    // Rows enter these: built again (partial or not), as before.
+    for (const rebuilt of ['applications_live_order', 'change_log_local', 'applications_company']) expect(after.get(rebuilt)).not.toBe(before.get(rebuilt));
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    // The kept ones still answer: a deleted application is found through its index.
+    const [application] = (await app.api.invoke('applications.list', {})).items;
+    await app.api.invoke('applications.delete', { id: application.id });
+    const plan = app.context.db.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM applications WHERE deleted_at IS NOT NULL`).raw().all().flat().join(' ');
+    expect(plan).toMatch(/applications_deleted/);
+    expect(app.context.db.sqlite.prepare(`SELECT id FROM applications WHERE deleted_at IS NOT NULL`).pluck().all()).toEqual([application.id]);
+    expect(app.context.db.sqlite.prepare(`PRAGMA integrity_check`).pluck().all()).toEqual(['ok']);
+  });
+
   it('stores the clocks the write path stores for a new row, derived from the staged log instead of staged', async () => {
     const { sqlite } = app.context.db;
     /** What the write path stores for a row written once, whole: {"*": the hlc of its one `*` log entry}. */
