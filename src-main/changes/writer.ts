@@ -489,6 +489,12 @@ export class ChangeWriter {
         const row: Fields = { created_at: now, ...fields };
         const hlc = options?.stampedAt === undefined ? stamp() : this.clock.at(options.stampedAt);
         this.applyFields(table, id, row, hlc, 'local', true);
+        if (this.queued && this.ownedByFreshApplication(row)) {
+          // A bulk write's row of an application it inserted (an import's events, tag links, values): that
+          // application owes its derived data (settleDerivedData), which is all that following the row was for.
+          if (!touched.has(table)) touched.set(table, new Set());
+          return id;
+        }
         this.fresh.add(table, id, row);
         this.touch(touched, table, id);
         return id;
@@ -617,6 +623,12 @@ export class ChangeWriter {
   private readonly archivedOnly = new Map<string, boolean>();
   /** Applications touched only by one update of columns the statistics facts never read: their facts stay as they are. */
   private readonly quietStatistics = new Set<string>();
+
+  /** Whether a row belongs to an application the current write inserted. */
+  private ownedByFreshApplication(row: Fields): boolean {
+    const applicationId = row.application_id;
+    return typeof applicationId === 'string' && this.fresh.has('applications', applicationId);
+  }
 
   /** Rows inserted by the current write: applications with no full-text entry to remove yet, and more. */
   private readonly fresh = new FreshRows();
