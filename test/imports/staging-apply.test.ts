@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WriteContext } from '../../src-main/changes/writer';
 import { ImportStaging } from '../../src-main/imports/staging';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { fingerprint, upload } from './support/files';
@@ -26,6 +27,32 @@ describe('the import’s copy into the live database', () => {
     });
     expect(() => staging!.apply(app.context.db)).toThrow(/FOREIGN KEY/);
     expect(fingerprint(app)).toBe(before);
+  });
+
+  it('refuses any staged change but an insert as it is written, so that the copy reads the staged log as new rows only', async () => {
+    staging = await ImportStaging.create(app.context);
+    const companyId = staging.changes.write((write) => write.insert('companies', { name: 'Staged', name_key: 'staged' }));
+    const staged = (sql: string) => staging!.db.sqlite.prepare(sql).pluck().all();
+    const logBefore = staged(`SELECT seq FROM change_log`);
+    expect(logBefore).toHaveLength(1);
+    const refusals: ((write: WriteContext) => unknown)[] = [
+      (write) => write.update('companies', companyId, { name: 'Renamed' }),
+      (write) => write.softDelete('companies', companyId),
+      (write) => write.updateMany('companies', [companyId], { website: 'https://example.com' }),
+      (write) => write.updateWhere('companies', { alias: 'companies', where: 'true', params: [] }, { industry: 'Software' }),
+    ];
+    for (const refused of refusals) {
+      expect(() =>
+        staging!.changes.write((write) => {
+          write.insert('tags', { name: 'written first', name_key: 'written first', color: null });
+          refused(write);
+        }),
+      ).toThrow(/only insert rows/);
+    }
+    // Nothing of the refused writes stays, the insert before them included: the copy brings in the company only.
+    expect(staged(`SELECT seq FROM change_log`)).toEqual(logBefore);
+    expect(staging.apply(app.context.db)).toEqual(['companies']);
+    expect(app.context.db.sqlite.prepare(`SELECT name FROM companies WHERE id = ?`).pluck().get(companyId)).toBe('Staged');
   });
 
   it('builds the indexes it dropped for a copy larger than the tables again, the same, in the same transaction', async () => {
