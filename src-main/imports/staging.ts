@@ -116,6 +116,12 @@ export class ImportStaging {
     // rows through the live connection's own attachment.
     this.db.sqlite.pragma('shrink_memory');
     live.sqlite.prepare(`ATTACH DATABASE ? AS staging`).run(this.file);
+    // Not SQLite's own checkpoint in the copy's commit: a job's connection keeps it as a safety net
+    // (wal_autocheckpoint, db/connection.ts), and the copy's log (about 100,000 pages at 100,000 rows) is far past it,
+    // so the commit went on to copy the whole log into the database file, in the job's thread, with main's write
+    // lock still held. The log is checkpointed once the app is idle instead (announced tables: checkpointWhenIdle).
+    const autoCheckpoint = live.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+    live.sqlite.pragma('wal_autocheckpoint = 0');
     try {
       // Every staged log entry is a new row's one `*` entry: the staging's writer, which leaves new rows' clocks to
       // this copy, refuses any other change (writer.ts, newRowClocks), so the log is not read again here to check it
@@ -183,6 +189,7 @@ export class ImportStaging {
         live.sql(`INSERT INTO main.meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`).run(lastClock);
       });
     } finally {
+      live.sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
       live.sqlite.prepare(`DETACH DATABASE staging`).run();
     }
     return [...touched].sort();

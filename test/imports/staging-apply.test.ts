@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WriteContext } from '../../src-main/changes/writer';
 import { ImportStaging } from '../../src-main/imports/staging';
@@ -53,6 +54,26 @@ describe('the import’s copy into the live database', () => {
     expect(staged(`SELECT seq FROM change_log`)).toEqual(logBefore);
     expect(staging.apply(app.context.db)).toEqual(['companies']);
     expect(app.context.db.sqlite.prepare(`SELECT name FROM companies WHERE id = ?`).pluck().get(companyId)).toBe('Staged');
+  });
+
+  it('leaves its log to the idle checkpoint, not to the one SQLite runs in a commit past wal_autocheckpoint', async () => {
+    const { db } = app.context;
+    // A job's connection keeps SQLite's own checkpoint as a safety net (db/connection.ts): here, far lower.
+    db.sqlite.pragma('wal_autocheckpoint = 10');
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const fileBytes = () => fs.statSync(db.path).size;
+    const before = fileBytes();
+    staging = await ImportStaging.create(app.context);
+    staging.changes.write((write) => {
+      for (let index = 0; index < 2000; index += 1) write.insert('companies', { name: `Staged ${index}`, name_key: `staged ${index}`, notes: 'x'.repeat(200) });
+    });
+    expect(staging.apply(db)).toEqual(['companies']);
+    // Nothing of the copy is in the database file yet: its pages are all in the log.
+    expect(fileBytes()).toBe(before);
+    expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(10);
+    const [checkpoint] = db.sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(checkpoint.log).toBeGreaterThan(10);
+    expect(fileBytes()).toBeGreaterThan(before);
   });
 
   it('builds the indexes it dropped for a copy larger than the tables again, the same, in the same transaction', async () => {
