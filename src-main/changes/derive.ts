@@ -10,18 +10,40 @@ const idsParam = (ids: ReadonlySet<string>) => JSON.stringify([...ids]);
 
 export function recomputeCurrentStage(db: Database, applicationIds: ReadonlySet<string>): void {
   if (applicationIds.size === 0) return;
-  // Only rows whose cached stage differs are written: an insert that filled it in already costs nothing here.
-  db.sql(`
-    WITH ranked AS (
-      SELECT e.application_id, e.to_stage_id, s.category, e.occurred_at,
-        row_number() OVER (PARTITION BY e.application_id ORDER BY e.occurred_at DESC, e.id DESC) AS nth
-      FROM stage_events e JOIN stages s ON s.id = e.to_stage_id
-      WHERE e.application_id IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL)
-    UPDATE applications SET stage_id = ranked.to_stage_id, stage_category = ranked.category, stage_changed_at = ranked.occurred_at
-    FROM ranked
-    WHERE ranked.application_id = applications.id AND ranked.nth = 1
-      AND (applications.stage_id IS NOT ranked.to_stage_id OR applications.stage_category IS NOT ranked.category
-        OR applications.stage_changed_at IS NOT ranked.occurred_at)`).run(idsParam(applicationIds));
+  db.sql(currentStageUpdateSql(`a.id IN (SELECT value FROM json_each(?))`)).run(idsParam(applicationIds));
+}
+
+/**
+ * The current stage of the applications after `after` in `seq` (a bulk write's, owed-derived.ts): the same
+ * statement, the applications taken by seq instead of 100,000 ids passed as JSON.
+ */
+export function recomputeCurrentStageAfter(db: Database, after: number): void {
+  db.sql(currentStageUpdateSql(`a.seq > ?`)).run(after);
+}
+
+/**
+ * Sets the cached current stage of the applications `where` selects (alias `a`, one parameter) from each one's
+ * latest live event (by time, then id) of a stage that exists, looked up by its index: an application with no such
+ * event keeps what it holds. Only rows whose cached stage differs are written: an insert that filled it in already
+ * costs nothing here. One statement for the write path's few ids and a bulk write's 100,000 applications (each
+ * event ranked by a window instead took 0.55 to 0.8 s of CPU there against 0.25, and 1.4 against 0.7 s when every
+ * stage changes); test/changes/owed-derived.test.ts compares it with a straightforward reading of the histories.
+ */
+function currentStageUpdateSql(where: string): string {
+  return `
+    UPDATE applications SET stage_id = latest.to_stage_id, stage_category = latest.category, stage_changed_at = latest.occurred_at
+    FROM (
+      SELECT a.seq, e.to_stage_id, s.category, e.occurred_at
+      FROM applications a
+      JOIN stage_events e ON e.rowid = (
+        SELECT l.rowid FROM stage_events l
+        WHERE l.application_id = a.id AND l.deleted_at IS NULL AND EXISTS (SELECT 1 FROM stages WHERE stages.id = l.to_stage_id)
+        ORDER BY l.occurred_at DESC, l.id DESC LIMIT 1)
+      JOIN stages s ON s.id = e.to_stage_id
+      WHERE ${where}) latest
+    WHERE applications.seq = latest.seq
+      AND (applications.stage_id IS NOT latest.to_stage_id OR applications.stage_category IS NOT latest.category
+        OR applications.stage_changed_at IS NOT latest.occurred_at)`;
 }
 
 /** Rewrites the full-text entries of these applications; `fresh` ones were inserted now and have none to remove. */

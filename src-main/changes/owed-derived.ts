@@ -1,7 +1,7 @@
 import type { Database } from '../db/connection';
 import { storeInsertedStatistics } from '../statistics/maintained/inserted-facts';
 import { refreshStatistics } from '../statistics/maintained/refresh';
-import { insertTextRowsSql, recomputeCurrentStage, reindexApplications } from './derive';
+import { insertTextRowsSql, recomputeCurrentStage, recomputeCurrentStageAfter, reindexApplications } from './derive';
 
 /**
  * The meta key that says derived data is owed to the applications after this `seq`: rows were written in bulk
@@ -52,28 +52,4 @@ export function settleDerivedData(db: Database): number {
     db.sql(`DELETE FROM meta WHERE key = ?`).run(pendingKey);
     return settled;
   });
-}
-
-/**
- * What `recomputeCurrentStage` does for the applications after `after`, each one's latest live event looked up by
- * its index in the order of `seq`, instead of every event of the ids given ranked by a window: at 100,000 imported
- * applications (whose stage the import writes with the row, so that nothing changes) 0.25 against 0.55 to 0.8 s of
- * CPU, and 0.7 against 1.4 s when every stage changes. Same latest event (the last by time then id, of a stage
- * that exists), same rows written: test/changes/owed-derived.test.ts compares the two.
- */
-function recomputeCurrentStageAfter(db: Database, after: number): void {
-  db.sql(`
-    UPDATE applications SET stage_id = latest.to_stage_id, stage_category = latest.category, stage_changed_at = latest.occurred_at
-    FROM (
-      SELECT a.seq, e.to_stage_id, s.category, e.occurred_at
-      FROM applications a
-      JOIN stage_events e ON e.rowid = (
-        SELECT l.rowid FROM stage_events l
-        WHERE l.application_id = a.id AND l.deleted_at IS NULL AND EXISTS (SELECT 1 FROM stages WHERE stages.id = l.to_stage_id)
-        ORDER BY l.occurred_at DESC, l.id DESC LIMIT 1)
-      JOIN stages s ON s.id = e.to_stage_id
-      WHERE a.seq > ?) latest
-    WHERE applications.seq = latest.seq
-      AND (applications.stage_id IS NOT latest.to_stage_id OR applications.stage_category IS NOT latest.category
-        OR applications.stage_changed_at IS NOT latest.occurred_at)`).run(after);
 }

@@ -293,7 +293,8 @@ export interface WriterOptions {
   /**
    * false: a new row's clocks ({"*": the hlc of its one log entry}) are not written; whoever owns the database
    * derives them from the log. An import's staging (src-main/imports/staging.ts), whose rows are all new and whose
-   * copy writes the live clocks from the staged log: 413,000 rows it would otherwise write twice at 100,000.
+   * copy writes the live clocks from the staged log: 413,000 rows it would otherwise write twice at 100,000. Such a
+   * writer only inserts: any other change is refused (a change reads the row's clocks).
    */
   newRowClocks?: boolean;
 }
@@ -489,6 +490,12 @@ export class ChangeWriter {
         const row: Fields = { created_at: now, ...fields };
         const hlc = options?.stampedAt === undefined ? stamp() : this.clock.at(options.stampedAt);
         this.applyFields(table, id, row, hlc, 'local', true);
+        if (this.queued && this.ownedByFreshApplication(row)) {
+          // A bulk write's row of an application it inserted (an import's events, tag links, values): that
+          // application owes its derived data (settleDerivedData), which is all that following the row was for.
+          if (!touched.has(table)) touched.set(table, new Set());
+          return id;
+        }
         this.fresh.add(table, id, row);
         this.touch(touched, table, id);
         return id;
@@ -565,6 +572,7 @@ export class ChangeWriter {
   ): string[] {
     checkTable(table);
     checkColumns(table, fields);
+    this.refuseChangesWithoutClocks();
     const target = targetOf(table, rows);
     this.writePending();
     const columns = Object.keys(fields).filter((column) => !localColumns.has(column));
@@ -618,6 +626,21 @@ export class ChangeWriter {
   /** Applications touched only by one update of columns the statistics facts never read: their facts stay as they are. */
   private readonly quietStatistics = new Set<string>();
 
+  /**
+   * A writer that leaves new rows' clocks to the database's owner (`newRowClocks: false`) only inserts: a change to
+   * a row reads and advances its clocks, which are not there. Refused before anything is written, so that its log
+   * holds new rows' `*` entries only, which is what an import's copy relies on (staging.ts, apply).
+   */
+  private refuseChangesWithoutClocks(): void {
+    if (this.options.newRowClocks === false) throw new AppError('INTERNAL', 'An import may only insert rows.');
+  }
+
+  /** Whether a row belongs to an application the current write inserted. */
+  private ownedByFreshApplication(row: Fields): boolean {
+    const applicationId = row.application_id;
+    return typeof applicationId === 'string' && this.fresh.has('applications', applicationId);
+  }
+
   /** Rows inserted by the current write: applications with no full-text entry to remove yet, and more. */
   private readonly fresh = new FreshRows();
 
@@ -665,7 +688,10 @@ export class ChangeWriter {
     whole = false,
   ): string[] {
     // A row created earlier in this write may be changed again: its clocks must be in the table to be read.
-    if (!isNew) this.writePending();
+    if (!isNew) {
+      this.refuseChangesWithoutClocks();
+      this.writePending();
+    }
     const clockRow = isNew
       ? undefined
       : (this.db.sql(`SELECT clocks FROM row_clocks WHERE row_id = ?`).get(rowId) as { clocks: string } | undefined);

@@ -169,4 +169,28 @@ describe('a bulk write', () => {
     expect(derivedData(db)).toEqual(rebuiltDerivedData(db));
     expect(settleDerivedData(db)).toBe(0);
   });
+
+  it('computes at its commit the derived data of an application written before it that its new rows belong to', async () => {
+    const app = await open();
+    const { db, changes } = app.context;
+    const stages = db.sqlite.prepare(`SELECT id FROM stages WHERE deleted_at IS NULL ORDER BY position LIMIT 2`).pluck().all() as string[];
+    const before = await app.api.invoke('applications.create', { companyName: 'Before Co', position: 'Written before', stageId: stages[0] });
+    changes.write(
+      (write) => {
+        const tagId = write.insert('tags', { name: 'Later', name_key: 'later', color: null });
+        const companyId = write.insert('companies', { name: 'Bulk Co', name_key: 'bulk co' });
+        // A new application with its own rows (owed), and new rows of the one written before (not owed).
+        const fresh = write.insert('applications', { company_id: companyId, position: 'Queued', stage_id: stages[0] });
+        write.insert('stage_events', { application_id: fresh, from_stage_id: null, to_stage_id: stages[0], occurred_at: write.now, note: null });
+        write.insert('stage_events', { application_id: before.id, from_stage_id: stages[0], to_stage_id: stages[1], occurred_at: '2999-01-01T12:00:00.000Z', note: null });
+        write.insert('application_tags', { application_id: before.id, tag_id: tagId });
+      },
+      { bulk: true },
+    );
+    // Before anything is settled: the earlier application's stage, full-text row and facts follow its new rows.
+    expect(db.sqlite.prepare(`SELECT stage_id FROM applications WHERE id = ?`).pluck().get(before.id)).toBe(stages[1]);
+    expect(db.sqlite.prepare(`SELECT position, tags FROM applications_fts`).raw().all()).toEqual([['Written before', 'Later']]);
+    expect(settleDerivedData(db)).toBe(1);
+    expect(derivedData(db)).toEqual(rebuiltDerivedData(db));
+  });
 });

@@ -5,10 +5,11 @@ import { openTempApp, type TempApp } from '../support/temp-app';
 import { derivedData, rebuiltDerivedData } from '../sync/support/derived';
 
 /**
- * The current stage of applications written in bulk is settled after the write by its own statement
- * (owed-derived.ts, recomputeCurrentStageAfter): it must set what the write path's `recomputeCurrentStage` sets,
- * on histories where the latest event is not the last written, ties on time, deleted events, none at all, and an
- * event of a stage the database does not hold (an import's staging checks no parents).
+ * The current stage of applications written in bulk is settled after the write (owed-derived.ts, through
+ * derive.ts recomputeCurrentStageAfter), and the write path sets it by ids (`recomputeCurrentStage`): the same
+ * statement, which both must apply as a straightforward reading of the histories does, on histories where the
+ * latest event is not the last written, ties on time, deleted events, none at all, and an event of a stage the
+ * database does not hold (an import's staging checks no parents).
  */
 
 let app: TempApp | undefined;
@@ -67,12 +68,28 @@ describe('settling the current stage of applications written in bulk', () => {
     expect(settleDerivedData(db)).toBe(histories.length);
     const settled = stageColumns();
     expect(settled.map(([, stageId]) => stageId)).toEqual([third, second, second, second, third, third]);
+    expect(settled).toEqual(readFromHistories(written));
 
     // The write path's recompute, from the stages as written.
     const restore = db.sqlite.prepare(`UPDATE applications SET stage_id = ?, stage_category = ?, stage_changed_at = ? WHERE seq = ?`);
     for (const [seq, stageId, category, since] of written) restore.run(stageId, category, since, seq);
     recomputeCurrentStage(db, new Set(db.sqlite.prepare(`SELECT id FROM applications`).pluck().all() as string[]));
     expect(stageColumns()).toEqual(settled);
+
+    /** Each application's latest live event of a stage that exists (by time, then id), read row by row. */
+    function readFromHistories(asWritten: StageColumns[]): StageColumns[] {
+      const categories = new Map(db.sqlite.prepare(`SELECT id, category FROM stages`).raw().all() as [string, string][]);
+      const events = db.sqlite
+        .prepare(`SELECT a.seq, e.id, e.to_stage_id, e.occurred_at, e.deleted_at FROM stage_events e JOIN applications a ON a.id = e.application_id`)
+        .raw()
+        .all() as [number, string, string, string, string | null][];
+      return asWritten.map(([seq, stageId, category, since]) => {
+        const live = events.filter(([of, , to, , deleted]) => of === seq && deleted === null && categories.has(to));
+        live.sort((a, b) => (a[3] === b[3] ? (a[1] < b[1] ? 1 : -1) : a[3] < b[3] ? 1 : -1));
+        const latest = live[0];
+        return latest ? [seq, latest[2], categories.get(latest[2])!, latest[3]] : [seq, stageId, category, since];
+      });
+    }
   });
 
   it('writes the full-text rows and facts of a rebuild, also for an application an ordinary write changed before', async () => {

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WriteContext } from '../../src-main/changes/writer';
 import { ImportStaging } from '../../src-main/imports/staging';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { fingerprint, upload } from './support/files';
@@ -28,6 +30,52 @@ describe('the import’s copy into the live database', () => {
     expect(fingerprint(app)).toBe(before);
   });
 
+  it('refuses any staged change but an insert as it is written, so that the copy reads the staged log as new rows only', async () => {
+    staging = await ImportStaging.create(app.context);
+    const companyId = staging.changes.write((write) => write.insert('companies', { name: 'Staged', name_key: 'staged' }));
+    const staged = (sql: string) => staging!.db.sqlite.prepare(sql).pluck().all();
+    const logBefore = staged(`SELECT seq FROM change_log`);
+    expect(logBefore).toHaveLength(1);
+    const refusals: ((write: WriteContext) => unknown)[] = [
+      (write) => write.update('companies', companyId, { name: 'Renamed' }),
+      (write) => write.softDelete('companies', companyId),
+      (write) => write.updateMany('companies', [companyId], { website: 'https://example.com' }),
+      (write) => write.updateWhere('companies', { alias: 'companies', where: 'true', params: [] }, { industry: 'Software' }),
+    ];
+    for (const refused of refusals) {
+      expect(() =>
+        staging!.changes.write((write) => {
+          write.insert('tags', { name: 'written first', name_key: 'written first', color: null });
+          refused(write);
+        }),
+      ).toThrow(/only insert rows/);
+    }
+    // Nothing of the refused writes stays, the insert before them included: the copy brings in the company only.
+    expect(staged(`SELECT seq FROM change_log`)).toEqual(logBefore);
+    expect(staging.apply(app.context.db)).toEqual(['companies']);
+    expect(app.context.db.sqlite.prepare(`SELECT name FROM companies WHERE id = ?`).pluck().get(companyId)).toBe('Staged');
+  });
+
+  it('leaves its log to the idle checkpoint, not to the one SQLite runs in a commit past wal_autocheckpoint', async () => {
+    const { db } = app.context;
+    // A job's connection keeps SQLite's own checkpoint as a safety net (db/connection.ts): here, far lower.
+    db.sqlite.pragma('wal_autocheckpoint = 10');
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const fileBytes = () => fs.statSync(db.path).size;
+    const before = fileBytes();
+    staging = await ImportStaging.create(app.context);
+    staging.changes.write((write) => {
+      for (let index = 0; index < 2000; index += 1) write.insert('companies', { name: `Staged ${index}`, name_key: `staged ${index}`, notes: 'x'.repeat(200) });
+    });
+    expect(staging.apply(db)).toEqual(['companies']);
+    // Nothing of the copy is in the database file yet: its pages are all in the log.
+    expect(fileBytes()).toBe(before);
+    expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(10);
+    const [checkpoint] = db.sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(checkpoint.log).toBeGreaterThan(10);
+    expect(fileBytes()).toBeGreaterThan(before);
+  });
+
   it('builds the indexes it dropped for a copy larger than the tables again, the same, in the same transaction', async () => {
     const indexes = () => app.context.db.sqlite.prepare(`SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all();
     const before = indexes();
@@ -38,6 +86,28 @@ describe('the import’s copy into the live database', () => {
       expect(indexes()).toEqual(before);
       expect(app.context.db.sqlite.prepare(`PRAGMA integrity_check`).pluck().all()).toEqual(['ok']);
     }
+  });
+
+  it('keeps through the copy the partial indexes no staged row enters, instead of building them again', async () => {
+    // A dropped and created index gets a new row in sqlite_master; a kept one keeps its row.
+    const rows = () => new Map(app.context.db.sqlite.prepare(`SELECT name, rowid FROM sqlite_master WHERE type = 'index'`).raw().all() as [string, number][]);
+    const before = rows();
+    const result = await importFile(app.context, { source: upload(syntheticCsv(300), 'rows.csv'), options: { skipInvalidRows: true } });
+    expect(result.created).toBe(300);
+    const after = rows();
+    // No imported application is deleted, no imported event automatic: kept.
+    expect(after.get('applications_deleted')).toBe(before.get('applications_deleted'));
+    expect(after.get('stage_events_automatic')).toBe(before.get('stage_events_automatic'));
+    // Rows enter these: built again (partial or not), as before.
+    for (const rebuilt of ['applications_live_order', 'change_log_local', 'applications_company']) expect(after.get(rebuilt)).not.toBe(before.get(rebuilt));
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    // The kept ones still answer: a deleted application is found through its index.
+    const [application] = (await app.api.invoke('applications.list', {})).items;
+    await app.api.invoke('applications.delete', { id: application.id });
+    const plan = app.context.db.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM applications WHERE deleted_at IS NOT NULL`).raw().all().flat().join(' ');
+    expect(plan).toMatch(/applications_deleted/);
+    expect(app.context.db.sqlite.prepare(`SELECT id FROM applications WHERE deleted_at IS NOT NULL`).pluck().all()).toEqual([application.id]);
+    expect(app.context.db.sqlite.prepare(`PRAGMA integrity_check`).pluck().all()).toEqual(['ok']);
   });
 
   it('stores the clocks the write path stores for a new row, derived from the staged log instead of staged', async () => {
