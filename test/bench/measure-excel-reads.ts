@@ -10,6 +10,7 @@ import { closeAppContext, openAppContext } from '../../src-main/context';
 import { withExportReader, type ExportReader } from '../../src-main/exports/reader';
 import { applicationsTable, companiesTable, contactsTable, interviewsTable, type CompanyCounts } from '../../src-main/exports/tables';
 import type { SqlPart } from '../../src-main/exports/table';
+import { InterviewedApplications } from '../../src-main/exports/interviewed-applications';
 
 const [dataDir, ...only] = process.argv.slice(2);
 if (!dataDir) {
@@ -22,6 +23,8 @@ const counted = { of: () => 0 } as unknown as CompanyCounts;
 const queries: Record<string, SqlPart> = {
   applications: applicationsTable(filters, new Map()).select,
   interviews: interviewsTable(filters).select,
+  // The one-thread export's: the interviews alone, each with its application's rowid (interviewed-applications.ts).
+  interviewsAfterWalk: { sql: InterviewedApplications.sheetQuery, params: [] },
   companies: companiesTable(filters, counted).select,
   contacts: contactsTable(filters).select,
 };
