@@ -4,13 +4,9 @@ import { batchSize, nextTurn, type SqlPart } from './table';
 
 /**
  * Page cache of the export's connection, KiB. The sheets jump around a large database (rows in the order of an
- * index, each with its company and stage): beyond SQLite's default 2 MB, a cache saves re-reading pages. It is full
- * within the applications' walk (their table is about 127 MB at 100,000 applications, read at random), and all of it
- * counts in the app's peak memory. 8 MB against 16 (test/bench/measure-excel-reads.ts, 100,000 applications): read
- * calls of the applications 116,000 -> 132,000, of the interviews after the walk 20,000 -> 37,000, of the contacts
- * 107,000 -> 123,000, for the same CPU within the noise.
+ * index, each with its company and stage): beyond SQLite's default 2 MB, a cache saves re-reading pages.
  */
-const cacheKib = 8_000;
+const cacheKib = 16_000;
 
 /** Where the database is: the app's connection (Database) or what a worker thread is told of it. */
 export interface DatabaseFile {
