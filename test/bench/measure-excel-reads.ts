@@ -21,6 +21,18 @@ const filters = { archived: 'all' as const };
 const counted = { of: () => 0 } as unknown as CompanyCounts;
 
 const queries: Record<string, SqlPart> = {
+  // The passes before the applications' walk (tag-names.ts, held-histories.ts), then each sheet's query.
+  tags: {
+    sql: `SELECT at.application_id, t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
+      WHERE at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY at.application_id, t.name_key, t.rowid`,
+    params: [],
+  },
+  history: {
+    sql: `SELECT a.seq, e.occurred_at, e.note, e.from_stage_id, e.to_stage_id
+      FROM stage_events e JOIN applications a ON a.id = e.application_id
+      WHERE e.deleted_at IS NULL ORDER BY e.application_id, e.occurred_at, e.rowid`,
+    params: [],
+  },
   applications: applicationsTable(filters, new Map()).select,
   interviews: interviewsTable(filters).select,
   // The one-thread export's: the interviews alone, each with its application's rowid (interviewed-applications.ts).
