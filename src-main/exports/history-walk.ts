@@ -2,6 +2,7 @@ import type { ApplicationFilters } from '../../src-shared/contract';
 import { applicationWhere } from '../applications/filters';
 import type { CellContext } from './cells';
 import { HeldHistories } from './held-histories';
+import type { InterviewedApplications } from './interviewed-applications';
 import type { ExportReader } from './reader';
 import { batchSize, type TableSpec } from './table';
 import { readStageNames, stageEventColumns, type CompanyCounts, stageEventsOfApplications, stageEventRow, type ApplicationRow, type BatchStageEventRow, type StageEventRow } from './tables';
@@ -54,7 +55,8 @@ async function batchHistory(reader: ExportReader, source: HistorySource): Promis
  * stage history's own query (stageHistoryTable) walked the applications a second time in their index order, each
  * row's page read again: about 2 s of SQLite's CPU at 100,000 applications (docs/performance.md). The same rows in
  * the same order (test/exports/history-walk.test.ts). `history` is given the sheet's columns and makes its writer;
- * `companyCounts`, if given, counts the applications written by company for the companies sheet. Returns the
+ * `companyCounts`, if given, counts the applications written by company for the companies sheet;
+ * `interviewed` keeps what the interviews sheet shows of them. Returns the
  * number of applications.
  */
 export async function writeApplicationsWithHistory(
@@ -63,9 +65,9 @@ export async function writeApplicationsWithHistory(
   applications: TableSpec<ApplicationRow>,
   history: (columns: SheetColumn[]) => SheetWriter,
   context: CellContext,
-  options: { size?: number; source?: HistorySource; companyCounts?: CompanyCounts } = {},
+  options: { size?: number; source?: HistorySource; companyCounts?: CompanyCounts; interviewed?: InterviewedApplications } = {},
 ): Promise<number> {
-  const { size = batchSize, source = 'perBatch', companyCounts } = options;
+  const { size = batchSize, source = 'perBatch', companyCounts, interviewed } = options;
   const sheet = history(sheetColumns(stageEventColumns, context.labels));
   const write = tableRowWriter(sheet, stageEventColumns, context);
   const eventsOf = await batchHistory(reader, source);
@@ -76,6 +78,7 @@ export async function writeApplicationsWithHistory(
     context,
     async (batch) => {
       companyCounts?.add(batch);
+      interviewed?.add(batch);
       eventsOf(batch, write);
       await sheet.drained();
     },

@@ -51,6 +51,8 @@ export interface TableSpec<Row> {
   columns: ColumnSpec<Row>[];
   /** One SELECT of the rows in export order, streamed by an ExportReader (reader.ts). */
   select: SqlPart;
+  /** Which of the selected rows the sheet keeps (all when absent): for a check made in memory rather than in SQL. */
+  keep?: (row: Row) => boolean;
 }
 
 /** Rows handed over at a time: enough to make the pauses between them cheap, few enough to keep memory flat. */

@@ -147,22 +147,29 @@ export async function readApplicationsTable(reader: ExportReader, filters: Appli
 /** An interview as exported: its columns (but the tombstone) and the application it belongs to. */
 export type InterviewRow = Omit<InterviewsTable, 'deleted_at'> & { position: string; company_name: string };
 
-export const interviewColumns: ColumnSpec<InterviewRow>[] = [
-  { key: 'scheduledAt', kind: 'dateTime', width: 17, get: (row) => row.scheduled_at },
-  { key: 'durationMinutes', kind: 'integer', width: 10, get: (row) => row.duration_minutes },
-  { key: 'company', kind: 'text', width: 24, get: (row) => row.company_name },
-  { key: 'position', kind: 'text', width: 32, get: (row) => row.position },
-  { key: 'interviewType', kind: 'text', width: 16, get: (row, labels) => labels.interviewType(row.type) },
-  { key: 'interviewFormat', kind: 'text', width: 12, get: (row, labels) => labels.interviewFormat(row.format) },
-  { key: 'interviewStatus', kind: 'text', width: 12, get: (row, labels) => labels.interviewStatus(row.status) },
-  { key: 'interviewOutcome', kind: 'text', width: 12, get: (row, labels) => labels.interviewOutcome(row.outcome) },
-  { key: 'location', kind: 'text', width: 24, get: (row) => row.location },
-  { key: 'meetingUrl', kind: 'url', width: 36, get: (row) => row.meeting_url },
-  { key: 'interviewers', kind: 'text', width: 28, get: (row) => row.interviewers },
-  { key: 'notes', kind: 'longText', width: 40, get: (row) => row.notes },
-  { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
-  { key: 'applicationId', kind: 'text', width: 38, get: (row) => row.application_id },
-];
+/** The interviews sheet's columns, each interview's application's company and position given by `application`. */
+export function interviewColumnsOf<Row extends Omit<InterviewRow, 'company_name' | 'position'>>(
+  application: (row: Row) => Pick<InterviewRow, 'company_name' | 'position'>,
+): ColumnSpec<Row>[] {
+  return [
+    { key: 'scheduledAt', kind: 'dateTime', width: 17, get: (row) => row.scheduled_at },
+    { key: 'durationMinutes', kind: 'integer', width: 10, get: (row) => row.duration_minutes },
+    { key: 'company', kind: 'text', width: 24, get: (row) => application(row).company_name },
+    { key: 'position', kind: 'text', width: 32, get: (row) => application(row).position },
+    { key: 'interviewType', kind: 'text', width: 16, get: (row, labels) => labels.interviewType(row.type) },
+    { key: 'interviewFormat', kind: 'text', width: 12, get: (row, labels) => labels.interviewFormat(row.format) },
+    { key: 'interviewStatus', kind: 'text', width: 12, get: (row, labels) => labels.interviewStatus(row.status) },
+    { key: 'interviewOutcome', kind: 'text', width: 12, get: (row, labels) => labels.interviewOutcome(row.outcome) },
+    { key: 'location', kind: 'text', width: 24, get: (row) => row.location },
+    { key: 'meetingUrl', kind: 'url', width: 36, get: (row) => row.meeting_url },
+    { key: 'interviewers', kind: 'text', width: 28, get: (row) => row.interviewers },
+    { key: 'notes', kind: 'longText', width: 40, get: (row) => row.notes },
+    { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
+    { key: 'applicationId', kind: 'text', width: 38, get: (row) => row.application_id },
+  ];
+}
+
+export const interviewColumns = interviewColumnsOf<InterviewRow>((row) => row);
 
 /** Interviews of the selected applications, in date order. */
 export function interviewsTable(filters: ApplicationFilters): TableSpec<InterviewRow> {

@@ -68,6 +68,20 @@ export class WorkbookWriter {
     await prepared(this.sheetNames.length, this.zip);
   }
 
+  /**
+   * Adds the parts of a sheet that comes later in the workbook (written with its number: SheetXmlWriter's), now: the
+   * archive's files may come in any order. The sheet is named at its turn (nameSheetPlacedAhead).
+   */
+  async addPartsAhead(place: (zip: ZipWriter) => Promise<void>): Promise<void> {
+    await place(this.zip);
+  }
+
+  /** Names the next sheet, whose parts were added ahead as sheet `number` (which it must be). */
+  nameSheetPlacedAhead(name: string, number: number): void {
+    this.sheetNames.push(name);
+    if (this.sheetNames.length !== number) throw new Error(`The sheet ${name} was placed as sheet ${number}, but comes as sheet ${this.sheetNames.length}.`);
+  }
+
   /** Writes the workbook's other parts and ends the output. */
   async commit(): Promise<void> {
     const parts = packageParts(this.sheetNames, this.now);
@@ -262,9 +276,13 @@ export async function writeTableSheet<Row>(
   const sheet = workbook.addSheet(context.labels.sheet(table.sheet), sheetColumns(table.columns, context.labels));
   const write = tableRowWriter(sheet, table.columns, context);
   let count = 0;
+  const { keep } = table;
   for await (const batch of reader.batches<Row>(table.select, size)) {
-    for (const row of batch) write(row);
-    count += batch.length;
+    for (const row of batch) {
+      if (keep && !keep(row)) continue;
+      write(row);
+      count += 1;
+    }
     await afterBatch?.(batch);
     await sheet.drained();
   }

@@ -10,6 +10,7 @@ import { closeAppContext, openAppContext } from '../../src-main/context';
 import { withExportReader, type ExportReader } from '../../src-main/exports/reader';
 import { applicationsTable, companiesTable, contactsTable, interviewsTable, type CompanyCounts } from '../../src-main/exports/tables';
 import type { SqlPart } from '../../src-main/exports/table';
+import { InterviewedApplications } from '../../src-main/exports/interviewed-applications';
 
 const [dataDir, ...only] = process.argv.slice(2);
 if (!dataDir) {
@@ -20,8 +21,22 @@ const filters = { archived: 'all' as const };
 const counted = { of: () => 0 } as unknown as CompanyCounts;
 
 const queries: Record<string, SqlPart> = {
+  // The passes before the applications' walk (tag-names.ts, held-histories.ts), then each sheet's query.
+  tags: {
+    sql: `SELECT at.application_id, t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
+      WHERE at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY at.application_id, t.name_key, t.rowid`,
+    params: [],
+  },
+  history: {
+    sql: `SELECT a.seq, e.occurred_at, e.note, e.from_stage_id, e.to_stage_id
+      FROM stage_events e JOIN applications a ON a.id = e.application_id
+      WHERE e.deleted_at IS NULL ORDER BY e.application_id, e.occurred_at, e.rowid`,
+    params: [],
+  },
   applications: applicationsTable(filters, new Map()).select,
   interviews: interviewsTable(filters).select,
+  // The one-thread export's: the interviews alone, each with its application's rowid (interviewed-applications.ts).
+  interviewsAfterWalk: { sql: InterviewedApplications.sheetQuery, params: [] },
   companies: companiesTable(filters, counted).select,
   contacts: contactsTable(filters).select,
 };

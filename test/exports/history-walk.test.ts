@@ -8,7 +8,8 @@ import { cellContext, type ExcelValue } from '../../src-main/exports/cells';
 import { HeldSheetParts } from '../../src-main/exports/held-sheet';
 import { historySourceFor, writeApplicationsWithHistory } from '../../src-main/exports/history-walk';
 import { withExportReader } from '../../src-main/exports/reader';
-import { companiesTable, CompanyCounts, readApplicationsTable, stageHistoryTable } from '../../src-main/exports/tables';
+import { companiesTable, CompanyCounts, interviewsTable, readApplicationsTable, stageHistoryTable } from '../../src-main/exports/tables';
+import { InterviewedApplications } from '../../src-main/exports/interviewed-applications';
 import { writeTableSheet, type SheetColumn, type SheetWriter } from '../../src-main/exports/workbook';
 import { ZipWriter } from '../../src-main/exports/xlsx/zip';
 import { generateDataset, seedDatabase } from '../../src-main/seed';
@@ -20,7 +21,8 @@ import { zipEntry } from './support/zip-entry';
  * The Excel export writes the stage history in the applications' walk (src-main/exports/history-walk.ts), each
  * batch of applications' events read by their ids, instead of through its own query walking the applications again
  * (stageHistoryTable). On a seeded database, with events retracted and a stage deleted, for several filters and
- * batch sizes, both give the same rows in the same order, cell by cell, and the applications sheet is unchanged.
+ * batch sizes, both give the same rows in the same order, cell by cell, and the applications sheet is unchanged; so do
+ * the companies sheet counted from the walk and the interviews sheet with its applications’ texts kept from it.
  */
 
 let app: TempApp;
@@ -34,6 +36,14 @@ beforeAll(async () => {
     write.softDelete('stage_events', events[3]);
     write.softDelete('stage_events', events[40]);
   });
+  // An application with interviews deleted (its interviews are no longer exported) and a deleted interview.
+  const interviewed = app.context.db.sqlite
+    .prepare('SELECT application_id FROM interviews WHERE deleted_at IS NULL GROUP BY application_id HAVING count(*) > 1 ORDER BY application_id LIMIT 2')
+    .pluck()
+    .all() as string[];
+  await app.api.invoke('applications.delete', { id: interviewed[0] });
+  const interview = app.context.db.sqlite.prepare('SELECT id FROM interviews WHERE application_id = ? ORDER BY rowid LIMIT 1').pluck().get(interviewed[1]) as string;
+  app.context.changes.write((write) => write.softDelete('interviews', interview));
   const renamed = (await app.api.invoke('stages.list', undefined)).find((stage) => stage.name === 'Appel RH')!;
   await app.api.invoke('stages.delete', { id: renamed.id, replacementId: world.stages.screening });
 });
@@ -93,13 +103,15 @@ describe('the stage history written in the applications’ walk', () => {
 
   it.each(cases)('gives the rows of the stage history’s own query, in its order ($filters, batches of $size, $source)', async ({ filters, size, source }) => {
     const context = cellContext('fr', 'Europe/Paris');
-    const { expected, applications, history, companies } = await withExportReader(app.context.db, async (reader) => {
+    const { expected, applications, history, companies, interviews } = await withExportReader(app.context.db, async (reader) => {
       const expected: RecordedSheet[] = [];
       await writeTableSheet(reader, recorder(expected), await readApplicationsTable(reader, filters), context);
       await writeTableSheet(reader, recorder(expected), stageHistoryTable(filters), context);
       const applications: RecordedSheet[] = [];
       const companies: RecordedSheet[] = [];
+      const interviews: RecordedSheet[] = [];
       const companyCounts = new CompanyCounts();
+      const interviewed = await InterviewedApplications.read(reader);
       let history: RecordedSheet | undefined;
       const rows = await writeApplicationsWithHistory(
         reader,
@@ -107,12 +119,15 @@ describe('the stage history written in the applications’ walk', () => {
         await readApplicationsTable(reader, filters),
         (columns) => (history = new RecordedSheet(columns)),
         context,
-        { size, source, companyCounts },
+        { size, source, companyCounts, interviewed },
       );
       await writeTableSheet(reader, recorder(expected), companiesTable(filters), context);
       await writeTableSheet(reader, recorder(companies), companiesTable(filters, companyCounts), context);
+      await writeTableSheet(reader, recorder(expected), interviewsTable(filters), context);
+      const interviewRows = await writeTableSheet(reader, recorder(interviews), interviewed.table(), context);
       expect(rows).toBe(applications[0].rows.length);
-      return { expected, applications, history: history!, companies };
+      expect(interviewRows).toBe(interviews[0].rows.length);
+      return { expected, applications, history: history!, companies, interviews };
     });
     expect(applications[0].columns).toEqual(expected[0].columns);
     expect(applications[0].rows).toEqual(expected[0].rows);
@@ -122,6 +137,10 @@ describe('the stage history written in the applications’ walk', () => {
     // The companies sheet with its counts taken from the applications written, as with its own count per company.
     expect(companies[0].rows).toEqual(expected[2].rows);
     expect(companies[0].rows.some((row) => typeof row[5] === 'number' && row[5] > 1)).toBe(true);
+    // The interviews sheet with its applications' texts kept from the walk, as with its own join, in date order.
+    expect(interviews[0].columns).toEqual(expected[3].columns);
+    expect(interviews[0].rows).toEqual(expected[3].rows);
+    expect(interviews[0].rows.length).toBeGreaterThan(3);
     // Enough events to cross many batches, and none of the retracted ones.
     expect(history.rows.length).toBeGreaterThan(Math.min(3 * size, 40));
   });
