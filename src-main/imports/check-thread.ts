@@ -9,12 +9,14 @@ import type { CheckedRow, CheckOutcome, CheckThreadCommand, CheckThreadMessage, 
  * The thread's old generation (MB) for a file of `bytes`: 40 times the file's size, at least 1,024 and at most
  * 2,047. Why a limit: V8 lets a heap grow to 4 times what was live at its last full collection when the heap's limit
  * is 2 GB or more (here about 4 GB by default), and 1.3 to 2 times below that, by the limit. Most of the thread's
- * heap is garbage (its live set at the bench's file, 25.6 MB and 100,000 rows, is about 100 MB, mostly the
- * duplicates' keys of every row so far, duplicates.ts), so 1,024 MB cut its heap from about 320 to 210 MB there.
- * Why so high: a thread past its limit is killed and the import fails (`tooLargeToCheck`). Live sets measured:
- * 178 MB for the realistic 95 MB, 585,000-row file of test/imports/memory.test.ts; 434 MB for 100,000 rows (6 MB)
- * that each name a company and a position of their own, 4.3 KB a row, so such a file of more than about 230,000
- * rows is refused (it would hold over 1 GB; by the same measure, past about 900,000 rows it failed with no limit).
+ * heap is garbage: its live set at the bench's file, 25.6 MB and 100,000 rows, is about 23 MB (82 MB before session
+ * 13's duplicate finder, duplicates.ts, which now holds numbers instead of strings and objects; measured with the
+ * typed arrays' contents, outside the heap).
+ * Why so high: a thread past its limit is killed and the import fails (`tooLargeToCheck`). Live sets measured: 178
+ * MB for the realistic 95 MB, 585,000-row file of test/imports/memory.test.ts (before session 13); 101 MB for
+ * 100,000 rows (10 MB) that each name a company and a position of their own, 1 KB a row (412 MB, 4.3 KB a row,
+ * before session 13, when such a file was refused past about 230,000 rows; now a million such rows, the most an
+ * import takes, would need about 1 GB of the 2,047 MB their 100 MB allow).
  */
 export function checkThreadLimits(bytes: number): ResourceLimits {
   const mb = bytes / (1024 * 1024);

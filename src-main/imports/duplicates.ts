@@ -2,7 +2,7 @@ import type { ImportDuplicate } from '../../src-shared/contract';
 import { nameKey } from '../../src-shared/text';
 import { normaliseUrl } from '../applications/duplicates';
 import type { Database } from '../db/connection';
-import { IntArray, IntList, PairMap } from './int-tables';
+import { IntArray, IntList, PairMap, StringTable } from './int-tables';
 import { TitleKeys, type TitleIds } from './title-keys';
 
 export interface DuplicateCandidate {
@@ -107,8 +107,8 @@ export class DuplicateFinder {
   private readonly file = new CompanyTitles(this.keys);
   private readonly savedApplications = new SavedApplications();
   private readonly savedByUrl = new Map<string, number>();
-  /** The first row of each posting URL. */
-  private readonly fileByUrl = new Map<string, number>();
+  /** The first row of each posting URL (normalised). */
+  private readonly fileByUrl = new StringTable();
   private readonly companyIds = new Map<string, number>();
   private readonly companyKeys: string[] = [];
   /** Company names as written, to their number (names repeat: up to a bound). */
@@ -168,14 +168,14 @@ export class DuplicateFinder {
     }
     if (!found && url) {
       const fileUrl = this.fileByUrl.get(url);
-      if (fileUrl !== undefined) found = { row: candidate.row, reason: 'same_url', existing: { kind: 'file', row: fileUrl } };
+      if (fileUrl !== -1) found = { row: candidate.row, reason: 'same_url', existing: { kind: 'file', row: fileUrl } };
     }
     if (!found) {
       const fileSimilar = this.file.find(company, title);
       if (fileSimilar !== -1) found = { row: candidate.row, reason: 'similar_position', existing: { kind: 'file', row: fileSimilar } };
     }
     this.file.add(company, title, candidate.row);
-    if (url && !this.fileByUrl.has(url)) this.fileByUrl.set(url, candidate.row);
+    if (url) this.fileByUrl.setIfAbsent(url, candidate.row);
     return found;
   }
 }

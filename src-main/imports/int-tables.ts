@@ -109,3 +109,78 @@ export class PairMap {
     for (let at = 0; at < old.length; at += 3) if (old[at + 2] !== 0) this.setIfAbsent(old[at]!, old[at + 1]!, old[at + 2]! - 1);
   }
 }
+
+/** FNV-1a of the string's UTF-16 code units: StringTable's hash (exported for its test, which needs collisions). */
+export function stringHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let at = 0; at < text.length; at += 1) h = Math.imul(h ^ text.charCodeAt(at), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A map from strings to a non-negative integer, the strings' characters kept one after the other in one array (2
+ * bytes a character, and 12 bytes an entry) instead of as strings in a Map (their headers, and the parts of a
+ * string built by concatenation that V8 keeps, about 110 bytes a posting URL of 26 characters). Never removes.
+ */
+export class StringTable {
+  private chars = new Uint16Array(16 * 1024);
+  private used = 0;
+  private readonly starts = new IntList();
+  private readonly values = new IntList();
+  /** Open addressing: the entry plus one (0 free), at most half the slots used. */
+  private slots = new Int32Array(1024);
+  private readonly hashes = new IntList();
+
+  private equals(entry: number, text: string): boolean {
+    const start = this.starts.get(entry);
+    const end = entry + 1 < this.starts.length ? this.starts.get(entry + 1) : this.used;
+    if (end - start !== text.length) return false;
+    for (let at = 0; at < text.length; at += 1) if (this.chars[start + at] !== text.charCodeAt(at)) return false;
+    return true;
+  }
+
+  /** The slot of `text`, or of the free slot where it would go. */
+  private slotOf(text: string, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.slots[slot]!;
+      if (stored === 0 || (this.hashes.get(stored - 1) === (hash | 0) && this.equals(stored - 1, text))) return slot;
+    }
+  }
+
+  /** The value of `text`, or -1. */
+  get(text: string): number {
+    const stored = this.slots[this.slotOf(text, stringHash(text))]!;
+    return stored === 0 ? -1 : this.values.get(stored - 1);
+  }
+
+  /** Sets `text` to `value` unless it has one already. */
+  setIfAbsent(text: string, value: number): void {
+    const hash = stringHash(text);
+    const slot = this.slotOf(text, hash);
+    if (this.slots[slot] !== 0) return;
+    if (this.used + text.length > this.chars.length) {
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.used + text.length));
+      grown.set(this.chars.subarray(0, this.used));
+      this.chars = grown;
+    }
+    for (let at = 0; at < text.length; at += 1) this.chars[this.used + at] = text.charCodeAt(at);
+    const entry = this.starts.push(this.used);
+    this.used += text.length;
+    this.values.push(value);
+    this.hashes.push(hash | 0);
+    this.slots[slot] = entry + 1;
+    if ((entry + 1) * 2 > this.slots.length) this.grow();
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let entry = 0; entry < this.starts.length; entry += 1) {
+      let slot = (this.hashes.get(entry) >>> 0) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = entry + 1;
+    }
+    this.slots = slots;
+  }
+}
