@@ -1,12 +1,16 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** Cards a column draws with the first paint: what a window shows. */
 export const firstRevealed = 8;
-/** Cards a column adds when its turn comes. */
-const revealedPerStep = 16;
-/** Cards a column asks for first: the first paint's and the first batch's, so neither waits for the rest. */
-export const firstPageSize = firstRevealed + revealedPerStep;
-/** Columns that take a turn in one frame: the whole board adds at most 48 cards a frame. When every column added
+/** Cards a column adds when its turn comes: the layout of the cards a frame adds is most of that frame's work while
+ * the board fills. With 16 a turn rendered outside a transition, the longest frame of the bench's scroll took 34 to
+ * 99 ms of main-thread CPU in nine traces under load (React's render of the batch 32 to 60 ms of it in the worst);
+ * with 8 in a transition, 30 to 51 ms, for about a third more CPU over the whole scroll (more frames each lay out
+ * a few cards). */
+const revealedPerStep = 8;
+/** Cards a column asks for first: the first paint's and the next two batches', so none of them waits for the rest. */
+export const firstPageSize = firstRevealed + 2 * revealedPerStep;
+/** Columns that take a turn in one frame: the whole board adds at most 24 cards a frame. When every column added
  * its own batch in the same frame, a board of nine columns drew 144 cards at once, and scrolling it while it filled
  * gave the longest frames measured (30 to 45 ms of script under load). */
 const turnsPerFrame = 3;
@@ -55,7 +59,9 @@ export function useRevealedCount(loaded: number, onScreen: boolean): number {
   }
   useEffect(() => {
     if (!started || revealed >= loaded) return;
-    return awaitTurn(() => setRevealed((count) => count + revealedPerStep));
+    // A transition: React draws the batch in slices of a few milliseconds and lets the browser draw frames between
+    // them, instead of one task of 10 ms or more under load that a scrolling frame had to wait for.
+    return awaitTurn(() => startTransition(() => setRevealed((count) => count + revealedPerStep)));
   }, [started, revealed, loaded]);
   return Math.min(revealed, loaded);
 }
