@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useDroppable } from '@dnd-kit/core';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -64,7 +64,8 @@ export const BoardColumn = memo(function BoardColumn({ stage, onScreenAtStart, f
   const cards = [...movedIn.filter((card) => !loaded.some((item) => item.id === card.id)), ...loaded.filter((item) => !movedOut.has(item.id))];
   const total = Math.max((list.data?.total ?? 0) - [...movedOut].filter((id) => loaded.some((item) => item.id === id)).length, 0) +
     movedIn.filter((card) => !loaded.some((item) => item.id === card.id)).length;
-  const revealed = useRevealedCount(cards.length, onScreenAtStart);
+  const cardList = useRef<HTMLDivElement>(null);
+  const revealed = useRevealedCount(cards.length, onScreenAtStart, cardList);
   const firstPageShown = limit < cardsPerPage && list.data !== undefined && !list.isPlaceholderData;
   const loadFullPage = useCallback(() => setLimit((value) => Math.max(value, cardsPerPage)), []);
   useEffect(() => {
@@ -99,7 +100,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, onScreenAtStart, f
   return (
     <section ref={setNodeRef} className={['board-column', `cat-${stage.category}`, isOver && 'is-over'].filter(Boolean).join(' ')} aria-labelledby={headingId}>
       <ColumnHeader stage={stage} headingId={headingId} total={total} text={text} onToggleCollapsed={onToggleCollapsed} />
-      <div className="column-cards" onScroll={firstPageShown ? loadFullPage : undefined}>
+      <div ref={cardList} className="column-cards" onScroll={firstPageShown ? loadFullPage : undefined}>
         {list.error && <p className="notice notice-error">{errorMessage(t, list.error)}</p>}
         {cards.slice(0, revealed).map((application) => (
           <BoardCard key={application.id} application={application} text={text} onOpen={openCard} />
