@@ -130,7 +130,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, onScreenAtStart, f
 
 /**
  * A column's title, count and buttons. Memoised apart from the cards: a column draws again with each batch of cards
- * it reveals, and its header's four translations with interpolation (count, add, fold) ran every time.
+ * it reveals, and its header's three translations with interpolation (count, add, fold) ran every time.
  */
 const ColumnHeader = memo(function ColumnHeader({ stage, headingId, total, text, onToggleCollapsed }: ColumnHeaderProps) {
   const { t, format, stageName } = text;
