@@ -12,6 +12,10 @@
  * `playwright:<dir>` is timed as the bench did until session 12, by Playwright's waitForFunction polling from this
  * process, to compare the two ways. With --profile, one more load per build is recorded as a V8 CPU profile
  * (DIR/<label>.cpuprofile, open it in Chromium's DevTools) to see what the first render spends its time on.
+ * With --trace-scroll DIR, one more load per build and the scroll right after it (as the bench scrolls, while the
+ * board still fills) are traced together, and each scroll frame's main-thread CPU is printed (the tasks' thread time:
+ * under a loaded machine the frames' wall times are mostly waiting for a core, their CPU much less so). With
+ * --scroll-profile DIR, a V8 CPU profile of one more scroll per build (the scripts the long frames run).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +37,10 @@ const { values, positionals } = parseArgs({
     loads: { type: 'string', default: '5' },
     size: { type: 'string', default: '100000' },
     profile: { type: 'string' },
+    /** A trace of one more load per build and of the scroll right after it, as the bench scrolls (DIR/<label>.load-scroll.trace.json), with each scroll frame's main-thread CPU. */
+    'trace-scroll': { type: 'string' },
+    /** A V8 CPU profile of one more load's scroll per build (DIR/<label>.scroll.cpuprofile): what the long frames run. */
+    'scroll-profile': { type: 'string' },
     frames: { type: 'string', default: '300' },
     detail: { type: 'boolean', default: false },
     trace: { type: 'string' },
@@ -90,6 +98,42 @@ async function loadBoard(build: Build): Promise<{ firstCard: number; pageCpu: nu
   const firstCard = await openBoard(build);
   const serverCpu = cpuMs() - serverBefore;
   return { firstCard, pageCpu: (await renderersCpuMs()) - pageBefore, serverCpu };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { functionName?: string } };
+}
+type TraceFile = { traceEvents: TraceEvent[] } | TraceEvent[];
+
+/**
+ * The page's main-thread CPU (the tasks' thread time, which the machine's load stretches far less than their wall
+ * time) in each frame of the scroll script, from one scroll frame (a call of its `tick`) to the next.
+ */
+function scrollFramesCpu(trace: TraceFile): number[] {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const mainThreads = new Set(events.filter((event) => event.ph === 'M' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const ticks = events.filter((event) => event.name === 'FunctionCall' && event.args?.data?.functionName === 'tick').sort((a, b) => a.ts - b.ts);
+  if (ticks.length < 2) return [];
+  const thread = `${ticks[0]!.pid}:${ticks[0]!.tid}`;
+  if (!mainThreads.has(thread)) return [];
+  const tasks = events
+    .filter((event) => `${event.pid}:${event.tid}` === thread && event.ph === 'X' && (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask'))
+    .sort((a, b) => a.ts - b.ts);
+  const frames: number[] = [];
+  for (let index = 0; index + 1 < ticks.length; index += 1) {
+    // The task that runs a tick starts before it; a frame counts the tasks from its tick's to the next tick's.
+    const from = tasks.findLast((task) => task.ts <= ticks[index]!.ts)?.ts ?? ticks[index]!.ts;
+    const to = tasks.findLast((task) => task.ts <= ticks[index + 1]!.ts)?.ts ?? ticks[index + 1]!.ts;
+    frames.push(tasks.filter((task) => task.ts >= from && task.ts < to).reduce((sum, task) => sum + (task.tdur ?? 0), 0) / 1000);
+  }
+  return frames;
 }
 
 const builds: Build[] = [];
@@ -181,6 +225,38 @@ try {
       const file = path.join(values.profile, `${build.label}.cpuprofile`);
       fs.writeFileSync(file, JSON.stringify(profile));
       log(`profile of ${build.label}: ${file}`);
+    }
+  }
+  if (values['trace-scroll']) {
+    fs.mkdirSync(values['trace-scroll'], { recursive: true });
+    for (const build of builds) {
+      await build.page.goto('about:blank');
+      const file = path.join(values['trace-scroll'], `${build.label}.load-scroll.trace.json`);
+      await browser.startTracing(undefined, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
+      await openBoard(build);
+      await build.page.evaluate(boardScrollScript(Number(values.frames), 120));
+      await browser.stopTracing();
+      const frames = scrollFramesCpu(JSON.parse(fs.readFileSync(file, 'utf8')) as TraceFile);
+      const sorted = [...frames].sort((a, b) => a - b);
+      log(
+        `trace of ${build.label}'s load and scroll: ${file}; main-thread CPU per scroll frame: longest ${sorted.at(-1)?.toFixed(1)}, ` +
+          `p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms, over 16.7 ms ${frames.filter((frame) => frame > 16.7).length} of ${frames.length}, total ${frames.reduce((sum, frame) => sum + frame, 0).toFixed(0)} ms`,
+      );
+    }
+  }
+  if (values['scroll-profile']) {
+    fs.mkdirSync(values['scroll-profile'], { recursive: true });
+    for (const build of builds) {
+      await loadBoard(build);
+      const session = await build.page.context().newCDPSession(build.page);
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: 200 });
+      await session.send('Profiler.start');
+      const frames = (await build.page.evaluate(boardScrollScript(Number(values.frames), 120))) as number[] | null;
+      const { profile } = await session.send('Profiler.stop');
+      const file = path.join(values['scroll-profile'], `${build.label}.scroll.cpuprofile`);
+      fs.writeFileSync(file, JSON.stringify(profile));
+      log(`profile of ${build.label}'s scroll: ${file} (longest frame ${frames ? Math.max(...frames).toFixed(1) : 'n/a'} ms)`);
     }
   }
   for (const build of builds.filter((each) => each.firstCards.length > 0)) {

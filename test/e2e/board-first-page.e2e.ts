@@ -131,3 +131,44 @@ it("draws the first cards of the columns in the window first, then every column'
   expect(new Set(farPositions)).toEqual(new Set(Array.from({ length: 20 }, (_, index) => `Far role ${index}`)));
   await context.close();
 });
+
+it('while a column scrolls, draws cards only where they are about to show, and the rest once the scroll stops', async () => {
+  // The second column gets enough cards to fill itself several times over; the wishlist (230 cards) is scrolled.
+  const shown = await app.api.invoke('stages.list', undefined);
+  const second = shown.filter((stage) => !closedStageCategories.includes(stage.category))[1];
+  const waitingCards = 120;
+  for (let index = 0; index < waitingCards; index += 1) {
+    await app.api.invoke('applications.create', { companyName: 'Wait Corp', position: `Wait role ${index}`, stageId: second.id });
+  }
+  const { page, context } = await app.open({ path: '/#/board' });
+  // The first column is the wishlist (renamed by an earlier test).
+  const scrolled = page.locator('section.board-column').first();
+  await scrolled.locator('.board-card').first().waitFor();
+  const secondColumn = page.locator('section.board-column').nth(shown.indexOf(second));
+  // Scrolls the wishlist a little every frame for about three seconds; records, each frame, the cards drawn in the
+  // second column and in the wishlist.
+  const frames = (await scrolled.locator('.column-cards').evaluate(
+    (list, other) =>
+      new Promise<{ otherCards: number; scrolledCards: number }[]>((resolve) => {
+        const seen: { otherCards: number; scrolledCards: number }[] = [];
+        const tick = () => {
+          list.scrollTop += 40;
+          seen.push({
+            otherCards: document.querySelectorAll('section.board-column')[other]!.querySelectorAll('.board-card').length,
+            scrolledCards: list.querySelectorAll('.board-card').length,
+          });
+          if (seen.length < 180) requestAnimationFrame(tick);
+          else resolve(seen);
+        };
+        requestAnimationFrame(tick);
+      }),
+    shown.indexOf(second),
+  ))!;
+  // The scrolled column kept drawing ahead of its view; the other one waited (without the pause it drew its page of
+  // 200 within the scroll: every one of its cards).
+  expect(frames.at(-1)!.scrolledCards).toBeGreaterThan(24);
+  expect(Math.max(...frames.map((frame) => frame.otherCards))).toBeLessThan(waitingCards / 2);
+  // Once the scroll has stopped, every card of the other column is drawn.
+  await expect.poll(() => secondColumn.locator('.board-card').count(), { timeout: 20_000 }).toBe(waitingCards);
+  await context.close();
+});

@@ -3,6 +3,7 @@ import { useDraggable } from '@dnd-kit/core';
 import type { ApplicationSummary } from '../../../../src-shared/contract';
 import { Icon } from '../../ui/Icon';
 import type { BoardText } from './boardText';
+import { sameApplication } from './sameApplication';
 
 /** What a card shows: enough to recognise the application at a glance. Its texts come from the board (boardText.ts). */
 export function CardContent({ application, text }: { application: ApplicationSummary; text: BoardText }) {
@@ -40,11 +41,17 @@ export function CardContent({ application, text }: { application: ApplicationSum
   );
 }
 
+interface BoardCardProps {
+  application: ApplicationSummary;
+  text: BoardText;
+  onOpen(id: string): void;
+}
+
 /**
  * A draggable card: drag with the mouse, or focus it and press Space, move with ← →, Space again to drop
  * (Escape cancels). Enter or a click opens the application.
  */
-export const BoardCard = memo(function BoardCard({ application, text, onOpen }: { application: ApplicationSummary; text: BoardText; onOpen(id: string): void }) {
+export const BoardCard = memo(function BoardCard({ application, text, onOpen }: BoardCardProps) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: application.id,
     data: { application },
@@ -71,4 +78,9 @@ export const BoardCard = memo(function BoardCard({ application, text, onOpen }: 
       <CardContent application={application} text={text} />
     </div>
   );
-});
+}, sameCard);
+
+/** Drawn again only when what it shows or does changes, not when its column's answer is a new object of the same values. */
+function sameCard(before: BoardCardProps, after: BoardCardProps): boolean {
+  return before.text === after.text && before.onOpen === after.onOpen && sameApplication(before.application, after.application);
+}

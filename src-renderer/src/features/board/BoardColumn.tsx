@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useDroppable } from '@dnd-kit/core';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -51,7 +51,6 @@ interface BoardColumnProps {
 export const BoardColumn = memo(function BoardColumn({ stage, onScreenAtStart, filters, sort, collapsed, onToggleCollapsed, moves, text }: BoardColumnProps) {
   const { t, format, stageName } = text;
   const navigate = useNavigate();
-  const shell = useShell();
   // A small first page (what the first paint draws and the next batch), then the column's full page once that is
   // on screen: the first cards waited for the server to read and send 200 cards a column, nine columns in a row.
   const [limit, setLimit] = useState(firstPageSize);
@@ -65,7 +64,8 @@ export const BoardColumn = memo(function BoardColumn({ stage, onScreenAtStart, f
   const cards = [...movedIn.filter((card) => !loaded.some((item) => item.id === card.id)), ...loaded.filter((item) => !movedOut.has(item.id))];
   const total = Math.max((list.data?.total ?? 0) - [...movedOut].filter((id) => loaded.some((item) => item.id === id)).length, 0) +
     movedIn.filter((card) => !loaded.some((item) => item.id === card.id)).length;
-  const revealed = useRevealedCount(cards.length, onScreenAtStart);
+  const cardList = useRef<HTMLDivElement>(null);
+  const revealed = useRevealedCount(cards.length, onScreenAtStart, cardList);
   const firstPageShown = limit < cardsPerPage && list.data !== undefined && !list.isPlaceholderData;
   const loadFullPage = useCallback(() => setLimit((value) => Math.max(value, cardsPerPage)), []);
   useEffect(() => {
@@ -99,18 +99,8 @@ export const BoardColumn = memo(function BoardColumn({ stage, onScreenAtStart, f
 
   return (
     <section ref={setNodeRef} className={['board-column', `cat-${stage.category}`, isOver && 'is-over'].filter(Boolean).join(' ')} aria-labelledby={headingId}>
-      <header className="column-header">
-        <span className="dot" aria-hidden="true" />
-        <h2 id={headingId} className="column-title">
-          {name}
-        </h2>
-        <span className="column-count numeric" aria-label={t('board:column.count', { count: total })}>
-          {format.number(total)}
-        </span>
-        <IconButton size="sm" icon="plus" label={t('quickAdd:addToStage', { stage: name })} onClick={() => shell.openQuickAdd(stage.id)} />
-        <IconButton size="sm" icon="chevronLeft" label={t('board:column.collapse', { stage: name })} aria-expanded="true" onClick={() => onToggleCollapsed(stage)} />
-      </header>
-      <div className="column-cards" onScroll={firstPageShown ? loadFullPage : undefined}>
+      <ColumnHeader stage={stage} headingId={headingId} total={total} text={text} onToggleCollapsed={onToggleCollapsed} />
+      <div ref={cardList} className="column-cards" onScroll={firstPageShown ? loadFullPage : undefined}>
         {list.error && <p className="notice notice-error">{errorMessage(t, list.error)}</p>}
         {cards.slice(0, revealed).map((application) => (
           <BoardCard key={application.id} application={application} text={text} onOpen={openCard} />
@@ -137,6 +127,37 @@ export const BoardColumn = memo(function BoardColumn({ stage, onScreenAtStart, f
     </section>
   );
 });
+
+/**
+ * A column's title, count and buttons. Memoised apart from the cards: a column draws again with each batch of cards
+ * it reveals, and its header's three translations with interpolation (count, add, fold) ran every time.
+ */
+const ColumnHeader = memo(function ColumnHeader({ stage, headingId, total, text, onToggleCollapsed }: ColumnHeaderProps) {
+  const { t, format, stageName } = text;
+  const shell = useShell();
+  const name = stageName(stage);
+  return (
+    <header className="column-header">
+      <span className="dot" aria-hidden="true" />
+      <h2 id={headingId} className="column-title">
+        {name}
+      </h2>
+      <span className="column-count numeric" aria-label={t('board:column.count', { count: total })}>
+        {format.number(total)}
+      </span>
+      <IconButton size="sm" icon="plus" label={t('quickAdd:addToStage', { stage: name })} onClick={() => shell.openQuickAdd(stage.id)} />
+      <IconButton size="sm" icon="chevronLeft" label={t('board:column.collapse', { stage: name })} aria-expanded="true" onClick={() => onToggleCollapsed(stage)} />
+    </header>
+  );
+});
+
+interface ColumnHeaderProps {
+  stage: Stage;
+  headingId: string;
+  total: number;
+  text: BoardText;
+  onToggleCollapsed(stage: Stage): void;
+}
 
 /**
  * A moment after the first paint: the rest of a column's page is not what the user looks at first, and asked for
