@@ -52,8 +52,15 @@ function parts(title: string): { level: string; core: string[] } {
 export function positionKeys(title: string): PositionKeys {
   const { level, core } = parts(title);
   const sorted = [...core].sort();
-  const exact = `${level}|${sorted.join(' ')}`;
-  const typo = [exact];
+  return { exact: `${level}|${sorted.join(' ')}`, joined: `${level}|${core.join('')}`, typo: typoKeys(level, sorted) };
+}
+
+/**
+ * The typo keys of a title of this seniority and these sorted words: its exact key, then the key with one letter of
+ * one long word left out, each once. The import's duplicate finder makes them from an exact key (title-keys.ts).
+ */
+export function typoKeys(level: string, sorted: readonly string[]): string[] {
+  const typo = [`${level}|${sorted.join(' ')}`];
   sorted.forEach((word, index) => {
     // Numbers are never typos of each other ("team 1", "team 11"), nor short words.
     if (word.length < typoMinLength || /\d/.test(word)) return;
@@ -63,7 +70,7 @@ export function positionKeys(title: string): PositionKeys {
       typo.push(`${level}|${variant.sort().join(' ')}`);
     }
   });
-  return { exact, joined: `${level}|${core.join('')}`, typo: [...new Set(typo)] };
+  return [...new Set(typo)];
 }
 
 /** Whether two titles name the same position (see above). */

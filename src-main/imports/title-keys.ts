@@ -1,4 +1,4 @@
-import { positionKeys } from '../applications/positions';
+import { positionKeys, typoKeys } from '../applications/positions';
 import { IntArray, IntList } from './int-tables';
 
 /** A title's keys (positions.ts) as numbers: every distinct key string is kept once, whatever the companies. */
@@ -7,9 +7,6 @@ export interface TitleIds {
   joined: number;
 }
 
-/** positions.ts's shortest word that may have a typo (test/imports/title-keys.test.ts checks they agree). */
-const typoMinLength = 4;
-
 /**
  * The typo keys positionKeys gives any title of this exact key (`level|sorted words`), in the same order: the exact
  * key, then the key with one letter of one long word left out, each once. A title's typo keys depend only on its
@@ -17,19 +14,8 @@ const typoMinLength = 4;
  */
 export function typoKeysOfExact(exact: string): string[] {
   const bar = exact.indexOf('|');
-  const level = exact.slice(0, bar);
   const rest = exact.slice(bar + 1);
-  const sorted = rest === '' ? [] : rest.split(' ');
-  const typo = [exact];
-  sorted.forEach((word, index) => {
-    if (word.length < typoMinLength || /\d/.test(word)) return;
-    for (let at = 0; at < word.length; at += 1) {
-      const variant = [...sorted];
-      variant[index] = word.slice(0, at) + word.slice(at + 1);
-      typo.push(`${level}|${variant.sort().join(' ')}`);
-    }
-  });
-  return [...new Set(typo)];
+  return typoKeys(exact.slice(0, bar), rest === '' ? [] : rest.split(' '));
 }
 
 /**
