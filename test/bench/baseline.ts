@@ -34,11 +34,22 @@ export class RawBaseline {
     ).all(offset);
   }
 
+  /** Archives every active application in one UPDATE; returns their rowids for `unarchive`. */
+  archiveAll(): number[] {
+    const archived = this.sql(`UPDATE applications SET archived = 1 WHERE deleted_at IS NULL AND archived = 0 RETURNING seq`).all() as { seq: number }[];
+    return archived.map((row) => row.seq);
+  }
+
+  /** Brings back the applications `archiveAll` archived, in one UPDATE. */
+  unarchive(seqs: readonly number[]): void {
+    this.sql(`UPDATE applications SET archived = 0 WHERE seq IN (SELECT value FROM json_each(?))`).run(JSON.stringify(seqs));
+  }
+
   /** Archives every active application, then brings them back: one UPDATE each way. */
   archiveAllAndBack(): number {
-    const archived = this.sql(`UPDATE applications SET archived = 1 WHERE deleted_at IS NULL AND archived = 0 RETURNING seq`).all() as { seq: number }[];
-    this.sql(`UPDATE applications SET archived = 0 WHERE seq IN (SELECT value FROM json_each(?))`).run(JSON.stringify(archived.map((row) => row.seq)));
-    return archived.length;
+    const seqs = this.archiveAll();
+    this.unarchive(seqs);
+    return seqs.length;
   }
 
   /** One page of the list: the page, the total, the page's tags. */

@@ -84,7 +84,7 @@ export const targets: readonly Target[] = [
   { label: 'dashboard (p95)', key: 'dashboard', figure: 'p95', limit: 50, unit: 'ms' },
   { label: 'dashboard, one filter (p95)', key: 'dashboard.filtered', figure: 'p95', limit: 100, unit: 'ms' },
   { label: 'dashboard, six-month range (p95)', key: 'dashboard.ranged', figure: 'p95', limit: 100, unit: 'ms' },
-  { label: 'select all → archive, then Undo (max)', key: 'bulk.archiveByFilter', figure: 'p95', limit: 5000, unit: 'ms' },
+  { label: 'select all → archive, or its Undo (the slower step)', key: 'bulk.archiveByFilter', figure: 'p95', limit: 5000, unit: 'ms' },
   { label: 'Excel export, time', key: 'export', figure: 'ms', limit: 8000, unit: 'ms' },
   { label: 'Excel export, peak RSS', key: 'export', figure: 'peakRssMb', limit: 300, unit: 'MB' },
   { label: 'CSV import, time', key: 'import', figure: 'ms', limit: 10000, unit: 'ms' },
