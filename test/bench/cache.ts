@@ -47,11 +47,16 @@ export async function cachedDatabase(count: number, log: (line: string) => void)
   return { count, dir, file, generatedSeconds: (performance.now() - started) / 1000 };
 }
 
-/** Removes cached databases of other generator or schema versions (each 100,000 one weighs about 2 GB). */
-export function pruneCache(keep: readonly string[]): void {
+/**
+ * Removes cached databases of other generator or schema versions (each 100,000 one weighs about 2 GB). Every size of
+ * the current versions is kept: a run of one size must not throw away the others (a run with `--sizes 1000` removed
+ * the 100,000 one, which takes minutes to build again).
+ */
+export function pruneCache(): void {
   if (!fs.existsSync(cacheDir)) return;
+  const current = cacheKey(0).slice(0, -'0'.length);
   for (const entry of fs.readdirSync(cacheDir)) {
-    if (!keep.includes(entry)) fs.rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+    if (!entry.startsWith(current)) fs.rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
   }
 }
 

@@ -16,7 +16,7 @@ import { closeAppContext, openAppContext } from '../../src-main/context';
 import { databaseFileName } from '../../src-main/db/open';
 import { generatorVersion } from '../../src-main/seed';
 import { RawBaseline } from './baseline';
-import { cacheKey, cachedDatabase, pruneCache, workingCopy, benchDir, type CachedDatabase } from './cache';
+import { cachedDatabase, pruneCache, workingCopy, benchDir, type CachedDatabase } from './cache';
 import { benchCases, loadFixture } from './cases';
 import { importCsvFor } from './csv';
 import { runHeavy, type HeavyResult } from './heavy';
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
   const probe = new BetterSqlite3(':memory:');
   const machine = machineInfo(probe.prepare('SELECT sqlite_version()').pluck().get() as string);
   probe.close();
-  pruneCache(sizes.map(cacheKey));
+  pruneCache();
 
   const cachedBySize = new Map<number, CachedDatabase>();
   const sizeResults: SizeResult[] = [];
