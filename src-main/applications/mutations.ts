@@ -1,6 +1,6 @@
 import { responseStageCategories, type ParsedInput, type StageCategory, type StageMoveUndo } from '../../src-shared/contract';
 import { AppError, notFound } from '../../src-shared/errors';
-import type { WriteContext } from '../changes/writer';
+import type { Fields, WriteContext } from '../changes/writer';
 import type { Database } from '../db/connection';
 import type { ApplicationsTable } from '../db/schema';
 import { findCompanyByName, resolveCompany } from '../companies/resolve';
@@ -122,9 +122,11 @@ export function changeStage(db: Database, write: WriteContext, change: StageChan
   if (next) write.update('stage_events', next, { from_stage_id: stage.id });
 
   const undo: StageMoveUndo = { id: application.id, eventId };
+  // The dates the move sets, in one update of the row (one read of it, one log statement, one clocks write).
+  const dates: Fields = {};
   const day = localToday(new Date(occurredAt));
   if (previous?.category === 'wishlist' && stage.category !== 'wishlist' && application.applied_on !== day) {
-    write.update('applications', application.id, { applied_on: day });
+    dates.applied_on = day;
     undo.appliedOn = { before: application.applied_on, after: day };
   }
   const responseDay = occurredAt.slice(0, 10);
@@ -132,9 +134,10 @@ export function changeStage(db: Database, write: WriteContext, change: StageChan
     responseStageCategories.includes(stage.category as StageCategory) &&
     (application.first_response_on === null || responseDay < application.first_response_on)
   ) {
-    write.update('applications', application.id, { first_response_on: responseDay });
+    dates.first_response_on = responseDay;
     undo.firstResponseOn = { before: application.first_response_on, after: responseDay };
   }
+  if (Object.keys(dates).length > 0) write.update('applications', application.id, dates);
   return undo;
 }
 

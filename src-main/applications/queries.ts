@@ -22,6 +22,7 @@ import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
 import { countFromCells, countRows } from './count';
 import { applicationWhere, textMatchClause, type SqlWhere } from './filters';
+import { inOneRead } from './one-read';
 import { summaryColumnsSql, toApplication, toSummary, type FullRow, type SummaryRow } from './rows';
 
 const sortExpressions: Record<ApplicationSortColumn, string> = {
@@ -192,6 +193,10 @@ export function summariesByIds(db: Database, ids: readonly string[]): Applicatio
 }
 
 export function getApplication(db: Database, id: string): ApplicationDetail {
+  return inOneRead(db, readApplication, id);
+}
+
+function readApplication(db: Database, id: string): ApplicationDetail {
   const row = db
     .sql(`SELECT a.*, c.name AS company_name, s.name AS stage_name ${fromSql} WHERE a.id = ? AND a.deleted_at IS NULL`)
     .get(id) as FullRow | undefined;

@@ -113,6 +113,36 @@ describe('the write path', () => {
     const page = await app.api.invoke('applications.list', { text: 'typewriter' });
     expect(page.items.map((item) => item.id)).toEqual([created.id]);
   });
+
+  it('leaves the full-text entry alone when an update changes no searched column, and rewrites it when one does', async () => {
+    const { db, changes } = app.context;
+    const created = await app.api.invoke('applications.create', { companyName: 'Acme', position: 'Quantum welder' });
+    const screening = (await app.api.invoke('stages.list', undefined)).find((stage) => stage.category === 'screening')!;
+    const found = async (text: string) => (await app.api.invoke('applications.list', { text })).items.map((item) => item.id);
+    // Every write of a full-text row adds a segment record to the index's data.
+    const textWrites = () => db.sqlite.prepare(`SELECT count(*) FROM applications_fts_data`).pluck().get() as number;
+
+    const before = textWrites();
+    // A move to a stage that answers sets the first response day: a column the entry is not made of.
+    await app.api.invoke('applications.setStage', { id: created.id, stageId: screening.id });
+    expect((await app.api.invoke('applications.get', { id: created.id })).firstResponseOn).not.toBeNull();
+    expect(textWrites()).toBe(before);
+    expect(await found('welder')).toEqual([created.id]);
+
+    // In one write, a quiet change then a searched one, and a searched one then a quiet one: the entry follows both.
+    changes.write((write) => {
+      write.update('applications', created.id, { priority: 5 });
+      write.update('applications', created.id, { position: 'Quantum riveter' });
+    });
+    expect(await found('riveter')).toEqual([created.id]);
+    expect(await found('welder')).toEqual([]);
+    changes.write((write) => {
+      write.update('applications', created.id, { notes: 'plasma' });
+      write.update('applications', created.id, { priority: 2 });
+    });
+    expect(await found('plasma')).toEqual([created.id]);
+    expect(await found('riveter')).toEqual([created.id]);
+  });
 });
 
 describe('the hybrid logical clock', () => {
