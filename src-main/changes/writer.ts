@@ -840,6 +840,8 @@ export class ChangeWriter {
   private finish(touched: Map<SyncedTable, Set<string>>, wroteInBulk = false, freshOwed = false): void {
     if (touched.size === 0 && !wroteInBulk) return;
     const { stage, text, statistics, company } = affectedApplications(this.db, touched, this.fresh, this.quietText);
+    // applyRemote's `then` may have filled it too, and has no `finally` of its own for it.
+    this.quietText.clear();
     if (freshOwed) {
       // A bulk write's new applications owe their derived data (settleDerivedData computes it once for all).
       for (const id of this.fresh.ids.get('applications') ?? []) {

@@ -3,7 +3,8 @@
  * copy of a bench database: after each call the page numbers of the -wal file's frames are read (the log is emptied
  * before each call, so they are that call's alone), and at the end each page is named by `dbstat` (table or index;
  * pages allocated and freed again may be named by their later owner). Prints, per kind, the mean pages per call by
- * owner and the mean frames per call (a page written twice in one commit is one frame in WAL mode). Not a test:
+ * owner and the mean frames per call (a page written twice in one commit is one frame in WAL mode), and the same for
+ * the largest twentieth of the calls (what the 95th percentile writes). Not a test:
  * `npx tsx test/bench/probe-write-pages.ts <data folder> [calls per kind]`.
  */
 import fs from 'node:fs';
@@ -76,10 +77,23 @@ for (const [kind, { frames, pages }] of Object.entries(written)) {
       byOwner.set(name, (byOwner.get(name) ?? 0) + 1);
     }
   }
+  // The largest calls (the p95's side): what they write beyond the median call.
+  const largest = [...pages].sort((a, b) => b.length - a.length).slice(0, Math.max(1, Math.ceil(pages.length / 20)));
+  const largestByOwner = new Map<string, number>();
+  for (const callPages of largest) {
+    for (const page of callPages) {
+      const name = owner.get(page) ?? (page === 1 ? '(header, page 1)' : '(freelist)');
+      largestByOwner.set(name, (largestByOwner.get(name) ?? 0) + 1);
+    }
+  }
   results[kind] = {
     framesPerCall: round(frames.reduce((sum, n) => sum + n, 0) / frames.length),
     pagesPerCall: round(pages.reduce((sum, p) => sum + p.length, 0) / pages.length),
     byOwner: Object.fromEntries([...byOwner].sort((a, b) => b[1] - a[1]).map(([name, n]) => [name, round(n / pages.length)])),
+    largestCalls: {
+      pagesPerCall: round(largest.reduce((sum, p) => sum + p.length, 0) / largest.length),
+      byOwner: Object.fromEntries([...largestByOwner].sort((a, b) => b[1] - a[1]).map(([name, n]) => [name, round(n / largest.length)])),
+    },
   };
 }
 closeAppContext(context);
