@@ -19,7 +19,10 @@
  * --trace-loads N, N more loads per build, alternating, are traced (one at a time: the last one's trace is kept in the
  * system's temporary folder) and each prints the page's main-thread CPU from navigation to the first card, with the
  * kinds of work it went to: under a loaded machine the first card's wall time is mostly waiting for a core, the
- * thread's CPU much less so.
+ * thread's CPU much less so. With --commits N, N more loads per build, alternating, each print React's commits
+ * before the first card (the page's time, the cards and elements then in the board), through the hook React calls
+ * for its DevTools (commitHookScript), and when each handler call was sent and answered: what the first cards wait
+ * for, with little of the tracing's own cost.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,6 +48,8 @@ const { values, positionals } = parseArgs({
     'trace-scroll': { type: 'string' },
     /** A V8 CPU profile of one more load's scroll per build (DIR/<label>.scroll.cpuprofile): what the long frames run. */
     'scroll-profile': { type: 'string' },
+    /** Loads per build, alternating, each printing React's commits until the first card and the handler calls' times. */
+    commits: { type: 'string' },
     /** Traced loads and scrolls per build with --trace-scroll, alternating (each run's trace replaces the last). */
     'trace-scroll-runs': { type: 'string', default: '1' },
     frames: { type: 'string', default: '300' },
@@ -196,6 +201,27 @@ function firstCardCpu(trace: TraceFile): { total: number; byKind: Map<string, nu
   return { total, byKind };
 }
 
+/**
+ * Stands in for React's DevTools hook, which React calls after every commit: records the page's time, the board's
+ * cards and the document's elements then (window.__candidCommits). Plain JavaScript text, as shownWatchScript.
+ */
+const commitHookScript = `(() => {
+  const commits = [];
+  window.__candidCommits = commits;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() { return 1; },
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot() {
+      commits.push([Math.round(performance.now()), document.querySelectorAll('.board [data-application-id]').length, document.getElementsByTagName('*').length]);
+    },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
+  };
+})()`;
+
 const builds: Build[] = [];
 try {
   for (const positional of positionals) {
@@ -204,6 +230,7 @@ try {
     const server = await startHttpServer({ api, staticDir: path.resolve(dir) });
     const browserContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     if (!polled) await browserContext.addInitScript(shownWatchScript);
+    if (values.commits) await browserContext.addInitScript(commitHookScript);
     const page = await browserContext.newPage();
     await page.goto(server.launchUrl());
     const label = `${polled ? 'polled ' : ''}${path.basename(path.resolve(dir))}`;
@@ -289,6 +316,22 @@ try {
       }
     }
     for (const [build, values] of totals) log(`${build.label}: main-thread CPU until the first card, p50 ${summarize(values).p50.toFixed(1)} ms [${values.map((value) => value.toFixed(0)).join(' ')}]`);
+  }
+  if (values.commits) {
+    for (let load = 0; load < Number(values.commits); load += 1) {
+      for (const build of builds) {
+        const { firstCard } = await loadBoard(build);
+        const commits = (await build.page.evaluate('window.__candidCommits ?? []')) as [number, number, number][];
+        const calls = (await build.page.evaluate(
+          `performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/')).map((entry) => [entry.name.split('/').pop(), Math.round(entry.startTime), Math.round(entry.responseEnd)])`,
+        )) as [string, number, number][];
+        log(
+          `commits of ${build.label}, first card ${firstCard.toFixed(0)} ms: ` +
+            commits.filter(([time]) => time <= firstCard).map(([time, cards, elements]) => `${time} ms ${cards} cards ${elements} elements`).join('; '),
+        );
+        log(`  calls: ${calls.filter(([, start]) => start < firstCard).map(([name, start, end]) => `${name} ${start}–${end}`).join(', ')}`);
+      }
+    }
   }
   if (values.profile) {
     fs.mkdirSync(values.profile, { recursive: true });
