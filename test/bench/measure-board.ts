@@ -15,7 +15,14 @@
  * With --trace-scroll DIR, one more load per build and the scroll right after it (as the bench scrolls, while the
  * board still fills) are traced together, and each scroll frame's main-thread CPU is printed (the tasks' thread time:
  * under a loaded machine the frames' wall times are mostly waiting for a core, their CPU much less so). With
- * --scroll-profile DIR, a V8 CPU profile of one more scroll per build (the scripts the long frames run).
+ * --scroll-profile DIR, a V8 CPU profile of one more scroll per build (the scripts the long frames run). With
+ * --trace-loads N, N more loads per build, alternating, are traced (one at a time: the last one's trace is kept in the
+ * system's temporary folder) and each prints the page's main-thread CPU from navigation to the first card, with the
+ * kinds of work it went to: under a loaded machine the first card's wall time is mostly waiting for a core, the
+ * thread's CPU much less so. With --commits N, N more loads per build, alternating, each print React's commits
+ * before the first card (the page's time, the cards and elements then in the board), through the hook React calls
+ * for its DevTools (commitHookScript), and when each handler call was sent and answered: what the first cards wait
+ * for, with little of the tracing's own cost.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,9 +48,15 @@ const { values, positionals } = parseArgs({
     'trace-scroll': { type: 'string' },
     /** A V8 CPU profile of one more load's scroll per build (DIR/<label>.scroll.cpuprofile): what the long frames run. */
     'scroll-profile': { type: 'string' },
+    /** Loads per build, alternating, each printing React's commits until the first card and the handler calls' times. */
+    commits: { type: 'string' },
+    /** Traced loads and scrolls per build with --trace-scroll, alternating (each run's trace replaces the last). */
+    'trace-scroll-runs': { type: 'string', default: '1' },
     frames: { type: 'string', default: '300' },
     detail: { type: 'boolean', default: false },
     trace: { type: 'string' },
+    /** Traced loads per build, alternating, each load's main-thread CPU until its first card printed with what it ran. */
+    'trace-loads': { type: 'string' },
     /** Milliseconds between the last load's first cards and the scroll; the bench (renderer.ts) scrolls at once. */
     settle: { type: 'string', default: '0' },
   },
@@ -108,7 +121,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { functionName?: string } };
+  args?: { name?: string; data?: { functionName?: string; url?: string } };
 }
 type TraceFile = { traceEvents: TraceEvent[] } | TraceEvent[];
 
@@ -116,6 +129,20 @@ type TraceFile = { traceEvents: TraceEvent[] } | TraceEvent[];
  * The page's main-thread CPU (the tasks' thread time, which the machine's load stretches far less than their wall
  * time) in each frame of the scroll script, from one scroll frame (a call of its `tick`) to the next.
  */
+/** The page's garbage collection (main-thread CPU of V8's major and minor collections) during the scroll script. */
+function scrollGcCpu(trace: TraceFile): number {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const ticks = events.filter((event) => event.name === 'FunctionCall' && event.args?.data?.functionName === 'tick').sort((a, b) => a.ts - b.ts);
+  if (ticks.length < 2) return Number.NaN;
+  const [first, last] = [ticks[0]!, ticks.at(-1)!];
+  return (
+    events
+      .filter((event) => (event.name === 'MajorGC' || event.name === 'MinorGC') && event.ph === 'X' && event.pid === first.pid && event.tid === first.tid)
+      .filter((event) => event.ts >= first.ts && event.ts <= last.ts)
+      .reduce((sum, event) => sum + (event.tdur ?? event.dur ?? 0), 0) / 1000
+  );
+}
+
 function scrollFramesCpu(trace: TraceFile): number[] {
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const mainThreads = new Set(events.filter((event) => event.ph === 'M' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
@@ -136,6 +163,65 @@ function scrollFramesCpu(trace: TraceFile): number[] {
   return frames;
 }
 
+/**
+ * The page's main-thread CPU (thread time) from the board's navigation to the first card, in all and by kind of
+ * work: each traced event's own thread time (its children's taken out), named by the event (and the script's file
+ * for script events).
+ */
+function firstCardCpu(trace: TraceFile): { total: number; byKind: Map<string, number> } {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const mark = events.find((event) => event.name === 'first-card');
+  const navigation = events.filter((event) => event.name === 'navigationStart' && (!mark || event.ts <= mark.ts)).sort((a, b) => b.ts - a.ts)[0];
+  const mainThreads = new Set(events.filter((event) => event.ph === 'M' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const byKind = new Map<string, number>();
+  if (!mark || !navigation) return { total: Number.NaN, byKind };
+  // The page's main thread: the renderer main thread that ran the most script in the window.
+  const inWindow = events.filter((event) => event.ph === 'X' && event.ts >= navigation.ts && event.ts < mark.ts && mainThreads.has(`${event.pid}:${event.tid}`));
+  const scripts = new Map<string, number>();
+  for (const event of inWindow) if (event.name === 'FunctionCall' || event.name === 'v8.evaluateModule') scripts.set(`${event.pid}:${event.tid}`, (scripts.get(`${event.pid}:${event.tid}`) ?? 0) + 1);
+  const thread = [...scripts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const own = inWindow.filter((event) => `${event.pid}:${event.tid}` === thread && event.tdur !== undefined && event.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let total = 0;
+  const stack: { end: number; kind: string; self: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length > 0 && stack.at(-1)!.end <= until) {
+      const done = stack.pop()!;
+      byKind.set(done.kind, (byKind.get(done.kind) ?? 0) + done.self / 1000);
+    }
+  };
+  for (const event of own) {
+    close(event.ts);
+    const file = event.args?.data?.url?.split('/').pop();
+    const kind = file ? `${event.name} ${file.replace(/-[\w-]{8}\.js$/, '')}` : event.name;
+    if (stack.length === 0) total += event.tdur! / 1000;
+    else stack.at(-1)!.self -= event.tdur!;
+    stack.push({ end: event.ts + event.dur!, kind, self: event.tdur! });
+  }
+  close(Number.POSITIVE_INFINITY);
+  return { total, byKind };
+}
+
+/**
+ * Stands in for React's DevTools hook, which React calls after every commit: records the page's time, the board's
+ * cards and the document's elements then (window.__candidCommits). Plain JavaScript text, as shownWatchScript.
+ */
+const commitHookScript = `(() => {
+  const commits = [];
+  window.__candidCommits = commits;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() { return 1; },
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot() {
+      commits.push([Math.round(performance.now()), document.querySelectorAll('.board [data-application-id]').length, document.getElementsByTagName('*').length]);
+    },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
+  };
+})()`;
+
 const builds: Build[] = [];
 try {
   for (const positional of positionals) {
@@ -144,6 +230,7 @@ try {
     const server = await startHttpServer({ api, staticDir: path.resolve(dir) });
     const browserContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     if (!polled) await browserContext.addInitScript(shownWatchScript);
+    if (values.commits) await browserContext.addInitScript(commitHookScript);
     const page = await browserContext.newPage();
     await page.goto(server.launchUrl());
     const label = `${polled ? 'polled ' : ''}${path.basename(path.resolve(dir))}`;
@@ -212,6 +299,40 @@ try {
       log(`trace of ${build.label}'s scroll: ${scrollFile}`);
     }
   }
+  if (values['trace-loads']) {
+    const file = path.join(scratchDir('candid-measure-board-trace-'), 'load.trace.json');
+    const totals = new Map<Build, number[]>();
+    for (let load = 0; load < Number(values['trace-loads']); load += 1) {
+      for (const build of builds) {
+        await build.page.goto('about:blank');
+        await browser.startTracing(undefined, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading'] });
+        const firstCard = await openBoard(build);
+        await build.page.evaluate(`performance.mark('first-card', { startTime: ${firstCard} })`);
+        await browser.stopTracing();
+        const { total, byKind } = firstCardCpu(JSON.parse(fs.readFileSync(file, 'utf8')) as TraceFile);
+        totals.set(build, [...(totals.get(build) ?? []), total]);
+        const kinds = [...byKind].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([kind, ms]) => `${kind} ${ms.toFixed(1)}`).join(', ');
+        log(`traced load ${load + 1} ${build.label}: first card ${firstCard.toFixed(0)} ms, main-thread CPU until then ${total.toFixed(1)} ms (${kinds})`);
+      }
+    }
+    for (const [build, values] of totals) log(`${build.label}: main-thread CPU until the first card, p50 ${summarize(values).p50.toFixed(1)} ms [${values.map((value) => value.toFixed(0)).join(' ')}]`);
+  }
+  if (values.commits) {
+    for (let load = 0; load < Number(values.commits); load += 1) {
+      for (const build of builds) {
+        const { firstCard } = await loadBoard(build);
+        const commits = (await build.page.evaluate('window.__candidCommits ?? []')) as [number, number, number][];
+        const calls = (await build.page.evaluate(
+          `performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/')).map((entry) => [entry.name.split('/').pop(), Math.round(entry.startTime), Math.round(entry.responseEnd)])`,
+        )) as [string, number, number][];
+        log(
+          `commits of ${build.label}, first card ${firstCard.toFixed(0)} ms: ` +
+            commits.filter(([time]) => time <= firstCard).map(([time, cards, elements]) => `${time} ms ${cards} cards ${elements} elements`).join('; '),
+        );
+        log(`  calls: ${calls.filter(([, start]) => start < firstCard).map(([name, start, end]) => `${name} ${start}–${end}`).join(', ')}`);
+      }
+    }
+  }
   if (values.profile) {
     fs.mkdirSync(values.profile, { recursive: true });
     for (const build of builds) {
@@ -229,18 +350,20 @@ try {
   }
   if (values['trace-scroll']) {
     fs.mkdirSync(values['trace-scroll'], { recursive: true });
-    for (const build of builds) {
+    for (let run = 0; run < Number(values['trace-scroll-runs']); run += 1) for (const build of builds) {
       await build.page.goto('about:blank');
       const file = path.join(values['trace-scroll'], `${build.label}.load-scroll.trace.json`);
       await browser.startTracing(undefined, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
       await openBoard(build);
       await build.page.evaluate(boardScrollScript(Number(values.frames), 120));
       await browser.stopTracing();
-      const frames = scrollFramesCpu(JSON.parse(fs.readFileSync(file, 'utf8')) as TraceFile);
+      const trace = JSON.parse(fs.readFileSync(file, 'utf8')) as TraceFile;
+      const frames = scrollFramesCpu(trace);
       const sorted = [...frames].sort((a, b) => a - b);
       log(
         `trace of ${build.label}'s load and scroll: ${file}; main-thread CPU per scroll frame: longest ${sorted.at(-1)?.toFixed(1)}, ` +
-          `p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms, over 16.7 ms ${frames.filter((frame) => frame > 16.7).length} of ${frames.length}, total ${frames.reduce((sum, frame) => sum + frame, 0).toFixed(0)} ms`,
+          `p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms, over 16.7 ms ${frames.filter((frame) => frame > 16.7).length} of ${frames.length}, over 33 ms ${frames.filter((frame) => frame > 33).length}, ` +
+          `total ${frames.reduce((sum, frame) => sum + frame, 0).toFixed(0)} ms, garbage collection ${scrollGcCpu(trace).toFixed(0)} ms`,
       );
     }
   }
