@@ -5,10 +5,11 @@ import type { AppContext } from '../context';
 import { cellContext } from './cells';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
-import { companiesTable, CompanyCounts, readApplicationsTable, relatedTables } from './tables';
+import { companiesTable, CompanyCounts, readApplicationsTable } from './tables';
 import { createWorkbookWriter, SheetXmlWriter, writeTableSheet } from './workbook';
 import { HeldSheetParts } from './held-sheet';
 import { InterviewedApplications } from './interviewed-applications';
+import { ContactedApplications } from './contacted-applications';
 import { historySourceFor, writeApplicationsWithHistory } from './history-walk';
 import { SheetThread } from './sheet-thread';
 import type { ThreadSheet } from './sheet-protocol';
@@ -65,16 +66,19 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
         return { rows };
       }
       // One thread: the stage history is written in the applications' walk, its part held in a file until that walk
-      // ends, and the companies' counts are taken from the applications written.
+      // ends; the companies' counts, and what the interviews and contacts sheets show of their applications, are
+      // taken from the applications written.
       const history = new HeldSheetParts((folder) => context.job?.temporary(folder));
       const historyNumber = others.find(({ sheet }) => sheet === 'stageHistory')!.number;
       try {
         const companyCounts = new CompanyCounts();
         const interviewed = await InterviewedApplications.read(reader);
+        const contacted = await ContactedApplications.read(reader);
         const rows = await writeApplicationsWithHistory(reader, workbook, applications, (columns) => new SheetXmlWriter(history, historyNumber, columns), cells, {
           source: historySourceFor(filters),
           companyCounts,
           interviewed,
+          contacted,
         });
         // Its part goes into the archive right after the applications' (the workbook's list of sheets, not the order
         // of the archive's files, orders the sheets): the buffers it is read back in are then freed while the next
@@ -85,7 +89,7 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
           if (sheet === 'stageHistory') workbook.nameSheetPlacedAhead(cells.labels.sheet(sheet), historyNumber);
           else if (sheet === 'interviews') await writeTableSheet(reader, workbook, interviewed.table(), cells);
           else if (sheet === 'companies') await writeTableSheet(reader, workbook, companiesTable(filters, companyCounts), cells);
-          else await writeTableSheet(reader, workbook, relatedTables[sheet](filters), cells);
+          else await writeTableSheet(reader, workbook, contacted.table(filters, companyCounts), cells);
         }
         await workbook.commit();
         return { rows };

@@ -2,6 +2,7 @@ import type { ApplicationFilters } from '../../src-shared/contract';
 import { applicationWhere } from '../applications/filters';
 import type { CellContext } from './cells';
 import { HeldHistories } from './held-histories';
+import type { ContactedApplications } from './contacted-applications';
 import type { InterviewedApplications } from './interviewed-applications';
 import type { ExportReader } from './reader';
 import { batchSize, type TableSpec } from './table';
@@ -56,8 +57,8 @@ async function batchHistory(reader: ExportReader, source: HistorySource): Promis
  * row's page read again: about 2 s of SQLite's CPU at 100,000 applications (docs/performance.md). The same rows in
  * the same order (test/exports/history-walk.test.ts). `history` is given the sheet's columns and makes its writer;
  * `companyCounts`, if given, counts the applications written by company for the companies sheet;
- * `interviewed` keeps what the interviews sheet shows of them. Returns the
- * number of applications.
+ * `interviewed` and `contacted` keep what the interviews and contacts sheets show of them. Returns the number of
+ * applications.
  */
 export async function writeApplicationsWithHistory(
   reader: ExportReader,
@@ -65,9 +66,9 @@ export async function writeApplicationsWithHistory(
   applications: TableSpec<ApplicationRow>,
   history: (columns: SheetColumn[]) => SheetWriter,
   context: CellContext,
-  options: { size?: number; source?: HistorySource; companyCounts?: CompanyCounts; interviewed?: InterviewedApplications } = {},
+  options: { size?: number; source?: HistorySource; companyCounts?: CompanyCounts; interviewed?: InterviewedApplications; contacted?: ContactedApplications } = {},
 ): Promise<number> {
-  const { size = batchSize, source = 'perBatch', companyCounts, interviewed } = options;
+  const { size = batchSize, source = 'perBatch', companyCounts, interviewed, contacted } = options;
   const sheet = history(sheetColumns(stageEventColumns, context.labels));
   const write = tableRowWriter(sheet, stageEventColumns, context);
   const eventsOf = await batchHistory(reader, source);
@@ -79,6 +80,7 @@ export async function writeApplicationsWithHistory(
     async (batch) => {
       companyCounts?.add(batch);
       interviewed?.add(batch);
+      contacted?.add(batch);
       eventsOf(batch, write);
       await sheet.drained();
     },

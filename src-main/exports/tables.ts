@@ -1,6 +1,6 @@
 import type { ApplicationFilters } from '../../src-shared/contract';
 import { applicationWhere } from '../applications/filters';
-import type { ColumnSpec, TableSpec } from './table';
+import type { ColumnSpec, SqlPart, TableSpec } from './table';
 import type { InterviewsTable } from '../db/schema';
 import { customValueColumns, customValueColumnsSql, readExportedFields } from '../custom-fields/exports';
 import type { FieldShape } from '../custom-fields/values';
@@ -19,7 +19,7 @@ function filtered(filters: ApplicationFilters) {
 }
 
 /** Filters given beyond the defaults: the related sheets then keep only what relates to the selected applications. */
-function narrowsSelection(filters: ApplicationFilters): boolean {
+export function narrowsSelection(filters: ApplicationFilters): boolean {
   return Object.entries(filters).some(([key, value]) => value !== undefined && !(key === 'archived' && value === false));
 }
 
@@ -236,21 +236,29 @@ export class CompanyCounts {
 /**
  * Companies of the selected applications (every company when no filter narrows the view), with how many of the
  * selected applications went to each: counted by SQL, or taken from `counted` once the applications sheet is
- * written (CompanyCounts).
+ * written (CompanyCounts), which then also tells which companies had selected applications: the selection's
+ * subquery read every selected application again (an archived-included export narrows).
  */
 export function companiesTable(filters: ApplicationFilters, counted?: CompanyCounts): TableSpec<CompanyRow> {
   const { where, params } = filtered(filters);
   const narrow = narrowsSelection(filters);
-  const count = counted ? '' : `, (SELECT count(*) FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.company_id = co.id AND ${where}) AS application_count`;
+  if (counted) {
+    return {
+      sheet: 'companies',
+      columns: companyColumnsCounting<CompanyRow>((row) => counted.of(row.id)),
+      select: { sql: `SELECT co.* FROM companies co WHERE co.deleted_at IS NULL ORDER BY co.name_key, co.rowid`, params: [] },
+      keep: narrow ? (row) => counted.of(row.id) > 0 : undefined,
+    };
+  }
   return {
     sheet: 'companies',
-    columns: counted ? companyColumnsCounting<CompanyRow>((row) => counted.of(row.id)) : companyColumns,
+    columns: companyColumns,
     select: {
-      sql: `SELECT co.*${count}
+      sql: `SELECT co.*, (SELECT count(*) FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.company_id = co.id AND ${where}) AS application_count
         FROM companies co WHERE co.deleted_at IS NULL
         ${narrow ? `AND co.id IN (SELECT a.company_id FROM applications a JOIN companies c ON c.id = a.company_id WHERE ${where})` : ''}
         ORDER BY co.name_key, co.rowid`,
-      params: [...(counted ? [] : params), ...(narrow ? params : [])],
+      params: [...params, ...(narrow ? params : [])],
     },
   };
 }
@@ -263,34 +271,39 @@ export interface ContactRow {
   phone: string | null;
   linkedin_url: string | null;
   notes: string | null;
+  /** Not a column of the sheet: which contacts a narrowed export keeps (ContactedApplications). */
+  company_id: string | null;
   company_name: string | null;
   positions: string | null;
 }
 
-export const contactColumns: ColumnSpec<ContactRow>[] = [
-  { key: 'name', kind: 'text', width: 24, get: (row) => row.name },
-  { key: 'role', kind: 'text', width: 20, get: (row) => row.role },
-  { key: 'company', kind: 'text', width: 24, get: (row) => row.company_name },
-  { key: 'email', kind: 'text', width: 28, get: (row) => row.email },
-  { key: 'phone', kind: 'text', width: 16, get: (row) => row.phone },
-  { key: 'linkedinUrl', kind: 'url', width: 32, get: (row) => row.linkedin_url },
-  { key: 'applications', kind: 'text', width: 32, get: (row) => row.positions },
-  { key: 'notes', kind: 'longText', width: 40, get: (row) => row.notes },
-  { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
-];
+/** The contacts sheet's columns, each contact's applications ("Company – Position, …") given by `positions`. */
+export function contactColumnsOf<Row extends Omit<ContactRow, 'positions'>>(positions: (row: Row) => string | null): ColumnSpec<Row>[] {
+  return [
+    { key: 'name', kind: 'text', width: 24, get: (row) => row.name },
+    { key: 'role', kind: 'text', width: 20, get: (row) => row.role },
+    { key: 'company', kind: 'text', width: 24, get: (row) => row.company_name },
+    { key: 'email', kind: 'text', width: 28, get: (row) => row.email },
+    { key: 'phone', kind: 'text', width: 16, get: (row) => row.phone },
+    { key: 'linkedinUrl', kind: 'url', width: 32, get: (row) => row.linkedin_url },
+    { key: 'applications', kind: 'text', width: 32, get: positions },
+    { key: 'notes', kind: 'longText', width: 40, get: (row) => row.notes },
+    { key: 'id', kind: 'text', width: 38, get: (row) => row.id },
+  ];
+}
 
-/** Contacts linked to the selected applications or working at their companies (every contact when unfiltered). */
-export function contactsTable(filters: ApplicationFilters): TableSpec<ContactRow> {
+export const contactColumns = contactColumnsOf<ContactRow>((row) => row.positions);
+
+/**
+ * The contacts the sheet lists, in its order: those linked to the selected applications or working at their
+ * companies (every contact when unfiltered). `positions` is an extra column of the SELECT (with its parameters), or
+ * nothing when the positions are made elsewhere (contacted-applications.ts).
+ */
+function contactsSelect(filters: ApplicationFilters, positions?: SqlPart): SqlPart {
   const { where, params } = filtered(filters);
   const narrow = narrowsSelection(filters);
   return {
-    sheet: 'contacts',
-    columns: contactColumns,
-    select: {
-      sql: `SELECT ct.*, co.name AS company_name,
-          (SELECT group_concat(label, ', ') FROM (SELECT c.name || ' – ' || a.position AS label
-            FROM application_contacts ac JOIN applications a ON a.id = ac.application_id JOIN companies c ON c.id = a.company_id
-            WHERE ac.contact_id = ct.id AND ac.deleted_at IS NULL AND ${where} ORDER BY a.applied_on DESC)) AS positions
+    sql: `SELECT ct.*, co.name AS company_name${positions ? `, ${positions.sql} AS positions` : ''}
         FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id AND co.deleted_at IS NULL
         WHERE ct.deleted_at IS NULL
         ${
@@ -301,8 +314,33 @@ export function contactsTable(filters: ApplicationFilters): TableSpec<ContactRow
             : ''
         }
         ORDER BY ct.name COLLATE NOCASE, ct.rowid`,
-      params: narrow ? [...params, ...params, ...params] : params,
-    },
+    params: [...(positions?.params ?? []), ...(narrow ? [...params, ...params] : [])],
+  };
+}
+
+/**
+ * Every live contact, each without its applications, in the sheet's order: ContactedApplications adds them, and
+ * keeps those a narrowing filter selects.
+ */
+export const everyContactSelect: SqlPart = contactsSelect({});
+
+/**
+ * Contacts linked to the selected applications or working at their companies (every contact when unfiltered), each
+ * with the selected applications it is linked to, newest applied first; those applied the same day (or both
+ * without a date) in the order their links were made (`ac.rowid`), the order SQLite's sort gave them before it was
+ * written down here.
+ */
+export function contactsTable(filters: ApplicationFilters): TableSpec<ContactRow> {
+  const { where, params } = filtered(filters);
+  return {
+    sheet: 'contacts',
+    columns: contactColumns,
+    select: contactsSelect(filters, {
+      sql: `(SELECT group_concat(label, ', ') FROM (SELECT c.name || ' – ' || a.position AS label
+            FROM application_contacts ac JOIN applications a ON a.id = ac.application_id JOIN companies c ON c.id = a.company_id
+            WHERE ac.contact_id = ct.id AND ac.deleted_at IS NULL AND ${where} ORDER BY a.applied_on DESC, ac.rowid))`,
+      params,
+    }),
   };
 }
 

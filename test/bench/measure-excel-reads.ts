@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { closeAppContext, openAppContext } from '../../src-main/context';
 import { withExportReader, type ExportReader } from '../../src-main/exports/reader';
-import { applicationsTable, companiesTable, contactsTable, interviewsTable, type CompanyCounts } from '../../src-main/exports/tables';
+import { applicationsTable, companiesTable, everyContactSelect, contactsTable, interviewsTable, type CompanyCounts } from '../../src-main/exports/tables';
 import type { SqlPart } from '../../src-main/exports/table';
 import { InterviewedApplications } from '../../src-main/exports/interviewed-applications';
 
@@ -37,8 +37,18 @@ const queries: Record<string, SqlPart> = {
   interviews: interviewsTable(filters).select,
   // The one-thread export's: the interviews alone, each with its application's rowid (interviewed-applications.ts).
   interviewsAfterWalk: { sql: InterviewedApplications.sheetQuery, params: [] },
-  companies: companiesTable(filters, counted).select,
+  companies: companiesTable(filters).select,
+  // The one-thread export's: the companies alone, counted and selected from the walk.
+  companiesAfterWalk: companiesTable(filters, counted).select,
   contacts: contactsTable(filters).select,
+  // The one-thread export's: the contacts' links read before the walk, then the contacts alone
+  // (contacted-applications.ts).
+  contactLinks: {
+    sql: `SELECT ac.contact_id, a.seq FROM application_contacts ac CROSS JOIN applications a ON a.id = ac.application_id
+      WHERE ac.deleted_at IS NULL ORDER BY ac.contact_id, ac.rowid`,
+    params: [],
+  },
+  contactsAfterWalk: everyContactSelect,
 };
 
 const readCalls = () => Number(/syscr: (\d+)/.exec(fs.readFileSync('/proc/self/io', 'utf8'))![1]);

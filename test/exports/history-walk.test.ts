@@ -8,8 +8,9 @@ import { cellContext, type ExcelValue } from '../../src-main/exports/cells';
 import { HeldSheetParts } from '../../src-main/exports/held-sheet';
 import { historySourceFor, writeApplicationsWithHistory } from '../../src-main/exports/history-walk';
 import { withExportReader } from '../../src-main/exports/reader';
-import { companiesTable, CompanyCounts, interviewsTable, readApplicationsTable, stageHistoryTable } from '../../src-main/exports/tables';
+import { companiesTable, CompanyCounts, contactsTable, interviewsTable, readApplicationsTable, stageHistoryTable } from '../../src-main/exports/tables';
 import { InterviewedApplications } from '../../src-main/exports/interviewed-applications';
+import { ContactedApplications } from '../../src-main/exports/contacted-applications';
 import { writeTableSheet, type SheetColumn, type SheetWriter } from '../../src-main/exports/workbook';
 import { ZipWriter } from '../../src-main/exports/xlsx/zip';
 import { generateDataset, seedDatabase } from '../../src-main/seed';
@@ -22,7 +23,8 @@ import { zipEntry } from './support/zip-entry';
  * batch of applications' events read by their ids, instead of through its own query walking the applications again
  * (stageHistoryTable). On a seeded database, with events retracted and a stage deleted, for several filters and
  * batch sizes, both give the same rows in the same order, cell by cell, and the applications sheet is unchanged; so do
- * the companies sheet counted from the walk and the interviews sheet with its applications’ texts kept from it.
+ * the companies sheet counted from the walk, and the interviews and contacts sheets with their applications’ texts
+ * kept from it (a contact's applications applied the same day in the order they were linked).
  */
 
 let app: TempApp;
@@ -46,7 +48,26 @@ beforeAll(async () => {
   app.context.changes.write((write) => write.softDelete('interviews', interview));
   const renamed = (await app.api.invoke('stages.list', undefined)).find((stage) => stage.name === 'Appel RH')!;
   await app.api.invoke('stages.delete', { id: renamed.id, replacementId: world.stages.screening });
+  // A contact linked to applications applied the same day, linked in another order than the walk's (newest seq
+  // first), one applied later, one without a date (last), and a deleted one (left out).
+  const picked = app.context.db.sqlite
+    .prepare(`SELECT id FROM applications WHERE deleted_at IS NULL AND archived = 0 ORDER BY seq LIMIT 6 OFFSET 20`)
+    .pluck()
+    .all() as string[];
+  const [low, middle, high, later, undated, deleted] = picked;
+  app.context.changes.write((write) => {
+    for (const id of [low, middle, high, deleted]) write.update('applications', id, { applied_on: '2024-02-02' });
+    write.update('applications', later, { applied_on: '2024-03-03' });
+    write.update('applications', undated, { applied_on: null });
+  });
+  tiedContact = (await app.api.invoke('contacts.create', { name: 'Tied Contact', applicationIds: [undated, low, deleted, high, later, middle] })).id;
+  await app.api.invoke('applications.delete', { id: deleted });
+  tiedOrder = [later, low, high, middle, undated];
 });
+
+let tiedContact: string;
+/** The applications of tiedContact as its Applications column lists them. */
+let tiedOrder: string[];
 afterAll(() => app?.close());
 
 /** A sheet that keeps the cells of every row written into it. */
@@ -103,15 +124,17 @@ describe('the stage history written in the applications’ walk', () => {
 
   it.each(cases)('gives the rows of the stage history’s own query, in its order ($filters, batches of $size, $source)', async ({ filters, size, source }) => {
     const context = cellContext('fr', 'Europe/Paris');
-    const { expected, applications, history, companies, interviews } = await withExportReader(app.context.db, async (reader) => {
+    const { expected, applications, history, companies, interviews, contacts } = await withExportReader(app.context.db, async (reader) => {
       const expected: RecordedSheet[] = [];
       await writeTableSheet(reader, recorder(expected), await readApplicationsTable(reader, filters), context);
       await writeTableSheet(reader, recorder(expected), stageHistoryTable(filters), context);
       const applications: RecordedSheet[] = [];
       const companies: RecordedSheet[] = [];
       const interviews: RecordedSheet[] = [];
+      const contacts: RecordedSheet[] = [];
       const companyCounts = new CompanyCounts();
       const interviewed = await InterviewedApplications.read(reader);
+      const contacted = await ContactedApplications.read(reader);
       let history: RecordedSheet | undefined;
       const rows = await writeApplicationsWithHistory(
         reader,
@@ -119,15 +142,17 @@ describe('the stage history written in the applications’ walk', () => {
         await readApplicationsTable(reader, filters),
         (columns) => (history = new RecordedSheet(columns)),
         context,
-        { size, source, companyCounts, interviewed },
+        { size, source, companyCounts, interviewed, contacted },
       );
       await writeTableSheet(reader, recorder(expected), companiesTable(filters), context);
       await writeTableSheet(reader, recorder(companies), companiesTable(filters, companyCounts), context);
       await writeTableSheet(reader, recorder(expected), interviewsTable(filters), context);
       const interviewRows = await writeTableSheet(reader, recorder(interviews), interviewed.table(), context);
+      await writeTableSheet(reader, recorder(expected), contactsTable(filters), context);
+      await writeTableSheet(reader, recorder(contacts), contacted.table(filters, companyCounts), context);
       expect(rows).toBe(applications[0].rows.length);
       expect(interviewRows).toBe(interviews[0].rows.length);
-      return { expected, applications, history: history!, companies, interviews };
+      return { expected, applications, history: history!, companies, interviews, contacts };
     });
     expect(applications[0].columns).toEqual(expected[0].columns);
     expect(applications[0].rows).toEqual(expected[0].rows);
@@ -141,8 +166,31 @@ describe('the stage history written in the applications’ walk', () => {
     expect(interviews[0].columns).toEqual(expected[3].columns);
     expect(interviews[0].rows).toEqual(expected[3].rows);
     expect(interviews[0].rows.length).toBeGreaterThan(3);
+    // The contacts sheet with its applications' texts kept from the walk, as with its own subquery.
+    expect(contacts[0].columns).toEqual(expected[4].columns);
+    expect(contacts[0].rows).toEqual(expected[4].rows);
+    expect(contacts[0].rows.some((row) => typeof row[6] === 'string' && row[6].includes(', '))).toBe(true);
     // Enough events to cross many batches, and none of the retracted ones.
     expect(history.rows.length).toBeGreaterThan(Math.min(3 * size, 40));
+  });
+
+  it('lists a contact’s applications newest applied first, those of one day in the order they were linked', async () => {
+    const context = cellContext('en', 'UTC');
+    const label = (id: string) => {
+      const row = app.context.db.sqlite.prepare('SELECT c.name, a.position FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.id = ?').get(id) as { name: string; position: string };
+      return `${row.name} – ${row.position}`;
+    };
+    const expected = tiedOrder.map(label).join(', ');
+    const positions = await withExportReader(app.context.db, async (reader) => {
+      const contacted = await ContactedApplications.read(reader);
+      await writeApplicationsWithHistory(reader, recorder([]), await readApplicationsTable(reader, { archived: 'all' }), (columns) => new RecordedSheet(columns), context, { size: 4, contacted });
+      const sheets: RecordedSheet[] = [];
+      await writeTableSheet(reader, recorder(sheets), contactsTable({ archived: 'all' }), context);
+      const ids = sheets[0].rows.map((row) => row[8]);
+      return { walk: contacted.positionsOf(tiedContact), query: sheets[0].rows[ids.indexOf(tiedContact)][6] };
+    });
+    expect(positions.query).toBe(expected);
+    expect(positions.walk).toBe(expected);
   });
 
   it.each(['perBatch', 'held'] as const)('leaves out retracted events and names a deleted stage’s events after their new stage (%s)', async (source) => {
