@@ -1,12 +1,11 @@
 import type { ApplicationFilters } from '../../src-shared/contract';
-import { applicationWhere } from '../applications/filters';
 import type { CellContext } from './cells';
 import { HeldHistories } from './held-histories';
 import type { ContactedApplications } from './contacted-applications';
 import type { InterviewedApplications } from './interviewed-applications';
 import type { ExportReader } from './reader';
 import { batchSize, type TableSpec } from './table';
-import { readStageNames, stageEventColumns, type CompanyCounts, stageEventsOfApplications, stageEventRow, type ApplicationRow, type BatchStageEventRow, type StageEventRow } from './tables';
+import { narrowsBeyondArchived, readStageNames, stageEventColumns, type CompanyCounts, stageEventsOfApplications, stageEventRow, type ApplicationRow, type BatchStageEventRow, type StageEventRow } from './tables';
 import { sheetColumns, tableRowWriter, writeTableSheet, type SheetColumn, type SheetWriter, type WorkbookWriter } from './workbook';
 
 /**
@@ -23,7 +22,7 @@ export type HistorySource = 'held' | 'perBatch';
  * nothing, as for the list.
  */
 export function historySourceFor(filters: ApplicationFilters): HistorySource {
-  return applicationWhere({ ...filters, archived: 'all' }).clauses.length > 1 ? 'perBatch' : 'held';
+  return narrowsBeyondArchived(filters) ? 'perBatch' : 'held';
 }
 
 /** A batch's stage history rows, in order, handed to `emit`. */

@@ -111,6 +111,32 @@ describe('where the walk finds the events', () => {
   });
 });
 
+describe('which companies the related sheets keep', () => {
+  /** The ids of the companies sheet's rows, by its own query. */
+  const companiesOf = (filters: ApplicationFilters) => {
+    const { sql, params } = companiesTable(filters).select;
+    return new Set((app.context.db.sqlite.prepare(sql).all(...params) as { id: string }[]).map((row) => row.id));
+  };
+
+  it('lists every company unless a filter selects fewer applications: archived included widens, archived only narrows', async () => {
+    const lonely = (await app.api.invoke('companies.create', { name: 'No Application Yet' })).id;
+    const archivedOnlyCompany = (await app.api.invoke('companies.create', { name: 'Only Archived Here' })).id;
+    const archivedApplication = (await app.api.invoke('applications.create', { companyId: archivedOnlyCompany, position: 'Archived role' })).id;
+    await app.api.invoke('applications.bulkUpdate', { ids: [archivedApplication], patch: { archived: true } });
+    const every = app.context.db.sqlite.prepare('SELECT count(*) FROM companies WHERE deleted_at IS NULL').pluck().get() as number;
+    for (const filters of [{}, { archived: 'all' }, { tags: [], sources: [] }, { text: '' }] as ApplicationFilters[]) {
+      const kept = companiesOf(filters);
+      expect(kept.size, JSON.stringify(filters)).toBe(every);
+      expect(kept.has(lonely), JSON.stringify(filters)).toBe(true);
+    }
+    const archivedOnly = companiesOf({ archived: true });
+    expect(archivedOnly.has(archivedOnlyCompany)).toBe(true);
+    expect(archivedOnly.has(lonely)).toBe(false);
+    expect(archivedOnly.size).toBeLessThan(every);
+    expect(companiesOf({ archived: 'all', text: 'Archived role' })).toEqual(new Set([archivedOnlyCompany]));
+  });
+});
+
 describe('the stage history written in the applications’ walk', () => {
   const filtered: { filters: ApplicationFilters; size: number }[] = [
     { filters: { archived: 'all' }, size: 500 },
