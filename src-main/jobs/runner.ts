@@ -175,7 +175,8 @@ export class JobRunner implements Jobs {
   }
 
   prepare(): boolean {
-    if (this.closed || this.running.size > 0) return false;
+    // A worker doing a job's upkeep is kept once it is done: no second one.
+    if (this.closed || this.running.size > 0 || this.upkeeping.size > 0) return false;
     // One already waiting: it is kept its full while again from now.
     if (idle) {
       idle.timer.refresh();
