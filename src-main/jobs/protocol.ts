@@ -36,5 +36,11 @@ export type WorkerMessage =
   | { type: 'progress'; step: JobStep; done: number | null; total: number | null; fraction: number; cancellable: boolean }
   /** A file the job is about to create that must not outlive it (main removes it if the worker dies). */
   | { type: 'temporary'; path: string }
-  | { type: 'done'; value: unknown }
+  /**
+   * The job's answer. `upkeep`: the worker goes on with work that changes nothing the user sees (an import's
+   * full-text merge, JobControl.afterAnswer), still taking the write lock per transaction, until `upkept`.
+   */
+  | { type: 'done'; value: unknown; upkeep?: boolean }
+  /** The upkeep after the answer ended: the worker waits for its next job. */
+  | { type: 'upkept' }
   | { type: 'failed'; error: AppErrorShape };

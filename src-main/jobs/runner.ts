@@ -27,6 +27,11 @@ export interface Jobs {
   onEvent(listener: (event: JobEvent) => void): () => void;
   /** Resolves once no job holds the write lock (main's writes wait for this instead of for SQLite's lock). */
   whenWritable(): Promise<void>;
+  /**
+   * Resolves once every job asked for so far has ended, the upkeep some do after their answer included
+   * (JobControl.afterAnswer): for tests and scripts that look at what that upkeep leaves.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,7 +112,10 @@ interface RunningJob {
   started: number;
   temporaries: Set<string>;
   cancelTimer?: NodeJS.Timeout;
-  settle(outcome: { value: unknown } | { error: AppError }): void;
+  /** The job's answer to its caller. With `upkeep`, the worker goes on (lock messages included) until `finish`. */
+  settle(outcome: { value: unknown } | { error: AppError }, upkeep?: boolean): void;
+  /** The worker is done with the job (after the answer, or after its upkeep): kept for the next one. */
+  finish(): void;
 }
 
 export interface JobRunnerOptions {
@@ -147,9 +155,17 @@ export class JobRunner implements Jobs {
   }
 
   run<C extends JobChannel>(channel: C, input: JobInputs[C]): Promise<JobOutputs[C]> {
-    const result = this.queue.then(() => this.start(channel, input));
-    this.queue = result.catch(() => undefined);
-    return result as Promise<JobOutputs[C]>;
+    const started = this.queue.then(() => this.start(channel, input));
+    // The next job waits for this one's worker, its upkeep after the answer included.
+    this.queue = started.then(
+      (job) => job.finished,
+      () => undefined,
+    );
+    return started.then((job) => job.answer) as Promise<JobOutputs[C]>;
+  }
+
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
   }
 
   cancel(id: string): boolean {
@@ -169,7 +185,8 @@ export class JobRunner implements Jobs {
   }
 
   prepare(): boolean {
-    if (this.closed || this.running.size > 0) return false;
+    // A worker doing a job's upkeep is kept once it is done: no second one.
+    if (this.closed || this.running.size > 0 || this.upkeeping.size > 0) return false;
     // One already waiting: it is kept its full while again from now.
     if (idle) {
       idle.timer.refresh();
@@ -191,18 +208,24 @@ export class JobRunner implements Jobs {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.running.values()].map((job) => job.worker.terminate()));
+    await Promise.all([...this.running.values(), ...this.upkeeping].map((job) => job.worker.terminate()));
   }
 
-  private start(channel: JobChannel, input: unknown): Promise<unknown> {
-    if (this.closed) return Promise.reject(new AppError('CANCELLED', 'Candid is closing.'));
+  /** Jobs answered whose worker still does their upkeep (JobControl.afterAnswer): no longer listed, not cancellable. */
+  private readonly upkeeping = new Set<RunningJob>();
+
+  private start(channel: JobChannel, input: unknown): { answer: Promise<unknown>; finished: Promise<void> } {
+    if (this.closed) throw new AppError('CANCELLED', 'Candid is closing.');
     const id = newId();
     const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * flagCount);
     const { databaseFile, dataDir, nativeBinding, shell, version } = this.options;
     const worker = takeWorker();
     const start: WorkerStart = { jobId: id, channel, input, databaseFile, dataDir, nativeBinding, shell, version, flags: shared };
-    return new Promise((resolve, reject) => {
+    let finished!: () => void;
+    const whenFinished = new Promise<void>((resolve) => (finished = resolve));
+    const answer = new Promise((resolve, reject) => {
       let settled = false;
+      let done = false;
       const job: RunningJob = {
         worker,
         flags: new Int32Array(shared),
@@ -220,30 +243,40 @@ export class JobRunner implements Jobs {
           estimatedMsLeft: null,
           cancellable: true,
         },
-        settle: (outcome) => {
+        settle: (outcome, upkeep = false) => {
           if (settled) return;
           settled = true;
           clearTimeout(job.cancelTimer);
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          worker.off('exit', onExit);
           this.removeTemporaries(job);
-          if (!exited && this.closed) void worker.terminate();
-          else if (!exited) keepWorker(worker);
           const failed = 'error' in outcome;
           const state = !failed ? 'done' : outcome.error.code === 'CANCELLED' ? 'cancelled' : 'failed';
           this.publish(job, { state, fraction: failed ? job.event.fraction : 1, estimatedMsLeft: null, cancellable: false });
           this.running.delete(id);
+          if (upkeep) this.upkeeping.add(job);
+          else job.finish();
           if (failed) reject(outcome.error);
           else resolve(outcome.value);
+        },
+        finish: () => {
+          if (done) return;
+          done = true;
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+          this.upkeeping.delete(job);
+          if (!exited && this.closed) void worker.terminate();
+          else if (!exited) keepWorker(worker);
+          finished();
         },
       };
       let exited = false;
       const onMessage = (message: WorkerMessage) => this.receive(job, message);
+      // A worker that dies after its answer (in its upkeep) only ends the job: the answer stands.
       const onError = (error: Error) => {
         exited = true;
         this.afterDeath(job);
         job.settle({ error: new AppError('INTERNAL', `The job stopped: ${error.message}`) });
+        job.finish();
       };
       const onExit = () => {
         exited = true;
@@ -252,6 +285,7 @@ export class JobRunner implements Jobs {
         job.settle({
           error: cancelled ? new AppError('CANCELLED', 'The job was cancelled; nothing was changed.') : new AppError('INTERNAL', 'The job stopped unexpectedly; nothing was changed.'),
         });
+        job.finish();
       };
       this.running.set(id, job);
       this.publish(job, {});
@@ -260,6 +294,7 @@ export class JobRunner implements Jobs {
       worker.on('exit', onExit);
       worker.postMessage(start);
     });
+    return { answer, finished: whenFinished };
   }
 
   /** A worker that died holding the lock had its transaction rolled back when its connection closed. */
@@ -296,7 +331,10 @@ export class JobRunner implements Jobs {
         return;
       }
       case 'done':
-        job.settle({ value: message.value });
+        job.settle({ value: message.value }, message.upkeep === true);
+        return;
+      case 'upkept':
+        job.finish();
         return;
       case 'failed':
         job.settle({ error: new AppError(message.error.code, message.error.message, { issues: message.error.issues, details: message.error.details }) });
@@ -347,6 +385,10 @@ export class InlineJobs implements Jobs {
   }
 
   whenWritable(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  settled(): Promise<void> {
     return Promise.resolve();
   }
 

@@ -3,6 +3,15 @@ import type { ScheduledOutcome } from '../backups/schedule';
 import type { AppContext } from '../context';
 import type { DownloadedImage, ImageHeader, ImageLoad } from '../sync/image';
 
+/**
+ * Work after a job's answer (JobControl.afterAnswer) in a job's worker; at once where the job runs inline (scripts,
+ * and a job another job runs, whose upkeep then follows the outer job's answer).
+ */
+function afterAnswer(context: AppContext, work: () => void): void {
+  if (context.job) context.job.afterAnswer(work);
+  else work();
+}
+
 type ContractJob = Exclude<JobChannel, 'backups.scheduled' | 'sync.writeImage' | 'sync.loadImage'>;
 
 /** What each job takes and gives: a channel's parsed input and output, and the schedule's own. */
@@ -30,7 +39,9 @@ export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppCon
   'imports.run': async (input, context) => {
     const [{ runImport }, { mergeTextIndex }] = await Promise.all([import('../imports/run'), import('../changes/text-index-merge')]);
     const result = await runImport(context, input);
-    mergeTextIndex(context.db);
+    // Its full-text rows went in as one INSERT, which leaves FTS5 a segment per megabyte of them: merged in the
+    // worker (not by main's idle merge, on main's thread), after the answer: the rows are searchable already.
+    afterAnswer(context, () => mergeTextIndex(context.db));
     return result;
   },
   'exports.excel': async (input, context) => (await import('../exports/excel')).exportExcel(context, input),
@@ -53,8 +64,8 @@ export const jobWork: { [C in JobChannel]: (input: JobInputs[C], context: AppCon
       import('../changes/text-index-merge'),
     ]);
     const loaded = await loadImage(context, new SyncState(context.db), input);
-    // Its full-text rows went in as one INSERT, as an import's do: merged here, in the worker (see imports.run).
-    if (loaded === 'loaded') mergeTextIndex(context.db);
+    // Its full-text rows went in as one INSERT, as an import's do: merged in the worker after the answer (see imports.run).
+    if (loaded === 'loaded') afterAnswer(context, () => mergeTextIndex(context.db));
     return loaded;
   },
 };

@@ -53,7 +53,18 @@ async function run(start: WorkerStart): Promise<void> {
     context.sync = new SyncService(context, noSecrets);
     control.progress('starting');
     const work = jobWork[start.channel] as (input: unknown, context: AppContext) => Promise<unknown>;
-    send({ type: 'done', value: await work(start.input, context) });
+    const value = await work(start.input, context);
+    const upkeep = control.upkeep.length > 0;
+    send({ type: 'done', value, upkeep });
+    if (upkeep) {
+      try {
+        for (const work of control.upkeep) work();
+      } catch (error) {
+        // The answer is given and nothing the user sees depends on it: main's idle merge, say, does it later.
+        console.error('[candid] a job’s upkeep after its answer failed:', error);
+      }
+      send({ type: 'upkept' });
+    }
   } catch (error) {
     send({ type: 'failed', error: toErrorShape(error) });
   } finally {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../src-shared/contract';
+import { mergeTextIndexStep } from '../../src-main/changes/text-index-merge';
 import { fingerprint, upload } from '../imports/support/files';
 import { syntheticCsv } from '../imports/support/synthetic';
 import { openTempApp, type TempApp } from '../support/temp-app';
@@ -58,12 +59,31 @@ describe('an import job', () => {
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(events.some((event) => event.estimatedMsLeft !== null)).toBe(true);
     expect(leftovers()).toEqual([]);
-    // The worker merged them after its commit (migration 0280 left merging out of writes).
-    expect(app.context.db.sql(`SELECT count(DISTINCT segid) FROM applications_fts_idx`).pluck().get()).toBeLessThanOrEqual(4);
-    // The imported rows are searchable and counted like rows written one by one.
+    // The imported rows are searchable and counted like rows written one by one (the segments merged or not).
     expect((await app.api.invoke('applications.list', { text: 'Decathlon', limit: 1 })).total).toBe(rows / 10);
     const dashboard = await app.api.invoke('statistics.dashboard', { archived: 'all' });
     expect(dashboard.overview?.total).toBe(rows + 1);
+    // The worker merged them after its answer (migration 0280 left merging out of writes).
+    await app.context.jobs.settled();
+    expect(app.context.db.sql(`SELECT count(DISTINCT segid) FROM applications_fts_idx`).pluck().get()).toBeLessThanOrEqual(4);
+  });
+
+  it('answers before merging its full-text segments, and the merge takes main’s lock between main’s writes', async () => {
+    app.context.db.sqlite.exec(`INSERT INTO applications_fts (applications_fts, rank) VALUES ('hashsize', 16384)`);
+    const states: string[] = [];
+    const stop = app.context.jobs.onEvent((event) => states.push(event.state));
+    await app.api.invoke('imports.run', runInput());
+    stop();
+    // Answered, so no longer listed or cancellable, while the worker may still merge.
+    expect(states.at(-1)).toBe('done');
+    expect(app.context.jobs.list()).toEqual([]);
+    // Main writes meanwhile, each between two steps of the merge (a worker that kept the lock would hang this).
+    for (let index = 0; index < 5; index += 1) await app.api.invoke('applications.create', { companyName: 'During', position: `Written during the merge ${index}` });
+    // The next job starts once the merge is done; then nothing is left to merge, and every row is found.
+    await app.api.invoke('imports.preview', { source: csvUpload });
+    expect(mergeTextIndexStep(app.context.db)).toBe(false);
+    expect((await app.api.invoke('applications.list', { text: 'Decathlon', limit: 1 })).total).toBe(rows / 10);
+    expect((await app.api.invoke('applications.list', { text: 'During', limit: 1 })).total).toBe(5);
   });
 
   it('leaves the database as it was when cancelled', async () => {
