@@ -63,12 +63,17 @@ function compareValues(a: unknown, b: unknown): number {
 export function withChanges(months: readonly Cell[], changes: Changes | undefined): Cell[] {
   const cells: Cell[] = [];
   const pending = changes && new Map([...changes].map(([key, byValue]) => [key, new Map(byValue)]));
-  for (const [key, value, count] of months) {
+  for (const cell of months) {
+    const [key, value, count] = cell;
     const byValue = pending?.get(key);
     const change = byValue?.get(value);
-    if (change !== undefined) byValue!.delete(value);
-    const total = count + (change ?? 0);
-    if (total !== 0) cells.push([key, value, total]);
+    if (change === undefined) {
+      // Most cells are the months' alone: kept as read.
+      if (count !== 0) cells.push(cell);
+      continue;
+    }
+    byValue!.delete(value);
+    if (count + change !== 0) cells.push([key, value, count + change]);
   }
   for (const [key, byValue] of pending ?? []) {
     for (const [value, change] of byValue) if (change !== 0) cells.push([key, value, change]);
