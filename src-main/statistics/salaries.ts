@@ -29,17 +29,25 @@ export function loadSalaryRows(db: Database): SalaryRow[] {
 }
 
 export function buildSalaries(rows: readonly SalaryRow[]): StatisticsSalaries {
-  const groups = new Map<string, { key: Pick<SalaryStatistic, 'employmentType' | 'currency' | 'period'>; rows: SalaryRow[] }>();
+  type Group = { key: Pick<SalaryStatistic, 'employmentType' | 'currency' | 'period'>; rows: SalaryRow[] };
+  const groups = new Map<string, Group>();
   let withoutCurrency = 0;
+  // The rows come grouped (by key from the cells, by GROUP BY from the facts): a row of the last row's group is
+  // added without building its id (thousands of rows for the whole search).
+  let last: Group | undefined;
   for (const row of rows) {
     if (row.currency === null) {
       withoutCurrency += row.count;
       continue;
     }
-    const id = JSON.stringify([row.employmentType, row.currency, row.period]);
-    const group = groups.get(id) ?? { key: { employmentType: row.employmentType, currency: row.currency, period: row.period }, rows: [] };
+    let group = last;
+    if (group?.key.employmentType !== row.employmentType || group.key.currency !== row.currency || group.key.period !== row.period) {
+      const id = JSON.stringify([row.employmentType, row.currency, row.period]);
+      group = groups.get(id) ?? { key: { employmentType: row.employmentType, currency: row.currency, period: row.period }, rows: [] };
+      groups.set(id, group);
+    }
     group.rows.push(row);
-    groups.set(id, group);
+    last = group;
   }
   const statistics: SalaryStatistic[] = [...groups.values()].map(({ key, rows: groupRows }) => {
     const summary = summarize(groupRows.map((row) => ({ value: row.midpoint, count: row.count })));

@@ -118,8 +118,10 @@ function streakWeeks(perWeek: ReadonlyMap<string, number>, goal: number | null, 
 }
 
 /** The locale of this process: the system's (Electron's main process takes the application's). */
+let processLocale: string | undefined;
 export function systemLocale(): string {
-  return Intl.DateTimeFormat().resolvedOptions().locale;
+  // Fixed when the process starts (ICU reads it once); a DateTimeFormat costs 0.1 to 0.2 ms, on every dashboard.
+  return (processLocale ??= Intl.DateTimeFormat().resolvedOptions().locale);
 }
 
 /**

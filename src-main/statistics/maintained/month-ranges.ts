@@ -1,3 +1,4 @@
+import type { Database } from '../../db/connection';
 import { addDays, addMonths } from '../days';
 import { monthOf } from './skill-months';
 
@@ -54,4 +55,25 @@ export function rangePlan(
   }
   months.sort();
   return { months: months.length > 0 ? [months[0], months[months.length - 1]] : null, facts };
+}
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/**
+ * The months of a count table keyed (archived, month, …) present for these flags within [first, last], as a JSON
+ * list: found by one seek each, so that a reader can then seek each (month, source, kind) in the table's key.
+ */
+export function monthsPresent(db: Database, table: string, flags: readonly number[], [first, last]: Bounds): string {
+  const months = db
+    .sql(
+      `WITH RECURSIVE months(month) AS (
+         SELECT min(month) FROM ${table} WHERE archived IN (${placeholders(flags)}) AND month >= ?
+         UNION ALL
+         SELECT (SELECT min(month) FROM ${table} WHERE archived IN (${placeholders(flags)}) AND month > months.month)
+         FROM months WHERE months.month IS NOT NULL AND months.month < ?
+       ) SELECT month FROM months WHERE month IS NOT NULL AND month <= ?`,
+    )
+    .pluck()
+    .all(...flags, first, ...flags, last, last) as string[];
+  return JSON.stringify(months);
 }

@@ -35,6 +35,12 @@ export function sentShareWithin(db: Database, scope: CellScope, from = '0000-01-
   return all > 0 ? within / all : 0;
 }
 
+/** Every source of the live applications as the month tables store it ('' for none), from the cells of the whole search. */
+export function everySource(db: Database): string[] {
+  const keys = db.sql(`SELECT key FROM statistics_cells WHERE kind = 'source' AND scope = ${scopes.all}`).pluck().all() as string[];
+  return [...new Set(keys.map((key) => (JSON.parse(key) as [string | null])[0] ?? ''))];
+}
+
 /** The rows of the statistics of the whole search, read from the cells (cells.ts) instead of grouped. */
 export function cellsSource(db: Database, scope: CellScope): StatisticsSource {
   const cells = (kind: CellKindName): Cell[] =>
