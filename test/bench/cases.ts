@@ -39,6 +39,19 @@ export function loadFixture(context: AppContext, seed: string): Fixture {
 }
 
 /** What the bench's creations send (the bench's case and the create probes): a full application with two tags. */
+/** The three small writes the probes repeat (probe-write-loop.ts, probe-write-pages.ts), each call on another row. */
+export function smallWrites(api: Api, fixture: Fixture): Record<'update' | 'setStage' | 'create', (i: number) => Promise<void>> {
+  const pick = (i: number) => fixture.ids[i % fixture.ids.length];
+  const call = async (channel: string, input: unknown) => {
+    await callOrThrow(api, channel, input);
+  };
+  return {
+    update: (i) => call('applications.update', { id: pick(i), patch: { notes: `Updated by the probe (${i}).`, priority: (i % 5) + 1 } }),
+    setStage: (i) => call('applications.setStage', { id: pick(i + 500), stageId: i % 2 ? fixture.stages.screening : fixture.stages.interviewing }),
+    create: (i) => call('applications.create', benchCreateInput(fixture, i)),
+  };
+}
+
 export const benchCreateInput = (fixture: Fixture, i: number) => ({
   companyId: fixture.companyIds[i % fixture.companyIds.length],
   position: `Benchmark engineer ${i}`,

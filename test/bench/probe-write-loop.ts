@@ -9,7 +9,7 @@
 import os from 'node:os';
 import { createApi } from '../../src-main/api';
 import { closeAppContext, openAppContext } from '../../src-main/context';
-import { benchCreateInput, loadFixture, callOrThrow } from './cases';
+import { loadFixture, smallWrites } from './cases';
 
 const [dataDir, countText] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: probe-write-loop.ts <data folder> [calls per kind]');
@@ -18,15 +18,7 @@ const count = Number(countText ?? 300);
 const context = await openAppContext({ dataDir });
 const api = createApi(context);
 const fixture = loadFixture(context, 'bench-100000');
-const pick = (i: number) => fixture.ids[i % fixture.ids.length];
-const call = async (channel: string, input: unknown) => {
-  await callOrThrow(api, channel, input);
-};
-const kinds: Record<string, (i: number) => Promise<void>> = {
-  update: (i) => call('applications.update', { id: pick(i), patch: { notes: `Updated by the probe (${i}).`, priority: (i % 5) + 1 } }),
-  setStage: (i) => call('applications.setStage', { id: pick(i + 500), stageId: i % 2 ? fixture.stages.screening : fixture.stages.interviewing }),
-  create: (i) => call('applications.create', benchCreateInput(fixture, i)),
-};
+const kinds = smallWrites(api, fixture);
 /** The frames in the log (a PASSIVE checkpoint reports them), then the log emptied. */
 const framesWritten = () => {
   const [{ log }] = context.db.sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];

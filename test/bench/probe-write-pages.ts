@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createApi } from '../../src-main/api';
 import { closeAppContext, openAppContext } from '../../src-main/context';
 import { databaseFileName } from '../../src-main/db/open';
-import { benchCreateInput, callOrThrow, loadFixture } from './cases';
+import { loadFixture, smallWrites } from './cases';
 
 const [dataDir, countText] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: probe-write-pages.ts <data folder> [calls per kind]');
@@ -23,15 +23,7 @@ const file = path.join(dataDir, databaseFileName);
 const context = await openAppContext({ dataDir });
 const api = createApi(context);
 const fixture = loadFixture(context, 'bench-100000');
-const pick = (i: number) => fixture.ids[i % fixture.ids.length];
-const call = async (channel: string, input: unknown) => {
-  await callOrThrow(api, channel, input);
-};
-const kinds: Record<string, (i: number) => Promise<void>> = {
-  update: (i) => call('applications.update', { id: pick(i), patch: { notes: `Updated by the probe (${i}).`, priority: (i % 5) + 1 } }),
-  setStage: (i) => call('applications.setStage', { id: pick(i + 500), stageId: i % 2 ? fixture.stages.screening : fixture.stages.interviewing }),
-  create: (i) => call('applications.create', benchCreateInput(fixture, i)),
-};
+const kinds = smallWrites(api, fixture);
 
 const pageSize = context.db.sqlite.pragma('page_size', { simple: true }) as number;
 const walFile = `${file}-wal`;
