@@ -8,7 +8,7 @@ import { cellsOfFact, noAnswerYet, scopes, storedKey, type CellKindName, type Ce
 import { factRowColumns, type FactRow } from './facts';
 import { breakdownRows, cellsSource, cubeRows, everySource, salaryRows, type Cell } from './read';
 import type { SkillMonthsFilter } from './skill-months-read';
-import { monthsPresent, rangePlan } from './month-ranges';
+import { monthsPresent, placeholders, rangePlan } from './month-ranges';
 
 /** Kinds counted by the application's applied day within the range (the others ignore the range). */
 const isRanged: ReadonlySet<CellKindName> = new Set<CellKindName>([
@@ -25,7 +25,6 @@ const isRanged: ReadonlySet<CellKindName> = new Set<CellKindName>([
   'company_days',
 ]);
 
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** Counts summed by kind, key and value: the days of the edge months, counted from their facts (a few hundred). */

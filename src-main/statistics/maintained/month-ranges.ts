@@ -57,7 +57,8 @@ export function rangePlan(
   return { months: months.length > 0 ? [months[0], months[months.length - 1]] : null, facts };
 }
 
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+/** One `?` per value, for an `IN (…)` of the month tables' readers. */
+export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /**
  * The months of a count table keyed (archived, month, …) present for these flags within [first, last], as a JSON

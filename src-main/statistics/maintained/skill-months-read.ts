@@ -3,7 +3,7 @@ import type { Database } from '../../db/connection';
 import { filtersBeyond, type StatisticsScope } from '../scope';
 import type { SkillRow } from '../skills';
 import { skillsOf } from './cells';
-import { monthsPresent, rangePlan } from './month-ranges';
+import { monthsPresent, placeholders, rangePlan } from './month-ranges';
 import { everySource } from './read';
 
 /** What the maintained skill months can answer: the archived flags and, when the filters name some, the sources. */
@@ -24,7 +24,6 @@ export function skillMonthsFilter(filters: ApplicationFilters): SkillMonthsFilte
   return { archived, sources };
 }
 
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /**
  * How many applications in the range and filters list each skill: the range's months summed from the maintained
