@@ -14,7 +14,12 @@ const firstCallsEntry = resolve(import.meta.dirname, 'src-renderer/src/firstCall
 function firstCallsFirst(): Plugin {
   let building = false;
   let base = './';
-  const beforeFirstModuleScript = (html: string, tag: string) => html.replace(/<script type="module"/, `${tag}\n    $&`);
+  const beforeFirstModuleScript = (html: string, tag: string) => {
+    // The first module script after the policy: the bundle's (in dev, plugins put their own scripts at the top).
+    const at = html.indexOf('<script type="module"', html.indexOf('Content-Security-Policy'));
+    if (at < 0) throw new Error('index.html: no module script after the Content-Security-Policy');
+    return `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`;
+  };
   return {
     name: 'candid:first-calls',
     configResolved(config) {
