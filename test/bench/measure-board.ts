@@ -2,7 +2,7 @@
  * The board's first cards and its scroll frames, alternating several built renderers in one session, so that the
  * machine's load weighs on each alike (the brief of session 11: compare builds A/B in one run, never across runs).
  *
- *   npx tsx test/bench/measure-board.ts [--rounds 2] [--loads 5] [--profile DIR] <renderer dir> [<renderer dir> …]
+ *   npx tsx test/bench/measure-board.ts [--rounds 2] [--loads 5] [--table-loads 0] [--profile DIR] <renderer dir> [<renderer dir> …]
  *
  * Each renderer dir is a built out/renderer (copy one aside before rebuilding). One handler table on a copy of the
  * 100,000 cache serves them all, each on its own port (its own origin: own HTTP cache and localStorage). Per load:
@@ -22,7 +22,8 @@
  * thread's CPU much less so. With --commits N, N more loads per build, alternating, each print React's commits
  * before the first card (the page's time, the cards and elements then in the board), through the hook React calls
  * for its DevTools (commitHookScript), and when each handler call was sent and answered: what the first cards wait
- * for, with little of the tracing's own cost.
+ * for, with little of the tracing's own cost. With --table-loads N, each round also opens the applications table N
+ * times per build and prints its first rows' time (a change to how the window starts must not delay them).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,6 +58,8 @@ const { values, positionals } = parseArgs({
     trace: { type: 'string' },
     /** Traced loads per build, alternating, each load's main-thread CPU until its first card printed with what it ran. */
     'trace-loads': { type: 'string' },
+    /** Loads of the applications table per build and round, alternating after the board's: its first rows' time. */
+    'table-loads': { type: 'string', default: '0' },
     /** Milliseconds between the last load's first cards and the scroll; the bench (renderer.ts) scrolls at once. */
     settle: { type: 'string', default: '0' },
   },
@@ -75,6 +78,7 @@ interface Build {
   serverCpu: number[];
   longestFrames: number[];
   p95Frames: number[];
+  tableRows: number[];
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -214,7 +218,7 @@ const commitHookScript = `(() => {
     inject() { return 1; },
     onScheduleFiberRoot() {},
     onCommitFiberRoot() {
-      commits.push([Math.round(performance.now()), document.querySelectorAll('.board [data-application-id]').length, document.getElementsByTagName('*').length]);
+      commits.push([Math.round(performance.now()), document.querySelectorAll('.board [data-application-id]').length, document.getElementsByTagName('*').length, document.querySelectorAll('.board-column').length]);
     },
     onCommitFiberUnmount() {},
     onPostCommitFiberRoot() {},
@@ -234,7 +238,7 @@ try {
     const page = await browserContext.newPage();
     await page.goto(server.launchUrl());
     const label = `${polled ? 'polled ' : ''}${path.basename(path.resolve(dir))}`;
-    const build: Build = { label, polled, server, page, firstCards: [], pageCpu: [], serverCpu: [], longestFrames: [], p95Frames: [] };
+    const build: Build = { label, polled, server, page, firstCards: [], pageCpu: [], serverCpu: [], longestFrames: [], p95Frames: [], tableRows: [] };
     // The first load fills the HTTP cache and the remembered stages, as the bench's uncounted first load does.
     await loadBoard(build);
     builds.push(build);
@@ -263,6 +267,17 @@ try {
           `, scroll p95 ${scroll?.p95.toFixed(1) ?? 'n/a'} longest ${scroll?.max.toFixed(1) ?? 'n/a'} ms` +
           `, over 50 ms ${frames?.filter((frame) => frame > 50).length ?? 'n/a'}, renderers' CPU while scrolling ${scrollCpu.toFixed(0)} ms`,
       );
+    }
+    // The table's first rows, each build in turn: a change to how the window starts must not delay them.
+    for (const build of builds) {
+      if (build.polled || Number(values['table-loads']) === 0) continue;
+      const rows: number[] = [];
+      for (let load = 0; load < Number(values['table-loads']); load += 1) {
+        await build.page.goto('about:blank');
+        rows.push(await timeToShown(build.page, `${build.server.url}/#/applications`));
+      }
+      build.tableRows.push(...rows);
+      log(`round ${round} ${build.label}: the table's first rows p50 ${summarize(rows).p50.toFixed(1)} ms [${rows.map((value) => value.toFixed(0)).join(' ')}]`);
     }
   }
   if (values.detail) {
@@ -321,13 +336,13 @@ try {
     for (let load = 0; load < Number(values.commits); load += 1) {
       for (const build of builds) {
         const { firstCard } = await loadBoard(build);
-        const commits = (await build.page.evaluate('window.__candidCommits ?? []')) as [number, number, number][];
+        const commits = (await build.page.evaluate('window.__candidCommits ?? []')) as [number, number, number, number][];
         const calls = (await build.page.evaluate(
           `performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/')).map((entry) => [entry.name.split('/').pop(), Math.round(entry.startTime), Math.round(entry.responseEnd)])`,
         )) as [string, number, number][];
         log(
           `commits of ${build.label}, first card ${firstCard.toFixed(0)} ms: ` +
-            commits.filter(([time]) => time <= firstCard).map(([time, cards, elements]) => `${time} ms ${cards} cards ${elements} elements`).join('; '),
+            commits.filter(([time]) => time <= firstCard).map(([time, cards, elements, columns]) => `${time} ms ${cards} cards ${columns} columns ${elements} elements`).join('; '),
         );
         log(`  calls: ${calls.filter(([, start]) => start < firstCard).map(([name, start, end]) => `${name} ${start}–${end}`).join(', ')}`);
       }
@@ -387,7 +402,8 @@ try {
     console.log(
       `${build.label}: first cards p50 ${first.p50.toFixed(1)} ms (min ${Math.min(...build.firstCards).toFixed(1)}, max ${first.max.toFixed(1)}, n ${first.n}); ` +
         `page CPU p50 ${summarize(build.pageCpu).p50.toFixed(1)} ms; server CPU p50 ${summarize(build.serverCpu).p50.toFixed(1)} ms; ` +
-        `scroll p95 [${build.p95Frames.map((value) => value.toFixed(1)).join(', ')}] longest [${build.longestFrames.map((value) => value.toFixed(1)).join(', ')}] ms`,
+        `scroll p95 [${build.p95Frames.map((value) => value.toFixed(1)).join(', ')}] longest [${build.longestFrames.map((value) => value.toFixed(1)).join(', ')}] ms` +
+        (build.tableRows.length > 0 ? `; the table's first rows p50 ${summarize(build.tableRows).p50.toFixed(1)} ms (n ${build.tableRows.length})` : ''),
     );
   }
 } finally {

@@ -172,3 +172,78 @@ it('while a column scrolls, draws cards only where they are about to show, and t
   await expect.poll(() => secondColumn.locator('.board-card').count(), { timeout: 20_000 }).toBe(waitingCards);
   await context.close();
 });
+
+it("asks for the board's first pages before the bundle is evaluated, and draws the shell with the first cards", async () => {
+  const shown = await app.api.invoke('stages.list', undefined);
+  // A first window stores the stages of this run; a second one of the same browser starts from them.
+  const { page: first, context } = await app.open({ path: '/#/board' });
+  await first.locator('.board-card').first().waitFor();
+  await first.close();
+  const page = await context.newPage();
+  // React's commits, through the hook it calls for its DevTools: the cards and columns in the page at each one.
+  await page.addInitScript(() => {
+    const commits: [number, number][] = [];
+    (window as unknown as { commits: typeof commits }).commits = commits;
+    (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+      supportsFiber: true,
+      renderers: new Map(),
+      inject: () => 1,
+      onScheduleFiberRoot() {},
+      onCommitFiberRoot() {
+        commits.push([document.querySelectorAll('.board-column').length, document.querySelectorAll('.board-card').length]);
+      },
+      onCommitFiberUnmount() {},
+      onPostCommitFiberRoot() {},
+      checkDCE() {},
+    };
+  });
+  // The bundle's entry script is held until the first pages' answers are in: only the window's first calls
+  // (firstCalls.ts) can ask for them meanwhile.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const firstPages: string[] = [];
+  let answered = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/applications.list') && (request.postDataJSON() as { limit: number }).limit < 200) firstPages.push(request.postData()!);
+  });
+  page.on('requestfinished', (request) => {
+    if (request.url().endsWith('/api/applications.list')) answered += 1;
+  });
+  await page.goto(`${app.server.url}/#/board`, { waitUntil: 'commit' });
+  // Every column's first page (a folded column's one row) is asked for and answered with the bundle still held.
+  await expect.poll(() => answered, { timeout: 20_000 }).toBe(shown.length);
+  expect(new Set(firstPages).size).toBe(shown.length);
+
+  release();
+  await page.locator('.board-card').first().waitFor();
+  // The bundle took those answers instead of asking again, and its first render drew the columns with their cards.
+  expect(firstPages).toHaveLength(shown.length);
+  const commits = (await page.evaluate('window.commits')) as [number, number][];
+  const firstWithColumns = commits.find(([columns]) => columns > 0);
+  expect(firstWithColumns?.[1]).toBeGreaterThan(0);
+  await context.close();
+});
+
+it('draws the shell and the columns without their cards when the first pages are slow to come', async () => {
+  const { page: first, context } = await app.open({ path: '/#/board' });
+  await first.locator('.board-card').first().waitFor();
+  await first.close();
+  // The first render waits a moment for the first pages (main.tsx), never for as long as they take.
+  const page = await context.newPage();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/applications.list', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`${app.server.url}/#/board`, { waitUntil: 'commit' });
+  await page.locator('.board-column').first().waitFor({ timeout: 10_000 });
+  expect(await page.locator('.board-card').count()).toBe(0);
+  release();
+  await page.locator('.board-card').first().waitFor();
+  await context.close();
+});

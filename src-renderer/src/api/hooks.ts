@@ -2,6 +2,7 @@ import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanst
 import type { Channel, ChannelInput, ChannelOutput } from '../../../src-shared/contract';
 import type { AppError } from '../../../src-shared/errors';
 import { invoke, onChanged } from './client';
+import { takeEarly } from './earlyCalls';
 
 const coalesceMs = 30;
 
@@ -34,12 +35,13 @@ export function channelKey<C extends Channel>(channel: C, input: ChannelInput<C>
 /**
  * Asks for a read before any component does, so its answer is on its way while the bundle draws the first screen
  * (the board's columns wait for the stages: asked with the first render, they came back a round trip later,
- * queued behind the shell's other calls).
+ * queued behind the shell's other calls). When the window's first calls (firstCalls.ts) sent the same read before
+ * the bundle was evaluated, that call's answer is taken instead of asking again.
  */
-export function prefetchChannel<C extends Channel>(client: QueryClient, channel: C, input?: ChannelInput<C>): void {
-  void client.prefetchQuery({
+export function prefetchChannel<C extends Channel>(client: QueryClient, channel: C, input?: ChannelInput<C>): Promise<void> {
+  return client.prefetchQuery({
     queryKey: channelKey(channel, input),
-    queryFn: () => (invoke as (channel: C, input: unknown) => Promise<ChannelOutput<C>>)(channel, input),
+    queryFn: () => takeEarly(channel, input) ?? (invoke as (channel: C, input: unknown) => Promise<ChannelOutput<C>>)(channel, input),
   });
 }
 

@@ -8,12 +8,10 @@ import { ShellContext, type ShellApi } from '../shell/ShellContext';
 import { ShortcutsDialog } from '../shell/ShortcutsDialog';
 import { useGlobalShortcuts } from '../shell/useGlobalShortcuts';
 import { useMenuEvents } from '../shell/useMenuEvents';
-import { useRememberedChoice } from '../shell/remembered';
+import { sidebarChoice, useRememberedChoice, type SidebarState } from '../shell/remembered';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Header } from './Header';
 import { Sidebar } from './Sidebar';
-
-const sidebarStates = ['expanded', 'collapsed'] as const;
 
 /** The window: sidebar, header with search, the current screen; the palette and the shortcut help on top. */
 export function AppLayout() {
@@ -23,7 +21,7 @@ export function AppLayout() {
   const [quickAdd, setQuickAdd] = useState<{ stageId: string | null } | null>(null);
   const searchInputRef = useRef<HTMLInputElement | null>(null);
   const { pathname } = useLocation();
-  const [sidebar, setSidebar] = useRememberedChoice('candid.sidebar', 'expanded', sidebarStates);
+  const [sidebar, setSidebar] = useRememberedChoice<SidebarState>(sidebarChoice.key, sidebarChoice.fallback, sidebarChoice.allowed);
 
   const focusSearch = useCallback(() => {
     searchInputRef.current?.focus();

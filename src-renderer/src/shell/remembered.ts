@@ -1,5 +1,14 @@
 import { useCallback, useState } from 'react';
 
+/** The sidebar's state on this device (the shell's `useRememberedChoice`). */
+export const sidebarChoice = { key: 'candid.sidebar', fallback: 'expanded', allowed: ['expanded', 'collapsed'] } as const;
+export type SidebarState = (typeof sidebarChoice.allowed)[number];
+
+/** The sidebar's state as this device remembers it, read outside React (the board before the shell is drawn). */
+export function rememberedSidebar(): SidebarState {
+  return read<SidebarState>(sidebarChoice.key, sidebarChoice.fallback, sidebarChoice.allowed);
+}
+
 function read<T extends string>(key: string, fallback: T, allowed: readonly T[]): T {
   try {
     const saved = localStorage.getItem(key);

@@ -10,17 +10,12 @@ import { setFilters, type ApplicationSort } from '../applications/filters/viewSt
 import { useShell } from '../../shell/ShellContext';
 import { BoardCard } from './BoardCard';
 import type { BoardText } from './boardText';
-import { firstPageSize, useRevealedCount } from './useRevealedCount';
+import { columnInput, firstPageSize } from './columnPages';
+import { useRevealedCount } from './useRevealedCount';
 
 /** Cards a column holds once it has settled, and adds per "Show more"; a column never loads more than `maxCards`. */
 export const cardsPerPage = 200;
 const maxCards = 1000;
-
-/** What a column asks applications.list for: the board's filters with this stage only. */
-export function columnInput(stage: Stage, filters: ApplicationFilters, sort: ApplicationSort, limit: number) {
-  const { stageCategories: _categories, stageIds: _stages, ...rest } = filters;
-  return { ...rest, stageIds: [stage.id], sort, limit, offset: 0 };
-}
 
 /** A card on its way to another column (shown there at once, before the list refreshes). */
 export interface PendingMove {

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { z } from 'zod';
-import type { ApplicationFilters, Stage } from '../../../../src-shared/contract';
+import type { Stage } from '../../../../src-shared/contract';
 import { stageCategories } from '../../../../src-shared/contract/enums';
 import { useChannel } from '../../api/hooks';
+import { rememberedStagesKey } from './columnPages';
 
 /**
  * The board's stages as the last answer gave them, kept in this window's localStorage so that the board draws its
@@ -10,8 +11,6 @@ import { useChannel } from '../../api/hooks';
  * answered. The real answer replaces them as soon as it comes (it is asked before React starts: main.tsx), and is
  * kept for the next start. What is read back is parsed: another version's or a hand-edited value reads as nothing.
  */
-const storageKey = 'candid.board.stages.v1';
-
 const storedStages = z
   .array(
     z.object({
@@ -30,7 +29,7 @@ let remembered: Stage[] | undefined | null = null;
 export function rememberedStages(): Stage[] | undefined {
   if (remembered === null) {
     try {
-      const parsed = storedStages.safeParse(JSON.parse(localStorage.getItem(storageKey) ?? 'null'));
+      const parsed = storedStages.safeParse(JSON.parse(localStorage.getItem(rememberedStagesKey) ?? 'null'));
       remembered = parsed.success ? parsed.data : undefined;
     } catch {
       remembered = undefined;
@@ -61,7 +60,7 @@ function remember(stages: Stage[]): void {
   if (remembered && sameStages(remembered, stages)) return;
   remembered = stages;
   try {
-    localStorage.setItem(storageKey, JSON.stringify(stages));
+    localStorage.setItem(rememberedStagesKey, JSON.stringify(stages));
   } catch {
     // A full or disabled storage only costs drawing the columns a render later.
   }
@@ -81,12 +80,4 @@ export function useBoardStages(): Stage[] {
   const kept = rememberedStages();
   if (answer && kept && sameStages(kept, answer)) return kept;
   return stages.data ?? [];
-}
-
-/** The stages the board shows a column for: those the filters' stage categories and stages let through. */
-export function stagesShown(stages: Stage[], filters: ApplicationFilters): Stage[] {
-  const { stageCategories, stageIds } = filters;
-  return stages.filter(
-    (stage) => (!stageCategories?.length || stageCategories.includes(stage.category)) && (!stageIds?.length || stageIds.includes(stage.id)),
-  );
 }

@@ -1,15 +1,6 @@
 import { startTransition, useEffect, useState, type RefObject } from 'react';
+import { firstRevealed, revealedPerStep } from './columnPages';
 
-/** Cards a column draws with the first paint: what a window shows. */
-export const firstRevealed = 8;
-/** Cards a column adds when its turn comes: the layout of the cards a frame adds is most of that frame's work while
- * the board fills. With 16 a turn rendered outside a transition, the longest frame of the bench's scroll took 34 to
- * 99 ms of main-thread CPU in nine traces under load (React's render of the batch 32 to 60 ms of it in the worst);
- * with 8 in a transition, 30 to 51 ms, for about a third more CPU over the whole scroll (more frames each lay out
- * a few cards). */
-const revealedPerStep = 8;
-/** Cards a column asks for first: the first paint's and the next two batches', so none of them waits for the rest. */
-export const firstPageSize = firstRevealed + 2 * revealedPerStep;
 /** Columns that take a turn in one frame: the whole board adds at most 24 cards a frame. When every column added
  * its own batch in the same frame, a board of nine columns drew 144 cards at once, and scrolling it while it filled
  * gave the longest frames measured (30 to 45 ms of script under load). */

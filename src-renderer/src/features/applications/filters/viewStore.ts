@@ -1,45 +1,15 @@
 import { useSyncExternalStore } from 'react';
-import type { ApplicationFilters, ApplicationSortColumn } from '../../../../../src-shared/contract';
+import type { ApplicationFilters } from '../../../../../src-shared/contract';
+import { loadView, viewStorageKey, type ApplicationsView } from './savedView';
 
-export interface ApplicationSort {
-  column: ApplicationSortColumn;
-  direction: 'asc' | 'desc';
-  /** The custom field of a `custom` sort. */
-  fieldId?: string;
-}
-
-/** What the applications table and the board show: one filter set shared by both, plus the table's sort and columns. */
-export interface ApplicationsView {
-  filters: ApplicationFilters;
-  sort: ApplicationSort;
-  columns: string[];
-}
-
-export const defaultSort: ApplicationSort = { column: 'appliedOn', direction: 'desc' };
-export const defaultColumns = ['company', 'position', 'stage', 'appliedOn', 'workMode', 'location', 'source', 'salary', 'tags'];
-
-const storageKey = 'candid.applications.view.v1';
-
-function load(): ApplicationsView {
-  const fallback: ApplicationsView = { filters: {}, sort: defaultSort, columns: defaultColumns };
-  try {
-    const saved = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as Partial<ApplicationsView> | null;
-    if (!saved || typeof saved !== 'object') return fallback;
-    return {
-      filters: saved.filters && typeof saved.filters === 'object' ? saved.filters : {},
-      sort: saved.sort?.column ? saved.sort : defaultSort,
-      columns: Array.isArray(saved.columns) && saved.columns.length > 0 ? saved.columns : defaultColumns,
-    };
-  } catch {
-    return fallback;
-  }
-}
+export type { ApplicationSort, ApplicationsView } from './savedView';
+export { defaultColumns, defaultSort } from './savedView';
 
 let current: ApplicationsView | null = null;
 const listeners = new Set<() => void>();
 
 function view(): ApplicationsView {
-  current ??= load();
+  current ??= loadView();
   return current;
 }
 
@@ -47,7 +17,7 @@ function view(): ApplicationsView {
 export function updateView(change: Partial<ApplicationsView>): void {
   current = { ...view(), ...change };
   try {
-    localStorage.setItem(storageKey, JSON.stringify(current));
+    localStorage.setItem(viewStorageKey, JSON.stringify(current));
   } catch {
     // Storage full or disabled: the view still works for this session.
   }
