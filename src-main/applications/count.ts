@@ -2,6 +2,7 @@ import type { ApplicationFilters } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 import { scopes } from '../statistics/maintained/cells';
 import { hasStatisticsTables } from '../statistics/maintained/refresh';
+import { archivedFromFacts, indexHint } from '../statistics/indexes';
 import { textMatchClause, type SqlWhere } from './filters';
 
 /** Filters the maintained counts can answer: the cube cell's key holds each of these dimensions. */
@@ -52,6 +53,13 @@ const liveSeqColumns = new Set(['a.deleted_at IS NULL', 'a.archived = ?', textMa
  */
 export function countRows(db: Database, where: SqlWhere): number {
   const byMatches = where.clauses.includes(textMatchClause) && where.clauses.every((clause) => liveSeqColumns.has(clause)) && hasLiveSeqIndex(db);
+  if (!byMatches && byStatisticsIndex(db, where)) {
+    const counted = archivedFromFacts(where);
+    return db
+      .sql(`SELECT count(*) FROM applications a ${indexHint(db, 'applications_statistics')} CROSS JOIN main.statistics_facts f ON f.seq = a.seq WHERE ${counted.clauses.join(' AND ')}`)
+      .pluck()
+      .get(...counted.params) as number;
+  }
   if (!byMatches) return db.sql(`SELECT count(*) FROM applications a WHERE ${where.clauses.join(' AND ')}`).pluck().get(...where.params) as number;
   // The MATCH takes the text clause's place, so the parameters keep their order.
   const clauses = where.clauses.map((clause) => (clause === textMatchClause ? 'applications_fts MATCH ?' : clause));
@@ -59,6 +67,20 @@ export function countRows(db: Database, where: SqlWhere): number {
     .sql(`SELECT count(*) FROM applications_fts f CROSS JOIN applications a INDEXED BY applications_live_seq ON a.seq = f.rowid WHERE ${clauses.join(' AND ')}`)
     .pluck()
     .get(...where.params) as number;
+}
+
+/** Columns that lead an index of their own holding the flag or few rows: the planner starts there, as before 0300. */
+const ownIndexColumns = ['a.applied_on', 'a.stage_category', 'a.stage_id', 'a.company_id'];
+
+/**
+ * Whether the count walks applications_statistics (the covering index of the filters' columns) with the archived
+ * flag read from the facts: the index holds the flag no more (migration 0300), and a flag read from the row made
+ * SQLite scan the table instead (a favorite or location filter at 100,000: 41 -> 110 ms; with the facts' flag 45 to
+ * 54 ms). Not when a filter has an index of its own, which the planner keeps using, nor without the flag's filter.
+ */
+function byStatisticsIndex(db: Database, where: SqlWhere): boolean {
+  if (!where.clauses.includes('a.archived = ?') || !hasStatisticsTables(db)) return false;
+  return !where.clauses.some((clause) => ownIndexColumns.some((column) => clause.startsWith(`${column} `)));
 }
 
 /** A test that opens a database at an older schema still gets its count, the slower way. */

@@ -61,8 +61,8 @@ export const applicationHandlers = defineHandlers({
     count: changes.write((write) => setArchived(db, write, input.ids, false)),
   }),
   'applications.duplicates': (input, { db }) => findDuplicates(db, input),
-  'applications.bulkByFilter': (input, { changes }) => {
-    const ids = changes.write((write) => bulkByFilter(write, input));
+  'applications.bulkByFilter': (input, { db, changes }) => {
+    const ids = changes.write((write) => bulkByFilter(db, write, input));
     return { count: ids.length, ids };
   },
 });

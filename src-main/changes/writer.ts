@@ -194,13 +194,20 @@ export interface RowCondition {
   alias: string;
   where: string;
   params: readonly SqlValue[];
+  /**
+   * The condition keeps most of the table (a "select all" with no filter): the rows are found by a scan of the
+   * table in rowid order (`NOT INDEXED`) instead of through an index in another order, whose every entry then
+   * reads its row from a page anywhere in the table.
+   */
+  wholeTable?: boolean;
 }
 
 /** The table a condition's rows are in, under the condition's alias (a name checked here: it goes into SQL). */
 function targetOf(table: SyncedTable, rows: RowCondition): string {
-  if (rows.alias === table) return table;
+  const scan = rows.wholeTable ? ' NOT INDEXED' : '';
+  if (rows.alias === table) return `${table}${scan}`;
   if (!/^[a-z_]+$/.test(rows.alias)) throw new Error(`Unsupported alias ${quoted(rows.alias)}`);
-  return `${table} AS ${rows.alias}`;
+  return `${table} AS ${rows.alias}${scan}`;
 }
 
 export interface WriteOptions {
@@ -586,12 +593,11 @@ export class ChangeWriter {
     const updatedAt = HybridLogicalClock.isoOf(hlc);
     for (const column of columns) {
       // Only the rows that differ change (and are logged): chosen and written by one statement, each row read once.
-      const ids = JSON.stringify(
-        this.db
-          .sql(`UPDATE ${target} SET ${column} = ?, updated_at = ? WHERE (${rows.where}) AND ${rows.alias}.${column} IS NOT ? RETURNING id`)
-          .pluck()
-          .all(fields[column], updatedAt, ...rows.params, fields[column]),
-      );
+      const returned = this.db
+        .sql(`UPDATE ${target} SET ${column} = ?, updated_at = ? WHERE (${rows.where}) AND ${rows.alias}.${column} IS NOT ? RETURNING id`)
+        .pluck()
+        .all(fields[column], updatedAt, ...rows.params, fields[column]) as string[];
+      const ids = JSON.stringify(returned);
       this.db
         .sql(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) SELECT ?, ?, value, ?, ?, 'local' FROM json_each(?)`)
         .run(hlc, table, column, fields[column], ids);
@@ -601,7 +607,7 @@ export class ChangeWriter {
            ON CONFLICT (row_id) DO UPDATE SET clocks = json_patch(clocks, excluded.clocks)`,
         )
         .run(table, column, hlc, ids);
-      for (const id of JSON.parse(ids) as string[]) changed.add(id);
+      for (const id of returned) changed.add(id);
     }
     if (options.derivedByCaller) {
       if (!touched.has(table)) touched.set(table, new Set());

@@ -1,7 +1,7 @@
 import type { Database } from '../db/connection';
 import { applicationWhere } from '../applications/filters';
 import { factColumnDefinitions, factColumnNames } from './maintained/facts';
-import { indexHint } from './indexes';
+import { archivedFromFacts, indexHint } from './indexes';
 import { archivedOnlyFactsCondition, factColumnsWhere, type StatisticsScope } from './scope';
 
 export { appliedDaySql } from './maintained/facts';
@@ -51,8 +51,9 @@ export function loadFacts(db: Database, scope: StatisticsScope, rangeOnly: Range
     ).run(...range, ...onFacts.params);
     return;
   }
-  const where = applicationWhere(scope.filters);
-  // Driven by the applications' covering index (the filters' columns), each kept row finds its facts by seq.
+  const where = archivedFromFacts(applicationWhere(scope.filters));
+  // Driven by the applications' covering index (the filters' columns), each kept row finds its facts by seq (and
+  // its archived flag there).
   db.sql(
     `INSERT INTO ${factsTable} (${factColumns}, in_range)
      SELECT ${prefixed}, f.applied_day BETWEEN ? AND ?

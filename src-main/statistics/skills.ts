@@ -3,7 +3,7 @@ import { nameKey } from '../../src-shared/text';
 import type { Database } from '../db/connection';
 import { applicationWhere } from '../applications/filters';
 import { appliedDaySql } from './facts';
-import { indexHint } from './indexes';
+import { archivedFromFacts, indexHint } from './indexes';
 import { loadSkillMonthRows, skillMonthsFilter } from './maintained/skill-months-read';
 import { hasSkillMonths } from './maintained/skill-months';
 import { archivedOnlyFactsCondition, type StatisticsScope } from './scope';
@@ -62,12 +62,13 @@ export function loadSkillRowsFromLists(db: Database, scope: StatisticsScope): Sk
     }
     return db.sql(`SELECT kind, skill, count FROM temp.statistics_skill_counts`).all() as SkillRow[];
   }
-  const where = applicationWhere(scope.filters);
+  // The archived flag from the facts (migration 0300 left it out of the covering index).
+  const where = archivedFromFacts(applicationWhere(scope.filters));
   for (const kind of ['required', 'preferred'] as const) {
     db.sql(
       `INSERT INTO temp.statistics_skill_counts (kind, skill, count)
        SELECT '${kind}', j.value, 1
-       FROM applications a ${indexHint(db, 'applications_statistics')}, ${arrayOf(`a.${kind}_skills`)} j
+       FROM applications a ${indexHint(db, 'applications_statistics')} CROSS JOIN main.statistics_facts f ON f.seq = a.seq, ${arrayOf(`a.${kind}_skills`)} j
        WHERE ${where.clauses.join(' AND ')} AND ${appliedDaySql} BETWEEN ? AND ? AND j.type = 'text'
        ON CONFLICT (kind, skill) DO UPDATE SET count = count + 1`,
     ).run(...where.params, ...range);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { rebuildStatistics } from '../../src-main/statistics/maintained/refresh';
+import { captureStatements, planOf } from '../db/support/statements';
 
 /**
  * "Select all → archive" acts on the applications the filters match when it runs, set-based through the write
@@ -69,5 +70,61 @@ describe('applications.bulkByFilter', () => {
     expect(await list(filters)).toEqual(matching);
     await app.api.invoke('applications.delete', { id: late.id });
     expect(await list({ archived: true })).toEqual(archivedBefore);
+  });
+});
+
+describe('applications.bulkByFilter on most of the table', () => {
+  it('walks the table in rowid order when it changes more than half the applications, an index otherwise, and logs and clocks every row it changes', async () => {
+    const own = await openTempApp();
+    try {
+      const { db } = own.context;
+      // Applied dates run against the order of creation: the list's index (by applied date) visits the rows last to first.
+      for (let index = 0; index < 12; index += 1) {
+        await own.api.invoke('applications.create', {
+          companyName: `Company ${index % 3}`,
+          position: 'Developer',
+          workMode: index % 2 === 0 ? 'remote' : 'hybrid',
+          appliedOn: `2025-01-${String(index + 1).padStart(2, '0')}`,
+        });
+      }
+      const seen = captureStatements(db);
+      const archiveUpdates = () => seen.filter((text) => /^UPDATE applications AS a\b/.test(text) && /SET archived = \?/.test(text));
+      const loggedSince = (seq: number) => db.sql(`SELECT row_id FROM change_log WHERE seq > ? AND column_name = 'archived' ORDER BY seq`).pluck().all(seq) as string[];
+      const lastSeq = () => db.sql(`SELECT coalesce(max(seq), 0) FROM change_log`).pluck().get() as number;
+
+      let from = lastSeq();
+      const all = await own.api.invoke('applications.bulkByFilter', { filters: {}, action: 'archive' });
+      expect(all.count).toBe(12);
+      const [whole] = archiveUpdates();
+      expect(whole).toMatch(/^UPDATE applications AS a NOT INDEXED SET/);
+      expect(planOf(db, whole).join('\n')).toMatch(/^SCAN a$/m);
+      expect(loggedSince(from).sort()).toEqual([...all.ids].sort());
+      const clocked = db
+        .sql(`SELECT count(*) FROM row_clocks WHERE row_id IN (SELECT value FROM json_each(?)) AND json_extract(clocks, '$.archived') IS NOT NULL`)
+        .pluck()
+        .get(JSON.stringify(all.ids));
+      expect(clocked).toBe(12);
+      await own.api.invoke('applications.unarchive', { ids: all.ids });
+
+      // A filter: its own rows through an index, as before.
+      seen.length = 0;
+      from = lastSeq();
+      const remote = await own.api.invoke('applications.bulkByFilter', { filters: { workModes: ['remote'], appliedFrom: '2025-01-01' }, action: 'archive' });
+      expect(remote.count).toBe(6);
+      expect(archiveUpdates()).toHaveLength(1);
+      expect(archiveUpdates()[0]).not.toMatch(/NOT INDEXED/);
+      expect(planOf(db, archiveUpdates()[0]).join('\n')).toMatch(/USING INDEX applications_live_order/);
+      expect(loggedSince(from).sort()).toEqual([...remote.ids].sort());
+      // No filter, but half the applications left to change: the index again (a scan reads every row for few).
+      seen.length = 0;
+      from = lastSeq();
+      const rest = await own.api.invoke('applications.bulkByFilter', { filters: {}, action: 'archive' });
+      expect(rest.count).toBe(6);
+      expect(archiveUpdates()[0]).not.toMatch(/NOT INDEXED/);
+      expect(loggedSince(from).sort()).toEqual([...rest.ids].sort());
+      expect((await own.api.invoke('applications.list', { limit: 100 })).items).toHaveLength(0);
+    } finally {
+      own.close();
+    }
   });
 });
