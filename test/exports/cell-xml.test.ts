@@ -108,6 +108,38 @@ describe('cells written from their stored values', () => {
     }
   });
 
+  it("write the same links' part as the rows go, into a part of its own, as at the sheet's end", async () => {
+    const columns = columnsOf(kinds);
+    const context = cellContext('en', 'UTC');
+    const atEnd = capture();
+    const asTheyGo = capture();
+    const held = capture();
+    const endSheet = new SheetXmlWriter(atEnd.zip, 1, sheetColumns(columns, context.labels));
+    const goingSheet = new SheetXmlWriter(asTheyGo.zip, 1, sheetColumns(columns, context.labels), held.zip);
+    const writeAtEnd = endSheet.rowWriter(columns, context);
+    const writeAsTheyGo = goingSheet.rowWriter(columns, context);
+    for (let batch = 0; batch < 3; batch += 1) {
+      for (const value of values) {
+        writeAtEnd(kinds.map(() => value));
+        writeAsTheyGo(kinds.map(() => value));
+        // The typed way records its links the same way.
+        goingSheet.addRow(kinds.map((kind) => excelCell(kind, value, context)));
+        endSheet.addRow(kinds.map((kind) => excelCell(kind, value, context)));
+      }
+      await goingSheet.drained();
+    }
+    await endSheet.finish();
+    await goingSheet.finish();
+    const links = 'xl/worksheets/_rels/sheet1.xml.rels';
+    expect([...asTheyGo.parts.keys()]).toEqual(['xl/worksheets/sheet1.xml']);
+    expect([...held.parts.keys()]).toEqual([links]);
+    expect(asTheyGo.parts.get('xl/worksheets/sheet1.xml')).toBe(atEnd.parts.get('xl/worksheets/sheet1.xml'));
+    expect(held.parts.get(links)).toBe(atEnd.parts.get(links));
+    // Three linked values in the url column, two rows each, three batches.
+    expect(held.parts.get(links)).toContain('Id="rId18"');
+    expect(held.parts.get(links)).not.toContain('Id="rId19"');
+  });
+
   it('are the same bytes for any row of any values', async () => {
     const value = fc.oneof(
       fc.constant(null),
