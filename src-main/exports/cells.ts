@@ -17,9 +17,9 @@ export function cellContext(language: ExportLanguage, timeZone?: string): CellCo
 /** Excel refuses cells longer than this. */
 export const excelCellLimit = 32_767;
 
-const isHttpUrl = (text: string) => /^https?:\/\/\S+$/i.test(text);
+export const isHttpUrl = (text: string) => /^https?:\/\/\S+$/i.test(text);
 
-function truncateForExcel(text: string, suffix: string): string {
+export function truncateForExcel(text: string, suffix: string): string {
   return text.length <= excelCellLimit ? text : text.slice(0, excelCellLimit - suffix.length) + suffix;
 }
 

@@ -6,7 +6,7 @@ import { cellContext } from './cells';
 import { deliverExport, type Produced } from './output';
 import { withExportReader } from './reader';
 import { companiesTable, CompanyCounts, readApplicationsTable } from './tables';
-import { createWorkbookWriter, SheetXmlWriter, writeTableSheet } from './workbook';
+import { createWorkbookWriter, SheetXmlWriter, writeTableSheet, type SheetColumn } from './workbook';
 import { HeldSheetParts } from './held-sheet';
 import { InterviewedApplications } from './interviewed-applications';
 import { ContactedApplications } from './contacted-applications';
@@ -66,23 +66,25 @@ export async function writeApplicationsWorkbook(context: AppContext, out: Writab
         return { rows };
       }
       // One thread: the stage history is written in the applications' walk, its part held in a file until that walk
-      // ends; the companies' counts, and what the interviews and contacts sheets show of their applications, are
-      // taken from the applications written.
+      // ends, as is the applications sheet's links' part, written as its rows go; the companies' counts, and what the
+      // interviews and contacts sheets show of their applications, are taken from the applications written.
       const history = new HeldSheetParts((folder) => context.job?.temporary(folder));
       const historyNumber = others.find(({ sheet }) => sheet === 'stageHistory')!.number;
       try {
         const companyCounts = new CompanyCounts();
         const interviewed = await InterviewedApplications.read(reader);
         const contacted = await ContactedApplications.read(reader);
-        const rows = await writeApplicationsWithHistory(reader, workbook, applications, (columns) => new SheetXmlWriter(history, historyNumber, columns), cells, {
+        const withHeldLinks = { addSheet: (name: string, columns: readonly SheetColumn[]) => workbook.addSheet(name, columns, history) };
+        const rows = await writeApplicationsWithHistory(reader, withHeldLinks, applications, (columns) => new SheetXmlWriter(history, historyNumber, columns), cells, {
           source: historySourceFor(filters),
           companyCounts,
           interviewed,
           contacted,
         });
-        // Its part goes into the archive right after the applications' (the workbook's list of sheets, not the order
-        // of the archive's files, orders the sheets): the buffers it is read back in are then freed while the next
-        // sheets are written, instead of adding about 10 MB at the export's end, where its memory peaks.
+        // Its part (and the links') goes into the archive right after the applications' (the workbook's list of
+        // sheets, not the order of the archive's files, orders the sheets): the buffers it is read back in are then
+        // freed while the next sheets are written, instead of adding about 10 MB at the export's end, where its memory
+        // peaks.
         await workbook.addPartsAhead((zip) => history.place(zip));
         history.discard();
         for (const { sheet } of others) {

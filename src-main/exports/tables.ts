@@ -35,7 +35,7 @@ export function narrowsBeyondArchived(filters: ApplicationFilters): boolean {
 }
 
 export interface ApplicationRow {
-  /** The table's rowid: where the export finds each application's stage history held in memory (history-walk.ts). */
+  /** The table's rowid: where the export finds each application's tags (tag-names.ts) and stage history (history-walk.ts). */
   seq: number;
   id: string;
   /** Not a column of the sheet: the companies sheet's counts are taken from the applications written (CompanyCounts). */
@@ -73,7 +73,7 @@ export interface ApplicationRow {
 }
 
 /** The columns of the Applications sheet and of the CSV export; `tagNames`: each application's tags (readTagNames). */
-const applicationColumns = (tagNames: ReadonlyMap<string, string>): ColumnSpec<ApplicationRow>[] => [
+const applicationColumns = (tagNames: ReadonlyMap<number, string>): ColumnSpec<ApplicationRow>[] => [
   { key: 'company', kind: 'text', width: 24, get: (row) => row.company_name },
   { key: 'position', kind: 'text', width: 32, get: (row) => row.position },
   { key: 'stage', kind: 'text', width: 18, get: (row, labels) => labels.stage(row.stage_name, row.stage_category) },
@@ -90,7 +90,7 @@ const applicationColumns = (tagNames: ReadonlyMap<string, string>): ColumnSpec<A
   { key: 'salaryCurrency', kind: 'text', width: 8, get: (row) => row.salary_currency },
   { key: 'salaryPeriod', kind: 'text', width: 12, get: (row, labels) => labels.salaryPeriod(row.salary_period) },
   { key: 'postingUrl', kind: 'url', width: 40, get: (row) => row.posting_url },
-  { key: 'tags', kind: 'text', width: 20, get: (row) => tagNames.get(row.id) ?? null },
+  { key: 'tags', kind: 'text', width: 20, get: (row) => tagNames.get(row.seq) ?? null },
   { key: 'favorite', kind: 'boolean', width: 9, get: (row) => row.favorite },
   { key: 'archived', kind: 'boolean', width: 9, get: (row) => row.archived },
   { key: 'priority', kind: 'integer', width: 8, get: (row) => row.priority },
@@ -131,10 +131,10 @@ void everyFieldSelected;
 const applicationOrder = 'a.applied_on DESC, a.seq DESC';
 
 /**
- * The applications, with their tags (`tagNames`, by application id) and a column per custom field (`fields`, in
+ * The applications, with their tags (`tagNames`, by application rowid) and a column per custom field (`fields`, in
  * their order) after the built-in ones.
  */
-export function applicationsTable(filters: ApplicationFilters, tagNames: ReadonlyMap<string, string>, fields: readonly FieldShape[] = []): TableSpec<ApplicationRow> {
+export function applicationsTable(filters: ApplicationFilters, tagNames: ReadonlyMap<number, string>, fields: readonly FieldShape[] = []): TableSpec<ApplicationRow> {
   const { where, params } = filtered(filters);
   const custom = customValueColumnsSql(fields);
   return {

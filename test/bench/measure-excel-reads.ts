@@ -11,6 +11,7 @@ import { withExportReader, type ExportReader } from '../../src-main/exports/read
 import { applicationsTable, companiesTable, everyContactSelect, contactsTable, interviewsTable, type CompanyCounts } from '../../src-main/exports/tables';
 import type { SqlPart } from '../../src-main/exports/table';
 import { InterviewedApplications } from '../../src-main/exports/interviewed-applications';
+import { tagNamesQuery } from '../../src-main/exports/tag-names';
 
 const [dataDir, ...only] = process.argv.slice(2);
 if (!dataDir) {
@@ -22,11 +23,7 @@ const counted = { of: () => 0 } as unknown as CompanyCounts;
 
 const queries: Record<string, SqlPart> = {
   // The passes before the applications' walk (tag-names.ts, held-histories.ts), then each sheet's query.
-  tags: {
-    sql: `SELECT at.application_id, t.name FROM application_tags at JOIN tags t ON t.id = at.tag_id
-      WHERE at.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY at.application_id, t.name_key, t.rowid`,
-    params: [],
-  },
+  tags: tagNamesQuery,
   history: {
     sql: `SELECT a.seq, e.occurred_at, e.note, e.from_stage_id, e.to_stage_id
       FROM stage_events e JOIN applications a ON a.id = e.application_id
