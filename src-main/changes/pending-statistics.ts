@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection';
-import { refreshStatistics } from '../statistics/maintained/refresh';
+import { rebuildStatistics, refreshStatistics } from '../statistics/maintained/refresh';
 
 /**
  * The meta key holding the applications (a JSON array of ids) whose statistics a committed write left to refresh:
@@ -31,7 +31,15 @@ function pendingApplications(db: Database): string[] {
 export function refreshPendingStatistics(db: Database): boolean {
   const owed = pendingApplications(db);
   if (owed.length === 0) return false;
-  refreshStatistics(db, new Set(owed));
+  try {
+    db.transaction(() => refreshStatistics(db, new Set(owed)));
+  } catch (error) {
+    // The write this debt came from is committed: a refresh that fails must not fail every later call, as the
+    // mark would make it. Everything computed again from the rows (another path) instead; if that fails too, the
+    // database itself is broken and the error goes on.
+    console.error('[candid] refreshing the statistics of a write failed; rebuilding them:', error);
+    rebuildStatistics(db);
+  }
   db.sql(`DELETE FROM meta WHERE key = ?`).run(statisticsPendingKey);
   return true;
 }

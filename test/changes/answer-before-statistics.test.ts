@@ -143,4 +143,16 @@ describe('a small write answered before its statistics', () => {
       app.context = reopened;
     }
   });
+  it('rebuilds them when the refresh of what is owed fails, so that no later call fails with it', async () => {
+    const { db } = app.context;
+    await call(app.api, 'applications.setStage', { id: ids.waiting, stageId: stages.interviewing, occurredAt: '2025-03-08T10:00:00.000Z' });
+    expect(owed(db)).toBeDefined();
+    // The refresh changes counts in place (an upsert's update); a rebuild deletes them and inserts them again.
+    db.sqlite.exec(`CREATE TEMP TRIGGER refresh_fails BEFORE UPDATE ON main.statistics_cells BEGIN SELECT RAISE(ABORT, 'refresh failed'); END`);
+    const list = (await call(app.api, 'applications.list', { stageIds: [stages.interviewing] })) as { total: number };
+    db.sqlite.exec(`DROP TRIGGER temp.refresh_fails`);
+    expect(owed(db)).toBeUndefined();
+    expect(derivedData(db)).toEqual(rebuiltDerivedData(db));
+    expect(list.total).toBe(db.sql(`SELECT count(*) FROM applications WHERE deleted_at IS NULL AND archived = 0 AND stage_id = ?`).pluck().get(stages.interviewing));
+  });
 });
