@@ -66,6 +66,14 @@ export const handlers: Handlers = {
   ...extensionHandlers,
 };
 
+/**
+ * The calls whose answer does not wait for the statistics their write changes (ChangeWriter.answerBeforeStatistics):
+ * the small writes of one application, whose handlers read back only the application's own rows (never a count,
+ * fact or cell). The statistics are refreshed on the next turn of the event loop; every call settles them before it
+ * runs (below), so no handler reads them stale. A handler added here must not read statistics after its write.
+ */
+const answeredBeforeStatistics = new Set<Channel>(['applications.create', 'applications.update', 'applications.setStage']);
+
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 export interface Api {
@@ -85,9 +93,14 @@ export function createApi(context: AppContext): Api {
       const parsed = channelInputs[channel].safeParse(input);
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[channel] as (input: unknown, context: AppContext) => unknown;
+      const run = () => handler(parsed.data, context);
       for (;;) {
         try {
-          return { ok: true, value: await handler(parsed.data, context) };
+          // What an earlier call left owed, before this one reads anything (the one rule: nothing reads it stale).
+          context.changes.settleStatistics();
+          // Not while a job runs: its worker reads statistics on its own connection, which this rule does not cover.
+          const answering = answeredBeforeStatistics.has(channel) && !context.jobs.busy();
+          return { ok: true, value: await (answering ? context.changes.answerBeforeStatistics(run) : run()) };
         } catch (error) {
           // A job's worker holds the write lock: nothing was written; run again once its transaction is over.
           if (!(error instanceof WriteLockBusy)) throw error;
@@ -103,6 +116,8 @@ export function createApi(context: AppContext): Api {
     call,
     async invoke(channel, input) {
       const result = await call(channel, input);
+      // Its callers (tests, the seed script) read the tables directly after it: they find the statistics settled.
+      context.changes.settleStatistics();
       if (!result.ok) {
         throw new AppError(result.error.code, result.error.message, {
           issues: result.error.issues,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { systemClock, type Clock } from './automation/clock';
 import { ChangeWriter } from './changes/writer';
+import { settlePendingStatistics } from './changes/pending-statistics';
 import type { Database } from './db/connection';
 import { removeLeftovers } from './db/leftovers';
 import { databaseFileName, openDatabase } from './db/open';
@@ -58,6 +59,8 @@ export async function openAppContext(options: OpenContextOptions): Promise<AppCo
     nativeBinding: options.nativeBinding,
     migrations: options.migrations,
   });
+  // A crash between a write and the refresh of its statistics (changes/pending-statistics.ts) left them owed.
+  settlePendingStatistics(db);
   const clock = options.clock ?? systemClock;
   const context = {
     db,

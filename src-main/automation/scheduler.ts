@@ -201,6 +201,8 @@ export class Scheduler {
       if (this.stopped) return;
       try {
         if (job.reconcile) await this.write((write) => job.reconcile!(this.context, write, now));
+        // A plan reads statistics (the weekly summary); a call answered during the yield above may have left some owed.
+        this.context.changes.settleStatistics();
         const plan = job.plan(this.context, now);
         later(plan.nextAt);
         await this.runDue(job, plan.due);
@@ -214,6 +216,8 @@ export class Scheduler {
     if (this.stopped) return;
     for (const follower of this.followers) {
       try {
+        // It may read what a call answered during the awaits above left owed.
+        this.context.changes.settleStatistics();
         later(follower.afterTick(this.context, now).nextAt);
       } catch (error) {
         this.log('automation: a follow-up of the scheduler failed', error);

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../src-shared/errors';
 import { isSyncedColumn, isSyncedTable } from '../db/columns';
-import type { Database } from '../db/connection';
+import { WriteLockBusy, type Database } from '../db/connection';
 import type { DB, SyncedTable } from '../db/schema';
 import { HybridLogicalClock } from './hlc';
 import { affectedApplications, FreshRows, recomputeCurrentStage, reindexApplications } from './derive';
@@ -12,6 +12,7 @@ import { newId } from './ids';
 import { mergeTextIndexWhenIdle } from './text-index-merge';
 import { QueuedInserts } from './queued-inserts';
 import { oweDerivedData } from './owed-derived';
+import { markStatisticsPending, refreshPendingStatistics, settlePendingStatistics } from './pending-statistics';
 
 export type SqlValue = string | number | null;
 export type Fields = Record<string, SqlValue>;
@@ -351,23 +352,72 @@ export class ChangeWriter {
     this.emitter.emit('changed', { tables: [...tables].sort(), origin } satisfies ChangedEvent);
   }
 
+  /**
+   * Whether the writes made now leave their statistics to be refreshed after the answer (see
+   * answerBeforeStatistics), and whether this writer left some that are not refreshed yet.
+   */
+  private answering = false;
+  private owed = false;
+  private settleScheduled = false;
+
+  /**
+   * Runs `fn` (synchronous: the handler dispatch wraps the synchronous part of a call, src-main/api.ts) with its
+   * writes committing everything but the statistics of the applications they touch, plus a durable mark of them
+   * (pending-statistics.ts); the refresh runs on the next turn of the event loop, in its own transaction. Until
+   * then nothing may read statistics: every way in settles first (settleStatistics: the dispatch, the next write,
+   * a job's start, an automation tick, opening the database).
+   */
+  answerBeforeStatistics<T>(fn: () => T): T {
+    this.answering = true;
+    try {
+      return fn();
+    } finally {
+      this.answering = false;
+    }
+  }
+
+  /** Refreshes the statistics this writer's writes left owed, if any (cheap when none). */
+  settleStatistics(): void {
+    if (!this.owed || !this.db.sqlite.open) return;
+    settlePendingStatistics(this.db);
+    this.owed = false;
+  }
+
+  private scheduleSettle(): void {
+    if (this.settleScheduled) return;
+    this.settleScheduled = true;
+    setImmediate(() => {
+      this.settleScheduled = false;
+      try {
+        this.settleStatistics();
+      } catch (error) {
+        // The next call's dispatch, or the next write, settles it (a job's worker held the write lock).
+        if (!(error instanceof WriteLockBusy)) console.error('[candid] refreshing the statistics after a write failed:', error);
+      }
+    });
+  }
+
   /** Runs `fn` in one transaction; nested calls join the outer one (and its options). */
   write<T>(fn: (context: WriteContext) => T, options: WriteOptions = {}): T {
     if (this.active) return fn(this.active.context);
     const touched = new Map<SyncedTable, Set<string>>();
     const context = this.createContext(touched);
+    const answering = this.answering && !options.bulk;
     let result!: T;
+    let deferred = false;
     this.db.transaction(() => {
       this.active = { touched, context };
       try {
         this.observeStoredClock();
+        // A write reads facts (their moves between scopes) and refreshes them: what an earlier one left owed first.
+        refreshPendingStatistics(this.db);
         if (options.bulk) {
           oweDerivedData(this.db);
           this.queued = new QueuedInserts(this.db);
         }
         result = fn(context);
         this.writePending();
-        this.finish(touched, false, options.bulk === true);
+        deferred = this.finish(touched, false, options.bulk === true, answering);
       } finally {
         // Rolled back with the transaction when fn threw.
         this.queued = null;
@@ -379,6 +429,8 @@ export class ChangeWriter {
         this.active = null;
       }
     });
+    this.owed = deferred;
+    if (deferred) this.scheduleSettle();
     this.emitChanged(touched.keys(), 'local');
     return result;
   }
@@ -396,6 +448,7 @@ export class ChangeWriter {
     let aheadMs = 0;
     this.db.transaction(() => {
       this.observeStoredClock();
+      refreshPendingStatistics(this.db);
       const byRow = new Map<string, RemoteWrite[]>();
       for (const change of changes) {
         aheadMs = Math.max(aheadMs, this.clock.observe(change.hlc));
@@ -450,6 +503,7 @@ export class ChangeWriter {
       }
       this.finish(touched, bulkTouched.size > 0);
     });
+    this.owed = false;
     this.emitChanged(new Set([...touched.keys(), ...bulkTouched.keys()]), 'remote');
     return { applied, ignored: changes.length - applied, aheadMs };
   }
@@ -842,9 +896,12 @@ export class ChangeWriter {
     ids.add(id);
   }
 
-  /** Derived data and the persisted clock, still inside the transaction. */
-  private finish(touched: Map<SyncedTable, Set<string>>, wroteInBulk = false, freshOwed = false): void {
-    if (touched.size === 0 && !wroteInBulk) return;
+  /**
+   * Derived data and the persisted clock, still inside the transaction. `answering`: the statistics may be left
+   * owed (answerBeforeStatistics); returns whether they were.
+   */
+  private finish(touched: Map<SyncedTable, Set<string>>, wroteInBulk = false, freshOwed = false, answering = false): boolean {
+    if (touched.size === 0 && !wroteInBulk) return false;
     const { stage, text, statistics, company } = affectedApplications(this.db, touched, this.fresh, this.quietText);
     // applyRemote's `then` may have filled it too, and has no `finally` of its own for it.
     this.quietText.clear();
@@ -869,13 +926,17 @@ export class ChangeWriter {
     this.quietStatistics.clear();
     recomputeCurrentStage(this.db, stage);
     reindexApplications(this.db, text, this.fresh.ids.get('applications'));
+    // Facts moved between scopes are read by their move: those writes refresh in the transaction, as before.
+    const deferred = answering && statistics.size > 0 && moved.archived.size === 0 && moved.active.size === 0;
     // After the current stage: the facts read it.
-    refreshStatistics(this.db, statistics, this.fresh.ids.get('applications'));
+    if (deferred) markStatisticsPending(this.db, statistics);
+    else refreshStatistics(this.db, statistics, this.fresh.ids.get('applications'));
     moveArchivedFacts(this.db, moved.archived, true);
     moveArchivedFacts(this.db, moved.active, false);
     this.db
       .sql(`INSERT INTO meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
       .run(this.clock.tick());
+    return deferred;
   }
 
   private emitChanged(tables: Iterable<SyncedTable>, origin: ChangedEvent['origin']): void {

@@ -20,6 +20,11 @@ export interface Jobs {
   terminate(id: string): Promise<void>;
   list(): JobEvent[];
   /**
+   * Whether a job's worker may be reading or writing on its own connection now (its upkeep after the answer
+   * included): main's writes then refresh their statistics in their own transaction (src-main/api.ts).
+   */
+  busy(): boolean;
+  /**
    * Starts the worker ahead of a job likely soon (the import wizard opened), kept as between two jobs: the job then
    * starts at once instead of waiting for the worker to load. Returns whether a worker started.
    */
@@ -214,8 +219,14 @@ export class JobRunner implements Jobs {
   /** Jobs answered whose worker still does their upkeep (JobControl.afterAnswer): no longer listed, not cancellable. */
   private readonly upkeeping = new Set<RunningJob>();
 
+  busy(): boolean {
+    return this.running.size > 0 || this.upkeeping.size > 0;
+  }
+
   private start(channel: JobChannel, input: unknown): { answer: Promise<unknown>; finished: Promise<void> } {
     if (this.closed) throw new AppError('CANCELLED', 'Candid is closing.');
+    // The worker reads statistics (exports, the sync image): none left owed by a write of main's before it starts.
+    this.options.changes.settleStatistics();
     const id = newId();
     const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * flagCount);
     const { databaseFile, dataDir, nativeBinding, shell, version } = this.options;
@@ -374,6 +385,10 @@ export class InlineJobs implements Jobs {
 
   list(): JobEvent[] {
     return [];
+  }
+
+  busy(): boolean {
+    return false;
   }
 
   prepare(): boolean {
