@@ -6,19 +6,46 @@
  * --import tsx` to profile.
  */
 import path from 'node:path';
-import { checkedBatches, planFile, RowChecker } from '../../src-main/imports/analyse';
+import { checkedBatches, checkedBatchesWhilePlanning, planFile, planPass, RowChecker, type FilePlan } from '../../src-main/imports/analyse';
+import { FilePlanner } from '../../src-main/imports/planner';
 import { openImportFile } from '../../src-main/imports/read';
 import { openTempApp } from '../support/temp-app';
 import { loadAverage, mainThreadCpuMs, processCpuMs } from './cpu';
 
 const file = path.resolve(process.argv[2] ?? '');
 const runs = Number(process.argv[3] ?? 1);
+/** `overlapped`: the rows checked while the plan's pass reads, as the check thread does them (check-worker.ts). */
+const overlapped = process.argv[4] === 'overlapped';
+
+/** The plan's pass and the check interleaved in this thread; the CPU of both together. */
+async function planAndCheckOverlapped(file: Parameters<typeof planFile>[1], input: Parameters<typeof planFile>[2]) {
+  const wall = performance.now();
+  const cpu = mainThreadCpuMs();
+  const processCpu = process.cpuUsage();
+  const planner = new FilePlanner(app.context.db, file, input);
+  let planned: FilePlan | null = null;
+  const pass = planPass(planner).then((plan) => (planned = plan));
+  await Promise.race([pass, planner.decision]);
+  const checker = new RowChecker(app.context.db, planner.decided!, false);
+  let rows = 0;
+  for await (const batch of checkedBatchesWhilePlanning(checker, planner, pass, 1000)) {
+    rows += batch.length;
+    if (!planned) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const plan = await pass;
+  const { problemCount, importable } = checker.analysis(plan);
+  return { planAndCheck: { wall: Math.round(performance.now() - wall), cpu: Math.round(mainThreadCpuMs() - cpu), processCpu: processCpuMs(processCpu) }, rows, importable, errors: problemCount.errors };
+}
 const app = await openTempApp();
 try {
   for (let run = 0; run < runs; run += 1) {
     const opened = openImportFile({ path: file }, {});
     try {
       if (opened.file.kind !== 'table') throw new Error('not a table');
+      if (overlapped) {
+        console.log(JSON.stringify({ ...(await planAndCheckOverlapped(opened.file, { source: { path: file } })), load: loadAverage() }));
+        continue;
+      }
       let wall = performance.now();
       let cpu = mainThreadCpuMs();
       let processCpu = process.cpuUsage();
