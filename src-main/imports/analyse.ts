@@ -1,9 +1,6 @@
 import {
-  dateImportFields,
   importLimits,
   requiredImportFields,
-  stageColumnFields,
-  valueMappedFields,
   type ColumnDates,
   type DateOrder,
   type ImportColumn,
@@ -19,29 +16,18 @@ import {
   type ValueMappedField,
 } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
-import { cardOrder, parseCard, type Card } from './cards';
 import type { CheckedRow, CheckOutcome } from './check-protocol';
 import type { FieldShape } from '../custom-fields/values';
 import { convertRow, type ConvertedRow, type RowPlan } from './convert';
-import { checkCustomTargets, importableCustomFields, proposeCustomFields } from './custom-fields';
-import { DateOrderEvidence, fileDateOrder } from './dates';
 import { DuplicateFinder } from './duplicates';
-import { importError } from './errors';
-import { findHeaderRow, headerCandidates, headerSearchRows } from './header-row';
-import { valueKey } from './keys';
-import { ColumnProfiler, type ColumnProfile } from './profile';
-import { proposeMapping, type Proposal } from './propose';
+import { FilePlanner } from './planner';
+import type { Proposal } from './propose';
 import type { ReadRow, TableFile } from './reader';
-import { ValueResolver } from './resolve';
-import { cellText, shorten, type GridRow } from './table';
-import { isPlaceholder } from './values';
+import type { ValueResolver } from './resolve';
+import { shorten } from './table';
 
 export type ImportInput = ParsedInput<'imports.preview'>;
 
-/** Rows whose values are looked at to propose the mapping. */
-const profileRows = 2000;
-/** Distinct values counted per value-mapped column (the most frequent are listed). */
-const countedValues = 5000;
 /** Rows read between two turns of the event loop (and two checks of the abort signal). */
 const rowsPerTurn = 2000;
 
@@ -116,211 +102,23 @@ function* dataRows(file: TableFile, headerRow: number | null): Generator<ReadRow
   for (const row of file.rows()) if (headerRow === null || row.row > headerRow) yield row;
 }
 
-function columnsByField(mapping: readonly (ImportTarget | null)[]): Map<ImportTarget, number[]> {
-  const result = new Map<ImportTarget, number[]>();
-  mapping.forEach((field, column) => {
-    if (field === null) return;
-    const list = result.get(field) ?? [];
-    list.push(column);
-    result.set(field, list);
-  });
-  return result;
-}
-
-function remembered(fn: (text: string) => string): (text: string) => string {
-  const cache = new Map<string, string>();
-  return (text) => {
-    let result = cache.get(text);
-    if (result === undefined) {
-      result = fn(text);
-      if (cache.size < 50_000) cache.set(text, result);
-    }
-    return result;
-  };
-}
-
-/** Distinct values of each value-mapped column with what each maps to, unknown ones first. */
-function valueChoices(counts: Map<number, Map<string, { value: string; count: number }>>, columnsOf: ReadonlyMap<ImportTarget, readonly number[]>, resolver: ValueResolver) {
-  const values: Partial<Record<ValueMappedField, ImportValueChoice[]>> = {};
-  for (const field of valueMappedFields) {
-    const columns = columnsOf.get(field);
-    if (!columns) continue;
-    // A status and an outcome column share one list: a value means the same in both.
-    const merged = new Map<string, { value: string; count: number }>();
-    for (const column of columns) {
-      for (const [key, { value, count }] of counts.get(column) ?? []) {
-        const seen = merged.get(key);
-        merged.set(key, { value: seen?.value ?? value, count: (seen?.count ?? 0) + count });
-      }
-    }
-    values[field] = [...merged]
-      .map(([key, { value, count }]) => {
-        const { target, recognised } = resolver.resolve(field, key, value);
-        return { key, value: shorten(value, 200), count, target, resolved: target !== undefined && recognised };
-      })
-      // Unknown values first: they are the ones the user must decide.
-      .sort((a, b) => Number(a.resolved) - Number(b.resolved) || b.count - a.count || a.value.localeCompare(b.value))
-      .slice(0, importLimits.maxDistinctValues);
-  }
-  return values;
-}
-
 /**
- * The first pass over a file: finds the header row, profiles the first rows' values to propose the mapping (or takes
- * the user's), then reads every row to learn how its dates read (day or month first) and which values each
- * value-mapped column holds. Memory stays bounded: only the first rows are kept.
+ * The first pass over a file (planner.ts): finds the header row, profiles the first rows' values to propose the
+ * mapping (or takes the user's), then reads every row to learn how its dates read (day or month first) and which
+ * values each value-mapped column holds. Memory stays bounded: only the first rows are kept.
  */
-export async function planFile(db: Database, file: TableFile, input: ImportInput, options: PassOptions = {}): Promise<FilePlan> {
-  const settings = input.settings ?? {};
-  const resolver = new ValueResolver(db, input.valueMaps ?? {});
-  const customFields = importableCustomFields(db);
-  const rows = file.rows()[Symbol.iterator]();
+export function planFile(db: Database, file: TableFile, input: ImportInput, options: PassOptions = {}): Promise<FilePlan> {
+  return planPass(new FilePlanner(db, file, input), options);
+}
 
-  // The first rows, to find the header in.
-  const head: ReadRow[] = [];
-  while (head.length < headerSearchRows) {
-    const next = rows.next();
-    if (next.done) break;
-    head.push(next.value);
-  }
-  const chosen = settings.hasHeader === false ? null : settings.headerRow;
-  const header = file.fixedHeaders ? { row: null, headers: file.fixedHeaders } : findHeaderRow(head, file.merges(), chosen);
-  const isData = (row: GridRow) => header.row === null || row.row > header.row;
-
-  // Every data row comes through here once.
-  const sample: ReadRow[] = [];
-  let width = header.headers.length;
-  let rowCount = 0;
-  const samples: string[][] = [];
-  const previewRows: FilePlan['previewRows'] = [];
-  let plan: Pick<FilePlan, 'file' | 'headerRow' | 'headers' | 'candidates' | 'mapping' | 'proposals' | 'customFields' | 'columnStages' | 'rowPlan' | 'resolver'> | null = null;
-  const evidence = new Map<number, DateOrderEvidence>();
-  const valueCounts = new Map<number, Map<string, { value: string; count: number }>>();
-  const valueColumns = new Set<number>();
-
-  const decide = () => {
-    const profilers = Array.from({ length: width }, () => new ColumnProfiler((field, key) => resolver.recognises(field, key)));
-    for (const row of sample) row.cells.forEach((cell, column) => profilers[column]?.add(cell));
-    const profiles: ColumnProfile[] = profilers.map((profiler) => profiler.result());
-    const headers = Array.from({ length: width }, (_, column) => header.headers[column] ?? '');
-    const headerStages = headers.map((name) => (name ? resolver.stageOfHeader(name) : null));
-    const proposals = proposeMapping(headers.map((name, column) => ({ header: name, profile: profiles[column], headerStage: headerStages[column] })));
-    proposeCustomFields(headers, sample, proposals, customFields);
-    const given = input.mapping;
-    const mapping = Array.from({ length: width }, (_, column) => (given ? (given[column] ?? null) : proposals[column].field));
-    checkCustomTargets(mapping, customFields, headers);
-    const columnsOf = columnsByField(mapping);
-    const mappedCustomFields = new Map([...customFields].filter(([target]) => columnsOf.has(target)));
-    const columnStages = new Map<number, { id: string; category: StageCategory } | null>();
-    for (const field of stageColumnFields) {
-      for (const column of columnsOf.get(field) ?? []) {
-        const chosenStage = input.columnStages?.[String(column)];
-        const category = chosenStage ? resolver.categoryOf(chosenStage) : undefined;
-        columnStages.set(column, chosenStage === null ? null : chosenStage && category ? { id: chosenStage, category } : headerStages[column]);
-      }
-    }
-    for (const field of dateImportFields) for (const column of columnsOf.get(field) ?? []) evidence.set(column, new DateOrderEvidence());
-    for (const [target, field] of mappedCustomFields) if (field.kind === 'date') for (const column of columnsOf.get(target) ?? []) evidence.set(column, new DateOrderEvidence());
-    for (const field of valueMappedFields) for (const column of columnsOf.get(field) ?? []) valueColumns.add(column);
-    const cards: Card[] = [];
-    for (const column of columnsOf.get('stageCards') ?? []) {
-      for (const row of sample) {
-        const card = parseCard(cellText(row.cells[column] ?? null));
-        if (card) cards.push(card);
-      }
-    }
-    const mapped = new Set(mapping.flatMap((field, column) => (field === null ? [] : [column])));
-    const chosenOrders = settings.dateOrders ?? {};
-    const defaultCurrency = (db.sql(`SELECT default_currency FROM profile LIMIT 1`).pluck().get() as string | undefined) ?? 'EUR';
-    const rowPlan: RowPlan = {
-      headers,
-      columnsOf,
-      customFields: mappedCustomFields,
-      extraNoteColumns: input.options?.unmappedToNotes ? headers.map((_, column) => column).filter((column) => !mapped.has(column)) : [],
-      dateOrder: (column) => chosenOrders[String(column)] ?? evidence.get(column)?.result(fileDateOrder(evidence.values())).order ?? 'dmy',
-      values: resolver,
-      keyOf: remembered(valueKey),
-      defaultCurrency,
-      columnStages,
-      cardOrder: cardOrder(cards),
-    };
-    plan = {
-      file,
-      headerRow: header.row,
-      headers,
-      candidates: file.fixedHeaders ? [] : headerCandidates(head),
-      mapping,
-      proposals,
-      customFields,
-      columnStages,
-      rowPlan,
-      resolver,
-    };
-    for (const row of sample) learn(row);
-  };
-
-  const learn = (row: GridRow) => {
-    for (const [column, dates] of evidence) dates.add(row.cells[column] ?? null);
-    for (const column of valueColumns) {
-      const text = cellText(row.cells[column] ?? null);
-      if (!text || isPlaceholder(text)) continue;
-      const key = plan!.rowPlan.keyOf(text);
-      let counts = valueCounts.get(column);
-      if (!counts) valueCounts.set(column, (counts = new Map()));
-      const entry = counts.get(key);
-      if (entry) entry.count += 1;
-      else if (counts.size < countedValues) counts.set(key, { value: text, count: 1 });
-    }
-  };
-
-  const take = (row: ReadRow) => {
-    if (!isData(row)) return;
-    rowCount += 1;
-    if (row.cells.length > width) width = Math.min(row.cells.length, importLimits.maxColumns);
-    row.cells.forEach((cell, column) => {
-      const list = (samples[column] ??= []);
-      if (list.length >= 3) return;
-      const text = cellText(cell);
-      if (text && !list.includes(shorten(text, 80))) list.push(shorten(text, 80));
-    });
-    if (previewRows.length < importLimits.previewRows) previewRows.push({ row: row.row, cells: row.cells.map((cell) => shorten(cellText(cell), importLimits.previewCellChars)) });
-    if (plan) learn(row);
-    else {
-      sample.push(row);
-      if (sample.length >= profileRows) decide();
-    }
-  };
-
-  for (const row of head) take(row);
-  await eachRow(rows, take, options);
-  if (rowCount === 0) throw importError('VALIDATION', 'no_rows', `${file.fileName} has no rows to import`, { fileName: file.fileName });
-  if (!plan) decide();
-  const decided = plan!;
-  // Columns first seen after the profiled rows are not mapped (unless the user maps them).
-  if (decided.mapping.length < width) {
-    for (let column = decided.mapping.length; column < width; column += 1) {
-      decided.mapping.push(input.mapping?.[column] ?? null);
-      decided.proposals.push({ field: null, reasons: [] });
-      decided.headers.push(header.headers[column] ?? '');
-    }
-  }
-  const fileOrder = fileDateOrder(evidence.values());
-  const columnDates = new Map([...evidence].map(([column, dates]) => [column, dates.result(fileOrder)]));
-  const dateOrders: Record<string, DateOrder> = {};
-  for (const [column, dates] of columnDates) if (dates.order) dateOrders[String(column)] = dates.order;
-  return {
-    ...decided,
-    rowCount,
-    columnDates,
-    dateOrders,
-    values: valueChoices(valueCounts, decided.rowPlan.columnsOf, resolver),
-    samples: Array.from({ length: width }, (_, column) => samples[column] ?? []),
-    previewRows: previewRows.map((row) => ({ row: row.row, cells: Array.from({ length: width }, (_, column) => row.cells[column] ?? '') })),
-  };
+/** The planner's pass over the rest of the file, a turn of the event loop every few thousand rows; then its plan. */
+export async function planPass(planner: FilePlanner, options: PassOptions = {}): Promise<FilePlan> {
+  await eachRow(planner.rows, (row) => planner.take(row), options);
+  return planner.finish();
 }
 
 /** Whether the mapping lacks what every application needs (a board's cards hold company and position). */
-export function unmappedRequired(plan: FilePlan): ImportField[] {
+export function unmappedRequired(plan: Pick<FilePlan, 'rowPlan'>): ImportField[] {
   if (plan.rowPlan.columnsOf.has('stageCards')) return [];
   return requiredImportFields.filter((field): field is ImportField => !plan.rowPlan.columnsOf.has(field));
 }
@@ -379,9 +177,10 @@ export class RowChecker {
   /** The mapping lacks a required field: no row is converted. */
   readonly missing: ImportField[];
 
+  /** `plan`: what converting a row needs (a plan decided, its pass maybe still reading: planner.ts). */
   constructor(
     db: Database,
-    private readonly plan: FilePlan,
+    private readonly plan: Pick<FilePlan, 'rowPlan'>,
     private readonly keepDuplicateKeys: boolean,
   ) {
     this.missing = unmappedRequired(plan);
@@ -431,11 +230,11 @@ export class RowChecker {
     return this.rowsWithErrors > 0;
   }
 
-  /** The plan with what the rows checked so far hold. */
-  analysis(): Analysis {
+  /** The file's plan (its pass ended) with what the rows checked so far hold. */
+  analysis(plan: FilePlan): Analysis {
     const { errors, warnings, rowsWithErrors, byCode } = this;
     return {
-      ...this.plan,
+      ...plan,
       problems: [...this.problems].sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning')),
       problemCount: { errors, warnings, rowsWithErrors, byCode },
       duplicates: this.duplicates,
@@ -453,10 +252,39 @@ export class RowChecker {
  * refused so far, as when it was checked): what an import stages, here or from its check thread (check-worker.ts).
  * Nothing when the mapping lacks a required field.
  */
-export function* checkedBatches(checker: RowChecker, plan: FilePlan, size: number): Generator<CheckedRow[]> {
+export function* checkedBatches(checker: RowChecker, plan: Pick<FilePlan, 'file' | 'headerRow'>, size: number): Generator<CheckedRow[]> {
   if (checker.missing.length > 0) return;
   let batch: CheckedRow[] = [];
   for (const row of planRows(plan)) {
+    batch.push({ checked: checker.check(row), refusesInvalid: checker.refusesInvalid });
+    if (batch.length < size) continue;
+    yield batch;
+    batch = [];
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * The rows checked as `checkedBatches` checks them, from when the plan is decided, while its pass may still read
+ * the rest of the file (check-worker.ts): a row that holds a slash date whose order the whole file decides
+ * (`FilePlanner.waitsForDateOrder`) waits for the pass to end (`passEnded`); the others convert the same either way.
+ */
+export async function* checkedBatchesWhilePlanning(
+  checker: RowChecker,
+  planner: FilePlanner,
+  passEnded: Promise<unknown>,
+  size: number,
+): AsyncGenerator<CheckedRow[]> {
+  const decided = planner.decided;
+  if (!decided) throw new Error('The rows were checked before the plan was decided.');
+  if (checker.missing.length > 0) return;
+  let ended = false;
+  let batch: CheckedRow[] = [];
+  for (const row of planRows(decided)) {
+    if (!ended && planner.waitsForDateOrder(row)) {
+      await passEnded;
+      ended = true;
+    }
     batch.push({ checked: checker.check(row), refusesInvalid: checker.refusesInvalid });
     if (batch.length < size) continue;
     yield batch;
@@ -476,7 +304,7 @@ export async function analyseFile(db: Database, file: TableFile, input: ImportIn
   const plan = await planFile(db, file, input, options);
   const checker = new RowChecker(db, plan, input.options?.skipDuplicates === true);
   if (checker.missing.length === 0) await eachRow(planRows(plan)[Symbol.iterator](), (row) => void checker.check(row), options);
-  return checker.analysis();
+  return checker.analysis(plan);
 }
 
 /** The preview's description of each column. */

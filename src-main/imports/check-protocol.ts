@@ -30,10 +30,15 @@ export interface CheckedRow {
 export type CheckOutcome = Pick<Analysis, 'problems' | 'problemCount' | 'rowCount' | 'importable' | 'importableDuplicates'>;
 
 export type CheckThreadMessage =
-  /** Rows read so far by the first pass (the plan). */
+  /** Rows read so far by the first pass (the plan), until its end (`planned` with a count, or `counted`). */
   | { type: 'progress'; rows: number }
-  /** The file is planned: its data rows, and the required fields no column is mapped to (then no row comes). */
-  | { type: 'planned'; rowCount: number; missing: ImportField[] }
+  /**
+   * The file is planned: its data rows (null while the pass still reads the rest of the file, the rows being
+   * checked meanwhile: `counted` follows), and the required fields no column is mapped to (then no row comes).
+   */
+  | { type: 'planned'; rowCount: number | null; missing: ImportField[] }
+  /** The first pass ended after `planned`: the file's data rows. */
+  | { type: 'counted'; rowCount: number }
   /** The next data rows, checked, in order. */
   | { type: 'rows'; rows: CheckedRow[] }
   /** Every row was checked. */

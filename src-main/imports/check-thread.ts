@@ -82,29 +82,57 @@ export class CheckThread {
     return message;
   }
 
-  /** Waits for the plan, reporting the rows its pass read; then the file's data rows and unmapped required fields. */
-  async planned(onProgress: (rows: number) => void): Promise<{ rowCount: number; missing: ImportField[] }> {
+  /**
+   * Waits for the plan, reporting the rows its pass read; then the unmapped required fields, and the file's data
+   * rows when the pass has ended (else `rowCount` tells them once it has, the rows coming meanwhile).
+   */
+  async planned(onProgress: (rows: number) => void): Promise<{ rowCount: number | null; missing: ImportField[] }> {
     for (;;) {
       const message = await this.next();
-      if (message.type === 'progress') onProgress(message.rows);
-      else if (message.type === 'planned') return { rowCount: message.rowCount, missing: message.missing };
-      else throw new Error(`The import's check thread sent ${message.type} before its plan.`);
+      if (message.type === 'progress') {
+        this.rowsPlanned = message.rows;
+        onProgress(message.rows);
+      } else if (message.type === 'planned') {
+        this.rowCountOf = message.rowCount;
+        return { rowCount: message.rowCount, missing: message.missing };
+      } else throw new Error(`The import's check thread sent ${message.type} before its plan.`);
     }
+  }
+
+  private rowsPlanned = 0;
+  private rowCountOf: number | null = null;
+
+  /** The file's data rows once the plan's pass has counted them; null until then. */
+  rowCount(): number | null {
+    return this.rowCountOf;
+  }
+
+  /** Rows the plan's pass has read so far. */
+  rowsRead(): number {
+    return this.rowCountOf ?? this.rowsPlanned;
   }
 
   /** The checked rows in batches, in order; each asks the thread for one more once it is written (the caller's loop). */
   async *batches(): AsyncGenerator<CheckedRow[]> {
-    let first = true;
     for (;;) {
-      if (!first) this.worker.postMessage({ type: 'written' } satisfies CheckThreadCommand);
-      first = false;
       const message = await this.next();
-      if (message.type === 'checked') {
-        this.outcomeOf = message.outcome;
-        return;
+      switch (message.type) {
+        case 'checked':
+          this.outcomeOf = message.outcome;
+          return;
+        case 'progress':
+          this.rowsPlanned = message.rows;
+          break;
+        case 'counted':
+          this.rowCountOf = message.rowCount;
+          break;
+        case 'rows':
+          yield message.rows;
+          this.worker.postMessage({ type: 'written' } satisfies CheckThreadCommand);
+          break;
+        default:
+          throw new Error(`The import's check thread sent ${message.type} among its rows.`);
       }
-      if (message.type !== 'rows') throw new Error(`The import's check thread sent ${message.type} among its rows.`);
-      yield message.rows;
     }
   }
 

@@ -180,6 +180,11 @@ export function parseDate(cell: Cell, order: DateOrder): DateResult {
   }
 }
 
+/** Whether a cell reads as a slash date (12/03/2024): which part is the day, its column's order says. */
+export function readsAsSlashDate(cell: Cell): boolean {
+  return read(cell).kind === 'slash';
+}
+
 /** Whether a cell reads as one date in some order (for guessing what a column holds). */
 export function looksLikeDate(cell: Cell): boolean {
   const reading = read(cell);

@@ -94,7 +94,10 @@ type WriteSummary = ImportSummary & { skippedInvalid: number; skippedDuplicates:
  * `stagingChunkRows` rows; then what the check found (once every batch came).
  */
 interface RowChecks {
-  rowCount: number;
+  /** The file's data rows; null while the plan's pass still reads the file (the rows being checked meanwhile). */
+  rowCount(): number | null;
+  /** Rows the plan's pass has read so far. */
+  rowsRead(): number;
   /** Required fields no column is mapped to: no row is checked. */
   missing: ImportField[];
   batches: AsyncIterable<CheckedRow[]> | Iterable<CheckedRow[]>;
@@ -108,10 +111,11 @@ async function checkHere(context: AppContext, file: TableFile, input: ParsedInpu
   const plan = await planFile(context.db, file, input, jobPasses(context, passes));
   const checker = new RowChecker(context.db, plan, false);
   return {
-    rowCount: plan.rowCount,
+    rowCount: () => plan.rowCount,
+    rowsRead: () => plan.rowCount,
     missing: checker.missing,
     batches: checkedBatches(checker, plan, stagingChunkRows),
-    outcome: () => checkOutcome(checker.analysis()),
+    outcome: () => checkOutcome(checker.analysis(plan)),
     stop: () => Promise.resolve(),
   };
 }
@@ -122,11 +126,18 @@ async function checkInThread(context: AppContext, file: TableFile, input: Parsed
   const thread = new CheckThread(start, file, limits);
   try {
     const progress = jobPasses(context, passes);
-    const { rowCount, missing } = await thread.planned((rows) => {
+    const { missing } = await thread.planned((rows) => {
       progress.onProgress?.(rows);
       passes.signal?.throwIfAborted();
     });
-    return { rowCount, missing, batches: thread.batches(), outcome: () => thread.outcome(), stop: () => thread.stop() };
+    return {
+      rowCount: () => thread.rowCount(),
+      rowsRead: () => thread.rowsRead(),
+      missing,
+      batches: thread.batches(),
+      outcome: () => thread.outcome(),
+      stop: () => thread.stop(),
+    };
   } catch (error) {
     await thread.stop();
     throw error;
@@ -164,7 +175,10 @@ async function stageRows(
   let read = 0;
   const importWriter = new ImportWriter(staging.db);
   const progress = () => {
-    context.job?.progress('staging', read, checks.rowCount);
+    const rowCount = checks.rowCount();
+    // The thread checks rows while the plan's pass still reads the file: its reading is the progress until then.
+    if (rowCount === null) context.job?.progress('reading', checks.rowsRead(), null);
+    else context.job?.progress('staging', read, rowCount);
     passes.onProgress?.(read);
     passes.signal?.throwIfAborted();
   };

@@ -133,6 +133,13 @@ export class ValueMatcher<T extends string> {
    * cell and each vocabulary).
    */
   private readonly partial: { target: T; padded: string; afterLeads: string[] }[] = [];
+  /**
+   * The partial phrases by their first word, their places in list order ascending. A phrase held as whole words
+   * begins at a word of the value (a name after a lead word too), so only the phrases whose first word the value has
+   * are tried: a long free text (a note) was searched for each of the 200 phrases of each vocabulary, 0.4 s of the
+   * plan's CPU at 100,000 rows, all in the 2,000 rows it profiles.
+   */
+  private readonly byFirstWord = new Map<string, number[]>();
   /** Keys already looked for among the partial phrases, and what was found (undefined: nothing). */
   private readonly searched = new Map<string, T | undefined>();
 
@@ -151,7 +158,12 @@ export class ValueMatcher<T extends string> {
         const key = valueKey(name);
         if (!this.exact.has(key)) this.exact.set(key, target);
         // Short phrases ("no", "pe", "li", "oa") only match exactly: inside longer text they mean too many things.
-        if (key.length > 3) this.partial.push({ target, padded: ` ${key} `, afterLeads: names ? sourceLeads.map((lead) => ` ${lead} ${key} `) : [] });
+        if (key.length <= 3) continue;
+        const firstWord = key.split(' ', 1)[0];
+        const places = this.byFirstWord.get(firstWord) ?? [];
+        places.push(this.partial.length);
+        this.byFirstWord.set(firstWord, places);
+        this.partial.push({ target, padded: ` ${key} `, afterLeads: names ? sourceLeads.map((lead) => ` ${lead} ${key} `) : [] });
       }
     }
   }
@@ -162,10 +174,26 @@ export class ValueMatcher<T extends string> {
     if (exact !== undefined) return exact;
     // A column repeats a few values over thousands of rows: each is looked for among the phrases once.
     if (this.searched.has(key)) return this.searched.get(key);
-    const padded = ` ${key} `;
-    const found = this.partial.find((phrase) => (this.names ? beginsName(padded, phrase) : padded.includes(phrase.padded)))?.target;
+    const found = this.firstPartial(key);
     if (this.searched.size < searchedLimit) this.searched.set(key, found);
     return found;
+  }
+
+  /** The first phrase in list order that the key holds as whole words (for names, where the name begins). */
+  private firstPartial(key: string): T | undefined {
+    const padded = ` ${key} `;
+    let first = this.partial.length;
+    for (const word of new Set(key.split(' '))) {
+      for (const place of this.byFirstWord.get(word) ?? []) {
+        if (place >= first) break;
+        const phrase = this.partial[place];
+        if (this.names ? beginsName(padded, phrase) : padded.includes(phrase.padded)) {
+          first = place;
+          break;
+        }
+      }
+    }
+    return this.partial[first]?.target;
   }
 
   /** Whether some phrase of the vocabulary is the whole key or one of its words (for recognising headers). */

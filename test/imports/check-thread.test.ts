@@ -34,7 +34,7 @@ const statuses = ['Applied', 'Interview', 'Rejected', 'Offer', 'No answer', ''];
  * Histories, contacts, tags, custom fields, warnings, duplicates of a saved application and of earlier rows; rows
  * in error (no position) from `errorsFrom` on, every 700th row.
  */
-function trackerCsv(rows: number, errorsFrom = Infinity): string {
+function trackerCsv(rows: number, errorsFrom = Infinity, dates: (day: string, month: string, index: number) => string = (day, month) => `${day}/${month}/2024`): string {
   const lines = ['Company,Position,Applied on,Status,Response date,Source,Salary,Tags,Contact,Contact email,Signing bonus,Found through,Notes'];
   for (let index = 0; index < rows; index += 1) {
     const day = String(1 + (index % 27)).padStart(2, '0');
@@ -44,9 +44,9 @@ function trackerCsv(rows: number, errorsFrom = Infinity): string {
       [
         `Company ${index % 11}`,
         inError ? '' : `Engineer ${index % 13}`,
-        index % 50 === 7 ? 'someday' : `${day}/03/2024`,
+        index % 50 === 7 ? 'someday' : dates(day, '03', index),
         status,
-        status && index % 2 === 0 ? `${day}/04/2024` : '',
+        status && index % 2 === 0 ? dates(day, '04', index) : '',
         ['LinkedIn', 'Indeed', 'Referral', ''][index % 4],
         ['"50 000 - 60 000 €"', '45k', '', 'lots'][index % 4],
         `"${['remote;urgent', 'Remote', '', 'URGENT'][index % 4]}"`,
@@ -113,6 +113,29 @@ describe('an import whose rows are checked in a thread of their own', () => {
     expect(written).toEqual(contents(here));
   });
 
+  it('checks rows while the plan still reads the file, and writes the same as one thread', async () => {
+    // ISO dates read the same whatever the file's order: every row is checked as soon as the plan is decided.
+    const csv = trackerCsv(7_000, 3_000, (day, month) => `2024-${month}-${day}`);
+    const inThread = await importInto(csv, true);
+    const here = await importInto(csv, false);
+    expect(here.result).toMatchObject({ created: expect.any(Number), skippedInvalid: 5 });
+    expect(contents(inThread)).toEqual(contents(here));
+  });
+
+  it('reads slash dates in the order the whole file decides, found after the rows that hold them', async () => {
+    // Rows 100 to 1,000 hold dates that read either way (03/04/2024); month-first ones (04/25/2024) come from row
+    // 6,000 and make the file month-first: the check waits for the plan's end at row 100, while the plan still reads.
+    const dates = (day: string, month: string, index: number) =>
+      index >= 100 && index < 1_000 ? `${month}/${String(1 + (index % 12)).padStart(2, '0')}/2024` : index >= 6_000 ? `${month}/${day}/2024` : `2024-${month}-${day}`;
+    const csv = trackerCsv(7_000, Infinity, dates);
+    const inThread = await importInto(csv, true);
+    const here = await importInto(csv, false);
+    const applied = (app: TempApp, row: number) => app.context.db.sqlite.prepare(`SELECT applied_on FROM applications ORDER BY rowid LIMIT 1 OFFSET ?`).pluck().get(row);
+    // The row of index 104 (after the saved application): 03/09/2024, month-first.
+    expect(applied(here.app, 105)).toBe('2024-03-09');
+    expect(contents(inThread)).toEqual(contents(here));
+  });
+
   it('skips the same duplicates', async () => {
     const csv = trackerCsv(2_200);
     const inThread = await importInto(csv, true, { skipDuplicates: true });
@@ -142,6 +165,13 @@ describe('an import whose rows are checked in a thread of their own', () => {
     expect(failed.error).toEqual((await importInto(binary, false)).error);
     expect(failed.error).toMatchObject({ code: 'VALIDATION', details: { reason: 'binary_file' } });
     expect(fingerprint(failed.app)).toBe(failed.before);
+
+    // The same with rows checked and staged while the plan reads: the plan's failure ends the import all the same.
+    const binaryIso = `${trackerCsv(9_000, Infinity, (day, month) => `2024-${month}-${day}`)}\n\u0000\u0001binary`;
+    const failedIso = await importInto(binaryIso, true);
+    expect(failedIso.error).toEqual((await importInto(binaryIso, false)).error);
+    expect(failedIso.error).toMatchObject({ code: 'VALIDATION', details: { reason: 'binary_file' } });
+    expect(fingerprint(failedIso.app)).toBe(failedIso.before);
   });
 
   it('fails with a clear error, writing nothing, when the thread outgrows its heap limit', async () => {

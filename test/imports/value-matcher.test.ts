@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInSources } from '../../src-shared/contract';
 import { valueKey } from '../../src-main/imports/keys';
-import { sourceSynonyms, stageSynonyms, ValueMatcher, workModeSynonyms, type Synonyms } from '../../src-main/imports/values';
+import { employmentTypeSynonyms, scheduleSynonyms, sourceSynonyms, stageSynonyms, ValueMatcher, workModeSynonyms, type Synonyms } from '../../src-main/imports/values';
 
 const leads = ['via', 'from', 'through', 'thru', 'on', 'by', 'using', 'par', 'sur', 'depuis', 'avec'];
 
@@ -28,10 +28,10 @@ function reference<T extends string>(synonyms: Synonyms<T>, extra: [string, T][]
 }
 
 /** Values made of the vocabularies' own words, lead words and other words, so that partial matches are frequent. */
-function valuesOf(synonyms: Synonyms<string>) {
+function valuesOf(synonyms: Synonyms<string>, maxWords = 7) {
   const vocabulary = [...new Set(synonyms.flatMap(([, list]) => list.flatMap((name) => valueKey(name).split(' '))))];
   const word = fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom(...leads), fc.constantFrom('bright', 'network', 'apres', 'x', 'job', ''));
-  return fc.array(word, { minLength: 1, maxLength: 7 }).map((words) => valueKey(words.join(' ')));
+  return fc.array(word, { minLength: 1, maxLength: maxWords }).map((words) => valueKey(words.join(' ')));
 }
 
 describe('ValueMatcher', () => {
@@ -39,12 +39,16 @@ describe('ValueMatcher', () => {
     const cases: [Synonyms<string>, [string, string][], boolean][] = [
       [stageSynonyms, [], false],
       [workModeSynonyms, [], false],
+      [employmentTypeSynonyms, [], false],
+      [scheduleSynonyms, [], false],
       [sourceSynonyms, builtInSources.map((source) => [valueKey(source), source]), true],
     ];
     for (const [synonyms, extra, names] of cases) {
       const expected = reference(synonyms, extra, names);
       const matcher = new ValueMatcher(synonyms, extra, names);
       fc.assert(fc.property(valuesOf(synonyms), (key) => matcher.match(key) === expected(key)), { numRuns: 2000 });
+      // Free texts (notes) that hold several phrases: the first in list order wins, wherever it stands.
+      fc.assert(fc.property(valuesOf(synonyms, 40), (key) => matcher.match(key) === expected(key)), { numRuns: 500 });
     }
   });
 
