@@ -67,9 +67,8 @@ export function cellXml(kind: ColumnKind, letter: string, context: CellContext, 
     case 'dateTime':
       return (raw, rowText) => {
         if (raw === null || raw === '') return '';
-        const iso = String(raw);
-        const wall = context.clock.wallMs(iso);
-        if (Number.isNaN(wall)) return text(iso, rowText);
+        const wall = context.clock.wallMs(raw);
+        if (Number.isNaN(wall)) return text(String(raw), rowText);
         return Math.abs(wall) > maxTimeMs ? '' : serial(wall, rowText);
       };
     case 'url':

@@ -47,7 +47,7 @@ export function excelCell(kind: ColumnKind, raw: RawValue, context: CellContext)
     case 'date':
       return calendarDateValue(String(raw)) ?? String(raw);
     case 'dateTime':
-      return context.clock.toWallDate(String(raw)) ?? String(raw);
+      return context.clock.toWallDate(raw) ?? String(raw);
     case 'url': {
       const text = String(raw);
       return isHttpUrl(text) ? { text, hyperlink: text } : text;
@@ -72,7 +72,7 @@ export function csvText(kind: ColumnKind, raw: RawValue, context: CellContext): 
     case 'boolean':
       return context.labels.yesNo(raw === 1 || raw === '1');
     case 'dateTime':
-      return context.clock.toWallText(String(raw)) ?? neutraliseFormula(String(raw));
+      return context.clock.toWallText(raw) ?? neutraliseFormula(String(raw));
     case 'date':
     case 'url':
     case 'longText':

@@ -1,4 +1,5 @@
 import type { ExportReader } from './reader';
+import { parseInstant } from './wall-clock';
 import { stageEventRow, type ApplicationRow, type HistoryStage, type StageEventRow } from './tables';
 
 /** No stage (an event's `from` of the first stage, or a stage id unknown even among deleted stages). */
@@ -15,8 +16,8 @@ const noStage = 0xffff;
  * their stored order (ids are time-ordered, and an application's events are written with it), and the
  * application's rowid comes from the covering index on its id: about 20,000 page reads for the same rows.
  *
- * Held per event: the instant as a number (8 bytes; the text again when it does not parse, which the cell writes
- * as text), the stages as indexes (2 bytes each), the note (null for most). About 4 MB for 240,000 events, against
+ * Held per event: the instant as a number (8 bytes, read by parseInstant, Date.parse's equal; the text again when it
+ * does not parse, which the cell writes as text), the stages as indexes (2 bytes each), the note (null for most). About 4 MB for 240,000 events, against
  * about 14 MB as the rows' strings.
  */
 export class HeldHistories {
@@ -80,7 +81,7 @@ export class HeldHistories {
           current = seq;
           starts[seq] = count;
         }
-        const ms = Date.parse(occurredAt);
+        const ms = parseInstant(occurredAt);
         occurredMs[count] = ms;
         if (Number.isNaN(ms)) unreadOccurred.set(count, occurredAt);
         notes.push(note);
@@ -100,8 +101,9 @@ export class HeldHistories {
     for (let index = this.starts[seq]; index < this.ends[seq]; index += 1) {
       const from = this.fromStages[index] === noStage ? undefined : this.stages[this.fromStages[index]];
       const to = this.toStages[index] === noStage ? undefined : this.stages[this.toStages[index]];
-      // The same instant as the stored text, which is all the date-time cell is made from (WallClock.toWallDate).
-      const occurred_at = Number.isNaN(this.occurredMs[index]) ? this.unreadOccurred.get(index)! : new Date(this.occurredMs[index]).toISOString();
+      // The instant the stored text was read into, which is all the date-time cell is made from (WallClock.wallMs):
+      // its text made again by toISOString and read again for each cell was about a fifth of this walk's history.
+      const occurred_at = Number.isNaN(this.occurredMs[index]) ? this.unreadOccurred.get(index)! : this.occurredMs[index];
       emit(stageEventRow(application, { occurred_at, note: this.notes[index] }, from, to));
     }
   }

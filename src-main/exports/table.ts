@@ -7,7 +7,8 @@ import type { ColumnKey, ExportLabels, SheetKey } from './labels';
  * - text: one line or a few; longText: may exceed Excel's 32,767 characters per cell and is cut there;
  * - integer, money: numbers (money gets thousands separators in Excel); number: as it comes; decimal: one decimal; percent: a ratio
  *   between 0 and 1 shown as a percentage;
- * - date: `YYYY-MM-DD` calendar dates; dateTime: ISO instants, written as wall-clock time in the user's zone;
+ * - date: `YYYY-MM-DD` calendar dates; dateTime: ISO instants (or their milliseconds since 1970, for rows made in
+ *   memory: held-histories.ts), written as wall-clock time in the user's zone;
  * - boolean: 0/1 flags; url: http(s) links, clickable in Excel.
  */
 export type ColumnKind = 'text' | 'longText' | 'integer' | 'money' | 'number' | 'decimal' | 'percent' | 'date' | 'dateTime' | 'boolean' | 'url';

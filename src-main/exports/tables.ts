@@ -357,7 +357,8 @@ export function contactsTable(filters: ApplicationFilters): TableSpec<ContactRow
 
 export interface StageEventRow {
   application_id: string;
-  occurred_at: string;
+  /** Its stored text, or (held-histories.ts) the milliseconds since 1970 that text is read into. */
+  occurred_at: string | number;
   note: string | null;
   company_name: string;
   position: string;
@@ -376,7 +377,7 @@ export interface HistoryStage {
 /** One event of `application`'s history as its sheet row, its stages looked up by whichever walk read it. */
 export function stageEventRow(
   application: Pick<ApplicationRow, 'id' | 'company_name' | 'position'>,
-  event: { occurred_at: string; note: string | null },
+  event: { occurred_at: string | number; note: string | null },
   from: HistoryStage | undefined,
   to: HistoryStage | undefined,
 ): StageEventRow {

@@ -1,5 +1,7 @@
 const halfHourMs = 1_800_000;
 const dayMs = 86_400_000;
+/** The largest time a Date holds, either side of 1970: what Date.parse (and parseInstant) can give. */
+const maxTimeMs = 8.64e15;
 
 /**
  * Instants are stored in UTC; spreadsheets have no time zones, so date-times are written as the wall-clock time
@@ -61,10 +63,11 @@ export class WallClock {
 
   /**
    * A Date whose UTC fields are the wall-clock time of `iso` in the zone: the form spreadsheet libraries write
-   * as a zone-less date-time. Null for empty or unreadable text.
+   * as a zone-less date-time. Null for empty or unreadable text. An instant may also come as its milliseconds since
+   * 1970 (a number: rows made in memory, held-histories.ts), which is what its text is read into.
    */
-  toWallDate(iso: string | null): Date | null {
-    if (!iso) return null;
+  toWallDate(iso: string | number | null): Date | null {
+    if (iso === null || iso === '') return null;
     const wall = this.wallMs(iso);
     return Number.isNaN(wall) ? null : new Date(wall);
   }
@@ -74,13 +77,15 @@ export class WallClock {
    * ms a Date holds, that Date is invalid); NaN for unreadable text. For the workbook's cells, which need the number
    * only: a Date per cell was much of what a date-time cell cost.
    */
-  wallMs(iso: string): number {
-    const utc = parseInstant(iso);
+  wallMs(iso: string | number): number {
+    // A number no text reads into (not a whole number of milliseconds, beyond a Date's range) is unreadable, as
+    // unreadable text is.
+    const utc = typeof iso === 'number' ? (Number.isInteger(iso) && Math.abs(iso) <= maxTimeMs ? iso : NaN) : parseInstant(iso);
     return Number.isNaN(utc) ? NaN : utc + this.offsetAt(utc);
   }
 
   /** `YYYY-MM-DD HH:MM` in the zone, the text form Excel and LibreOffice read as a date-time. */
-  toWallText(iso: string | null): string | null {
+  toWallText(iso: string | number | null): string | null {
     const wall = this.toWallDate(iso);
     return wall ? wall.toISOString().slice(0, 16).replace('T', ' ') : null;
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellContext, excelCell } from '../../src-main/exports/cells';
+import { cellContext, csvText, excelCell } from '../../src-main/exports/cells';
 import type { ColumnKind, ColumnSpec, RawValue } from '../../src-main/exports/table';
 import { parseInstant } from '../../src-main/exports/wall-clock';
 import { SheetXmlWriter, sheetColumns, type SheetZip } from '../../src-main/exports/workbook';
@@ -157,6 +157,33 @@ describe('cells written from their stored values', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('write a date-time given as its milliseconds (held-histories.ts) as the same cell as its stored text', async () => {
+    const columns = columnsOf(['dateTime']);
+    // Not the last days a Date holds: their wall-clock time, a zone's offset further, is beyond it (toWallText throws
+    // there, for the stored text as for the number).
+    const instant = fc.oneof(
+      fc.date({ noInvalidDate: true, min: new Date(-8.6e15), max: new Date(8.6e15) }).map((date) => date.getTime()),
+      fc.constantFrom(0, 1_743_296_400_000, 1_761_442_200_000),
+    );
+    for (const zone of ['Europe/Paris', 'Pacific/Chatham']) {
+      const context = cellContext('en', zone);
+      await fc.assert(
+        fc.asyncProperty(fc.array(instant, { minLength: 1, maxLength: 5 }), async (times) => {
+          const asNumbers = await bothWays(columns, times.map((ms) => [ms]), zone);
+          const asText = await bothWays(columns, times.map((ms) => [new Date(ms).toISOString()]), zone);
+          expect(asNumbers.fast).toEqual(asText.fast);
+          expect(asNumbers.typed).toEqual(asText.fast);
+          for (const ms of times) expect(csvText('dateTime', ms, context)).toBe(csvText('dateTime', new Date(ms).toISOString(), context));
+        }),
+        { numRuns: 200 },
+      );
+    }
+    // What no text reads into stays text, as unreadable text does.
+    const outside = await bothWays(columns, [[8.64e15 + 1], [Number.POSITIVE_INFINITY], [Number.NaN], [1234.5]], 'UTC');
+    expect(outside.fast).toEqual(outside.typed);
+    for (const text of ['8640000000000001', 'Infinity', 'NaN', '1234.5']) expect(outside.fast.get('xl/worksheets/sheet1.xml')).toContain(`t="str"><v>${text}</v>`);
   });
 
   it('read instants as Date.parse does', () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { Zip, type FlateError, type ZipInputFile } from 'fflate';
@@ -133,8 +134,16 @@ export class ZipWriter {
   private readonly zip: Zip;
   private failure: Error | undefined;
   private readonly ended: Promise<void>;
+  /** Chunks relayed with a call for once the output has written them (whenWritten), by chunk. */
+  private readonly writtenCalls = new Map<Uint8Array, () => void>();
+  /**
+   * Whether the output lets go of a chunk once it has written it (a file), so that its buffer may be written over:
+   * another output (an answer gathered in memory) may keep the chunks it is given.
+   */
+  readonly releasesWrittenChunks: boolean;
 
   constructor(private readonly out: Writable) {
+    this.releasesWrittenChunks = out instanceof fs.WriteStream;
     let finish!: () => void;
     let fail!: (error: Error) => void;
     this.ended = new Promise<void>((resolve, reject) => {
@@ -149,7 +158,14 @@ export class ZipWriter {
         fail(error);
         return;
       }
-      if (data.length > 0) out.write(data);
+      if (data.length > 0) {
+        // fflate hands a relayed entry's chunks on as they are (the same object).
+        const written = this.writtenCalls.get(data);
+        if (written) {
+          this.writtenCalls.delete(data);
+          out.write(data, written);
+        } else out.write(data);
+      }
       if (final) finish();
     });
   }
@@ -172,6 +188,20 @@ export class ZipWriter {
     const entry = this.entry(name);
     entry.write(text);
     entry.end();
+  }
+
+  /**
+   * Relays `chunk` of `entry`, calling `written` once the output has written it, when it lets go of chunks it has
+   * written (releasesWrittenChunks): its buffer may then be written over.
+   */
+  relay(entry: RelayedEntry, chunk: Uint8Array, written: () => void): void {
+    if (this.releasesWrittenChunks) this.writtenCalls.set(chunk, written);
+    entry.data(chunk);
+  }
+
+  /** Rejects once the archive has failed (never resolves): for a wait that must not outlive a failure. */
+  failed(): Promise<never> {
+    return this.ended.then(() => new Promise<never>(() => {}));
   }
 
   /** Waits until both zlib and the output have room (call between batches of rows). */
