@@ -175,11 +175,11 @@ export class ImportStaging {
           ).run();
           live.sql(
             `INSERT INTO main.statistics_skill_months SELECT * FROM staging.statistics_skill_months WHERE true
-             ON CONFLICT (archived, month, source, kind, skill) DO UPDATE SET count = count + excluded.count`,
+             ON CONFLICT (month, source, kind, skill) DO UPDATE SET active = active + excluded.active, archived = archived + excluded.archived`,
           ).run();
           live.sql(
             `INSERT INTO main.statistics_month_cells SELECT * FROM staging.statistics_month_cells WHERE true
-             ON CONFLICT (archived, month, source, kind, key, value) DO UPDATE SET count = count + excluded.count`,
+             ON CONFLICT (month, source, kind, key, value) DO UPDATE SET active = active + excluded.active, archived = archived + excluded.archived`,
           ).run();
         } else {
           this.deriveOnLive(live);

@@ -84,9 +84,10 @@ function followStageId(db: Database, seqs: readonly number[], stageId: string): 
     const after = stageId;
     for (const [stageId, sign] of [[before, -1], [after, 1]] as const) {
       const key = cubeKey(stageId, employmentType, workMode, category, reached, level);
-      if (archived === 0) cells.add(['cube', scopes.active, key, 0], sign * count);
-      cells.add(['cube', scopes.all, key, 0], sign * count);
-      monthCells?.add([archived, month, source, 'cube', key, 0], sign * count);
+      if (archived === 0) cells.add(['cube', scopes.active, key, 0], [sign * count]);
+      cells.add(['cube', scopes.all, key, 0], [sign * count]);
+      // The month cells hold the active and the archived count in one row.
+      monthCells?.add([month, source, 'cube', key, 0], archived === 0 ? [sign * count, 0] : [0, sign * count]);
     }
   }
   db.sql(`UPDATE ${moving.replace(' WHERE ', ' SET stage_id = ? WHERE ')}`).run(stageId, ...params);
@@ -106,18 +107,18 @@ function cubeKey(stageId: string, employmentType: string | null, workMode: strin
 }
 const factRowLength = 23;
 
-/** Changes of counts by their key columns, summed; those that cancel out are not written. */
+/** Changes of counts (one per count column of the table) by their key columns, summed; those that cancel out are not written. */
 class CountChanges {
-  private readonly byKey = new Map<string, { columns: (string | number)[]; change: number }>();
+  private readonly byKey = new Map<string, { columns: (string | number)[]; changes: number[] }>();
 
-  add(columns: (string | number)[], change: number): void {
+  add(columns: (string | number)[], changes: readonly number[]): void {
     const id = JSON.stringify(columns);
     const entry = this.byKey.get(id);
-    if (entry) entry.change += change;
-    else this.byKey.set(id, { columns, change });
+    if (entry) changes.forEach((change, at) => (entry.changes[at] += change));
+    else this.byKey.set(id, { columns, changes: [...changes] });
   }
 
   *rows(): Generator<(string | number)[]> {
-    for (const { columns, change } of this.byKey.values()) if (change !== 0) yield [...columns, change];
+    for (const { columns, changes } of this.byKey.values()) if (changes.some((change) => change !== 0)) yield [...columns, ...changes];
   }
 }

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations';
 import { closeAppContext } from '../../src-main/context';
 import { rebuildMonthCells } from '../../src-main/statistics/maintained/month-cells';
+import { rebuildStatistics } from '../../src-main/statistics/maintained/refresh';
 import { rangePlan, wholeMonthsOf } from '../../src-main/statistics/maintained/month-ranges';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { fillApplications } from './support/bench-data';
-import { expectMonthCellsMatchFacts, monthCellRows, monthScopes, type MonthScope } from './support/month-cells';
+import { expectMonthCellsMatchFacts, monthCellRows, monthScopes, skillMonthRows, type MonthScope } from './support/month-cells';
 import { buildScenario, stagesByCategory, today as scenarioToday } from './support/scenario';
 
 /**
@@ -99,10 +100,20 @@ describe('a dashboard summed from the month cells', () => {
 
   it('fails to match when a maintained count drifts (the comparison can fail)', () => {
     const { db } = app.context;
-    db.sqlite.exec(`UPDATE statistics_month_cells SET count = count + 1 WHERE source = 'linkedin' AND kind = 'cube'`);
+    db.sqlite.exec(`UPDATE statistics_month_cells SET active = active + 1 WHERE source = 'linkedin' AND kind = 'cube'`);
     expect(() => expectMonthCellsMatchFacts(db, { sources: ['linkedin'] }, today)).toThrow();
     db.transaction(() => rebuildMonthCells(db));
     expectMonthCellsMatchFacts(db, { sources: ['linkedin'] }, today);
+  });
+
+  it('fails to match when only the archived count drifts, for the archived side and for both, not for the active one', () => {
+    const { db } = app.context;
+    db.sqlite.exec(`UPDATE statistics_month_cells SET archived = archived + 1 WHERE source = 'linkedin' AND kind = 'cube' AND archived > 0`);
+    expect(() => expectMonthCellsMatchFacts(db, { sources: ['linkedin'], archived: true }, today)).toThrow();
+    expect(() => expectMonthCellsMatchFacts(db, { sources: ['linkedin'], archived: 'all' }, today)).toThrow();
+    expectMonthCellsMatchFacts(db, { sources: ['linkedin'] }, today);
+    db.transaction(() => rebuildMonthCells(db));
+    expectMonthCellsMatchFacts(db, { sources: ['linkedin'], archived: true }, today);
   });
 });
 
@@ -151,6 +162,52 @@ describe('migration 0270', () => {
       db.transaction(() => rebuildMonthCells(db));
       expect(monthCellRows(db)).toEqual(migrated);
       for (const value of monthScopes) expectMonthCellsMatchFacts(db, value, scenarioToday);
+    } finally {
+      after.close();
+    }
+  });
+});
+
+describe('migration 0305', () => {
+  it('puts both flags\u2019 counts of the month cells and skill months kept by flag (0270\u2019s and 0260\u2019s layout) in one row, count for count', async () => {
+    const before = await openTempApp({ migrations: migrations.filter((migration) => migration.version < 305) });
+    fillApplications(before.context, 400, { today, seed: 5 });
+    const { db: old } = before.context;
+    // Every other application archived: many keys then count on both sides.
+    const some = old.sql(`SELECT id FROM applications WHERE deleted_at IS NULL AND seq % 2 = 0`).pluck().all() as string[];
+    await before.api.invoke('applications.archive', { ids: some });
+    const rebuilt = monthCellRows(old);
+    const rebuiltSkills = skillMonthRows(old);
+    const bothSides = (rows: unknown[]) => rows.some((row) => (row as { archived: number }).archived > 0 && (row as { active: number }).active > 0);
+    expect(bothSides(rebuilt) && bothSides(rebuiltSkills)).toBe(true);
+    // The layout before 0305: a row per flag, the flag first in the key.
+    old.sqlite.exec(`CREATE TABLE month_cells_0270 (
+      archived INTEGER NOT NULL, month TEXT NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL, key NOT NULL, value NOT NULL,
+      count INTEGER NOT NULL, PRIMARY KEY (archived, month, source, kind, key, value)) WITHOUT ROWID;
+      INSERT INTO month_cells_0270 SELECT 0, month, source, kind, key, value, active FROM statistics_month_cells WHERE active <> 0;
+      INSERT INTO month_cells_0270 SELECT 1, month, source, kind, key, value, archived FROM statistics_month_cells WHERE archived <> 0;
+      DROP TABLE statistics_month_cells;
+      ALTER TABLE month_cells_0270 RENAME TO statistics_month_cells;
+      CREATE TABLE skill_months_0260 (
+        archived INTEGER NOT NULL, month TEXT NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL, skill TEXT NOT NULL,
+        count INTEGER NOT NULL, PRIMARY KEY (archived, month, source, kind, skill)) WITHOUT ROWID;
+      INSERT INTO skill_months_0260 SELECT 0, month, source, kind, skill, active FROM statistics_skill_months WHERE active <> 0;
+      INSERT INTO skill_months_0260 SELECT 1, month, source, kind, skill, archived FROM statistics_skill_months WHERE archived <> 0;
+      DROP TABLE statistics_skill_months;
+      ALTER TABLE skill_months_0260 RENAME TO statistics_skill_months;
+      PRAGMA user_version = 300;`);
+    closeAppContext(before.context);
+    const after = await openTempApp({ dataDir: before.dir });
+    try {
+      const { db } = after.context;
+      expect(db.userVersion).toBeGreaterThanOrEqual(305);
+      const migrated = monthCellRows(db);
+      expect(migrated).toEqual(rebuilt);
+      expect(skillMonthRows(db)).toEqual(rebuiltSkills);
+      db.transaction(() => rebuildStatistics(db));
+      expect(monthCellRows(db)).toEqual(migrated);
+      expect(skillMonthRows(db)).toEqual(rebuiltSkills);
+      for (const value of monthScopes) expectMonthCellsMatchFacts(db, value, today);
     } finally {
       after.close();
     }

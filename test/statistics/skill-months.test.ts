@@ -49,7 +49,7 @@ describe('skill counts of a filtered or ranged dashboard', () => {
 
   it('fail to match when a maintained count drifts (the comparison can fail)', () => {
     const { db } = app.context;
-    db.sqlite.exec(`UPDATE statistics_skill_months SET count = count + 1 WHERE source = 'linkedin'`);
+    db.sqlite.exec(`UPDATE statistics_skill_months SET archived = archived + 1 WHERE source = 'linkedin'`);
     expect(() => expectSkillMonthsMatchLists(db, { archived: 'all' })).toThrow();
     rebuildSkillMonths(db);
     expectSkillMonthsMatchLists(db, { archived: 'all' });
@@ -65,10 +65,10 @@ describe('migration 0260', () => {
     const after = await openTempApp({ dataDir: before.dir });
     try {
       const { db } = after.context;
-      const migrated = db.sql(`SELECT * FROM statistics_skill_months ORDER BY archived, month, source, kind, skill`).all();
+      const migrated = db.sql(`SELECT * FROM statistics_skill_months ORDER BY month, source, kind, skill`).all();
       expect(migrated.length).toBeGreaterThan(10);
       rebuildSkillMonths(db);
-      expect(db.sql(`SELECT * FROM statistics_skill_months ORDER BY archived, month, source, kind, skill`).all()).toEqual(migrated);
+      expect(db.sql(`SELECT * FROM statistics_skill_months ORDER BY month, source, kind, skill`).all()).toEqual(migrated);
       expectSkillMonthsMatchLists(db, { archived: 'all', from: '2025-01-15' });
     } finally {
       after.close();

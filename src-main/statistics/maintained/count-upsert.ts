@@ -1,8 +1,9 @@
 import type { Database } from '../../db/connection';
 
 /**
- * A maintained table of counts (the cells, the skill months, the month cells): key columns and a `count`; a row
- * whose count falls to zero is removed.
+ * A maintained table of counts (the cells, the skill months, the month cells): key columns and a `count` (or
+ * several, `counts`: the month cells hold the active and the archived applications' side by side); a row whose
+ * counts all fall to zero is removed.
  */
 export interface CountTable {
   /** As written in SQL (qualified where the table's writers qualify it). */
@@ -11,19 +12,29 @@ export interface CountTable {
   readonly columns: readonly string[];
   /** The primary key's columns: the upsert's conflict target. */
   readonly conflict: readonly string[];
+  /** The count columns, each change's last values (default `count` alone). */
+  readonly counts?: readonly string[];
 }
 
-/** Adds `rows` changes (the key columns, then the change) to their rows, creating those needed. The changes name distinct rows. */
+const countsOf = (table: CountTable) => table.counts ?? ['count'];
+
+/**
+ * Adds `rows` changes (the key columns, then the count changes) to their rows, creating those needed. The changes
+ * name distinct rows.
+ */
 export const upsertCountsSql = (table: CountTable, rows: number) => {
-  const placeholders = `(${'?, '.repeat(table.columns.length)}?)`;
-  return `INSERT INTO ${table.name} (${table.columns.join(', ')}, count)
+  const counts = countsOf(table);
+  const placeholders = `(${'?, '.repeat(table.columns.length + counts.length - 1)}?)`;
+  return `INSERT INTO ${table.name} (${[...table.columns, ...counts].join(', ')})
   VALUES ${`${placeholders}, `.repeat(rows).slice(0, -2)}
-  ON CONFLICT (${table.conflict.join(', ')}) DO UPDATE SET count = count + excluded.count`;
+  ON CONFLICT (${table.conflict.join(', ')}) DO UPDATE SET ${counts.map((count) => `${count} = ${count} + excluded.${count}`).join(', ')}`;
 };
 
-/** Removes the row of these key columns if its count fell to zero. */
+/** Removes the row of these key columns if its counts all fell to zero. */
 export const deleteZeroCountSql = (table: CountTable) =>
-  `DELETE FROM ${table.name} WHERE ${table.columns.map((column) => `${column} = ?`).join(' AND ')} AND count = 0`;
+  `DELETE FROM ${table.name} WHERE ${table.columns.map((column) => `${column} = ?`).join(' AND ')} AND ${countsOf(table)
+    .map((count) => `${count} = 0`)
+    .join(' AND ')}`;
 
 /**
  * Writes the changes up to `rowsPerStatement` at a time (a stage change moves about 18 cells and 10 month cells: one
@@ -33,10 +44,11 @@ export const deleteZeroCountSql = (table: CountTable) =>
  */
 export function writeCountChanges(db: Database, table: CountTable, changes: Iterable<unknown[]>): void {
   const removeIfZero = db.sql(deleteZeroCountSql(table));
+  const keyLength = table.columns.length;
   for (const batch of batchesOf(changes)) {
     db.sql(upsertCountsSql(table, batch.length)).run(batch.flat());
     for (const row of batch) {
-      if ((row[row.length - 1] as number) < 0) removeIfZero.run(row.slice(0, -1));
+      if (row.slice(keyLength).some((change) => (change as number) < 0)) removeIfZero.run(row.slice(0, keyLength));
     }
   }
 }

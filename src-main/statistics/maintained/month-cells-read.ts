@@ -9,6 +9,7 @@ import { factRowColumns, type FactRow } from './facts';
 import { breakdownRows, cellsSource, cubeRows, everySource, salaryRows, type Cell } from './read';
 import type { SkillMonthsFilter } from './skill-months-read';
 import { monthsPresent, placeholders, rangePlan } from './month-ranges';
+import { flagsCountSql } from './side-moves';
 
 /** Kinds counted by the application's applied day within the range (the others ignore the range). */
 const isRanged: ReadonlySet<CellKindName> = new Set<CellKindName>([
@@ -129,26 +130,26 @@ export function monthCellsSource(db: Database, scope: StatisticsScope, filter: S
   const sources = JSON.stringify(filter.sources ?? everySource(db));
   const bySource = filter.sources ? ` AND source IN (${placeholders(filter.sources)})` : '';
 
-  const monthsWithin = (bounds: readonly [string, string]) => monthsPresent(db, 'main.statistics_month_cells', flags, bounds);
+  const monthsWithin = (bounds: readonly [string, string]) => monthsPresent(db, 'main.statistics_month_cells', null, bounds);
+  // The flags' count of each row (a row may count only the other flag: then it is skipped).
+  const count = flagsCountSql(flags);
   const rowsOf = `FROM main.statistics_month_cells
-    WHERE archived IN (${placeholders(flags)}) AND month IN (SELECT value FROM json_each(?)) AND source IN (SELECT value FROM json_each(?)) AND kind = ?`;
+    WHERE month IN (SELECT value FROM json_each(?)) AND source IN (SELECT value FROM json_each(?)) AND kind = ? AND ${count} <> 0`;
 
   /** One kind's counts (of these keys, when given) summed over these months, in key then value order. */
   const sumMonths = (kind: CellKindName, months: string, keys?: readonly unknown[]): Cell[] =>
     db
-      .sql(`SELECT key, value, sum(count) ${rowsOf}${keys ? ' AND key IN (SELECT value FROM json_each(?))' : ''} GROUP BY key, value`)
+      .sql(`SELECT key, value, sum(${count}) ${rowsOf}${keys ? ' AND key IN (SELECT value FROM json_each(?))' : ''} GROUP BY key, value`)
       .raw()
-      .all(...flags, months, sources, kind, ...(keys ? [JSON.stringify(keys)] : [])) as Cell[];
+      .all(months, sources, kind, ...(keys ? [JSON.stringify(keys)] : [])) as Cell[];
 
   /** One kind's lowest (or highest) value per key over these months: the extremes of each month and source's rows. */
   const extremeOfMonths = (kind: CellKindName, months: string, pick: 'min' | 'max'): Map<unknown, number> =>
     new Map(
       db
-        .sql(
-          `SELECT key, ${pick}(extreme) FROM (SELECT key, ${pick}(value) AS extreme ${rowsOf} GROUP BY archived, month, source, key) GROUP BY key`,
-        )
+        .sql(`SELECT key, ${pick}(extreme) FROM (SELECT key, ${pick}(value) AS extreme ${rowsOf} GROUP BY month, source, key) GROUP BY key`)
         .raw()
-        .all(...flags, months, sources, kind) as [unknown, number][],
+        .all(months, sources, kind) as [unknown, number][],
     );
 
   const plan = rangePlan(scope.from, scope.to, (days) =>

@@ -2,37 +2,42 @@ import type { Database } from '../../db/connection';
 import { hasTable } from '../../db/schema-facts';
 import { cellsOfFact, storedKey, type CellKindName } from './cells';
 import { writeCountChanges } from './count-upsert';
-import { factRowColumns, type FactRow } from './facts';
 import type { SideTable } from './side-moves';
+import { factRowColumns, type FactRow } from './facts';
 import { monthOf } from './skill-months';
 
 /**
- * The cells (cells.ts) once more, per archived flag, applied month and source: kept by the write path beside the
- * cells and the skill months (refresh.ts), so that a dashboard over a few sources or a date range sums the counts
- * of its months instead of grouping every kept fact (one source at 100,000: 21,655 facts copied and grouped, about
- * 190 ms). Months strictly inside a range are summed from here; the days of its first and last month come from the
- * facts (month-cells-read.ts).
- * - archived: 0 or 1 (the cells' scopes are sums of these);
+ * The cells (cells.ts) once more, per applied month and source, with the active and the archived applications'
+ * counts side by side: kept by the write path beside the cells and the skill months (refresh.ts), so that a
+ * dashboard over a few sources or a date range sums the counts of its months instead of grouping every kept fact
+ * (one source at 100,000: 21,655 facts copied and grouped, about 190 ms). Months strictly inside a range are summed
+ * from here; the days of its first and last month come from the facts (month-cells-read.ts).
  * - month: the first seven characters of the facts' applied_day (`YYYY-MM`);
  * - source: the application's source, '' when it has none (a source filter never asks for '');
- * - kind, key, value: as the cells', for the kinds below (skills are in the skill months).
- * Keyed flag, month and source first: one creation's counts sit together, on one or two pages. Rows that fall to
- * zero are removed.
+ * - kind, key, value: as the cells', for the kinds below (skills are in the skill months);
+ * - active, archived: how many applications of each flag count there (the cells' scopes are sums of these).
+ * Keyed month and source first: one creation's counts sit together, on one or two pages. Both counts in one row
+ * (migration 0305; 0270 had the flag first in the key, a row per flag): archiving or bringing back a whole side
+ * moves counts inside the rows instead of inserting some 370,000 rows on one side and deleting them on the other.
+ * Rows whose two counts fall to zero are removed; a row may hold a zero on one side.
  */
 export const monthCellsTableDefinition = `CREATE TABLE statistics_month_cells (
-  archived INTEGER NOT NULL,
   month TEXT NOT NULL,
   source TEXT NOT NULL,
   kind TEXT NOT NULL,
   key NOT NULL,
   value NOT NULL,
-  count INTEGER NOT NULL,
-  PRIMARY KEY (archived, month, source, kind, key, value)
+  active INTEGER NOT NULL,
+  archived INTEGER NOT NULL,
+  PRIMARY KEY (month, source, kind, key, value)
 ) WITHOUT ROWID`;
 
 type Key = string | number;
-/** kind -> key as emitted -> value -> change (the key is stored as the table holds it once per row written, in `rows`). */
-type KindChanges = Map<CellKindName, Map<Key | null, Map<number, number>>>;
+/**
+ * kind -> key as emitted -> value -> [active change, archived change] (the key is stored as the table holds it once
+ * per row written, in `rows`).
+ */
+type KindChanges = Map<CellKindName, Map<Key | null, Map<number, [number, number]>>>;
 
 /**
  * Changes to the rows, summed before they are written (as the cells' `CellDeltas`): an edit that keeps an
@@ -40,9 +45,10 @@ type KindChanges = Map<CellKindName, Map<Key | null, Map<number, number>>>;
  * tens of thousands of facts, an import adds 100,000).
  */
 export class MonthCellDeltas {
-  /** `${flag}${month}` -> source -> kind -> key -> value -> change. */
+  /** month -> source -> kind -> key -> value -> changes per flag. */
   private readonly changes = new Map<string, Map<string, KindChanges>>();
   private current: KindChanges | null = null;
+  private flag = 0;
   private step = 0;
   private readonly emit = (kind: CellKindName, key: Key | null, value: number) => {
     // Every kind cellsOfFact emits without the skills is counted here (the skill months hold those).
@@ -51,7 +57,9 @@ export class MonthCellDeltas {
     if (!byKey) this.current.set(kind, (byKey = new Map()));
     let byValue = byKey.get(key);
     if (!byValue) byKey.set(key, (byValue = new Map()));
-    byValue.set(value, (byValue.get(value) ?? 0) + this.step);
+    let change = byValue.get(value);
+    if (!change) byValue.set(value, (change = [0, 0]));
+    change[this.flag] += this.step;
   };
 
   /** One application's facts row comes in (1) or goes out (-1), under its own archived flag. */
@@ -66,34 +74,36 @@ export class MonthCellDeltas {
   }
 
   private emitFor(row: FactRow, flag: number, sign: 1 | -1): void {
-    const group = `${flag}${monthOf(row[15])}`;
-    let bySource = this.changes.get(group);
-    if (!bySource) this.changes.set(group, (bySource = new Map()));
+    const month = monthOf(row[15]);
+    let bySource = this.changes.get(month);
+    if (!bySource) this.changes.set(month, (bySource = new Map()));
     const source = row[7] ?? '';
     let byKind = bySource.get(source);
     if (!byKind) bySource.set(source, (byKind = new Map()));
     this.current = byKind;
+    this.flag = flag;
     this.step = sign;
     cellsOfFact(row, this.emit, false);
     this.current = null;
   }
 
-  /** Writes every non-zero change, a batch of rows per statement (count-upsert.ts); rows whose count falls to zero are removed. */
+  /**
+   * Writes every non-zero change, a batch of rows per statement (count-upsert.ts); rows whose two counts fall to zero
+   * are removed.
+   */
   write(db: Database): void {
     writeCountChanges(db, monthCellsTable, this.rows());
   }
 
-  /** The non-zero changes as rows of the table: the key columns, then the change. */
-  *rows(): Generator<[archived: number, month: string, source: string, kind: CellKindName, key: Key, value: number, change: number]> {
-    for (const [group, bySource] of this.changes) {
-      const archived = Number(group[0]);
-      const month = group.slice(1);
+  /** The non-zero changes as rows of the table: the key columns, then the active and the archived change. */
+  *rows(): Generator<[month: string, source: string, kind: CellKindName, key: Key, value: number, active: number, archived: number]> {
+    for (const [month, bySource] of this.changes) {
       for (const [source, byKind] of bySource) {
         for (const [kind, byKey] of byKind) {
           for (const [emitted, byValue] of byKey) {
             const key = storedKey(kind, emitted);
-            for (const [value, change] of byValue) {
-              if (change !== 0) yield [archived, month, source, kind, key, value, change];
+            for (const [value, [active, archived]] of byValue) {
+              if (active !== 0 || archived !== 0) yield [month, source, kind, key, value, active, archived];
             }
           }
         }
@@ -104,8 +114,9 @@ export class MonthCellDeltas {
 
 export const monthCellsTable: SideTable = {
   name: 'main.statistics_month_cells',
-  columns: ['archived', 'month', 'source', 'kind', 'key', 'value'],
-  conflict: ['archived', 'month', 'source', 'kind', 'key', 'value'],
+  columns: ['month', 'source', 'kind', 'key', 'value'],
+  conflict: ['month', 'source', 'kind', 'key', 'value'],
+  counts: ['active', 'archived'],
 };
 
 /** Whether this database has the table (migration 0270); older schemas, which tests write into, do not. */

@@ -61,20 +61,24 @@ export function rangePlan(
 export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /**
- * The months of a count table keyed (archived, month, …) present for these flags within [first, last], as a JSON
- * list: found by one seek each, so that a reader can then seek each (month, source, kind) in the table's key.
+ * The months of a count table keyed (archived, month, …) present for these flags within [first, last], or of one
+ * keyed (month, …) (`flags` null: the month cells, whose rows hold both flags' counts) present at all, as a JSON
+ * list: found by one seek each, so that a reader can then seek each (month, source, kind) in the table's key. A
+ * month the month cells list whose rows count only the other flag adds nothing to a reader's sums (it skips counts
+ * of zero); testing the flag's count here would scan such a month's rows.
  */
-export function monthsPresent(db: Database, table: string, flags: readonly number[], [first, last]: Bounds): string {
+export function monthsPresent(db: Database, table: string, flags: readonly number[] | null, [first, last]: Bounds): string {
+  const ofFlags = flags ? `archived IN (${placeholders(flags)}) AND ` : '';
   const months = db
     .sql(
       `WITH RECURSIVE months(month) AS (
-         SELECT min(month) FROM ${table} WHERE archived IN (${placeholders(flags)}) AND month >= ?
+         SELECT min(month) FROM ${table} WHERE ${ofFlags}month >= ?
          UNION ALL
-         SELECT (SELECT min(month) FROM ${table} WHERE archived IN (${placeholders(flags)}) AND month > months.month)
+         SELECT (SELECT min(month) FROM ${table} WHERE ${ofFlags}month > months.month)
          FROM months WHERE months.month IS NOT NULL AND months.month < ?
        ) SELECT month FROM months WHERE month IS NOT NULL AND month <= ?`,
     )
     .pluck()
-    .all(...flags, first, ...flags, last, last) as string[];
+    .all(...(flags ?? []), first, ...(flags ?? []), last, last) as string[];
   return JSON.stringify(months);
 }

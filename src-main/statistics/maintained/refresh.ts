@@ -12,7 +12,7 @@ import {
 } from './facts';
 import { hasSkillMonths, rebuildSkillMonths, SkillMonthDeltas, skillMonthsTable } from './skill-months';
 import { hasMonthCells, MonthCellDeltas, monthCellsTable, rebuildMonthCells } from './month-cells';
-import { moveSideLessStayers } from './side-moves';
+import { moveSide } from './side-moves';
 import { activeCellsFromMonths, monthCellsOfFactsSql, skillMonthsOfFactsSql } from './stayer-counts';
 
 const createRefreshSet = `CREATE TEMP TABLE IF NOT EXISTS statistics_refresh (seq INTEGER PRIMARY KEY)`;
@@ -104,15 +104,15 @@ function factsOnSide(db: Database, archived: boolean): number {
  * The facts have moved to the `archived` side and fewer stayed on the other: every count of the side they left is
  * moved over in a few statements. The stayers' counts are grouped from their facts in SQL (stayer-counts.ts; the Undo
  * of a "select all" leaves 27,091 behind at 100,000: their counts summed in JavaScript cost 1.2 to 1.9 s of CPU), the
- * skill months and month cells of the side left are added to the other's less those (side-moves.ts), and the cells'
- * active scope is then summed from the month tables. The same counts as moving each one over.
+ * skill months' and month cells' counts of the side left go to the other side less those, inside their rows
+ * (side-moves.ts), and the cells' active scope is then summed from the month tables. The same counts as moving each
+ * one over.
  */
 function moveWholeSide(db: Database, archived: boolean): void {
   const flag = archived ? 1 : 0;
   const stayers = `f.archived IS NOT ${flag}`;
-  const side = archived ? 0 : 1;
-  moveSideLessStayers(db, skillMonthsTable, archived, skillMonthsOfFactsSql(stayers, side));
-  moveSideLessStayers(db, monthCellsTable, archived, monthCellsOfFactsSql(stayers, side));
+  moveSide(db, skillMonthsTable, archived, skillMonthsOfFactsSql(stayers));
+  moveSide(db, monthCellsTable, archived, monthCellsOfFactsSql(stayers));
   for (const statement of activeCellsFromMonths(!archived)) db.sqlite.exec(statement);
 }
 

@@ -7,7 +7,7 @@ import type { SideTable } from './side-moves';
 import type { FactRow } from './facts';
 
 /**
- * How many live applications list each skill, per archived flag, applied month and source: kept up to date by the
+ * How many live applications list each skill, per applied month and source, active and archived side by side: kept up to date by the
  * write path beside the facts and the cells (refresh.ts), so that a dashboard over a range or a few sources sums a
  * few thousand of these rows instead of reading every kept application's skill lists (json_each over 21,655
  * applications' lists: about 150 ms of CPU at 100,000). Months strictly inside a range are summed from here; the
@@ -15,16 +15,18 @@ import type { FactRow } from './facts';
  * - month: the first seven characters of the facts' applied_day (`YYYY-MM`);
  * - source: the application's source, '' when it has none (a source filter never asks for '' nor for null);
  * - kind and skill: as the cells' skill kinds (`skillsOf`: the text items of the list).
- * Rows that fall to zero are removed.
+ * - active, archived: how many applications of each flag list it (one row for both since migration 0305, as the
+ *   month cells: a whole side's move changes counts inside the rows).
+ * Rows whose two counts fall to zero are removed; a row may hold a zero on one side.
  */
 export const skillMonthsTableDefinition = `CREATE TABLE statistics_skill_months (
-  archived INTEGER NOT NULL,
   month TEXT NOT NULL,
   source TEXT NOT NULL,
   kind TEXT NOT NULL,
   skill TEXT NOT NULL,
-  count INTEGER NOT NULL,
-  PRIMARY KEY (archived, month, source, kind, skill)
+  active INTEGER NOT NULL,
+  archived INTEGER NOT NULL,
+  PRIMARY KEY (month, source, kind, skill)
 ) WITHOUT ROWID`;
 
 /** The facts' applied day as a month key, in SQL (the facts' column `f.applied_day`) and in code. */
@@ -40,7 +42,8 @@ type SkillKind = SkillRow['kind'];
  * 73,000 moved two per skill (a JSON key per change cost 2.3 s of CPU there).
  */
 export class SkillMonthDeltas {
-  private readonly changes = new Map<string, { archived: number; month: string; kind: SkillKind; bySource: Map<string, Map<string, number>> }>();
+  /** By kind and month, then source, then skill: [active change, archived change]. */
+  private readonly changes = new Map<string, { month: string; kind: SkillKind; bySource: Map<string, Map<string, [number, number]>> }>();
 
   /** One application's facts row comes in (1) or goes out (-1). */
   addFact(row: FactRow, sign: 1 | -1): void {
@@ -64,11 +67,12 @@ export class SkillMonthDeltas {
     for (const [kind, list] of [['required', row[21]], ['preferred', row[22]]] as const) {
       const skills = skillsOf(list);
       if (skills.length === 0) continue;
-      const from = this.bySkill(toArchived ? 0 : 1, month, kind, source);
-      const to = this.bySkill(toArchived ? 1 : 0, month, kind, source);
+      const bySkill = this.bySkill(month, kind, source);
+      const [from, to] = toArchived ? [0, 1] : [1, 0];
       for (const skill of skills) {
-        from.set(skill, (from.get(skill) ?? 0) - 1);
-        to.set(skill, (to.get(skill) ?? 0) + 1);
+        const change = changeOf(bySkill, skill);
+        change[from] -= 1;
+        change[to] += 1;
       }
     }
   }
@@ -76,42 +80,52 @@ export class SkillMonthDeltas {
   private addList(archived: number, month: string, source: string, kind: SkillKind, list: string | null, sign: 1 | -1): void {
     const skills = skillsOf(list);
     if (skills.length === 0) return;
-    const changes = this.bySkill(archived, month, kind, source);
-    for (const skill of skills) changes.set(skill, (changes.get(skill) ?? 0) + sign);
+    const bySkill = this.bySkill(month, kind, source);
+    for (const skill of skills) changeOf(bySkill, skill)[archived] += sign;
   }
 
-  /** The changes of one flag, month, kind and source, by skill. */
-  private bySkill(archived: number, month: string, kind: SkillKind, source: string): Map<string, number> {
-    // The flag is one digit and the kind a fixed word, so the month is what is left between them.
-    const id = `${archived}${kind}${month}`;
+  /** The changes of one month, kind and source, by skill. */
+  private bySkill(month: string, kind: SkillKind, source: string): Map<string, [number, number]> {
+    // The kind is a fixed word, so the month is what follows it.
+    const id = `${kind}${month}`;
     let group = this.changes.get(id);
-    if (!group) this.changes.set(id, (group = { archived, month, kind, bySource: new Map() }));
+    if (!group) this.changes.set(id, (group = { month, kind, bySource: new Map() }));
     let bySkill = group.bySource.get(source);
     if (!bySkill) group.bySource.set(source, (bySkill = new Map()));
     return bySkill;
   }
 
-  /** Writes every non-zero change, a batch of rows per statement (count-upsert.ts); rows whose count falls to zero are removed. */
+  /**
+   * Writes every non-zero change, a batch of rows per statement (count-upsert.ts); rows whose two counts fall to zero
+   * are removed.
+   */
   write(db: Database): void {
     writeCountChanges(db, skillMonthsTable, this.rows());
   }
 
-  /** The non-zero changes as rows of the table: the key columns, then the change. */
-  *rows(): Generator<[archived: number, month: string, source: string, kind: SkillKind, skill: string, change: number]> {
-    for (const { archived, month, kind, bySource } of this.changes.values()) {
+  /** The non-zero changes as rows of the table: the key columns, then the active and the archived change. */
+  *rows(): Generator<[month: string, source: string, kind: SkillKind, skill: string, active: number, archived: number]> {
+    for (const { month, kind, bySource } of this.changes.values()) {
       for (const [source, bySkill] of bySource) {
-        for (const [skill, change] of bySkill) {
-          if (change !== 0) yield [archived, month, source, kind, skill, change];
+        for (const [skill, [active, archived]] of bySkill) {
+          if (active !== 0 || archived !== 0) yield [month, source, kind, skill, active, archived];
         }
       }
     }
   }
 }
 
+function changeOf(bySkill: Map<string, [number, number]>, skill: string): [number, number] {
+  let change = bySkill.get(skill);
+  if (!change) bySkill.set(skill, (change = [0, 0]));
+  return change;
+}
+
 export const skillMonthsTable: SideTable = {
   name: 'main.statistics_skill_months',
-  columns: ['archived', 'month', 'source', 'kind', 'skill'],
-  conflict: ['archived', 'month', 'source', 'kind', 'skill'],
+  columns: ['month', 'source', 'kind', 'skill'],
+  conflict: ['month', 'source', 'kind', 'skill'],
+  counts: ['active', 'archived'],
 };
 
 /** Whether this database has the table (migration 0260); older schemas, which tests write into, do not. */

@@ -1,5 +1,6 @@
 import { levels } from '../categories';
 import { noAnswerYet, scopes } from './cells';
+import { countColumnOf } from './side-moves';
 
 /**
  * The counts of the applications that stay behind a whole-side move (refresh.ts `moveWholeSide`: the Undo of a
@@ -45,15 +46,15 @@ const kinds: readonly { kind: string; key: string; value: string; when?: string 
 ];
 
 /**
- * The month cells (month-cells.ts) of the facts `where` selects, as rows (archived = `side`, month, source, kind,
- * key, value, count): one grouped SELECT per kind over a copy of those facts.
+ * The month cells (month-cells.ts) of the facts `where` selects, as rows (month, source, kind, key, value, count):
+ * one grouped SELECT per kind over a copy of those facts.
  */
-export function monthCellsOfFactsSql(where: string, side: 0 | 1): string {
+export function monthCellsOfFactsSql(where: string): string {
   return `WITH s AS MATERIALIZED (${factsOf(where)})
     ${kinds
       .map(
         ({ kind, key, value, when }) =>
-          `SELECT ${side}, s.month, s.month_source, '${kind}', ${key}, ${value}, count(*) FROM s${when ? ` WHERE ${when}` : ''} GROUP BY 2, 3, 5, 6`,
+          `SELECT s.month, s.month_source, '${kind}', ${key}, ${value}, count(*) FROM s${when ? ` WHERE ${when}` : ''} GROUP BY 1, 2, 4, 5`,
       )
       .join('\n    UNION ALL ')}`;
 }
@@ -61,12 +62,12 @@ export function monthCellsOfFactsSql(where: string, side: 0 | 1): string {
 /** A JSON list column for json_each, as ../skills.ts reads it: damaged JSON reads as empty; only text items count. */
 const listOf = (column: string) => `json_each(CASE WHEN json_valid(${column}) THEN ${column} ELSE '[]' END)`;
 
-/** The skill months (skill-months.ts) of the facts `where` selects, as rows (archived = `side`, month, source, kind, skill, count). */
-export function skillMonthsOfFactsSql(where: string, side: 0 | 1): string {
+/** The skill months (skill-months.ts) of the facts `where` selects, as rows (month, source, kind, skill, count). */
+export function skillMonthsOfFactsSql(where: string): string {
   return (['required', 'preferred'] as const)
     .map(
-      (kind) => `SELECT ${side}, substr(f.applied_day, 1, 7), coalesce(f.source, ''), '${kind}', j.value, count(*)
-        FROM main.statistics_facts f, ${listOf(`f.${kind}_skills`)} j WHERE (${where}) AND j.type = 'text' GROUP BY 2, 3, 5`,
+      (kind) => `SELECT substr(f.applied_day, 1, 7), coalesce(f.source, ''), '${kind}', j.value, count(*)
+        FROM main.statistics_facts f, ${listOf(`f.${kind}_skills`)} j WHERE (${where}) AND j.type = 'text' GROUP BY 1, 2, 4`,
     )
     .join('\nUNION ALL ');
 }
@@ -77,9 +78,10 @@ export function skillMonthsOfFactsSql(where: string, side: 0 | 1): string {
  * `required` is the cells' `skill_required`), with the same keys and values.
  */
 export function cellsOfSideSql(side: 0 | 1): string {
-  return `SELECT kind, key, value, sum(count) AS count FROM main.statistics_month_cells WHERE archived = ${side} GROUP BY kind, key, value
+  const count = countColumnOf(side);
+  return `SELECT kind, key, value, sum(${count}) AS count FROM main.statistics_month_cells WHERE ${count} <> 0 GROUP BY kind, key, value
     UNION ALL
-    SELECT 'skill_' || kind, skill, 0.0, sum(count) FROM main.statistics_skill_months WHERE archived = ${side} GROUP BY kind, skill`;
+    SELECT 'skill_' || kind, skill, 0.0, sum(${count}) FROM main.statistics_skill_months WHERE ${count} <> 0 GROUP BY kind, skill`;
 }
 
 /**

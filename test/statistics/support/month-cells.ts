@@ -9,7 +9,10 @@ export type MonthScope = ApplicationFilters & { from?: string; to?: string };
 
 /** The maintained month cells, in key order. */
 export const monthCellRows = (db: Database): unknown[] =>
-  db.sql(`SELECT * FROM statistics_month_cells ORDER BY archived, month, source, kind, key, value`).all();
+  db.sql(`SELECT * FROM statistics_month_cells ORDER BY month, source, kind, key, value`).all();
+
+/** The maintained skill months, in key order. */
+export const skillMonthRows = (db: Database): unknown[] => db.sql(`SELECT * FROM statistics_skill_months ORDER BY month, source, kind, skill`).all();
 
 /**
  * The dashboard of a scope the month cells answer (sources, a range, the archived flag) equals, figure for figure,

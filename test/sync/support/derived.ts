@@ -10,8 +10,8 @@ export function derivedData(db: Database): Record<string, unknown[]> {
     text: all(`SELECT rowid, company, position, location, notes, description, tags FROM applications_fts ORDER BY rowid`),
     facts: all(`SELECT * FROM statistics_facts ORDER BY seq`),
     cells: all(`SELECT * FROM statistics_cells ORDER BY kind, scope, key, value`),
-    skillMonths: all(`SELECT * FROM statistics_skill_months ORDER BY archived, month, source, kind, skill`),
-    monthCells: all(`SELECT * FROM statistics_month_cells ORDER BY archived, month, source, kind, key, value`),
+    skillMonths: all(`SELECT * FROM statistics_skill_months ORDER BY month, source, kind, skill`),
+    monthCells: all(`SELECT * FROM statistics_month_cells ORDER BY month, source, kind, key, value`),
   };
 }
 
