@@ -131,13 +131,9 @@ export class ImportStaging {
       live.transaction(() => {
         const changedSince = new Set(live.sql(`SELECT DISTINCT table_name FROM main.change_log WHERE seq > ?`).pluck().all(this.logSeq) as string[]);
         if (changedSince.has('stages')) this.checkStagesStillLive(live);
-        if (changedSince.has('companies')) {
-          this.takeLiveNamesakes(live, 'companies', [
-            ['applications', 'company_id'],
-            ['contacts', 'company_id'],
-          ]);
-        }
-        if (changedSince.has('tags')) this.takeLiveNamesakes(live, 'tags', [['application_tags', 'tag_id']]);
+        const namesakes = new Namesakes();
+        if (changedSince.has('companies')) this.takeLiveNamesakes(live, namesakes, 'companies');
+        if (changedSince.has('tags')) this.takeLiveNamesakes(live, namesakes, 'tags');
         // Derived data computed in staging holds company row numbers and names as they were when it started.
         const stagedDerivedHolds = !changedSince.has('companies') && !changedSince.has('tags');
         const offset = (live.sql(`SELECT coalesce(max(seq), 0) FROM main.applications`).pluck().get() as number) - this.firstStagedSeq(live) + 1;
@@ -146,11 +142,12 @@ export class ImportStaging {
         for (const [index, table] of syncedTables.entries()) {
           job?.progress('applying', index, syncedTables.length);
           const columns = columnsOf(live, 'main', table);
-          const from = table in this.copiedUpTo ? `WHERE rowid > ${this.copiedUpTo[table]}` : '';
+          const conditions = [...(table in this.copiedUpTo ? [`rowid > ${this.copiedUpTo[table]}`] : []), ...namesakes.leftOut(table)];
+          const from = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
           // New companies keep their row number when nothing took it meanwhile: the staged statistics refer to it.
           const keepRowid = table === 'companies' && stagedDerivedHolds;
           const target = [...(keepRowid ? ['rowid'] : []), ...columns];
-          const source = target.map((column) => (table === 'applications' && column === 'seq' ? `seq + ${offset}` : column));
+          const source = target.map((column) => (table === 'applications' && column === 'seq' ? `seq + ${offset}` : namesakes.value(table, column)));
           const copied = live.sql(`INSERT INTO main.${table} (${target.join(', ')}) SELECT ${source.join(', ')} FROM staging.${table} ${from} ORDER BY rowid`).run();
           if (copied.changes > 0) touched.add(table);
         }
@@ -181,10 +178,11 @@ export class ImportStaging {
             `INSERT INTO main.statistics_month_cells SELECT * FROM staging.statistics_month_cells WHERE true
              ON CONFLICT (month, source, kind, key, value) DO UPDATE SET active = active + excluded.active, archived = archived + excluded.archived`,
           ).run();
-        } else {
-          this.deriveOnLive(live);
         }
         for (const index of rebuilt) live.sqlite.exec(index);
+        // On the indexes built again: without application_tags_pair each application's tags were looked up by a
+        // scan, and listed in its full-text row in another order than the write path's.
+        if (!stagedDerivedHolds) this.deriveOnLive(live);
         const lastClock = this.changes.clock.tick();
         live.sql(`INSERT INTO main.meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`).run(lastClock);
       });
@@ -219,25 +217,26 @@ export class ImportStaging {
 
   /**
    * A company (or tag) the import created may have been created live meanwhile under the same name (an import
-   * takes one company per name): the import's rows then refer to the live one, and the staged one is dropped with its log entry.
+   * takes one company per name): the import's rows then refer to the live one, and the staged one is dropped with
+   * its log entry. The staged rows are re-pointed as they are copied, not in staging: the live connection checks
+   * the staging's foreign keys too (at its commit), and staging holds no copy of a company created after it began.
    */
-  private takeLiveNamesakes(live: Database, table: 'companies' | 'tags', referrers: readonly [table: string, column: string][]): void {
+  private takeLiveNamesakes(live: Database, namesakes: Namesakes, table: NamedTable): void {
     const pairs = live
       .sql(
         `SELECT s.id AS staged, m.id AS live FROM staging.${table} s JOIN main.${table} m ON m.name_key = s.name_key AND m.deleted_at IS NULL
          WHERE s.rowid > ? AND s.deleted_at IS NULL AND m.id <> s.id`,
       )
       .all(this.copiedUpTo[table]) as { staged: string; live: string }[];
+    if (pairs.length === 0) return;
+    namesakes.take(live, table, pairs);
     for (const pair of pairs) {
-      for (const [referrer, column] of referrers) {
-        live.sql(`UPDATE staging.${referrer} SET ${column} = ? WHERE ${column} = ?`).run(pair.live, pair.staged);
+      for (const [referrer, column] of namesakeReferrers[table]) {
         live
           .sql(`UPDATE staging.change_log SET value = json_set(value, '$.${column}', ?) WHERE table_name = ? AND column_name = '*' AND json_extract(value, '$.${column}') = ?`)
           .run(pair.live, referrer, pair.staged);
       }
-      live.sql(`DELETE FROM staging.${table} WHERE id = ?`).run(pair.staged);
       live.sql(`DELETE FROM staging.change_log WHERE row_id = ?`).run(pair.staged);
-      live.sql(`DELETE FROM staging.row_clocks WHERE row_id = ?`).run(pair.staged);
     }
   }
 
@@ -250,6 +249,43 @@ export class ImportStaging {
     const { text, statistics } = affectedApplications(live, touched, fresh);
     reindexApplications(live, text, ids);
     refreshStatistics(live, statistics);
+  }
+}
+
+type NamedTable = 'companies' | 'tags';
+
+/** The staged columns that refer to a company or tag by id, which a live namesake takes the place of. */
+const namesakeReferrers: Record<NamedTable, readonly [table: string, column: string][]> = {
+  companies: [
+    ['applications', 'company_id'],
+    ['contacts', 'company_id'],
+  ],
+  tags: [['application_tags', 'tag_id']],
+};
+
+/**
+ * The staged companies and tags a live namesake replaces (see takeLiveNamesakes), held in a table of the staging
+ * database (thrown away with it): the copy leaves those rows out and writes the live id where a staged row refers to one.
+ */
+class Namesakes {
+  private readonly tables = new Set<NamedTable>();
+
+  take(live: Database, table: NamedTable, pairs: readonly { staged: string; live: string }[]): void {
+    if (this.tables.size === 0) live.sqlite.exec(`CREATE TABLE IF NOT EXISTS staging.namesakes (staged TEXT PRIMARY KEY, live TEXT NOT NULL) WITHOUT ROWID`);
+    this.tables.add(table);
+    const insert = live.sql(`INSERT INTO staging.namesakes (staged, live) VALUES (?, ?)`);
+    for (const pair of pairs) insert.run(pair.staged, pair.live);
+  }
+
+  /** The conditions that leave the replaced rows of a table out of the copy. */
+  leftOut(table: string): string[] {
+    return this.tables.has(table as NamedTable) ? [`id NOT IN (SELECT staged FROM staging.namesakes)`] : [];
+  }
+
+  /** What the copy writes into a column: the live namesake's id where the staged row refers to a replaced one. */
+  value(table: string, column: string): string {
+    const refersToReplaced = [...this.tables].some((named) => namesakeReferrers[named].some(([referrer, referring]) => referrer === table && referring === column));
+    return refersToReplaced ? `coalesce((SELECT live FROM staging.namesakes WHERE staged = ${column}), ${column})` : column;
   }
 }
 
