@@ -5,9 +5,9 @@ import type { ContactDraft, CreateInput, HistoryStep } from './convert';
 /**
  * The check thread's batches of checked rows as one JSON text each (check-worker.ts -> check-thread.ts), each row
  * as arrays in a fixed order: only what the import stages (not the rows' duplicate identity), and the cheapest form
- * to read back on the import's thread, the side that waits. At the bench's 100,000 rows, load 8
- * (test/bench/probe-import-wire.ts): read back in 0.28-0.30 s instead of 0.47-0.69 s as structured clones of the
- * objects (101 MB); written in 0.61-0.65 s instead of 0.37-0.43 s on the check thread.
+ * to read back on the import's thread, the side that waits. At the bench's 100,000 rows, load 3.7
+ * (test/bench/probe-import-wire.ts): read back in 0.29-0.36 s instead of 0.64-0.65 s as structured clones of the
+ * objects (101 MB); written in 0.53-0.54 s instead of 0.41-0.54 s on the check thread.
  *
  * JSON keeps strings, booleans, null and finite numbers other than -0 as they are: a batch holding another number
  * (NaN, an infinity, -0, where the input or a custom field could hold one) goes as objects (`encodeBatch` null).

@@ -1,14 +1,16 @@
 /**
  * The check thread's `rows` messages (check-worker.ts -> check-thread.ts) over the bench's import.csv: each batch
  * written (v8.serialize, what postMessage does) and read back (v8.deserialize, the import's thread), in the forms
- * compared: `objects` (the checked rows as they are), `lean` (without what the import never reads), `json` (lean,
- * one JSON text per batch, parsed on receipt). Main-thread CPU of each side, summed over the batches. Not a test:
+ * compared: `objects` (the checked rows as they are, before session 16's check-wire.ts), `lean` (without what the
+ * import never reads), `json` (lean, one JSON text per batch, parsed on receipt), `tuples` (rows as arrays in a fixed
+ * order, rebuilt on receipt; `tuplesJson` as one JSON text), `wire` (check-wire.ts, what is sent now). Main-thread CPU of each side, summed over the batches. Not a test:
  * `npx tsx test/bench/probe-import-wire.ts <csv> [rounds]`.
  */
 import path from 'node:path';
 import v8 from 'node:v8';
 import { checkedBatches, planFile, RowChecker } from '../../src-main/imports/analyse';
 import type { CheckedRow } from '../../src-main/imports/check-protocol';
+import { decodeBatch, encodeBatch } from '../../src-main/imports/check-wire';
 import { openImportFile } from '../../src-main/imports/read';
 import { createApplicationInput } from '../../src-shared/contract/applications';
 import { openTempApp } from '../support/temp-app';
@@ -71,12 +73,26 @@ const leaner = (batch: CheckedRow[]) =>
     refusesInvalid,
   }));
 
+let asObjects = 0;
+
 const forms: Record<string, { write(batch: CheckedRow[]): Buffer; read(buffer: Buffer): unknown }> = {
   objects: { write: (batch) => v8.serialize(batch), read: (buffer) => v8.deserialize(buffer) },
   lean: { write: (batch) => v8.serialize(lean(batch)), read: (buffer) => v8.deserialize(buffer) },
   json: { write: (batch) => v8.serialize(JSON.stringify(lean(batch))), read: (buffer) => JSON.parse(v8.deserialize(buffer) as string) },
   leaner: { write: (batch) => v8.serialize(leaner(batch)), read: (buffer) => v8.deserialize(buffer) },
   leanerJson: { write: (batch) => v8.serialize(JSON.stringify(leaner(batch))), read: (buffer) => JSON.parse(v8.deserialize(buffer) as string) },
+  /** What the check thread sends (check-wire.ts); a batch it would send as objects counts in `asObjects`. */
+  wire: {
+    write: (batch) => {
+      const text = encodeBatch(batch);
+      if (text === null) asObjects += 1;
+      return v8.serialize(text ?? batch);
+    },
+    read: (buffer) => {
+      const sent = v8.deserialize(buffer) as string | CheckedRow[];
+      return typeof sent === 'string' ? decodeBatch(sent) : sent;
+    },
+  },
   tuples: { write: (batch) => v8.serialize(tuples(batch)), read: (buffer) => untuple(v8.deserialize(buffer) as unknown[]) },
   tuplesJson: { write: (batch) => v8.serialize(JSON.stringify(tuples(batch))), read: (buffer) => untuple(JSON.parse(v8.deserialize(buffer) as string) as unknown[]) },
   jsonFull: { write: (batch) => v8.serialize(JSON.stringify(batch)), read: (buffer) => JSON.parse(v8.deserialize(buffer) as string) },
@@ -110,6 +126,7 @@ for (let round = 0; round < rounds; round += 1) {
       for (const buffer of buffers) kept += (form.read(buffer) as unknown[]).length;
       return kept;
     });
-    console.log(JSON.stringify({ form: name, writeMs, readMs, mb: Math.round(bytes / 1e5) / 10, load: loadAverage() }));
+    console.log(JSON.stringify({ form: name, writeMs, readMs, mb: Math.round(bytes / 1e5) / 10, ...(name === 'wire' ? { asObjects } : {}), load: loadAverage() }));
+    asObjects = 0;
   }
 }

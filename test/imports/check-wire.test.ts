@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckedRow } from '../../src-main/imports/check-protocol';
 import { decodeBatch, encodeBatch } from '../../src-main/imports/check-wire';
 import type { ConvertedRow } from '../../src-main/imports/convert';
+import type { ImportProblem } from '../../src-shared/contract';
 
 /**
  * The check thread's rows as text (src-main/imports/check-wire.ts): what arrives is what was checked, less the
@@ -9,16 +10,16 @@ import type { ConvertedRow } from '../../src-main/imports/convert';
  * files both ways; this covers the values a file there does not hold.
  */
 
-const warning = { row: 3, column: 4, field: 'salary', code: 'salary_unclear', severity: 'warning', value: 'lots', message: 'unclear', params: { max: 200 } } as const;
+const warning = { row: 3, column: 4, field: 'appliedOn', code: 'date_with_text', severity: 'warning', value: 'lots', message: 'unclear', params: { max: 200 } } satisfies ImportProblem;
 
 function application(overrides: Partial<ConvertedRow> = {}): ConvertedRow {
   return {
     row: 3,
     column: null,
-    input: { companyName: 'Maison Tilleul — Saint-Étienne', position: 'Développeur·se "front" \\ 😀', appliedOn: '2024-02-29', salaryMin: 0, salaryMax: 45000.5, tags: ['remote', 'Urgent'], archived: false, notes: 'line\nbreak\u2028', location: null as never, source: undefined },
+    input: { companyName: 'Maison Tilleul — Saint-Étienne', position: 'Développeur·se "front" \\ 😀', appliedOn: '2024-02-29', salaryMin: 0, salaryMax: 45000.5, tags: ['remote', 'Urgent'], archived: false, notes: 'line\nbreak\u2028', location: null, source: null, deadline: undefined, postingUrl: null, description: null, resumeVersion: null },
     history: [
       { stageId: 'stage-a', category: 'applied', on: '2024-02-29' },
-      { stageId: 'stage-b', category: 'interview', on: null },
+      { stageId: 'stage-b', category: 'interviewing', on: null },
     ],
     contact: { name: 'Person 1', role: null, email: 'p@example.com', phone: null, linkedinUrl: null },
     customValues: [
