@@ -1,6 +1,7 @@
 import type { ImportField, ParsedInput } from '../../src-shared/contract';
 import type { AppErrorShape } from '../../src-shared/errors';
 import type { Analysis, CheckedApplication } from './analyse';
+import type { ConvertedRow } from './convert';
 
 /**
  * What an import and the thread that reads, plans and checks its file (check-thread.ts, check-worker.ts) tell
@@ -26,6 +27,12 @@ export interface CheckedRow {
   refusesInvalid: boolean;
 }
 
+/** A checked row as the import stages it: its applications without what duplicates were judged on. */
+export interface StagedRow {
+  checked: { application: Omit<ConvertedRow, 'identity'>; duplicate: boolean }[];
+  refusesInvalid: boolean;
+}
+
 /** What the import needs of the check once every row went through it (Analysis without the plan's functions). */
 export type CheckOutcome = Pick<Analysis, 'problems' | 'problemCount' | 'rowCount' | 'importable' | 'importableDuplicates'>;
 
@@ -39,7 +46,8 @@ export type CheckThreadMessage =
   | { type: 'planned'; rowCount: number | null; missing: ImportField[] }
   /** The first pass ended after `planned`: the file's data rows. */
   | { type: 'counted'; rowCount: number }
-  /** The next data rows, checked, in order. */
+  /** The next data rows, checked, in order: one text (check-wire.ts), else as objects when JSON would change them. */
+  | { type: 'rows'; text: string }
   | { type: 'rows'; rows: CheckedRow[] }
   /** Every row was checked. */
   | { type: 'checked'; outcome: CheckOutcome }

@@ -3,7 +3,8 @@ import type { ImportField } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/errors';
 import { launchWorker } from '../jobs/launch';
 import { importError } from './errors';
-import type { CheckedRow, CheckOutcome, CheckThreadCommand, CheckThreadMessage, CheckThreadStart } from './check-protocol';
+import { decodeBatch } from './check-wire';
+import type { CheckOutcome, CheckThreadCommand, CheckThreadMessage, CheckThreadStart, StagedRow } from './check-protocol';
 
 /**
  * The thread's old generation (MB) for a file of `bytes`: 40 times the file's size, at least 1,024 and at most
@@ -113,7 +114,7 @@ export class CheckThread {
   }
 
   /** The checked rows in batches, in order; each asks the thread for one more once it is written (the caller's loop). */
-  async *batches(): AsyncGenerator<CheckedRow[]> {
+  async *batches(): AsyncGenerator<StagedRow[]> {
     for (;;) {
       const message = await this.next();
       switch (message.type) {
@@ -127,7 +128,7 @@ export class CheckThread {
           this.rowCountOf = message.rowCount;
           break;
         case 'rows':
-          yield message.rows;
+          yield 'text' in message ? decodeBatch(message.text) : message.rows;
           this.worker.postMessage({ type: 'written' } satisfies CheckThreadCommand);
           break;
         default:

@@ -3,6 +3,7 @@ import { Database } from '../db/connection';
 import { toErrorShape } from '../error-shape';
 import { checkedBatches, checkedBatchesWhilePlanning, checkOutcome, planPass, RowChecker, unmappedRequired, type FilePlan } from './analyse';
 import type { CheckedRow, CheckThreadCommand, CheckThreadMessage, CheckThreadStart } from './check-protocol';
+import { encodeBatch } from './check-wire';
 import { FilePlanner } from './planner';
 import { openImportFile } from './read';
 
@@ -75,7 +76,8 @@ export async function runCheckThread(start: CheckThreadStart): Promise<void> {
     }
     for await (const rows of batches) {
       await credits.take();
-      send({ type: 'rows', rows });
+      const text = encodeBatch(rows);
+      send(text === null ? { type: 'rows', rows } : { type: 'rows', text });
       // A turn of the event loop for the pass while it reads: else a check that never waits for the import would
       // hold it back to its end (the import's progress counts the rows once the pass has).
       if (!planned) await new Promise((resolve) => setImmediate(resolve));

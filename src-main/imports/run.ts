@@ -14,7 +14,7 @@ import {
 import { backupBeforeImport } from '../backups';
 import type { AppContext } from '../context';
 import { checkedBatches, checkOutcome, planFile, RowChecker, type PassOptions } from './analyse';
-import type { CheckedRow, CheckOutcome } from './check-protocol';
+import type { CheckOutcome, StagedRow } from './check-protocol';
 import { CheckThread } from './check-thread';
 import { settleDerivedData } from '../changes/owed-derived';
 import { importCandidBackup } from './candid-backup';
@@ -100,7 +100,7 @@ interface RowChecks {
   rowsRead(): number;
   /** Required fields no column is mapped to: no row is checked. */
   missing: ImportField[];
-  batches: AsyncIterable<CheckedRow[]> | Iterable<CheckedRow[]>;
+  batches: AsyncIterable<StagedRow[]> | Iterable<StagedRow[]>;
   outcome(): CheckOutcome;
   /** Ends the thread, if any: once every row came, or when the import stops. */
   stop(): Promise<void>;

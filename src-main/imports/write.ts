@@ -64,7 +64,7 @@ export class ImportWriter {
    * does not date one millisecond after the one before it, the first on the first date the history has (else now).
    * Times only ever grow, so the last step is the current stage.
    */
-  writeRow(row: ConvertedRow): string {
+  writeRow(row: Omit<ConvertedRow, 'identity'>): string {
     const input = withoutNulls(row.input!);
     const firstDated = row.history.find((step) => step.on !== null)?.on;
     let at = firstDated ? instantOfDate(firstDated) : this.write.now;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckedRow } from '../../src-main/imports/check-protocol';
+import { decodeBatch, encodeBatch } from '../../src-main/imports/check-wire';
+import type { ConvertedRow } from '../../src-main/imports/convert';
+import type { ImportProblem } from '../../src-shared/contract';
+
+/**
+ * The check thread's rows as text (src-main/imports/check-wire.ts): what arrives is what was checked, less the
+ * duplicate identity and the input's empty keys, which the import does not read. check-thread.test.ts imports whole
+ * files both ways; this covers the values a file there does not hold.
+ */
+
+const warning = { row: 3, column: 4, field: 'appliedOn', code: 'date_with_text', severity: 'warning', value: 'lots', message: 'unclear', params: { max: 200 } } satisfies ImportProblem;
+
+function application(overrides: Partial<ConvertedRow> = {}): ConvertedRow {
+  return {
+    row: 3,
+    column: null,
+    input: { companyName: 'Maison Tilleul — Saint-Étienne', position: 'Développeur·se "front" \\ 😀', appliedOn: '2024-02-29', salaryMin: 0, salaryMax: 45000.5, tags: ['remote', 'Urgent'], archived: false, notes: 'line\nbreak\u2028', location: null, source: null, deadline: undefined, postingUrl: null, description: null, resumeVersion: null },
+    history: [
+      { stageId: 'stage-a', category: 'applied', on: '2024-02-29' },
+      { stageId: 'stage-b', category: 'interviewing', on: null },
+    ],
+    contact: { name: 'Person 1', role: null, email: 'p@example.com', phone: null, linkedinUrl: null },
+    customValues: [
+      { fieldId: 'field-n', value: 1000 },
+      { fieldId: 'field-c', value: 'choice-1' },
+    ],
+    problems: [warning],
+    identity: { companyName: 'maison tilleul', position: 'developpeur', postingUrl: null },
+    ...overrides,
+  };
+}
+
+/** What the import must receive: the same, without the identity and the input's null and undefined keys. */
+function staged(rows: CheckedRow[]) {
+  return rows.map(({ checked, refusesInvalid }) => ({
+    refusesInvalid,
+    checked: checked.map(({ application: { identity: _identity, input, ...rest }, duplicate }) => ({
+      duplicate,
+      application: { ...rest, input: input === null ? null : Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined)) },
+    })),
+  }));
+}
+
+describe('checked rows sent as text', () => {
+  it('arrive with the same values, types and order', () => {
+    const rows: CheckedRow[] = [
+      { refusesInvalid: false, checked: [{ application: application(), duplicate: false }] },
+      {
+        refusesInvalid: true,
+        checked: [
+          { application: application({ row: 4, column: 2, input: null, contact: null, customValues: [], problems: [{ ...warning, severity: 'error', code: 'missing_required', params: undefined }] }), duplicate: true },
+          { application: application({ row: 4, column: 3, identity: null, history: [] }), duplicate: false },
+        ],
+      },
+      { refusesInvalid: true, checked: [] },
+    ];
+    const text = encodeBatch(rows);
+    expect(text).not.toBeNull();
+    const arrived = decodeBatch(text!);
+    expect(arrived).toStrictEqual(JSON.parse(JSON.stringify(staged(rows))));
+    expect(arrived).toEqual(staged(rows));
+    expect(arrived[0]!.checked[0]!.application.input).toMatchObject({ salaryMin: 0, archived: false, appliedOn: '2024-02-29' });
+    expect(Object.keys(arrived[0]!.checked[0]!.application.input!)).not.toContain('location');
+  });
+
+  it('are sent as objects when a number would not survive JSON', () => {
+    for (const odd of [-0, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(encodeBatch([{ refusesInvalid: false, checked: [{ application: application({ customValues: [{ fieldId: 'field-n', value: odd }] }), duplicate: false }] }])).toBeNull();
+      const input = { ...application().input!, salaryMax: odd };
+      expect(encodeBatch([{ refusesInvalid: false, checked: [{ application: application({ input }), duplicate: false }] }])).toBeNull();
+    }
+  });
+});
