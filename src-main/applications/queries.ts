@@ -21,6 +21,7 @@ import { withNameKeyFunction } from '../shared/name-match';
 import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
 import { countFromCells, countRows } from './count';
+import { countOnceUntilWritten } from './count-memo';
 import { applicationWhere, textMatchClause, type SqlWhere } from './filters';
 import { inOneRead } from './one-read';
 import { summaryColumnsSql, toApplication, toSummary, type FullRow, type SummaryRow } from './rows';
@@ -140,7 +141,7 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
     : (db
         .sql(`SELECT ${summaryColumnsSql}, ${key} AS sort_key ${fromSql} WHERE a.seq IN (${seqs.sql}) ORDER BY ${order}`)
         .all(...seqs.params) as (SummaryRow & { sort_key: string | number | null })[]);
-  const total = countFromCells(db, filtersOf(input)) ?? countRows(db, where);
+  const total = countFromCells(db, filtersOf(input)) ?? countOnceUntilWritten(db, where, () => countRows(db, where));
   const tags = tagsByApplication(db, rows.map((row) => row.id));
   const nextSteps = nextStepsByApplication(db, rows.map((row) => row.id));
   const customValues = customValuesByApplication(db, rows.map((row) => row.id));
