@@ -142,11 +142,11 @@ describe('the Excel export’s own workbook writer', () => {
   });
 
   it('keeps every character across the buffers the rows are encoded into, and rows longer than a buffer', async () => {
-    // Rows are encoded as UTF-8 into buffers of 256 KB handed to zlib as they fill (workbook.ts): thousands of rows
-    // of two- to four-byte characters cross many of their ends, and a row of 150,000 three-byte characters is longer
-    // than one buffer. The buffers are used again once zlib has deflated them.
-    const rowText = (row: number) => `${row} é€ 😀 ${'€'.repeat(row % 97)} & <${'x'.repeat(row % 31)}>`;
-    const long = `${'Zürich 🚀 '.repeat(2_000)}${'€'.repeat(150_000)}end`;
+    // Rows are encoded as UTF-8 into buffers of 1 MB handed to zlib as they fill (workbook.ts): thousands of rows
+    // of two- to four-byte characters (about 3.6 MB) cross several of their ends, and a row of 400,000 three-byte
+    // characters is longer than one buffer. The buffers are used again once zlib has deflated them.
+    const rowText = (row: number) => `${row} é€ 😀 ${'€'.repeat(row % 397)} & <${'x'.repeat(row % 31)}>`;
+    const long = `${'Zürich 🚀 '.repeat(2_000)}${'€'.repeat(400_000)}end`;
     const rows = 6_000;
     const workbook = await writeWith('chunks.xlsx', async (out) => {
       const writer = createWorkbookWriter(out, 'en');

@@ -10,15 +10,17 @@ const maxEntryBytes = 0xffff_ffff;
  * Bytes a writer may leave queued in zlib or in the output before it waits. Waiting until they were all taken
  * (`drain`) at every batch left the export's thread idle while zlib deflated the batch's last chunk and the file
  * took its deflated bytes, one batch after another; with this much queued, zlib and the file work on the previous
- * batches while the thread writes the next one. A few of the writers' 256 KB chunks, held meanwhile.
+ * batches while the thread writes the next one. Two of the writers' 1 MB chunks (the one zlib is deflating and the one
+ * written meanwhile), held meanwhile.
  */
-export const queuedBytes = 1024 * 1024;
+export const queuedBytes = 2 * 1024 * 1024;
 
 /**
  * zlib's output buffer, which each deflate call on the thread pool fills (Node's default: 16 KB). The writers hand
- * zlib 256 KB of XML at a time (about 60 KB deflated at level 1): with 16 KB, each piece took about four round trips
- * between the export's thread and the pool, each with its JavaScript callback, its 'data' event through the archive
- * and its write to the file. With a buffer the size of a piece, most take one; the deflated bytes are the same. The
+ * zlib 1 MB of XML at a time (180 to 230 KB deflated at level 1; 256 KB and about 60 KB until session 17): with 16 KB,
+ * each 256 KB piece took about four round trips between the export's thread and the pool, each with its JavaScript
+ * callback, its 'data' event through the archive and its write to the file. With a buffer about the size of a deflated
+ * piece, most take one; the deflated bytes are the same. The
  * one-thread export at 100,000 applications, in process, alternating at load 10: CPU 12.4 / 11.2 / 14.2 s at 16 KB,
  * 10.4 / 9.6 / 10.5 s at 256 KB.
  */
