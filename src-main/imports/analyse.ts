@@ -252,11 +252,16 @@ export class RowChecker {
  * refused so far, as when it was checked): what an import stages, here or from its check thread (check-worker.ts).
  * Nothing when the mapping lacks a required field.
  */
-export function* checkedBatches(checker: RowChecker, plan: Pick<FilePlan, 'file' | 'headerRow'>, size: number): Generator<CheckedRow[]> {
+export function checkedBatches(checker: RowChecker, plan: Pick<FilePlan, 'file' | 'headerRow'>, size: number): Generator<CheckedRow[]> {
+  return shapedBatches(checker, plan, size, (row) => row);
+}
+
+/** `checkedBatches` with each row in the form `shape` gives it as soon as it is checked (check-wire.ts encodes it). */
+export function* shapedBatches<T>(checker: RowChecker, plan: Pick<FilePlan, 'file' | 'headerRow'>, size: number, shape: (row: CheckedRow) => T): Generator<T[]> {
   if (checker.missing.length > 0) return;
-  let batch: CheckedRow[] = [];
+  let batch: T[] = [];
   for (const row of planRows(plan)) {
-    batch.push({ checked: checker.check(row), refusesInvalid: checker.refusesInvalid });
+    batch.push(shape({ checked: checker.check(row), refusesInvalid: checker.refusesInvalid }));
     if (batch.length < size) continue;
     yield batch;
     batch = [];
@@ -269,23 +274,24 @@ export function* checkedBatches(checker: RowChecker, plan: Pick<FilePlan, 'file'
  * the rest of the file (check-worker.ts): a row that holds a slash date whose order the whole file decides
  * (`FilePlanner.waitsForDateOrder`) waits for the pass to end (`passEnded`); the others convert the same either way.
  */
-export async function* checkedBatchesWhilePlanning(
+export async function* checkedBatchesWhilePlanning<T>(
   checker: RowChecker,
   planner: FilePlanner,
   passEnded: Promise<unknown>,
   size: number,
-): AsyncGenerator<CheckedRow[]> {
+  shape: (row: CheckedRow) => T,
+): AsyncGenerator<T[]> {
   const decided = planner.decided;
   if (!decided) throw new Error('The rows were checked before the plan was decided.');
   if (checker.missing.length > 0) return;
   let ended = false;
-  let batch: CheckedRow[] = [];
+  let batch: T[] = [];
   for (const row of planRows(decided)) {
     if (!ended && planner.waitsForDateOrder(row)) {
       await passEnded;
       ended = true;
     }
-    batch.push({ checked: checker.check(row), refusesInvalid: checker.refusesInvalid });
+    batch.push(shape({ checked: checker.check(row), refusesInvalid: checker.refusesInvalid }));
     if (batch.length < size) continue;
     yield batch;
     batch = [];

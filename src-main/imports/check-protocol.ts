@@ -48,7 +48,7 @@ export type CheckThreadMessage =
   | { type: 'counted'; rowCount: number }
   /** The next data rows, checked, in order: one text (check-wire.ts), else as objects when JSON would change them. */
   | { type: 'rows'; text: string }
-  | { type: 'rows'; rows: CheckedRow[] }
+  | { type: 'rows'; rows: StagedRow[] }
   /** Every row was checked. */
   | { type: 'checked'; outcome: CheckOutcome }
   | { type: 'failed'; error: AppErrorShape };

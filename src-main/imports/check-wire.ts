@@ -1,5 +1,5 @@
 import { createApplicationInput, type ImportProblem } from '../../src-shared/contract';
-import type { CheckedRow, StagedRow } from './check-protocol';
+import type { CheckedRow, CheckThreadMessage, StagedRow } from './check-protocol';
 import type { ContactDraft, CreateInput, HistoryStep } from './convert';
 
 /**
@@ -31,22 +31,80 @@ type WireRow = [refusesInvalid: boolean, checked: WireApplication[]];
 
 const jsonSafe = (value: unknown) => typeof value !== 'number' || (Number.isFinite(value) && !Object.is(value, -0));
 
+/** Each contract key's place in a row's values. */
+const inputPlace = new Map(inputKeys.map((key, place) => [key as string, place]));
+
+/**
+ * An input's values by the contract's keys (null where missing), from the keys it has: an input holds about a
+ * dozen of the 26, and reading each of the 26 by name from inputs of many shapes was most of the encoding's time.
+ */
+function inputValues(input: CreateInput): InputValues {
+  const values: InputValues = new Array<unknown>(inputKeys.length).fill(null);
+  for (const key in input) {
+    const place = inputPlace.get(key);
+    if (place !== undefined) values[place] = input[key as keyof CreateInput] ?? null;
+  }
+  return values;
+}
+
+/**
+ * A row as the JSON text of its arrays, encoded as soon as it is checked (check-worker.ts): its objects then die
+ * young, where a batch of 1,000 rows held as objects until its end outlived two collections of the young generation
+ * and was copied into the old one (most of the check thread's collector's work). Null when a number in it would not
+ * survive JSON.
+ */
+export function encodeRow({ checked, refusesInvalid }: CheckedRow): string | null {
+  const applications: WireApplication[] = new Array<WireApplication>(checked.length);
+  for (let index = 0; index < checked.length; index += 1) {
+    const { application, duplicate } = checked[index]!;
+    const { row, column, input, history, contact, customValues, problems } = application;
+    let values: InputValues | null = null;
+    if (input !== null) {
+      values = inputValues(input);
+      for (const value of values) if (!jsonSafe(value)) return null;
+    }
+    for (const { value } of customValues) if (!jsonSafe(value)) return null;
+    const steps: WireApplication[4] = new Array<WireApplication[4][number]>(history.length);
+    for (let step = 0; step < history.length; step += 1) {
+      const { stageId, category, on } = history[step]!;
+      steps[step] = [stageId, category, on];
+    }
+    applications[index] = [duplicate, row, column, values, steps, contact, customValues, problems];
+  }
+  return JSON.stringify([refusesInvalid, applications] satisfies WireRow);
+}
+
+/**
+ * Rows encoded one by one (`encodeRow`) as their batch's text: the JSON of the array of their arrays. The brackets
+ * go onto the first and last rows' texts: around the joined text they would make a string of two parts, which V8
+ * copies whole (a megabyte or two) to send it.
+ */
+function joinedRows(texts: readonly string[]): string {
+  if (texts.length === 0) return '[]';
+  const parts = [...texts];
+  parts[0] = `[${parts[0]}`;
+  parts[parts.length - 1] = `${parts[parts.length - 1]}]`;
+  return parts.join(',');
+}
+
 /** A batch as one text; null when a number in it would not survive JSON (it goes as objects then). */
 export function encodeBatch(rows: CheckedRow[]): string | null {
-  let safe = true;
-  const wire = rows.map(({ checked, refusesInvalid }): WireRow => [
-    refusesInvalid,
-    checked.map(({ application: { row, column, input, history, contact, customValues, problems }, duplicate }): WireApplication => {
-      let values: InputValues | null = null;
-      if (input !== null) {
-        values = inputKeys.map((key) => input[key] ?? null);
-        safe &&= values.every(jsonSafe);
-      }
-      safe &&= customValues.every(({ value }) => jsonSafe(value));
-      return [duplicate, row, column, values, history.map(({ stageId, category, on }) => [stageId, category, on]), contact, customValues, problems];
-    }),
-  ]);
-  return safe ? JSON.stringify(wire) : null;
+  const texts: string[] = [];
+  for (const row of rows) {
+    const text = encodeRow(row);
+    if (text === null) return null;
+    texts.push(text);
+  }
+  return joinedRows(texts);
+}
+
+/**
+ * The message of a batch whose rows were encoded as they were checked (a row that would not change in JSON as its
+ * text, else as it is): one text, else objects, the rows that were encoded read back as the import would read them.
+ */
+export function batchMessage(rows: readonly (string | CheckedRow)[]): Extract<CheckThreadMessage, { type: 'rows' }> {
+  if (rows.every((row): row is string => typeof row === 'string')) return { type: 'rows', text: joinedRows(rows) };
+  return { type: 'rows', rows: rows.map((row) => (typeof row === 'string' ? decodeBatch(joinedRows([row]))[0]! : row)) };
 }
 
 /** The rows of an encoded batch, as the import stages them. */

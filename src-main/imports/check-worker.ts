@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import { Database } from '../db/connection';
 import { toErrorShape } from '../error-shape';
-import { checkedBatches, checkedBatchesWhilePlanning, checkOutcome, planPass, RowChecker, unmappedRequired, type FilePlan } from './analyse';
+import { checkedBatchesWhilePlanning, checkOutcome, planPass, RowChecker, shapedBatches, unmappedRequired, type FilePlan } from './analyse';
 import type { CheckedRow, CheckThreadCommand, CheckThreadMessage, CheckThreadStart } from './check-protocol';
-import { encodeBatch } from './check-wire';
+import { batchMessage, encodeRow } from './check-wire';
 import { FilePlanner } from './planner';
 import { openImportFile } from './read';
 
@@ -64,20 +64,21 @@ export async function runCheckThread(start: CheckThreadStart): Promise<void> {
     await Promise.race([pass, planner.decision]);
     const decided = planner.decided!;
     const checker = new RowChecker(db, decided, false);
-    let batches: Iterable<CheckedRow[]> | AsyncIterable<CheckedRow[]>;
+    // Each row is encoded as soon as it is checked (check-wire.ts), so that its objects die young.
+    const shape = (row: CheckedRow) => encodeRow(row) ?? row;
+    let batches: Iterable<(string | CheckedRow)[]> | AsyncIterable<(string | CheckedRow)[]>;
     if (planned || checker.missing.length > 0) {
       const plan = await pass;
       send({ type: 'planned', rowCount: plan.rowCount, missing: unmappedRequired(plan) });
-      batches = checkedBatches(checker, plan, start.batchRows);
+      batches = shapedBatches(checker, plan, start.batchRows, shape);
     } else {
       send({ type: 'planned', rowCount: null, missing: [] });
       void pass.then((plan) => send({ type: 'counted', rowCount: plan.rowCount }), () => undefined);
-      batches = checkedBatchesWhilePlanning(checker, planner, pass, start.batchRows);
+      batches = checkedBatchesWhilePlanning(checker, planner, pass, start.batchRows, shape);
     }
     for await (const rows of batches) {
       await credits.take();
-      const text = encodeBatch(rows);
-      send(text === null ? { type: 'rows', rows } : { type: 'rows', text });
+      send(batchMessage(rows));
       // A turn of the event loop for the pass while it reads: else a check that never waits for the import would
       // hold it back to its end (the import's progress counts the rows once the pass has).
       if (!planned) await new Promise((resolve) => setImmediate(resolve));

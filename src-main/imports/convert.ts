@@ -164,6 +164,42 @@ const splitTags = (text: string) => splitList(text, /[,;|\n]/);
 /** Skills pasted from a posting are often bulleted ("Python • SQL"). */
 const splitSkills = (text: string) => splitList(text, /[,;|\n•·]/);
 
+type WordListField = 'tags' | 'requiredSkills' | 'preferredSkills';
+const wordLists: Record<WordListField, { split: (text: string) => string[]; limits: { length: number; count: number } }> = {
+  tags: { split: splitTags, limits: tagLimits },
+  requiredSkills: { split: splitSkills, limits: skillLimits },
+  preferredSkills: { split: splitSkills, limits: skillLimits },
+};
+
+/** A list's words: the same word once whatever its case, those within the limits kept, the others joined to report. */
+function wordListOf(field: WordListField, words: readonly string[]): { kept: readonly string[]; dropped: string } {
+  const { limits } = wordLists[field];
+  const unique = [...new Map(words.map((word) => [word.toLocaleLowerCase(), word])).values()];
+  const kept = unique.filter((word) => word.length <= limits.length).slice(0, limits.count);
+  return { kept, dropped: unique.filter((word) => !kept.includes(word)).join(', ') };
+}
+
+/**
+ * The lists of the texts of one column already told, by field: a column of tags repeats a few thousand texts over
+ * 100,000 rows (2,626 in the bench's file), each split, folded and checked again before. Bounded like values.ts's
+ * placeholders (it lives as long as the process); the lists are shared, so the conversion copies them.
+ */
+const toldWordLists = new Map<WordListField, Map<string, { kept: readonly string[]; dropped: string }>>();
+const toldWordListsLimit = 10_000;
+const toldWordListLength = 200;
+
+function toldWordList(field: WordListField, text: string): { kept: readonly string[]; dropped: string } {
+  if (text.length > toldWordListLength) return wordListOf(field, wordLists[field].split(text));
+  let told = toldWordLists.get(field);
+  if (told === undefined) toldWordLists.set(field, (told = new Map()));
+  let list = told.get(text);
+  if (list === undefined) {
+    list = wordListOf(field, wordLists[field].split(text));
+    if (told.size < toldWordListsLimit) told.set(text, list);
+  }
+  return list;
+}
+
 /** What one stage column of a row says. */
 interface Status {
   stageId: string;
@@ -382,14 +418,12 @@ class RowConversion {
    * A list of words (tags, skills) from one column or several: split, the same word once whatever its case, each
    * at most `limits.length` characters and `limits.count` of them; one too long is kept in the notes.
    */
-  wordList(field: 'tags' | 'requiredSkills' | 'preferredSkills', split: (text: string) => string[], limits: { length: number; count: number }): void {
-    const words = (this.plan.columnsOf.get(field) ?? []).flatMap((column) => split(this.textAt(column)));
-    const unique = [...new Map(words.map((word) => [word.toLocaleLowerCase(), word])).values()];
-    const kept = unique.filter((word) => word.length <= limits.length).slice(0, limits.count);
-    if (kept.length > 0) this.input[field] = kept;
-    const dropped = unique.filter((word) => !kept.includes(word));
-    const column = this.column(field);
-    if (dropped.length > 0 && column !== undefined) this.keep(field, column, 'too_long', dropped.join(', '), { max: limits.length });
+  wordList(field: WordListField): void {
+    const columns = this.plan.columnsOf.get(field);
+    if (columns === undefined || columns.length === 0) return;
+    const { kept, dropped } = columns.length === 1 ? toldWordList(field, this.textAt(columns[0]!)) : wordListOf(field, columns.flatMap((column) => wordLists[field].split(this.textAt(column))));
+    if (kept.length > 0) this.input[field] = [...kept];
+    if (dropped !== '') this.keep(field, columns[0]!, 'too_long', dropped, { max: wordLists[field].limits.length });
   }
 
   /** "3", "3 years", "3+ ans", "3-5 years" (the least the posting asks); anything else is kept in the notes. */
@@ -679,9 +713,9 @@ function convertApplication(source: GridRow, plan: RowPlan): ConvertedRow {
   row.yesNo('favorite');
   row.rating('priority');
   row.rating('excitement');
-  row.wordList('tags', splitTags, tagLimits);
-  row.wordList('requiredSkills', splitSkills, skillLimits);
-  row.wordList('preferredSkills', splitSkills, skillLimits);
+  row.wordList('tags');
+  row.wordList('requiredSkills');
+  row.wordList('preferredSkills');
   row.experience();
   const resumeVersion = row.text('resumeVersion');
   if (resumeVersion) row.setText('resumeVersion', 'resumeVersion', row.column('resumeVersion')!, resumeVersion);

@@ -129,8 +129,28 @@ function problemOf(text: string): DateProblem {
   return found >= 2 ? 'two_dates' : found === 1 ? 'date_with_text' : 'bad_date';
 }
 
-/** How a cell reads as a date, before the column's day/month order is known. */
-function read(cell: Cell): Reading {
+/**
+ * The readings of short texts already read. A file repeats its dates (1,097 distinct days in the bench's 100,000
+ * rows), and each cell is read by the plan's pass and again by the check (twice there when a column's order comes
+ * from the whole file); a reading is a pure function of the text. Bounded, as values.ts's placeholders: it lives as
+ * long as the process (the import's check thread, or main's for a preview).
+ */
+const readTexts = new Map<string, Readonly<Reading>>();
+const readTextsLimit = 20_000;
+const readTextLength = 40;
+
+/** How a cell reads as a date, before the column's day/month order is known. Readings are shared: never changed. */
+function read(cell: Cell): Readonly<Reading> {
+  if (typeof cell !== 'string' || cell.length > readTextLength) return readCell(cell);
+  let reading = readTexts.get(cell);
+  if (reading === undefined) {
+    reading = readCell(cell);
+    if (readTexts.size < readTextsLimit) readTexts.set(cell, reading);
+  }
+  return reading;
+}
+
+function readCell(cell: Cell): Reading {
   if (cell === null || typeof cell === 'boolean') return cell === null ? { kind: 'empty' } : { kind: 'none', problem: 'bad_date' };
   if (cell instanceof Date) {
     // Workbook dates are wall-clock dates stored as UTC midnight.

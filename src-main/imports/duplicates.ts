@@ -114,6 +114,14 @@ export class DuplicateFinder {
   /** Company names as written, to their number (names repeat: up to a bound). */
   private readonly companyOfName = new Map<string, number>();
   private readonly savedRead = new IntArray(0);
+  /**
+   * The name keys of the companies that have saved applications, read at once when a file names many companies:
+   * before, each company's were asked for when the file first named it (14,790 queries at the bench's file, 0.2 to 0.3
+   * s of the check's CPU, nearly all finding nothing in a first import). A small file still asks company by company.
+   */
+  private companiesWithSaved: Set<string> | null = null;
+  private companiesAsked = 0;
+  private static readonly askedBeforeReadingAll = 1_000;
 
   constructor(private readonly db: Database) {
     const rows = db
@@ -142,6 +150,14 @@ export class DuplicateFinder {
   private savedOf(company: number): CompanyTitles {
     if (this.savedRead.get(company) === 1) return this.saved;
     this.savedRead.set(company, 1);
+    if (this.companiesWithSaved === null && ++this.companiesAsked > DuplicateFinder.askedBeforeReadingAll) {
+      const keys = this.db
+        .sql(`SELECT c.name_key FROM companies c WHERE c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM applications a WHERE a.company_id = c.id AND a.deleted_at IS NULL)`)
+        .pluck()
+        .all() as string[];
+      this.companiesWithSaved = new Set(keys);
+    }
+    if (this.companiesWithSaved !== null && !this.companiesWithSaved.has(this.companyKeys[company]!)) return this.saved;
     const rows = this.db
       .sql(
         `SELECT a.id, a.position, c.name AS company_name FROM applications a JOIN companies c ON c.id = a.company_id

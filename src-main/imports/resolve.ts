@@ -36,7 +36,8 @@ export class ValueResolver {
     source: new ValueMatcher(sourceSynonyms, builtInSources.map((source) => [valueKey(source), source] as [string, string]), true),
   };
   private readonly firstStageByCategory = new Map<StageCategory, string | null>();
-  private readonly cache = new Map<string, Resolution>();
+  /** By field, then key: a key of its own per value (field and key joined) cost a string made and hashed per cell. */
+  private readonly cache = new Map<ValueMappedField, Map<string, Resolution>>();
 
   constructor(
     private readonly db: Database,
@@ -63,9 +64,10 @@ export class ValueResolver {
 
   resolve(field: ValueMappedField, key: string, raw: string): Resolution {
     // Files repeat the same few values thousands of times.
-    const cacheKey = `${field}\u0000${key}`;
-    let resolution = this.cache.get(cacheKey);
-    if (!resolution) this.cache.set(cacheKey, (resolution = this.resolveUncached(field, key, raw)));
+    let cached = this.cache.get(field);
+    if (!cached) this.cache.set(field, (cached = new Map()));
+    let resolution = cached.get(key);
+    if (!resolution) cached.set(key, (resolution = this.resolveUncached(field, key, raw)));
     return resolution;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckedRow } from '../../src-main/imports/check-protocol';
-import { decodeBatch, encodeBatch } from '../../src-main/imports/check-wire';
+import { batchMessage, decodeBatch, encodeBatch, encodeRow } from '../../src-main/imports/check-wire';
 import type { ConvertedRow } from '../../src-main/imports/convert';
 import type { ImportProblem } from '../../src-shared/contract';
 
@@ -71,5 +71,23 @@ describe('checked rows sent as text', () => {
       const input = { ...application().input!, salaryMax: odd };
       expect(encodeBatch([{ refusesInvalid: false, checked: [{ application: application({ input }), duplicate: false }] }])).toBeNull();
     }
+  });
+
+  it('are the same text encoded a row at a time, and objects beside an odd number', () => {
+    const rows: CheckedRow[] = [
+      { refusesInvalid: false, checked: [{ application: application(), duplicate: false }] },
+      { refusesInvalid: true, checked: [{ application: application({ row: 4, input: null, contact: null, customValues: [] }), duplicate: true }] },
+      { refusesInvalid: true, checked: [] },
+    ];
+    const shaped = rows.map((row) => encodeRow(row) ?? row);
+    expect(batchMessage(shaped)).toEqual({ type: 'rows', text: encodeBatch(rows) });
+    expect(batchMessage([])).toEqual({ type: 'rows', text: '[]' });
+    expect(JSON.parse(encodeBatch(rows)!)).toEqual(rows.map((row) => JSON.parse(encodeRow(row)!)));
+
+    const odd: CheckedRow = { refusesInvalid: false, checked: [{ application: application({ row: 5, customValues: [{ fieldId: 'field-n', value: -0 }] }), duplicate: false }] };
+    expect(encodeRow(odd)).toBeNull();
+    const message = batchMessage([...shaped, encodeRow(odd) ?? odd]);
+    expect('rows' in message && message.rows).toEqual([...decodeBatch(encodeBatch(rows)!), odd]);
+    expect('rows' in message && Object.is(message.rows[3]!.checked[0]!.application.customValues[0]!.value, -0)).toBe(true);
   });
 });

@@ -41,6 +41,26 @@ describe('duplicates of an import', () => {
   });
   afterEach(() => app.close());
 
+  it('finds the saved applications of a company named first after a thousand others, and only of live ones', async () => {
+    await app.api.invoke('applications.create', { companyName: 'Société Early', position: 'Data engineer' });
+    await app.api.invoke('applications.create', { companyName: 'Société Late', position: 'Data engineer' });
+    const gone = await app.api.invoke('applications.create', { companyName: 'Société Gone', position: 'Data engineer' });
+    await app.api.invoke('applications.delete', { id: gone.id });
+    const rows = [
+      { row: 2, companyName: 'SOCIETE EARLY', position: 'Engineer, data', postingUrl: null },
+      ...Array.from({ length: 1500 }, (_, index) => ({ row: index + 3, companyName: `Company ${index}`, position: 'Data engineer', postingUrl: null })),
+      { row: 1503, companyName: 'societe late', position: 'Data  Engineer', postingUrl: null },
+      { row: 1504, companyName: 'Société Gone', position: 'Data engineer', postingUrl: null },
+      { row: 1505, companyName: 'Société Early', position: 'Data engineer', postingUrl: null },
+    ];
+    const duplicates = findImportDuplicates(app.context.db, rows);
+    expect(duplicates.map(({ row, reason, existing }) => ({ row, reason, kind: existing.kind, companyName: existing.kind === 'database' ? existing.companyName : null }))).toEqual([
+      { row: 2, reason: 'similar_position', kind: 'database', companyName: 'Société Early' },
+      { row: 1503, reason: 'similar_position', kind: 'database', companyName: 'Société Late' },
+      { row: 1505, reason: 'similar_position', kind: 'database', companyName: 'Société Early' },
+    ]);
+  });
+
   it('checks one company with 6,000 distinct titles near-linearly, with the right answer and no internal error', async () => {
     // Titles that share words but differ by a word each (never a typo apart), then a few true repeats.
     const areas = ['payments', 'search', 'ads', 'maps', 'mail', 'cloud', 'photos', 'drive', 'play', 'android'];
