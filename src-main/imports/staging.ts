@@ -10,7 +10,7 @@ import type { JobControl } from '../jobs/control';
 import { openDatabase } from '../db/open';
 import { syncedTables } from '../db/schema';
 import { refreshStatistics } from '../statistics/maintained/refresh';
-import { buildLiveIndexesInStaging, checkForeignKeys, emptyLive, numberedFromOne, transferTable } from './raw-copy';
+import { buildLiveIndexesInStaging, checkForeignKeys, emptyLive, transferTable } from './raw-copy';
 
 /**
  * Where an import writes before it is applied (docs/performance.md, "How an import commits").
@@ -114,7 +114,7 @@ export class ImportStaging {
   apply(live: Database, job?: JobControl, { transfer = true }: { transfer?: boolean } = {}): string[] {
     const touched = new Set<string>();
     // A first import: its largest tables are transferred whole, their indexes sorted here before the lock (raw-copy.ts).
-    const transferable = transfer ? numberedFromOne(this.db, emptyLive(live)) : [];
+    const transferable = transfer ? emptyLive(live) : [];
     buildLiveIndexesInStaging(live, this.db, transferable);
     // The staging connection has written its last row: its page cache (up to 64 MB) is handed back before the copy
     // grows the live connection's, so the two do not add up in the import's peak memory. The copy reads the staged
@@ -152,6 +152,8 @@ export class ImportStaging {
         // copy by columns would write them into the empty tables.
         const transferred = new Set(changedSince.size === 0 && offset === 0 ? emptyLive(live, transferable) : []);
         const rebuilt = dropIndexesOfOutgrownTables(live, entered, transferred);
+        // The rows a table was transferred with, or null where it is to be copied by columns.
+        const copiedWhole = (table: string) => (transferred.has(table) ? transferTable(live, table) : null);
         for (const [index, table] of syncedTables.entries()) {
           job?.progress('applying', index, syncedTables.length);
           const columns = columnsOf(live, 'main', table);
@@ -161,13 +163,12 @@ export class ImportStaging {
           const keepRowid = table === 'companies' && stagedDerivedHolds;
           const target = [...(keepRowid ? ['rowid'] : []), ...columns];
           const source = target.map((column) => (table === 'applications' && column === 'seq' ? `seq + ${offset}` : namesakes.value(table, column)));
-          const copied = transferred.has(table)
-            ? transferTable(live, table)
-            : live.sql(`INSERT INTO main.${table} (${target.join(', ')}) SELECT ${source.join(', ')} FROM staging.${table} ${from} ORDER BY rowid`).run().changes;
+          const copied =
+            copiedWhole(table) ??
+            live.sql(`INSERT INTO main.${table} (${target.join(', ')}) SELECT ${source.join(', ')} FROM staging.${table} ${from} ORDER BY rowid`).run().changes;
           if (copied > 0) touched.add(table);
         }
-        if (transferred.has('change_log')) transferTable(live, 'change_log');
-        else {
+        if (copiedWhole('change_log') === null) {
           live.sql(
             `INSERT INTO main.change_log (hlc, table_name, row_id, column_name, value, origin)
              SELECT hlc, table_name, row_id, column_name, value, origin FROM staging.change_log ORDER BY seq`,
@@ -183,8 +184,7 @@ export class ImportStaging {
 
         if (stagedDerivedHolds) {
           live.sql(`INSERT INTO main.applications_fts (rowid, ${ftsColumns}) SELECT rowid + ${offset}, ${ftsColumns} FROM staging.applications_fts`).run();
-          if (transferred.has('statistics_facts')) transferTable(live, 'statistics_facts');
-          else live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM staging.statistics_facts`).run();
+          if (copiedWhole('statistics_facts') === null) live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM staging.statistics_facts`).run();
           live.sql(
             `INSERT INTO main.statistics_cells (kind, scope, key, value, count) SELECT kind, scope, key, value, count FROM staging.statistics_cells WHERE true
              ON CONFLICT (kind, scope, key, value) DO UPDATE SET count = count + excluded.count`,

@@ -155,6 +155,8 @@ async function replay(rounds: number): Promise<void> {
     const lock = { wallMs: 0, cpuMs: 0 };
     const transaction = context.db.transaction.bind(context.db);
     context.db.transaction = <T>(fn: () => T): T => {
+      // A savepoint inside it is part of it.
+      if (context.db.sqlite.inTransaction) return transaction(fn);
       const lockStarted = performance.now();
       const lockCpu = process.cpuUsage();
       try {

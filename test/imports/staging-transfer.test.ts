@@ -138,4 +138,29 @@ describe('a first import transferred whole', () => {
     expect(fingerprint(app)).toBe(before);
     expect(app.context.db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
+
+  it('copies by columns a table whose staged rows are not numbered from 1, as the copy by columns numbers them', async () => {
+    const app = await open();
+    const staging = await ImportStaging.create(app.context);
+    try {
+      const stageId = app.context.db.sqlite.prepare(`SELECT id FROM stages ORDER BY position LIMIT 1`).pluck().get() as string;
+      staging.changes.write((write) => {
+        const companyId = write.insert('companies', { name: 'Staged', name_key: 'staged' });
+        for (const position of ['First', 'Second']) {
+          const applicationId = write.insert('applications', { company_id: companyId, position, stage_id: stageId });
+          write.insert('stage_events', { application_id: applicationId, from_stage_id: null, to_stage_id: stageId, occurred_at: write.now, note: null });
+        }
+      });
+      // The staging only inserts, so its rows are numbered from 1: renumbered here, which a transfer would keep.
+      staging.db.sqlite.exec(`UPDATE stage_events SET rowid = rowid + 10`);
+      const staged = staging.db.sqlite.prepare(`SELECT id FROM stage_events ORDER BY rowid`).pluck().all();
+      staging.apply(app.context.db);
+      expect(app.context.db.sqlite.prepare(`SELECT rowid, id FROM stage_events ORDER BY rowid`).raw().all()).toEqual(staged.map((id, index) => [index + 1, id]));
+      // Transferred all the same: the applications kept the row numbers they were staged with.
+      expect(app.context.db.sqlite.prepare(`SELECT seq FROM applications ORDER BY seq`).pluck().all()).toEqual([1, 2]);
+      expect(app.context.db.sqlite.prepare(`PRAGMA integrity_check`).pluck().all()).toEqual(['ok']);
+    } finally {
+      staging.close();
+    }
+  });
 });
