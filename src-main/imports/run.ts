@@ -65,6 +65,11 @@ export interface ImportObserver {
   checkThread?: boolean;
   /** The check thread's heap limits instead of those its file's size gives (check-thread.ts): for the tests. */
   checkThreadLimits?: ResourceLimits;
+  /**
+   * The copy into the live database by columns even where a first import's tables could be transferred whole
+   * (staging.ts, raw-copy.ts). For the test that proves both write the same.
+   */
+  copyByColumns?: boolean;
 }
 
 /** Refuses what cannot be imported as chosen, before anything is written. */
@@ -289,7 +294,7 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
       passes.signal?.throwIfAborted();
       context.job?.commitPoint();
       context.job?.progress('applying');
-      context.changes.announce(staging.apply(context.db, context.job));
+      context.changes.announce(staging.apply(context.db, context.job, { transfer: !observer.copyByColumns }));
       observer.onPhase?.('written');
       const summary: ImportSummary = {
         applications: staged.applications,

@@ -10,6 +10,7 @@ import type { JobControl } from '../jobs/control';
 import { openDatabase } from '../db/open';
 import { syncedTables } from '../db/schema';
 import { refreshStatistics } from '../statistics/maintained/refresh';
+import { buildLiveIndexesInStaging, checkForeignKeys, emptyLive, transferTable } from './raw-copy';
 
 /**
  * Where an import writes before it is applied (docs/performance.md, "How an import commits").
@@ -107,10 +108,14 @@ export class ImportStaging {
 
   /**
    * Copies everything the import wrote into the live database in one transaction (through the live connection's
-   * write gate, so main grants the lock). Returns the tables written.
+   * write gate, so main grants the lock). Returns the tables written. `transfer: false` copies every table by
+   * its columns (for the test that compares both ways).
    */
-  apply(live: Database, job?: JobControl): string[] {
+  apply(live: Database, job?: JobControl, { transfer = true }: { transfer?: boolean } = {}): string[] {
     const touched = new Set<string>();
+    // A first import: its largest tables are transferred whole, their indexes sorted here before the lock (raw-copy.ts).
+    const transferable = transfer ? emptyLive(live) : [];
+    buildLiveIndexesInStaging(live, this.db, transferable);
     // The staging connection has written its last row: its page cache (up to 64 MB) is handed back before the copy
     // grows the live connection's, so the two do not add up in the import's peak memory. The copy reads the staged
     // rows through the live connection's own attachment.
@@ -122,6 +127,11 @@ export class ImportStaging {
     // lock still held. The log is checkpointed once the app is idle instead (announced tables: checkpointWhenIdle).
     const autoCheckpoint = live.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
     live.sqlite.pragma('wal_autocheckpoint = 0');
+    // SQLite transfers a table with foreign keys only when it does not enforce them (only outside a transaction
+    // can that be turned off): the copy then checks what it wrote itself, before its commit.
+    const foreignKeys = live.sqlite.pragma('foreign_keys', { simple: true }) as number;
+    if (transferable.length > 0) live.sqlite.pragma('foreign_keys = OFF');
+    const checksForeignKeys = foreignKeys === 1 && live.sqlite.pragma('foreign_keys', { simple: true }) === 0;
     try {
       // Every staged log entry is a new row's one `*` entry: the staging's writer, which leaves new rows' clocks to
       // this copy, refuses any other change (writer.ts, newRowClocks), so the log is not read again here to check it
@@ -138,7 +148,12 @@ export class ImportStaging {
         const stagedDerivedHolds = !changedSince.has('companies') && !changedSince.has('tags');
         const offset = (live.sql(`SELECT coalesce(max(seq), 0) FROM main.applications`).pluck().get() as number) - this.firstStagedSeq(live) + 1;
 
-        const rebuilt = dropIndexesOfOutgrownTables(live, entered);
+        // Nothing written live meanwhile (no namesake taken, the seq offset 0): the staged rows are already as the
+        // copy by columns would write them into the empty tables.
+        const transferred = new Set(changedSince.size === 0 && offset === 0 ? emptyLive(live, transferable) : []);
+        const rebuilt = dropIndexesOfOutgrownTables(live, entered, transferred);
+        // The rows a table was transferred with, or null where it is to be copied by columns.
+        const copiedWhole = (table: string) => (transferred.has(table) ? transferTable(live, table) : null);
         for (const [index, table] of syncedTables.entries()) {
           job?.progress('applying', index, syncedTables.length);
           const columns = columnsOf(live, 'main', table);
@@ -148,13 +163,17 @@ export class ImportStaging {
           const keepRowid = table === 'companies' && stagedDerivedHolds;
           const target = [...(keepRowid ? ['rowid'] : []), ...columns];
           const source = target.map((column) => (table === 'applications' && column === 'seq' ? `seq + ${offset}` : namesakes.value(table, column)));
-          const copied = live.sql(`INSERT INTO main.${table} (${target.join(', ')}) SELECT ${source.join(', ')} FROM staging.${table} ${from} ORDER BY rowid`).run();
-          if (copied.changes > 0) touched.add(table);
+          const copied =
+            copiedWhole(table) ??
+            live.sql(`INSERT INTO main.${table} (${target.join(', ')}) SELECT ${source.join(', ')} FROM staging.${table} ${from} ORDER BY rowid`).run().changes;
+          if (copied > 0) touched.add(table);
         }
-        live.sql(
-          `INSERT INTO main.change_log (hlc, table_name, row_id, column_name, value, origin)
-           SELECT hlc, table_name, row_id, column_name, value, origin FROM staging.change_log ORDER BY seq`,
-        ).run();
+        if (copiedWhole('change_log') === null) {
+          live.sql(
+            `INSERT INTO main.change_log (hlc, table_name, row_id, column_name, value, origin)
+             SELECT hlc, table_name, row_id, column_name, value, origin FROM staging.change_log ORDER BY seq`,
+          ).run();
+        }
         // Every staged entry is a new row's one `*` entry (see above), whose clocks the write path stores as
         // {"*": its hlc}: derived here from the log instead of written into staging and copied (413,000 rows at
         // 100,000 applications). test/imports/staging-apply.test.ts compares them with the write path's.
@@ -165,7 +184,7 @@ export class ImportStaging {
 
         if (stagedDerivedHolds) {
           live.sql(`INSERT INTO main.applications_fts (rowid, ${ftsColumns}) SELECT rowid + ${offset}, ${ftsColumns} FROM staging.applications_fts`).run();
-          live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM staging.statistics_facts`).run();
+          if (copiedWhole('statistics_facts') === null) live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM staging.statistics_facts`).run();
           live.sql(
             `INSERT INTO main.statistics_cells (kind, scope, key, value, count) SELECT kind, scope, key, value, count FROM staging.statistics_cells WHERE true
              ON CONFLICT (kind, scope, key, value) DO UPDATE SET count = count + excluded.count`,
@@ -183,10 +202,12 @@ export class ImportStaging {
         // On the indexes built again: without application_tags_pair each application's tags were looked up by a
         // scan, and listed in its full-text row in another order than the write path's.
         if (!stagedDerivedHolds) this.deriveOnLive(live);
+        if (checksForeignKeys) checkForeignKeys(live, touched);
         const lastClock = this.changes.clock.tick();
         live.sql(`INSERT INTO main.meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`).run(lastClock);
       });
     } finally {
+      live.sqlite.pragma(`foreign_keys = ${foreignKeys}`);
       live.sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
       live.sqlite.prepare(`DETACH DATABASE staging`).run();
     }
@@ -299,9 +320,11 @@ const rebuildableTables = ['applications', 'stage_events', 'application_tags', '
  * the same transaction. Returns the statements that create them again. Unique indexes stay (they are what
  * refuses a duplicate row as it is copied), as do those of tables the import adds fewer rows to than they hold.
  */
-function dropIndexesOfOutgrownTables(live: Database, entered: (index: { name: string; sql: string }) => boolean): string[] {
+function dropIndexesOfOutgrownTables(live: Database, entered: (index: { name: string; sql: string }) => boolean, transferred: ReadonlySet<string>): string[] {
   const rebuilt: string[] = [];
   for (const table of rebuildableTables) {
+    // Copied with its indexes, built in staging.
+    if (transferred.has(table)) continue;
     const rows = (name: string) => live.sql(`SELECT coalesce(max(rowid), 0) FROM ${name}.${table}`).pluck().get() as number;
     // Row numbers count the rows closely enough here, and are read without a scan.
     if (rows('staging') <= rows('main')) continue;

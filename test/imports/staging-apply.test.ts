@@ -89,6 +89,8 @@ describe('the import’s copy into the live database', () => {
   });
 
   it('keeps through the copy the partial indexes no staged row enters, instead of building them again', async () => {
+    // Not a first import (whose empty tables are transferred whole, their indexes kept: staging-transfer.test.ts).
+    await app.api.invoke('applications.create', { companyName: 'Existing', position: 'Developer' });
     // A dropped and created index gets a new row in sqlite_master; a kept one keeps its row.
     const rows = () => new Map(app.context.db.sqlite.prepare(`SELECT name, rowid FROM sqlite_master WHERE type = 'index'`).raw().all() as [string, number][]);
     const before = rows();
