@@ -266,12 +266,15 @@ export interface BulkRemoteRows {
 }
 
 const insertClocks = `INSERT INTO row_clocks (row_id, table_name, clocks) VALUES`;
+/** One new local row's entry (PendingRows): its hlc, table, row id and fields bound, the rest fixed. */
+const newRowLog = `(?, ?, ?, '${wholeRow}', ?, 'local'), `;
 const upsertClocks = `ON CONFLICT (row_id) DO UPDATE SET clocks = excluded.clocks`;
 
 /**
- * The change-log entry and the clocks of each new row, gathered to be written 64 rows per statement: one statement
- * run per new row for each cost a fifth of an import (and new rows are most of what an import writes). They are
- * written before anything reads them (a change to a row made earlier in the write) and before the commit.
+ * The change-log entry and the clocks of each new local row, gathered to be written 64 rows per statement: one
+ * statement run per new row for each cost a fifth of an import (and new rows are most of what an import writes).
+ * They are written before anything reads them (a change to a row made earlier in the write) and before the commit.
+ * Every entry is a `*` entry of origin local (`newRowLog`): those two columns are in the statement, not bound.
  */
 class PendingRows {
   static readonly batch = 64;
@@ -279,10 +282,10 @@ class PendingRows {
   clocks: SqlValue[] = [];
   rows = 0;
 
-  /** `clocks` null: the writer leaves new rows' clocks to be derived from their log entries (see WriterOptions). */
-  add(log: readonly SqlValue[], clocks: readonly SqlValue[] | null): void {
-    this.log.push(...log);
-    if (clocks) this.clocks.push(...clocks);
+  /** `clocks` false: the writer leaves new rows' clocks to be derived from their log entries (see WriterOptions). */
+  add(hlc: string, table: SyncedTable, rowId: string, fields: string, clocks: boolean): void {
+    this.log.push(hlc, table, rowId, fields);
+    if (clocks) this.clocks.push(rowId, table, `{"${wholeRow}":"${hlc}"}`);
     this.rows += 1;
   }
 
@@ -764,7 +767,16 @@ export class ChangeWriter {
     const accepted = winningColumns(fields, clocks, hlc);
     if (accepted.length === 0) return accepted;
     const derived: string[] = [];
-    if (isNew) for (const column in fields) if (derivedColumns.has(column)) derived.push(column);
+    /** The row's fields are all synced: its log entry is their JSON as they are, without a copy of them. */
+    let allSynced = false;
+    if (isNew) {
+      let count = 0;
+      for (const column in fields) {
+        count += 1;
+        if (derivedColumns.has(column)) derived.push(column);
+      }
+      allSynced = count === accepted.length;
+    }
 
     const statements = isNew && this.queued ? null : this.statementsFor(table, accepted, derived, isNew);
     if (statements) {
@@ -778,12 +790,14 @@ export class ChangeWriter {
     }
 
     if (isNew) {
-      const synced: Fields = {};
-      for (const column of accepted) synced[column] = fields[column];
-      this.pending.add(
-        [hlc, table, rowId, wholeRow, JSON.stringify(synced), origin],
-        this.options.newRowClocks === false ? null : [rowId, table, `{"${wholeRow}":"${hlc}"}`],
-      );
+      // Only `insert` makes a new row here: its entry is local (PendingRows writes that origin without binding it).
+      if (origin !== 'local') throw new Error('A new row is written here by a local insert only');
+      let synced = fields;
+      if (!allSynced) {
+        synced = {};
+        for (const column of accepted) synced[column] = fields[column];
+      }
+      this.pending.add(hlc, table, rowId, JSON.stringify(synced), this.options.newRowClocks !== false);
       // Only the log and clocks: the queued rows go out in batches of their own (nothing reads them before).
       if (this.pending.full) this.writePendingLog();
       return accepted;
@@ -848,7 +862,8 @@ export class ChangeWriter {
   private readonly queueLayouts = new Map<string, { target: string; values: SqlValue[]; position: Map<string, number> }>();
 
   private queueLayout(table: SyncedTable, derived: readonly string[], extra: readonly string[]) {
-    const key = `${table}|${derived.join(',')}|${extra.join(',')}`;
+    // Most rows have neither (all but the applications): their key is not built for each.
+    const key = derived.length === 0 && extra.length === 0 ? table : `${table}|${derived.join(',')}|${extra.join(',')}`;
     let layout = this.queueLayouts.get(key);
     if (!layout) {
       const defaults = this.columnDefaults(table);
@@ -875,13 +890,14 @@ export class ChangeWriter {
     let statements = this.pendingStatements.get(rows);
     if (!statements) {
       statements = {
-        log: this.db.sqlite.prepare(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES ${'(?, ?, ?, ?, ?, ?), '.repeat(rows).slice(0, -2)}`),
+        log: this.db.sqlite.prepare(`INSERT INTO change_log (hlc, table_name, row_id, column_name, value, origin) VALUES ${newRowLog.repeat(rows).slice(0, -2)}`),
         clocks: this.db.sqlite.prepare(`${insertClocks} ${'(?, ?, ?), '.repeat(rows).slice(0, -2)} ${upsertClocks}`),
       };
       this.pendingStatements.set(rows, statements);
     }
-    statements.log.run(this.pending.log);
-    if (this.pending.clocks.length > 0) statements.clocks.run(this.pending.clocks);
+    // As arguments, not one array (see QueuedInserts.send).
+    statements.log.run(...this.pending.log);
+    if (this.pending.clocks.length > 0) statements.clocks.run(...this.pending.clocks);
     this.pending.clear();
   }
 

@@ -10,6 +10,16 @@ export function findCompanyByName(db: Database, name: string): CompaniesTable | 
     | undefined;
 }
 
+/**
+ * The id of the live company with this name (case and accents ignored), created with this spelling if there is none:
+ * what `findCompanyByName` then `insertCompany` do, with the name's key computed once (an import creates 15,000
+ * companies at 100,000 rows, and the key cost 4 normalisations each).
+ */
+export function ensureCompany(db: Database, write: WriteContext, name: string, key = nameKey(name)): string {
+  const existing = db.sql(`SELECT id FROM companies WHERE name_key = ? AND deleted_at IS NULL`).pluck().get(key) as string | undefined;
+  return existing ?? write.insert('companies', { name, name_key: key });
+}
+
 /** Inserts a company, refusing a name that another live company already has (case and accents ignored). */
 export function insertCompany(db: Database, write: WriteContext, fields: Record<string, string | null> & { name: string }): string {
   const existing = findCompanyByName(db, fields.name);

@@ -4,7 +4,7 @@ import { instantOfDate } from '../applications/mutations';
 import { applicationColumns } from '../applications/rows';
 import type { WriteContext } from '../changes/writer';
 import { valueRowId } from '../custom-fields/values';
-import { findCompanyByName, insertCompany } from '../companies/resolve';
+import { ensureCompany } from '../companies/resolve';
 import type { Database } from '../db/connection';
 import { ensureTag } from '../tags/assign';
 import type { ContactDraft, ConvertedRow, CreateInput } from './convert';
@@ -112,16 +112,16 @@ export class ImportWriter {
 
   /** The live company of this name, created with the first spelling met when there is none. */
   private company(name: string): string {
-    return this.resolved(this.companyByName, this.companyByKey, name, () => findCompanyByName(this.db, name)?.id ?? insertCompany(this.db, this.write, { name }));
+    return this.resolved(this.companyByName, this.companyByKey, name, (key) => ensureCompany(this.db, this.write, name, key));
   }
 
   /** The id of a name, remembered by name as written and by name key (computing the key is not free either). */
-  private resolved(byName: Map<string, string>, byKey: Map<string, string>, name: string, find: () => string): string {
+  private resolved(byName: Map<string, string>, byKey: Map<string, string>, name: string, find: (key: string) => string): string {
     let id = byName.get(name);
     if (id === undefined) {
       const key = nameKey(name);
       id = byKey.get(key);
-      if (id === undefined) byKey.set(key, (id = find()));
+      if (id === undefined) byKey.set(key, (id = find(key)));
       byName.set(name, id);
     }
     return id;

@@ -46,7 +46,8 @@ export function writeCountChanges(db: Database, table: CountTable, changes: Iter
   const removeIfZero = db.sql(deleteZeroCountSql(table));
   const keyLength = table.columns.length;
   for (const batch of batchesOf(changes)) {
-    db.sql(upsertCountsSql(table, batch.length)).run(batch.flat());
+    // As arguments, not one array (see changes/queued-inserts.ts).
+    db.sql(upsertCountsSql(table, batch.length)).run(...batch.flat());
     for (const row of batch) {
       if (row.slice(keyLength).some((change) => (change as number) < 0)) removeIfZero.run(row.slice(0, keyLength));
     }

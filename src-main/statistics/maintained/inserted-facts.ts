@@ -1,12 +1,11 @@
 import type { Database } from '../../db/connection';
 import { stageCategories } from '../../../src-shared/contract/enums';
 import { categoryBit, categoryBitSql, interviewBits, levelSql, offerBits, responseBits } from '../categories';
-import { CellDeltas, cellsTable } from './cells';
-import { writeCountChanges } from './count-upsert';
 import { appliedDaySql, factRowColumns, knownDaySql, stageBitsStatements, type FactRow } from './facts';
-import { hasMonthCells, MonthCellDeltas } from './month-cells';
+import { factsOrder, insertedCounts } from './inserted-counts';
+import { hasMonthCells } from './month-cells';
 import { hasDateUnknown, hasStatisticsTables } from './refresh';
-import { hasSkillMonths, SkillMonthDeltas } from './skill-months';
+import { hasSkillMonths } from './skill-months';
 
 /**
  * The statistics of many applications inserted at once (an import's staging: 100,000 of them), computed set-based:
@@ -45,20 +44,16 @@ export function selectInsertedFactsSql(knownDay: string): string {
 }
 
 /**
- * Stores the facts of the applications after `after` and adds them to the cells, skill months and month cells.
- * Facts some of them already have (a row changed by an ordinary write after its bulk insert) leave the counts and
- * are computed again with the rest.
+ * Stores the facts of the applications after `after` and adds them to the cells, skill months and month cells
+ * (inserted-counts.ts). Facts some of them already have (a row changed by an ordinary write after its bulk insert)
+ * leave the counts and are computed again with the rest.
  */
 export function storeInsertedStatistics(db: Database, after: number): void {
   if (!hasStatisticsTables(db)) return;
-  const deltas = new CellDeltas();
-  const months = hasSkillMonths(db) ? new SkillMonthDeltas() : null;
-  const monthCells = hasMonthCells(db) ? new MonthCellDeltas() : null;
+  const counts = insertedCounts({ skillMonths: hasSkillMonths(db), monthCells: hasMonthCells(db) });
   const sum = (sign: 1 | -1) => {
-    for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE seq > ?`).raw().iterate(after) as Iterable<FactRow>) {
-      deltas.add(row, sign);
-      months?.addFact(row, sign);
-      monthCells?.addFact(row, sign);
+    for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE seq > ? ${factsOrder}`).raw().iterate(after) as Iterable<FactRow>) {
+      counts.add(row, sign);
     }
   };
   sum(-1);
@@ -68,7 +63,5 @@ export function storeInsertedStatistics(db: Database, after: number): void {
   for (const statement of fill) db.sql(statement).run();
   db.sql(`INSERT INTO main.statistics_facts (${factRowColumns}) ${selectInsertedFactsSql(knownDaySql(hasDateUnknown(db)))}`).run(after);
   sum(1);
-  writeCountChanges(db, cellsTable, deltas.changes());
-  months?.write(db);
-  monthCells?.write(db);
+  counts.write(db);
 }
