@@ -287,6 +287,7 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
       // Every row came: the thread's memory goes before the backup and the final transaction.
       await checks.stop();
       checkImportable(checks, options);
+      staging.prepareTransfer(context.db, { transfer: !observer.copyByColumns });
       observer.onPhase?.('rows-written');
       context.job?.progress('backingUp');
       const snapshot = await backupBeforeImport(context);
@@ -294,7 +295,7 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
       passes.signal?.throwIfAborted();
       context.job?.commitPoint();
       context.job?.progress('applying');
-      context.changes.announce(staging.apply(context.db, context.job, { transfer: !observer.copyByColumns }));
+      context.changes.announce(staging.apply(context.db, context.job));
       observer.onPhase?.('written');
       const summary: ImportSummary = {
         applications: staged.applications,

@@ -78,6 +78,9 @@ export class ImportStaging {
     private readonly copiedUpTo: Record<string, number>,
   ) {}
 
+  /** The tables `prepareTransfer` built the live indexes of in staging, to be transferred whole. */
+  private transferable: string[] = [];
+
   static async create(live: AppContext): Promise<ImportStaging> {
     const file = path.join(live.dataDir, `.import-staging-${crypto.randomBytes(6).toString('hex')}.sqlite`);
     for (const suffix of ['', '-wal', '-shm', '-journal']) live.job?.temporary(file + suffix);
@@ -108,14 +111,12 @@ export class ImportStaging {
 
   /**
    * Copies everything the import wrote into the live database in one transaction (through the live connection's
-   * write gate, so main grants the lock). Returns the tables written. `transfer: false` copies every table by
-   * its columns (for the test that compares both ways).
+   * write gate, so main grants the lock). Returns the tables written. The tables `prepareTransfer` readied are
+   * transferred whole where they are still empty live; every other table is copied by its columns.
    */
-  apply(live: Database, job?: JobControl, { transfer = true }: { transfer?: boolean } = {}): string[] {
+  apply(live: Database, job?: JobControl): string[] {
     const touched = new Set<string>();
-    // A first import: its largest tables are transferred whole, their indexes sorted here before the lock (raw-copy.ts).
-    const transferable = transfer ? emptyLive(live) : [];
-    buildLiveIndexesInStaging(live, this.db, transferable);
+    const transferable = this.transferable;
     // The staging connection has written its last row: its page cache (up to 64 MB) is handed back before the copy
     // grows the live connection's, so the two do not add up in the import's peak memory. The copy reads the staged
     // rows through the live connection's own attachment.
@@ -212,6 +213,16 @@ export class ImportStaging {
       live.sqlite.prepare(`DETACH DATABASE staging`).run();
     }
     return [...touched].sort();
+  }
+
+  /**
+   * A first import: its largest tables, empty live, will be transferred whole (raw-copy.ts), their indexes sorted
+   * here in staging, before the backup and the lock, where a cancel still leaves the live database untouched.
+   * `transfer: false` leaves every table to the copy by columns (for the test that compares both ways).
+   */
+  prepareTransfer(live: Database, { transfer = true }: { transfer?: boolean } = {}): void {
+    this.transferable = transfer ? emptyLive(live) : [];
+    buildLiveIndexesInStaging(live, this.db, this.transferable);
   }
 
   close(): void {

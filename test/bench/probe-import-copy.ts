@@ -6,7 +6,7 @@
  *     stages the file with the real code (importFile) and keeps the staging and the live database as they are when
  *     the copy would start, instead of copying;
  *   npx tsx test/bench/probe-import-copy.ts replay <keep dir> [rounds]
- *     copies both to a scratch folder and runs `apply` on them, printing each statement's wall and CPU time.
+ *     copies both to a scratch folder and runs `prepareTransfer` and `apply` on them, printing each statement's wall and CPU time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,9 +38,10 @@ async function capture(csv: string, into?: string): Promise<void> {
   if (into) fs.copyFileSync(into, path.join(dataDir, databaseFileName));
   await setup();
   const context = await openAppContext({ dataDir });
-  const apply = ImportStaging.prototype.apply;
+  // Kept as the copy's preparation (prepareTransfer, then apply) would start.
+  const prepare = ImportStaging.prototype.prepareTransfer;
   let kept: Promise<unknown> | undefined;
-  ImportStaging.prototype.apply = function (this: ImportStaging, live: Database) {
+  ImportStaging.prototype.prepareTransfer = function (this: ImportStaging, live: Database) {
     const state = this as unknown as StagingState;
     fs.copyFileSync(this.file, path.join(keep, 'staging.sqlite'));
     fs.writeFileSync(path.join(keep, 'state.json'), JSON.stringify({ logSeq: state.logSeq, copiedUpTo: state.copiedUpTo }));
@@ -52,7 +53,7 @@ async function capture(csv: string, into?: string): Promise<void> {
   } catch (error) {
     if (!(error instanceof Captured)) throw error;
   } finally {
-    ImportStaging.prototype.apply = apply;
+    ImportStaging.prototype.prepareTransfer = prepare;
     await kept;
     closeAppContext(context);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -169,6 +170,7 @@ async function replay(rounds: number): Promise<void> {
     };
     const started = performance.now();
     const cpu = process.cpuUsage();
+    staging.prepareTransfer(context.db);
     staging.apply(context.db);
     const used = process.cpuUsage(cpu);
     const total = { wallMs: Math.round(performance.now() - started), cpuMs: Math.round((used.user + used.system) / 1000), load: loadAverage() };

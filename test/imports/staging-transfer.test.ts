@@ -131,6 +131,7 @@ describe('a first import transferred whole', () => {
       staging.changes.write((write) => {
         write.insert('applications', { company_id: 'no-such-company', position: 'Analyst' });
       });
+      staging.prepareTransfer(app.context.db);
       expect(() => staging.apply(app.context.db)).toThrow(/FOREIGN KEY/);
     } finally {
       staging.close();
@@ -154,6 +155,7 @@ describe('a first import transferred whole', () => {
       // The staging only inserts, so its rows are numbered from 1: renumbered here, which a transfer would keep.
       staging.db.sqlite.exec(`UPDATE stage_events SET rowid = rowid + 10`);
       const staged = staging.db.sqlite.prepare(`SELECT id FROM stage_events ORDER BY rowid`).pluck().all();
+      staging.prepareTransfer(app.context.db);
       staging.apply(app.context.db);
       expect(app.context.db.sqlite.prepare(`SELECT rowid, id FROM stage_events ORDER BY rowid`).raw().all()).toEqual(staged.map((id, index) => [index + 1, id]));
       // Transferred all the same: the applications kept the row numbers they were staged with.
