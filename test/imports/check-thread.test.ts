@@ -5,6 +5,7 @@ import { openStillApp } from '../support/still-app';
 import type { TempApp } from '../support/temp-app';
 import { derivedData } from '../sync/support/derived';
 import { fingerprint, upload } from './support/files';
+import { idLabels } from './support/labelled-rows';
 
 /**
  * A large file's rows are read, planned and checked in a thread of their own while the import stages them
@@ -64,17 +65,7 @@ function trackerCsv(rows: number, errorsFrom = Infinity, dates: (day: string, mo
 /** Every table the import writes and its summary, ids replaced by their table and row number (ids are random). */
 function contents({ app, result }: { app: TempApp; result: unknown }): Record<string, unknown[]> {
   const { sqlite } = app.context.db;
-  const labels = new Map<string, string>();
-  for (const table of syncedTables) {
-    const ids = sqlite.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
-    for (const [index, id] of ids.entries()) labels.set(id, `${table}#${index}`);
-  }
-  const label = (text: string) =>
-    text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-      if (!labels.has(id)) labels.set(id, `other#${labels.size}`);
-      return labels.get(id)!;
-    });
-  const dump = (sql: string) => (sqlite.prepare(sql).raw().all() as unknown[][]).map((row) => label(JSON.stringify(row)));
+  const { label, dump } = idLabels(sqlite);
   const written: Record<string, unknown[]> = {};
   for (const table of syncedTables) written[table] = dump(`SELECT * FROM ${table} ORDER BY rowid`);
   written.change_log = dump(`SELECT * FROM change_log ORDER BY seq`);

@@ -6,6 +6,7 @@ import { openStillApp } from '../support/still-app';
 import type { TempApp } from '../support/temp-app';
 import { fingerprint, upload } from './support/files';
 import { derivedData, rebuiltDerivedData } from '../sync/support/derived';
+import { idLabels } from './support/labelled-rows';
 
 /**
  * A first import's tables, empty live, are transferred whole with their indexes built in staging (raw-copy.ts):
@@ -59,17 +60,7 @@ function seededCsv(rows: number): string {
 /** Every row the import writes with its row number, ids replaced by their table and position; indexes; derived data. */
 function contents(app: TempApp): Record<string, unknown[]> {
   const { sqlite } = app.context.db;
-  const labels = new Map<string, string>();
-  for (const table of syncedTables) {
-    const ids = sqlite.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
-    for (const [index, id] of ids.entries()) labels.set(id, `${table}#${index}`);
-  }
-  const label = (text: string) =>
-    text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-      if (!labels.has(id)) labels.set(id, `other#${labels.size}`);
-      return labels.get(id)!;
-    });
-  const dump = (sql: string) => (sqlite.prepare(sql).raw().all() as unknown[][]).map((row) => label(JSON.stringify(row)));
+  const { label, dump } = idLabels(sqlite);
   const result: Record<string, unknown[]> = {};
   for (const table of syncedTables) result[table] = dump(`SELECT rowid, * FROM ${table} ORDER BY rowid`);
   result.change_log = dump(`SELECT * FROM change_log ORDER BY seq`);
