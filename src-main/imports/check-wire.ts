@@ -10,7 +10,7 @@ import type { ContactDraft, CreateInput, HistoryStep } from './convert';
  * objects (101 MB); written in 0.53-0.54 s instead of 0.41-0.54 s on the check thread.
  *
  * JSON keeps strings, booleans, null and finite numbers other than -0 as they are: a batch holding another number
- * (NaN, an infinity, -0, where the input or a custom field could hold one) goes as objects (`encodeBatch` null).
+ * (NaN, an infinity, -0, where the input or a custom field could hold one) goes as objects (`encodeRow` null).
  * An input's null, undefined and missing keys all arrive missing: the import reads them alike (write.ts drops them).
  */
 
@@ -85,17 +85,6 @@ function joinedRows(texts: readonly string[]): string {
   parts[0] = `[${parts[0]}`;
   parts[parts.length - 1] = `${parts[parts.length - 1]}]`;
   return parts.join(',');
-}
-
-/** A batch as one text; null when a number in it would not survive JSON (it goes as objects then). */
-export function encodeBatch(rows: CheckedRow[]): string | null {
-  const texts: string[] = [];
-  for (const row of rows) {
-    const text = encodeRow(row);
-    if (text === null) return null;
-    texts.push(text);
-  }
-  return joinedRows(texts);
 }
 
 /**

@@ -10,7 +10,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { checkedBatches, planFile, RowChecker } from '../../src-main/imports/analyse';
 import type { CheckedRow } from '../../src-main/imports/check-protocol';
-import { decodeBatch, encodeBatch } from '../../src-main/imports/check-wire';
+import { batchMessage, decodeBatch, encodeRow } from '../../src-main/imports/check-wire';
 import { openImportFile } from '../../src-main/imports/read';
 import { createApplicationInput } from '../../src-shared/contract/applications';
 import { openTempApp } from '../support/temp-app';
@@ -84,9 +84,9 @@ const forms: Record<string, { write(batch: CheckedRow[]): Buffer; read(buffer: B
   /** What the check thread sends (check-wire.ts); a batch it would send as objects counts in `asObjects`. */
   wire: {
     write: (batch) => {
-      const text = encodeBatch(batch);
-      if (text === null) asObjects += 1;
-      return v8.serialize(text ?? batch);
+      const message = batchMessage(batch.map((row) => encodeRow(row) ?? row));
+      if (!('text' in message)) asObjects += 1;
+      return v8.serialize('text' in message ? message.text : message.rows);
     },
     read: (buffer) => {
       const sent = v8.deserialize(buffer) as string | CheckedRow[];
