@@ -1,0 +1,42 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Database } from '../db/connection';
+
+/**
+ * The sequences a full-text query matches, read in one statement as one JSON array: ~30 ns a match over FTS5's own
+ * read, where SQLite's IN list of the same matches costs ~130 ns each to build ("lyon", 19,181 matches at 100,000).
+ */
+export function readTextMatches(db: Database, match: string): number[] {
+  const json = db.sql('SELECT json_group_array(rowid) FROM applications_fts WHERE applications_fts MATCH ?').pluck().get(match) as string;
+  return JSON.parse(json) as number[];
+}
+
+/** The SQL test of a row against the matches `withTextMatches` holds for the statement being run. */
+export const inTextMatchesClause = 'in_text_matches(a.seq)';
+
+/** The matches of the statement running on each connection, one flag per sequence. */
+const membersByConnection = new WeakMap<BetterSqlite3.Database, Uint8Array>();
+
+/**
+ * Runs `run` with `in_text_matches(seq)` true for the given matches: a walk of the list's order tests each row it
+ * meets in memory, and stops at the page's last row (~260 rows for "lyon"), instead of SQLite first building an
+ * IN list of every match.
+ */
+export function withTextMatches<T>(db: Database, matches: readonly number[], run: () => T): T {
+  const sqlite = db.sqlite;
+  if (!membersByConnection.has(sqlite)) {
+    sqlite.function('in_text_matches', { deterministic: false, directOnly: true }, (seq: unknown) => {
+      const members = membersByConnection.get(sqlite);
+      return members && typeof seq === 'number' && seq >= 0 && seq < members.length ? members[seq] : 0;
+    });
+  }
+  let top = 0;
+  for (const seq of matches) if (seq > top) top = seq;
+  const members = new Uint8Array(top + 1);
+  for (const seq of matches) members[seq] = 1;
+  membersByConnection.set(sqlite, members);
+  try {
+    return run();
+  } finally {
+    membersByConnection.set(sqlite, new Uint8Array(0));
+  }
+}
