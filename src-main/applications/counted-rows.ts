@@ -1,9 +1,12 @@
 import type { Database } from '../db/connection';
 import { writeGeneration, type WriteGeneration } from './count-memo';
 
-/** A flag per sequence of the live applications: 1 active, 2 archived, 3 another archived value; 0 not live. */
+/** What a connection knows of its live rows since the last write. */
 interface LiveRows extends WriteGeneration {
+  /** A flag per sequence: 1 live and active, 2 live and archived, 3 live with another archived value, 0 not live. */
   flags: Uint8Array | null;
+  /** The rows the searches since the last write counted in SQL, one index seek each. */
+  countedInSql: number;
 }
 
 const liveRowsByConnection = new WeakMap<Database, LiveRows>();
@@ -12,25 +15,39 @@ const liveRowsByConnection = new WeakMap<Database, LiveRows>();
 const largestSequence = 16_000_000;
 
 /**
- * How many of a search's matches the list counts (live, with the archived flag asked for; null: every live row),
- * counted in memory from a flag per live row, or null when the flags are not at hand: the list then counts in SQL.
- * The flags are read (~7-10 ms at 100,000: one walk of applications_live_seq, as a JSON array) on the second count
- * after a write, not the first: a search right after an edit costs what it did, and the searches after it count
- * ~0.05 ms instead of one index seek per match ("lyon": 4.3 ms). They are kept until this connection changes a row
- * (`total_changes()`) or another commits (`data_version`), read before the walk as count-memo.ts does. Inside a
- * transaction nothing is read or kept: what it wrote may still be rolled back.
+ * Reading the flags walks every live row (~70 ns each at 100,000: 7 ms at rest, 14 under load 9); a search's count
+ * in SQL seeks each match (~230 ns, and ~3 in 4 matches are counted). The flags are read once the searches since the
+ * last write have counted, in SQL, rows to a quarter of the table: about what the walk costs. Reading them on the
+ * second search after a write instead cost that search 14 ms under load, every time a person edited then searched
+ * twice; this way a connection never pays for them more than twice what counting in SQL would have cost.
  */
-export function countMatchesInMemory(db: Database, archived: number | null, matchesOf: () => readonly number[]): number | null {
-  if (db.sqlite.inTransaction) return null;
+const rowsCountedBeforeReading = (top: number) => top / 4;
+
+/**
+ * How many of a search's matches the list counts: the live rows with the archived flag asked for (null: any). Counted
+ * in memory from the flags of the live rows when the connection holds them, else in SQL by `countInSql`. The flags
+ * are kept until this connection changes a row (`total_changes()`) or another commits (`data_version`), both read
+ * before the flags, as count-memo.ts does. Inside a transaction neither is read nor kept: what it wrote may still be
+ * rolled back.
+ */
+export function countSearchMatches(db: Database, archived: number | null, matchesOf: () => readonly number[], countInSql: () => number): number {
+  const wanted = archived === null ? null : archived === 0 ? 1 : archived === 1 ? 2 : undefined;
+  if (db.sqlite.inTransaction || wanted === undefined) return countInSql();
   const generation = writeGeneration(db);
-  const kept = liveRowsByConnection.get(db);
+  let kept = liveRowsByConnection.get(db);
   if (!kept || kept.changes !== generation.changes || kept.version !== generation.version) {
-    liveRowsByConnection.set(db, { ...generation, flags: null });
-    return null;
+    kept = { ...generation, flags: null, countedInSql: 0 };
+    liveRowsByConnection.set(db, kept);
   }
-  kept.flags ??= readLiveRows(db);
-  const wanted = archived === 0 ? 1 : archived === 1 ? 2 : null;
-  if (!kept.flags || (archived !== null && wanted === null)) return null;
+  if (!kept.flags) {
+    const top = db.sql('SELECT max(seq) FROM applications').pluck().get() as number | null;
+    if (top === null || top > largestSequence || kept.countedInSql < rowsCountedBeforeReading(top)) {
+      const total = countInSql();
+      kept.countedInSql += total;
+      return total;
+    }
+    kept.flags = readLiveRows(db, top);
+  }
   const flags = kept.flags;
   let total = 0;
   for (const seq of matchesOf()) {
@@ -40,10 +57,8 @@ export function countMatchesInMemory(db: Database, archived: number | null, matc
   return total;
 }
 
-function readLiveRows(db: Database): Uint8Array | null {
-  const top = db.sql('SELECT max(seq) FROM applications').pluck().get() as number | null;
-  if (top !== null && top > largestSequence) return null;
-  const flags = new Uint8Array((top ?? 0) + 1);
+function readLiveRows(db: Database, top: number): Uint8Array {
+  const flags = new Uint8Array(top + 1);
   const encoded = db
     .sql(`SELECT json_group_array(seq * 4 + CASE archived WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 3 END) FROM applications INDEXED BY applications_live_seq WHERE deleted_at IS NULL`)
     .pluck()

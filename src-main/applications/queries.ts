@@ -22,7 +22,7 @@ import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
 import { countFromCells, countRows, searchBoxWhere } from './count';
 import { countOnceUntilWritten } from './count-memo';
-import { countMatchesInMemory } from './counted-rows';
+import { countSearchMatches } from './counted-rows';
 import { applicationWhere, textMatchClause, type SqlWhere } from './filters';
 import { inOneRead } from './one-read';
 import { inTextMatchesClause, readTextMatches, withTextMatches } from './text-matches';
@@ -151,7 +151,7 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
     : pageByMatches
       ? withTextMatches(db, matchesOf(), () => readRows({ sql: seqs.sql.replace(textMatchClause, inTextMatchesClause), params: withoutTextParam(where, seqs.params) }))
       : readRows(seqs);
-  const countSearch = () => (search ? countMatchesInMemory(db, search.archived, matchesOf) : null) ?? countRows(db, where);
+  const countSearch = () => (search ? countSearchMatches(db, search.archived, matchesOf, () => countRows(db, where)) : countRows(db, where));
   const total = countFromCells(db, filtersOf(input)) ?? countOnceUntilWritten(db, where, countSearch);
   const tags = tagsByApplication(db, rows.map((row) => row.id));
   const nextSteps = nextStepsByApplication(db, rows.map((row) => row.id));

@@ -1,14 +1,18 @@
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationPage } from '../../src-shared/contract';
 import type { Database } from '../../src-main/db/connection';
+import { databaseFileName } from '../../src-main/db/open';
 import { useTempApp } from './support/app';
 import { createApplication } from './support/fixtures';
 
 /**
  * A search's first page walked against its matches held in memory (text-matches.ts), and its total counted from the
  * live rows held in memory until something is written (counted-rows.ts), give what plain SQL gives: checked after
- * each kind of write (create, archive, unarchive, delete, restore, an update by another statement), for each
- * archived filter, on the first search after the write (counted in SQL) and the ones after it (in memory).
+ * each kind of write (create, archive, unarchive, delete, restore, an update outside the write path, a commit of
+ * another connection), for each archived filter, on the searches after the write counted in SQL and those counted
+ * in memory once the live rows are read.
  */
 describe('a search answered from its matches in memory', () => {
   const handle = useTempApp();
@@ -42,7 +46,7 @@ describe('a search answered from its matches in memory', () => {
   }
 
   async function expectSameAsSql(words: string[]) {
-    // Twice each: the first search after a write counts in SQL, the second reads the live rows, the third uses them.
+    // Three rounds: the first searches after a write count in SQL, the later ones from the live rows in memory.
     for (let round = 0; round < 3; round += 1) {
       for (const word of words) {
         for (const archived of [false, true, 'all'] as const) {
@@ -75,6 +79,14 @@ describe('a search answered from its matches in memory', () => {
       await handle.api.invoke('applications.unarchive', { ids: ids.slice(0, 10) });
       await expectSameAsSql(words);
       handle.db.sqlite.prepare('UPDATE applications SET archived = 1 WHERE id = ?').run(ids[100]);
+      await expectSameAsSql(words);
+      const other = new BetterSqlite3(path.join(handle.app.dir, databaseFileName));
+      try {
+        other.prepare('UPDATE applications SET archived = 0 WHERE id = ?').run(ids[0]);
+        other.prepare('UPDATE applications SET deleted_at = ? WHERE id = ?').run('2026-01-01T00:00:00.000Z', ids[3]);
+      } finally {
+        other.close();
+      }
       await expectSameAsSql(words);
       expect(watched.seen.pageInMemory).toBeGreaterThan(0);
       expect(watched.seen.liveRowsRead).toBeGreaterThan(5);
