@@ -25,7 +25,7 @@ import { countOnceUntilWritten } from './count-memo';
 import { countSearchMatches } from './counted-rows';
 import { applicationWhere, textMatchClause, type SqlWhere } from './filters';
 import { inOneRead } from './one-read';
-import { inTextMatchesClause, readTextMatches, withTextMatches } from './text-matches';
+import { inMatchesReadClause, inTextMatchesClause, readTextMatches, withTextMatches, type TextMatches } from './text-matches';
 import { summaryColumnsSql, toApplication, toSummary, type FullRow, type SummaryRow } from './rows';
 
 const sortExpressions: Record<ApplicationSortColumn, string> = {
@@ -137,9 +137,9 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
     ? seqsAfterCursor(source, where, key, direction, cursor, input.limit)
     : { sql: `SELECT a.seq FROM ${source} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...where.params, input.limit, offset] };
   const search = custom ? null : searchBoxWhere(db, where);
-  let matches: number[] | undefined;
+  let matches: TextMatches | undefined;
   const matchesOf = () => (matches ??= readTextMatches(db, search!.match));
-  const pageByMatches = search !== null && !cursor && indexedSortKeys.has(key) && matchesOf().length >= matchesPerPageRow * (offset + input.limit);
+  const pageByMatches = search !== null && !cursor && indexedSortKeys.has(key) && matchesOf().seqs.length >= matchesPerPageRow * (offset + input.limit);
   const readRows = (page: Statement) =>
     db.sql(`SELECT ${summaryColumnsSql}, ${key} AS sort_key ${fromSql} WHERE a.seq IN (${page.sql}) ORDER BY ${order}`).all(...page.params) as (SummaryRow & {
       sort_key: string | number | null;
@@ -149,9 +149,11 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
         .sql(`SELECT ${summaryColumnsSql}, NULL AS sort_key ${fromSql} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
         .all(...where.params, ...custom.params, input.limit, offset) as (SummaryRow & { sort_key: null })[])
     : pageByMatches
-      ? withTextMatches(db, matchesOf(), () => readRows({ sql: seqs.sql.replace(textMatchClause, inTextMatchesClause), params: withoutTextParam(where, seqs.params) }))
-      : readRows(seqs);
-  const countSearch = () => (search ? countSearchMatches(db, search.archived, matchesOf, () => countRows(db, where)) : countRows(db, where));
+      ? withTextMatches(db, matchesOf().seqs, () => readRows({ sql: seqs.sql.replace(textMatchClause, inTextMatchesClause), params: withTextParam(where, seqs.params, []) }))
+      : matches
+        ? readRows({ sql: seqs.sql.replace(textMatchClause, inMatchesReadClause), params: withTextParam(where, seqs.params, [matches.json]) })
+        : readRows(seqs);
+  const countSearch = () => (search ? countSearchMatches(db, search.archived, () => matchesOf().seqs, () => countRows(db, where)) : countRows(db, where));
   const total = countFromCells(db, filtersOf(input)) ?? countOnceUntilWritten(db, where, countSearch);
   const tags = tagsByApplication(db, rows.map((row) => row.id));
   const nextSteps = nextStepsByApplication(db, rows.map((row) => row.id));
@@ -173,10 +175,10 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
  */
 const matchesPerPageRow = 100;
 
-/** A statement's parameters without the text match's: the WHERE's parameters lead them, in their clauses' order. */
-function withoutTextParam(where: SqlWhere, params: (string | number)[]): (string | number)[] {
-  const before = where.clauses.slice(0, where.clauses.indexOf(textMatchClause)).join(' ').split('?').length - 1;
-  return params.filter((_value, index) => index !== before);
+/** A statement's parameters with the text match's replaced: the WHERE's parameters lead them, in their clauses' order. */
+function withTextParam(where: SqlWhere, params: (string | number)[], replacement: string[]): (string | number)[] {
+  const at = where.clauses.slice(0, where.clauses.indexOf(textMatchClause)).join(' ').split('?').length - 1;
+  return [...params.slice(0, at), ...replacement, ...params.slice(at + 1)];
 }
 
 /**

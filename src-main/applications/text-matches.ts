@@ -1,14 +1,26 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../db/connection';
 
+/** The sequences a full-text query matches, as the JSON array SQLite gave them and as numbers. */
+export interface TextMatches {
+  json: string;
+  seqs: number[];
+}
+
 /**
  * The sequences a full-text query matches, read in one statement as one JSON array: ~30 ns a match over FTS5's own
  * read, where SQLite's IN list of the same matches costs ~130 ns each to build ("lyon", 19,181 matches at 100,000).
  */
-export function readTextMatches(db: Database, match: string): number[] {
+export function readTextMatches(db: Database, match: string): TextMatches {
   const json = db.sql('SELECT json_group_array(rowid) FROM applications_fts WHERE applications_fts MATCH ?').pluck().get(match) as string;
-  return JSON.parse(json) as number[];
+  return { json, seqs: JSON.parse(json) as number[] };
 }
+
+/**
+ * The text clause of a statement given the matches already read, as a JSON array parameter: the same IN list, without
+ * FTS5 reading the matches again ("data analyst" merges the lists of two prefixes: 0.9 ms a read).
+ */
+export const inMatchesReadClause = '+a.seq IN (SELECT value FROM json_each(?))';
 
 /** The SQL test of a row against the matches `withTextMatches` holds for the statement being run. */
 export const inTextMatchesClause = 'in_text_matches(a.seq)';
