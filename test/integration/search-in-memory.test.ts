@@ -30,12 +30,13 @@ describe('a search answered from its matches in memory', () => {
 
   /** Which of the in-memory paths the next calls take: SQL that only they run. */
   function watchPaths(db: Database) {
-    const seen = { pageInMemory: 0, liveRowsRead: 0 };
+    const seen = { pageInMemory: 0, pageFromMatchesRead: 0, liveRowsRead: 0 };
     const prototype = Object.getPrototypeOf(db.sqlite.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
     const original = prototype.all;
     const originalGet = prototype.get;
     prototype.all = function (this: { source: string }, ...args: unknown[]) {
       if (this.source.includes('in_text_matches')) seen.pageInMemory += 1;
+      if (this.source.includes('+a.seq IN (SELECT value FROM json_each(?))')) seen.pageFromMatchesRead += 1;
       return original.apply(this, args);
     };
     prototype.get = function (this: { source: string }, ...args: unknown[]) {
@@ -62,12 +63,12 @@ describe('a search answered from its matches in memory', () => {
     const ids: string[] = [];
     for (let i = 0; i < 600; i += 1) {
       const day = String((i % 28) + 1).padStart(2, '0');
-      const position = i % 3 === 0 ? 'Kotlin developer' : i % 3 === 1 ? 'Kotlin lead' : 'Java developer';
+      const position = i % 50 === 0 ? 'Scala developer' : i % 3 === 0 ? 'Kotlin developer' : i % 3 === 1 ? 'Kotlin lead' : 'Java developer';
       ids.push((await createApplication(handle.api, { position, appliedOn: i % 17 === 0 ? undefined : `2026-0${(i % 9) + 1}-${day}`, location: i % 2 ? 'Lyon' : 'Paris' })).id);
     }
     const watched = watchPaths(handle.db);
     try {
-      const words = ['kotlin', 'lyon', 'java', 'nothing'];
+      const words = ['kotlin', 'lyon', 'java', 'scala', 'nothing'];
       await expectSameAsSql(words);
       await handle.api.invoke('applications.archive', { ids: ids.slice(0, 40) });
       await expectSameAsSql(words);
@@ -89,6 +90,7 @@ describe('a search answered from its matches in memory', () => {
       }
       await expectSameAsSql(words);
       expect(watched.seen.pageInMemory).toBeGreaterThan(0);
+      expect(watched.seen.pageFromMatchesRead).toBeGreaterThan(0);
       expect(watched.seen.liveRowsRead).toBeGreaterThan(5);
     } finally {
       watched.restore();
