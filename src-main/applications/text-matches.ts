@@ -25,8 +25,11 @@ export const inMatchesReadClause = '+a.seq IN (SELECT value FROM json_each(?))';
 /** The SQL test of a row against the matches `withTextMatches` holds for the statement being run. */
 export const inTextMatchesClause = 'in_text_matches(a.seq)';
 
-/** The matches of the statement running on each connection, one flag per sequence. */
-const membersByConnection = new WeakMap<BetterSqlite3.Database, Uint8Array>();
+/**
+ * A flag per sequence, set for the matches of the statement running on each connection and cleared after it: kept
+ * from one search to the next rather than allocated for each (100 KB at 100,000).
+ */
+const membersByConnection = new WeakMap<BetterSqlite3.Database, { flags: Uint8Array }>();
 
 /**
  * Runs `run` with `in_text_matches(seq)` true for the given matches: a walk of the list's order tests each row it
@@ -35,20 +38,23 @@ const membersByConnection = new WeakMap<BetterSqlite3.Database, Uint8Array>();
  */
 export function withTextMatches<T>(db: Database, matches: readonly number[], run: () => T): T {
   const sqlite = db.sqlite;
-  if (!membersByConnection.has(sqlite)) {
-    sqlite.function('in_text_matches', { deterministic: false, directOnly: true }, (seq: unknown) => {
-      const members = membersByConnection.get(sqlite);
-      return members && typeof seq === 'number' && seq >= 0 && seq < members.length ? members[seq] : 0;
-    });
+  let members = membersByConnection.get(sqlite);
+  if (!members) {
+    const registered = { flags: new Uint8Array(0) };
+    sqlite.function('in_text_matches', { deterministic: false, directOnly: true }, (seq: unknown) =>
+      typeof seq === 'number' && seq >= 0 && seq < registered.flags.length ? registered.flags[seq] : 0,
+    );
+    membersByConnection.set(sqlite, registered);
+    members = registered;
   }
   let top = 0;
   for (const seq of matches) if (seq > top) top = seq;
-  const members = new Uint8Array(top + 1);
-  for (const seq of matches) members[seq] = 1;
-  membersByConnection.set(sqlite, members);
+  if (top >= members.flags.length) members.flags = new Uint8Array(top + 1);
+  const flags = members.flags;
+  for (const seq of matches) flags[seq] = 1;
   try {
     return run();
   } finally {
-    membersByConnection.set(sqlite, new Uint8Array(0));
+    for (const seq of matches) flags[seq] = 0;
   }
 }
