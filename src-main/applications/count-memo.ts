@@ -1,6 +1,16 @@
 import type { Database } from '../db/connection';
 import type { SqlWhere } from './filters';
 
+/** What was written so far: this connection's changed rows (`total_changes()`) and others' commits (`data_version`). */
+export interface WriteGeneration {
+  changes: number;
+  version: number;
+}
+
+export function writeGeneration(db: Database): WriteGeneration {
+  return db.sql('SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version').get() as WriteGeneration;
+}
+
 /** The last total a connection counted row by row, and the state of the database it was counted in. */
 interface CountedTotal {
   key: string;
@@ -24,10 +34,7 @@ const lastCounted = new WeakMap<Database, CountedTotal>();
 export function countOnceUntilWritten(db: Database, where: SqlWhere, count: () => number): number {
   if (db.sqlite.inTransaction) return count();
   const key = JSON.stringify([where.clauses, where.params]);
-  const { changes, version } = db.sql('SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version').get() as {
-    changes: number;
-    version: number;
-  };
+  const { changes, version } = writeGeneration(db);
   const last = lastCounted.get(db);
   if (last && last.key === key && last.changes === changes && last.version === version) return last.total;
   const total = count();

@@ -3,7 +3,9 @@
  * `node --import tsx test/bench/probe-search.ts <data folder> [rounds]`. It calls `applications.list` with each of
  * the bench's search terms in turn, then prints for each term the matches of its full-text query, the CPU of a call
  * (p50, p95) and every statement of the call with its CPU and (with PLANS=1) its query plan. With PAGES=1 it then
- * scrolls each search: the CPU of first pages and of the three pages after them.
+ * scrolls each search: the CPU of first pages and of the three pages after them. With EDITS=1 it then edits one
+ * application (its favorite flag) before each search, every term in turn: the CPU of the edit, of the search right
+ * after it and of a second search (the next term) before the next edit.
  */
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -91,6 +93,25 @@ if (process.env.PAGES) {
     for (let k = 0; k < 3 && page.nextCursor; k += 1) page = await cpuOf({ text, after: page.nextCursor }, next);
   }
   console.log(`\npages of one search, CPU: first ${figures(first)} (n ${first.length}); next ${figures(next)} (n ${next.length})`);
+}
+// A search right after an edit, and the one after it: whatever a write makes a search read again, they pay.
+if (process.env.EDITS) {
+  const edits: number[] = [];
+  const afterEdit: number[] = [];
+  const second: number[] = [];
+  const listed = await api.call('applications.list', { limit: 1 });
+  if (!listed.ok) throw new Error(listed.error.message);
+  const id = (listed.value as { items: { id: string }[] }).items[0].id;
+  for (let i = 0; i < rounds * searchTerms.length; i += 1) {
+    const started = process.cpuUsage();
+    const edited = await api.call('applications.update', { id, patch: { favorite: i % 2 === 0 } });
+    const used = process.cpuUsage(started);
+    if (!edited.ok) throw new Error(edited.error.message);
+    edits.push((used.user + used.system) / 1000);
+    await cpuOf({ text: searchTerms[i % searchTerms.length] }, afterEdit);
+    await cpuOf({ text: searchTerms[(i + 1) % searchTerms.length] }, second);
+  }
+  console.log(`\nedit then search, CPU: edit ${figures(edits)}; search after it ${figures(afterEdit)}; the next search ${figures(second)}`);
 }
 inspect.close();
 closeAppContext(context);

@@ -56,7 +56,8 @@ describe('a search’s total, counted once until something is written', () => {
     expect(counted).toHaveLength(1);
     expect((await list({ text: 'lyon', limit: 2 })).total).toBe(4);
     expect((await list({ text: 'kotlin', archived: 'all', limit: 2 })).total).toBe(3);
-    expect(counted).toHaveLength(3);
+    // Counted again, from the live rows held in memory since nothing was written (counted-rows.ts), not in SQL.
+    expect(counted).toHaveLength(1);
   });
 
   it('counts again after a write of this connection', async () => {
