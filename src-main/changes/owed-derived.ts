@@ -40,11 +40,7 @@ export function settleDerivedData(db: Database): number {
     if (after === null) return 0;
     const settled = db.sql(`SELECT count(*) FROM applications WHERE seq > ?`).pluck().get(after) as number;
     recomputeCurrentStageAfter(db, after);
-    // Their full-text rows, as reindexApplications writes them (those an ordinary write gave one of them since
-    // its bulk insert removed first; the row's rowid is its seq), the applications taken by seq instead of 100,000
-    // ids passed as JSON: 0.43 against 0.55 to 0.6 s of CPU.
-    db.sql(`DELETE FROM applications_fts WHERE rowid > ?`).run(after);
-    db.sql(insertTextRowsSql(`a.seq > ?`)).run(after);
+    settleTextRows(db, after);
     // After the current stage: the facts read it. Set-based over the applications after `after` (the statistics of
     // 100,000 of them per application cost 5.5 s of CPU): what deriveApplications computes, proven equal in
     // test/statistics/inserted-facts.test.ts.
@@ -52,4 +48,35 @@ export function settleDerivedData(db: Database): number {
     db.sql(`DELETE FROM meta WHERE key = ?`).run(pendingKey);
     return settled;
   });
+}
+
+/**
+ * settleDerivedData in two parts, for an import whose statistics are computed by a thread of its own from the
+ * settled current stages (imports/statistics-thread.ts): first the current stages, returning the `seq` after which
+ * derived data is owed (null when none is), then (`settleRemainingText`) the full-text rows, the debt then written
+ * off. The statistics are left to the caller.
+ */
+export function settleCurrentStages(db: Database): number | null {
+  return db.transaction(() => {
+    const after = pendingAfter(db);
+    if (after !== null) recomputeCurrentStageAfter(db, after);
+    return after;
+  });
+}
+
+export function settleRemainingText(db: Database, after: number): void {
+  db.transaction(() => {
+    settleTextRows(db, after);
+    db.sql(`DELETE FROM meta WHERE key = ?`).run(pendingKey);
+  });
+}
+
+/**
+ * The full-text rows, as reindexApplications writes them (those an ordinary write gave one of them since its bulk
+ * insert removed first; the row's rowid is its seq), the applications taken by seq instead of 100,000 ids passed as
+ * JSON: 0.43 against 0.55 to 0.6 s of CPU.
+ */
+function settleTextRows(db: Database, after: number): void {
+  db.sql(`DELETE FROM applications_fts WHERE rowid > ?`).run(after);
+  db.sql(insertTextRowsSql(`a.seq > ?`)).run(after);
 }

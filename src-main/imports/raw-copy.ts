@@ -26,30 +26,43 @@ export function emptyLive(live: Database, tables: readonly string[] = rawCopyTab
  * sides: most were dropped for the staging's writes (staging.ts). Sorted there, outside the write lock.
  */
 export function buildLiveIndexesInStaging(live: Database, staging: Database, tables: readonly string[]): void {
-  if (tables.length === 0) return;
+  createMissingIndexes(staging, liveIndexes(live, tables));
+}
+
+/** The indexes of these live tables, as created. */
+export function liveIndexes(live: Database, tables: readonly string[]): { name: string; sql: string }[] {
+  if (tables.length === 0) return [];
   const placeholders = tables.map(() => '?').join(', ');
-  const indexes = live
+  return live
     .sql(`SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${placeholders})`)
     .all(...tables) as { name: string; sql: string }[];
-  const present = new Set(staging.sql(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
-  staging.transaction(() => {
-    for (const index of indexes) if (!present.has(index.name)) staging.sqlite.exec(index.sql);
-  });
+}
+
+/** Creates those of `indexes` the database lacks, in one transaction. */
+export function createMissingIndexes(db: Database, indexes: readonly { name: string; sql: string }[]): void {
+  if (indexes.length === 0) return;
+  const present = new Set(db.sql(`SELECT name FROM main.sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
+  const missing = indexes.filter((index) => !present.has(index.name));
+  if (missing.length === 0) return;
+  db.sqlite.transaction(() => {
+    for (const index of missing) db.sqlite.exec(index.sql);
+  })();
 }
 
 class NumberedOtherwise extends Error {}
 
 /**
- * Copies a raw table whole, the live one empty (emptyLive, asked in the lock), and returns its rows; or null, having
- * copied nothing, where the staged rows are not numbered 1 to their count: the copy by columns numbers the rows of
- * an empty table so (a table without an INTEGER PRIMARY KEY, the change log's `seq`), where the transfer keeps the
- * staged numbers. The staging only inserts, so they always are; asked of the live table after the copy, where its
- * ends are read from its key, not by counting the staged rows (a scan of the staged log: 0.7 s before the lock).
+ * Copies a raw table whole from the attached schema `from`, the live one empty (emptyLive, asked in the lock), and
+ * returns its rows; or null, having copied nothing, where the staged rows are not numbered 1 to their count: the
+ * copy by columns numbers the rows of an empty table so (a table without an INTEGER PRIMARY KEY, the change log's
+ * `seq`), where the transfer keeps the staged numbers. The staging only inserts, so they always are; asked of the
+ * live table after the copy, where its ends are read from its key, not by counting the staged rows (a scan of the
+ * staged log: 0.7 s before the lock).
  */
-export function transferTable(live: Database, table: string): number | null {
+export function transferTable(live: Database, table: string, from = 'staging'): number | null {
   try {
     return live.transaction(() => {
-      const copied = live.sql(`INSERT INTO main.${table} SELECT * FROM staging.${table}`).run().changes;
+      const copied = live.sql(`INSERT INTO main.${table} SELECT * FROM ${from}.${table}`).run().changes;
       const { first, last } = live.sql(`SELECT min(rowid) AS first, max(rowid) AS last FROM main.${table}`).get() as { first: number | null; last: number | null };
       if (copied > 0 && (first !== 1 || last !== copied)) throw new NumberedOtherwise();
       return copied;

@@ -16,7 +16,6 @@ import type { AppContext } from '../context';
 import { checkedBatches, checkOutcome, planFile, RowChecker, type PassOptions } from './analyse';
 import type { CheckOutcome, StagedRow } from './check-protocol';
 import { CheckThread } from './check-thread';
-import { settleDerivedData } from '../changes/owed-derived';
 import { importCandidBackup } from './candid-backup';
 import { importError } from './errors';
 import { withImportFile } from './read';
@@ -70,6 +69,13 @@ export interface ImportObserver {
    * (staging.ts, raw-copy.ts). For the test that proves both write the same.
    */
   copyByColumns?: boolean;
+  /**
+   * The staged statistics computed in a thread of their own (true) or in the import's (false), instead of as the
+   * file's rows are checked (staging.ts `settle`). For the tests that prove both import the same.
+   */
+  statisticsThread?: boolean;
+  /** The statistics thread's heap limits: for the test of its failure. */
+  statisticsThreadLimits?: ResourceLimits;
 }
 
 /** Refuses what cannot be imported as chosen, before anything is written. */
@@ -222,8 +228,6 @@ async function stageRows(
     // Lets the event loop run between chunks, as the file's passes do (analyse.ts eachRow).
     await new Promise((resolve) => setImmediate(resolve));
   }
-  // The staged applications' current stages, full-text rows and statistics, once and set-based (bulk writes owe them).
-  settleDerivedData(staging.db);
   return {
     importWriter,
     summary: {
@@ -287,7 +291,13 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
       // Every row came: the thread's memory goes before the backup and the final transaction.
       await checks.stop();
       checkImportable(checks, options);
-      staging.prepareTransfer(context.db, { transfer: !observer.copyByColumns });
+      // The staged applications' current stages, full-text rows and statistics, once and set-based (bulk writes owe
+      // them); their statistics on the second core, free since the check thread's last batch, when it checked them.
+      await staging.settle(context.db, {
+        transfer: !observer.copyByColumns,
+        statisticsThread: observer.statisticsThread ?? (checking !== null && !observer.rowByRow),
+        statisticsThreadLimits: observer.statisticsThreadLimits,
+      });
       observer.onPhase?.('rows-written');
       context.job?.progress('backingUp');
       const snapshot = await backupBeforeImport(context);

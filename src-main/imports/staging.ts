@@ -4,13 +4,17 @@ import path from 'node:path';
 import { AppError } from '../../src-shared/errors';
 import { ChangeWriter } from '../changes/writer';
 import { affectedApplications, FreshRows, reindexApplications } from '../changes/derive';
+import { settleCurrentStages, settleDerivedData, settleRemainingText } from '../changes/owed-derived';
 import type { AppContext } from '../context';
 import type { Database } from '../db/connection';
 import type { JobControl } from '../jobs/control';
 import { openDatabase } from '../db/open';
 import { syncedTables } from '../db/schema';
 import { refreshStatistics } from '../statistics/maintained/refresh';
-import { buildLiveIndexesInStaging, checkForeignKeys, emptyLive, transferTable } from './raw-copy';
+import type { ResourceLimits } from 'node:worker_threads';
+import { buildLiveIndexesInStaging, checkForeignKeys, emptyLive, liveIndexes, transferTable } from './raw-copy';
+import { StatisticsThread } from './statistics-thread';
+import { stagedStatisticsTables } from './statistics-protocol';
 
 /**
  * Where an import writes before it is applied (docs/performance.md, "How an import commits").
@@ -70,6 +74,8 @@ function removeFiles(file: string): void {
 export class ImportStaging {
   private constructor(
     readonly file: string,
+    /** Where a statistics thread writes the staged statistics (`settle`), beside the staging. */
+    private readonly statisticsFile: string,
     readonly db: Database,
     readonly changes: ChangeWriter,
     /** The live change log's last entry when the reference rows were copied. */
@@ -80,10 +86,22 @@ export class ImportStaging {
 
   /** The tables `prepareTransfer` built the live indexes of in staging, to be transferred whole. */
   private transferable: string[] = [];
+  /** The statistics thread while it runs. */
+  private statisticsThread: StatisticsThread | null = null;
+  /**
+   * The schema apply reads the staged statistics from: the staging's own tables, or, computed by the statistics
+   * thread, its file's.
+   */
+  private statisticsSchema: 'staging' | 'staged_statistics' = 'staging';
 
   static async create(live: AppContext): Promise<ImportStaging> {
-    const file = path.join(live.dataDir, `.import-staging-${crypto.randomBytes(6).toString('hex')}.sqlite`);
-    for (const suffix of ['', '-wal', '-shm', '-journal']) live.job?.temporary(file + suffix);
+    const name = `.import-staging-${crypto.randomBytes(6).toString('hex')}`;
+    const file = path.join(live.dataDir, `${name}.sqlite`);
+    const statisticsFile = path.join(live.dataDir, `${name}-statistics.sqlite`);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) {
+      live.job?.temporary(file + suffix);
+      live.job?.temporary(statisticsFile + suffix);
+    }
     let db: Database | undefined;
     try {
       db = await openDatabase({ file, dataDir: live.dataDir, nativeBinding: live.db.options.nativeBinding });
@@ -101,7 +119,7 @@ export class ImportStaging {
       const { logSeq, copiedUpTo } = copyReferenceRows(db, live.databaseFile);
       // The app's clock (a test's, in main; the system's, in a job's worker). The new rows' clocks are not staged:
       // the copy derives them from the staged log (see apply).
-      return new ImportStaging(file, db, ChangeWriter.open(db, () => live.clock.now(), { newRowClocks: false }), logSeq, copiedUpTo);
+      return new ImportStaging(file, statisticsFile, db, ChangeWriter.open(db, () => live.clock.now(), { newRowClocks: false }), logSeq, copiedUpTo);
     } catch (error) {
       if (db?.sqlite.open) db.sqlite.close();
       removeFiles(file);
@@ -122,6 +140,9 @@ export class ImportStaging {
     // rows through the live connection's own attachment.
     this.db.sqlite.pragma('shrink_memory');
     live.sqlite.prepare(`ATTACH DATABASE ? AS staging`).run(this.file);
+    const statistics = this.statisticsSchema;
+    if (statistics !== 'staging') live.sqlite.prepare(`ATTACH DATABASE ? AS ${statistics}`).run(this.statisticsFile);
+    const schemaOf = (table: string) => (stagedStatisticsTables.includes(table) ? statistics : 'staging');
     // Not SQLite's own checkpoint in the copy's commit: a job's connection keeps it as a safety net
     // (wal_autocheckpoint, db/connection.ts), and the copy's log (about 100,000 pages at 100,000 rows) is far past it,
     // so the commit went on to copy the whole log into the database file, in the job's thread, with main's write
@@ -138,7 +159,7 @@ export class ImportStaging {
       // this copy, refuses any other change (writer.ts, newRowClocks), so the log is not read again here to check it
       // (0.24 s before the lock at 100,000 rows).
       // Before the lock: which partial indexes no staged row enters (read on the staging's own indexes).
-      const entered = partialIndexesEntered(live);
+      const entered = partialIndexesEntered(live, schemaOf);
       live.transaction(() => {
         const changedSince = new Set(live.sql(`SELECT DISTINCT table_name FROM main.change_log WHERE seq > ?`).pluck().all(this.logSeq) as string[]);
         if (changedSince.has('stages')) this.checkStagesStillLive(live);
@@ -152,9 +173,9 @@ export class ImportStaging {
         // Nothing written live meanwhile (no namesake taken, the seq offset 0): the staged rows are already as the
         // copy by columns would write them into the empty tables.
         const transferred = new Set(changedSince.size === 0 && offset === 0 ? emptyLive(live, transferable) : []);
-        const rebuilt = dropIndexesOfOutgrownTables(live, entered, transferred);
+        const rebuilt = dropIndexesOfOutgrownTables(live, entered, transferred, schemaOf);
         // The rows a table was transferred with, or null where it is to be copied by columns.
-        const copiedWhole = (table: string) => (transferred.has(table) ? transferTable(live, table) : null);
+        const copiedWhole = (table: string) => (transferred.has(table) ? transferTable(live, table, schemaOf(table)) : null);
         for (const [index, table] of syncedTables.entries()) {
           job?.progress('applying', index, syncedTables.length);
           const columns = columnsOf(live, 'main', table);
@@ -185,17 +206,17 @@ export class ImportStaging {
 
         if (stagedDerivedHolds) {
           live.sql(`INSERT INTO main.applications_fts (rowid, ${ftsColumns}) SELECT rowid + ${offset}, ${ftsColumns} FROM staging.applications_fts`).run();
-          if (copiedWhole('statistics_facts') === null) live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM staging.statistics_facts`).run();
+          if (copiedWhole('statistics_facts') === null) live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM ${statistics}.statistics_facts`).run();
           live.sql(
-            `INSERT INTO main.statistics_cells (kind, scope, key, value, count) SELECT kind, scope, key, value, count FROM staging.statistics_cells WHERE true
+            `INSERT INTO main.statistics_cells (kind, scope, key, value, count) SELECT kind, scope, key, value, count FROM ${statistics}.statistics_cells WHERE true
              ON CONFLICT (kind, scope, key, value) DO UPDATE SET count = count + excluded.count`,
           ).run();
           live.sql(
-            `INSERT INTO main.statistics_skill_months SELECT * FROM staging.statistics_skill_months WHERE true
+            `INSERT INTO main.statistics_skill_months SELECT * FROM ${statistics}.statistics_skill_months WHERE true
              ON CONFLICT (month, source, kind, skill) DO UPDATE SET active = active + excluded.active, archived = archived + excluded.archived`,
           ).run();
           live.sql(
-            `INSERT INTO main.statistics_month_cells SELECT * FROM staging.statistics_month_cells WHERE true
+            `INSERT INTO main.statistics_month_cells SELECT * FROM ${statistics}.statistics_month_cells WHERE true
              ON CONFLICT (month, source, kind, key, value) DO UPDATE SET active = active + excluded.active, archived = archived + excluded.archived`,
           ).run();
         }
@@ -211,6 +232,7 @@ export class ImportStaging {
       live.sqlite.pragma(`foreign_keys = ${foreignKeys}`);
       live.sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
       live.sqlite.prepare(`DETACH DATABASE staging`).run();
+      if (statistics !== 'staging') live.sqlite.prepare(`DETACH DATABASE ${statistics}`).run();
     }
     return [...touched].sort();
   }
@@ -225,12 +247,55 @@ export class ImportStaging {
     buildLiveIndexesInStaging(live, this.db, this.transferable);
   }
 
+  /**
+   * The staged applications' derived data, owed by the bulk writes (current stages, full-text rows, statistics),
+   * computed once, set-based (owed-derived.ts), then the copy prepared (prepareTransfer). With `statisticsThread`,
+   * the statistics are computed by a thread of their own into a file of its own (statistics-thread.ts) while this
+   * thread writes the full-text rows and builds the indexes the copy transfers: the second core was idle for the
+   * whole of it (docs/performance.md). The thread only reads the staging between the current stages and the
+   * full-text rows; `apply` then reads the statistics from its file.
+   */
+  async settle(live: Database, options: { transfer?: boolean; statisticsThread?: boolean; statisticsThreadLimits?: ResourceLimits } = {}): Promise<void> {
+    const { transfer = true } = options;
+    if (!options.statisticsThread || !this.statisticsEmpty()) {
+      settleDerivedData(this.db);
+      this.prepareTransfer(live, { transfer });
+      return;
+    }
+    const thread = new StatisticsThread({ stagingFile: this.file, statisticsFile: this.statisticsFile, nativeBinding: this.db.options.nativeBinding }, options.statisticsThreadLimits);
+    this.statisticsThread = thread;
+    try {
+      const after = settleCurrentStages(this.db);
+      if (after === null) {
+        this.prepareTransfer(live, { transfer });
+        return;
+      }
+      this.transferable = transfer ? emptyLive(live) : [];
+      await thread.settle({ after, indexes: this.transferable.includes('statistics_facts') ? liveIndexes(live, ['statistics_facts']) : [] });
+      settleRemainingText(this.db, after);
+      buildLiveIndexesInStaging(live, this.db, this.transferable.filter((table) => table !== 'statistics_facts'));
+      await thread.settled();
+      this.statisticsSchema = 'staged_statistics';
+    } finally {
+      this.statisticsThread = null;
+      await thread.stop();
+    }
+  }
+
+  /** Whether nothing was written into the staging's statistics yet (a bulk write owes them all). */
+  private statisticsEmpty(): boolean {
+    return stagedStatisticsTables.every((table) => this.db.sql(`SELECT 1 FROM main.${table} LIMIT 1`).get() === undefined);
+  }
+
   close(): void {
+    // Stopped where the import failed while it ran (settle stops it itself): the thread dies with its connection.
+    void this.statisticsThread?.stop();
     if (this.db.sqlite.open) {
       this.db.statements.clear();
       this.db.sqlite.close();
     }
     removeFiles(this.file);
+    removeFiles(this.statisticsFile);
   }
 
   private firstStagedSeq(live: Database): number {
@@ -331,14 +396,19 @@ const rebuildableTables = ['applications', 'stage_events', 'application_tags', '
  * the same transaction. Returns the statements that create them again. Unique indexes stay (they are what
  * refuses a duplicate row as it is copied), as do those of tables the import adds fewer rows to than they hold.
  */
-function dropIndexesOfOutgrownTables(live: Database, entered: (index: { name: string; sql: string }) => boolean, transferred: ReadonlySet<string>): string[] {
+function dropIndexesOfOutgrownTables(
+  live: Database,
+  entered: (index: { name: string; sql: string }) => boolean,
+  transferred: ReadonlySet<string>,
+  schemaOf: (table: string) => string,
+): string[] {
   const rebuilt: string[] = [];
   for (const table of rebuildableTables) {
     // Copied with its indexes, built in staging.
     if (transferred.has(table)) continue;
     const rows = (name: string) => live.sql(`SELECT coalesce(max(rowid), 0) FROM ${name}.${table}`).pluck().get() as number;
     // Row numbers count the rows closely enough here, and are read without a scan.
-    if (rows('staging') <= rows('main')) continue;
+    if (rows(schemaOf(table)) <= rows('main')) continue;
     const indexes = live
       .sql(`SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
       .all(table) as { name: string; sql: string }[];
@@ -365,7 +435,7 @@ function partialIndexCondition(sql: string): string | null {
  * condition, which the staging's copy of the index answers at once where it has it (applications_deleted,
  * stage_events_automatic); where the staging dropped it, its first row usually matches.
  */
-function partialIndexesEntered(live: Database): (index: { name: string; sql: string }) => boolean {
+function partialIndexesEntered(live: Database, schemaOf: (table: string) => string): (index: { name: string; sql: string }) => boolean {
   const answers = new Map<string, boolean>();
   const indexes = live
     .sql(`SELECT name, tbl_name AS "table", sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
@@ -373,7 +443,7 @@ function partialIndexesEntered(live: Database): (index: { name: string; sql: str
   for (const index of indexes) {
     const condition = partialIndexCondition(index.sql);
     if (condition === null || !rebuildableTables.includes(index.table)) continue;
-    answers.set(index.name, live.sql(`SELECT 1 FROM staging.${index.table} WHERE ${condition} LIMIT 1`).get() !== undefined);
+    answers.set(index.name, live.sql(`SELECT 1 FROM ${schemaOf(index.table)}.${index.table} WHERE ${condition} LIMIT 1`).get() !== undefined);
   }
   return (index) => answers.get(index.name) ?? true;
 }

@@ -17,6 +17,7 @@ import { InlineJobs } from './runner';
 import { jobWork } from './work';
 import { isSheetThreadStart } from '../exports/sheet-protocol';
 import { isCheckThreadStart } from '../imports/check-protocol';
+import { isStatisticsThreadStart } from '../imports/statistics-protocol';
 
 const send = (message: WorkerMessage) => parentPort!.postMessage(message);
 
@@ -74,8 +75,9 @@ async function run(start: WorkerStart): Promise<void> {
   }
 }
 
-// A thread a job started for part of its work (src-main/exports/sheet-thread.ts, src-main/imports/check-thread.ts),
-// or the jobs' worker.
+// A thread a job started for part of its work (src-main/exports/sheet-thread.ts, src-main/imports/check-thread.ts,
+// statistics-thread.ts), or the jobs' worker.
 if (isSheetThreadStart(workerData)) void import('../exports/sheet-worker').then((sheet) => sheet.runSheetThread(workerData));
 else if (isCheckThreadStart(workerData)) void import('../imports/check-worker').then((check) => check.runCheckThread(workerData));
+else if (isStatisticsThreadStart(workerData)) void import('../imports/statistics-worker').then((statistics) => statistics.runStatisticsThread(workerData));
 else parentPort!.on('message', (start: WorkerStart) => void run(start));

@@ -2,7 +2,7 @@ import type { Database } from '../../db/connection';
 import { stageCategories } from '../../../src-shared/contract/enums';
 import { categoryBit, categoryBitSql, interviewBits, levelSql, offerBits, responseBits } from '../categories';
 import { appliedDaySql, factRowColumns, knownDaySql, stageBitsStatements, type FactRow } from './facts';
-import { factsOrder, insertedCounts } from './inserted-counts';
+import { factsOrder, insertedCounts, type InsertedCounts } from './inserted-counts';
 import { hasMonthCells } from './month-cells';
 import { hasDateUnknown, hasStatisticsTables } from './refresh';
 import { hasSkillMonths } from './skill-months';
@@ -49,19 +49,39 @@ export function selectInsertedFactsSql(knownDay: string): string {
  * leave the counts and are computed again with the rest.
  */
 export function storeInsertedStatistics(db: Database, after: number): void {
-  if (!hasStatisticsTables(db)) return;
-  const counts = insertedCounts({ skillMonths: hasSkillMonths(db), monthCells: hasMonthCells(db) });
-  const sum = (sign: 1 | -1) => {
-    for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE seq > ? ${factsOrder}`).raw().iterate(after) as Iterable<FactRow>) {
-      counts.add(row, sign);
-    }
-  };
-  sum(-1);
+  const counts = insertedCountsOf(db);
+  if (!counts) return;
+  replaceInsertedFacts(db, after, counts);
+  countInsertedFacts(db, after, counts);
+}
+
+/** The counts to sum the facts into, or null for a database without statistics. */
+export function insertedCountsOf(db: Database): InsertedCounts | null {
+  return hasStatisticsTables(db) ? insertedCounts({ skillMonths: hasSkillMonths(db), monthCells: hasMonthCells(db) }) : null;
+}
+
+/**
+ * storeInsertedStatistics's first part, the only one that reads the applications and their histories: the facts
+ * stored (those there were taken out of `counts`). An import's statistics thread ends its read of the staging
+ * database here, before the staging's own connection writes again (imports/statistics-worker.ts).
+ */
+export function replaceInsertedFacts(db: Database, after: number, counts: InsertedCounts): void {
+  sumFacts(db, after, counts, -1);
   db.sql(`DELETE FROM main.statistics_facts WHERE seq > ?`).run(after);
   const [create, ...fill] = stageBitsStatements;
   db.sqlite.exec(create);
   for (const statement of fill) db.sql(statement).run();
   db.sql(`INSERT INTO main.statistics_facts (${factRowColumns}) ${selectInsertedFactsSql(knownDaySql(hasDateUnknown(db)))}`).run(after);
-  sum(1);
+}
+
+/** storeInsertedStatistics's second part: the stored facts added to the counts, which are written. */
+export function countInsertedFacts(db: Database, after: number, counts: InsertedCounts): void {
+  sumFacts(db, after, counts, 1);
   counts.write(db);
+}
+
+function sumFacts(db: Database, after: number, counts: InsertedCounts, sign: 1 | -1): void {
+  for (const row of db.sql(`SELECT ${factRowColumns} FROM main.statistics_facts WHERE seq > ? ${factsOrder}`).raw().iterate(after) as Iterable<FactRow>) {
+    counts.add(row, sign);
+  }
 }

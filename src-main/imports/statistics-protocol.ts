@@ -1,0 +1,37 @@
+import type { AppErrorShape } from '../../src-shared/errors';
+
+/**
+ * What an import and the thread that computes its staged statistics (statistics-thread.ts, statistics-worker.ts)
+ * tell each other. Kept apart from both so that the jobs' worker entry can recognise the thread without loading
+ * the import's code.
+ */
+
+/** The tables an import's settle fills with statistics: the thread's file holds these only. */
+export const stagedStatisticsTables = ['statistics_facts', 'statistics_cells', 'statistics_skill_months', 'statistics_month_cells'];
+
+export interface StatisticsThreadStart {
+  role: 'import-statistics';
+  /** The staging database: read once its current stages are settled (`settle`), never written. */
+  stagingFile: string;
+  /** A database file of the thread's own, which it creates and fills with the statistics tables. */
+  statisticsFile: string;
+  nativeBinding?: string;
+}
+
+export type StatisticsThreadCommand =
+  /**
+   * The staging's current stages are settled: the facts of its applications after `after` may be read. `indexes`:
+   * the live statistics_facts indexes to build on the thread's copy (a first import transfers the table whole).
+   */
+  { type: 'settle'; after: number; indexes: { name: string; sql: string }[] };
+
+export type StatisticsThreadMessage =
+  /** The facts are stored and the staging database is let go: its own connection may write again. */
+  | { type: 'read' }
+  /** The counts are written and the indexes built: the file is complete and closed. */
+  | { type: 'settled' }
+  | { type: 'failed'; error: AppErrorShape };
+
+export function isStatisticsThreadStart(data: unknown): data is StatisticsThreadStart {
+  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'import-statistics';
+}

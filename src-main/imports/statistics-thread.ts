@@ -1,0 +1,71 @@
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { AppError } from '../../src-shared/errors';
+import { launchWorker } from '../jobs/launch';
+import type { StatisticsThreadCommand, StatisticsThreadMessage, StatisticsThreadStart } from './statistics-protocol';
+
+/**
+ * The statistics of an import's staged applications computed in a thread of its own (statistics-worker.ts), into
+ * a file of its own, while the import's thread builds the indexes its copy needs in the staging (staging.ts
+ * `settle`): after the check thread's last batch, the second core was idle for the import's whole tail. Two
+ * connections cannot write one SQLite file at once, so the thread writes its own and only reads the staging, until
+ * it says `read`; the staging's connection writes only after that. A failure there fails the import (nothing was
+ * written but its staging); the thread ends with the import whatever happens (`stop`), and with the jobs' worker.
+ */
+export class StatisticsThread {
+  private readonly worker: Worker;
+  private readonly arrived: StatisticsThreadMessage[] = [];
+  private wake: (() => void) | null = null;
+  private failure: Error | undefined;
+  private stopped = false;
+  private terminated: Promise<unknown> | undefined;
+
+  /** Started ahead of `settle`, so that the thread's start overlaps the staging's last writes. */
+  constructor(start: Omit<StatisticsThreadStart, 'role'>, limits?: ResourceLimits) {
+    this.worker = launchWorker({ role: 'import-statistics', ...start } satisfies StatisticsThreadStart, limits);
+    const fail = (error: Error) => {
+      this.failure ??= error;
+      this.wake?.();
+    };
+    this.worker.on('message', (message: StatisticsThreadMessage) => {
+      this.arrived.push(message);
+      this.wake?.();
+    });
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => {
+      if (!this.stopped) fail(new Error(`The thread computing the import's statistics stopped (exit code ${code}).`));
+    });
+  }
+
+  /** Lets the thread read the staging (its current stages settled); resolves once it has let the staging go. */
+  async settle(command: Omit<Extract<StatisticsThreadCommand, { type: 'settle' }>, 'type'>): Promise<void> {
+    this.worker.postMessage({ type: 'settle', ...command } satisfies StatisticsThreadCommand);
+    await this.next('read');
+  }
+
+  /** Resolves once the thread's file is complete and closed. */
+  async settled(): Promise<void> {
+    await this.next('settled');
+    await this.stop();
+  }
+
+  private async next(expected: 'read' | 'settled'): Promise<void> {
+    while (this.arrived.length === 0) {
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
+    }
+    const message = this.arrived.shift()!;
+    if (message.type === 'failed') {
+      const { code, message: text, issues, details } = message.error;
+      throw new AppError(code, text, { issues, details });
+    }
+    if (message.type !== expected) throw new Error(`The import's statistics thread sent ${message.type} instead of ${expected}.`);
+  }
+
+  /** Ends the thread (done, or the import failed or was cancelled). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.terminated ??= this.worker.terminate();
+    await this.terminated;
+  }
+}

@@ -1,0 +1,75 @@
+import { parentPort } from 'node:worker_threads';
+import { Database } from '../db/connection';
+import { toErrorShape } from '../error-shape';
+import { countInsertedFacts, insertedCountsOf, replaceInsertedFacts } from '../statistics/maintained/inserted-facts';
+import { createMissingIndexes } from './raw-copy';
+import { stagedStatisticsTables, type StatisticsThreadCommand, type StatisticsThreadMessage, type StatisticsThreadStart } from './statistics-protocol';
+
+const send = (message: StatisticsThreadMessage) => parentPort!.postMessage(message);
+
+/**
+ * Computes the statistics of the staged applications after `after` into `db`, a database of its own with the staging
+ * attached as `staging` (read only): the tables made as the staging has them (its schema, its indexes), so that
+ * every name the statistics code does not qualify finds the staged applications, histories, companies and stages in
+ * the attachment and the statistics tables in main. `read` is called once nothing more is read from the staging
+ * (detached). The same code as a staging's own settle (owed-derived.ts settleDerivedData, storeInsertedStatistics),
+ * on empty tables, as the staging's are before it: test/imports/statistics-thread.test.ts compares the two.
+ */
+export function storeStagedStatistics(db: Database, after: number, indexes: readonly { name: string; sql: string }[], read: () => void = () => undefined): void {
+  // Deferred transactions (better-sqlite3's own): an IMMEDIATE one would reserve the attached staging too.
+  const counts = db.sqlite.transaction(() => {
+    const schema = db
+      .sql(`SELECT sql FROM staging.sqlite_master WHERE tbl_name IN (${stagedStatisticsTables.map(() => '?').join(', ')}) AND sql IS NOT NULL ORDER BY type DESC`)
+      .pluck()
+      .all(...stagedStatisticsTables) as string[];
+    for (const statement of schema) db.sqlite.exec(statement);
+    const counts = insertedCountsOf(db);
+    if (counts) replaceInsertedFacts(db, after, counts);
+    return counts;
+  })();
+  db.statements.clear();
+  db.sqlite.prepare(`DETACH DATABASE staging`).run();
+  read();
+  db.sqlite.transaction(() => {
+    if (counts) countInsertedFacts(db, after, counts);
+    createMissingIndexes(db, indexes);
+  })();
+}
+
+/**
+ * The thread side of statistics-thread.ts: opens its own file, waits for the staging's current stages to be
+ * settled, then computes the statistics (storeStagedStatistics), telling the import when it may write its staging
+ * again and when the file is complete.
+ */
+export function runStatisticsThread(start: StatisticsThreadStart): void {
+  let db: Database | undefined;
+  const close = () => {
+    db?.statements.clear();
+    if (db?.sqlite.open) db.sqlite.close();
+  };
+  try {
+    db = new Database(start.statisticsFile, { nativeBinding: start.nativeBinding });
+    // Nobody else writes it and a failure throws it away: as the staging, no journal on disk, no syncing.
+    db.sqlite.pragma('journal_mode = MEMORY');
+    db.sqlite.pragma('synchronous = OFF');
+    db.sqlite.pragma('temp_store = MEMORY');
+    db.sqlite.pragma('cache_size = -64000');
+  } catch (error) {
+    close();
+    send({ type: 'failed', error: toErrorShape(error) });
+    return;
+  }
+  parentPort!.once('message', (command: StatisticsThreadCommand) => {
+    try {
+      // Attached only now: the staging's connection wrote until the command (its rollback journal in memory, a
+      // reader's lock would have refused its commit).
+      db!.sqlite.prepare(`ATTACH DATABASE ? AS staging`).run(start.stagingFile);
+      storeStagedStatistics(db!, command.after, command.indexes, () => send({ type: 'read' }));
+      close();
+      send({ type: 'settled' });
+    } catch (error) {
+      close();
+      send({ type: 'failed', error: toErrorShape(error) });
+    }
+  });
+}

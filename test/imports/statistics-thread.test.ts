@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { syncedTables } from '../../src-main/db/schema';
+import { importFile, type ImportObserver } from '../../src-main/imports/run';
+import { openStillApp } from '../support/still-app';
+import type { TempApp } from '../support/temp-app';
+import { derivedData } from '../sync/support/derived';
+import { fingerprint, upload } from './support/files';
+import { idLabels } from './support/labelled-rows';
+
+/**
+ * An import's staged statistics are computed in a thread of their own, into a file of its own, while the import's
+ * thread writes the full-text rows and builds the indexes its copy transfers (src-main/imports/statistics-thread.ts,
+ * staging.ts `settle`). The same file imported with that thread and with the statistics settled in the import's
+ * thread must write the same rows, log, clocks and derived data (statistics table by table), into a database that
+ * has applications (the copy by columns) and into an empty one (the first import's transfer, statistics_facts from
+ * the thread's file); a failure of the thread refuses the import with nothing written; no file is left behind.
+ */
+
+const apps: TempApp[] = [];
+afterEach(() => {
+  for (const app of apps.splice(0)) app.close();
+});
+
+async function open(withApplication: boolean): Promise<TempApp> {
+  const app = await openStillApp();
+  apps.push(app);
+  if (withApplication) await app.api.invoke('applications.create', { companyName: 'Company 3', position: 'Engineer 3', tags: ['remote'] });
+  return app;
+}
+
+const statuses = ['Applied', 'Interview', 'Rejected', 'Offer', 'No answer', ''];
+
+/** Histories, sources, salaries, work modes, skills and tags enough to fill every kind of count. */
+function trackerCsv(rows: number): string {
+  const lines = ['Company,Position,Applied on,Status,Response date,Source,Salary,Work mode,Required skills,Tags,Notes'];
+  for (let index = 0; index < rows; index += 1) {
+    const day = String(1 + (index % 27)).padStart(2, '0');
+    const month = String(1 + (index % 12)).padStart(2, '0');
+    const status = statuses[index % statuses.length];
+    lines.push(
+      [
+        `Company ${index % 17}`,
+        `Engineer ${index % 13}`,
+        index % 50 === 7 ? '' : `2024-${month}-${day}`,
+        status,
+        status && index % 2 === 0 ? `2024-${month}-${day}` : '',
+        ['LinkedIn', 'Indeed', 'Referral', ''][index % 4],
+        ['"50 000 - 60 000 €"', '45k', '', '70000'][index % 4],
+        ['Remote', 'Hybrid', '', 'On-site'][index % 4],
+        `"${['TypeScript;SQL', 'Go', '', 'SQL;Rust;Go'][index % 4]}"`,
+        `"${['remote;urgent', 'Remote', '', 'URGENT'][index % 4]}"`,
+        index % 5 === 0 ? 'Said yes, then no' : '',
+      ].join(','),
+    );
+  }
+  return lines.join('\n');
+}
+
+function contents(app: TempApp): Record<string, unknown[]> {
+  const { sqlite } = app.context.db;
+  const { label, dump } = idLabels(sqlite);
+  const written: Record<string, unknown[]> = {};
+  for (const table of syncedTables) written[table] = dump(`SELECT * FROM ${table} ORDER BY rowid`);
+  written.change_log = dump(`SELECT * FROM change_log ORDER BY seq`);
+  written.row_clocks = dump(`SELECT * FROM row_clocks ORDER BY row_id`).sort();
+  for (const [name, rows] of Object.entries(derivedData(app.context.db))) written[name] = rows.map((row) => label(JSON.stringify(row)));
+  written.search = dump(`SELECT rowid, * FROM applications_fts WHERE applications_fts MATCH 'engineer OR remote' ORDER BY rowid`);
+  return written;
+}
+
+/** The staging's files (the staging and the statistics thread's) left in the data directory. */
+const leftovers = (app: TempApp) => fs.readdirSync(app.context.dataDir).filter((name) => name.startsWith('.import-staging'));
+
+async function importInto(csv: string, observer: ImportObserver, withApplication = true) {
+  const app = await open(withApplication);
+  const before = fingerprint(app);
+  const outcome = await importFile(app.context, { source: upload(csv, 'tracker.csv'), options: { skipInvalidRows: true } }, { checkThread: false, ...observer }).then(
+    ({ backup: _backup, ...result }) => ({ result, error: null }),
+    (error: { code?: string; message: string }) => ({ result: null, error }),
+  );
+  return { app, before, ...outcome };
+}
+
+describe('an import whose statistics are computed in a thread of their own', () => {
+  for (const withApplication of [true, false]) {
+    it(`writes the same rows, log, clocks and statistics as the import's own settle (${withApplication ? 'copied by columns' : 'a first import, transferred'})`, async () => {
+      const csv = trackerCsv(2_500);
+      const inThread = await importInto(csv, { statisticsThread: true }, withApplication);
+      const here = await importInto(csv, { statisticsThread: false }, withApplication);
+      expect(inThread.error).toBeNull();
+      expect(inThread.result).toEqual(here.result);
+      const written = contents(inThread.app);
+      const expected = contents(here.app);
+      expect(written.facts.length).toBeGreaterThanOrEqual(2_500);
+      for (const table of ['cells', 'skillMonths', 'monthCells', 'search'] as const) expect(written[table].length).toBeGreaterThan(10);
+      for (const table of Object.keys(expected)) expect(written[table], table).toEqual(expected[table]);
+      expect(leftovers(inThread.app)).toEqual([]);
+    });
+  }
+
+  it('refuses the import, writing nothing and leaving no file, when the thread fails', async () => {
+    const csv = trackerCsv(2_500);
+    // A heap too small for the thread to start in: V8 stops it, as it would a thread that failed along the way.
+    const failed = await importInto(csv, { statisticsThread: true, statisticsThreadLimits: { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 } });
+    expect(failed.error).not.toBeNull();
+    expect(fingerprint(failed.app)).toBe(failed.before);
+    expect(leftovers(failed.app)).toEqual([]);
+  });
+});
