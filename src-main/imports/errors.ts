@@ -12,6 +12,7 @@ export type ImportFailure =
   | 'too_many_rows'
   | 'too_many_cells'
   | 'too_large_to_check'
+  | 'too_large_to_settle'
   | 'too_many_parts'
   | 'part_too_large'
   | 'empty_file'

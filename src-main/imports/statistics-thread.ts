@@ -1,6 +1,7 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { AppError } from '../../src-shared/errors';
 import { launchWorker } from '../jobs/launch';
+import { importError } from './errors';
 import type { StatisticsThreadCommand, StatisticsThreadMessage, StatisticsThreadStart } from './statistics-protocol';
 
 /**
@@ -30,7 +31,9 @@ export class StatisticsThread {
       this.arrived.push(message);
       this.wake?.();
     });
-    this.worker.on('error', fail);
+    // Out of memory (V8 stops the thread): the import is refused as too large, in the user's language, as the
+    // check thread refuses a file it cannot hold (check-thread.ts).
+    this.worker.on('error', (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLargeToSettle(error) : error));
     this.worker.on('exit', (code) => {
       if (!this.stopped) fail(new Error(`The thread computing the import's statistics stopped (exit code ${code}).`));
     });
@@ -68,4 +71,8 @@ export class StatisticsThread {
     this.terminated ??= this.worker.terminate();
     await this.terminated;
   }
+}
+
+function tooLargeToSettle(error: Error) {
+  return importError('TOO_LARGE', 'too_large_to_settle', `The import is too large for the memory set aside to compute its statistics; split the file to import it (${error.message})`);
 }

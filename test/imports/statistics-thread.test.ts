@@ -103,7 +103,7 @@ describe('an import whose statistics are computed in a thread of their own', () 
     const csv = trackerCsv(2_500);
     // A heap too small for the thread to start in: V8 stops it, as it would a thread that failed along the way.
     const failed = await importInto(csv, { statisticsThread: true, statisticsThreadLimits: { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 } });
-    expect(failed.error).not.toBeNull();
+    expect(failed.error).toMatchObject({ code: 'TOO_LARGE', details: { reason: 'too_large_to_settle' } });
     expect(fingerprint(failed.app)).toBe(failed.before);
     expect(leftovers(failed.app)).toEqual([]);
   });

@@ -86,6 +86,7 @@ export default {
     too_many_rows: '{{fileName}} has more than {{limit}} rows. Split it into smaller files to import it.',
     too_many_cells: '{{fileName}} has more than {{limit}} cells. Split it into smaller files to import it.',
     too_large_to_check: '{{fileName}} is too large to be checked in the memory set aside for it. Split it into smaller files to import it.',
+    too_large_to_settle: 'This import is too large for the memory set aside to compute its statistics. Nothing was imported: split the file into smaller files to import it.',
     too_many_parts: '{{fileName}} is made of {{parts}} parts; a workbook of at most {{limit}} can be read.',
     unknown_custom_field: 'The column “{{column}}” is mapped to a custom field that no longer exists. Choose again what it becomes.',
     part_too_large: 'A part of {{fileName}} ({{part}}) unpacks to more than {{limit}}: the file is refused before it fills the memory.',

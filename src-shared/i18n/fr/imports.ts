@@ -84,6 +84,7 @@ export default {
     too_many_rows: '{{fileName}} a plus de {{limit}} lignes. Découpez-le en fichiers plus petits pour l’importer.',
     too_many_cells: '{{fileName}} a plus de {{limit}} cellules. Découpez-le en fichiers plus petits pour l’importer.',
     too_large_to_check: '{{fileName}} est trop grand pour être vérifié dans la mémoire qui lui est réservée. Découpez-le en fichiers plus petits pour l’importer.',
+    too_large_to_settle: 'Cette importation est trop grande pour la mémoire réservée au calcul de ses statistiques. Rien n’a été importé : découpez le fichier en fichiers plus petits pour l’importer.',
     too_many_parts: '{{fileName}} est fait de {{parts}} parties ; un classeur d’au plus {{limit}} peut être lu.',
     unknown_custom_field: 'La colonne « {{column}} » correspond à un champ personnalisé qui n’existe plus. Choisissez à nouveau ce qu’elle devient.',
     part_too_large: 'Une partie de {{fileName}} ({{part}}) se décompresse en plus de {{limit}} : le fichier est refusé avant de remplir la mémoire.',
