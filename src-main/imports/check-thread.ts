@@ -1,7 +1,7 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { ImportField } from '../../src-shared/contract';
-import { AppError } from '../../src-shared/errors';
 import { launchWorker } from '../jobs/launch';
+import { ThreadInbox } from '../jobs/thread-inbox';
 import { importError } from './errors';
 import { decodeBatch } from './check-wire';
 import type { CheckOutcome, CheckThreadCommand, CheckThreadMessage, CheckThreadStart, StagedRow } from './check-protocol';
@@ -40,10 +40,7 @@ function tooLargeToCheck(fileName: string, error: Error) {
  */
 export class CheckThread {
   private readonly worker: Worker;
-  private readonly arrived: CheckThreadMessage[] = [];
-  private wake: (() => void) | null = null;
-  private failure: Error | undefined;
-  private stopped = false;
+  private readonly inbox: ThreadInbox<CheckThreadMessage>;
 
   /**
    * `file`: its name, for errors, and its size, which sets the thread's heap limit (`checkThreadLimits`, which
@@ -51,36 +48,19 @@ export class CheckThread {
    */
   constructor(start: Omit<CheckThreadStart, 'role'>, file: { fileName: string; bytes: number }, limits: ResourceLimits = checkThreadLimits(file.bytes)) {
     this.worker = launchWorker({ role: 'import-check', ...start } satisfies CheckThreadStart, limits);
-    const fail = (error: Error) => {
-      this.failure ??= error;
-      this.wake?.();
-    };
-    this.worker.on('message', (message: CheckThreadMessage) => {
-      this.arrived.push(message);
+    this.inbox = new ThreadInbox<CheckThreadMessage>(this.worker, {
+      errorOf: (error) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLargeToCheck(file.fileName, error) : error),
+      stoppedEarly: (code) => `The thread checking the import's rows stopped (exit code ${code}).`,
       // Its last message: every batch was sent (they wait here), so its heap goes now, before the import writes the
       // last batches and settles the derived data (seconds, the import's peak of memory).
-      if (message.type === 'checked') void this.stop();
-      this.wake?.();
-    });
-    this.worker.on('error', (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLargeToCheck(file.fileName, error) : error));
-    this.worker.on('exit', (code) => {
-      if (!this.stopped) fail(new Error(`The thread checking the import's rows stopped (exit code ${code}).`));
+      onMessage: (message) => {
+        if (message.type === 'checked') void this.stop();
+      },
     });
   }
 
-  /** The thread's next message in order; its failure (reported or a crash) as an error. */
-  private async next(): Promise<Exclude<CheckThreadMessage, { type: 'failed' }>> {
-    while (this.arrived.length === 0) {
-      if (this.failure) throw this.failure;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = null;
-    }
-    const message = this.arrived.shift()!;
-    if (message.type === 'failed') {
-      const { code, message: text, issues, details } = message.error;
-      throw new AppError(code, text, { issues, details });
-    }
-    return message;
+  private next() {
+    return this.inbox.next();
   }
 
   /**
@@ -145,12 +125,8 @@ export class CheckThread {
     return this.outcomeOf;
   }
 
-  private terminated: Promise<unknown> | undefined;
-
   /** Ends the thread (done, or the import failed or was cancelled). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.terminated ??= this.worker.terminate();
-    await this.terminated;
+  stop(): Promise<void> {
+    return this.inbox.stop();
   }
 }

@@ -1,6 +1,6 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import { AppError } from '../../src-shared/errors';
 import { launchWorker } from '../jobs/launch';
+import { ThreadInbox } from '../jobs/thread-inbox';
 import { importError } from './errors';
 import type { StatisticsThreadCommand, StatisticsThreadMessage, StatisticsThreadStart } from './statistics-protocol';
 
@@ -14,28 +14,16 @@ import type { StatisticsThreadCommand, StatisticsThreadMessage, StatisticsThread
  */
 export class StatisticsThread {
   private readonly worker: Worker;
-  private readonly arrived: StatisticsThreadMessage[] = [];
-  private wake: (() => void) | null = null;
-  private failure: Error | undefined;
-  private stopped = false;
-  private terminated: Promise<unknown> | undefined;
+  private readonly inbox: ThreadInbox<StatisticsThreadMessage>;
 
   /** Started ahead of `settle`, so that the thread's start overlaps the staging's last writes. */
   constructor(start: Omit<StatisticsThreadStart, 'role'>, limits?: ResourceLimits) {
     this.worker = launchWorker({ role: 'import-statistics', ...start } satisfies StatisticsThreadStart, limits);
-    const fail = (error: Error) => {
-      this.failure ??= error;
-      this.wake?.();
-    };
-    this.worker.on('message', (message: StatisticsThreadMessage) => {
-      this.arrived.push(message);
-      this.wake?.();
-    });
-    // Out of memory (V8 stops the thread): the import is refused as too large, in the user's language, as the
-    // check thread refuses a file it cannot hold (check-thread.ts).
-    this.worker.on('error', (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLargeToSettle(error) : error));
-    this.worker.on('exit', (code) => {
-      if (!this.stopped) fail(new Error(`The thread computing the import's statistics stopped (exit code ${code}).`));
+    this.inbox = new ThreadInbox<StatisticsThreadMessage>(this.worker, {
+      // Out of memory (V8 stops the thread): the import is refused as too large, in the user's language, as the
+      // check thread refuses a file it cannot hold (check-thread.ts).
+      errorOf: (error) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLargeToSettle(error) : error),
+      stoppedEarly: (code) => `The thread computing the import's statistics stopped (exit code ${code}).`,
     });
   }
 
@@ -52,24 +40,13 @@ export class StatisticsThread {
   }
 
   private async next(expected: 'read' | 'settled'): Promise<void> {
-    while (this.arrived.length === 0) {
-      if (this.failure) throw this.failure;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = null;
-    }
-    const message = this.arrived.shift()!;
-    if (message.type === 'failed') {
-      const { code, message: text, issues, details } = message.error;
-      throw new AppError(code, text, { issues, details });
-    }
+    const message = await this.inbox.next();
     if (message.type !== expected) throw new Error(`The import's statistics thread sent ${message.type} instead of ${expected}.`);
   }
 
   /** Ends the thread (done, or the import failed or was cancelled). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.terminated ??= this.worker.terminate();
-    await this.terminated;
+  stop(): Promise<void> {
+    return this.inbox.stop();
   }
 }
 

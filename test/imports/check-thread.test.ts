@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncedTables } from '../../src-main/db/schema';
 import { importFile, type ImportObserver } from '../../src-main/imports/run';
 import { openStillApp } from '../support/still-app';
 import type { TempApp } from '../support/temp-app';
-import { derivedData } from '../sync/support/derived';
 import { fingerprint, upload } from './support/files';
-import { idLabels } from './support/labelled-rows';
+import { writtenTables } from './support/labelled-rows';
 
 /**
  * A large file's rows are read, planned and checked in a thread of their own while the import stages them
@@ -64,13 +62,7 @@ function trackerCsv(rows: number, errorsFrom = Infinity, dates: (day: string, mo
 
 /** Every table the import writes and its summary, ids replaced by their table and row number (ids are random). */
 function contents({ app, result }: { app: TempApp; result: unknown }): Record<string, unknown[]> {
-  const { sqlite } = app.context.db;
-  const { label, dump } = idLabels(sqlite);
-  const written: Record<string, unknown[]> = {};
-  for (const table of syncedTables) written[table] = dump(`SELECT * FROM ${table} ORDER BY rowid`);
-  written.change_log = dump(`SELECT * FROM change_log ORDER BY seq`);
-  written.row_clocks = dump(`SELECT * FROM row_clocks ORDER BY row_id`).sort();
-  for (const [name, rows] of Object.entries(derivedData(app.context.db))) written[name] = rows.map((row) => label(JSON.stringify(row)));
+  const { written, label } = writtenTables(app.context.db);
   // The summary names applications by id: labelled the same way.
   written.summary = [label(JSON.stringify(result))];
   return written;

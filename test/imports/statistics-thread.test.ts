@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncedTables } from '../../src-main/db/schema';
 import { importFile, type ImportObserver } from '../../src-main/imports/run';
 import { openStillApp } from '../support/still-app';
 import type { TempApp } from '../support/temp-app';
-import { derivedData } from '../sync/support/derived';
 import { fingerprint, upload } from './support/files';
-import { idLabels } from './support/labelled-rows';
+import { writtenTables } from './support/labelled-rows';
 
 /**
  * An import's staged statistics are computed in a thread of their own, into a file of its own, while the import's
@@ -58,13 +56,7 @@ function trackerCsv(rows: number): string {
 }
 
 function contents(app: TempApp): Record<string, unknown[]> {
-  const { sqlite } = app.context.db;
-  const { label, dump } = idLabels(sqlite);
-  const written: Record<string, unknown[]> = {};
-  for (const table of syncedTables) written[table] = dump(`SELECT * FROM ${table} ORDER BY rowid`);
-  written.change_log = dump(`SELECT * FROM change_log ORDER BY seq`);
-  written.row_clocks = dump(`SELECT * FROM row_clocks ORDER BY row_id`).sort();
-  for (const [name, rows] of Object.entries(derivedData(app.context.db))) written[name] = rows.map((row) => label(JSON.stringify(row)));
+  const { written, dump } = writtenTables(app.context.db);
   written.search = dump(`SELECT rowid, * FROM applications_fts WHERE applications_fts MATCH 'engineer OR remote' ORDER BY rowid`);
   return written;
 }
