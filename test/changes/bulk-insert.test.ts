@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settleDerivedData } from '../../src-main/changes/owed-derived';
 import { syncedTables } from '../../src-main/db/schema';
 import { importFile } from '../../src-main/imports/run';
+import { closedAfterEach } from '../support/closed-after-each';
 import { openStillApp } from '../support/still-app';
 import type { TempApp } from '../support/temp-app';
 import { upload } from '../imports/support/files';
@@ -14,17 +15,8 @@ import { derivedData, rebuiltDerivedData } from '../sync/support/derived';
  * (ids told apart by their row order: ids are random), then the derived data with a rebuild from the rows.
  */
 
-const apps: TempApp[] = [];
-afterEach(() => {
-  for (const app of apps.splice(0)) app.close();
-});
-
 /** A still app (test/support/still-app.ts), closed after the test. */
-async function open(): Promise<TempApp> {
-  const app = await openStillApp();
-  apps.push(app);
-  return app;
-}
+const open = closedAfterEach(openStillApp);
 
 const header = [
   'Company',

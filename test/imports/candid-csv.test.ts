@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { createApplicationInput } from '../../src-shared/contract';
+import { closedAfterEach } from '../support/closed-after-each';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { listAll, upload } from './support/files';
 
@@ -10,16 +11,7 @@ import { listAll, upload } from './support/files';
  * Candid's own CSV export, read back by the import into another database: someone moving to a new computer without
  * sync, or keeping a spreadsheet copy, finds every field of their applications again, in either language.
  */
-const apps: TempApp[] = [];
-afterEach(() => {
-  for (const app of apps.splice(0)) app.close();
-});
-
-async function open(): Promise<TempApp> {
-  const app = await openTempApp();
-  apps.push(app);
-  return app;
-}
+const open = closedAfterEach(() => openTempApp());
 
 const full: z.input<typeof createApplicationInput> = {
   companyName: 'Acme',

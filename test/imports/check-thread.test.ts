@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFile, type ImportObserver } from '../../src-main/imports/run';
+import { closedAfterEach } from '../support/closed-after-each';
 import { openStillApp } from '../support/still-app';
 import type { TempApp } from '../support/temp-app';
 import { fingerprint, upload } from './support/files';
@@ -12,15 +13,11 @@ import { writtenTables } from './support/labelled-rows';
  * same files with the same errors (counted over the whole file). Each file spans several batches of rows.
  */
 
-const apps: TempApp[] = [];
-afterEach(() => {
-  for (const app of apps.splice(0)) app.close();
-});
+const openStill = closedAfterEach(openStillApp);
 
 /** A still app (test/support/still-app.ts), closed after the test. */
 async function open(): Promise<TempApp> {
-  const app = await openStillApp();
-  apps.push(app);
+  const app = await openStill();
   await app.api.invoke('customFields.create', { name: 'Signing bonus', kind: 'number' });
   await app.api.invoke('customFields.create', { name: 'Found through', kind: 'choice', choices: ['Referral', 'Job board'] });
   await app.api.invoke('applications.create', { companyName: 'Company 3', position: 'Engineer 3', tags: ['remote'] });

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncedTables } from '../../src-main/db/schema';
 import { importFile } from '../../src-main/imports/run';
 import { ImportStaging } from '../../src-main/imports/staging';
+import { closedAfterEach } from '../support/closed-after-each';
 import { openStillApp } from '../support/still-app';
 import type { TempApp } from '../support/temp-app';
 import { fingerprint, upload } from './support/files';
@@ -15,16 +16,7 @@ import { idLabels } from './support/labelled-rows';
  * checked by the copy.
  */
 
-const apps: TempApp[] = [];
-afterEach(() => {
-  for (const app of apps.splice(0)) app.close();
-});
-
-async function open(): Promise<TempApp> {
-  const app = await openStillApp();
-  apps.push(app);
-  return app;
-}
+const open = closedAfterEach(openStillApp);
 
 const statuses = ['Applied', 'Interview', 'Rejected', 'Offer', 'No answer', ''];
 const tagSets = ['remote;urgent', 'Remote', 'paris, lyon', '', 'URGENT;remote;remote'];

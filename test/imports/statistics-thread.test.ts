@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFile, type ImportObserver } from '../../src-main/imports/run';
+import { closedAfterEach } from '../support/closed-after-each';
 import { openStillApp } from '../support/still-app';
 import type { TempApp } from '../support/temp-app';
 import { fingerprint, upload } from './support/files';
@@ -15,14 +16,10 @@ import { writtenTables } from './support/labelled-rows';
  * the thread's file); a failure of the thread refuses the import with nothing written; no file is left behind.
  */
 
-const apps: TempApp[] = [];
-afterEach(() => {
-  for (const app of apps.splice(0)) app.close();
-});
+const openStill = closedAfterEach(openStillApp);
 
 async function open(withApplication: boolean): Promise<TempApp> {
-  const app = await openStillApp();
-  apps.push(app);
+  const app = await openStill();
   if (withApplication) await app.api.invoke('applications.create', { companyName: 'Company 3', position: 'Engineer 3', tags: ['remote'] });
   return app;
 }
