@@ -29,15 +29,17 @@ const lastCounted = new WeakMap<Database, CountedTotal>();
  * row (`total_changes()`, which never goes back, not even on a rollback) nor another committed (`data_version`:
  * a job's worker, a restore). Both are read before the count, so a commit landing while it runs leaves a state that
  * no later call matches. Only the last total is kept: a different search counts as before. Inside a transaction
- * nothing is kept, since what it wrote may still be rolled back.
+ * nothing is kept, since what it wrote may still be rolled back. `count` is given the state read (null inside a
+ * transaction), for what it keeps itself until the next write (counted-rows.ts).
  */
-export function countOnceUntilWritten(db: Database, where: SqlWhere, count: () => number): number {
-  if (db.sqlite.inTransaction) return count();
+export function countOnceUntilWritten(db: Database, where: SqlWhere, count: (generation: WriteGeneration | null) => number): number {
+  if (db.sqlite.inTransaction) return count(null);
   const key = JSON.stringify([where.clauses, where.params]);
-  const { changes, version } = writeGeneration(db);
+  const generation = writeGeneration(db);
+  const { changes, version } = generation;
   const last = lastCounted.get(db);
   if (last && last.key === key && last.changes === changes && last.version === version) return last.total;
-  const total = count();
+  const total = count(generation);
   lastCounted.set(db, { key, changes, version, total });
   return total;
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection';
-import { writeGeneration, type WriteGeneration } from './count-memo';
+import type { WriteGeneration } from './count-memo';
 
 /** What a connection knows of its live rows since the last write. */
 interface LiveRows extends WriteGeneration {
@@ -26,14 +26,19 @@ const rowsCountedBeforeReading = (top: number) => top / 4;
 /**
  * How many of a search's matches the list counts: the live rows with the archived flag asked for (null: any). Counted
  * in memory from the flags of the live rows when the connection holds them, else in SQL by `countInSql`. The flags
- * are kept until this connection changes a row (`total_changes()`) or another commits (`data_version`), both read
- * before the flags, as count-memo.ts does. Inside a transaction neither is read nor kept: what it wrote may still be
- * rolled back.
+ * are kept until this connection changes a row (`total_changes()`) or another commits (`data_version`): the
+ * `generation` count-memo.ts read before the count, null inside a transaction, where nothing is kept (what it wrote
+ * may still be rolled back).
  */
-export function countSearchMatches(db: Database, archived: number | null, matchesOf: () => readonly number[], countInSql: () => number): number {
+export function countSearchMatches(
+  db: Database,
+  generation: WriteGeneration | null,
+  archived: number | null,
+  matchesOf: () => readonly number[],
+  countInSql: () => number,
+): number {
   const wanted = archived === null ? null : archived === 0 ? 1 : archived === 1 ? 2 : undefined;
-  if (db.sqlite.inTransaction || wanted === undefined) return countInSql();
-  const generation = writeGeneration(db);
+  if (generation === null || wanted === undefined) return countInSql();
   let kept = liveRowsByConnection.get(db);
   if (!kept || kept.changes !== generation.changes || kept.version !== generation.version) {
     kept = { ...generation, flags: null, countedInSql: 0 };

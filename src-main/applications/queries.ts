@@ -21,7 +21,7 @@ import { withNameKeyFunction } from '../shared/name-match';
 import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
 import { countFromCells, countRows, searchBoxWhere } from './count';
-import { countOnceUntilWritten } from './count-memo';
+import { countOnceUntilWritten, type WriteGeneration } from './count-memo';
 import { countSearchMatches } from './counted-rows';
 import { applicationWhere, textMatchClause, type SqlWhere } from './filters';
 import { inOneRead } from './one-read';
@@ -153,7 +153,8 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
       : matches
         ? readRows({ sql: seqs.sql.replace(textMatchClause, inMatchesReadClause), params: withTextParam(where, seqs.params, [matches.json]) })
         : readRows(seqs);
-  const countSearch = () => (search ? countSearchMatches(db, search.archived, () => matchesOf().seqs, () => countRows(db, where)) : countRows(db, where));
+  const countSearch = (generation: WriteGeneration | null) =>
+    search ? countSearchMatches(db, generation, search.archived, () => matchesOf().seqs, () => countRows(db, where)) : countRows(db, where);
   const total = countFromCells(db, filtersOf(input)) ?? countOnceUntilWritten(db, where, countSearch);
   const tags = tagsByApplication(db, rows.map((row) => row.id));
   const nextSteps = nextStepsByApplication(db, rows.map((row) => row.id));
