@@ -11,6 +11,11 @@ export function writeGeneration(db: Database): WriteGeneration {
   return db.sql('SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version').get() as WriteGeneration;
 }
 
+/** The write generation, or null inside a transaction: what it wrote may still be rolled back, so nothing is kept. */
+export function generationOutsideTransaction(db: Database): WriteGeneration | null {
+  return db.sqlite.inTransaction ? null : writeGeneration(db);
+}
+
 /** The last total a connection counted row by row, and the state of the database it was counted in. */
 interface CountedTotal {
   key: string;
@@ -32,10 +37,14 @@ const lastCounted = new WeakMap<Database, CountedTotal>();
  * nothing is kept, since what it wrote may still be rolled back. `count` is given the state read (null inside a
  * transaction), for what it keeps itself until the next write (counted-rows.ts).
  */
-export function countOnceUntilWritten(db: Database, where: SqlWhere, count: (generation: WriteGeneration | null) => number): number {
-  if (db.sqlite.inTransaction) return count(null);
+export function countOnceUntilWritten(
+  db: Database,
+  where: SqlWhere,
+  count: (generation: WriteGeneration | null) => number,
+  generation: WriteGeneration | null = generationOutsideTransaction(db),
+): number {
+  if (generation === null) return count(null);
   const key = JSON.stringify([where.clauses, where.params]);
-  const generation = writeGeneration(db);
   const { changes, version } = generation;
   const last = lastCounted.get(db);
   if (last && last.key === key && last.changes === changes && last.version === version) return last.total;

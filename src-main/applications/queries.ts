@@ -21,7 +21,7 @@ import { withNameKeyFunction } from '../shared/name-match';
 import { categoryRankSql } from '../stages/lookup';
 import { tagsOf } from '../tags/assign';
 import { countFromCells, countRows, searchBoxWhere } from './count';
-import { countOnceUntilWritten, type WriteGeneration } from './count-memo';
+import { countOnceUntilWritten, generationOutsideTransaction, type WriteGeneration } from './count-memo';
 import { countSearchMatches } from './counted-rows';
 import { applicationWhere, textMatchClause, type SqlWhere } from './filters';
 import { inOneRead } from './one-read';
@@ -137,8 +137,10 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
     ? seqsAfterCursor(source, where, key, direction, cursor, input.limit)
     : { sql: `SELECT a.seq FROM ${source} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...where.params, input.limit, offset] };
   const search = custom ? null : searchBoxWhere(db, where);
+  // Read once for the matches and the count: a write between them would otherwise keep matches of another state.
+  const generation = search ? generationOutsideTransaction(db) : null;
   let matches: TextMatches | undefined;
-  const matchesOf = () => (matches ??= readTextMatches(db, search!.match));
+  const matchesOf = () => (matches ??= readTextMatches(db, search!.match, generation));
   const pageByMatches = search !== null && !cursor && indexedSortKeys.has(key) && matchesOf().seqs.length >= matchesPerPageRow * (offset + input.limit);
   const readRows = (page: Statement) =>
     db.sql(`SELECT ${summaryColumnsSql}, ${key} AS sort_key ${fromSql} WHERE a.seq IN (${page.sql}) ORDER BY ${order}`).all(...page.params) as (SummaryRow & {
@@ -153,9 +155,12 @@ export function listApplications(db: Database, input: ParsedInput<'applications.
       : matches
         ? readRows({ sql: seqs.sql.replace(textMatchClause, inMatchesReadClause), params: withTextParam(where, seqs.params, [matches.json]) })
         : readRows(seqs);
+  // Within stages the count walks the stages' rows, each tested against the matches read (not read again by FTS5).
+  const countInSql = () =>
+    search?.stageIds ? countRows(db, { clauses: where.clauses.map((clause) => (clause === textMatchClause ? inMatchesReadClause : clause)), params: withTextParam(where, where.params, [matchesOf().json]) }) : countRows(db, where);
   const countSearch = (generation: WriteGeneration | null) =>
-    search ? countSearchMatches(db, generation, search.archived, () => matchesOf().seqs, () => countRows(db, where)) : countRows(db, where);
-  const total = countFromCells(db, filtersOf(input)) ?? countOnceUntilWritten(db, where, countSearch);
+    search ? countSearchMatches(db, generation, search.archived, search.stageIds, () => matchesOf().seqs, countInSql) : countRows(db, where);
+  const total = countFromCells(db, filtersOf(input)) ?? countOnceUntilWritten(db, where, countSearch, search ? generation : undefined);
   const tags = tagsByApplication(db, rows.map((row) => row.id));
   const nextSteps = nextStepsByApplication(db, rows.map((row) => row.id));
   const customValues = customValuesByApplication(db, rows.map((row) => row.id));

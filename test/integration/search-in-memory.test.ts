@@ -11,20 +11,21 @@ import { createApplication } from './support/fixtures';
  * A search's first page walked against its matches held in memory (text-matches.ts), and its total counted from the
  * live rows held in memory until something is written (counted-rows.ts), give what plain SQL gives: checked after
  * each kind of write (create, archive, unarchive, delete, restore, an update outside the write path, a commit of
- * another connection), for each archived filter, on the searches after the write counted in SQL and those counted
- * in memory once the live rows are read.
+ * another connection, a stage changed), for each archived filter, in the search box and in each board column (the
+ * same words within one stage), on the searches after the write counted in SQL and those counted in memory once the
+ * live rows are read.
  */
 describe('a search answered from its matches in memory', () => {
   const handle = useTempApp();
   const list = async (input: Record<string, unknown>) => (await handle.api.invoke('applications.list', input)) as ApplicationPage;
 
-  /** The page and total plain SQL gives for one word, as the list filtered them before any of this. */
-  function plainAnswer(db: Database, word: string, archived: boolean | 'all', limit: number) {
-    const where = `a.deleted_at IS NULL ${archived === 'all' ? '' : `AND a.archived = ${archived ? 1 : 0}`}
+  /** The page and total plain SQL gives for one word (within one stage, as a board column asks), as the list filtered them before any of this. */
+  function plainAnswer(db: Database, word: string, archived: boolean | 'all', limit: number, stageId?: string) {
+    const where = `a.deleted_at IS NULL ${archived === 'all' ? '' : `AND a.archived = ${archived ? 1 : 0}`} ${stageId ? 'AND a.stage_id = ?' : ''}
       AND a.seq IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH ?)`;
-    const match = `"${word}"*`;
-    const ids = db.sqlite.prepare(`SELECT a.id FROM applications a WHERE ${where} ORDER BY a.applied_on DESC NULLS LAST, a.seq DESC LIMIT ?`).pluck().all(match, limit);
-    const total = db.sqlite.prepare(`SELECT count(*) FROM applications a WHERE ${where}`).pluck().get(match);
+    const params = [...(stageId ? [stageId] : []), `"${word}"*`];
+    const ids = db.sqlite.prepare(`SELECT a.id FROM applications a WHERE ${where} ORDER BY a.applied_on DESC NULLS LAST, a.seq DESC LIMIT ?`).pluck().all(...params, limit);
+    const total = db.sqlite.prepare(`SELECT count(*) FROM applications a WHERE ${where}`).pluck().get(...params);
     return { ids, total };
   }
 
@@ -33,27 +34,27 @@ describe('a search answered from its matches in memory', () => {
     const seen = { pageInMemory: 0, pageFromMatchesRead: 0, liveRowsRead: 0 };
     const prototype = Object.getPrototypeOf(db.sqlite.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
     const original = prototype.all;
-    const originalGet = prototype.get;
     prototype.all = function (this: { source: string }, ...args: unknown[]) {
       if (this.source.includes('in_text_matches')) seen.pageInMemory += 1;
       if (this.source.includes('+a.seq IN (SELECT value FROM json_each(?))')) seen.pageFromMatchesRead += 1;
+      if (this.source.includes('seq * 4')) seen.liveRowsRead += 1;
       return original.apply(this, args);
     };
-    prototype.get = function (this: { source: string }, ...args: unknown[]) {
-      if (this.source.includes('seq * 4')) seen.liveRowsRead += 1;
-      return originalGet.apply(this, args);
-    };
-    return { seen, restore: () => Object.assign(prototype, { all: original, get: originalGet }) };
+    return { seen, restore: () => Object.assign(prototype, { all: original }) };
   }
 
   async function expectSameAsSql(words: string[]) {
+    const stageIds = handle.db.sqlite.prepare('SELECT id FROM stages WHERE deleted_at IS NULL ORDER BY position').pluck().all() as string[];
     // Three rounds: the first searches after a write count in SQL, the later ones from the live rows in memory.
     for (let round = 0; round < 3; round += 1) {
       for (const word of words) {
         for (const archived of [false, true, 'all'] as const) {
-          const page = await list({ text: word, archived, limit: 3 });
-          const plain = plainAnswer(handle.db, word, archived, 3);
-          expect({ word, archived, ids: page.items.map((item) => item.id), total: page.total }).toEqual({ word, archived, ...plain });
+          // The search box, then each board column: the same words within one stage.
+          for (const stageId of [undefined, ...stageIds]) {
+            const page = await list({ text: word, archived, limit: 3, ...(stageId ? { stageIds: [stageId] } : {}) });
+            const plain = plainAnswer(handle.db, word, archived, 3, stageId);
+            expect({ word, archived, stageId, ids: page.items.map((item) => item.id), total: page.total }).toEqual({ word, archived, stageId, ...plain });
+          }
         }
       }
     }
@@ -79,7 +80,11 @@ describe('a search answered from its matches in memory', () => {
       await handle.api.invoke('applications.restore', { ids: ids.slice(30, 45) });
       await handle.api.invoke('applications.unarchive', { ids: ids.slice(0, 10) });
       await expectSameAsSql(words);
+      const [first, second] = handle.db.sqlite.prepare('SELECT id FROM stages WHERE deleted_at IS NULL ORDER BY position LIMIT 2').pluck().all() as string[];
+      for (const id of ids.slice(200, 260)) await handle.api.invoke('applications.setStage', { id, stageId: second });
+      await expectSameAsSql(words);
       handle.db.sqlite.prepare('UPDATE applications SET archived = 1 WHERE id = ?').run(ids[100]);
+      handle.db.sqlite.prepare('UPDATE applications SET stage_id = ? WHERE id = ?').run(first, ids[201]);
       await expectSameAsSql(words);
       const other = new BetterSqlite3(path.join(handle.app.dir, databaseFileName));
       try {
