@@ -50,4 +50,52 @@ describe('the export reader', () => {
       await expect(allRows(reader.batches({ sql: `SELECT 1 AS one, 2 AS one`, params: [] }))).rejects.toThrow(/two columns named one/);
     });
   });
+
+  it('walks a query row by row, waiting after every batch and after the last rows, each row as batches gives it', async () => {
+    const select = applicationsTable({ archived: 'all' }, new Map()).select;
+    await withExportReader(app.context.db, async (reader) => {
+      const expected = (await allRows(reader.batches<ApplicationRow>(select))).map((row) => [row.id, row.position, row.company_name]);
+      expect(expected.length).toBeGreaterThan(3);
+      for (const size of [1, 2, 3, expected.length, expected.length + 1]) {
+        const walked: string[][] = [];
+        const waits: number[] = [];
+        await reader.walk<ApplicationRow>(
+          select,
+          size,
+          (row) => walked.push([row.id, row.position, row.company_name]),
+          async () => {
+            waits.push(walked.length);
+            await Promise.resolve();
+          },
+        );
+        expect(walked, `batches of ${size}`).toEqual(expected);
+        const boundaries = Array.from({ length: Math.ceil(expected.length / size) }, (_, index) => Math.min((index + 1) * size, expected.length));
+        expect(waits, `batches of ${size}`).toEqual(boundaries);
+      }
+      // Nothing to walk: no wait.
+      const waits: number[] = [];
+      await reader.walk({ sql: 'SELECT 1 AS one WHERE 0', params: [] }, 5, () => undefined, async () => void waits.push(0));
+      expect(waits).toEqual([]);
+    });
+  });
+
+  it('frees its connection when a row fails, for the next query of the export', async () => {
+    const select = applicationsTable({ archived: 'all' }, new Map()).select;
+    await withExportReader(app.context.db, async (reader) => {
+      let seen = 0;
+      const failing = reader.walk<ApplicationRow>(
+        select,
+        2,
+        () => {
+          seen += 1;
+          if (seen === 3) throw new Error('cell refused');
+        },
+        () => Promise.resolve(),
+      );
+      await expect(failing).rejects.toThrow('cell refused');
+      expect(seen).toBe(3);
+      const [row] = await allRows(reader.batches<{ one: number }>({ sql: 'SELECT 1 AS one', params: [] }));
+      expect(row.one).toBe(1);
+    });
+  });
 });
