@@ -95,7 +95,7 @@ export class HeldHistories {
   }
 
   /** Hands `emit` the stage history rows of `application`, oldest first, as stageHistoryTable gives them. */
-  rowsOf(application: Pick<ApplicationRow, 'seq' | 'id' | 'company_name' | 'position'>, emit: (row: StageEventRow) => void): void {
+  rowsOf(application: ApplicationRow, emit: (row: StageEventRow) => void): void {
     const { seq } = application;
     if (seq >= this.starts.length) return;
     for (let index = this.starts[seq]; index < this.ends[seq]; index += 1) {

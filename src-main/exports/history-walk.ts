@@ -25,11 +25,8 @@ export function historySourceFor(filters: ApplicationFilters): HistorySource {
   return narrowsBeyondArchived(filters) ? 'perBatch' : 'held';
 }
 
-/** What the walk keeps of each application written until its batch ends: what its history and the later sheets show. */
-export type WalkedApplication = Pick<ApplicationRow, 'seq' | 'id' | 'company_id' | 'company_name' | 'position' | 'applied_on'>;
-
 /** A batch's stage history rows, in order, handed to `emit`. */
-type BatchHistory = (batch: WalkedApplication[], emit: (row: StageEventRow) => void) => void;
+type BatchHistory = (batch: ApplicationRow[], emit: (row: StageEventRow) => void) => void;
 
 function perBatch(reader: ExportReader): BatchHistory {
   const eventsOf = reader.repeated<BatchStageEventRow>(stageEventsOfApplications);
@@ -74,27 +71,17 @@ export async function writeApplicationsWithHistory(
   const sheet = history(sheetColumns(stageEventColumns, context.labels));
   const write = tableRowWriter(sheet, stageEventColumns, context);
   const eventsOf = await batchHistory(reader, source);
-  // The batch holds these few texts of each application, not its row (all its columns, notes and description among
-  // them), which is garbage once written (ExportReader.walk).
-  let batch: WalkedApplication[] = [];
   const rows = await writeTableSheet(
     reader,
     workbook,
     applications,
     context,
-    {
-      add: ({ seq, id, company_id, company_name, position, applied_on }) => {
-        batch.push({ seq, id, company_id, company_name, position, applied_on });
-      },
-      batchWritten: async () => {
-        const written = batch;
-        batch = [];
-        companyCounts?.add(written);
-        interviewed?.add(written);
-        contacted?.add(written);
-        eventsOf(written, write);
-        await sheet.drained();
-      },
+    async (batch) => {
+      companyCounts?.add(batch);
+      interviewed?.add(batch);
+      contacted?.add(batch);
+      eventsOf(batch, write);
+      await sheet.drained();
     },
     size,
   );

@@ -86,32 +86,6 @@ export class ExportReader {
   }
 
   /**
-   * Hands `each` the rows of `query` in its order as they are read, and waits for `between` after every `size` rows
-   * (and after the last ones), then gives the event loop a turn: `batches` without the batch. A row is read-only
-   * and has the query's column names as properties, as `batches`' are.
-   *
-   * Why: a batch holds its rows (their texts: about 3 KB an application at 100,000) until the last is written, so
-   * every scavenge of the worker's young generation during the applications' walk found about half a batch alive,
-   * copied it and promoted what it had copied before: a row written as soon as it is read is garbage at the next one.
-   */
-  async walk<Row>(query: SqlPart, size: number, each: (row: Row) => void, between: () => Promise<void>): Promise<void> {
-    const statement = this.sqlite.prepare(query.sql).raw(true);
-    const View = rowViewClass(statement.columns().map((column) => column.name));
-    let read = 0;
-    // Leaving the loop early (an error while writing) closes the iterator, which frees the connection.
-    for (const values of statement.iterate(...query.params) as IterableIterator<unknown[]>) {
-      each(new View(values) as Row);
-      read += 1;
-      if (read === size) {
-        read = 0;
-        await between();
-        await nextTurn();
-      }
-    }
-    if (read > 0) await between();
-  }
-
-  /**
    * The rows of `query` as arrays of their columns' values, a batch at a time like `batches`: for a pass that keeps
    * a few values of each row in compact arrays (held-histories.ts) and would only throw each row's view away.
    */

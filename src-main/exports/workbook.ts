@@ -335,46 +335,30 @@ export function tableRowWriter<Row>(sheet: SheetWriter, columns: readonly Column
 }
 
 /**
- * What follows a table's walk besides its sheet (history-walk.ts: the stage history and what the later sheets take
- * from the applications): each row read, as it is written, then the end of each batch, once its rows are written and
- * before the wait for zlib.
- */
-export interface WalkFollower<Row> {
-  add(row: Row): void;
-  batchWritten(): Promise<void>;
-}
-
-/**
- * Streams one table into a new sheet, each row written as it is read (ExportReader.walk), waiting for zlib after
- * each batch; returns its number of data rows. `follower` is given every row read and the end of each batch.
+ * Streams one table into a new sheet, batch by batch; returns its number of data rows. `afterBatch` is given each
+ * batch once its rows are written, before the wait for zlib (history-walk.ts writes another sheet's rows there).
  */
 export async function writeTableSheet<Row>(
   reader: ExportReader,
   workbook: Pick<WorkbookWriter, 'addSheet'>,
   table: TableSpec<Row>,
   context: CellContext,
-  follower?: WalkFollower<Row>,
+  afterBatch?: (batch: Row[]) => Promise<void>,
   size = batchSize,
 ): Promise<number> {
   const sheet = workbook.addSheet(context.labels.sheet(table.sheet), sheetColumns(table.columns, context.labels));
   const write = tableRowWriter(sheet, table.columns, context);
   let count = 0;
   const { keep } = table;
-  await reader.walk<Row>(
-    table.select,
-    size,
-    (row) => {
-      if (!keep || keep(row)) {
-        write(row);
-        count += 1;
-      }
-      follower?.add(row);
-    },
-    async () => {
-      await follower?.batchWritten();
-      await sheet.drained();
-    },
-  );
+  for await (const batch of reader.batches<Row>(table.select, size)) {
+    for (const row of batch) {
+      if (keep && !keep(row)) continue;
+      write(row);
+      count += 1;
+    }
+    await afterBatch?.(batch);
+    await sheet.drained();
+  }
   await sheet.finish();
   return count;
 }
