@@ -22,9 +22,15 @@ interface Queue {
  */
 export class QueuedInserts {
   private readonly queues = new Map<string, Queue>();
-  private readonly statements = new Map<string, Statement>();
 
-  constructor(private readonly db: Database) {}
+  /**
+   * `statements`: the INSERTs by column list and rows, kept by the caller across its writes (ChangeWriter): an
+   * import's 100 transactions each prepared the same statements again, a few hundred parameters each.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly statements = new Map<string, Statement>(),
+  ) {}
 
   /** Queues one row: `target` is the table and its column list of checked names, `values` one per column. */
   add(table: string, target: string, values: readonly SqlValue[]): void {
@@ -50,18 +56,34 @@ export class QueuedInserts {
   }
 
   private send(queue: Queue): void {
-    if (queue.rows === 0) return;
-    const key = `${queue.target}|${queue.rows}`;
-    let statement = this.statements.get(key);
-    if (!statement) {
-      const tuple = `(${'?, '.repeat(queue.width - 1)}?)`;
-      statement = this.db.sqlite.prepare(`INSERT INTO ${queue.target} VALUES ${`${tuple}, `.repeat(queue.rows - 1)}${tuple}`);
-      this.statements.set(key, statement);
+    if (queue.rows === 0) {
+      return;
+    } else if (queue.rows === rowsPerStatement) {
+      // As arguments, not one array: better-sqlite3 reads an array's elements one by one through V8's API, which cost
+      // more than the INSERT itself at 100,000 rows (docs/performance.md, session 17).
+      this.statement(queue.target, queue.width, queue.rows).run(...queue.values);
+    } else {
+      // A write's last rows of a table, any number below a full statement: sent as 32, 16, … 1 rows, so that a
+      // table needs 7 statements prepared, not one for each number of rows a write happens to end with.
+      let sent = 0;
+      for (let rows = rowsPerStatement / 2; rows >= 1; rows /= 2) {
+        if (queue.rows - sent < rows) continue;
+        this.statement(queue.target, queue.width, rows).run(...queue.values.slice(sent * queue.width, (sent + rows) * queue.width));
+        sent += rows;
+      }
     }
-    // As arguments, not one array: better-sqlite3 reads an array's elements one by one through V8's API, which cost
-    // more than the INSERT itself at 100,000 rows (docs/performance.md, session 17).
-    statement.run(...queue.values);
     queue.values = [];
     queue.rows = 0;
+  }
+
+  private statement(target: string, width: number, rows: number): Statement {
+    const key = `${target}|${rows}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      const tuple = `(${'?, '.repeat(width - 1)}?)`;
+      statement = this.db.sqlite.prepare(`INSERT INTO ${target} VALUES ${`${tuple}, `.repeat(rows - 1)}${tuple}`);
+      this.statements.set(key, statement);
+    }
+    return statement;
   }
 }

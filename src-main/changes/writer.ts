@@ -416,7 +416,7 @@ export class ChangeWriter {
         refreshPendingStatistics(this.db);
         if (options.bulk) {
           oweDerivedData(this.db);
-          this.queued = new QueuedInserts(this.db);
+          this.queued = new QueuedInserts(this.db, this.queuedStatements);
         }
         result = fn(context);
         this.writePending();
@@ -828,6 +828,8 @@ export class ChangeWriter {
    * rows of a table, so that they share a statement), then its derived columns and updated_at.
    */
   private queued: QueuedInserts | null = null;
+  /** The queued rows' INSERTs, prepared once for all the writer's bulk writes (see QueuedInserts). */
+  private readonly queuedStatements = new Map<string, Statement>();
 
   private queueRow(table: SyncedTable, rowId: string, fields: Fields, accepted: readonly string[], derived: readonly string[], hlc: string): void {
     const layout = this.queueLayout(table, derived, []);

@@ -16,7 +16,7 @@ import {
   type ValueMappedField,
 } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
-import type { CheckedRow, CheckOutcome } from './check-protocol';
+import type { CheckedRow, CheckOutcome, StagedRow } from './check-protocol';
 import type { FieldShape } from '../custom-fields/values';
 import { convertRow, type ConvertedRow, type RowPlan } from './convert';
 import { DuplicateFinder } from './duplicates';
@@ -24,6 +24,7 @@ import { FilePlanner } from './planner';
 import type { Proposal } from './propose';
 import type { ReadRow, TableFile } from './reader';
 import type { ValueResolver } from './resolve';
+import { stagedRow } from './staged';
 import { shorten } from './table';
 
 export type ImportInput = ParsedInput<'imports.preview'>;
@@ -252,8 +253,8 @@ export class RowChecker {
  * refused so far, as when it was checked): what an import stages, here or from its check thread (check-worker.ts).
  * Nothing when the mapping lacks a required field.
  */
-export function checkedBatches(checker: RowChecker, plan: Pick<FilePlan, 'file' | 'headerRow'>, size: number): Generator<CheckedRow[]> {
-  return shapedBatches(checker, plan, size, (row) => row);
+export function checkedBatches(checker: RowChecker, plan: Pick<FilePlan, 'file' | 'headerRow'>, size: number): Generator<StagedRow[]> {
+  return shapedBatches(checker, plan, size, stagedRow);
 }
 
 /** `checkedBatches` with each row in the form `shape` gives it as soon as it is checked (check-wire.ts encodes it). */

@@ -1,7 +1,7 @@
 import type { ImportField, ParsedInput } from '../../src-shared/contract';
 import type { AppErrorShape } from '../../src-shared/errors';
 import type { Analysis, CheckedApplication } from './analyse';
-import type { ConvertedRow } from './convert';
+import type { StagedApplication } from './staged';
 
 /**
  * What an import and the thread that reads, plans and checks its file (check-thread.ts, check-worker.ts) tell
@@ -29,7 +29,7 @@ export interface CheckedRow {
 
 /** A checked row as the import stages it: its applications without what duplicates were judged on. */
 export interface StagedRow {
-  checked: { application: Omit<ConvertedRow, 'identity'>; duplicate: boolean }[];
+  checked: { application: StagedApplication; duplicate: boolean }[];
   refusesInvalid: boolean;
 }
 

@@ -1,27 +1,25 @@
-import { createApplicationInput, type ImportProblem } from '../../src-shared/contract';
-import type { CheckedRow, CheckThreadMessage, StagedRow } from './check-protocol';
-import type { ContactDraft, CreateInput, HistoryStep } from './convert';
+import type { ImportProblem } from '../../src-shared/contract';
+import type { Fields } from '../changes/writer';
+import type { CheckThreadMessage, StagedRow } from './check-protocol';
+import type { ContactDraft, HistoryStep } from './convert';
 
 /**
  * The check thread's batches of checked rows as one JSON text each (check-worker.ts -> check-thread.ts), each row
  * as arrays in a fixed order: only what the import stages (not the rows' duplicate identity), and the cheapest form
  * to read back on the import's thread, the side that waits. At the bench's 100,000 rows, load 3.7
  * (test/bench/probe-import-wire.ts): read back in 0.29-0.36 s instead of 0.64-0.65 s as structured clones of the
- * objects (101 MB); written in 0.53-0.54 s instead of 0.41-0.54 s on the check thread.
+ * objects (101 MB); written in 0.53-0.54 s instead of 0.41-0.54 s on the check thread. An input goes as the
+ * columns the import writes (staged.ts), an object JSON gives back in its order, without being rebuilt here.
  *
  * JSON keeps strings, booleans, null and finite numbers other than -0 as they are: a batch holding another number
- * (NaN, an infinity, -0, where the input or a custom field could hold one) goes as objects (`encodeRow` null).
- * An input's null, undefined and missing keys all arrive missing: the import reads them alike (write.ts drops them).
+ * (NaN, an infinity, -0, where a column or a custom field could hold one) goes as objects (`encodeRow` null).
  */
 
-const inputKeys = Object.keys(createApplicationInput.shape) as (keyof CreateInput)[];
-
-type InputValues = unknown[];
 type WireApplication = [
   duplicate: boolean,
   row: number,
   column: number | null,
-  input: InputValues | null,
+  input: [columns: Fields, companyName: string, tags: readonly string[]] | null,
   history: [stageId: string, category: HistoryStep['category'], on: string | null][],
   contact: ContactDraft | null,
   customValues: { fieldId: string; value: string | number }[],
@@ -31,37 +29,21 @@ type WireRow = [refusesInvalid: boolean, checked: WireApplication[]];
 
 const jsonSafe = (value: unknown) => typeof value !== 'number' || (Number.isFinite(value) && !Object.is(value, -0));
 
-/** Each contract key's place in a row's values. */
-const inputPlace = new Map(inputKeys.map((key, place) => [key as string, place]));
-
-/**
- * An input's values by the contract's keys (null where missing), from the keys it has: an input holds about a
- * dozen of the 26, and reading each of the 26 by name from inputs of many shapes was most of the encoding's time.
- */
-function inputValues(input: CreateInput): InputValues {
-  const values: InputValues = new Array<unknown>(inputKeys.length).fill(null);
-  for (const key in input) {
-    const place = inputPlace.get(key);
-    if (place !== undefined) values[place] = input[key as keyof CreateInput] ?? null;
-  }
-  return values;
-}
-
 /**
  * A row as the JSON text of its arrays, encoded as soon as it is checked (check-worker.ts): its objects then die
  * young, where a batch of 1,000 rows held as objects until its end outlived two collections of the young generation
  * and was copied into the old one (most of the check thread's collector's work). Null when a number in it would not
  * survive JSON.
  */
-export function encodeRow({ checked, refusesInvalid }: CheckedRow): string | null {
+export function encodeRow({ checked, refusesInvalid }: StagedRow): string | null {
   const applications: WireApplication[] = new Array<WireApplication>(checked.length);
   for (let index = 0; index < checked.length; index += 1) {
     const { application, duplicate } = checked[index]!;
     const { row, column, input, history, contact, customValues, problems } = application;
-    let values: InputValues | null = null;
+    let staged: WireApplication[3] = null;
     if (input !== null) {
-      values = inputValues(input);
-      for (const value of values) if (!jsonSafe(value)) return null;
+      for (const name in input.columns) if (!jsonSafe(input.columns[name])) return null;
+      staged = [input.columns, input.companyName, input.tags];
     }
     for (const { value } of customValues) if (!jsonSafe(value)) return null;
     const steps: WireApplication[4] = new Array<WireApplication[4][number]>(history.length);
@@ -69,7 +51,7 @@ export function encodeRow({ checked, refusesInvalid }: CheckedRow): string | nul
       const { stageId, category, on } = history[step]!;
       steps[step] = [stageId, category, on];
     }
-    applications[index] = [duplicate, row, column, values, steps, contact, customValues, problems];
+    applications[index] = [duplicate, row, column, staged, steps, contact, customValues, problems];
   }
   return JSON.stringify([refusesInvalid, applications] satisfies WireRow);
 }
@@ -91,7 +73,7 @@ function joinedRows(texts: readonly string[]): string {
  * The message of a batch whose rows were encoded as they were checked (a row that would not change in JSON as its
  * text, else as it is): one text, else objects, the rows that were encoded read back as the import would read them.
  */
-export function batchMessage(rows: readonly (string | CheckedRow)[]): Extract<CheckThreadMessage, { type: 'rows' }> {
+export function batchMessage(rows: readonly (string | StagedRow)[]): Extract<CheckThreadMessage, { type: 'rows' }> {
   if (rows.every((row): row is string => typeof row === 'string')) return { type: 'rows', text: joinedRows(rows) };
   return { type: 'rows', rows: rows.map((row) => (typeof row === 'string' ? decodeBatch(joinedRows([row]))[0]! : row)) };
 }
@@ -100,17 +82,17 @@ export function batchMessage(rows: readonly (string | CheckedRow)[]): Extract<Ch
 export function decodeBatch(text: string): StagedRow[] {
   return (JSON.parse(text) as WireRow[]).map(([refusesInvalid, checked]) => ({
     refusesInvalid,
-    checked: checked.map(([duplicate, row, column, values, history, contact, customValues, problems]) => {
-      let input: CreateInput | null = null;
-      if (values !== null) {
-        const fields: Record<string, unknown> = {};
-        for (let index = 0; index < inputKeys.length; index += 1) if (values[index] !== null) fields[inputKeys[index]!] = values[index];
-        input = fields as CreateInput;
-      }
-      return {
-        duplicate,
-        application: { row, column, input, history: history.map(([stageId, category, on]) => ({ stageId, category, on })), contact, customValues, problems },
-      };
-    }),
+    checked: checked.map(([duplicate, row, column, staged, history, contact, customValues, problems]) => ({
+      duplicate,
+      application: {
+        row,
+        column,
+        input: staged === null ? null : { columns: staged[0], companyName: staged[1], tags: staged[2] },
+        history: history.map(([stageId, category, on]) => ({ stageId, category, on })),
+        contact,
+        customValues,
+        problems,
+      },
+    })),
   }));
 }

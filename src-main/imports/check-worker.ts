@@ -2,10 +2,11 @@ import { parentPort } from 'node:worker_threads';
 import { Database } from '../db/connection';
 import { toErrorShape } from '../error-shape';
 import { checkedBatchesWhilePlanning, checkOutcome, planPass, RowChecker, shapedBatches, unmappedRequired, type FilePlan } from './analyse';
-import type { CheckedRow, CheckThreadCommand, CheckThreadMessage, CheckThreadStart } from './check-protocol';
+import type { CheckedRow, CheckThreadCommand, CheckThreadMessage, CheckThreadStart, StagedRow } from './check-protocol';
 import { batchMessage, encodeRow } from './check-wire';
 import { FilePlanner } from './planner';
 import { openImportFile } from './read';
+import { stagedRow } from './staged';
 
 const send = (message: CheckThreadMessage) => parentPort!.postMessage(message);
 
@@ -65,8 +66,11 @@ export async function runCheckThread(start: CheckThreadStart): Promise<void> {
     const decided = planner.decided!;
     const checker = new RowChecker(db, decided, false);
     // Each row is encoded as soon as it is checked (check-wire.ts), so that its objects die young.
-    const shape = (row: CheckedRow) => encodeRow(row) ?? row;
-    let batches: Iterable<(string | CheckedRow)[]> | AsyncIterable<(string | CheckedRow)[]>;
+    const shape = (row: CheckedRow) => {
+      const staged = stagedRow(row);
+      return encodeRow(staged) ?? staged;
+    };
+    let batches: Iterable<(string | StagedRow)[]> | AsyncIterable<(string | StagedRow)[]>;
     if (planned || checker.missing.length > 0) {
       const plan = await pass;
       send({ type: 'planned', rowCount: plan.rowCount, missing: unmappedRequired(plan) });

@@ -9,6 +9,7 @@ import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { checkedBatchesWhilePlanning, planPass, RowChecker, type FilePlan } from '../../src-main/imports/analyse';
 import { encodeRow } from '../../src-main/imports/check-wire';
+import { stagedRow } from '../../src-main/imports/staged';
 import { FilePlanner } from '../../src-main/imports/planner';
 import { openImportFile } from '../../src-main/imports/read';
 import { openTempApp } from '../support/temp-app';
@@ -33,7 +34,7 @@ try {
   const pass = planPass(planner).then((plan) => (planned = plan));
   await Promise.race([pass, planner.decision]);
   const checker = new RowChecker(app.context.db, planner.decided!, false);
-  for await (const batch of checkedBatchesWhilePlanning(checker, planner, pass, 1000, (row) => encodeRow(row) ?? row)) {
+  for await (const batch of checkedBatchesWhilePlanning(checker, planner, pass, 1000, (row) => encodeRow(stagedRow(row)) ?? row)) {
     if (batch.length === 0) throw new Error('empty batch');
     if (!planned) await new Promise((resolve) => setImmediate(resolve));
   }

@@ -8,7 +8,8 @@
  * staging code runs too, alternating with this one's run by run in the same process (ABBA…), on the same checked
  * rows: on a noisy host a pair in one process differs less than two processes do. `keep` leaves the last staging
  * database in place and prints its path. Into an empty database, as the bench's import. Run under `node --cpu-prof
- * --import tsx` to profile.
+ * --import tsx` to profile. The other worktree gets this one's rows (staged.ts): against code from before session 19,
+ * which took them in another form, probe-import-staging-ab.ts.
  */
 import path from 'node:path';
 import { checkedBatches, planFile, RowChecker } from '../../src-main/imports/analyse';
@@ -16,7 +17,7 @@ import * as ownSettle from '../../src-main/changes/owed-derived';
 import { openImportFile } from '../../src-main/imports/read';
 import * as ownStaging from '../../src-main/imports/staging';
 import * as ownWrite from '../../src-main/imports/write';
-import type { CheckedRow } from '../../src-main/imports/check-protocol';
+import type { StagedRow } from '../../src-main/imports/check-protocol';
 import { openTempApp } from '../support/temp-app';
 import { loadAverage, mainThreadCpuMs } from './cpu';
 
@@ -40,7 +41,7 @@ if (other) {
 
 const app = await openTempApp();
 
-async function stage(code: StagingCode, batches: CheckedRow[][], last: boolean) {
+async function stage(code: StagingCode, batches: StagedRow[][], last: boolean) {
   const staging = await code.ImportStaging.create(app.context);
   try {
     let wall = performance.now();
@@ -76,7 +77,7 @@ async function stage(code: StagingCode, batches: CheckedRow[][], last: boolean) 
 
 try {
   const opened = openImportFile({ path: file }, {});
-  let batches: CheckedRow[][];
+  let batches: StagedRow[][];
   try {
     if (opened.file.kind !== 'table') throw new Error('not a table');
     const plan = await planFile(app.context.db, opened.file, { source: { path: file } });

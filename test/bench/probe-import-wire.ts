@@ -8,10 +8,11 @@
  */
 import path from 'node:path';
 import v8 from 'node:v8';
-import { checkedBatches, planFile, RowChecker } from '../../src-main/imports/analyse';
-import type { CheckedRow } from '../../src-main/imports/check-protocol';
+import { planFile, RowChecker, shapedBatches } from '../../src-main/imports/analyse';
+import type { CheckedRow, StagedRow } from '../../src-main/imports/check-protocol';
 import { batchMessage, decodeBatch, encodeRow } from '../../src-main/imports/check-wire';
 import { openImportFile } from '../../src-main/imports/read';
+import { stagedRow } from '../../src-main/imports/staged';
 import { createApplicationInput } from '../../src-shared/contract/applications';
 import { openTempApp } from '../support/temp-app';
 import { loadAverage, mainThreadCpuMs } from './cpu';
@@ -84,12 +85,12 @@ const forms: Record<string, { write(batch: CheckedRow[]): Buffer; read(buffer: B
   /** What the check thread sends (check-wire.ts); a batch it would send as objects counts in `asObjects`. */
   wire: {
     write: (batch) => {
-      const message = batchMessage(batch.map((row) => encodeRow(row) ?? row));
+      const message = batchMessage(batch.map(stagedRow).map((row) => encodeRow(row) ?? row));
       if (!('text' in message)) asObjects += 1;
       return v8.serialize('text' in message ? message.text : message.rows);
     },
     read: (buffer) => {
-      const sent = v8.deserialize(buffer) as string | CheckedRow[];
+      const sent = v8.deserialize(buffer) as string | StagedRow[];
       return typeof sent === 'string' ? decodeBatch(sent) : sent;
     },
   },
@@ -105,7 +106,7 @@ try {
   if (opened.file.kind !== 'table') throw new Error('not a table');
   const plan = await planFile(app.context.db, opened.file, { source: { path: file } });
   const checker = new RowChecker(app.context.db, plan, false);
-  for (const batch of checkedBatches(checker, plan, 1000)) batches.push(batch);
+  for (const batch of shapedBatches(checker, plan, 1000, (row) => row)) batches.push(batch);
   opened.close();
 } finally {
   app.close();

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckedRow } from '../../src-main/imports/check-protocol';
+import type { CheckedRow, StagedRow } from '../../src-main/imports/check-protocol';
 import { batchMessage, decodeBatch, encodeRow } from '../../src-main/imports/check-wire';
 import type { ConvertedRow } from '../../src-main/imports/convert';
+import { stagedRow } from '../../src-main/imports/staged';
 import type { ImportProblem } from '../../src-shared/contract';
 
 /**
  * The check thread's rows as text (src-main/imports/check-wire.ts): what arrives is what was checked, less the
- * duplicate identity and the input's empty keys, which the import does not read. check-thread.test.ts imports whole
- * files both ways; this covers the values a file there does not hold.
+ * duplicate identity, its input as the columns the import writes (staged.ts: empty ones left out). check-thread.test.ts
+ * imports whole files both ways; this covers the values a file there does not hold.
  */
 
 const warning = { row: 3, column: 4, field: 'appliedOn', code: 'date_with_text', severity: 'warning', value: 'lots', message: 'unclear', params: { max: 200 } } satisfies ImportProblem;
@@ -32,20 +33,31 @@ function application(overrides: Partial<ConvertedRow> = {}): ConvertedRow {
   };
 }
 
-/** What the import must receive: the same, without the identity and the input's null and undefined keys. */
-function staged(rows: CheckedRow[]) {
+/** The columns, company and tags `application()`'s input is written with, in the order the change log holds them. */
+const columns = {
+  position: 'Développeur·se "front" \\ 😀',
+  applied_on: '2024-02-29',
+  salary_min: 0,
+  salary_max: 45000.5,
+  notes: 'line\nbreak\u2028',
+  archived: 0,
+};
+const stagedInput = { columns, companyName: 'Maison Tilleul — Saint-Étienne', tags: ['remote', 'Urgent'] };
+
+/** What the import must receive: the same, without the identity, the input as it is written. */
+function staged(rows: CheckedRow[]): StagedRow[] {
   return rows.map(({ checked, refusesInvalid }) => ({
     refusesInvalid,
     checked: checked.map(({ application: { identity: _identity, input, ...rest }, duplicate }) => ({
       duplicate,
-      application: { ...rest, input: input === null ? null : Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined)) },
+      application: { ...rest, input: input === null ? null : { ...stagedInput, columns: { ...columns, ...(input.salaryMax === 45000.5 ? {} : { salary_max: input.salaryMax! }) } } },
     })),
   }));
 }
 
 /** The text the check thread sends a batch as (its rows encoded as they are checked), or null when it sends objects. */
 function sentText(rows: CheckedRow[]): string | null {
-  const message = batchMessage(rows.map((row) => encodeRow(row) ?? row));
+  const message = batchMessage(rows.map((row) => encodeRow(stagedRow(row)) ?? stagedRow(row)));
   return 'text' in message ? message.text : null;
 }
 
@@ -67,8 +79,7 @@ describe('checked rows sent as text', () => {
     const arrived = decodeBatch(text!);
     expect(arrived).toStrictEqual(JSON.parse(JSON.stringify(staged(rows))));
     expect(arrived).toEqual(staged(rows));
-    expect(arrived[0]!.checked[0]!.application.input).toMatchObject({ salaryMin: 0, archived: false, appliedOn: '2024-02-29' });
-    expect(Object.keys(arrived[0]!.checked[0]!.application.input!)).not.toContain('location');
+    expect(Object.keys(arrived[0]!.checked[0]!.application.input!.columns)).toEqual(['position', 'applied_on', 'salary_min', 'salary_max', 'notes', 'archived']);
   });
 
   it('are sent as objects when a number would not survive JSON', () => {
@@ -85,13 +96,13 @@ describe('checked rows sent as text', () => {
       { refusesInvalid: true, checked: [{ application: application({ row: 4, input: null, contact: null, customValues: [] }), duplicate: true }] },
       { refusesInvalid: true, checked: [] },
     ];
-    const shaped = rows.map((row) => encodeRow(row) ?? row);
+    const shaped = rows.map((row) => encodeRow(stagedRow(row))!);
     const text = sentText(rows);
     expect(batchMessage(shaped)).toEqual({ type: 'rows', text });
     expect(batchMessage([])).toEqual({ type: 'rows', text: '[]' });
-    expect(JSON.parse(text!)).toEqual(rows.map((row) => JSON.parse(encodeRow(row)!)));
+    expect(JSON.parse(text!)).toEqual(shaped.map((row) => JSON.parse(row)));
 
-    const odd: CheckedRow = { refusesInvalid: false, checked: [{ application: application({ row: 5, customValues: [{ fieldId: 'field-n', value: -0 }] }), duplicate: false }] };
+    const odd = stagedRow({ refusesInvalid: false, checked: [{ application: application({ row: 5, customValues: [{ fieldId: 'field-n', value: -0 }] }), duplicate: false }] });
     expect(encodeRow(odd)).toBeNull();
     const message = batchMessage([...shaped, encodeRow(odd) ?? odd]);
     expect('rows' in message && message.rows).toEqual([...decodeBatch(text!), odd]);
