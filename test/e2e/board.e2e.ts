@@ -154,20 +154,25 @@ it('scrolls the board and its columns on the compositor', async () => {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.enable');
-    const layersChanged = new Promise<{ layers?: { backendNodeId?: number }[] }>((resolve) => cdp.once('LayerTree.layerTreeDidChange', resolve));
+    // The last layer tree the page sent: a tree sent while the page was between compositing states has no layers
+    // (CI once read such a first tree), so each scroll below makes the page send it again.
+    let owners = new Set<number | undefined>();
+    cdp.on('LayerTree.layerTreeDidChange', (tree: { layers?: { backendNodeId?: number }[] }) => {
+      owners = new Set(tree.layers?.map((layer) => layer.backendNodeId));
+    });
     await cdp.send('LayerTree.enable');
-    // A scroll makes the page send its layers.
-    await page.locator('.board').evaluate((board) => board.scrollBy({ left: 1 }));
-    const owners = new Set((await layersChanged).layers?.map((layer) => layer.backendNodeId));
     const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
     const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-scrolls]' });
-    const withoutLayer: string[] = [];
-    for (const nodeId of nodeIds) {
-      const { node } = await cdp.send('DOM.describeNode', { nodeId });
-      if (!owners.has(node.backendNodeId)) withoutLayer.push(node.attributes?.join(' ') ?? node.nodeName);
-    }
     expect(nodeIds.length).toBe(2);
-    expect(withoutLayer).toEqual([]);
+    const scrollers = await Promise.all(nodeIds.map(async (nodeId) => (await cdp.send('DOM.describeNode', { nodeId })).node));
+    let step = 1;
+    const withoutLayer = async () => {
+      // A scroll makes the page send its layers.
+      await page.locator('.board').evaluate((board, left) => board.scrollBy({ left }), step);
+      step = -step;
+      return scrollers.filter((node) => !owners.has(node.backendNodeId)).map((node) => node.attributes?.join(' ') ?? node.nodeName);
+    };
+    await expect.poll(withoutLayer, { timeout: 10_000 }).toEqual([]);
   } finally {
     await cdp.detach();
   }
