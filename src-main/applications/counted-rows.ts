@@ -83,10 +83,10 @@ function readLiveRows(db: Database, top: number, stageNumbers: Map<string, numbe
       `SELECT stage_id, json_group_array(seq * 4 + CASE archived WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 3 END) AS encoded
        FROM applications INDEXED BY applications_live_stage WHERE deleted_at IS NULL GROUP BY stage_id`,
     )
-    .all() as { stage_id: string | null; encoded: string }[];
+    .all() as { stage_id: string; encoded: string }[];
   for (const { stage_id: stageId, encoded } of stages) {
     const number = stageNumbers.size + 1;
-    if (stageId !== null) stageNumbers.set(stageId, number);
+    stageNumbers.set(stageId, number);
     for (const value of JSON.parse(encoded) as number[]) flags[Math.floor(value / 4)] = number * 4 + (value % 4);
   }
   return flags;
