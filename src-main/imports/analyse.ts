@@ -36,8 +36,6 @@ export interface PassOptions {
   signal?: AbortSignal;
   /** Rows read so far in the current pass. */
   onProgress?(rows: number): void;
-  /** Waited for between two turns of the pass: a turn of the event loop when not given. */
-  nextTurn?(): Promise<void>;
 }
 
 /** What the first pass decides about a file: where its data is, what each column is, how its values read. */
@@ -96,7 +94,7 @@ async function eachRow<T>(rows: Iterator<T>, visit: (row: T) => void, options: P
     }
     options.onProgress?.(count);
     options.signal?.throwIfAborted();
-    await (options.nextTurn?.() ?? new Promise((resolve) => setImmediate(resolve)));
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -275,13 +273,12 @@ export function* shapedBatches<T>(checker: RowChecker, plan: Pick<FilePlan, 'fil
 /**
  * The rows checked as `checkedBatches` checks them, from when the plan is decided, while its pass may still read
  * the rest of the file (check-worker.ts): a row that holds a slash date whose order the whole file decides
- * (`FilePlanner.waitsForDateOrder`) waits for the pass to end (`untilPassEnds`); the others convert the same either
- * way.
+ * (`FilePlanner.waitsForDateOrder`) waits for the pass to end (`passEnded`); the others convert the same either way.
  */
 export async function* checkedBatchesWhilePlanning<T>(
   checker: RowChecker,
   planner: FilePlanner,
-  untilPassEnds: () => Promise<unknown>,
+  passEnded: Promise<unknown>,
   size: number,
   shape: (row: CheckedRow) => T,
 ): AsyncGenerator<T[]> {
@@ -292,7 +289,7 @@ export async function* checkedBatchesWhilePlanning<T>(
   let batch: T[] = [];
   for (const row of planRows(decided)) {
     if (!ended && planner.waitsForDateOrder(row)) {
-      await untilPassEnds();
+      await passEnded;
       ended = true;
     }
     batch.push(shape({ checked: checker.check(row), refusesInvalid: checker.refusesInvalid }));

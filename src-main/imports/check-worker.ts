@@ -10,49 +10,11 @@ import { stagedRow } from './staged';
 
 const send = (message: CheckThreadMessage) => parentPort!.postMessage(message);
 
-/**
- * While the rows are checked during the plan's pass, the pass reads only when the check has nothing to do: when the
- * import holds every batch it may (`Credits`), or when a row waits for the pass's end. Taking turns instead (2,000
- * rows of the pass after each batch of 1,000) gave the pass a third of the thread while the import started, its
- * thread waiting for its first batches; the check alone outpaces the import (about 0.3 s of the thread for 10,000
- * rows, against 0.5 s of the import's), so the pass reads in the check's waits. It ends later (its count with it:
- * the progress reads "reading" longer), every row, the plan and the outcome the same.
- */
-class PassTurns {
-  private checking = false;
-  private parked: (() => void)[] = [];
-
-  /** From now on the pass waits at its next turn while the check works. */
-  checkFirst(): void {
-    this.checking = true;
-  }
-
-  /** The check waits for `wait`: the pass reads meanwhile. */
-  async whileWaiting<T>(wait: Promise<T>): Promise<T> {
-    this.checking = false;
-    for (const go of this.parked.splice(0)) go();
-    try {
-      return await wait;
-    } finally {
-      this.checking = true;
-    }
-  }
-
-  /** The pass's wait between two of its turns (planPass's `nextTurn`). */
-  async next(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.checking) await new Promise<void>((resolve) => this.parked.push(resolve));
-  }
-}
-
 /** Batches the thread may still send before the import writes one: waits for a `written` when there is none left. */
 class Credits {
   private wake: (() => void) | null = null;
 
-  constructor(
-    private left: number,
-    private readonly turns: PassTurns,
-  ) {
+  constructor(private left: number) {
     parentPort!.on('message', (command: CheckThreadCommand) => {
       if (command.type !== 'written') return;
       this.left += 1;
@@ -61,7 +23,7 @@ class Credits {
   }
 
   async take(): Promise<void> {
-    while (this.left === 0) await this.turns.whileWaiting(new Promise<void>((resolve) => (this.wake = resolve)));
+    while (this.left === 0) await new Promise<void>((resolve) => (this.wake = resolve));
     this.wake = null;
     this.left -= 1;
   }
@@ -73,10 +35,10 @@ class Credits {
  * than `batchesInFlight` ahead of the writes, then what the check found.
  *
  * The rows are checked from when the plan is decided (its first 2,000 rows profiled), while its pass reads the rest
- * of the file when the check has nothing to do (`PassTurns`): the import stages them meanwhile instead of waiting
- * for the pass (1.9 to 2.2 s at 100,000 rows at rest). A row whose dates need the whole file's evidence waits for
- * the pass's end (analyse.ts `checkedBatchesWhilePlanning`). When the mapping lacks a required field, the pass ends
- * first, so that what it finds in the file (too many rows, not text) is reported as before.
+ * of the file: the import stages them meanwhile instead of waiting for the pass (1.9 to 2.2 s at 100,000 rows at
+ * rest). A row whose dates need the whole file's evidence waits for the pass's end (analyse.ts
+ * `checkedBatchesWhilePlanning`). When the mapping lacks a required field, the pass ends first, so that what it finds
+ * in the file (too many rows, not text) is reported as before.
  */
 export async function runCheckThread(start: CheckThreadStart): Promise<void> {
   let db: Database | undefined;
@@ -88,8 +50,7 @@ export async function runCheckThread(start: CheckThreadStart): Promise<void> {
     send({ type: 'failed', error: toErrorShape(error) });
   };
   try {
-    const turns = new PassTurns();
-    const credits = new Credits(start.batchesInFlight, turns);
+    const credits = new Credits(start.batchesInFlight);
     db = new Database(start.databaseFile, { nativeBinding: start.nativeBinding, readonly: true });
     const opened = openImportFile(start.input.source, start.input.settings);
     close = opened.close;
@@ -98,7 +59,7 @@ export async function runCheckThread(start: CheckThreadStart): Promise<void> {
     if (file.kind !== 'table') throw new Error(`${file.fileName} is not a table: only a table's rows are checked in a thread.`);
     const planner = new FilePlanner(db, file, start.input);
     let planned: FilePlan | null = null;
-    const pass = planPass(planner, { onProgress: (rows) => send({ type: 'progress', rows }), nextTurn: () => turns.next() }).then((plan) => (planned = plan));
+    const pass = planPass(planner, { onProgress: (rows) => send({ type: 'progress', rows }) }).then((plan) => (planned = plan));
     // The pass may fail while rows are checked, the check waiting for the import: the import hears it at once.
     pass.catch(fail);
     await Promise.race([pass, planner.decision]);
@@ -117,14 +78,16 @@ export async function runCheckThread(start: CheckThreadStart): Promise<void> {
     } else {
       send({ type: 'planned', rowCount: null, missing: [] });
       void pass.then((plan) => send({ type: 'counted', rowCount: plan.rowCount }), () => undefined);
-      batches = checkedBatchesWhilePlanning(checker, planner, () => turns.whileWaiting(pass), start.batchRows, shape);
-      turns.checkFirst();
+      batches = checkedBatchesWhilePlanning(checker, planner, pass, start.batchRows, shape);
     }
     for await (const rows of batches) {
       await credits.take();
       send(batchMessage(rows));
+      // A turn of the event loop for the pass while it reads: else a check that never waits for the import would
+      // hold it back to its end (the import's progress counts the rows once the pass has).
+      if (!planned) await new Promise((resolve) => setImmediate(resolve));
     }
-    const plan = await turns.whileWaiting(pass);
+    const plan = await pass;
     send({ type: 'checked', outcome: checkOutcome(checker.analysis(plan)) });
   } catch (error) {
     fail(error);

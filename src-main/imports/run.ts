@@ -187,9 +187,8 @@ async function stageRows(
   const importWriter = new ImportWriter(staging.db);
   const progress = () => {
     const rowCount = checks.rowCount();
-    // The thread checks rows while the plan's pass still reads the file: its reading is the progress until then
-    // (the rows staged, when the check has read further: the pass reads when the check has nothing to do).
-    if (rowCount === null) context.job?.progress('reading', Math.max(checks.rowsRead(), read), null);
+    // The thread checks rows while the plan's pass still reads the file: its reading is the progress until then.
+    if (rowCount === null) context.job?.progress('reading', checks.rowsRead(), null);
     else context.job?.progress('staging', read, rowCount);
     passes.onProgress?.(read);
     passes.signal?.throwIfAborted();

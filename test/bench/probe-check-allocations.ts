@@ -34,7 +34,7 @@ try {
   const pass = planPass(planner).then((plan) => (planned = plan));
   await Promise.race([pass, planner.decision]);
   const checker = new RowChecker(app.context.db, planner.decided!, false);
-  for await (const batch of checkedBatchesWhilePlanning(checker, planner, () => pass, 1000, (row) => encodeRow(stagedRow(row)) ?? row)) {
+  for await (const batch of checkedBatchesWhilePlanning(checker, planner, pass, 1000, (row) => encodeRow(stagedRow(row)) ?? row)) {
     if (batch.length === 0) throw new Error('empty batch');
     if (!planned) await new Promise((resolve) => setImmediate(resolve));
   }

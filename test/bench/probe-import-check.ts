@@ -28,7 +28,7 @@ async function planAndCheckOverlapped(file: Parameters<typeof planFile>[1], inpu
   await Promise.race([pass, planner.decision]);
   const checker = new RowChecker(app.context.db, planner.decided!, false);
   let rows = 0;
-  for await (const batch of checkedBatchesWhilePlanning(checker, planner, () => pass, 1000, (row) => row)) {
+  for await (const batch of checkedBatchesWhilePlanning(checker, planner, pass, 1000, (row) => row)) {
     rows += batch.length;
     if (!planned) await new Promise((resolve) => setImmediate(resolve));
   }
