@@ -207,16 +207,20 @@ export function readsAsSlashDate(cell: Cell): boolean {
 
 /** Whether a cell reads as one date in some order (for guessing what a column holds). */
 export function looksLikeDate(cell: Cell): boolean {
-  const reading = read(cell);
-  if (reading.kind === 'exact') return true;
-  if (reading.kind !== 'slash') return false;
-  return calendarDay(reading.year, reading.second, reading.first) !== null || calendarDay(reading.year, reading.first, reading.second) !== null;
+  return dateLook(cell) === 'date';
 }
 
-/** Whether a cell holds a date among other words, or two dates. */
-export function holdsDateWithText(cell: Cell): boolean {
+/**
+ * How a cell reads for guessing what a column holds: one date in some order, a date among words or two dates, or
+ * neither; from one reading (a text over 40 characters is read anew each time it is asked: `read`).
+ */
+export function dateLook(cell: Cell): 'date' | 'date_with_text' | null {
   const reading = read(cell);
-  return reading.kind === 'none' && reading.problem !== 'bad_date';
+  if (reading.kind === 'exact') return 'date';
+  if (reading.kind === 'slash') {
+    return calendarDay(reading.year, reading.second, reading.first) !== null || calendarDay(reading.year, reading.first, reading.second) !== null ? 'date' : null;
+  }
+  return reading.kind === 'none' && reading.problem !== 'bad_date' ? 'date_with_text' : null;
 }
 
 /** Counts the day/month evidence of a column's values, a value at a time (the order is decided at the end). */

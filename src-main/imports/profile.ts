@@ -1,7 +1,7 @@
 import { valueMappedFields, type ValueMappedField } from '../../src-shared/contract';
 import { parseCard } from './cards';
-import { holdsDateWithText, looksLikeDate } from './dates';
-import { valueKey } from './keys';
+import { dateLook } from './dates';
+import { hasMoreAsciiLettersThan, valueKey } from './keys';
 import { parseSalary } from './salary';
 import { cellText, isLinkCell, isMoneyCell, shorten, type Cell } from './table';
 import { isPlaceholder, parseBoolean } from './values';
@@ -65,9 +65,13 @@ const ratingWords = new Map(
   ).flatMap(([rating, words]) => words.map((word) => [valueKey(word), rating] as const)),
 );
 
+/** A text with more ASCII letters and digits than the longest level's key ("very high") is no rating ("4/5": 2). */
+const longestRating = Math.max(2, ...[...ratingWords.keys()].map((key) => key.length));
+
 /** A rating from 1 to 5: "4", "4/5", "★★★★", "High"; null when the text is none. */
 export function parseRating(text: string): number | null {
   const value = text.trim();
+  if (hasMoreAsciiLettersThan(value, longestRating)) return null;
   const word = ratingWords.get(valueKey(value));
   if (word !== undefined) return word;
   const stars = /^[★⭐*]{1,5}$/u.exec(value);
@@ -78,9 +82,62 @@ export function parseRating(text: string): number | null {
 
 export type Recognises = (field: ValueMappedField, key: string) => boolean;
 
+/** The counts of a profile that a value adds one to when it has that feature. */
+type Feature = 'numbers' | 'serials' | 'dates' | 'datesWithText' | 'booleans' | 'marks' | 'links' | 'profiles' | 'emails' | 'phones' | 'money' | 'longTexts' | 'lists' | 'names' | 'cards' | 'ratings';
+
+/** What one value adds to its column's profile: its text, its features, the vocabularies that recognise it. */
+interface ValueFeatures {
+  text: string;
+  features: Feature[];
+  vocabularies: ValueMappedField[];
+}
+
+/** A column's profile asks a value of every feature and every vocabulary: a pure function of the cell. */
+function featuresOf(cell: Cell, text: string, recognises: Recognises): ValueFeatures {
+  const features: Feature[] = [];
+  const link = isLinkCell(cell) ? cell.link : text;
+  if (typeof cell === 'number' || /^-?\d+(?:[.,]\d+)?$/.test(text)) {
+    features.push('numbers');
+    if (typeof cell !== 'number' || (cell >= 18_264 && cell < 73_051)) {
+      if (/^\d{5}(?:\.\d+)?$/.test(text)) features.push('serials');
+    }
+  } else if (cell instanceof Date) features.push('dates');
+  else {
+    const look = dateLook(cell);
+    // Only a text is asked whether it is a date: a link or an amount is one only as a date with words.
+    if (look === 'date' && typeof cell === 'string') features.push('dates');
+    else if (look === 'date_with_text') features.push('datesWithText');
+  }
+  const boolean = typeof cell === 'boolean' ? cell : parseBoolean(text);
+  if (boolean !== undefined && !/^\d+$/.test(text)) features.push('booleans');
+  else if (text === '1' || text === '0') features.push('booleans');
+  if (boolean === true) features.push('marks');
+  if (urlPattern.test(link)) {
+    features.push('links');
+    if (/linkedin\.com\/in\//i.test(link)) features.push('profiles');
+  }
+  if (emailPattern.test(text) || (emailInside.test(text) && text.length < 120)) features.push('emails');
+  if (isPhoneNumber(text)) features.push('phones');
+  if (isMoneyCell(cell) || (/[€$£¥]|\b(?:eur|usd|gbp|chf|k)\b|\d\s*k\b/i.test(text) && parseSalary(cell) !== null)) features.push('money');
+  if (text.length >= 60) features.push('longTexts');
+  if (/[,;|]/.test(text) && text.split(/[,;|]/).every((part) => part.trim().length > 0 && part.trim().length <= 30)) features.push('lists');
+  if (namePattern.test(text) && text.length <= 40) features.push('names');
+  if (parseCard(text) !== null) features.push('cards');
+  if (parseRating(text) !== null) features.push('ratings');
+  // Yes/no values are said by several vocabularies ("No" is a rejection, and on-site work): they tell nothing.
+  if (boolean !== undefined) return { text, features, vocabularies: [] };
+  const key = valueKey(text);
+  return { text, features, vocabularies: valueMappedFields.filter((field) => recognises(field, key)) };
+}
+
+/** Texts whose features a profiler remembers: a column repeats its values (4,995 distinct in the bench's 22,000 cells). */
+const rememberedTexts = 5000;
+
 export class ColumnProfiler {
   private readonly profile: ColumnProfile;
   private readonly seen = new Set<string>();
+  /** Each text cell's features, null for an empty cell or a placeholder. */
+  private readonly told = new Map<string, ValueFeatures | null>();
   private totalLength = 0;
 
   constructor(private readonly recognises: Recognises) {
@@ -93,9 +150,24 @@ export class ColumnProfiler {
     };
   }
 
+  private featuresOf(cell: Cell): ValueFeatures | null {
+    if (typeof cell !== 'string') {
+      const text = cellText(cell);
+      return text === '' || isPlaceholder(text) ? null : featuresOf(cell, text, this.recognises);
+    }
+    let told = this.told.get(cell);
+    if (told === undefined) {
+      const text = cellText(cell);
+      told = text === '' || isPlaceholder(text) ? null : featuresOf(cell, text, this.recognises);
+      if (this.told.size < rememberedTexts) this.told.set(cell, told);
+    }
+    return told;
+  }
+
   add(cell: Cell): void {
-    const text = cellText(cell);
-    if (text === '' || isPlaceholder(text)) return;
+    const told = this.featuresOf(cell);
+    if (told === null) return;
+    const { text, features, vocabularies } = told;
     const profile = this.profile;
     profile.values += 1;
     this.totalLength += text.length;
@@ -103,39 +175,11 @@ export class ColumnProfiler {
       if (this.seen.size < 5000) this.seen.add(text);
       if (profile.examples.length < 5) profile.examples.push(shorten(text, 60));
     }
-    const link = isLinkCell(cell) ? cell.link : text;
-    if (typeof cell === 'number' || /^-?\d+(?:[.,]\d+)?$/.test(text)) {
-      profile.numbers += 1;
-      if (typeof cell !== 'number' || (cell >= 18_264 && cell < 73_051)) {
-        if (/^\d{5}(?:\.\d+)?$/.test(text)) profile.serials += 1;
-      }
-    } else if (cell instanceof Date || (typeof cell === 'string' && looksLikeDate(cell))) profile.dates += 1;
-    else if (holdsDateWithText(cell)) profile.datesWithText += 1;
-    const boolean = typeof cell === 'boolean' ? cell : parseBoolean(text);
-    if (boolean !== undefined && !/^\d+$/.test(text)) profile.booleans += 1;
-    else if (text === '1' || text === '0') profile.booleans += 1;
-    if (boolean === true) profile.marks += 1;
-    if (urlPattern.test(link)) {
-      profile.links += 1;
-      if (/linkedin\.com\/in\//i.test(link)) profile.profiles += 1;
-    }
-    if (emailPattern.test(text) || (emailInside.test(text) && text.length < 120)) profile.emails += 1;
-    if (isPhoneNumber(text)) profile.phones += 1;
-    if (isMoneyCell(cell) || (/[€$£¥]|\b(?:eur|usd|gbp|chf|k)\b|\d\s*k\b/i.test(text) && parseSalary(cell) !== null)) profile.money += 1;
-    if (text.length >= 60) profile.longTexts += 1;
-    if (/[,;|]/.test(text) && text.split(/[,;|]/).every((part) => part.trim().length > 0 && part.trim().length <= 30)) profile.lists += 1;
-    if (namePattern.test(text) && text.length <= 40) profile.names += 1;
-    if (parseCard(text) !== null) profile.cards += 1;
-    if (parseRating(text) !== null) profile.ratings += 1;
-    // Yes/no values are said by several vocabularies ("No" is a rejection, and on-site work): they tell nothing.
-    if (boolean !== undefined) return;
-    const key = valueKey(text);
-    for (const field of valueMappedFields) {
-      if (this.recognises(field, key)) {
-        profile.vocabulary[field] += 1;
-        const examples = profile.vocabularyExamples[field];
-        if (examples.length < 3 && !examples.includes(text)) examples.push(shorten(text, 40));
-      }
+    for (const feature of features) profile[feature] += 1;
+    for (const field of vocabularies) {
+      profile.vocabulary[field] += 1;
+      const examples = profile.vocabularyExamples[field];
+      if (examples.length < 3 && !examples.includes(text)) examples.push(shorten(text, 40));
     }
   }
 

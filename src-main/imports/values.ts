@@ -1,5 +1,5 @@
 import type { BuiltInSource, EmploymentType, Schedule, StageCategory, WorkMode } from '../../src-shared/contract';
-import { valueKey } from './keys';
+import { hasMoreAsciiLettersThan, valueKey } from './keys';
 
 /**
  * What people write in spreadsheets for our enumerations, in English and French, and what the trackers people
@@ -68,21 +68,11 @@ const placeholders = new Set(
 );
 
 /**
- * Letters and digits of the longest placeholder. Folding a text into its key keeps every ASCII letter and digit
- * (only accents and punctuation go), so a text holding more of them is no placeholder: most cells (titles, notes)
- * are told so without the Unicode folding, which cost 15 % of an import of 100,000 rows.
+ * Letters and digits of the longest placeholder: a text holding more of them is no placeholder (keys.ts
+ * `hasMoreAsciiLettersThan`), so most cells (titles, notes) are told so without the Unicode folding, which cost 15 %
+ * of an import of 100,000 rows.
  */
 const placeholderLetters = Math.max(...[...placeholders].map((key) => key.replace(/ /g, '').length));
-
-function hasMoreAsciiLettersThan(text: string, limit: number): boolean {
-  let count = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    const isLetterOrDigit = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
-    if (isLetterOrDigit && ++count > limit) return true;
-  }
-  return false;
-}
 
 /**
  * The short cells already told, and whether each is a placeholder: the rest (dates, stages, sources, company names)
@@ -110,11 +100,14 @@ const booleanWords: [boolean, string[]][] = [
   [false, ['false', 'no', 'n', '0', 'non', 'faux', 'unchecked', '-', '☐', '❌', '✗', '✘']],
 ];
 const booleanByWord = new Map(booleanWords.flatMap(([value, list]) => list.map((word) => [word, value] as const)));
+/** A text with more ASCII letters and digits than the longest word says neither (the plan profiles every cell so). */
+const longestBooleanWord = Math.max(...[...booleanByWord.keys()].map((word) => word.length));
 
 /** true / false for what people type in a yes/no column (x, oui, 1, ✓ …); undefined when it is neither. Empty is false. */
 export function parseBoolean(text: string): boolean | undefined {
   const raw = text.trim().toLowerCase();
   if (raw === '') return false;
+  if (hasMoreAsciiLettersThan(raw, longestBooleanWord)) return undefined;
   return booleanByWord.get(raw) ?? booleanByWord.get(valueKey(raw));
 }
 
