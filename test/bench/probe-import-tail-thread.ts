@@ -1,6 +1,7 @@
 /**
  * probe-import-tail.ts with the statistics thread only (the app's path), one import per run, into an empty
- * database: the tail (ImportStaging.settle) wall and CPU, how long it waited in StatisticsThread.settle, the copy
+ * database: the tail (ImportStaging.settle) wall and CPU, how long it waited in StatisticsThread.settle and then for
+ * the thread's end, the copy
  * (`written`) and the whole import. For A/B pairs: run it in two worktrees alternately.
  * Not a test: `npx tsx test/bench/probe-import-tail-thread.ts <csv> [runs]`.
  */
@@ -32,8 +33,21 @@ StatisticsThread.prototype.settle = async function (this: StatisticsThread, ...a
   await threadSettle.apply(this, args);
   settleWaitMs = Math.round(performance.now() - wall);
 };
+// The import's thread's wait for the thread once its own tail is written (read, in WAL, then settled).
+let finalWaitMs = 0;
+const prototype = StatisticsThread.prototype as unknown as Record<string, (...args: unknown[]) => Promise<void>>;
+for (const name of ['read', 'settled']) {
+  const original = prototype[name];
+  if (!original) continue;
+  prototype[name] = async function (this: StatisticsThread, ...args: unknown[]) {
+    const wall = performance.now();
+    await original.apply(this, args);
+    finalWaitMs += performance.now() - wall;
+  };
+}
 try {
   for (let run = 0; run < runs; run += 1) {
+    finalWaitMs = 0;
     const dataDir = tempDir('candid-tail-');
     const app = await openTempApp({ dataDir });
     let start = performance.now();
@@ -54,7 +68,7 @@ try {
       app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-    console.log(JSON.stringify({ load: loadAverage(), tail, settleWaitMs, written: phases.written, totalMs: Math.round(performance.now() - total), totalCpuMs: Math.round(processCpuMs(totalCpu)) }));
+    console.log(JSON.stringify({ load: loadAverage(), tail, settleWaitMs, finalWaitMs: Math.round(finalWaitMs), written: phases.written, totalMs: Math.round(performance.now() - total), totalCpuMs: Math.round(processCpuMs(totalCpu)) }));
   }
 } finally {
   await teardown();
