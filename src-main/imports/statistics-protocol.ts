@@ -12,7 +12,7 @@ export const stagedStatisticsTables = ['statistics_facts', 'statistics_cells', '
 export interface StatisticsThreadStart {
   role: 'import-statistics';
   /**
-   * The staging database: read once its current stages are settled (`settle`), never written. In WAL while the
+   * The staging database: read once its last batch is staged (`settle`), never written. In WAL while the
    * thread reads it, so that its own connection writes meanwhile (`reading`).
    */
   stagingFile: string;
@@ -23,7 +23,7 @@ export interface StatisticsThreadStart {
 
 export type StatisticsThreadCommand =
   /**
-   * The staging's current stages are settled: the facts of its applications after `after` may be read. `indexes`:
+   * The staging's rows are all written: the facts of its applications after `after` may be read. `indexes`:
    * the live statistics_facts indexes to build on the thread's copy (a first import transfers the table whole).
    */
   { type: 'settle'; after: number; indexes: { name: string; sql: string }[] };

@@ -29,7 +29,7 @@ export class StatisticsThread {
   }
 
   /**
-   * Lets the thread read the staging (its current stages settled, the staging in WAL); resolves once its read has
+   * Lets the thread read the staging (its rows all written, the staging in WAL); resolves once its read has
    * begun: what the staging's connection commits after that, the thread does not see.
    */
   async settle(command: Omit<Extract<StatisticsThreadCommand, { type: 'settle' }>, 'type'>): Promise<void> {

@@ -48,8 +48,8 @@ export function storeStagedStatistics(db: Database, after: number, indexes: read
 }
 
 /**
- * The thread side of statistics-thread.ts: opens its own file, waits for the staging's current stages to be
- * settled, then computes the statistics (storeStagedStatistics), telling the import when its read of the staging
+ * The thread side of statistics-thread.ts: opens its own file, waits for the staging's rows to be all
+ * written, then computes the statistics (storeStagedStatistics), telling the import when its read of the staging
  * began and ended and when the file is complete.
  */
 export function runStatisticsThread(start: StatisticsThreadStart): void {
