@@ -15,10 +15,10 @@ export function recomputeCurrentStage(db: Database, applicationIds: ReadonlySet<
 
 /**
  * The current stage of the applications after `after` in `seq` (a bulk write's, owed-derived.ts): the same
- * statement, the applications taken by seq instead of 100,000 ids passed as JSON.
+ * statement, the applications taken by seq instead of 100,000 ids passed as JSON. Returns how many it changed.
  */
-export function recomputeCurrentStageAfter(db: Database, after: number): void {
-  db.sql(currentStageUpdateSql(`a.seq > ?`)).run(after);
+export function recomputeCurrentStageAfter(db: Database, after: number): number {
+  return db.sql(currentStageUpdateSql(`a.seq > ?`)).run(after).changes;
 }
 
 /**

@@ -51,17 +51,13 @@ export function settleDerivedData(db: Database): number {
 }
 
 /**
- * settleDerivedData in two parts, for an import whose statistics are computed by a thread of its own from the
- * settled current stages (imports/statistics-thread.ts): first the current stages, returning the `seq` after which
- * derived data is owed (null when none is), then (`settleRemainingText`) the full-text rows, the debt then written
- * off. The statistics are left to the caller.
+ * settleDerivedData in parts, for an import whose statistics are computed by a thread of its own
+ * (imports/statistics-thread.ts): the current stages of the applications after `after` (pendingAfter), returning
+ * how many it changed, then (`settleRemainingText`) the full-text rows, the debt then written off. The statistics
+ * are left to the caller.
  */
-export function settleCurrentStages(db: Database): number | null {
-  return db.transaction(() => {
-    const after = pendingAfter(db);
-    if (after !== null) recomputeCurrentStageAfter(db, after);
-    return after;
-  });
+export function settleCurrentStages(db: Database, after: number): number {
+  return db.transaction(() => recomputeCurrentStageAfter(db, after));
 }
 
 export function settleRemainingText(db: Database, after: number): void {

@@ -225,6 +225,9 @@ async function stageRows(
       }
     }, { bulk: !rowByRow });
     progress();
+    // The plan's pass has read the whole file: the check thread has time to spare from here (the writes are slower
+    // than its checks), which the statistics thread's start takes.
+    if (checks.rowCount() !== null) staging.launchStatisticsThread();
     // Lets the event loop run between chunks, as the file's passes do (analyse.ts eachRow).
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -279,25 +282,23 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
     checking?.catch(() => undefined);
     let staging: ImportStaging | undefined;
     let checks: RowChecks | undefined;
+    // The staged statistics on the second core, free since the check thread's last batch, when it checked them.
+    const settling = { statisticsThread: observer.statisticsThread ?? (checking !== null && !observer.rowByRow), statisticsThreadLimits: observer.statisticsThreadLimits };
     try {
-      if (checking) staging = await ImportStaging.create(context);
+      if (checking) staging = await ImportStaging.create(context, settling);
       checks = checking ? await checking : await checkHere(context, file, input, passes);
       if (checks.missing.length > 0) throw unmappedError(checks.missing);
       observer.onPhase?.('validated');
       const countCompanies = () => context.db.sql(`SELECT count(*) FROM companies WHERE deleted_at IS NULL`).pluck().get() as number;
       const companiesBefore = countCompanies();
-      staging ??= await ImportStaging.create(context);
+      staging ??= await ImportStaging.create(context, settling);
       const { importWriter, summary: staged } = await stageRows(context, staging, checks, options, passes, observer.rowByRow);
       // Every row came: the thread's memory goes before the backup and the final transaction.
       await checks.stop();
       checkImportable(checks, options);
       // The staged applications' current stages, full-text rows and statistics, once and set-based (bulk writes owe
-      // them); their statistics on the second core, free since the check thread's last batch, when it checked them.
-      await staging.settle(context.db, {
-        transfer: !observer.copyByColumns,
-        statisticsThread: observer.statisticsThread ?? (checking !== null && !observer.rowByRow),
-        statisticsThreadLimits: observer.statisticsThreadLimits,
-      });
+      // them).
+      await staging.settle(context.db, { transfer: !observer.copyByColumns });
       observer.onPhase?.('rows-written');
       context.job?.progress('backingUp');
       const snapshot = await backupBeforeImport(context);

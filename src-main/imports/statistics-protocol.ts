@@ -11,7 +11,10 @@ export const stagedStatisticsTables = ['statistics_facts', 'statistics_cells', '
 
 export interface StatisticsThreadStart {
   role: 'import-statistics';
-  /** The staging database: read once its current stages are settled (`settle`), never written. */
+  /**
+   * The staging database: read once its last batch is staged (`settle`), never written. In WAL while the
+   * thread reads it, so that its own connection writes meanwhile (`reading`).
+   */
   stagingFile: string;
   /** A database file of the thread's own, which it creates and fills with the statistics tables. */
   statisticsFile: string;
@@ -20,13 +23,18 @@ export interface StatisticsThreadStart {
 
 export type StatisticsThreadCommand =
   /**
-   * The staging's current stages are settled: the facts of its applications after `after` may be read. `indexes`:
+   * The staging's rows are all written: the facts of its applications after `after` may be read. `indexes`:
    * the live statistics_facts indexes to build on the thread's copy (a first import transfers the table whole).
    */
   { type: 'settle'; after: number; indexes: { name: string; sql: string }[] };
 
 export type StatisticsThreadMessage =
-  /** The facts are stored and the staging database is let go: its own connection may write again. */
+  /**
+   * The thread's read of the staging has begun: it reads the staging as it is now (a WAL snapshot), whatever the
+   * staging's own connection commits after this.
+   */
+  | { type: 'reading' }
+  /** The facts are stored and the staging database is let go (detached). */
   | { type: 'read' }
   /** The counts are written and the indexes built: the file is complete and closed. */
   | { type: 'settled' }

@@ -8,9 +8,10 @@ import type { StatisticsThreadCommand, StatisticsThreadMessage, StatisticsThread
  * The statistics of an import's staged applications computed in a thread of its own (statistics-worker.ts), into
  * a file of its own, while the import's thread builds the indexes its copy needs in the staging (staging.ts
  * `settle`): after the check thread's last batch, the second core was idle for the import's whole tail. Two
- * connections cannot write one SQLite file at once, so the thread writes its own and only reads the staging, until
- * it says `read`; the staging's connection writes only after that. A failure there fails the import (nothing was
- * written but its staging); the thread ends with the import whatever happens (`stop`), and with the jobs' worker.
+ * connections cannot write one SQLite file at once, so the thread writes its own and only reads the staging, in
+ * WAL, from a snapshot it takes first (`reading`) while the staging's connection goes on writing. A failure there
+ * fails the import (nothing was written but its staging); the thread ends with the import whatever happens
+ * (`stop`), and with the jobs' worker.
  */
 export class StatisticsThread {
   private readonly worker: Worker;
@@ -27,9 +28,17 @@ export class StatisticsThread {
     });
   }
 
-  /** Lets the thread read the staging (its current stages settled); resolves once it has let the staging go. */
+  /**
+   * Lets the thread read the staging (its rows all written, the staging in WAL); resolves once its read has
+   * begun: what the staging's connection commits after that, the thread does not see.
+   */
   async settle(command: Omit<Extract<StatisticsThreadCommand, { type: 'settle' }>, 'type'>): Promise<void> {
     this.worker.postMessage({ type: 'settle', ...command } satisfies StatisticsThreadCommand);
+    await this.next('reading');
+  }
+
+  /** Resolves once the thread has let the staging go (detached it). */
+  async read(): Promise<void> {
     await this.next('read');
   }
 
@@ -39,7 +48,7 @@ export class StatisticsThread {
     await this.stop();
   }
 
-  private async next(expected: 'read' | 'settled'): Promise<void> {
+  private async next(expected: Exclude<StatisticsThreadMessage['type'], 'failed'>): Promise<void> {
     const message = await this.inbox.next();
     if (message.type !== expected) throw new Error(`The import's statistics thread sent ${message.type} instead of ${expected}.`);
   }

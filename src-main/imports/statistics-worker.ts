@@ -7,21 +7,32 @@ import { stagedStatisticsTables, type StatisticsThreadCommand, type StatisticsTh
 
 const send = (message: StatisticsThreadMessage) => parentPort!.postMessage(message);
 
+/** When the thread's read of the staging begins (its snapshot taken) and ends (the staging detached). */
+export interface StagingRead {
+  reading(): void;
+  read(): void;
+}
+
+const unobserved: StagingRead = { reading: () => undefined, read: () => undefined };
+
 /**
  * Computes the statistics of the staged applications after `after` into `db`, a database of its own with the staging
  * attached as `staging` (read only): the tables made as the staging has them (its schema, its indexes), so that
  * every name the statistics code does not qualify finds the staged applications, histories, companies and stages in
- * the attachment and the statistics tables in main. `read` is called once nothing more is read from the staging
- * (detached). The same code as a staging's own settle (owed-derived.ts settleDerivedData, storeInsertedStatistics),
- * on empty tables, as the staging's are before it: test/imports/statistics-thread.test.ts compares the two.
+ * the attachment and the statistics tables in main. Everything is read in one transaction, from its first statement
+ * (`reading`) to the staging detached (`read`): in WAL, the staging as it was at that first statement, whatever its
+ * own connection commits meanwhile. The same code as a staging's own settle (owed-derived.ts settleDerivedData,
+ * storeInsertedStatistics), on empty tables, as the staging's are before it: test/imports/statistics-thread.test.ts
+ * compares the two.
  */
-export function storeStagedStatistics(db: Database, after: number, indexes: readonly { name: string; sql: string }[], read: () => void = () => undefined): void {
+export function storeStagedStatistics(db: Database, after: number, indexes: readonly { name: string; sql: string }[], staging: StagingRead = unobserved): void {
   // Deferred transactions (better-sqlite3's own): an IMMEDIATE one would reserve the attached staging too.
   const counts = db.sqlite.transaction(() => {
     const schema = db
       .sql(`SELECT sql FROM staging.sqlite_master WHERE tbl_name IN (${stagedStatisticsTables.map(() => '?').join(', ')}) AND sql IS NOT NULL ORDER BY type DESC`)
       .pluck()
       .all(...stagedStatisticsTables) as string[];
+    staging.reading();
     for (const statement of schema) db.sqlite.exec(statement);
     const counts = insertedCountsOf(db);
     if (counts) replaceInsertedFacts(db, after, counts);
@@ -29,7 +40,7 @@ export function storeStagedStatistics(db: Database, after: number, indexes: read
   })();
   db.statements.clear();
   db.sqlite.prepare(`DETACH DATABASE staging`).run();
-  read();
+  staging.read();
   db.sqlite.transaction(() => {
     if (counts) countInsertedFacts(db, after, counts);
     createMissingIndexes(db, indexes);
@@ -37,9 +48,9 @@ export function storeStagedStatistics(db: Database, after: number, indexes: read
 }
 
 /**
- * The thread side of statistics-thread.ts: opens its own file, waits for the staging's current stages to be
- * settled, then computes the statistics (storeStagedStatistics), telling the import when it may write its staging
- * again and when the file is complete.
+ * The thread side of statistics-thread.ts: opens its own file, waits for the staging's rows to be all
+ * written, then computes the statistics (storeStagedStatistics), telling the import when its read of the staging
+ * began and ended and when the file is complete.
  */
 export function runStatisticsThread(start: StatisticsThreadStart): void {
   let db: Database | undefined;
@@ -61,10 +72,8 @@ export function runStatisticsThread(start: StatisticsThreadStart): void {
   }
   parentPort!.once('message', (command: StatisticsThreadCommand) => {
     try {
-      // Attached only now: the staging's connection wrote until the command (its rollback journal in memory, a
-      // reader's lock would have refused its commit).
       db!.sqlite.prepare(`ATTACH DATABASE ? AS staging`).run(start.stagingFile);
-      storeStagedStatistics(db!, command.after, command.indexes, () => send({ type: 'read' }));
+      storeStagedStatistics(db!, command.after, command.indexes, { reading: () => send({ type: 'reading' }), read: () => send({ type: 'read' }) });
       close();
       send({ type: 'settled' });
     } catch (error) {
