@@ -98,7 +98,14 @@ export class ImportStaging {
   private transferable: string[] = [];
   /** The statistics thread, from its launch to the end of `settle`. */
   private statisticsThread: StatisticsThread | null = null;
+  /** `settle` has begun: the thread is no longer launched ahead. */
   private settling = false;
+
+  /**
+   * The schema apply reads the staged statistics from: the staging's own tables, or, computed by the statistics
+   * thread, its file's.
+   */
+  private statisticsSchema: 'staging' | 'staged_statistics' = 'staging';
 
   /**
    * Launches the statistics thread (`StagingOptions.statisticsThread`) ahead of `settle`, so that its start (~0.3 s
@@ -109,11 +116,6 @@ export class ImportStaging {
     if (!this.stagingOptions.statisticsThread || this.statisticsThread || this.settling) return;
     this.statisticsThread = new StatisticsThread({ stagingFile: this.file, statisticsFile: this.statisticsFile, nativeBinding: this.db.options.nativeBinding }, this.stagingOptions.statisticsThreadLimits);
   }
-  /**
-   * The schema apply reads the staged statistics from: the staging's own tables, or, computed by the statistics
-   * thread, its file's.
-   */
-  private statisticsSchema: 'staging' | 'staged_statistics' = 'staging';
 
   static async create(live: AppContext, options: StagingOptions = {}): Promise<ImportStaging> {
     const name = `.import-staging-${crypto.randomBytes(6).toString('hex')}`;
