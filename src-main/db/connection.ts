@@ -154,11 +154,25 @@ export class Database {
   /** Set by src-main/jobs when another connection of the app may write at the same time. */
   writeGate: WriteGate | null = null;
 
-  /** Runs `fn` in one IMMEDIATE transaction; nested calls become savepoints. Rolls back on any throw. */
-  transaction<T>(fn: () => T): T {
+  /**
+   * Runs `fn` in one IMMEDIATE transaction; nested calls become savepoints. Rolls back on any throw. `mainOnly`:
+   * the write lock taken on main alone, at once, where IMMEDIATE begins a write on every attached database, one
+   * that another connection may still be writing too (an import's statistics, imports/staging.ts): the others are
+   * read from the first statement that reads them.
+   */
+  transaction<T>(fn: () => T, { mainOnly = false }: { mainOnly?: boolean } = {}): T {
+    const begin = () => {
+      if (this.sqlite.inTransaction) return this.sqlite.transaction(fn).immediate();
+      if (!mainOnly) return this.sqlite.transaction(fn).immediate();
+      // A statement that writes main begins its write (its lock) whether or not it changes a row.
+      return this.sqlite.transaction(() => {
+        this.sql(`DELETE FROM main.meta WHERE 0`).run();
+        return fn();
+      }).deferred();
+    };
     try {
-      if (this.sqlite.inTransaction || !this.writeGate) return this.sqlite.transaction(fn).immediate();
-      return this.withWriteLock(() => this.sqlite.transaction(fn).immediate());
+      if (this.sqlite.inTransaction || !this.writeGate) return begin();
+      return this.withWriteLock(begin);
     } catch (error) {
       forgetSchemaAnswers(this);
       throw error;

@@ -76,6 +76,8 @@ export interface ImportObserver {
   statisticsThread?: boolean;
   /** The statistics thread's heap limits: for the test of its failure. */
   statisticsThreadLimits?: ResourceLimits;
+  /** How long the copy waits for the statistics thread in its lock (StagingOptions): for the test of a late thread. */
+  statisticsWaitMs?: number;
 }
 
 /** Refuses what cannot be imported as chosen, before anything is written. */
@@ -283,7 +285,7 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
     let staging: ImportStaging | undefined;
     let checks: RowChecks | undefined;
     // The staged statistics on the second core, free since the check thread's last batch, when it checked them.
-    const settling = { statisticsThread: observer.statisticsThread ?? (checking !== null && !observer.rowByRow), statisticsThreadLimits: observer.statisticsThreadLimits };
+    const settling = { statisticsThread: observer.statisticsThread ?? (checking !== null && !observer.rowByRow), statisticsThreadLimits: observer.statisticsThreadLimits, statisticsWaitMs: observer.statisticsWaitMs };
     try {
       if (checking) staging = await ImportStaging.create(context, settling);
       checks = checking ? await checking : await checkHere(context, file, input, passes);
@@ -306,7 +308,7 @@ export function runImport(context: AppContext, input: ParsedInput<'imports.run'>
       passes.signal?.throwIfAborted();
       context.job?.commitPoint();
       context.job?.progress('applying');
-      context.changes.announce(staging.apply(context.db, context.job));
+      context.changes.announce(await staging.apply(context.db, context.job));
       observer.onPhase?.('written');
       const summary: ImportSummary = {
         applications: staged.applications,

@@ -74,6 +74,11 @@ export interface StagingOptions {
   statisticsThread?: boolean;
   /** That thread's heap limits: for the test of its failure. */
   statisticsThreadLimits?: ResourceLimits;
+  /**
+   * How long the copy, holding the write lock, waits for that thread to finish its counts (apply); 0: not at all,
+   * the copy made again once it has (the way a thread later than that has it). 5 s unless set.
+   */
+  statisticsWaitMs?: number;
 }
 
 function removeFiles(file: string): void {
@@ -98,6 +103,8 @@ export class ImportStaging {
   private transferable: string[] = [];
   /** The statistics thread, from its launch to the end of `settle`. */
   private statisticsThread: StatisticsThread | null = null;
+  /** The statistics thread once `settle` has returned, still counting: `apply` waits for it last. */
+  private statisticsPending: StatisticsThread | null = null;
   /** `settle` has begun: the thread is no longer launched ahead. */
   private settling = false;
 
@@ -154,8 +161,31 @@ export class ImportStaging {
    * Copies everything the import wrote into the live database in one transaction (through the live connection's
    * write gate, so main grants the lock). Returns the tables written. The tables `prepareTransfer` readied are
    * transferred whole where they are still empty live; every other table is copied by its columns.
+   *
+   * Where the statistics thread is still counting (settle), the copy writes the rows meanwhile and waits for its
+   * file only where it copies the statistics, last (0.6 s of the thread's work at 100,000 rows, which the import's
+   * thread waited for before the copy). Not finished within `statisticsWaitMs` (or failed), the copy is rolled back,
+   * the thread waited for outside the lock, and the copy made again.
    */
-  apply(live: Database, job?: JobControl): string[] {
+  async apply(live: Database, job?: JobControl): Promise<string[]> {
+    const thread = this.statisticsPending;
+    this.statisticsPending = null;
+    try {
+      if (thread) {
+        const waitMs = this.stagingOptions.statisticsWaitMs ?? statisticsWaitMs;
+        const touched = this.copy(live, job, () => waitMs > 0 && thread.waitSettled(waitMs));
+        if (touched) return touched;
+        // Its failure, if it failed; else it has finished since.
+        await thread.settled();
+      }
+      return this.copy(live, job, () => true)!;
+    } finally {
+      await thread?.stop();
+    }
+  }
+
+  /** The copy (apply); null, having written nothing, where `statisticsReady` says the statistics are not. */
+  private copy(live: Database, job: JobControl | undefined, statisticsReady: () => boolean): string[] | null {
     const touched = new Set<string>();
     const transferable = this.transferable;
     // The staging connection has written its last row: its page cache (up to 64 MB) is handed back before the copy
@@ -164,7 +194,13 @@ export class ImportStaging {
     this.db.sqlite.pragma('shrink_memory');
     live.sqlite.prepare(`ATTACH DATABASE ? AS staging`).run(this.file);
     const statistics = this.statisticsSchema;
-    if (statistics !== 'staging') live.sqlite.prepare(`ATTACH DATABASE ? AS ${statistics}`).run(this.statisticsFile);
+    // Attached while the thread may still write it (only outside a transaction can a file be attached): in WAL there,
+    // it is read from the copy's first statement that touches it, after the wait below. Detached, the last
+    // connection to it, it is checkpointed: without syncing, as it is thrown away.
+    if (statistics !== 'staging') {
+      live.sqlite.prepare(`ATTACH DATABASE ? AS ${statistics}`).run(this.statisticsFile);
+      live.sqlite.pragma(`${statistics}.synchronous = OFF`);
+    }
     const schemaOf = (table: string) => (stagedStatisticsTables.includes(table) ? statistics : 'staging');
     // Not SQLite's own checkpoint in the copy's commit: a job's connection keeps it as a safety net
     // (wal_autocheckpoint, db/connection.ts), and the copy's log (about 100,000 pages at 100,000 rows) is far past it,
@@ -182,8 +218,10 @@ export class ImportStaging {
       // this copy, refuses any other change (writer.ts, newRowClocks), so the log is not read again here to check it
       // (0.24 s before the lock at 100,000 rows).
       // Before the lock: which partial indexes no staged row enters (read on the staging's own indexes).
-      const entered = partialIndexesEntered(live, schemaOf);
-      live.transaction(() => {
+      const entered = partialIndexesEntered(live, schemaOf, stagedRowTables);
+      // On main only: an IMMEDIATE transaction begins one on every attached database, the statistics' file too,
+      // which its thread may still be writing.
+      return live.transaction(() => {
         const changedSince = new Set(live.sql(`SELECT DISTINCT table_name FROM main.change_log WHERE seq > ?`).pluck().all(this.logSeq) as string[]);
         if (changedSince.has('stages')) this.checkStagesStillLive(live);
         const namesakes = new Namesakes();
@@ -196,7 +234,7 @@ export class ImportStaging {
         // Nothing written live meanwhile (no namesake taken, the seq offset 0): the staged rows are already as the
         // copy by columns would write them into the empty tables.
         const transferred = new Set(changedSince.size === 0 && offset === 0 ? emptyLive(live, transferable) : []);
-        const rebuilt = dropIndexesOfOutgrownTables(live, entered, transferred, schemaOf);
+        const rebuilt = dropIndexesOfOutgrownTables(live, entered, transferred, schemaOf, stagedRowTables);
         // The rows a table was transferred with, or null where it is to be copied by columns.
         const copiedWhole = (table: string) => (transferred.has(table) ? transferTable(live, table, schemaOf(table)) : null);
         for (const [index, table] of syncedTables.entries()) {
@@ -229,6 +267,12 @@ export class ImportStaging {
 
         if (stagedDerivedHolds) {
           live.sql(`INSERT INTO main.applications_fts (rowid, ${ftsColumns}) SELECT rowid + ${offset}, ${ftsColumns} FROM staging.applications_fts`).run();
+        }
+        // Nothing above reads the statistics' file.
+        if (!statisticsReady()) throw new StatisticsNotReady();
+        const statisticsEntered = partialIndexesEntered(live, schemaOf, ['statistics_facts']);
+        rebuilt.push(...dropIndexesOfOutgrownTables(live, statisticsEntered, transferred, schemaOf, ['statistics_facts']));
+        if (stagedDerivedHolds) {
           if (copiedWhole('statistics_facts') === null) live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM ${statistics}.statistics_facts`).run();
           live.sql(
             `INSERT INTO main.statistics_cells (kind, scope, key, value, count) SELECT kind, scope, key, value, count FROM ${statistics}.statistics_cells WHERE true
@@ -250,14 +294,17 @@ export class ImportStaging {
         if (checksForeignKeys) checkForeignKeys(live, touched);
         const lastClock = this.changes.clock.tick();
         live.sql(`INSERT INTO main.meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`).run(lastClock);
-      });
+        return [...touched].sort();
+      }, { mainOnly: true });
+    } catch (error) {
+      if (error instanceof StatisticsNotReady) return null;
+      throw error;
     } finally {
       live.sqlite.pragma(`foreign_keys = ${foreignKeys}`);
       live.sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
       live.sqlite.prepare(`DETACH DATABASE staging`).run();
       if (statistics !== 'staging') live.sqlite.prepare(`DETACH DATABASE ${statistics}`).run();
     }
-    return [...touched].sort();
   }
 
   /**
@@ -304,11 +351,16 @@ export class ImportStaging {
       buildLiveIndexesInStaging(live, this.db, stagesHeld ? this.transferable.filter((table) => table !== 'statistics_facts') : this.transferable);
       await thread.read();
       this.leaveWal();
-      await thread.settled();
-      if (stagesHeld) this.statisticsSchema = 'staged_statistics';
+      if (!stagesHeld) {
+        await thread.settled();
+        return;
+      }
+      // Its counts and indexes it finishes while the copy writes the rows (apply).
+      this.statisticsSchema = 'staged_statistics';
+      this.statisticsPending = thread;
     } finally {
       this.statisticsThread = null;
-      await thread?.stop();
+      if (this.statisticsPending !== thread) await thread?.stop();
     }
   }
 
@@ -337,8 +389,10 @@ export class ImportStaging {
   }
 
   close(): void {
-    // Stopped where the import failed while it ran (settle stops it itself): the thread dies with its connection.
+    // Stopped where the import failed while it ran (settle and apply stop it themselves): the thread dies with its
+    // connection.
     void this.statisticsThread?.stop();
+    void this.statisticsPending?.stop();
     if (this.db.sqlite.open) {
       this.db.statements.clear();
       this.db.sqlite.close();
@@ -437,6 +491,14 @@ class Namesakes {
 
 /** The live tables an import adds most rows to, whose secondary indexes the copy may build anew (see below). */
 const rebuildableTables = ['applications', 'stage_events', 'application_tags', 'application_field_values', 'change_log', 'statistics_facts'];
+/** Those of them the staging itself holds, not the statistics' file. */
+const stagedRowTables = rebuildableTables.filter((table) => !stagedStatisticsTables.includes(table));
+
+/** How long the copy, holding the write lock, waits for the statistics thread before it lets the lock go (apply). */
+const statisticsWaitMs = 5000;
+
+/** The copy found the statistics thread still counting (or failed) after `statisticsWaitMs`: rolled back. */
+class StatisticsNotReady extends Error {}
 
 /**
  * The copy writes every staged row into each index of its table, one entry at a time, most of them at places all
@@ -450,9 +512,10 @@ function dropIndexesOfOutgrownTables(
   entered: (index: { name: string; sql: string }) => boolean,
   transferred: ReadonlySet<string>,
   schemaOf: (table: string) => string,
+  tables: readonly string[],
 ): string[] {
   const rebuilt: string[] = [];
-  for (const table of rebuildableTables) {
+  for (const table of tables) {
     // Copied with its indexes, built in staging.
     if (transferred.has(table)) continue;
     const rows = (name: string) => live.sql(`SELECT coalesce(max(rowid), 0) FROM ${name}.${table}`).pluck().get() as number;
@@ -484,14 +547,14 @@ function partialIndexCondition(sql: string): string | null {
  * condition, which the staging's copy of the index answers at once where it has it (applications_deleted,
  * stage_events_automatic); where the staging dropped it, its first row usually matches.
  */
-function partialIndexesEntered(live: Database, schemaOf: (table: string) => string): (index: { name: string; sql: string }) => boolean {
+function partialIndexesEntered(live: Database, schemaOf: (table: string) => string, tables: readonly string[]): (index: { name: string; sql: string }) => boolean {
   const answers = new Map<string, boolean>();
   const indexes = live
     .sql(`SELECT name, tbl_name AS "table", sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
     .all() as { name: string; table: string; sql: string }[];
   for (const index of indexes) {
     const condition = partialIndexCondition(index.sql);
-    if (condition === null || !rebuildableTables.includes(index.table)) continue;
+    if (condition === null || !tables.includes(index.table)) continue;
     answers.set(index.name, live.sql(`SELECT 1 FROM ${schemaOf(index.table)}.${index.table} WHERE ${condition} LIMIT 1`).get() !== undefined);
   }
   return (index) => answers.get(index.name) ?? true;

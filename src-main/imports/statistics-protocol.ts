@@ -19,6 +19,21 @@ export interface StatisticsThreadStart {
   /** A database file of the thread's own, which it creates and fills with the statistics tables. */
   statisticsFile: string;
   nativeBinding?: string;
+  /**
+   * One Int32 (`settledStates`), set by the thread as it sends `settled` or `failed`: the import's copy waits for
+   * it inside its transaction (statistics-thread.ts `waitSettled`), where no message can be read.
+   */
+  settledFlag: SharedArrayBuffer;
+}
+
+/** The values of `StatisticsThreadStart.settledFlag`. */
+export const settledStates = { running: 0, settled: 1, failed: 2 } as const;
+
+/** Sets the flag the import's copy may be waiting on (`StatisticsThreadStart.settledFlag`) and wakes it. */
+export function markSettled(flag: SharedArrayBuffer, state: (typeof settledStates)['settled' | 'failed']): void {
+  const cell = new Int32Array(flag);
+  Atomics.store(cell, 0, state);
+  Atomics.notify(cell, 0);
 }
 
 export type StatisticsThreadCommand =

@@ -2,7 +2,7 @@ import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { launchWorker } from '../jobs/launch';
 import { ThreadInbox } from '../jobs/thread-inbox';
 import { importError } from './errors';
-import type { StatisticsThreadCommand, StatisticsThreadMessage, StatisticsThreadStart } from './statistics-protocol';
+import { settledStates, type StatisticsThreadCommand, type StatisticsThreadMessage, type StatisticsThreadStart } from './statistics-protocol';
 
 /**
  * The statistics of an import's staged applications computed in a thread of its own (statistics-worker.ts), into
@@ -16,10 +16,12 @@ import type { StatisticsThreadCommand, StatisticsThreadMessage, StatisticsThread
 export class StatisticsThread {
   private readonly worker: Worker;
   private readonly inbox: ThreadInbox<StatisticsThreadMessage>;
+  /** `settledStates`, set by the thread (StatisticsThreadStart.settledFlag). */
+  private readonly settledFlag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
 
   /** Started ahead of `settle`, so that the thread's start overlaps the staging's last writes. */
-  constructor(start: Omit<StatisticsThreadStart, 'role'>, limits?: ResourceLimits) {
-    this.worker = launchWorker({ role: 'import-statistics', ...start } satisfies StatisticsThreadStart, limits);
+  constructor(start: Omit<StatisticsThreadStart, 'role' | 'settledFlag'>, limits?: ResourceLimits) {
+    this.worker = launchWorker({ role: 'import-statistics', ...start, settledFlag: this.settledFlag.buffer as SharedArrayBuffer } satisfies StatisticsThreadStart, limits);
     this.inbox = new ThreadInbox<StatisticsThreadMessage>(this.worker, {
       // Out of memory (V8 stops the thread): the import is refused as too large, in the user's language, as the
       // check thread refuses a file it cannot hold (check-thread.ts).
@@ -40,6 +42,20 @@ export class StatisticsThread {
   /** Resolves once the thread has let the staging go (detached it). */
   async read(): Promise<void> {
     await this.next('read');
+  }
+
+  /**
+   * Blocks this thread until the thread's file is complete and closed, for at most `ms`: for a caller inside a
+   * transaction, which cannot wait for a message. False where it failed, or is still running then (it may have
+   * died without a word, out of memory): the caller then lets its transaction go and learns why from `settled`.
+   */
+  waitSettled(ms: number): boolean {
+    const until = performance.now() + ms;
+    for (let left = ms; left > 0; left = until - performance.now()) {
+      if (Atomics.load(this.settledFlag, 0) !== settledStates.running) break;
+      Atomics.wait(this.settledFlag, 0, settledStates.running, left);
+    }
+    return Atomics.load(this.settledFlag, 0) === settledStates.settled;
   }
 
   /** Resolves once the thread's file is complete and closed. */

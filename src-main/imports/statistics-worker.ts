@@ -3,7 +3,7 @@ import { Database } from '../db/connection';
 import { toErrorShape } from '../error-shape';
 import { countInsertedFacts, insertedCountsOf, replaceInsertedFacts } from '../statistics/maintained/inserted-facts';
 import { createMissingIndexes } from './raw-copy';
-import { stagedStatisticsTables, type StatisticsThreadCommand, type StatisticsThreadMessage, type StatisticsThreadStart } from './statistics-protocol';
+import { markSettled, settledStates, stagedStatisticsTables, type StatisticsThreadCommand, type StatisticsThreadMessage, type StatisticsThreadStart } from './statistics-protocol';
 
 const send = (message: StatisticsThreadMessage) => parentPort!.postMessage(message);
 
@@ -58,16 +58,24 @@ export function runStatisticsThread(start: StatisticsThreadStart): void {
     db?.statements.clear();
     if (db?.sqlite.open) db.sqlite.close();
   };
+  const fail = (error: unknown) => {
+    close();
+    markSettled(start.settledFlag, settledStates.failed);
+    send({ type: 'failed', error: toErrorShape(error) });
+  };
   try {
     db = new Database(start.statisticsFile, { nativeBinding: start.nativeBinding });
-    // Nobody else writes it and a failure throws it away: as the staging, no journal on disk, no syncing.
-    db.sqlite.pragma('journal_mode = MEMORY');
+    // In WAL: the import's copy attaches this file before its transaction, while this thread may still be writing
+    // it, and reads it only once it is complete (staging.ts apply); a reader of a file in WAL never waits for its
+    // writer nor stops its commits. Nobody else writes it and a failure throws it away: no syncing, and no
+    // checkpoint but the one at its close.
+    db.sqlite.pragma('journal_mode = WAL');
+    db.sqlite.pragma('wal_autocheckpoint = 0');
     db.sqlite.pragma('synchronous = OFF');
     db.sqlite.pragma('temp_store = MEMORY');
     db.sqlite.pragma('cache_size = -64000');
   } catch (error) {
-    close();
-    send({ type: 'failed', error: toErrorShape(error) });
+    fail(error);
     return;
   }
   parentPort!.once('message', (command: StatisticsThreadCommand) => {
@@ -75,10 +83,10 @@ export function runStatisticsThread(start: StatisticsThreadStart): void {
       db!.sqlite.prepare(`ATTACH DATABASE ? AS staging`).run(start.stagingFile);
       storeStagedStatistics(db!, command.after, command.indexes, { reading: () => send({ type: 'reading' }), read: () => send({ type: 'read' }) });
       close();
+      markSettled(start.settledFlag, settledStates.settled);
       send({ type: 'settled' });
     } catch (error) {
-      close();
-      send({ type: 'failed', error: toErrorShape(error) });
+      fail(error);
     }
   });
 }

@@ -171,7 +171,7 @@ async function replay(rounds: number): Promise<void> {
     const started = performance.now();
     const cpu = process.cpuUsage();
     staging.prepareTransfer(context.db);
-    staging.apply(context.db);
+    await staging.apply(context.db);
     const used = process.cpuUsage(cpu);
     const total = { wallMs: Math.round(performance.now() - started), cpuMs: Math.round((used.user + used.system) / 1000), load: loadAverage() };
     const rows = [...timings].filter(([, timing]) => timing.cpuMs >= 20 || timing.wallMs >= 20).sort((a, b) => b[1].cpuMs - a[1].cpuMs);

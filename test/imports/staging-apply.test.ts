@@ -26,7 +26,7 @@ describe('the import’s copy into the live database', () => {
     staging.changes.write((write) => {
       write.insert('applications', { company_id: 'no-such-company', position: 'Analyst' });
     });
-    expect(() => staging!.apply(app.context.db)).toThrow(/FOREIGN KEY/);
+    await expect(staging!.apply(app.context.db)).rejects.toThrow(/FOREIGN KEY/);
     expect(fingerprint(app)).toBe(before);
   });
 
@@ -52,7 +52,7 @@ describe('the import’s copy into the live database', () => {
     }
     // Nothing of the refused writes stays, the insert before them included: the copy brings in the company only.
     expect(staged(`SELECT seq FROM change_log`)).toEqual(logBefore);
-    expect(staging.apply(app.context.db)).toEqual(['companies']);
+    expect(await staging.apply(app.context.db)).toEqual(['companies']);
     expect(app.context.db.sqlite.prepare(`SELECT name FROM companies WHERE id = ?`).pluck().get(companyId)).toBe('Staged');
   });
 
@@ -67,7 +67,7 @@ describe('the import’s copy into the live database', () => {
     staging.changes.write((write) => {
       for (let index = 0; index < 2000; index += 1) write.insert('companies', { name: `Staged ${index}`, name_key: `staged ${index}`, notes: 'x'.repeat(200) });
     });
-    expect(staging.apply(db)).toEqual(['companies']);
+    expect(await staging.apply(db)).toEqual(['companies']);
     // Nothing of the copy is in the database file yet: its pages are all in the log.
     expect(fileBytes()).toBe(before);
     expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(10);

@@ -115,7 +115,7 @@ describe('a first import transferred whole', () => {
         write.insert('applications', { company_id: 'no-such-company', position: 'Analyst' });
       });
       staging.prepareTransfer(app.context.db);
-      expect(() => staging.apply(app.context.db)).toThrow(/FOREIGN KEY/);
+      await expect(staging.apply(app.context.db)).rejects.toThrow(/FOREIGN KEY/);
     } finally {
       staging.close();
     }
@@ -139,7 +139,7 @@ describe('a first import transferred whole', () => {
       staging.db.sqlite.exec(`UPDATE stage_events SET rowid = rowid + 10`);
       const staged = staging.db.sqlite.prepare(`SELECT id FROM stage_events ORDER BY rowid`).pluck().all();
       staging.prepareTransfer(app.context.db);
-      staging.apply(app.context.db);
+      await staging.apply(app.context.db);
       expect(app.context.db.sqlite.prepare(`SELECT rowid, id FROM stage_events ORDER BY rowid`).raw().all()).toEqual(staged.map((id, index) => [index + 1, id]));
       // Transferred all the same: the applications kept the row numbers they were staged with.
       expect(app.context.db.sqlite.prepare(`SELECT seq FROM applications ORDER BY seq`).pluck().all()).toEqual([1, 2]);

@@ -48,7 +48,7 @@ async function importWithWrongStages(app: TempApp, csv: string, statisticsThread
     const made = staging.db.sqlite.prepare(`UPDATE applications SET stage_id = ?, stage_category = ? WHERE rowid % 3 = 0 AND stage_id <> ?`).run(wrong.id, wrong.category, wrong.id).changes;
     expect(made).toBeGreaterThan(50);
     await staging.settle(app.context.db);
-    app.context.changes.announce(staging.apply(app.context.db));
+    app.context.changes.announce(await staging.apply(app.context.db));
   } finally {
     staging.close();
     opened.close();

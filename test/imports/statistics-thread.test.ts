@@ -13,7 +13,9 @@ import { writtenTables } from './support/labelled-rows';
  * staging.ts `settle`). The same file imported with that thread and with the statistics settled in the import's
  * thread must write the same rows, log, clocks and derived data (statistics table by table), into a database that
  * has applications (the copy by columns) and into an empty one (the first import's transfer, statistics_facts from
- * the thread's file); a failure of the thread refuses the import with nothing written; no file is left behind.
+ * the thread's file); also where the thread is still counting when the copy has written the rows (the copy waits for
+ * it in its lock, or lets the lock go and copies again after it); a failure of the thread refuses the import with
+ * nothing written; no file is left behind.
  */
 
 const openStill = closedAfterEach(openStillApp);
@@ -85,6 +87,20 @@ describe('an import whose statistics are computed in a thread of their own', () 
       for (const table of ['cells', 'skillMonths', 'monthCells', 'search'] as const) expect(written[table].length).toBeGreaterThan(10);
       for (const table of Object.keys(expected)) expect(written[table], table).toEqual(expected[table]);
       expect(leftovers(inThread.app)).toEqual([]);
+    });
+
+    it(`writes the same when the thread is still counting as the copy ends, the copy made again after it (${withApplication ? 'copied by columns' : 'a first import, transferred'})`, async () => {
+      const csv = trackerCsv(2_500);
+      // Not waited for in the lock: the copy rolled back, as it is when the thread is later than the wait.
+      const late = await importInto(csv, { statisticsThread: true, statisticsWaitMs: 0 }, withApplication);
+      const here = await importInto(csv, { statisticsThread: false }, withApplication);
+      expect(late.error).toBeNull();
+      expect(late.result).toEqual(here.result);
+      const written = contents(late.app);
+      const expected = contents(here.app);
+      expect(written.facts.length).toBeGreaterThanOrEqual(2_500);
+      for (const table of Object.keys(expected)) expect(written[table], table).toEqual(expected[table]);
+      expect(leftovers(late.app)).toEqual([]);
     });
   }
 
