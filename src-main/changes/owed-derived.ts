@@ -60,6 +60,11 @@ export function settleCurrentStages(db: Database, after: number): number {
   return db.transaction(() => recomputeCurrentStageAfter(db, after));
 }
 
+/** The owed derived data computed elsewhere (an import's statistics thread: its full-text rows and statistics). */
+export function writeOffDerivedData(db: Database): void {
+  db.sql(`DELETE FROM meta WHERE key = ?`).run(pendingKey);
+}
+
 export function settleRemainingText(db: Database, after: number): void {
   db.transaction(() => {
     settleTextRows(db, after);

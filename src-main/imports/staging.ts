@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../src-shared/errors';
 import { ChangeWriter } from '../changes/writer';
 import { affectedApplications, FreshRows, reindexApplications } from '../changes/derive';
-import { pendingAfter, settleCurrentStages, settleDerivedData, settleRemainingText } from '../changes/owed-derived';
+import { pendingAfter, settleCurrentStages, settleDerivedData, settleRemainingText, writeOffDerivedData } from '../changes/owed-derived';
 import type { AppContext } from '../context';
 import type { Database } from '../db/connection';
 import type { JobControl } from '../jobs/control';
@@ -15,7 +15,7 @@ import { refreshStatistics } from '../statistics/maintained/refresh';
 import type { ResourceLimits } from 'node:worker_threads';
 import { buildLiveIndexesInStaging, checkForeignKeys, emptyLive, liveIndexes, transferTable } from './raw-copy';
 import { StatisticsThread } from './statistics-thread';
-import { stagedStatisticsTables } from './statistics-protocol';
+import { stagedStatisticsTables, stagedTextColumns, threadFileTables } from './statistics-protocol';
 
 /**
  * Where an import writes before it is applied (docs/performance.md, "How an import commits").
@@ -62,7 +62,7 @@ const stagingDroppedIndexes = [
 ];
 
 /** The full-text columns, stored as plain rows in staging and indexed once, by the live copy. */
-const ftsColumns = 'company, position, location, notes, description, tags';
+const ftsColumns = stagedTextColumns;
 
 function columnsOf(db: Database, schema: string, table: string): string[] {
   return (db.sql(`PRAGMA ${schema}.table_info(${table})`).all() as { name: string }[]).map((column) => column.name);
@@ -201,7 +201,7 @@ export class ImportStaging {
       live.sqlite.prepare(`ATTACH DATABASE ? AS ${statistics}`).run(this.statisticsFile);
       live.sqlite.pragma(`${statistics}.synchronous = OFF`);
     }
-    const schemaOf = (table: string) => (stagedStatisticsTables.includes(table) ? statistics : 'staging');
+    const schemaOf = (table: string) => (threadFileTables.includes(table) ? statistics : 'staging');
     // Not SQLite's own checkpoint in the copy's commit: a job's connection keeps it as a safety net
     // (wal_autocheckpoint, db/connection.ts), and the copy's log (about 100,000 pages at 100,000 rows) is far past it,
     // so the commit went on to copy the whole log into the database file, in the job's thread, with main's write
@@ -265,14 +265,12 @@ export class ImportStaging {
            SELECT row_id, table_name, json_object('*', hlc) FROM staging.change_log ORDER BY seq`,
         ).run();
 
-        if (stagedDerivedHolds) {
-          live.sql(`INSERT INTO main.applications_fts (rowid, ${ftsColumns}) SELECT rowid + ${offset}, ${ftsColumns} FROM staging.applications_fts`).run();
-        }
-        // Nothing above reads the statistics' file.
+        // Nothing above reads the statistics thread's file.
         if (!statisticsReady()) throw new StatisticsNotReady();
         const statisticsEntered = partialIndexesEntered(live, schemaOf, ['statistics_facts']);
         rebuilt.push(...dropIndexesOfOutgrownTables(live, statisticsEntered, transferred, schemaOf, ['statistics_facts']));
         if (stagedDerivedHolds) {
+          live.sql(`INSERT INTO main.applications_fts (rowid, ${ftsColumns}) SELECT rowid + ${offset}, ${ftsColumns} FROM ${schemaOf('applications_fts')}.applications_fts`).run();
           if (copiedWhole('statistics_facts') === null) live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM ${statistics}.statistics_facts`).run();
           live.sql(
             `INSERT INTO main.statistics_cells (kind, scope, key, value, count) SELECT kind, scope, key, value, count FROM ${statistics}.statistics_cells WHERE true
@@ -320,11 +318,11 @@ export class ImportStaging {
   /**
    * The staged applications' derived data, owed by the bulk writes (current stages, full-text rows, statistics),
    * computed once, set-based (owed-derived.ts), then the copy prepared (prepareTransfer). With a statistics thread
-   * (`StagingOptions.statisticsThread`), the statistics are computed there into a file of its own (statistics-thread.ts)
-   * while this thread writes the full-text rows and builds the indexes the copy transfers: the second core was idle
-   * for the whole of it (docs/performance.md). The thread reads the staging as the last staged batch left it (a WAL
-   * snapshot, enterWal) while this thread checks the current stages and writes; `apply` then reads the statistics
-   * from its file.
+   * (`StagingOptions.statisticsThread`), the statistics and the full-text rows are computed there into a file of its
+   * own (statistics-thread.ts) while this thread checks the current stages and builds the indexes the copy transfers:
+   * the second core was idle for the whole of it (docs/performance.md). The thread reads the staging as the last
+   * staged batch left it (a WAL snapshot, enterWal) while this thread writes; `apply` then reads the statistics and
+   * full-text rows from its file.
    */
   async settle(live: Database, options: { transfer?: boolean } = {}): Promise<void> {
     const { transfer = true } = options;
@@ -344,10 +342,13 @@ export class ImportStaging {
       // The thread reads the current stages the import wrote with each application (imports/write.ts); the write
       // path's recompute of them runs meanwhile, as a check that changes none (0.27 s at 100,000 rows, which the
       // thread waited for). Where it changed some, the thread's statistics were computed from stages no longer
-      // staged: they are computed here again, after it, and the thread's file is left unread.
+      // staged: they are computed here again, after it, with the full-text rows, and the thread's file is left unread.
       const stagesHeld = settleCurrentStages(this.db, after) === 0;
-      settleRemainingText(this.db, after);
-      if (!stagesHeld) storeInsertedStatistics(this.db, after);
+      if (stagesHeld) writeOffDerivedData(this.db);
+      else {
+        settleRemainingText(this.db, after);
+        storeInsertedStatistics(this.db, after);
+      }
       buildLiveIndexesInStaging(live, this.db, stagesHeld ? this.transferable.filter((table) => table !== 'statistics_facts') : this.transferable);
       await thread.read();
       this.leaveWal();
@@ -383,9 +384,9 @@ export class ImportStaging {
     this.db.sqlite.pragma('journal_mode = MEMORY');
   }
 
-  /** Whether nothing was written into the staging's statistics yet (a bulk write owes them all). */
+  /** Whether nothing was written into the staging's statistics and full-text rows yet (a bulk write owes them all). */
   private statisticsEmpty(): boolean {
-    return stagedStatisticsTables.every((table) => this.db.sql(`SELECT 1 FROM main.${table} LIMIT 1`).get() === undefined);
+    return threadFileTables.every((table) => this.db.sql(`SELECT 1 FROM main.${table} LIMIT 1`).get() === undefined);
   }
 
   close(): void {

@@ -6,8 +6,14 @@ import type { AppErrorShape } from '../../src-shared/errors';
  * the import's code.
  */
 
-/** The tables an import's settle fills with statistics: the thread's file holds these only. */
+/** The tables an import's settle fills with statistics. */
 export const stagedStatisticsTables = ['statistics_facts', 'statistics_cells', 'statistics_skill_months', 'statistics_month_cells'];
+
+/** The full-text index's columns, which the staging holds as a plain table (staging.ts: the live copy indexes them). */
+export const stagedTextColumns = 'company, position, location, notes, description, tags';
+
+/** The tables of the thread's file: the statistics, and the staged applications' full-text rows as the staging's. */
+export const threadFileTables = [...stagedStatisticsTables, 'applications_fts'];
 
 export interface StatisticsThreadStart {
   role: 'import-statistics';

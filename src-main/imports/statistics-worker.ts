@@ -1,9 +1,10 @@
 import { parentPort } from 'node:worker_threads';
 import { Database } from '../db/connection';
 import { toErrorShape } from '../error-shape';
+import { insertTextRowsSql } from '../changes/derive';
 import { countInsertedFacts, insertedCountsOf, replaceInsertedFacts } from '../statistics/maintained/inserted-facts';
 import { createMissingIndexes } from './raw-copy';
-import { markSettled, settledStates, stagedStatisticsTables, type StatisticsThreadCommand, type StatisticsThreadMessage, type StatisticsThreadStart } from './statistics-protocol';
+import { markSettled, settledStates, stagedStatisticsTables, stagedTextColumns, type StatisticsThreadCommand, type StatisticsThreadMessage, type StatisticsThreadStart } from './statistics-protocol';
 
 const send = (message: StatisticsThreadMessage) => parentPort!.postMessage(message);
 
@@ -16,7 +17,7 @@ export interface StagingRead {
 const unobserved: StagingRead = { reading: () => undefined, read: () => undefined };
 
 /**
- * Computes the statistics of the staged applications after `after` into `db`, a database of its own with the staging
+ * Computes the statistics and full-text rows of the staged applications after `after` into `db`, a database of its own with the staging
  * attached as `staging` (read only): the tables made as the staging has them (its schema, its indexes), so that
  * every name the statistics code does not qualify finds the staged applications, histories, companies and stages in
  * the attachment and the statistics tables in main. Everything is read in one transaction, from its first statement
@@ -36,6 +37,10 @@ export function storeStagedStatistics(db: Database, after: number, indexes: read
     for (const statement of schema) db.sqlite.exec(statement);
     const counts = insertedCountsOf(db);
     if (counts) replaceInsertedFacts(db, after, counts);
+    // The full-text rows, as the staging's own settle writes them (owed-derived.ts settleRemainingText), here while
+    // the import's thread checks the stages and builds the indexes its copy transfers.
+    db.sqlite.exec(`CREATE TABLE applications_fts (${stagedTextColumns})`);
+    db.sql(insertTextRowsSql(`a.seq > ?`)).run(after);
     return counts;
   })();
   db.statements.clear();
