@@ -14,7 +14,7 @@ import { databaseFileName } from '../../src-main/db/open';
 import { newId } from '../../src-main/changes/ids';
 import { createApi } from '../../src-main/api';
 import { summarize, type Figures } from './timing';
-import { setup as bundleJobsWorker, teardown as removeJobsWorkerBundle } from '../support/jobs-worker-bundle';
+import { setupAsBuilt as bundleJobsWorker, teardown as removeJobsWorkerBundle } from '../support/jobs-worker-bundle';
 import { mainThreadCpuMs } from './cpu';
 import { callOrThrow } from './cases';
 

@@ -15,15 +15,25 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  * built app is: each job's code (and the packages it imports) loads when a job needs it, not at the worker's start.
  */
 export async function setup(): Promise<void> {
-  const outdir = path.join(root, 'node_modules', '.cache', 'candid', `jobs-worker-${process.pid}`);
-  process.env[workerBundleVariable] = await bundleJobsWorker(outdir);
+  process.env[workerBundleVariable] = await bundleJobsWorker(bundleFolder());
 }
+
+/**
+ * For the bench: the worker bundled without source maps, as the built app has it. Run under tsx, which turns
+ * Node's source maps on, each thread's start read the bundle's inline maps (4.1 MB of bundle against 1.2 MB; ~50 ms
+ * of a check thread's start at load 6, docs/performance.md), which the app never does.
+ */
+export async function setupAsBuilt(): Promise<void> {
+  process.env[workerBundleVariable] = await bundleJobsWorker(bundleFolder(), { sourcemap: false });
+}
+
+const bundleFolder = () => path.join(root, 'node_modules', '.cache', 'candid', `jobs-worker-${process.pid}`);
 
 /**
  * Bundles the jobs' worker into outdir and returns its entry's path (also used by the crash rounds, which run
  * outside vitest in the soak). Remove the folder to remove it.
  */
-export async function bundleJobsWorker(outdir: string): Promise<string> {
+export async function bundleJobsWorker(outdir: string, { sourcemap = 'inline' }: { sourcemap?: 'inline' | false } = {}): Promise<string> {
   await build({
     entryPoints: { worker: path.join(root, 'src-main', 'jobs', 'worker.ts') },
     outdir,
@@ -34,7 +44,7 @@ export async function bundleJobsWorker(outdir: string): Promise<string> {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    sourcemap: 'inline',
+    sourcemap,
     logLevel: 'warning',
   });
   return path.join(outdir, 'worker.mjs');
