@@ -194,13 +194,11 @@ export class ImportStaging {
     this.db.sqlite.pragma('shrink_memory');
     live.sqlite.prepare(`ATTACH DATABASE ? AS staging`).run(this.file);
     const statistics = this.statisticsSchema;
-    // Attached while the thread may still write it (only outside a transaction can a file be attached): in WAL there,
-    // it is read from the copy's first statement that touches it, after the wait below. Detached, the last
-    // connection to it, it is checkpointed: without syncing, as it is thrown away.
-    if (statistics !== 'staging') {
-      live.sqlite.prepare(`ATTACH DATABASE ? AS ${statistics}`).run(this.statisticsFile);
-      live.sqlite.pragma(`${statistics}.synchronous = OFF`);
-    }
+    // Attached while the thread may still write it (only outside a transaction can a file be attached; its schema,
+    // read now, waits for a commit of the thread's under way: busy_timeout), it is read from the copy's first
+    // statement that touches it, after the wait below: until then the copy holds no lock on it that would refuse
+    // the thread's commits.
+    if (statistics !== 'staging') live.sqlite.prepare(`ATTACH DATABASE ? AS ${statistics}`).run(this.statisticsFile);
     const schemaOf = (table: string) => (threadFileTables.includes(table) ? statistics : 'staging');
     // Not SQLite's own checkpoint in the copy's commit: a job's connection keeps it as a safety net
     // (wal_autocheckpoint, db/connection.ts), and the copy's log (about 100,000 pages at 100,000 rows) is far past it,

@@ -70,12 +70,11 @@ export function runStatisticsThread(start: StatisticsThreadStart): void {
   };
   try {
     db = new Database(start.statisticsFile, { nativeBinding: start.nativeBinding });
-    // In WAL: the import's copy attaches this file before its transaction, while this thread may still be writing
-    // it, and reads it only once it is complete (staging.ts apply); a reader of a file in WAL never waits for its
-    // writer nor stops its commits. Nobody else writes it and a failure throws it away: no syncing, and no
-    // checkpoint but the one at its close.
-    db.sqlite.pragma('journal_mode = WAL');
-    db.sqlite.pragma('wal_autocheckpoint = 0');
+    // Nobody else writes it and a failure throws it away: as the staging, no journal on disk, no syncing. The
+    // import's copy attaches it while this thread may still write it, and takes no lock on it until it is complete
+    // (staging.ts apply): its commits are not refused. Not in WAL: the copy, the last to let it go, checkpointed its
+    // whole log there (40 to 200 ms).
+    db.sqlite.pragma('journal_mode = MEMORY');
     db.sqlite.pragma('synchronous = OFF');
     db.sqlite.pragma('temp_store = MEMORY');
     db.sqlite.pragma('cache_size = -64000');
