@@ -73,34 +73,31 @@ async function importInto(csv: string, observer: ImportObserver, withApplication
   return { app, before, ...outcome };
 }
 
+/** Imports `csv` with the thread (as `observer` says) and without it, and expects the same everywhere. */
+async function expectAsSettledHere(csv: string, observer: ImportObserver, withApplication: boolean): Promise<void> {
+  const inThread = await importInto(csv, { statisticsThread: true, ...observer }, withApplication);
+  const here = await importInto(csv, { statisticsThread: false }, withApplication);
+  expect(inThread.error).toBeNull();
+  expect(inThread.result).toEqual(here.result);
+  const written = contents(inThread.app);
+  const expected = contents(here.app);
+  expect(written.facts.length).toBeGreaterThanOrEqual(2_500);
+  for (const table of ['cells', 'skillMonths', 'monthCells', 'search'] as const) expect(written[table].length).toBeGreaterThan(10);
+  for (const table of Object.keys(expected)) expect(written[table], table).toEqual(expected[table]);
+  expect(leftovers(inThread.app)).toEqual([]);
+}
+
 describe('an import whose statistics are computed in a thread of their own', () => {
   for (const withApplication of [true, false]) {
-    it(`writes the same rows, log, clocks and statistics as the import's own settle (${withApplication ? 'copied by columns' : 'a first import, transferred'})`, async () => {
-      const csv = trackerCsv(2_500);
-      const inThread = await importInto(csv, { statisticsThread: true }, withApplication);
-      const here = await importInto(csv, { statisticsThread: false }, withApplication);
-      expect(inThread.error).toBeNull();
-      expect(inThread.result).toEqual(here.result);
-      const written = contents(inThread.app);
-      const expected = contents(here.app);
-      expect(written.facts.length).toBeGreaterThanOrEqual(2_500);
-      for (const table of ['cells', 'skillMonths', 'monthCells', 'search'] as const) expect(written[table].length).toBeGreaterThan(10);
-      for (const table of Object.keys(expected)) expect(written[table], table).toEqual(expected[table]);
-      expect(leftovers(inThread.app)).toEqual([]);
+    const database = withApplication ? 'copied by columns' : 'a first import, transferred';
+
+    it(`writes the same rows, log, clocks and statistics as the import's own settle (${database})`, async () => {
+      await expectAsSettledHere(trackerCsv(2_500), {}, withApplication);
     });
 
-    it(`writes the same when the thread is still counting as the copy ends, the copy made again after it (${withApplication ? 'copied by columns' : 'a first import, transferred'})`, async () => {
-      const csv = trackerCsv(2_500);
+    it(`writes the same when the thread is still counting as the copy ends, the copy made again after it (${database})`, async () => {
       // Not waited for in the lock: the copy rolled back, as it is when the thread is later than the wait.
-      const late = await importInto(csv, { statisticsThread: true, statisticsWaitMs: 0 }, withApplication);
-      const here = await importInto(csv, { statisticsThread: false }, withApplication);
-      expect(late.error).toBeNull();
-      expect(late.result).toEqual(here.result);
-      const written = contents(late.app);
-      const expected = contents(here.app);
-      expect(written.facts.length).toBeGreaterThanOrEqual(2_500);
-      for (const table of Object.keys(expected)) expect(written[table], table).toEqual(expected[table]);
-      expect(leftovers(late.app)).toEqual([]);
+      await expectAsSettledHere(trackerCsv(2_500), { statisticsWaitMs: 0 }, withApplication);
     });
   }
 
