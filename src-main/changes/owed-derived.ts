@@ -45,7 +45,7 @@ export function settleDerivedData(db: Database): number {
     // 100,000 of them per application cost 5.5 s of CPU): what deriveApplications computes, proven equal in
     // test/statistics/inserted-facts.test.ts.
     storeInsertedStatistics(db, after);
-    db.sql(`DELETE FROM meta WHERE key = ?`).run(pendingKey);
+    writeOffDerivedData(db);
     return settled;
   });
 }
@@ -60,16 +60,19 @@ export function settleCurrentStages(db: Database, after: number): number {
   return db.transaction(() => recomputeCurrentStageAfter(db, after));
 }
 
-/** The owed derived data computed elsewhere (an import's statistics thread: its full-text rows and statistics). */
-export function writeOffDerivedData(db: Database): void {
-  db.sql(`DELETE FROM meta WHERE key = ?`).run(pendingKey);
-}
-
 export function settleRemainingText(db: Database, after: number): void {
   db.transaction(() => {
     settleTextRows(db, after);
-    db.sql(`DELETE FROM meta WHERE key = ?`).run(pendingKey);
+    writeOffDerivedData(db);
   });
+}
+
+/**
+ * No derived data owed any more: computed here, or elsewhere (an import's statistics thread writes the full-text rows
+ * and statistics of its staged applications into a file of its own).
+ */
+export function writeOffDerivedData(db: Database): void {
+  db.sql(`DELETE FROM meta WHERE key = ?`).run(pendingKey);
 }
 
 /**

@@ -162,8 +162,7 @@ export class Database {
    */
   transaction<T>(fn: () => T, { mainOnly = false }: { mainOnly?: boolean } = {}): T {
     const begin = () => {
-      if (this.sqlite.inTransaction) return this.sqlite.transaction(fn).immediate();
-      if (!mainOnly) return this.sqlite.transaction(fn).immediate();
+      if (this.sqlite.inTransaction || !mainOnly) return this.sqlite.transaction(fn).immediate();
       // A statement that writes main begins its write (its lock) whether or not it changes a row.
       return this.sqlite.transaction(() => {
         this.sql(`DELETE FROM main.meta WHERE 0`).run();

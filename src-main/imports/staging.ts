@@ -265,8 +265,8 @@ export class ImportStaging {
 
         // Nothing above reads the statistics thread's file.
         if (!statisticsReady()) throw new StatisticsNotReady();
-        const statisticsEntered = partialIndexesEntered(live, schemaOf, ['statistics_facts']);
-        rebuilt.push(...dropIndexesOfOutgrownTables(live, statisticsEntered, transferred, schemaOf, ['statistics_facts']));
+        const statisticsEntered = partialIndexesEntered(live, schemaOf, statisticsRebuildableTables);
+        rebuilt.push(...dropIndexesOfOutgrownTables(live, statisticsEntered, transferred, schemaOf, statisticsRebuildableTables));
         if (stagedDerivedHolds) {
           live.sql(`INSERT INTO main.applications_fts (rowid, ${ftsColumns}) SELECT rowid + ${offset}, ${ftsColumns} FROM ${schemaOf('applications_fts')}.applications_fts`).run();
           if (copiedWhole('statistics_facts') === null) live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM ${statistics}.statistics_facts`).run();
@@ -490,8 +490,9 @@ class Namesakes {
 
 /** The live tables an import adds most rows to, whose secondary indexes the copy may build anew (see below). */
 const rebuildableTables = ['applications', 'stage_events', 'application_tags', 'application_field_values', 'change_log', 'statistics_facts'];
-/** Those of them the staging itself holds, not the statistics' file. */
+/** Those of them the staging itself holds, and those the statistics thread's file may hold (read after its wait). */
 const stagedRowTables = rebuildableTables.filter((table) => !stagedStatisticsTables.includes(table));
+const statisticsRebuildableTables = rebuildableTables.filter((table) => stagedStatisticsTables.includes(table));
 
 /** How long the copy, holding the write lock, waits for the statistics thread before it lets the lock go (apply). */
 const statisticsWaitMs = 5000;

@@ -22,7 +22,7 @@ export interface StatisticsThreadStart {
    * thread reads it, so that its own connection writes meanwhile (`reading`).
    */
   stagingFile: string;
-  /** A database file of the thread's own, which it creates and fills with the statistics tables. */
+  /** A database file of the thread's own, which it creates and fills (`threadFileTables`). */
   statisticsFile: string;
   nativeBinding?: string;
   /**

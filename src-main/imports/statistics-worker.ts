@@ -17,10 +17,11 @@ export interface StagingRead {
 const unobserved: StagingRead = { reading: () => undefined, read: () => undefined };
 
 /**
- * Computes the statistics and full-text rows of the staged applications after `after` into `db`, a database of its own with the staging
- * attached as `staging` (read only): the tables made as the staging has them (its schema, its indexes), so that
- * every name the statistics code does not qualify finds the staged applications, histories, companies and stages in
- * the attachment and the statistics tables in main. Everything is read in one transaction, from its first statement
+ * Computes the statistics and full-text rows of the staged applications after `after` into `db`, a database of its
+ * own with the staging attached as `staging` (read only): the statistics tables made as the staging has them (its
+ * schema, its indexes), so that every name the statistics code does not qualify finds the staged applications,
+ * histories, companies and stages in the attachment and the statistics tables in main; the full-text rows in a plain
+ * table, as the staging holds them. Everything is read in one transaction, from its first statement
  * (`reading`) to the staging detached (`read`): in WAL, the staging as it was at that first statement, whatever its
  * own connection commits meanwhile. The same code as a staging's own settle (owed-derived.ts settleDerivedData,
  * storeInsertedStatistics), on empty tables, as the staging's are before it: test/imports/statistics-thread.test.ts
