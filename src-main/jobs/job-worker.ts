@@ -31,6 +31,13 @@ const noSecrets: SecretStore = {
 async function run(start: WorkerStart): Promise<void> {
   const control = new JobControl(start.channel, start.flags, send);
   let db: Database | undefined;
+  // Closed before the message main waits for last (the answer, or `upkept` after an upkeep): once it has it, main may
+  // take the folder as its own (close last, which removes the WAL's files; copy it; restore over it).
+  // Not db.close(): its `PRAGMA optimize` may write, and this connection's writes go through main's lock.
+  const close = () => {
+    db?.statements.clear();
+    if (db?.sqlite.open) db.sqlite.close();
+  };
   try {
     db = new Database(start.databaseFile, { nativeBinding: start.nativeBinding });
     db.applyPragmas();
@@ -54,6 +61,7 @@ async function run(start: WorkerStart): Promise<void> {
     const work = jobWork[start.channel] as (input: unknown, context: AppContext) => Promise<unknown>;
     const value = await work(start.input, context);
     const upkeep = control.upkeep.length > 0;
+    if (!upkeep) close();
     send({ type: 'done', value, upkeep });
     if (upkeep) {
       try {
@@ -62,14 +70,14 @@ async function run(start: WorkerStart): Promise<void> {
         // The answer is given and nothing the user sees depends on it: main's idle merge, say, does it later.
         console.error('[candid] a job’s upkeep after its answer failed:', error);
       }
+      close();
       send({ type: 'upkept' });
     }
   } catch (error) {
+    close();
     send({ type: 'failed', error: toErrorShape(error) });
   } finally {
-    // Not db.close(): its `PRAGMA optimize` may write, and this connection's writes go through main's lock.
-    db?.statements.clear();
-    if (db?.sqlite.open) db.sqlite.close();
+    close();
   }
 }
 
