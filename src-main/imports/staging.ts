@@ -149,7 +149,7 @@ export class ImportStaging {
       const { logSeq, copiedUpTo } = copyReferenceRows(db, live.databaseFile);
       // The app's clock (a test's, in main; the system's, in a job's worker). The new rows' clocks are not staged:
       // the copy derives them from the staged log (see apply).
-      return new ImportStaging(file, statisticsFile, db, ChangeWriter.open(db, () => live.clock.now(), { newRowClocks: false }), logSeq, copiedUpTo, options);
+      return new ImportStaging(file, statisticsFile, db, ChangeWriter.open(db, () => live.clock.now(), { newRowClocks: false, newRowValues: false }), logSeq, copiedUpTo, options);
     } catch (error) {
       if (db?.sqlite.open) db.sqlite.close();
       removeFiles(file);

@@ -4,13 +4,13 @@ import { pullResponse, pushResponse, syncLimits, type PullResponse } from '../..
 import type { Change, RemoteResult } from '../changes/writer';
 import { newId } from '../changes/ids';
 import type { AppContext } from '../context';
-import type { SyncedTable } from '../db/schema';
 import { uploadMissingBlobs } from './blobs';
 import type { SyncClient } from './client';
 import { converge } from './converge';
+import { wireEntriesOf, type LoggedChange } from './creation-entry';
 import type { SyncKeys } from './crypto';
 import { recordIgnoredDates } from './dates';
-import { EntryParser, openBatch, sealBatch, toWire, type WireEntry } from './entries';
+import { EntryParser, openBatch, sealBatch, type WireEntry } from './entries';
 import { asSyncFailure, SyncFailure } from './failure';
 import { downloadImage, hasNothingOfItsOwn, makeImage, type DownloadedImage } from './image';
 import { downloadSnapshot, makeSnapshot } from './snapshot';
@@ -85,18 +85,28 @@ export class SyncEngine {
           `SELECT seq, hlc, table_name, row_id, column_name, value FROM change_log
            WHERE seq > ? AND origin = 'local' ORDER BY seq LIMIT ${batchLimits.entries}`,
         )
-        .all(from) as { seq: number; hlc: string; table_name: SyncedTable; row_id: string; column_name: string; value: Change['value'] }[];
+        .all(from) as (LoggedChange & { seq: number })[];
       if (rows.length === 0) return;
+      const wire = wireEntriesOf(this.context, rows);
       const entries: WireEntry[] = [];
       let bytes = 0;
       let through = from;
-      for (const row of rows) {
-        const entry = toWire({ hlc: row.hlc, table: row.table_name, rowId: row.row_id, column: row.column_name, value: row.value });
+      for (const [index, row] of rows.entries()) {
+        const entry = wire[index];
+        // A creation whose row was never written (wireEntriesOf): nothing to send, the entry is passed.
+        if (entry === null) {
+          through = row.seq;
+          continue;
+        }
         const size = JSON.stringify(entry).length;
         if (entries.length > 0 && bytes + size > batchLimits.bytes) break;
         entries.push(entry);
         bytes += size;
         through = row.seq;
+      }
+      if (entries.length === 0) {
+        this.state.update({ formed_through: through });
+        continue;
       }
       const batchId = newId();
       const payload = sealBatch(this.keys, batchId, entries);

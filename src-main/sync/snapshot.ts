@@ -6,13 +6,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import { putSnapshotResponse, snapshotHeaders } from '../../src-shared/sync-protocol';
-import type { Change } from '../changes/writer';
+import { localColumns, wholeRow, type Change } from '../changes/writer';
 import { newId } from '../changes/ids';
 import type { AppContext } from '../context';
 import { syncedTables } from '../db/schema';
 import type { SyncClient } from './client';
 import type { SyncKeys } from './crypto';
 import type { EntryParser, WireEntry } from './entries';
+import { fieldsCoveredByCreation } from './creation-entry';
 import { SyncFailure } from './failure';
 import { fetchSealedObject, putSealedObject } from './sealed-object';
 import { openStream, sealStream, type ChunkAad } from './sealed-stream';
@@ -25,7 +26,6 @@ import type { SyncStateRow } from './state';
  * deflated, sealed in chunks. Tables go in `syncedTables` order, parents before the rows that refer to them.
  */
 
-const localColumns = new Set(['seq', 'id', 'updated_at', 'stage_id', 'stage_category', 'stage_changed_at']);
 /** Entries applied per transaction while bootstrapping. */
 const applyEntries = 5000;
 
@@ -41,14 +41,11 @@ function rowEntries(table: string, row: Record<string, unknown>, clocksText: str
   if (clocksText === null) return [];
   const clocks = JSON.parse(clocksText) as Record<string, string>;
   const entries: WireEntry[] = [];
-  const whole: Record<string, unknown> = {};
+  if (clocks[wholeRow] !== undefined) entries.push([clocks[wholeRow], table, row.id as string, wholeRow, fieldsCoveredByCreation(row, clocks)]);
   for (const [column, value] of Object.entries(row)) {
-    if (localColumns.has(column)) continue;
     const own = clocks[column];
-    if (own !== undefined) entries.push([own, table, row.id as string, column, value]);
-    else if (clocks['*'] !== undefined) whole[column] = value;
+    if (own !== undefined && !localColumns.has(column)) entries.push([own, table, row.id as string, column, value]);
   }
-  if (clocks['*'] !== undefined) entries.unshift([clocks['*'], table, row.id as string, '*', whole]);
   return entries;
 }
 

@@ -143,7 +143,7 @@ async function replay(rounds: number): Promise<void> {
     const context = await openAppContext({ dataDir });
     const stagingDb = await openDatabase({ file: stagingFile, dataDir, nativeBinding: context.db.options.nativeBinding });
     stagingDb.sqlite.pragma('journal_mode = MEMORY');
-    const changes = ChangeWriter.open(stagingDb, () => context.clock.now(), { newRowClocks: false });
+    const changes = ChangeWriter.open(stagingDb, () => context.clock.now(), { newRowClocks: false, newRowValues: false });
     const Staging = ImportStaging as unknown as new (...args: unknown[]) => ImportStaging;
     const staging = new Staging(stagingFile, stagingDb, changes, state.logSeq, state.copiedUpTo);
     // A job's connection: SQLite's own checkpoint as a safety net, which apply turns off for the copy.

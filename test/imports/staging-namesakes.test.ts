@@ -3,6 +3,7 @@ import { insertCompany } from '../../src-main/companies/resolve';
 import { importFile, type ImportPhase } from '../../src-main/imports/run';
 import { ensureTag } from '../../src-main/tags/assign';
 import { derivedData, rebuiltDerivedData } from '../sync/support/derived';
+import { localEntries } from '../sync/support/rows';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { upload } from './support/files';
 
@@ -93,16 +94,18 @@ describe('a company or tag of the same name created while the import ran', () =>
     expect(sqlite.prepare(`SELECT count(*) FROM contacts WHERE company_id = ?`).pluck().get(acme[0])).toBeGreaterThan(0);
     expect(sqlite.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
 
-    // Every row has its one `*` entry, holding the row as it is (the live ids), and the clocks the write path stores.
-    const logged = sqlite.prepare(`SELECT table_name, row_id, value, hlc FROM change_log WHERE column_name = '*'`).all() as {
+    // Every row has its one `*` entry, the push sending the row as it is (the live ids), and the clocks the write
+    // path stores.
+    const logged = sqlite.prepare(`SELECT table_name, row_id, hlc FROM change_log WHERE column_name = '*'`).all() as {
       table_name: string;
       row_id: string;
-      value: string;
       hlc: string;
     }[];
+    const pushed = localEntries(raced.context).entries.filter((entry) => entry.column === '*');
+    expect(pushed).toHaveLength(logged.length);
     for (const table of ['companies', 'tags', 'applications', 'application_tags', 'contacts']) {
       const rows = sqlite.prepare(`SELECT * FROM ${table}`).all() as { id: string }[];
-      const entries = new Map(logged.filter((entry) => entry.table_name === table).map((entry) => [entry.row_id, JSON.parse(entry.value) as Record<string, unknown>]));
+      const entries = new Map(pushed.filter((entry) => entry.table === table).map((entry) => [entry.rowId, entry.fields!]));
       expect(entries.size, table).toBe(rows.length);
       for (const row of rows) {
         const entry = entries.get(row.id);

@@ -124,7 +124,7 @@ describe('archiving by filter, set-based', () => {
     apps.push(laptop);
     const { ids } = await desktop.api.invoke('applications.bulkByFilter', { filters: {}, action: 'archive' });
     await desktop.api.invoke('applications.unarchive', { ids: ids.slice(0, 40) });
-    laptop.context.changes.applyRemote(localEntries(desktop.context.db).entries);
+    laptop.context.changes.applyRemote(localEntries(desktop.context).entries);
     expect(syncedRows(laptop.context.db)).toEqual(syncedRows(desktop.context.db));
     expect(derivedData(laptop.context.db)).toEqual(rebuiltDerivedData(laptop.context.db));
     expect(derivedData(desktop.context.db)).toEqual(rebuiltDerivedData(desktop.context.db));

@@ -190,12 +190,12 @@ describe('deleting a stage, set-based', () => {
     const { fullest, sibling } = fullestStageAndSibling(desktop);
     const deleted = await desktop.api.invoke('stages.delete', { id: fullest.id, replacementId: sibling });
     const afterDelete = lastLogSeq(desktop.context.db);
-    laptop.context.changes.applyRemote(localEntries(desktop.context.db, start).entries);
+    laptop.context.changes.applyRemote(localEntries(desktop.context, start).entries);
     expect(syncedRows(laptop.context.db)).toEqual(syncedRows(desktop.context.db));
     expect(derivedData(laptop.context.db)).toEqual(derivedData(desktop.context.db));
 
     await desktop.api.invoke('stages.restore', deleted.undo);
-    laptop.context.changes.applyRemote(localEntries(desktop.context.db, afterDelete).entries);
+    laptop.context.changes.applyRemote(localEntries(desktop.context, afterDelete).entries);
     expect(syncedRows(laptop.context.db)).toEqual(syncedRows(desktop.context.db));
     expect(derivedData(laptop.context.db)).toEqual(rebuiltDerivedData(laptop.context.db));
     expect(derivedData(desktop.context.db)).toEqual(rebuiltDerivedData(desktop.context.db));

@@ -23,7 +23,7 @@ function exchange(devices: TempApp[]): void {
   for (let round = 0; round < 10; round += 1) {
     let moved = false;
     devices.forEach((from, index) => {
-      const { entries, last } = localEntries(from.context.db, sent[index]);
+      const { entries, last } = localEntries(from.context, sent[index]);
       sent[index] = last;
       if (entries.length === 0) return;
       moved = true;
@@ -89,7 +89,7 @@ describe('after remote entries, sync repairs what two offline devices did', () =
     const loser = [a.companyId, b.companyId].sort()[1];
     // A third device that never saw the merge adds an application to the loser.
     const [tablet] = await devices(1).then((all) => all.slice(2));
-    const before = [...localEntries(laptop.context.db).entries, ...localEntries(desktop.context.db).entries];
+    const before = [...localEntries(laptop.context).entries, ...localEntries(desktop.context).entries];
     tablet.context.changes.applyRemote(before.filter((entry) => !(entry.table === 'companies' && entry.column === 'deleted_at')));
     const late = await tablet.api.invoke('applications.create', { companyId: loser, position: 'Three' });
     exchange([laptop, desktop, tablet]);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/support/server';
 import type { TempApp } from '../support/temp-app';
+import { upload } from '../imports/support/files';
 import { connect, openDevice, syncNow } from './support/devices';
 import { syncedRows } from './support/rows';
 
@@ -42,5 +43,38 @@ describe('two devices through the real server', () => {
     await syncNow(laptop);
     expect((await laptop.api.invoke('applications.get', { id: created.id })).notes).toBe('from the desktop');
     expect((await laptop.api.invoke('sync.status', {})).pendingChanges).toBe(0);
+  });
+
+  // An import logs its rows' creations without their values (writer.ts newRowValues): the push forms each from its
+  // row, with the fields its creation clock still covers, whatever was changed after the import.
+  it('sends an import, changed before its push, as the importing device has it', async () => {
+    const laptop = await device();
+    await connect(laptop, server, { createAccount: true, deviceName: 'Laptop' });
+    await laptop.context.sync.runner.whenIdle();
+    await syncNow(laptop);
+    const desktop = await device();
+    await connect(desktop, server, { deviceName: 'Desktop' });
+    await desktop.context.sync.runner.whenIdle();
+    await syncNow(desktop);
+
+    const csv = [
+      'Company,Position,Applied,Status,Location,Salary,Tags,Notes',
+      'Acme,Backend developer,2024-02-29,Interview,Paris,45000-52000 EUR,"remote, urgent",first notes',
+      'Globex,Tester,2024-03-01,Applied,,,urgent,',
+      'Initech,Analyst,2024-03-03,Offer,Lyon,,,',
+    ].join('\n');
+    const imported = await laptop.api.invoke('imports.run', { source: upload(csv, 'search.csv') });
+    expect(imported.created).toBe(3);
+    const { sqlite } = laptop.context.db;
+    // The import took that path: its creations hold no value.
+    expect(sqlite.prepare(`SELECT count(*) FROM change_log WHERE column_name = '*' AND value IS NULL`).pluck().get()).toBeGreaterThanOrEqual(3 + 3 + 3);
+    const [acme, globex] = (await laptop.api.invoke('applications.list', { sort: { column: 'company', direction: 'asc' } })).items;
+    await laptop.api.invoke('applications.update', { id: acme!.id, patch: { notes: 'changed before the push', location: null } });
+    await laptop.api.invoke('applications.archive', { ids: [globex!.id] });
+
+    await syncNow(laptop);
+    await syncNow(desktop);
+    expect(syncedRows(desktop.context.db)).toEqual(syncedRows(laptop.context.db));
+    expect((await desktop.api.invoke('applications.get', { id: acme!.id })).notes).toBe('changed before the push');
   });
 });

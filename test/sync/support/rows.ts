@@ -1,4 +1,6 @@
-import type { Change } from '../../../src-main/changes/writer';
+import { wholeRow, type Change, type Fields, type SqlValue } from '../../../src-main/changes/writer';
+import type { AppContext } from '../../../src-main/context';
+import { wireEntriesOf, type LoggedChange } from '../../../src-main/sync/creation-entry';
 import type { Database } from '../../../src-main/db/connection';
 import { syncedTables, type SyncedTable } from '../../../src-main/db/schema';
 
@@ -11,13 +13,21 @@ export function syncedRows(db: Database): Record<string, Record<string, unknown>
   return rows;
 }
 
-/** The entries this device wrote after change-log position `after`, as another device receives them. */
-export function localEntries(db: Database, after = 0): { entries: Change[]; last: number } {
-  const rows = db.sqlite
+/**
+ * The entries this device wrote after change-log position `after`, as another device receives them: as the push
+ * forms them (sync/creation-entry.ts wireEntriesOf: a creation an import logged without its value formed from its
+ * row).
+ */
+export function localEntries(context: Pick<AppContext, 'db' | 'changes'>, after = 0): { entries: Change[]; last: number } {
+  const rows = context.db.sqlite
     .prepare(`SELECT seq, hlc, table_name, row_id, column_name, value FROM change_log WHERE origin = 'local' AND seq > ? ORDER BY seq`)
-    .all(after) as { seq: number; hlc: string; table_name: SyncedTable; row_id: string; column_name: string; value: Change['value'] }[];
-  return {
-    entries: rows.map((row) => ({ hlc: row.hlc, table: row.table_name, rowId: row.row_id, column: row.column_name, value: row.value })),
-    last: rows.at(-1)?.seq ?? after,
-  };
+    .all(after) as (LoggedChange & { seq: number })[];
+  const entries: Change[] = [];
+  for (const entry of wireEntriesOf(context, rows)) {
+    if (entry === null) continue;
+    const [hlc, table, rowId, column, value] = entry;
+    const fields = column === wholeRow ? (value as Fields) : undefined;
+    entries.push({ hlc, table: table as SyncedTable, rowId, column, value: fields ? JSON.stringify(fields) : (value as SqlValue), ...(fields ? { fields } : {}) });
+  }
+  return { entries, last: rows.at(-1)?.seq ?? after };
 }

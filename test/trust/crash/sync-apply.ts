@@ -27,7 +27,7 @@ export const syncApplyKind: CrashKind = {
       await addApplications(otherDevice, rows, 'Remote');
       const other = await openAppContext({ dataDir: otherDevice });
       try {
-        fs.writeFileSync(path.join(dataDir, entriesFile), JSON.stringify(localEntries(other.db).entries));
+        fs.writeFileSync(path.join(dataDir, entriesFile), JSON.stringify(localEntries(other).entries));
       } finally {
         closeAppContext(other);
       }
