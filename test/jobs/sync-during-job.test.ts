@@ -4,7 +4,7 @@ import { upload } from '../imports/support/files';
 import { syntheticCsv } from '../imports/support/synthetic';
 import { startTestServer, type TestServer } from '../server/support/server';
 import type { TempApp } from '../support/temp-app';
-import { connect, openDevice, syncNow } from '../sync/support/devices';
+import { joinBoth, openDevice, syncNow } from '../sync/support/devices';
 
 /**
  * Sync writes on main's connection (the pull applies other devices' entries there). While an import's worker
@@ -33,14 +33,8 @@ describe('a sync run while a job holds the write lock', () => {
   it('waits for the lock, then applies what the other device wrote; main keeps reading meanwhile', async () => {
     const laptop = await device();
     const created = await laptop.api.invoke('applications.create', { companyName: 'Acme', position: 'Backend developer' });
-    await connect(laptop, server, { createAccount: true, deviceName: 'Laptop' });
-    await laptop.context.sync.runner.whenIdle();
-    await syncNow(laptop);
-
     const desktop = await device();
-    await connect(desktop, server, { deviceName: 'Desktop' });
-    await desktop.context.sync.runner.whenIdle();
-    await syncNow(desktop);
+    await joinBoth(server, laptop, desktop);
 
     await laptop.api.invoke('applications.update', { id: created.id, patch: { notes: 'written on the laptop' } });
     await syncNow(laptop);

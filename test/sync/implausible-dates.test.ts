@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/support/server';
 import type { TempApp } from '../support/temp-app';
-import { connect, openDevice, syncNow } from './support/devices';
+import { connect, joinBoth, openDevice, syncNow } from './support/devices';
 import { valueRowId } from '../../src-main/custom-fields/values';
 import { newId } from '../../src-main/changes/ids';
 
@@ -31,13 +31,8 @@ describe('an implausible date arriving by sync', () => {
   it('is not applied, the rest of the entry and of the batch is, sync goes on, and the status names it', async () => {
     const laptop = await device({ snapshotEveryRun: true });
     const acme = await laptop.api.invoke('applications.create', { companyName: 'Acme', position: 'Backend developer', appliedOn: '2026-03-02' });
-    await connect(laptop, server, { createAccount: true, deviceName: 'Laptop' });
-    await laptop.context.sync.runner.whenIdle();
-    await syncNow(laptop);
     const desktop = await device();
-    await connect(desktop, server, { deviceName: 'Desktop' });
-    await desktop.context.sync.runner.whenIdle();
-    await syncNow(desktop);
+    await joinBoth(server, laptop, desktop);
 
     // Past the write path's checks: the laptop's database takes 9999 as it would from an old version.
     const taskId = laptop.context.changes.write((write) => {
@@ -93,13 +88,8 @@ describe('an implausible date arriving by sync', () => {
     const salary = await laptop.api.invoke('customFields.create', { name: 'Salary', kind: 'number' });
     await laptop.api.invoke('customFields.setValue', { applicationId: acme.id, fieldId: startDate.id, value: '2026-05-01' });
     await laptop.api.invoke('customFields.setValue', { applicationId: acme.id, fieldId: salary.id, value: 52000 });
-    await connect(laptop, server, { createAccount: true, deviceName: 'Laptop' });
-    await laptop.context.sync.runner.whenIdle();
-    await syncNow(laptop);
     const desktop = await device();
-    await connect(desktop, server, { deviceName: 'Desktop' });
-    await desktop.context.sync.runner.whenIdle();
-    await syncNow(desktop);
+    await joinBoth(server, laptop, desktop);
 
     // Past the write path: a change of a known date value, a new value row, a text in a number field, and a field
     // whose definition travels in the same batch as its value.
@@ -155,13 +145,8 @@ describe('an implausible date arriving by sync', () => {
   it('accepts a value whose field arrives later, and the read side bears a 9999 date or a text in a date field', async () => {
     const laptop = await device();
     const acme = await laptop.api.invoke('applications.create', { companyName: 'Acme', position: 'Backend developer' });
-    await connect(laptop, server, { createAccount: true, deviceName: 'Laptop' });
-    await laptop.context.sync.runner.whenIdle();
-    await syncNow(laptop);
     const desktop = await device();
-    await connect(desktop, server, { deviceName: 'Desktop' });
-    await desktop.context.sync.runner.whenIdle();
-    await syncNow(desktop);
+    await joinBoth(server, laptop, desktop);
 
     // The value first (its field unknown everywhere), its definition in a later batch: nothing can judge the value.
     const globex = await laptop.api.invoke('applications.create', { companyName: 'Globex', position: 'Data engineer' });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/support/server';
 import type { TempApp } from '../support/temp-app';
 import { upload } from '../imports/support/files';
-import { connect, openDevice, syncNow } from './support/devices';
+import { connect, joinBoth, openDevice, syncNow } from './support/devices';
 import { syncedRows } from './support/rows';
 
 let server: TestServer;
@@ -49,13 +49,8 @@ describe('two devices through the real server', () => {
   // row, with the fields its creation clock still covers, whatever was changed after the import.
   it('sends an import, changed before its push, as the importing device has it', async () => {
     const laptop = await device();
-    await connect(laptop, server, { createAccount: true, deviceName: 'Laptop' });
-    await laptop.context.sync.runner.whenIdle();
-    await syncNow(laptop);
     const desktop = await device();
-    await connect(desktop, server, { deviceName: 'Desktop' });
-    await desktop.context.sync.runner.whenIdle();
-    await syncNow(desktop);
+    await joinBoth(server, laptop, desktop);
 
     const csv = [
       'Company,Position,Applied,Status,Location,Salary,Tags,Notes',

@@ -31,3 +31,13 @@ export async function syncNow(device: TempApp) {
   if (status.lastError) throw new Error(`sync failed: ${status.lastError.problem}: ${status.lastError.message}`);
   return status;
 }
+
+/** Two devices on one account, each synced once: the laptop creates the account, then the desktop joins it. */
+export async function joinBoth(server: TestServer, laptop: TempApp, desktop: TempApp): Promise<void> {
+  await connect(laptop, server, { createAccount: true, deviceName: 'Laptop' });
+  await laptop.context.sync.runner.whenIdle();
+  await syncNow(laptop);
+  await connect(desktop, server, { deviceName: 'Desktop' });
+  await desktop.context.sync.runner.whenIdle();
+  await syncNow(desktop);
+}
