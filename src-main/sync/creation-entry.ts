@@ -11,9 +11,39 @@ import { toWire, type WireEntry } from './entries';
  * rows as the values the import wrote would give, whatever was changed since (docs/sync.md, "Batches").
  */
 export function fieldsCoveredByCreation(row: Record<string, unknown>, clocks: Record<string, string>): Record<string, unknown> {
+  return coveredFields(creationColumns(Object.keys(row), 0, null), Object.values(row), clocks);
+}
+
+/** The synced columns of a row read as an array (its own from `first`), with their defaults where to leave them out. */
+interface CreationColumns {
+  names: string[];
+  indexes: number[];
+  /** Each column's default, or `noDefault`. */
+  defaults: unknown[];
+}
+
+const noDefault = Symbol('no default');
+
+function creationColumns(columns: readonly string[], first: number, defaults: Readonly<Record<string, unknown>> | null): CreationColumns {
+  const shape: CreationColumns = { names: [], indexes: [], defaults: [] };
+  for (let index = first; index < columns.length; index += 1) {
+    const column = columns[index]!;
+    if (localColumns.has(column)) continue;
+    shape.names.push(column);
+    shape.indexes.push(index);
+    shape.defaults.push(defaults !== null && column in defaults ? defaults[column] : noDefault);
+  }
+  return shape;
+}
+
+/** fieldsCoveredByCreation on a row's values; `clocks` null: none of its own (its clocks are `{"*": …}` alone). */
+function coveredFields(shape: CreationColumns, values: readonly unknown[], clocks: Record<string, string> | null): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(row)) {
-    if (localColumns.has(column) || clocks[column] !== undefined) continue;
+  for (let at = 0; at < shape.names.length; at += 1) {
+    const column = shape.names[at]!;
+    if (clocks !== null && clocks[column] !== undefined) continue;
+    const value = values[shape.indexes[at]!];
+    if (value === shape.defaults[at]) continue;
     fields[column] = value;
   }
   return fields;
@@ -29,6 +59,15 @@ export interface LoggedChange {
 }
 
 const isUnvaluedCreation = (row: LoggedChange) => row.column_name === wholeRow && row.value === null;
+
+/**
+ * A row's clocks, or null when they are its creation's alone (`{"*":"…"}`, every imported row's until it changes:
+ * one key, so no comma; an HLC holds none), read without parsing them.
+ */
+function ownClocks(text: string | null): Record<string, string> | null {
+  if (text === null || (text.startsWith(`{"${wholeRow}":`) && !text.includes(','))) return null;
+  return JSON.parse(text) as Record<string, string>;
+}
 
 /**
  * The log's rows as the push sends them, in order. A creation logged without its value is formed from its row
@@ -48,13 +87,14 @@ export function wireEntriesOf({ db, changes }: Pick<AppContext, 'db' | 'changes'
   const formed = new Map<string, Record<string, unknown>>();
   for (const [table, ids] of idsByTable) {
     const defaults = changes.columnDefaults(table);
-    const found = db
-      .sql(`SELECT t.*, c.clocks AS "__clocks" FROM ${table} t LEFT JOIN row_clocks c ON c.row_id = t.id WHERE t.id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as (Record<string, unknown> & { __clocks: string | null })[];
-    for (const { __clocks, ...row } of found) {
-      const fields = fieldsCoveredByCreation(row, __clocks === null ? {} : (JSON.parse(__clocks) as Record<string, string>));
-      for (const column in fields) if (column in defaults && defaults[column] === fields[column]) delete fields[column];
-      formed.set(`${table}\u0000${row.id as string}`, fields);
+    // Arrays, not objects: 413,000 rows after a large import, each read once (objects and their copies cost ~4 times
+    // as much CPU).
+    const statement = db.sql(`SELECT c.clocks, t.* FROM ${table} t LEFT JOIN row_clocks c ON c.row_id = t.id WHERE t.id IN (SELECT value FROM json_each(?))`).raw(true);
+    const columns = statement.columns().map((column) => column.name);
+    const shape = creationColumns(columns, 1, defaults);
+    const id = columns.indexOf('id', 1);
+    for (const values of statement.all(JSON.stringify(ids)) as unknown[][]) {
+      formed.set(`${table}\u0000${values[id] as string}`, coveredFields(shape, values, ownClocks(values[0] as string | null)));
     }
   }
   return rows.map((row) => {
