@@ -3,19 +3,8 @@ import type { AppContext } from '../context';
 import type { SyncedTable } from '../db/schema';
 import { toWire, type WireEntry } from './entries';
 
-/**
- * A row's creation entry (`*`) formed from the row as it is: the synced columns that its creation clock still
- * covers, those with a newer clock of their own left out (their own entries carry them, and a `*` entry gives what it
- * leaves out its default, at its older clock, which they override). What a snapshot sends for every row; what the
- * push sends for an entry logged without its value (an import's, writer.ts `newRowValues`): on every device the same
- * rows as the values the import wrote would give, whatever was changed since (docs/sync.md, "Batches").
- */
-export function fieldsCoveredByCreation(row: Record<string, unknown>, clocks: Record<string, string>): Record<string, unknown> {
-  return coveredFields(creationColumns(Object.keys(row), 0, null), Object.values(row), clocks);
-}
-
-/** The synced columns of a row read as an array (its own from `first`), with their defaults where to leave them out. */
-interface CreationColumns {
+/** The synced columns of a row read as an array (its own values from `first`), with their defaults where to leave them out. */
+export interface CreationColumns {
   names: string[];
   indexes: number[];
   /** Each column's default, or `noDefault`. */
@@ -24,7 +13,8 @@ interface CreationColumns {
 
 const noDefault = Symbol('no default');
 
-function creationColumns(columns: readonly string[], first: number, defaults: Readonly<Record<string, unknown>> | null): CreationColumns {
+/** Sorted out once per table: the columns of `columns` (from `first`) that sync, and their `defaults` (or none). */
+export function creationColumns(columns: readonly string[], first: number, defaults: Readonly<Record<string, unknown>> | null): CreationColumns {
   const shape: CreationColumns = { names: [], indexes: [], defaults: [] };
   for (let index = first; index < columns.length; index += 1) {
     const column = columns[index]!;
@@ -36,8 +26,15 @@ function creationColumns(columns: readonly string[], first: number, defaults: Re
   return shape;
 }
 
-/** fieldsCoveredByCreation on a row's values; `clocks` null: none of its own (its clocks are `{"*": …}` alone). */
-function coveredFields(shape: CreationColumns, values: readonly unknown[], clocks: Record<string, string> | null): Record<string, unknown> {
+/**
+ * A row's creation entry (`*`) formed from the row as it is: the synced columns that its creation clock still
+ * covers, those with a newer clock of their own left out (their own entries carry them, and a `*` entry gives what it
+ * leaves out its default, at its older clock, which they override), and those equal to their default where the
+ * shape has them. What a snapshot sends for every row; what the push sends for an entry logged without its value (an
+ * import's, writer.ts `newRowValues`): on every device the same rows as the values the import wrote would give,
+ * whatever was changed since (docs/sync.md, "Batches"). `clocks` null: none of the row's own.
+ */
+export function coveredFields(shape: CreationColumns, values: readonly unknown[], clocks: Record<string, string> | null): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (let at = 0; at < shape.names.length; at += 1) {
     const column = shape.names[at]!;
@@ -71,7 +68,7 @@ function ownClocks(text: string | null): Record<string, string> | null {
 
 /**
  * The log's rows as the push sends them, in order. A creation logged without its value is formed from its row
- * (fieldsCoveredByCreation, read per table in one statement), without the fields at their column's default (a `*`
+ * (coveredFields, read per table in one statement), without the fields at their column's default (a `*`
  * entry gives what it leaves out its default), as the write path logs only the fields a row was created with. Null
  * for one whose row does not exist: the rows of synced tables are never deleted, only marked so, so such a row was
  * never written, and its entry is left out.

@@ -6,14 +6,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import { putSnapshotResponse, snapshotHeaders } from '../../src-shared/sync-protocol';
-import { localColumns, wholeRow, type Change } from '../changes/writer';
+import { wholeRow, type Change } from '../changes/writer';
 import { newId } from '../changes/ids';
 import type { AppContext } from '../context';
 import { syncedTables } from '../db/schema';
 import type { SyncClient } from './client';
 import type { SyncKeys } from './crypto';
 import type { EntryParser, WireEntry } from './entries';
-import { fieldsCoveredByCreation } from './creation-entry';
+import { coveredFields, creationColumns, type CreationColumns } from './creation-entry';
 import { SyncFailure } from './failure';
 import { fetchSealedObject, putSealedObject } from './sealed-object';
 import { openStream, sealStream, type ChunkAad } from './sealed-stream';
@@ -36,15 +36,19 @@ export function tempFile(context: AppContext, name: string): string {
   return path.join(dir, name);
 }
 
-/** The entries of one row from its clocks: none for a row never written through the change log (built-in rows). */
-function rowEntries(table: string, row: Record<string, unknown>, clocksText: string | null): WireEntry[] {
-  if (clocksText === null) return [];
-  const clocks = JSON.parse(clocksText) as Record<string, string>;
+/**
+ * The entries of one row, read as an array (its clocks first) of the table's `columns`, from its clocks: none for a
+ * row never written through the change log (built-in rows).
+ */
+function rowEntries(table: string, columns: CreationColumns, id: number, values: readonly unknown[]): WireEntry[] {
+  if (values[0] === null) return [];
+  const clocks = JSON.parse(values[0] as string) as Record<string, string>;
+  const rowId = values[id] as string;
   const entries: WireEntry[] = [];
-  if (clocks[wholeRow] !== undefined) entries.push([clocks[wholeRow], table, row.id as string, wholeRow, fieldsCoveredByCreation(row, clocks)]);
-  for (const [column, value] of Object.entries(row)) {
-    const own = clocks[column];
-    if (own !== undefined && !localColumns.has(column)) entries.push([own, table, row.id as string, column, value]);
+  if (clocks[wholeRow] !== undefined) entries.push([clocks[wholeRow], table, rowId, wholeRow, coveredFields(columns, values, clocks)]);
+  for (let at = 0; at < columns.names.length; at += 1) {
+    const own = clocks[columns.names[at]!];
+    if (own !== undefined) entries.push([own, table, rowId, columns.names[at]!, values[columns.indexes[at]!]]);
   }
   return entries;
 }
@@ -52,10 +56,11 @@ function rowEntries(table: string, row: Record<string, unknown>, clocksText: str
 /** Every entry of a snapshot of this database, row after row, tables in `syncedTables` order (see the top). */
 export function* snapshotEntries(reader: BetterSqlite3.Database): Generator<WireEntry> {
   for (const table of syncedTables) {
-    const statement = reader.prepare(`SELECT t.*, c.clocks AS "__clocks" FROM ${table} t LEFT JOIN row_clocks c ON c.row_id = t.id ORDER BY t.id`);
-    for (const { __clocks, ...row } of statement.iterate() as IterableIterator<Record<string, unknown> & { __clocks: string | null }>) {
-      yield* rowEntries(table, row, __clocks);
-    }
+    const statement = reader.prepare(`SELECT c.clocks, t.* FROM ${table} t LEFT JOIN row_clocks c ON c.row_id = t.id ORDER BY t.id`).raw(true);
+    const names = statement.columns().map((column) => column.name);
+    const columns = creationColumns(names, 1, null);
+    const id = names.indexOf('id', 1);
+    for (const values of statement.iterate() as IterableIterator<unknown[]>) yield* rowEntries(table, columns, id, values);
   }
 }
 
