@@ -61,9 +61,6 @@ const stagingDroppedIndexes = [
   'change_log_local',
 ];
 
-/** The full-text columns, stored as plain rows in staging and indexed once, by the live copy. */
-const ftsColumns = stagedTextColumns;
-
 function columnsOf(db: Database, schema: string, table: string): string[] {
   return (db.sql(`PRAGMA ${schema}.table_info(${table})`).all() as { name: string }[]).map((column) => column.name);
 }
@@ -145,7 +142,7 @@ export class ImportStaging {
       // foreign keys, at its commit): looking each parent up here too was a second check of every row.
       db.sqlite.pragma('foreign_keys = OFF');
       for (const index of stagingDroppedIndexes) db.sqlite.exec(`DROP INDEX IF EXISTS ${index}`);
-      db.sqlite.exec(`DROP TABLE applications_fts; CREATE TABLE applications_fts (${ftsColumns})`);
+      db.sqlite.exec(`DROP TABLE applications_fts; CREATE TABLE applications_fts (${stagedTextColumns})`);
       const { logSeq, copiedUpTo } = copyReferenceRows(db, live.databaseFile);
       // The app's clock (a test's, in main; the system's, in a job's worker). The new rows' clocks are not staged:
       // the copy derives them from the staged log (see apply).
@@ -268,7 +265,7 @@ export class ImportStaging {
         const statisticsEntered = partialIndexesEntered(live, schemaOf, statisticsRebuildableTables);
         rebuilt.push(...dropIndexesOfOutgrownTables(live, statisticsEntered, transferred, schemaOf, statisticsRebuildableTables));
         if (stagedDerivedHolds) {
-          live.sql(`INSERT INTO main.applications_fts (rowid, ${ftsColumns}) SELECT rowid + ${offset}, ${ftsColumns} FROM ${schemaOf('applications_fts')}.applications_fts`).run();
+          live.sql(`INSERT INTO main.applications_fts (rowid, ${stagedTextColumns}) SELECT rowid + ${offset}, ${stagedTextColumns} FROM ${schemaOf('applications_fts')}.applications_fts`).run();
           if (copiedWhole('statistics_facts') === null) live.sql(`INSERT INTO main.statistics_facts SELECT seq + ${offset}, ${columnsOf(live, 'main', 'statistics_facts').slice(1).join(', ')} FROM ${statistics}.statistics_facts`).run();
           live.sql(
             `INSERT INTO main.statistics_cells (kind, scope, key, value, count) SELECT kind, scope, key, value, count FROM ${statistics}.statistics_cells WHERE true
