@@ -1,4 +1,5 @@
 import type { BackupInfo } from '../../src-shared/contract';
+import { AppError } from '../../src-shared/errors';
 import type { AppContext } from '../context';
 import { createBackup, listBackups } from '../db/backups';
 import { toBackupInfo } from './info';
@@ -75,7 +76,11 @@ export function startBackupSchedule(
   // the one the schedule and the rest of the app live by; the worker's is the system's).
   const check = () => context.jobs.run('backups.scheduled', { intervalMs, now: context.clock.now() });
   const safeCheck = () => {
-    check().catch((error: unknown) => console.error('[candid] scheduled backup failed:', error));
+    check().catch((error: unknown) => {
+      // Cancelled: by the user in the jobs' list, or by the app closing during it. Tried again at the next check.
+      if (error instanceof AppError && error.code === 'CANCELLED') return;
+      console.error('[candid] scheduled backup failed:', error);
+    });
   };
   const first = setTimeout(safeCheck, options.firstCheckAfterMs ?? 60_000);
   const every = setInterval(safeCheck, checkEveryMs);

@@ -298,9 +298,7 @@ export class JobRunner implements Jobs {
         exited = true;
         this.afterDeath(job);
         const cancelled = Atomics.load(job.flags, flagSlots.cancel) === 1;
-        job.settle({
-          error: cancelled ? new AppError('CANCELLED', 'The job was cancelled; nothing was changed.') : new AppError('INTERNAL', 'The job stopped unexpectedly; nothing was changed.'),
-        });
+        job.settle({ error: cancelled ? new AppError('CANCELLED', 'The job was cancelled; nothing was changed.') : this.deathError() });
         job.finish();
       };
       this.running.set(id, job);
@@ -311,6 +309,14 @@ export class JobRunner implements Jobs {
       worker.postMessage(start);
     });
     return { answer, finished: whenFinished };
+  }
+
+  /**
+   * Why a worker that was not cancelled exited before its answer: the app closing stops its jobs (close) as a cancel
+   * does, which callers leave unreported (a scheduled backup cut short by quitting is not a failure); otherwise a crash.
+   */
+  private deathError(): AppError {
+    return this.closed ? new AppError('CANCELLED', 'Candid closed before the job finished; nothing was changed.') : new AppError('INTERNAL', 'The job stopped unexpectedly; nothing was changed.');
   }
 
   /** A worker that died holding the lock had its transaction rolled back when its connection closed. */
