@@ -43,6 +43,13 @@ class Credits {
 export async function runCheckThread(start: CheckThreadStart): Promise<void> {
   let db: Database | undefined;
   let close: (() => void) | undefined;
+  const release = () => {
+    close?.();
+    close = undefined;
+    // Not db.close(): its `PRAGMA optimize` would write.
+    db?.statements.clear();
+    if (db?.sqlite.open) db.sqlite.close();
+  };
   let failed = false;
   const fail = (error: unknown) => {
     if (failed) return;
@@ -87,14 +94,14 @@ export async function runCheckThread(start: CheckThreadStart): Promise<void> {
       // hold it back to its end (the import's progress counts the rows once the pass has).
       if (!planned) await new Promise((resolve) => setImmediate(resolve));
     }
-    const plan = await pass;
-    send({ type: 'checked', outcome: checkOutcome(checker.analysis(plan)) });
+    const outcome = checkOutcome(checker.analysis(await pass));
+    // The file and the database let go before the last message, as a job's worker does (jobs/job-worker.ts): once
+    // the import has its outcome, nothing of this thread holds them.
+    release();
+    send({ type: 'checked', outcome });
   } catch (error) {
     fail(error);
   } finally {
-    close?.();
-    // Not db.close(): its `PRAGMA optimize` would write.
-    db?.statements.clear();
-    if (db?.sqlite.open) db.sqlite.close();
+    release();
   }
 }
