@@ -94,7 +94,9 @@ function keepWorker(worker: Worker): void {
   }
   // It must not keep a process (a test, a script) alive, and it goes after a while unused.
   worker.unref();
-  idle = { worker, timer: setTimeout(() => void worker.terminate(), workerIdleMs) };
+  // No longer the kept worker from the moment it is told to stop: its thread ends later (its 'exit' event), and a job
+  // given it meanwhile died with it ("The job stopped unexpectedly").
+  idle = { worker, timer: setTimeout(retireIdleWorker, workerIdleMs) };
   idle.timer.unref();
 }
 
