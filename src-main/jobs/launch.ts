@@ -31,10 +31,33 @@ export function workerScript(): { compiled: boolean; file: string } {
  */
 export function launchWorker(workerData?: unknown, resourceLimits?: ResourceLimits): Worker {
   const { compiled, file } = workerScript();
-  if (compiled) return new Worker(file, { workerData, resourceLimits });
+  if (compiled) return new Worker(file, { workerData, resourceLimits, execArgv: withoutTsx(process.execArgv) });
   // tsx's ES module API (its `import` export), found from its package folder: require.resolve gives the CommonJS one.
   const tsxFolder = path.dirname(createRequire(here).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxFolder, 'dist', 'esm', 'api', 'index.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
   return new Worker(boot, { eval: true, workerData, resourceLimits });
 }
+
+/**
+ * The process's options for a thread that runs compiled code, without tsx's loader (`--import tsx`, where the
+ * process runs from the sources: a script, the bench): inherited, each thread loaded tsx and sent every module it
+ * imported through its hooks, which the built app never does. Every other option (a profiler's, a heap limit's) stays.
+ */
+export function withoutTsx(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < execArgv.length; index += 1) {
+    const option = execArgv[index]!;
+    const [name, inline] = option.split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = inline ?? execArgv[index + 1] ?? '';
+    if (!loaderOptions.has(name) || !/(^|[/\\])tsx([/\\]|$)/.test(value)) {
+      kept.push(option);
+      continue;
+    }
+    // Its value given apart is the next word.
+    if (inline === undefined) index += 1;
+  }
+  return kept;
+}
+
+const loaderOptions = new Set(['--import', '--loader', '--experimental-loader', '--require', '-r']);
