@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { localColumns, wholeRow, type Change } from '../changes/writer';
 import type { AppContext } from '../context';
 import type { SyncedTable } from '../db/schema';
@@ -14,7 +15,7 @@ export interface CreationColumns {
 const noDefault = Symbol('no default');
 
 /** Sorted out once per table: the columns of `columns` (from `first`) that sync, and their `defaults` (or none). */
-export function creationColumns(columns: readonly string[], first: number, defaults: Readonly<Record<string, unknown>> | null): CreationColumns {
+function creationColumns(columns: readonly string[], first: number, defaults: Readonly<Record<string, unknown>> | null): CreationColumns {
   const shape: CreationColumns = { names: [], indexes: [], defaults: [] };
   for (let index = first; index < columns.length; index += 1) {
     const column = columns[index]!;
@@ -24,6 +25,21 @@ export function creationColumns(columns: readonly string[], first: number, defau
     shape.defaults.push(defaults !== null && column in defaults ? defaults[column] : noDefault);
   }
   return shape;
+}
+
+/**
+ * A table's rows read with their clocks, each as an array: its clocks (row_clocks' text, null for a row that has
+ * none), then the row's own columns. `rest` chooses and orders them (`t` is the table). Read as arrays, not objects:
+ * 413,000 rows after a large import, each read once (objects and their copies cost ~4 times as much CPU).
+ */
+export function clockedRowsSql(table: SyncedTable, rest: string): string {
+  return `SELECT c.clocks, t.* FROM ${table} t LEFT JOIN row_clocks c ON c.row_id = t.id ${rest}`;
+}
+
+/** How a statement of `clockedRowsSql` reads: its synced columns (with `defaults`, or none) and where the row's id is. */
+export function clockedRowsShape(statement: Statement, defaults: Readonly<Record<string, unknown>> | null): { columns: CreationColumns; id: number } {
+  const names = statement.columns().map((column) => column.name);
+  return { columns: creationColumns(names, 1, defaults), id: names.indexOf('id', 1) };
 }
 
 /**
@@ -83,15 +99,10 @@ export function wireEntriesOf({ db, changes }: Pick<AppContext, 'db' | 'changes'
   }
   const formed = new Map<string, Record<string, unknown>>();
   for (const [table, ids] of idsByTable) {
-    const defaults = changes.columnDefaults(table);
-    // Arrays, not objects: 413,000 rows after a large import, each read once (objects and their copies cost ~4 times
-    // as much CPU).
-    const statement = db.sql(`SELECT c.clocks, t.* FROM ${table} t LEFT JOIN row_clocks c ON c.row_id = t.id WHERE t.id IN (SELECT value FROM json_each(?))`).raw(true);
-    const columns = statement.columns().map((column) => column.name);
-    const shape = creationColumns(columns, 1, defaults);
-    const id = columns.indexOf('id', 1);
+    const statement = db.sql(clockedRowsSql(table, `WHERE t.id IN (SELECT value FROM json_each(?))`)).raw(true);
+    const { columns, id } = clockedRowsShape(statement, changes.columnDefaults(table));
     for (const values of statement.all(JSON.stringify(ids)) as unknown[][]) {
-      formed.set(`${table}\u0000${values[id] as string}`, coveredFields(shape, values, ownClocks(values[0] as string | null)));
+      formed.set(`${table}\u0000${values[id] as string}`, coveredFields(columns, values, ownClocks(values[0] as string | null)));
     }
   }
   return rows.map((row) => {

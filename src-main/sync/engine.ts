@@ -78,9 +78,9 @@ export class SyncEngine {
   /**
    * Forms the local entries not yet in a batch into batches, kept (sealed, with their ids) until acknowledged. The
    * app's calls are served between two batches: the first push after a large import forms hundreds of thousands of
-   * entries from their rows (2.4 s at 100,000 applications, docs/sync.md). Each batch is read, formed and stored in
-   * one task once main may write, so a job taking the write lock meanwhile is waited for, and entries the app logs
-   * meanwhile come in a later batch, in their order.
+   * entries from their rows (2.4 to 3.0 s at 100,000 applications, docs/sync.md). Each batch is read, formed and
+   * stored in one task once main may write, so a job taking the write lock meanwhile is waited for, and entries the
+   * app logs meanwhile come in a later batch, in their order.
    */
   async formBatches(): Promise<void> {
     const { db } = this.context;

@@ -13,7 +13,7 @@ import { syncedTables } from '../db/schema';
 import type { SyncClient } from './client';
 import type { SyncKeys } from './crypto';
 import type { EntryParser, WireEntry } from './entries';
-import { coveredFields, creationColumns, type CreationColumns } from './creation-entry';
+import { clockedRowsShape, clockedRowsSql, coveredFields, type CreationColumns } from './creation-entry';
 import { SyncFailure } from './failure';
 import { fetchSealedObject, putSealedObject } from './sealed-object';
 import { openStream, sealStream, type ChunkAad } from './sealed-stream';
@@ -56,10 +56,8 @@ function rowEntries(table: string, columns: CreationColumns, id: number, values:
 /** Every entry of a snapshot of this database, row after row, tables in `syncedTables` order (see the top). */
 export function* snapshotEntries(reader: BetterSqlite3.Database): Generator<WireEntry> {
   for (const table of syncedTables) {
-    const statement = reader.prepare(`SELECT c.clocks, t.* FROM ${table} t LEFT JOIN row_clocks c ON c.row_id = t.id ORDER BY t.id`).raw(true);
-    const names = statement.columns().map((column) => column.name);
-    const columns = creationColumns(names, 1, null);
-    const id = names.indexOf('id', 1);
+    const statement = reader.prepare(clockedRowsSql(table, 'ORDER BY t.id')).raw(true);
+    const { columns, id } = clockedRowsShape(statement, null);
     for (const values of statement.iterate() as IterableIterator<unknown[]>) yield* rowEntries(table, columns, id, values);
   }
 }

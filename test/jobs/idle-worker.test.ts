@@ -1,5 +1,6 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { idleWorkerThreadId } from '../../src-main/jobs/runner';
+import { quickJob } from '../support/quick-job';
 import { openTempApp, type TempApp } from '../support/temp-app';
 
 /**
@@ -14,19 +15,17 @@ afterEach(() => {
   app = undefined;
 });
 
-const exportCsv = (opened: TempApp) => opened.api.invoke('exports.csv', { filters: {}, language: 'en', delimiter: ',', bom: false });
-
 it('runs a job that comes as the idle worker is stopped on another worker', async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   app = await openTempApp();
   await app.api.invoke('applications.create', { companyName: 'Acme', position: 'Idle' });
-  expect(await exportCsv(app)).toMatchObject({ kind: 'content', rows: 1 });
+  expect(await quickJob(app)).toMatchObject({ kind: 'content', rows: 1 });
   const kept = idleWorkerThreadId();
   expect(kept).not.toBeNull();
 
   // The worker has waited its while: it is being stopped, and a job comes in the same turn.
   vi.advanceTimersByTime(5 * 60_000);
-  const next = exportCsv(app);
+  const next = quickJob(app);
   vi.useRealTimers();
   await expect(next).resolves.toMatchObject({ kind: 'content', rows: 1 });
   expect(idleWorkerThreadId()).not.toBe(kept);

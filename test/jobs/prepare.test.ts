@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { idleWorkerThreadId } from '../../src-main/jobs/runner';
+import { quickJob } from '../support/quick-job';
 import { openTempApp, type TempApp } from '../support/temp-app';
 
 /**
@@ -25,7 +26,7 @@ it('starts the worker ahead of the job, which then runs on it', async () => {
   expect(await app.api.invoke('jobs.prepare', undefined)).toEqual({ starting: false });
   expect(idleWorkerThreadId()).toBe(prepared);
 
-  const exported = await app.api.invoke('exports.csv', { filters: {}, language: 'en', delimiter: ',', bom: false });
+  const exported = await quickJob(app);
   expect(exported).toMatchObject({ kind: 'content', rows: 1 });
   // The job ran on the prepared worker, which waits again for the next one.
   expect(idleWorkerThreadId()).toBe(prepared);

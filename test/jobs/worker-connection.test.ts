@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
+import { quickJob } from '../support/quick-job';
 import { openTempApp, type TempApp } from '../support/temp-app';
 
 /**
@@ -27,7 +28,7 @@ it('holds no connection to the database once a job has answered', async () => {
       app.context.db.close();
       filesLeft = [fs.existsSync(`${file}-wal`), fs.existsSync(`${file}-shm`)];
     });
-    const exported = await app.api.invoke('exports.csv', { filters: {}, language: 'en', delimiter: ',', bom: false });
+    const exported = await quickJob(app);
     stop();
     expect(exported).toMatchObject({ kind: 'content', rows: 1 });
     expect(filesLeft).toEqual([false, false]);
