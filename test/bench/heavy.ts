@@ -105,10 +105,18 @@ async function listWhile(context: AppContext, work: Promise<unknown>): Promise<F
   return samples.length ? summarize(samples) : undefined;
 }
 
+/**
+ * How long the user takes to choose where an export goes, or the file to import, at the least: the app starts the
+ * jobs' worker as the save dialog or the import wizard opens (jobs.prepare), so the job finds it started.
+ */
+const userChoosingMs = 1000;
+
 /** Runs a channel as the app does (its job in a worker thread), timing it and sampling the list meanwhile. */
 async function jobTyped(dataDir: string, channel: string, input: unknown): Promise<HeavyResult> {
   return withContext(dataDir, async (context) => {
     const api = createApi(context);
+    await callOrThrow(api, 'jobs.prepare', undefined);
+    await new Promise((resolve) => setTimeout(resolve, userChoosingMs));
     const startRssMb = mb(process.resourceUsage().maxRSS);
     let listDuring: Figures | undefined;
     let applyingSince: number | undefined;

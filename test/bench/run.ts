@@ -167,7 +167,7 @@ async function benchSize(cached: CachedDatabase): Promise<SizeResult> {
     results.push(
       ...(await heavyCase(
         'export',
-        'Excel export of every application (exports.excel: a job in a worker), own process',
+        'Excel export of every application (exports.excel: a job in a worker, started as the save dialog opens), own process',
         'reading the same rows with nothing written',
         () => runHeavy('export', dir, exportFile('bench.xlsx')),
         () => runHeavy('export-raw', dir, ''),
@@ -177,7 +177,7 @@ async function benchSize(cached: CachedDatabase): Promise<SizeResult> {
     results.push(
       ...(await heavyCase(
         'import',
-        `CSV import of ${cached.count.toLocaleString('en')} rows into an empty database (imports.run: a job in a worker), own process`,
+        `CSV import of ${cached.count.toLocaleString('en')} rows into an empty database (imports.run: a job in a worker, started as the wizard opens), own process`,
         'CSV parse and plain INSERTs of companies and applications',
         () => inScratch('candid-bench-import-', (into) => runHeavy('import', into, csv)),
         () => inScratch('candid-bench-import-raw-', (into) => runHeavy('import-raw', into, csv)),
