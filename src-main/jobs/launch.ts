@@ -31,7 +31,7 @@ export function workerScript(): { compiled: boolean; file: string } {
  */
 export function launchWorker(workerData?: unknown, resourceLimits?: ResourceLimits): Worker {
   const { compiled, file } = workerScript();
-  if (compiled) return new Worker(file, { workerData, resourceLimits, execArgv: withoutTsx(process.execArgv) });
+  if (compiled) return compiledWorker(file, { workerData, resourceLimits });
   // tsx's ES module API (its `import` export), found from its package folder: require.resolve gives the CommonJS one.
   const tsxFolder = path.dirname(createRequire(here).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxFolder, 'dist', 'esm', 'api', 'index.mjs')).href;
@@ -40,9 +40,25 @@ export function launchWorker(workerData?: unknown, resourceLimits?: ResourceLimi
 }
 
 /**
+ * A thread of the compiled worker, given the process's options without tsx's loader (`withoutTsx`). Node refuses V8's
+ * own options in a thread's options (a heap size, `--expose-gc`, a collector's trace: they are the process's, in
+ * effect in every thread already), which it leaves out by itself of what a thread inherits: where the process was
+ * started with one, the thread inherits as Node has it, tsx's loader included (a script's or the bench's; the app
+ * is started with neither).
+ */
+function compiledWorker(file: string, options: { workerData?: unknown; resourceLimits?: ResourceLimits }): Worker {
+  try {
+    return new Worker(file, { ...options, execArgv: withoutTsx(process.execArgv) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Worker(file, options);
+  }
+}
+
+/**
  * The process's options for a thread that runs compiled code, without tsx's loader (`--import tsx`, where the
  * process runs from the sources: a script, the bench): inherited, each thread loaded tsx and sent every module it
- * imported through its hooks, which the built app never does. Every other option (a profiler's, a heap limit's) stays.
+ * imported through its hooks, which the built app never does. Every other option (a profiler's) stays.
  */
 export function withoutTsx(execArgv: readonly string[]): string[] {
   const kept: string[] = [];
