@@ -32,6 +32,7 @@ import * as stageSinceArchivedLast from './0290_stage_since_archived_last';
 import * as deletedApplicationsIndex from './0295_deleted_applications_index';
 import * as statisticsIndexWithoutArchived from './0300_statistics_index_without_archived';
 import * as monthCellsBothFlags from './0305_month_cells_both_flags';
+import * as textIndexWithoutCopy from './0310_text_index_without_copy';
 
 export interface Migration {
   /** Stored in PRAGMA user_version once applied; steps of 10 leave room. */
@@ -78,6 +79,7 @@ export const migrations: readonly Migration[] = [
   { version: 295, name: '0295_deleted_applications_index', up: deletedApplicationsIndex.up },
   { version: 300, name: '0300_statistics_index_without_archived', up: statisticsIndexWithoutArchived.up },
   { version: 305, name: '0305_month_cells_both_flags', up: monthCellsBothFlags.up },
+  { version: 310, name: '0310_text_index_without_copy', up: textIndexWithoutCopy.up },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

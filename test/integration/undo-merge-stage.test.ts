@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../src-main/api';
 import type { Database } from '../../src-main/db/connection';
+import { indexedWords } from '../support/indexed-words';
 import { useTempApp } from './support/app';
 import { databaseFingerprint } from './support/fingerprint';
 import { createApplication, firstStages, missingId } from './support/fixtures';
@@ -15,7 +16,7 @@ function rowsOf(db: Database, tables: readonly string[]): Record<string, unknown
     );
   }
   // The full-text index follows the company of each application.
-  rows.applications_fts = db.sqlite.prepare(`SELECT rowid, company, position FROM applications_fts ORDER BY rowid`).all();
+  rows.applications_fts = indexedWords(db.sqlite);
   return rows;
 }
 

@@ -1,3 +1,4 @@
+import { insertTextRowsSql } from '../../src-main/changes/derive';
 import type { Database } from '../../src-main/db/connection';
 
 /**
@@ -14,16 +15,19 @@ export function copyIntoOlderSchema(older: Database, today: Database): void {
       .prepare(`SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
       .all() as { name: string; sql: string }[];
     const virtual = tables.filter((table) => /^CREATE VIRTUAL TABLE/i.test(table.sql)).map((table) => table.name);
-    // A full-text table's shadow tables follow its own rows: copy the table, never its internals.
-    const copied = tables.filter((table) => !virtual.some((name) => table.name.startsWith(`${name}_`)));
+    // A full-text table's shadow tables follow its own rows: copy the table, never its internals. Today's keeps no
+    // copy of its texts (0310): the older one's rows are written from the rows copied, as the write path writes them.
+    const copied = tables.filter((table) => !virtual.some((name) => table.name.startsWith(`${name}_`)) && !virtual.includes(table.name));
     sqlite.transaction(() => {
+      for (const { name } of tables.filter((table) => virtual.includes(table.name))) sqlite.exec(`DELETE FROM main."${name}"`);
       for (const { name } of copied) {
         const own = new Set((sqlite.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(name) as string[]));
         const shared = (sqlite.prepare(`SELECT name FROM pragma_table_info(?, 'today')`).pluck().all(name) as string[]).filter((column) => own.has(column));
-        const columns = [virtual.includes(name) ? 'rowid' : null, ...shared.map((column) => `"${column}"`)].filter(Boolean).join(', ');
+        const columns = shared.map((column) => `"${column}"`).join(', ');
         sqlite.exec(`DELETE FROM main."${name}"`);
         if (shared.length > 0) sqlite.exec(`INSERT INTO main."${name}" (${columns}) SELECT ${columns} FROM today."${name}"`);
       }
+      if (virtual.includes('applications_fts')) sqlite.exec(insertTextRowsSql('true'));
     })();
   } finally {
     sqlite.exec(`DETACH DATABASE today`);

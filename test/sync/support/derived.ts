@@ -1,13 +1,14 @@
 import { recomputeCurrentStage, reindexApplications } from '../../../src-main/changes/derive';
 import type { Database } from '../../../src-main/db/connection';
 import { rebuildStatistics } from '../../../src-main/statistics/maintained/refresh';
+import { indexedWords } from '../../support/indexed-words';
 
 /** The data the write path derives from synced rows: current stages, the full-text index, statistics. */
 export function derivedData(db: Database): Record<string, unknown[]> {
   const all = (sql: string) => db.sqlite.prepare(sql).all();
   return {
     stages: all(`SELECT id, stage_id, stage_category, stage_changed_at FROM applications ORDER BY id`),
-    text: all(`SELECT rowid, company, position, location, notes, description, tags FROM applications_fts ORDER BY rowid`),
+    text: indexedWords(db.sqlite),
     facts: all(`SELECT * FROM statistics_facts ORDER BY seq`),
     cells: all(`SELECT * FROM statistics_cells ORDER BY kind, scope, key, value`),
     skillMonths: all(`SELECT * FROM statistics_skill_months ORDER BY month, source, kind, skill`),
