@@ -4,6 +4,7 @@ import type { Api } from '../../src-main/api';
 import { closeAppContext } from '../../src-main/context';
 import { openTempApp } from '../support/temp-app';
 import { createApplication } from './support/fixtures';
+import { foundByText } from './support/found';
 
 /**
  * Migration 0255 rebuilds the full-text index with prefix indexes of two and three characters, for the first letters
@@ -12,17 +13,7 @@ import { createApplication } from './support/fixtures';
  */
 const typed = ['ly', 'lyo', 'lyon', 'ko', 'kot', 'kotlin', 'de', 'dev', 'devoxx', 'gr', 'é', 'ec', 'éco', 'kotlin ly'];
 
-async function found(api: Api): Promise<Record<string, string[]>> {
-  const result: Record<string, string[]> = {};
-  for (const text of typed) {
-    const search = (await api.invoke('search.query', { text, limit: 50 })).applications.map((item) => item.id).sort();
-    const list = await api.invoke('applications.list', { text, archived: 'all' });
-    expect(list.items.map((item) => item.id).sort(), `list and search disagree on "${text}"`).toEqual(search);
-    expect(list.total).toBe(search.length);
-    result[text] = search;
-  }
-  return result;
-}
+const found = (api: Api) => foundByText(api, typed);
 
 describe('the full-text index with short-prefix indexes (migration 0255)', () => {
   it('finds after the upgrade exactly what it found before, and follows later writes', async () => {

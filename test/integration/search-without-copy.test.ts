@@ -5,6 +5,7 @@ import { closeAppContext } from '../../src-main/context';
 import { indexedWords } from '../support/indexed-words';
 import { openTempApp } from '../support/temp-app';
 import { createApplication } from './support/fixtures';
+import { foundByText } from './support/found';
 
 /**
  * Migration 0310 makes the full-text table contentless: it no longer keeps a copy of the texts it indexes. An upgraded
@@ -13,16 +14,7 @@ import { createApplication } from './support/fixtures';
  */
 const typed = ['ly', 'lyon', 'ko', 'kotlin', 'acme', 'remote', 'éco', 'marseille', 'globex', 'kotlin ly'];
 
-async function found(api: Api): Promise<Record<string, string[]>> {
-  const result: Record<string, string[]> = {};
-  for (const text of typed) {
-    const search = (await api.invoke('search.query', { text, limit: 50 })).applications.map((item) => item.id).sort();
-    const list = await api.invoke('applications.list', { text, archived: 'all' });
-    expect(list.items.map((item) => item.id).sort(), `list and search disagree on "${text}"`).toEqual(search);
-    result[text] = search;
-  }
-  return result;
-}
+const found = (api: Api) => foundByText(api, typed);
 
 describe('the full-text table without a copy of its texts (migration 0310)', () => {
   it('finds after the upgrade what it found before, keeps no copy, and follows updates, deletes and restores', async () => {
