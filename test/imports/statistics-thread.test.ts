@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFile, type ImportObserver } from '../../src-main/imports/run';
 import { closedAfterEach } from '../support/closed-after-each';
+import { indexedWords } from '../support/indexed-words';
 import { openStillApp } from '../support/still-app';
 import type { TempApp } from '../support/temp-app';
 import { fingerprint, upload } from './support/files';
@@ -56,7 +57,9 @@ function trackerCsv(rows: number): string {
 
 function contents(app: TempApp): Record<string, unknown[]> {
   const { written, dump } = writtenTables(app.context.db);
-  written.search = dump(`SELECT rowid, * FROM applications_fts WHERE applications_fts MATCH 'engineer OR remote' ORDER BY rowid`);
+  // What the full-text index holds, word by word (it keeps no copy of the texts: migration 0310).
+  written.search = indexedWords(app.context.db.sqlite);
+  written.found = dump(`SELECT rowid FROM applications_fts WHERE applications_fts MATCH 'engineer OR remote' ORDER BY rowid`);
   return written;
 }
 
@@ -108,5 +111,34 @@ describe('an import whose statistics are computed in a thread of their own', () 
     expect(failed.error).toMatchObject({ code: 'TOO_LARGE', details: { reason: 'too_large_to_settle' } });
     expect(fingerprint(failed.app)).toBe(failed.before);
     expect(leftovers(failed.app)).toEqual([]);
+  });
+
+  it('refuses the import, writing nothing, when the thread fails after its read, while the copy waits for it', async () => {
+    const app = await open(false);
+    // An index the live table takes (it is empty) and the staged statistics cannot: a first import has the thread
+    // build the live indexes of the facts it transfers, after it let the staging go (statistics-worker.ts), so the
+    // thread fails there, as a full disk would fail it, while the import's thread goes on to the copy.
+    app.context.db.sqlite.exec(`CREATE UNIQUE INDEX statistics_facts_one_per_source ON statistics_facts (source)`);
+    const before = fingerprint(app);
+    const phases: string[] = [];
+    const failed = await importFile(app.context, { source: upload(trackerCsv(2_500), 'tracker.csv'), options: { skipInvalidRows: true } }, {
+      checkThread: false,
+      statisticsThread: true,
+      onPhase: (phase) => phases.push(phase),
+    }).then(
+      () => null,
+      (error: { code?: string; message: string }) => error,
+    );
+    // The thread's error, as the user reads it; the copy had begun (the backup before it is made).
+    expect(failed).toMatchObject({ code: 'CONFLICT', details: { sqliteCode: 'SQLITE_CONSTRAINT_UNIQUE' } });
+    expect(phases).toContain('backed-up');
+    expect(fingerprint(app)).toBe(before);
+    expect(leftovers(app)).toEqual([]);
+
+    // Without that index, the same file imports (nothing of the failed one stands in its way).
+    app.context.db.sqlite.exec(`DROP INDEX statistics_facts_one_per_source`);
+    const imported = await importFile(app.context, { source: upload(trackerCsv(2_500), 'tracker.csv'), options: { skipInvalidRows: true } }, { checkThread: false, statisticsThread: true });
+    expect(imported.created).toBeGreaterThanOrEqual(2_400);
+    expect(leftovers(app)).toEqual([]);
   });
 });
