@@ -46,9 +46,10 @@ describe('the full-text table without a copy of its texts (migration 0310)', () 
 
       await after.api.invoke('applications.update', { id: lyon.id, patch: { location: 'Marseille' } });
       await after.api.invoke('companies.update', { id: lyon.companyId, patch: { name: 'Initech' } });
-      expect((await found(after.api)).ly).toEqual([archived.id]);
-      expect((await found(after.api)).marseille).toEqual([lyon.id]);
-      expect((await found(after.api)).acme).toEqual([]);
+      const now = await found(after.api);
+      expect(now.ly).toEqual([archived.id]);
+      expect(now.marseille).toEqual([lyon.id]);
+      expect(now.acme).toEqual([]);
 
       await after.api.invoke('applications.delete', { id: lyon.id });
       expect((await found(after.api)).marseille).toEqual([]);
