@@ -53,8 +53,20 @@ export type CheckThreadMessage =
   | { type: 'checked'; outcome: CheckOutcome }
   | { type: 'failed'; error: AppErrorShape };
 
-/** The import's one message: a batch was written, one more may come. */
-export type CheckThreadCommand = { type: 'written' };
+/**
+ * The import's messages: a batch was written, one more may come; or, to a thread started before its import
+ * (check-spare.ts, `CheckThreadWaiting`), the import's start, its first message.
+ */
+export type CheckThreadCommand = { type: 'written' } | { type: 'begin'; start: CheckThreadStart };
+
+/** A check thread started ahead of its import: it loads its code, then waits for `begin`. */
+export interface CheckThreadWaiting {
+  role: 'import-check-waiting';
+}
+
+export function isCheckThreadWaiting(data: unknown): data is CheckThreadWaiting {
+  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'import-check-waiting';
+}
 
 export function isCheckThreadStart(data: unknown): data is CheckThreadStart {
   return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'import-check';

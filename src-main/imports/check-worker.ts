@@ -105,3 +105,16 @@ export async function runCheckThread(start: CheckThreadStart): Promise<void> {
     release();
   }
 }
+
+/**
+ * A thread started ahead of its import (check-spare.ts): its code is loaded (a third of a second of the import's
+ * start at the bench's file, before its first rows could be checked); it waits for the import's start.
+ */
+export function awaitCheckStart(): void {
+  const begin = (command: CheckThreadCommand) => {
+    if (command.type !== 'begin') return;
+    parentPort!.off('message', begin);
+    void runCheckThread(command.start);
+  };
+  parentPort!.on('message', begin);
+}

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import type { ResourceLimits } from 'node:worker_threads';
 import {
   importOptions,
@@ -15,6 +14,7 @@ import { backupBeforeImport } from '../backups';
 import type { AppContext } from '../context';
 import { checkedBatches, checkOutcome, planFile, RowChecker, type PassOptions } from './analyse';
 import type { CheckOutcome, StagedRow } from './check-protocol';
+import { checksInThread } from './check-spare';
 import { CheckThread } from './check-thread';
 import { importCandidBackup } from './candid-backup';
 import { importError } from './errors';
@@ -26,11 +26,6 @@ import { ImportWriter } from './write';
 /** Applications written to the staging database per transaction: where progress is reported and a cancel noticed. */
 const stagingChunkRows = 1000;
 
-/**
- * Files from this size have their rows read and checked in a thread of their own (about 2,300 rows of a usual
- * tracker): below, starting the thread (tens of milliseconds) costs more than it saves.
- */
-const checkThreadFromBytes = 256 * 1024;
 /**
  * Batches of checked rows the thread may send ahead of the writes: the queue bounds what waits in memory (a batch
  * of 1,000 rows is about 1-2 MB as a message), and is long enough that neither side waits for the other's jitter.
@@ -161,7 +156,7 @@ async function checkInThread(context: AppContext, file: TableFile, input: Parsed
 function inCheckThread(file: TableFile, observer: ImportObserver): boolean {
   if (observer.checkThread !== undefined) return observer.checkThread;
   // JSON is read whole where it is opened: a thread would read it again.
-  return file.format !== 'json' && file.bytes >= checkThreadFromBytes && os.availableParallelism() >= 2;
+  return file.format !== 'json' && checksInThread(file.bytes);
 }
 
 /**

@@ -13,7 +13,8 @@ import { Database } from '../db/connection';
 import type { SecretStore } from '../sync/secrets';
 import { SyncService } from '../sync/service';
 import { JobControl } from './control';
-import type { WorkerMessage, WorkerStart } from './protocol';
+import { dropCheckThread, warmCheckThread } from '../imports/check-spare';
+import { isWorkerWarmCheck, type WorkerCommand, type WorkerMessage, type WorkerStart } from './protocol';
 import { InlineJobs } from './runner';
 import { jobWork } from './work';
 
@@ -81,7 +82,15 @@ async function run(start: WorkerStart): Promise<void> {
   }
 }
 
-/** Takes the jobs main sends (messages wait in the port until this listens). */
+/**
+ * Takes the jobs main sends (messages wait in the port until this listens), and word of an import to come, whose
+ * check thread starts now (imports/check-spare.ts): an import takes it, any other job stops it, as does the end of
+ * a job that did not take it.
+ */
 export function serveJobs(): void {
-  parentPort!.on('message', (start: WorkerStart) => void run(start));
+  parentPort!.on('message', (command: WorkerCommand) => {
+    if (isWorkerWarmCheck(command)) return warmCheckThread(command.bytes);
+    if (command.channel !== 'imports.run') dropCheckThread();
+    void run(command).finally(dropCheckThread);
+  });
 }

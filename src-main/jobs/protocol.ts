@@ -26,6 +26,22 @@ export interface WorkerStart {
   flags: SharedArrayBuffer;
 }
 
+/**
+ * Main to an idle worker, before a job: an import of a table of `bytes` is likely next (the wizard has read the
+ * file): the worker starts the thread that will check its rows now (imports/check-spare.ts), not when the job starts.
+ */
+export interface WorkerWarmCheck {
+  type: 'warm-import-check';
+  bytes: number;
+}
+
+/** What main sends the worker: a job, or word of one to come. */
+export type WorkerCommand = WorkerStart | WorkerWarmCheck;
+
+export function isWorkerWarmCheck(command: WorkerCommand): command is WorkerWarmCheck {
+  return (command as { type?: unknown }).type === 'warm-import-check';
+}
+
 export type WorkerMessage =
   /** The worker wants the write lock (its flag says so too); main answers through the flag. */
   | { type: 'lock' }

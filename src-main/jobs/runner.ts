@@ -8,9 +8,15 @@ import { newId } from '../changes/ids';
 import { WriteLockBusy, type Database } from '../db/connection';
 import { sweepAbandonedHeldPartsOnce } from '../exports/abandoned-parts';
 import { launchWorker } from './launch';
-import { flagCount, flagSlots, lockStates, type WorkerMessage, type WorkerStart } from './protocol';
+import { flagCount, flagSlots, lockStates, type WorkerMessage, type WorkerStart, type WorkerWarmCheck } from './protocol';
 import { jobWork, type JobInputs, type JobOutputs } from './work';
 import type { AppContext } from '../context';
+
+/** What a screen knows of the job it expects (jobs.prepare). */
+export interface UpcomingJob {
+  /** The size of the table an import will read. */
+  importFileBytes?: number;
+}
 
 /** How the handlers hand long work over (context.jobs). */
 export interface Jobs {
@@ -27,8 +33,10 @@ export interface Jobs {
   /**
    * Starts the worker ahead of a job likely soon (the import wizard opened), kept as between two jobs: the job then
    * starts at once instead of waiting for the worker to load. Returns whether a worker started.
+   * `importFileBytes`: an import of a table that size is likely (the wizard has read it): the worker also starts the
+   * thread that will check its rows (imports/check-spare.ts).
    */
-  prepare(): boolean;
+  prepare(upcoming?: UpcomingJob): boolean;
   onEvent(listener: (event: JobEvent) => void): () => void;
   /** Resolves once no job holds the write lock (main's writes wait for this instead of for SQLite's lock). */
   whenWritable(): Promise<void>;
@@ -196,16 +204,15 @@ export class JobRunner implements Jobs {
     return [...this.running.values()].map((job) => job.event);
   }
 
-  prepare(): boolean {
+  prepare(upcoming: UpcomingJob = {}): boolean {
     // A worker doing a job's upkeep is kept once it is done: no second one.
     if (this.closed || this.running.size > 0 || this.upkeeping.size > 0) return false;
+    const starting = !idle;
     // One already waiting: it is kept its full while again from now.
-    if (idle) {
-      idle.timer.refresh();
-      return false;
-    }
-    keepWorker(takeWorker());
-    return true;
+    if (idle) idle.timer.refresh();
+    else keepWorker(takeWorker());
+    if (upcoming.importFileBytes !== undefined) idle?.worker.postMessage({ type: 'warm-import-check', bytes: upcoming.importFileBytes } satisfies WorkerWarmCheck);
+    return starting;
   }
 
   onEvent(listener: (event: JobEvent) => void): () => void {
@@ -404,7 +411,7 @@ export class InlineJobs implements Jobs {
     return false;
   }
 
-  prepare(): boolean {
+  prepare(_upcoming?: UpcomingJob): boolean {
     return false;
   }
 

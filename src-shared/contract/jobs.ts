@@ -57,8 +57,11 @@ export const jobsChannelInputs = {
   'jobs.list': none,
   /** Asks a job to stop; it stops at its next step, leaving everything as it was before it started. */
   'jobs.cancel': z.object({ id }).strict(),
-  /** A job is likely soon (its screen opened): the worker starts now, so that the job does not wait for it. */
-  'jobs.prepare': none,
+  /**
+   * A job is likely soon (its screen opened): the worker starts now, so that the job does not wait for it. With the
+   * size of the table an import will read (the wizard has read it), the thread that checks its rows starts too.
+   */
+  'jobs.prepare': z.undefined().or(z.object({ importFileBytes: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }).strict()).optional(),
 } as const;
 
 export interface JobsOutputs {

@@ -112,10 +112,10 @@ async function listWhile(context: AppContext, work: Promise<unknown>): Promise<F
 const userChoosingMs = 1000;
 
 /** Runs a channel as the app does (its job in a worker thread), timing it and sampling the list meanwhile. */
-async function jobTyped(dataDir: string, channel: string, input: unknown): Promise<HeavyResult> {
+async function jobTyped(dataDir: string, channel: string, input: unknown, upcoming?: { importFileBytes: number }): Promise<HeavyResult> {
   return withContext(dataDir, async (context) => {
     const api = createApi(context);
-    await callOrThrow(api, 'jobs.prepare', undefined);
+    await callOrThrow(api, 'jobs.prepare', upcoming);
     await new Promise((resolve) => setTimeout(resolve, userChoosingMs));
     const startRssMb = mb(process.resourceUsage().maxRSS);
     let listDuring: Figures | undefined;
@@ -162,7 +162,8 @@ async function exportRaw(dataDir: string): Promise<HeavyResult> {
 }
 
 function importTyped(dataDir: string, file: string): Promise<HeavyResult> {
-  return jobTyped(dataDir, 'imports.run', { source: { path: file }, options: { skipInvalidRows: true } });
+  // The wizard has read the file (its preview) before the import: it tells the worker the table's size.
+  return jobTyped(dataDir, 'imports.run', { source: { path: file }, options: { skipInvalidRows: true } }, { importFileBytes: fs.statSync(file).size });
 }
 
 /** Baseline: parsing the CSV and plain INSERTs of companies and applications, no change log, no checks. */

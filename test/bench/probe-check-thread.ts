@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CheckThread, checkThreadLimits } from '../../src-main/imports/check-thread';
+import { checkThreadLimits } from '../../src-main/imports/check-limits';
+import { CheckThread } from '../../src-main/imports/check-thread';
 import { setup, teardown } from '../support/jobs-worker-bundle';
 import { openTempApp } from '../support/temp-app';
 import { loadAverage, mainThreadCpuMs, processCpuMs } from './cpu';

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -61,7 +62,13 @@ async function importThroughWizard(page: Page, theme: 'light' | 'dark') {
 
 it('imports a CSV through the wizard, and undoes it', async () => {
   const { page, context } = await app.open({ colorScheme: 'light', path: '/#/import' });
+  // What the wizard tells the jobs' worker ahead of the import (jobs.prepare): the table's size once it has read it.
+  const prepared: unknown[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/jobs.prepare')) prepared.push(request.postDataJSON() ?? null);
+  });
   await importThroughWizard(page, 'light');
+  expect(prepared).toContainEqual({ importFileBytes: fs.statSync(fixture).size });
 
   const imported = await applications();
   expect(imported.map((row) => row.companyName).sort()).toEqual(['Airbus', 'Capgemini', 'Decathlon', 'Doctolib', 'L’Oréal', 'Société Générale']);

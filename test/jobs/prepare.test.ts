@@ -1,5 +1,9 @@
-import { afterEach, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkThreadFromBytes } from '../../src-main/imports/check-limits';
 import { idleWorkerThreadId } from '../../src-main/jobs/runner';
+import { upload } from '../imports/support/files';
+import { syntheticCsv } from '../imports/support/synthetic';
 import { quickJob } from '../support/quick-job';
 import { openTempApp, type TempApp } from '../support/temp-app';
 
@@ -30,4 +34,57 @@ it('starts the worker ahead of the job, which then runs on it', async () => {
   expect(exported).toMatchObject({ kind: 'content', rows: 1 });
   // The job ran on the prepared worker, which waits again for the next one.
   expect(idleWorkerThreadId()).toBe(prepared);
+});
+
+/** Threads of this process (Linux): a worker thread is one more. */
+const threads = () => fs.readdirSync('/proc/self/task').length;
+
+/** The threads once the jobs' worker is started, libuv's pool too (it starts at the first asynchronous file call). */
+async function startedThreads(): Promise<number> {
+  await fs.promises.stat(import.meta.dirname);
+  return threads();
+}
+
+/** Waits until `count()` holds `expected` (threads start and end asynchronously). */
+async function until(count: () => number, expected: (value: number) => boolean): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  while (!expected(count()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return count();
+}
+
+describe.runIf(process.platform === 'linux')('told the size of the table an import will read', () => {
+  const csv = syntheticCsv(4_000);
+
+  it('starts the thread that will check its rows; the import takes it', async () => {
+    expect(Buffer.byteLength(csv)).toBeGreaterThanOrEqual(checkThreadFromBytes);
+    app = await openTempApp();
+    await app.api.invoke('jobs.prepare', undefined);
+    const worker = await startedThreads();
+    expect(await app.api.invoke('jobs.prepare', { importFileBytes: Buffer.byteLength(csv) })).toEqual({ starting: false });
+    expect(await until(threads, (count) => count > worker)).toBe(worker + 1);
+
+    const result = await app.api.invoke('imports.run', { source: upload(csv, 'large.csv'), options: { skipInvalidRows: true } });
+    expect(result).toMatchObject({ created: 4_000 });
+    // The import stopped the thread it took once every row came: none is left waiting.
+    expect(await until(threads, (count) => count <= worker)).toBe(worker);
+  });
+
+  it('starts none for a small table; a job of another kind stops it', async () => {
+    app = await openTempApp();
+    await app.api.invoke('jobs.prepare', undefined);
+    const worker = await startedThreads();
+    await app.api.invoke('jobs.prepare', { importFileBytes: checkThreadFromBytes - 1 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(threads()).toBe(worker);
+
+    await app.api.invoke('jobs.prepare', { importFileBytes: Buffer.byteLength(csv) });
+    expect(await until(threads, (count) => count > worker)).toBe(worker + 1);
+    await quickJob(app);
+    expect(await until(threads, (count) => count <= worker)).toBe(worker);
+  });
+
+  it('refuses a size that is not one', async () => {
+    app = await openTempApp();
+    await expect(app.api.invoke('jobs.prepare', { importFileBytes: -1 } as never)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
 });

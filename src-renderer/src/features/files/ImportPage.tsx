@@ -30,6 +30,11 @@ export default function ImportPage() {
   }, []);
   const { step, setStep, file, preview, run, result } = wizard;
   const data = preview.data;
+  // Once the file has read as a table, the worker also starts the thread that will check its rows. Again at each
+  // step: a preview is a job of its own, which stops that thread, and an idle worker retires after a while.
+  useEffect(() => {
+    if (step !== 'done' && data && data.format !== 'json' && data.format !== 'candid-backup') invoke('jobs.prepare', { importFileBytes: data.bytes }).catch(() => undefined);
+  }, [data, step]);
   const isBackup = data?.format === 'candid-backup';
   const steps = isBackup ? backupSteps : tableSteps;
   const previewError = preview.error ? importErrorMessage(t, preview.error, i18n.language) : null;
