@@ -10,6 +10,7 @@ import { closeEarly } from './api/earlyCalls';
 import { createQueryClient, prefetchChannel } from './api/hooks';
 import { App } from './App';
 import { prefetchBoardColumns } from './features/board/prefetchBoard';
+import { prefetchTableFirstPage } from './features/applications/table/prefetchTable';
 import { initI18n } from './i18n';
 import { applyTheme, rememberedTheme, startLanguage } from './shell/appearance';
 
@@ -18,12 +19,13 @@ applyTheme(rememberedTheme());
 initI18n(startLanguage());
 
 // What every first screen needs, asked before React draws anything: the stages first (the board's columns wait
-// for them), then the profile (theme, language, header), then, on the board, its columns' first cards. The window's
+// for them), then the profile (theme, language, header), then, on the board, its columns' first cards, on the
+// table, its first page. The window's
 // first calls (firstCalls.ts) sent them already, before this bundle was evaluated: these reads take their answers.
 const queryClient = createQueryClient();
 void prefetchChannel(queryClient, 'stages.list');
 void prefetchChannel(queryClient, 'profile.get');
-const boardColumns = prefetchBoardColumns(queryClient);
+const firstData = [...prefetchBoardColumns(queryClient), ...prefetchTableFirstPage(queryClient)];
 closeEarly();
 
 function render(): void {
@@ -38,8 +40,9 @@ function render(): void {
  * On the board, the first render waits a moment for the columns' first pages (asked for before this bundle was
  * evaluated, so most often answered by now), so that it draws the shell and the first cards together: drawn without
  * them, the shell's layout, paint and effects came first, and the cards 60 to 130 ms after it, in a render of
- * their own. Never longer than this, so a busy server only delays the shell by as much.
+ * their own. The same on the table for its first page. Never longer than this, so a busy server only delays the
+ * shell by as much.
  */
 const firstCardsWaitMs = 60;
-if (boardColumns.length === 0) render();
-else void Promise.race([Promise.all(boardColumns), new Promise((resolve) => setTimeout(resolve, firstCardsWaitMs))]).then(render);
+if (firstData.length === 0) render();
+else void Promise.race([Promise.all(firstData), new Promise((resolve) => setTimeout(resolve, firstCardsWaitMs))]).then(render);

@@ -20,6 +20,7 @@ import { visibleColumns } from './table/columns';
 import { noSelection, resolveSelection, selectedCount, type Selection } from './table/selection';
 import { placeOf, rowsAround } from './table/tablePlace';
 import { usePagedApplications } from './table/usePagedApplications';
+import { tableBase } from './table/firstPage';
 import { useApplicationActions } from './useApplicationActions';
 import { useCustomFields } from '../customFields/model';
 import { useStages } from './vocabulary';
@@ -38,7 +39,7 @@ export default function ApplicationsPage() {
   const [selection, setSelection] = useState<Selection>(noSelection);
   const [busy, setBusy] = useState(false);
 
-  const base = useMemo(() => ({ ...view.filters, sort: view.sort }), [view.filters, view.sort]);
+  const base = useMemo(() => tableBase({ filters: view.filters, sort: view.sort }), [view.filters, view.sort]);
   const resetKey = JSON.stringify(base);
   // Coming back to the table: the pages where it was are asked for at once, before it has measured itself.
   const [visible, setVisible] = useState(() => rowsAround(placeOf(resetKey)));

@@ -2,14 +2,15 @@ import { useCallback, useMemo, useState } from 'react';
 import { useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ApplicationPage, ApplicationSummary, ListApplicationsInput } from '../../../../../src-shared/contract';
 import { invoke } from '../../../api/client';
+import { pageInput, pageSize } from './firstPage';
 
-export const pageSize = 100;
+export { pageSize };
 /** The largest page the list channel serves; used when every id of a selection must be known. */
 const idPageSize = 1000;
 
 type BaseInput = Omit<NonNullable<ListApplicationsInput>, 'limit' | 'offset' | 'after'>;
 
-const pageKey = (base: BaseInput, page: number) => ['applications.list', { ...base, limit: pageSize, offset: page * pageSize }] as const;
+const pageKey = (base: BaseInput, page: number) => ['applications.list', pageInput(base, page)] as const;
 
 /**
  * The cursor that page `page` can start after: the previous page's `nextCursor`, when that page is loaded and
@@ -46,7 +47,7 @@ export function usePagedApplications(base: BaseInput, visible: { start: number; 
     queries: pages.map((page) => ({
       queryKey: pageKey(base, page),
       // The offset stays: main uses it when there is no cursor, or when the sort cannot have one (a custom field).
-      queryFn: () => invoke('applications.list', { ...base, limit: pageSize, offset: page * pageSize, after: cursorBefore(client, base, page) }),
+      queryFn: () => invoke('applications.list', { ...pageInput(base, page), after: cursorBefore(client, base, page) }),
     })),
   });
 
