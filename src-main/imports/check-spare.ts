@@ -42,7 +42,7 @@ export function dropCheckThread(): void {
   if (dropped && !dropped.exited) void dropped.worker.terminate();
 }
 
-/** Whether the spare would be started: tests. */
+/** Whether a spare is waiting (tests). */
 export function hasSpareCheckThread(): boolean {
   return spare !== null && !spare.exited;
 }

@@ -411,7 +411,7 @@ export class InlineJobs implements Jobs {
     return false;
   }
 
-  prepare(_upcoming?: UpcomingJob): boolean {
+  prepare(): boolean {
     return false;
   }
 
