@@ -2,8 +2,8 @@
 // take about 70 to 150 ms to evaluate (under load) before main.tsx could ask for anything, and the board's columns
 // then waited for their answers after the shell's first render. This module imports neither React nor zod (a few
 // kilobytes); main.tsx takes the answers (api/earlyCalls.ts). On the board, its columns' first cards; on the table,
-// its first page. Built as an entry of its own and placed before the
-// bundle's script in index.html (vite.renderer.config.ts).
+// its first page. Built as an entry of its own and placed before the bundle's script in index.html
+// (vite.renderer.config.ts).
 import { sendEarly } from './api/earlyCalls';
 import { loadView } from './features/applications/filters/savedView';
 import { pageInput, tableBase } from './features/applications/table/firstPage';

@@ -20,8 +20,8 @@ initI18n(startLanguage());
 
 // What every first screen needs, asked before React draws anything: the stages first (the board's columns wait
 // for them), then the profile (theme, language, header), then, on the board, its columns' first cards, on the
-// table, its first page. The window's
-// first calls (firstCalls.ts) sent them already, before this bundle was evaluated: these reads take their answers.
+// table, its first page. The window's first calls (firstCalls.ts) sent them already, before this bundle was
+// evaluated: these reads take their answers.
 const queryClient = createQueryClient();
 void prefetchChannel(queryClient, 'stages.list');
 void prefetchChannel(queryClient, 'profile.get');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import { checkThreadFromBytes, checkThreadLimits } from '../../src-main/imports/check-limits';
 import { dropCheckThread, hasSpareCheckThread, warmCheckThread } from '../../src-main/imports/check-spare';
 import { CheckThread } from '../../src-main/imports/check-thread';
@@ -18,6 +18,7 @@ import type { TempApp } from '../support/temp-app';
 const openStill = closedAfterEach(openStillApp);
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'candid-check-spare-'));
 afterEach(() => dropCheckThread());
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 /** A tracker's CSV past the size from which an import checks its rows in a thread. */
 function largeCsv(): string {

@@ -16,7 +16,7 @@ import { useColumnSizing } from './useColumnSizing';
 import { TableRow } from './TableRow';
 import { useStageOptions } from '../StageSelect';
 import { isSelected, selectAll, selectedCount, toggleSelected, withSelected, noSelection, type Selection } from './selection';
-import { pageSize } from './usePagedApplications';
+import { pageSize } from './firstPage';
 import { placeOf, rememberPlace, rowHeight, type TablePlace } from './tablePlace';
 
 export interface TableData {

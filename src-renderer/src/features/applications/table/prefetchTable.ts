@@ -3,11 +3,6 @@ import { prefetchChannel } from '../../../api/hooks';
 import { currentView } from '../filters/viewStore';
 import { pageInput, tableBase } from './firstPage';
 
-/** Whether the window opens on the applications table. */
-export function opensOnTable(): boolean {
-  return window.location.hash.split('?')[0] === '#/applications';
-}
-
 /**
  * When the window opens on the applications table, asks for its first page before React draws anything, with the
  * view this device remembers: the call goes out with the stages' and the profile's, instead of after the first
@@ -16,6 +11,6 @@ export function opensOnTable(): boolean {
  * before the bundle was evaluated, and this takes it. Resolves when it is answered (or failed).
  */
 export function prefetchTableFirstPage(client: QueryClient): Promise<void>[] {
-  if (!opensOnTable()) return [];
+  if (window.location.hash.split('?')[0] !== '#/applications') return [];
   return [prefetchChannel(client, 'applications.list', pageInput(tableBase(currentView()), 0))];
 }

@@ -1,4 +1,4 @@
-import { pageSize } from './usePagedApplications';
+import { pageSize } from './firstPage';
 
 /** Height of a row of the table, in pixels (the header row has the same). */
 export const rowHeight = 40;

@@ -4,7 +4,6 @@ import type { ApplicationPage, ApplicationSummary, ListApplicationsInput } from 
 import { invoke } from '../../../api/client';
 import { pageInput, pageSize } from './firstPage';
 
-export { pageSize };
 /** The largest page the list channel serves; used when every id of a selection must be known. */
 const idPageSize = 1000;
 
