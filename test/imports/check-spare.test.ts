@@ -20,15 +20,18 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'candid-check-spare-'));
 afterEach(() => dropCheckThread());
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-/** A tracker's CSV past the size from which an import checks its rows in a thread. */
-function largeCsv(): string {
+/** A tracker's CSV past the size from which an import checks its rows in a thread (one line in error). */
+const largeCsv = (() => {
   const lines = ['Company,Position,Applied on,Status,Source,Notes'];
-  for (let index = 0; lines.join('\n').length < checkThreadFromBytes + 1 && index < 100_000; index += 1) {
-    lines.push(`Company ${index % 17},Engineer ${index % 13},${String(1 + (index % 27)).padStart(2, '0')}/03/2024,${['Applied', 'Interview', 'Rejected', ''][index % 4]},${['LinkedIn', 'Referral', ''][index % 3]},"Row ${index}, said ""maybe"""`);
+  let length = lines[0]!.length;
+  for (let index = 0; length <= checkThreadFromBytes; index += 1) {
+    const line = `Company ${index % 17},Engineer ${index % 13},${String(1 + (index % 27)).padStart(2, '0')}/03/2024,${['Applied', 'Interview', 'Rejected', ''][index % 4]},${['LinkedIn', 'Referral', ''][index % 3]},"Row ${index}, said ""maybe"""`;
+    lines.push(line);
+    length += line.length + 1;
     if (index === 40) lines.push('Company 1,,not a date,Applied,LinkedIn,');
   }
   return lines.join('\n');
-}
+})();
 
 /** Every batch the thread sends and what it found, as one digest; the rows it sent. */
 async function check(app: TempApp, file: string, limits = checkThreadLimits(fs.statSync(file).size)): Promise<{ digest: string; rows: number }> {
@@ -54,7 +57,7 @@ async function check(app: TempApp, file: string, limits = checkThreadLimits(fs.s
 
 function writtenCsv(): string {
   const file = path.join(folder, `tracker-${Math.random().toString(36).slice(2)}.csv`);
-  fs.writeFileSync(file, largeCsv());
+  fs.writeFileSync(file, largeCsv);
   return file;
 }
 
