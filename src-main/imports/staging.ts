@@ -113,8 +113,8 @@ export class ImportStaging {
 
   /**
    * Launches the statistics thread (`StagingOptions.statisticsThread`) ahead of `settle`, so that its start (~0.3 s
-   * of loading its code, at the bench's import the first 0.3 s of the tail) overlaps the staging's writes: called
-   * once the check thread has time to spare (its plan's pass ended). Once; not after `settle` began.
+   * of loading its code, at the bench's import the first 0.3 s of the tail) comes before the staging's writes: called
+   * as the import waits for its first checked rows (run.ts). Once; not after `settle` began.
    */
   launchStatisticsThread(): void {
     if (!this.stagingOptions.statisticsThread || this.statisticsThread || this.settling) return;

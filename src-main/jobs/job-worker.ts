@@ -14,9 +14,9 @@ import type { SecretStore } from '../sync/secrets';
 import { SyncService } from '../sync/service';
 import { JobControl } from './control';
 import { dropCheckThread, warmCheckThread } from '../imports/check-spare';
-import { isWorkerWarmCheck, type WorkerCommand, type WorkerMessage, type WorkerStart } from './protocol';
+import { isWorkerUpcoming, type WorkerCommand, type WorkerMessage, type WorkerStart } from './protocol';
 import { InlineJobs } from './runner';
-import { jobWork } from './work';
+import { jobWork, loadJobCode } from './work';
 
 const send = (message: WorkerMessage) => parentPort!.postMessage(message);
 
@@ -89,7 +89,12 @@ async function run(start: WorkerStart): Promise<void> {
  */
 export function serveJobs(): void {
   parentPort!.on('message', (command: WorkerCommand) => {
-    if (isWorkerWarmCheck(command)) return warmCheckThread(command.bytes);
+    if (isWorkerUpcoming(command)) {
+      // A failure to load shows when the job runs, as before.
+      loadJobCode(command.channel).catch(() => undefined);
+      if (command.importFileBytes !== undefined) warmCheckThread(command.importFileBytes);
+      return;
+    }
     if (command.channel !== 'imports.run') dropCheckThread();
     void run(command).finally(dropCheckThread);
   });

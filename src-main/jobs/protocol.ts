@@ -27,19 +27,22 @@ export interface WorkerStart {
 }
 
 /**
- * Main to an idle worker, before a job: an import of a table of `bytes` is likely next (the wizard has read the
- * file): the worker starts the thread that will check its rows now (imports/check-spare.ts), not when the job starts.
+ * Main to an idle worker, before a job: `channel` is likely next (a screen said so: jobs.prepare). The worker loads
+ * that job's code now (each job's is loaded when it first runs: 0.1-0.2 s of an import's start at the bench's file);
+ * for an import of a table of `importFileBytes` (the wizard has read the file), it also starts the thread that will
+ * check its rows (imports/check-spare.ts), not when the job starts.
  */
-export interface WorkerWarmCheck {
-  type: 'warm-import-check';
-  bytes: number;
+export interface WorkerUpcoming {
+  type: 'upcoming';
+  channel: JobChannel;
+  importFileBytes?: number;
 }
 
 /** What main sends the worker: a job, or word of one to come. */
-export type WorkerCommand = WorkerStart | WorkerWarmCheck;
+export type WorkerCommand = WorkerStart | WorkerUpcoming;
 
-export function isWorkerWarmCheck(command: WorkerCommand): command is WorkerWarmCheck {
-  return (command as { type?: unknown }).type === 'warm-import-check';
+export function isWorkerUpcoming(command: WorkerCommand): command is WorkerUpcoming {
+  return (command as { type?: unknown }).type === 'upcoming';
 }
 
 export type WorkerMessage =

@@ -8,12 +8,14 @@ import { newId } from '../changes/ids';
 import { WriteLockBusy, type Database } from '../db/connection';
 import { sweepAbandonedHeldPartsOnce } from '../exports/abandoned-parts';
 import { launchWorker } from './launch';
-import { flagCount, flagSlots, lockStates, type WorkerMessage, type WorkerStart, type WorkerWarmCheck } from './protocol';
+import { flagCount, flagSlots, lockStates, type WorkerMessage, type WorkerStart, type WorkerUpcoming } from './protocol';
 import { jobWork, type JobInputs, type JobOutputs } from './work';
 import type { AppContext } from '../context';
 
 /** What a screen knows of the job it expects (jobs.prepare). */
 export interface UpcomingJob {
+  /** The job likely next; an import's when `importFileBytes` is told. */
+  job?: JobChannel;
   /** The size of the table an import will read. */
   importFileBytes?: number;
 }
@@ -211,7 +213,8 @@ export class JobRunner implements Jobs {
     // One already waiting: it is kept its full while again from now.
     if (idle) idle.timer.refresh();
     else keepWorker(takeWorker());
-    if (upcoming.importFileBytes !== undefined) idle?.worker.postMessage({ type: 'warm-import-check', bytes: upcoming.importFileBytes } satisfies WorkerWarmCheck);
+    const channel = upcoming.job ?? (upcoming.importFileBytes !== undefined ? 'imports.run' : undefined);
+    if (channel) idle?.worker.postMessage({ type: 'upcoming', channel, importFileBytes: upcoming.importFileBytes } satisfies WorkerUpcoming);
     return starting;
   }
 

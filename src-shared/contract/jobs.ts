@@ -59,9 +59,13 @@ export const jobsChannelInputs = {
   'jobs.cancel': z.object({ id }).strict(),
   /**
    * A job is likely soon (its screen opened): the worker starts now, so that the job does not wait for it. With the
-   * size of the table an import will read (the wizard has read it), the thread that checks its rows starts too.
+   * job (`job`), its code loads too; with the size of the table an import will read (the wizard has read it), the
+   * import's, and the thread that checks its rows starts.
    */
-  'jobs.prepare': z.undefined().or(z.object({ importFileBytes: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }).strict()).optional(),
+  'jobs.prepare': z
+    .undefined()
+    .or(z.object({ job: z.enum(jobChannels).optional(), importFileBytes: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }).strict())
+    .optional(),
 } as const;
 
 export interface JobsOutputs {

@@ -112,7 +112,7 @@ async function listWhile(context: AppContext, work: Promise<unknown>): Promise<F
 const userChoosingMs = 1000;
 
 /** Runs a channel as the app does (its job in a worker thread), timing it and sampling the list meanwhile. */
-async function jobTyped(dataDir: string, channel: string, input: unknown, upcoming?: { importFileBytes: number }): Promise<HeavyResult> {
+async function jobTyped(dataDir: string, channel: string, input: unknown, upcoming?: { job?: string; importFileBytes?: number }): Promise<HeavyResult> {
   return withContext(dataDir, async (context) => {
     const api = createApi(context);
     await callOrThrow(api, 'jobs.prepare', upcoming);
@@ -137,7 +137,8 @@ async function jobTyped(dataDir: string, channel: string, input: unknown, upcomi
 
 /** The whole workbook of every application (archived included), written to `file`. */
 function exportTyped(dataDir: string, file: string): Promise<HeavyResult> {
-  return jobTyped(dataDir, 'exports.excel', { filters: { archived: 'all' }, path: file, language: 'en' });
+  // The save dialog tells the worker which export comes (exportRun.ts).
+  return jobTyped(dataDir, 'exports.excel', { filters: { archived: 'all' }, path: file, language: 'en' }, { job: 'exports.excel' });
 }
 
 /** Baseline: reading the rows such a workbook holds, with nothing written. */

@@ -36,6 +36,19 @@ it('starts the worker ahead of the job, which then runs on it', async () => {
   expect(idleWorkerThreadId()).toBe(prepared);
 });
 
+it('told which job comes, loads its code in the worker meanwhile; the job then runs there', async () => {
+  app = await openTempApp();
+  await app.api.invoke('applications.create', { companyName: 'Acme', position: 'Announced' });
+  // The save dialog of an export opening.
+  await app.api.invoke('jobs.prepare', { job: 'exports.csv' });
+  const prepared = idleWorkerThreadId();
+  expect(prepared).not.toBeNull();
+  expect(await quickJob(app)).toMatchObject({ kind: 'content', rows: 1 });
+  expect(idleWorkerThreadId()).toBe(prepared);
+  // A job that is not one is refused, as any wrong argument.
+  await expect(app.api.invoke('jobs.prepare', { job: 'exports.pdf' } as never)).rejects.toMatchObject({ code: 'VALIDATION' });
+});
+
 /** Threads of this process (Linux): a worker thread is one more. */
 const threads = () => fs.readdirSync('/proc/self/task').length;
 
