@@ -6,6 +6,7 @@ import { importFile } from '../../src-main/imports/run';
 import { writtenTables } from './support/labelled-rows';
 import { syntheticCsv } from './support/synthetic';
 import { openStillApp } from '../support/still-app';
+import { startedThreads, threads, until } from '../support/process-threads';
 import { openTempApp, tempDir, type TempApp } from '../support/temp-app';
 
 /**
@@ -27,22 +28,6 @@ function fileOnDisk(name: string, content: string | Buffer): string {
   const file = path.join(folder, name);
   fs.writeFileSync(file, content);
   return file;
-}
-
-/** Threads of this process (Linux): a worker thread is one more. */
-const threads = () => fs.readdirSync('/proc/self/task').length;
-
-/** The threads once libuv's pool has started (at the first asynchronous file call). */
-async function startedThreads(): Promise<number> {
-  await fs.promises.stat(import.meta.dirname);
-  return threads();
-}
-
-/** Waits until `count()` satisfies `expected` (threads start and end asynchronously). */
-async function until(count: () => number, expected: (value: number) => boolean): Promise<number> {
-  const deadline = Date.now() + 10_000;
-  while (!expected(count()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  return count();
 }
 
 describe.runIf(process.platform === 'linux')('the check thread of a file on disk', () => {

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkThreadFromBytes } from '../../src-main/imports/check-limits';
 import { idleWorkerThreadId } from '../../src-main/jobs/runner';
 import { upload } from '../imports/support/files';
 import { syntheticCsv } from '../imports/support/synthetic';
 import { quickJob } from '../support/quick-job';
+import { startedThreads, threads, until } from '../support/process-threads';
 import { openTempApp, type TempApp } from '../support/temp-app';
 
 /**
@@ -48,22 +48,6 @@ it('told which job comes, loads its code in the worker meanwhile; the job then r
   // A job that is not one is refused, as any wrong argument.
   await expect(app.api.invoke('jobs.prepare', { job: 'exports.pdf' } as never)).rejects.toMatchObject({ code: 'VALIDATION' });
 });
-
-/** Threads of this process (Linux): a worker thread is one more. */
-const threads = () => fs.readdirSync('/proc/self/task').length;
-
-/** The threads once the jobs' worker is started, libuv's pool too (it starts at the first asynchronous file call). */
-async function startedThreads(): Promise<number> {
-  await fs.promises.stat(import.meta.dirname);
-  return threads();
-}
-
-/** Waits until `count()` holds `expected` (threads start and end asynchronously). */
-async function until(count: () => number, expected: (value: number) => boolean): Promise<number> {
-  const deadline = Date.now() + 10_000;
-  while (!expected(count()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  return count();
-}
 
 describe.runIf(process.platform === 'linux')('told the size of the table an import will read', () => {
   const csv = syntheticCsv(4_000);
