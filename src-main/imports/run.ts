@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import {
   importOptions,
@@ -21,6 +20,7 @@ import { CheckThread } from './check-thread';
 import { importCandidBackup } from './candid-backup';
 import { importError } from './errors';
 import { withImportFile } from './read';
+import { pathSourceName } from './source';
 import type { BackupFile, TableFile } from './reader';
 import { ImportStaging } from './staging';
 import { ImportWriter } from './write';
@@ -170,7 +170,7 @@ function inCheckThread(file: TableFile, observer: ImportObserver): boolean {
 function checkBeforeOpening(context: AppContext, input: ParsedInput<'imports.run'>, passes: PassOptions, observer: ImportObserver) {
   const source = input.source;
   if (!('path' in source) || observer.checkThread === false) return null;
-  const fileName = source.fileName ?? path.basename(source.path);
+  const fileName = pathSourceName(source);
   if (/\.json$/i.test(fileName)) return null;
   let bytes: number;
   try {

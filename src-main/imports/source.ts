@@ -85,6 +85,11 @@ export function refuseOversizedUpload(source: FileSource, maxBytes: number): voi
   }
 }
 
+/** The name a file on disk is shown and its format guessed by: the one given, else the path's base name. */
+export function pathSourceName(source: Extract<FileSource, { path: string }>): string {
+  return source.fileName ?? path.basename(source.path);
+}
+
 /**
  * Opens the picked file, refusing it before reading it when it is above `maxBytes`. Uploaded content is refused on
  * the length of its base64 text, before it is decoded.
@@ -98,7 +103,7 @@ export function openSource(source: FileSource, maxBytes: number): ByteSource {
     if (bytes.length === 0) throw importError('VALIDATION', 'empty_file', `${fileName} is empty (0 bytes)`, { fileName });
     return bufferSource(bytes, fileName);
   }
-  const fileName = source.fileName ?? path.basename(source.path);
+  const fileName = pathSourceName(source);
   if (!path.isAbsolute(source.path)) {
     throw importError('VALIDATION', 'relative_path', 'The file path must be absolute', { fileName });
   }
