@@ -3,6 +3,7 @@ import type { Database } from '../../src-main/db/connection';
 import { computeDashboard } from '../../src-main/statistics/compute';
 import { sourceFromFacts } from '../../src-main/statistics/facts-source';
 import { rebuildStatistics } from '../../src-main/statistics/maintained/refresh';
+import { sideMemoTables } from '../../src-main/statistics/maintained/side-memo';
 import { openTempApp, type TempApp } from '../support/temp-app';
 import { derivedData } from '../sync/support/derived';
 import { fillApplications } from './support/bench-data';
@@ -141,6 +142,97 @@ describe('counts moved by a whole side, and those of the applications that stay 
     // And back: every row of that source falls to zero and is removed.
     await app.api.invoke('applications.bulkUpdate', { ids: some, patch: { source: 'linkedin' } });
     expect(db.sql(`SELECT count(*) FROM statistics_month_cells WHERE source = 'unique-source'`).pluck().get()).toBe(0);
+    expectMaintainedEqualsRebuilt(db);
+  });
+});
+
+/**
+ * The Undo of a whole side's move takes the counts of those who stay behind as the move remembered them
+ * (side-memo.ts) when their facts are still the remembered ones, and groups them from their facts otherwise: each
+ * way, every count must equal a rebuild. Which way was taken shows by a remembered count the test alters: it shows
+ * through the Undo when the memory is read, and not when it is not.
+ */
+describe('the counts of those who stay behind, remembered by the move the Undo undoes', () => {
+  async function archiveAll(): Promise<{ ids: string[]; before: string[] }> {
+    const before = liveIds(app.context.db, 1);
+    const { ids } = await app.api.invoke('applications.bulkByFilter', { filters: {}, action: 'archive' });
+    expect(ids.length).toBeGreaterThan(before.length);
+    return { ids, before };
+  }
+
+  /** One remembered month cell of the side counted once more than it is. */
+  function alterRemembered(db: Database, side: 0 | 1): void {
+    const table = `temp.${sideMemoTables(side).monthCells}`;
+    const changed = db
+      .sql(`UPDATE ${table} SET count = count + 1 WHERE (month, source, kind, key, value) = (SELECT month, source, kind, key, value FROM ${table} LIMIT 1)`)
+      .run().changes;
+    expect(changed).toBe(1);
+  }
+
+  function expectDiffersFromRebuilt(db: Database): void {
+    const maintained = derivedData(db);
+    db.transaction(() => rebuildStatistics(db));
+    expect(maintained).not.toEqual(derivedData(db));
+  }
+
+  it('are read when nothing of those archived before changed, nor any column the statistics read', async () => {
+    const { db } = app.context;
+    const { ids, before } = await archiveAll();
+    // A column the statistics never read leaves their facts, and so the memory, as they were.
+    await app.api.invoke('applications.toggleFavorite', { id: before[0]! });
+    await app.api.invoke('applications.unarchive', { ids });
+    expect(liveIds(db, 1)).toEqual(before);
+    expectMaintainedEqualsRebuilt(db);
+
+    const again = await archiveAll();
+    alterRemembered(db, 1);
+    await app.api.invoke('applications.unarchive', { ids: again.ids });
+    expectDiffersFromRebuilt(db);
+    expectMaintainedEqualsRebuilt(db);
+  });
+
+  it('are not read once one of them moved to another source: its counts are grouped again', async () => {
+    const { db } = app.context;
+    const { ids, before } = await archiveAll();
+    alterRemembered(db, 1);
+    await app.api.invoke('applications.bulkUpdate', { ids: [before[1]!], patch: { source: 'moved-while-archived' } });
+    await app.api.invoke('applications.unarchive', { ids });
+    expect(liveIds(db, 1)).toEqual(before);
+    expectMaintainedEqualsRebuilt(db);
+  });
+
+  it('are not read once one of them was deleted, nor once another stays archived with them', async () => {
+    const { db } = app.context;
+    const first = await archiveAll();
+    alterRemembered(db, 1);
+    await app.api.invoke('applications.delete', { id: first.before[2]! });
+    await app.api.invoke('applications.unarchive', { ids: first.ids });
+    expectMaintainedEqualsRebuilt(db);
+
+    const next = await archiveAll();
+    const ids = next.ids;
+    alterRemembered(db, 1);
+    // One of those the archive moved stays archived when the rest come back.
+    await app.api.invoke('applications.unarchive', { ids: ids.slice(1) });
+    expect(liveIds(db, 1)).toHaveLength(next.before.length + 1);
+    expectMaintainedEqualsRebuilt(db);
+    await app.api.invoke('applications.unarchive', { ids: [ids[0]!] });
+    expectMaintainedEqualsRebuilt(db);
+  });
+
+  it('work the other way: the archived ones brought back, then that undone', async () => {
+    const { db } = app.context;
+    const { ids } = await archiveAll();
+    // Most are archived now; all but a few of them brought back leave those few active, who stay behind the Undo.
+    await app.api.invoke('applications.unarchive', { ids: ids.filter((_, index) => index % 11 === 0) });
+    const archived = liveIds(db, 1);
+    const { ids: back } = await app.api.invoke('applications.bulkByFilter', { filters: { archived: true }, action: 'unarchive' });
+    expect(back).toHaveLength(archived.length);
+    expectMaintainedEqualsRebuilt(db);
+    alterRemembered(db, 0);
+    await app.api.invoke('applications.archive', { ids: back });
+    expect(liveIds(db, 1)).toEqual(archived);
+    expectDiffersFromRebuilt(db);
     expectMaintainedEqualsRebuilt(db);
   });
 });

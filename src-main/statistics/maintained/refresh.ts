@@ -12,6 +12,7 @@ import {
 } from './facts';
 import { hasSkillMonths, rebuildSkillMonths, SkillMonthDeltas, skillMonthsTable } from './skill-months';
 import { hasMonthCells, MonthCellDeltas, monthCellsTable, rebuildMonthCells } from './month-cells';
+import { rememberedSide, rememberSide } from './side-memo';
 import { moveSide } from './side-moves';
 import { activeCellsFromMonths, monthCellsOfFactsSql, skillMonthsOfFactsSql } from './stayer-counts';
 
@@ -67,6 +68,11 @@ export function moveArchivedFacts(db: Database, applicationIds: ReadonlySet<stri
   // The whole side's move reads the cells from the month tables: a database older than them (migrations 0260 and
   // 0270, which tests still write into) moves each fact.
   if (factsOnSide(db, !archived) - movingCount < movingCount && hasSkillMonths(db) && hasMonthCells(db)) {
+    // The side they go to, as it is before they arrive, is who stays behind when this move is undone: remembered
+    // when fewer than those moving, that is when the way back is a whole side's move too (side-memo.ts). An empty
+    // side needs no memory: no one stays behind, which the way back finds at once.
+    const arriving = factsOnSide(db, archived);
+    if (arriving > 0 && arriving < movingCount) rememberSide(db, flag);
     db.sql(`UPDATE ${moving.replace(' WHERE ', ` SET archived = ${flag} WHERE `)}`).run();
     moveWholeSide(db, archived);
     return;
@@ -102,8 +108,9 @@ function factsOnSide(db: Database, archived: boolean): number {
 
 /**
  * The facts have moved to the `archived` side and fewer stayed on the other: every count of the side they left is
- * moved over in a few statements. The stayers' counts are grouped from their facts in SQL (stayer-counts.ts; the Undo
- * of a "select all" leaves 27,091 behind at 100,000: their counts summed in JavaScript cost 1.2 to 1.9 s of CPU), the
+ * moved over in a few statements. The stayers' counts are remembered from the move this one undoes (side-memo.ts), or
+ * grouped from their facts in SQL (stayer-counts.ts; the Undo of a "select all" leaves 27,091 behind at 100,000:
+ * their counts summed in JavaScript cost 1.2 to 1.9 s of CPU), the
  * skill months' and month cells' counts of the side left go to the other side less those, inside their rows
  * (side-moves.ts), and the cells' active scope is then summed from the month tables. The same counts as moving each
  * one over.
@@ -111,9 +118,11 @@ function factsOnSide(db: Database, archived: boolean): number {
 function moveWholeSide(db: Database, archived: boolean): void {
   const flag = archived ? 1 : 0;
   const stayers = `f.archived IS NOT ${flag}`;
-  moveSide(db, skillMonthsTable, archived, skillMonthsOfFactsSql(stayers));
-  moveSide(db, monthCellsTable, archived, monthCellsOfFactsSql(stayers));
-  for (const statement of activeCellsFromMonths(!archived)) db.sqlite.exec(statement);
+  // The Undo of the move that brought them there: their counts as they were remembered then, if their facts are.
+  const remembered = rememberedSide(db, archived ? 0 : 1);
+  moveSide(db, skillMonthsTable, archived, remembered ? { table: remembered.skillMonths } : { select: skillMonthsOfFactsSql(stayers) });
+  moveSide(db, monthCellsTable, archived, remembered ? { table: remembered.monthCells } : { select: monthCellsOfFactsSql(stayers) });
+  for (const statement of activeCellsFromMonths(!archived, remembered?.cells)) db.sqlite.exec(statement);
 }
 
 /** The applications `which` selects (a condition on `applications`) become the set to refresh. */

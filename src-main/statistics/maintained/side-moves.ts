@@ -18,22 +18,31 @@ export const countColumnOf = (archived: number) => (archived === 0 ? 'active' : 
 /** The count of these flags (`[0]`, `[1]` or both) in a row of a table of both sides, as SQL. */
 export const flagsCountSql = (flags: readonly number[]) => [...new Set(flags)].sort().map(countColumnOf).join(' + ');
 
+/** The applications that stay behind a whole side's move, as a table counts them: grouped from their facts, or remembered. */
+export type Stayers = { readonly select: string } | { readonly table: string };
+
 /**
  * Every count of the side the facts left (`toArchived`: the active side) goes to the other side, less the counts of
  * the applications that stayed on it: `stayed` is a SELECT of their rows as they count there (the key columns, then
  * a positive count; distinct keys: stayer-counts.ts groups them from their facts), found by a seek in a temporary
- * table keyed as the table. A row's total never changes, so none falls to zero. At 100,000, with the flag first in
- * the key (0270, 0260), the side left's rows were inserted on the other side and deleted from theirs (370,000 month
- * cells each way, about 1 s of CPU).
+ * table keyed as the table, or such a table already made (side-memo.ts). A row's total never changes, so none falls
+ * to zero. At 100,000, with the flag first in the key (0270, 0260), the side left's rows were inserted on the other
+ * side and deleted from theirs (370,000 month cells each way, about 1 s of CPU).
  */
-export function moveSide(db: Database, table: SideTable, toArchived: boolean, stayed: string): void {
+export function moveSide(db: Database, table: SideTable, toArchived: boolean, stayed: Stayers): void {
   const [left, joined] = toArchived ? ['active', 'archived'] : ['archived', 'active'];
   const key = table.columns;
-  const back = `${table.name.replace(/^main\./, '')}_stayed`;
-  db.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${back} (${key.join(', ')}, count, PRIMARY KEY (${key.join(', ')})) WITHOUT ROWID`);
-  db.sql(`DELETE FROM temp.${back}`).run();
-  const stayers = db.sql(`INSERT INTO temp.${back} (${key.join(', ')}, count) ${stayed}`).run().changes;
-  if (stayers === 0) {
+  let back: string;
+  if ('table' in stayed) {
+    back = stayed.table;
+  } else {
+    const name = `${table.name.replace(/^main\./, '')}_stayed`;
+    back = `temp.${name}`;
+    db.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${name} (${key.join(', ')}, count, PRIMARY KEY (${key.join(', ')})) WITHOUT ROWID`);
+    db.sql(`DELETE FROM ${back}`).run();
+    db.sql(`INSERT INTO ${back} (${key.join(', ')}, count) ${stayed.select}`).run();
+  }
+  if (db.sql(`SELECT NOT EXISTS (SELECT 1 FROM ${back})`).pluck().get() === 1) {
     db.sql(`UPDATE ${table.name} SET ${joined} = ${joined} + ${left}, ${left} = 0 WHERE ${left} <> 0`).run();
     return;
   }
@@ -43,7 +52,7 @@ export function moveSide(db: Database, table: SideTable, toArchived: boolean, st
   db.sql(
     `UPDATE ${table.name} AS cell SET (${joined}, ${left}) =
        (SELECT cell.${joined} + cell.${left} - coalesce(max(stayed.count), 0), coalesce(max(stayed.count), 0)
-        FROM temp.${back} AS stayed WHERE ${ofRow})
+        FROM ${back} AS stayed WHERE ${ofRow})
      WHERE ${left} <> 0`,
   ).run();
 }

@@ -87,23 +87,30 @@ export function cellsOfSideSql(side: 0 | 1): string {
 /**
  * The cells' active scope made again from the month tables, once they are right: the active applications' counts
  * (side 0), or, when nearly all of them are active (`fromAll`), every count of "all" less the archived side's
- * (side 1; fewer rows to sum).
+ * (side 1; fewer rows to sum). `remembered`: that side's counts already summed (side-memo.ts), a table of (kind,
+ * key, value, count).
  */
-export function activeCellsFromMonths(fromAll: boolean): string[] {
+export function activeCellsFromMonths(fromAll: boolean, remembered?: string): string[] {
   if (!fromAll) {
     return [
       `DELETE FROM main.statistics_cells WHERE scope = ${scopes.active}`,
-      `INSERT INTO main.statistics_cells (kind, scope, key, value, count) SELECT kind, ${scopes.active}, key, value, count FROM (${cellsOfSideSql(0)}) WHERE true`,
+      `INSERT INTO main.statistics_cells (kind, scope, key, value, count)
+       SELECT kind, ${scopes.active}, key, value, count FROM (${remembered ? `SELECT kind, key, value, count FROM ${remembered}` : cellsOfSideSql(0)}) WHERE true`,
     ];
   }
+  const archived = remembered ?? 'temp.statistics_archived_cells';
   return [
-    `CREATE TEMP TABLE IF NOT EXISTS statistics_archived_cells (kind, key, value, count, PRIMARY KEY (kind, key, value)) WITHOUT ROWID`,
-    `DELETE FROM temp.statistics_archived_cells`,
-    `INSERT INTO temp.statistics_archived_cells (kind, key, value, count) ${cellsOfSideSql(1)}`,
+    ...(remembered
+      ? []
+      : [
+          `CREATE TEMP TABLE IF NOT EXISTS statistics_archived_cells (kind, key, value, count, PRIMARY KEY (kind, key, value)) WITHOUT ROWID`,
+          `DELETE FROM temp.statistics_archived_cells`,
+          `INSERT INTO temp.statistics_archived_cells (kind, key, value, count) ${cellsOfSideSql(1)}`,
+        ]),
     `DELETE FROM main.statistics_cells WHERE scope = ${scopes.active}`,
     `INSERT INTO main.statistics_cells (kind, scope, key, value, count)
      SELECT a.kind, ${scopes.active}, a.key, a.value, a.count - coalesce(b.count, 0)
-     FROM main.statistics_cells a LEFT JOIN temp.statistics_archived_cells b ON b.kind = a.kind AND b.key = a.key AND b.value = a.value
+     FROM main.statistics_cells a LEFT JOIN ${archived} b ON b.kind = a.kind AND b.key = a.key AND b.value = a.value
      WHERE a.scope = ${scopes.all} AND a.count <> coalesce(b.count, 0)`,
   ];
 }
