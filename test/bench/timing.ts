@@ -12,6 +12,11 @@ export interface Figures {
    */
   cpuP50?: number;
   cpuP95?: number;
+  /**
+   * Each timed call's wall-clock time in call order, when there are few (the bulk cases, where one slow call is the
+   * p95 and which call it was matters: "select all" → archive alternates with its Undo).
+   */
+  samples?: number[];
 }
 
 export interface MeasureOptions {
@@ -50,6 +55,9 @@ export function summarize(samples: readonly number[]): Figures {
  */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Up to this many timed calls, each one's time is kept in the results (`Figures.samples`). */
+const fewSamples = 10;
+
 export async function measure(run: (i: number) => unknown, options: MeasureOptions): Promise<Figures> {
   const warmup = options.warmup ?? Math.min(20, Math.ceil(options.iterations / 5));
   const budget = options.budgetMs ?? 6000;
@@ -77,5 +85,10 @@ export async function measure(run: (i: number) => unknown, options: MeasureOptio
     if (k + 1 >= minimum && performance.now() - begun > budget) break;
   }
   const cpuFigures = summarize(cpu);
-  return { ...summarize(samples), cpuP50: cpuFigures.p50, cpuP95: cpuFigures.p95 };
+  return {
+    ...summarize(samples),
+    cpuP50: cpuFigures.p50,
+    cpuP95: cpuFigures.p95,
+    ...(samples.length <= fewSamples ? { samples: samples.map((ms) => Math.round(ms)) } : {}),
+  };
 }
