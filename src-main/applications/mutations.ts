@@ -166,18 +166,18 @@ export function bulkUpdateApplications(
 export function setArchived(db: Database, write: WriteContext, ids: readonly string[], archived: boolean): number {
   const unique = [...new Set(ids)];
   const given = JSON.stringify(unique);
-  const liveSql = `FROM applications WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`;
+  const live = `id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`;
   // The live ones change first; the ids are checked only when fewer changed than were given (some already held the
   // flag, or are missing: then the throw rolls the write back). The Undo of a 73,000-row archive changes them all,
   // and counting them before cost it 0.1-0.15 s.
   const changed = write.updateWhere(
     'applications',
-    { alias: 'a', where: `a.id IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL`, params: [given] },
+    { alias: 'applications', where: live, params: [given] },
     { archived: archived ? 1 : 0 },
   );
-  if (changed.length !== unique.length && (db.sql(`SELECT count(*) ${liveSql}`).pluck().get(given) as number) !== unique.length) {
-    const live = new Set(db.sql(`SELECT id ${liveSql}`).pluck().all(given) as string[]);
-    throw notFound('Application', unique.find((id) => !live.has(id))!);
+  if (changed.length !== unique.length && (db.sql(`SELECT count(*) FROM applications WHERE ${live}`).pluck().get(given) as number) !== unique.length) {
+    const found = new Set(db.sql(`SELECT id FROM applications WHERE ${live}`).pluck().all(given) as string[]);
+    throw notFound('Application', unique.find((id) => !found.has(id))!);
   }
   return unique.length;
 }

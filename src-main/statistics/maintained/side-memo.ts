@@ -1,6 +1,8 @@
 import type { Database } from '../../db/connection';
 import { scopes } from './cells';
-import { countColumnOf } from './side-moves';
+import { monthCellsTable } from './month-cells';
+import { countColumnOf, createCountsTable } from './side-moves';
+import { skillMonthsTable } from './skill-months';
 
 /**
  * What one archived flag's side counted just before a whole side moved onto it (refresh.ts `moveArchivedFacts`):
@@ -41,16 +43,16 @@ export function rememberSide(db: Database, side: 0 | 1): void {
   // Made again each time, so that the copy has the facts' columns as they are.
   db.sqlite.exec(`DROP TABLE IF EXISTS temp.${tables.facts}`);
   db.sql(`CREATE TEMP TABLE ${tables.facts} AS SELECT * FROM main.statistics_facts WHERE archived = ${side}`).run();
-  db.sqlite.exec(
-    `CREATE TEMP TABLE IF NOT EXISTS ${tables.monthCells} (month, source, kind, key, value, count, PRIMARY KEY (month, source, kind, key, value)) WITHOUT ROWID;
-     CREATE TEMP TABLE IF NOT EXISTS ${tables.skillMonths} (month, source, kind, skill, count, PRIMARY KEY (month, source, kind, skill)) WITHOUT ROWID;
-     CREATE TEMP TABLE IF NOT EXISTS ${tables.cells} (kind, key, value, count, PRIMARY KEY (kind, key, value)) WITHOUT ROWID;`,
-  );
-  for (const table of [tables.monthCells, tables.skillMonths, tables.cells]) db.sql(`DELETE FROM temp.${table}`).run();
-  db.sql(
-    `INSERT INTO temp.${tables.monthCells} SELECT month, source, kind, key, value, ${count} FROM main.statistics_month_cells WHERE ${count} <> 0`,
-  ).run();
-  db.sql(`INSERT INTO temp.${tables.skillMonths} SELECT month, source, kind, skill, ${count} FROM main.statistics_skill_months WHERE ${count} <> 0`).run();
+  for (const [name, table] of [
+    [tables.monthCells, monthCellsTable],
+    [tables.skillMonths, skillMonthsTable],
+  ] as const) {
+    createCountsTable(db, name, table);
+    db.sql(`DELETE FROM temp.${name}`).run();
+    db.sql(`INSERT INTO temp.${name} SELECT ${table.columns.join(', ')}, ${count} FROM ${table.name} WHERE ${count} <> 0`).run();
+  }
+  db.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${tables.cells} (kind, key, value, count, PRIMARY KEY (kind, key, value)) WITHOUT ROWID`);
+  db.sql(`DELETE FROM temp.${tables.cells}`).run();
   // The cells keep the active scope and the "all" one: the archived side is their difference.
   db.sql(
     side === 0

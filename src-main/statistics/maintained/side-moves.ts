@@ -18,6 +18,12 @@ export const countColumnOf = (archived: number) => (archived === 0 ? 'active' : 
 /** The count of these flags (`[0]`, `[1]` or both) in a row of a table of both sides, as SQL. */
 export const flagsCountSql = (flags: readonly number[]) => [...new Set(flags)].sort().map(countColumnOf).join(' + ');
 
+/** A temporary table `name` of counts keyed as `table` (its key columns, then `count`), made if missing. */
+export function createCountsTable(db: Database, name: string, table: SideTable): void {
+  const key = table.columns.join(', ');
+  db.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${name} (${key}, count, PRIMARY KEY (${key})) WITHOUT ROWID`);
+}
+
 /** The applications that stay behind a whole side's move, as a table counts them: grouped from their facts, or remembered. */
 export type Stayers = { readonly select: string } | { readonly table: string };
 
@@ -38,7 +44,7 @@ export function moveSide(db: Database, table: SideTable, toArchived: boolean, st
   } else {
     const name = `${table.name.replace(/^main\./, '')}_stayed`;
     back = `temp.${name}`;
-    db.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${name} (${key.join(', ')}, count, PRIMARY KEY (${key.join(', ')})) WITHOUT ROWID`);
+    createCountsTable(db, name, table);
     db.sql(`DELETE FROM ${back}`).run();
     db.sql(`INSERT INTO ${back} (${key.join(', ')}, count) ${stayed.select}`).run();
   }
