@@ -60,12 +60,14 @@ function wholeCharactersEnd(bytes: Uint8Array): number {
  */
 function isValidUtf8(source: ByteSource): boolean {
   let carried: Uint8Array = new Uint8Array(0);
+  const scratch = Buffer.allocUnsafe(Math.min(chunkBytes, source.size));
   for (let position = 0; position < source.size; position += chunkBytes) {
-    const read = source.read(position, chunkBytes);
+    const read = source.read(position, chunkBytes, scratch);
     const bytes = carried.length === 0 ? read : Buffer.concat([carried, read]);
     const end = position + chunkBytes >= source.size ? bytes.length : wholeCharactersEnd(bytes);
     if (!isUtf8(bytes.subarray(0, end))) return false;
-    carried = bytes.slice(end);
+    // A copy (a Buffer's slice is a view): the next read goes into the same buffer.
+    carried = Buffer.from(bytes.subarray(end));
   }
   return carried.length === 0;
 }
@@ -98,8 +100,10 @@ function bomLength(source: ByteSource, encoding: ImportEncoding): number {
 /** The text of the source, decoded a chunk at a time; a byte order mark of the encoding is dropped. */
 export function* textChunks(source: ByteSource, encoding: ImportEncoding): Generator<string> {
   const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  // The decoder keeps what it needs of a chunk (a character cut at its end): one buffer serves every read.
+  const scratch = Buffer.allocUnsafe(Math.min(chunkBytes, source.size));
   for (let position = bomLength(source, encoding); position < source.size; position += chunkBytes) {
-    const text = decoder.decode(source.read(position, chunkBytes), { stream: true });
+    const text = decoder.decode(source.read(position, chunkBytes, scratch), { stream: true });
     if (text) yield encoding === 'windows-1252' ? fixWindows1252(text) : text;
   }
   const rest = decoder.decode();
@@ -108,7 +112,7 @@ export function* textChunks(source: ByteSource, encoding: ImportEncoding): Gener
 
 /** The first `bytes` bytes of the source as text (for sniffing the format and the delimiter). */
 export function headText(source: ByteSource, encoding: ImportEncoding, bytes = 65_536): string {
-  const head: ByteSource = { fileName: source.fileName, size: Math.min(source.size, bytes), read: (position, length) => source.read(position, Math.max(0, Math.min(length, bytes - position))), close: () => {} };
+  const head: ByteSource = { fileName: source.fileName, size: Math.min(source.size, bytes), read: (position, length, into) => source.read(position, Math.max(0, Math.min(length, bytes - position)), into), close: () => {} };
   let text = '';
   for (const chunk of textChunks(head, encoding)) text += chunk;
   return text;

@@ -11,8 +11,13 @@ import { importError } from './errors';
 export interface ByteSource {
   readonly fileName: string;
   readonly size: number;
-  /** Up to `length` bytes from `position` (fewer only at the end of the file). */
-  read(position: number, length: number): Buffer;
+  /**
+   * Up to `length` bytes from `position` (fewer only at the end of the file). Given `into` (at least `length` bytes),
+   * a file is read into it and the bytes returned are a view of it, valid until it is read into again: a reader that
+   * goes through a whole file keeps one buffer, where a new one per megabyte cost a page fault per 4 KB it touched
+   * (0.08 s of a thread's first pass over the bench's 25 MB file).
+   */
+  read(position: number, length: number, into?: Buffer): Buffer;
   close(): void;
 }
 
@@ -57,8 +62,9 @@ function fileSource(filePath: string, fileName: string, maxBytes: number): ByteS
     return {
       fileName,
       size,
-      read(position, length) {
-        const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(length, size - position)));
+      read(position, length, into) {
+        const wanted = Math.max(0, Math.min(length, size - position));
+        const buffer = into && into.length >= wanted ? into.subarray(0, wanted) : Buffer.allocUnsafe(wanted);
         let done = 0;
         while (done < buffer.length) {
           const count = fs.readSync(fd, buffer, done, buffer.length - done, position + done);
