@@ -46,8 +46,8 @@ export type CheckThreadMessage =
   | { type: 'planned'; rowCount: number | null; missing: ImportField[] }
   /** The first pass ended after `planned`: the file's data rows. */
   | { type: 'counted'; rowCount: number }
-  /** The next data rows, checked, in order: one text (check-wire.ts), else as objects when JSON would change them. */
-  | { type: 'rows'; text: string }
+  /** The next data rows, checked, in order: a text each (check-wire.ts), else as objects when JSON would change them. */
+  | { type: 'rows'; texts: string[] }
   | { type: 'rows'; rows: StagedRow[] }
   /** Every row was checked. */
   | { type: 'checked'; outcome: CheckOutcome }

@@ -95,7 +95,7 @@ export class CheckThread {
           this.rowCountOf = message.rowCount;
           break;
         case 'rows':
-          yield 'text' in message ? decodeBatch(message.text) : message.rows;
+          yield 'texts' in message ? decodeBatch(message.texts) : message.rows;
           this.worker.postMessage({ type: 'written' } satisfies CheckThreadCommand);
           break;
         default:

@@ -4,7 +4,7 @@ import type { CheckThreadMessage, StagedRow } from './check-protocol';
 import type { ContactDraft, HistoryStep } from './convert';
 
 /**
- * The check thread's batches of checked rows as one JSON text each (check-worker.ts -> check-thread.ts), each row
+ * The check thread's checked rows as a JSON text each (check-worker.ts -> check-thread.ts), sent in batches, each row
  * as arrays in a fixed order: only what the import stages (not the rows' duplicate identity), and the cheapest form
  * to read back on the import's thread, the side that waits. At the bench's 100,000 rows, load 3.7
  * (test/bench/probe-import-wire.ts): read back in 0.29-0.36 s instead of 0.64-0.65 s as structured clones of the
@@ -57,30 +57,22 @@ export function encodeRow({ checked, refusesInvalid }: StagedRow): string | null
 }
 
 /**
- * Rows encoded one by one (`encodeRow`) as their batch's text: the JSON of the array of their arrays. The brackets
- * go onto the first and last rows' texts: around the joined text they would make a string of two parts, which V8
- * copies whole (a megabyte or two) to send it.
- */
-function joinedRows(texts: readonly string[]): string {
-  if (texts.length === 0) return '[]';
-  const parts = [...texts];
-  parts[0] = `[${parts[0]}`;
-  parts[parts.length - 1] = `${parts[parts.length - 1]}]`;
-  return parts.join(',');
-}
-
-/**
  * The message of a batch whose rows were encoded as they were checked (a row that would not change in JSON as its
- * text, else as it is): one text, else objects, the rows that were encoded read back as the import would read them.
+ * text, else as it is): their texts, else objects, the rows that were encoded read back as the import would read
+ * them. A text each, not their batch's texts joined into one: a string of a megabyte or two goes into V8's
+ * large-object space, fresh pages for every batch (the join's on the check thread, the copy the message arrives as
+ * on the import's), each costing a page fault per 4 KB on this kind of host; a row's text is a small string of the
+ * young generation, whose pages are used again.
  */
 export function batchMessage(rows: readonly (string | StagedRow)[]): Extract<CheckThreadMessage, { type: 'rows' }> {
-  if (rows.every((row): row is string => typeof row === 'string')) return { type: 'rows', text: joinedRows(rows) };
-  return { type: 'rows', rows: rows.map((row) => (typeof row === 'string' ? decodeBatch(joinedRows([row]))[0]! : row)) };
+  if (rows.every((row): row is string => typeof row === 'string')) return { type: 'rows', texts: [...rows] };
+  return { type: 'rows', rows: rows.map((row) => (typeof row === 'string' ? decodeRow(row) : row)) };
 }
 
-/** The rows of an encoded batch, as the import stages them. */
-export function decodeBatch(text: string): StagedRow[] {
-  return (JSON.parse(text) as WireRow[]).map(([refusesInvalid, checked]) => ({
+/** A row encoded by `encodeRow`, as the import stages it. */
+function decodeRow(text: string): StagedRow {
+  const [refusesInvalid, checked] = JSON.parse(text) as WireRow;
+  return {
     refusesInvalid,
     checked: checked.map(([duplicate, row, column, staged, history, contact, customValues, problems]) => ({
       duplicate,
@@ -94,5 +86,10 @@ export function decodeBatch(text: string): StagedRow[] {
         problems,
       },
     })),
-  }));
+  };
+}
+
+/** The rows of an encoded batch, as the import stages them. */
+export function decodeBatch(texts: readonly string[]): StagedRow[] {
+  return texts.map(decodeRow);
 }

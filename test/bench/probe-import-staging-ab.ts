@@ -16,7 +16,8 @@ const other = path.resolve(process.argv[4] ?? '');
 
 interface Code {
   name: string;
-  messages: ({ text: string } | { rows: unknown[] })[];
+  /** As each version sends them: a text per batch (before session 29), a text per row, or objects. */
+  messages: ({ text: string } | { texts: string[] } | { rows: unknown[] })[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   modules: Record<string, any>;
 }
@@ -61,7 +62,7 @@ async function stage(code: Code) {
     const writer = new write.ImportWriter(staging.db);
     let created = 0;
     for (const message of code.messages) {
-      const batch = 'text' in message ? wire.decodeBatch(message.text) : message.rows;
+      const batch = 'texts' in message ? wire.decodeBatch(message.texts) : 'text' in message ? wire.decodeBatch(message.text) : message.rows;
       staging.changes.write(
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         (context: any) => {

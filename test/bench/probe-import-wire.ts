@@ -86,12 +86,12 @@ const forms: Record<string, { write(batch: CheckedRow[]): Buffer; read(buffer: B
   wire: {
     write: (batch) => {
       const message = batchMessage(batch.map(stagedRow).map((row) => encodeRow(row) ?? row));
-      if (!('text' in message)) asObjects += 1;
-      return v8.serialize('text' in message ? message.text : message.rows);
+      if (!('texts' in message)) asObjects += 1;
+      return v8.serialize('texts' in message ? message.texts : message.rows);
     },
     read: (buffer) => {
-      const sent = v8.deserialize(buffer) as string | StagedRow[];
-      return typeof sent === 'string' ? decodeBatch(sent) : sent;
+      const sent = v8.deserialize(buffer) as (string | StagedRow)[];
+      return sent.every((row): row is string => typeof row === 'string') ? decodeBatch(sent) : (sent as StagedRow[]);
     },
   },
   tuples: { write: (batch) => v8.serialize(tuples(batch)), read: (buffer) => untuple(v8.deserialize(buffer) as unknown[]) },
