@@ -16,18 +16,20 @@ function decoderAccepts(bytes: Buffer): boolean {
   }
 }
 
+/** Bytes of characters (whole, cut or wrong) to put across a chunk's edge. */
+const tail = fc.array(
+  fc.oneof(
+    fc.constantFrom('é', '€', '’', '😀', 'a', '\n').map((text) => [...Buffer.from(text)]),
+    fc.array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 4 }),
+  ),
+  { minLength: 1, maxLength: 8 },
+);
+
 const encodingOf = (bytes: Buffer) => detectEncoding(bufferSource(bytes, 'rows.csv')).encoding;
 
 describe('detectEncoding', () => {
   it('tells UTF-8 from Windows-1252 as the decoder does, whatever falls on the edge of a chunk', () => {
     // ASCII up to a chunk's edge, then bytes of characters (whole, cut or wrong) straddling it and the next one.
-    const tail = fc.array(
-      fc.oneof(
-        fc.constantFrom('é', '€', '’', '😀', 'a', '\n').map((text) => [...Buffer.from(text)]),
-        fc.array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 4 }),
-      ),
-      { minLength: 1, maxLength: 8 },
-    );
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), tail, fc.boolean(), (before, parts, secondEdge) => {
         const body = Buffer.from(parts.flat());
@@ -63,13 +65,6 @@ describe('a file on disk, read through one reused buffer', () => {
   it('is told UTF-8 or Windows-1252 and decoded as the whole bytes would be, whatever falls on the edges of its chunks', () => {
     // Characters cut by the first and second chunk edges: a byte carried over from one read must not be the reused
     // buffer's, which the next read overwrites.
-    const tail = fc.array(
-      fc.oneof(
-        fc.constantFrom('é', '€', '’', '😀', 'a', '\n').map((text) => [...Buffer.from(text)]),
-        fc.array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 4 }),
-      ),
-      { minLength: 1, maxLength: 8 },
-    );
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), tail, fc.boolean(), (before, parts, secondEdge) => {
         const body = Buffer.from(parts.flat());
