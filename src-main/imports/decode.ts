@@ -104,7 +104,10 @@ function bomLength(source: ByteSource, encoding: ImportEncoding): number {
  */
 const decodeBytes = 32 * 1024;
 
-/** The text of the source, decoded a piece at a time; a byte order mark of the encoding is dropped. */
+/**
+ * The text of the source, decoded a piece of at most `decodeBytes` at a time (the CSV reader hands each piece to its
+ * tokenizer whole); a byte order mark of the encoding is dropped.
+ */
 export function* textChunks(source: ByteSource, encoding: ImportEncoding): Generator<string> {
   const decoder = new TextDecoder(encoding, { ignoreBOM: true });
   // The decoder keeps what it needs of a piece (a character cut at its end): one buffer serves every read.

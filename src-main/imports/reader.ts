@@ -55,8 +55,6 @@ export interface BackupFile {
 const noFacts: FileFacts = { encoding: null, bom: false, delimiter: null, quoted: false, sheet: null, sheets: [] };
 /** Rows of each sheet looked at to tell which one is the tracker. */
 const sheetSampleRows = 40;
-/** Text handed to the CSV tokenizer at once: records come out at most this many characters at a time. */
-const sliceChars = 65_536;
 
 function tooMany(fileName: string, what: 'rows' | 'cells', limit: number) {
   return importError('TOO_LARGE', what === 'rows' ? 'too_many_rows' : 'too_many_cells', `${fileName} has more than ${limit} ${what}; split it to import it`, {
@@ -104,10 +102,9 @@ function* csvRows(source: ByteSource, encoding: ImportEncoding, delimiter: CsvDe
     if (text.includes('\u0000')) {
       throw importError('VALIDATION', 'binary_file', `${source.fileName} does not contain text: it is not a CSV or JSON file`, { fileName: source.fileName });
     }
-    for (let start = 0; start < text.length; start += sliceChars) {
-      tokenizer.push(start === 0 && text.length <= sliceChars ? text : text.slice(start, start + sliceChars));
-      if (ready.length > 0) yield* ready.splice(0, ready.length);
-    }
+    // A piece of at most 32 KB of the file (textChunks): records come out a few at a time.
+    tokenizer.push(text);
+    if (ready.length > 0) yield* ready.splice(0, ready.length);
   }
   tokenizer.end();
   yield* ready;
