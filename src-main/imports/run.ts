@@ -110,7 +110,8 @@ interface RowChecks {
   rowsRead(): number;
   /** Required fields no column is mapped to: no row is checked. */
   missing: ImportField[];
-  batches: AsyncIterable<StagedRow[]> | Iterable<StagedRow[]>;
+  /** Each batch is read once (a thread's rows are decoded as they are reached). */
+  batches: AsyncIterable<Iterable<StagedRow>> | Iterable<Iterable<StagedRow>>;
   outcome(): CheckOutcome;
   /** Ends the thread, if any: once every row came, or when the import stops. */
   stop(): Promise<void>;

@@ -57,8 +57,9 @@ try {
   let rows = 0;
   for await (const batch of thread.batches()) {
     sample();
-    rows += batch.length;
-    digest.update(JSON.stringify(batch));
+    const batchRows = [...batch];
+    rows += batchRows.length;
+    digest.update(JSON.stringify(batchRows));
   }
   const outcome = thread.outcome();
   digest.update(JSON.stringify(outcome));

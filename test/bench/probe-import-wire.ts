@@ -91,7 +91,7 @@ const forms: Record<string, { write(batch: CheckedRow[]): Buffer; read(buffer: B
     },
     read: (buffer) => {
       const sent = v8.deserialize(buffer) as (string | StagedRow)[];
-      return sent.every((row): row is string => typeof row === 'string') ? decodeBatch(sent) : (sent as StagedRow[]);
+      return sent.every((row): row is string => typeof row === 'string') ? [...decodeBatch(sent)] : (sent as StagedRow[]);
     },
   },
   tuples: { write: (batch) => v8.serialize(tuples(batch)), read: (buffer) => untuple(v8.deserialize(buffer) as unknown[]) },

@@ -45,8 +45,9 @@ async function check(app: TempApp, file: string, limits = checkThreadLimits(fs.s
     await thread.planned(() => undefined);
     let rows = 0;
     for await (const batch of thread.batches()) {
-      rows += batch.length;
-      digest.update(JSON.stringify(batch));
+      const batchRows = [...batch];
+      rows += batchRows.length;
+      digest.update(JSON.stringify(batchRows));
     }
     digest.update(JSON.stringify(thread.outcome()));
     return { digest: digest.digest('hex'), rows };

@@ -76,7 +76,7 @@ describe('checked rows sent as text', () => {
     ];
     const text = sentText(rows);
     expect(text).not.toBeNull();
-    const arrived = decodeBatch(text!);
+    const arrived = [...decodeBatch(text!)];
     expect(arrived).toStrictEqual(JSON.parse(JSON.stringify(staged(rows))));
     expect(arrived).toEqual(staged(rows));
     expect(Object.keys(arrived[0]!.checked[0]!.application.input!.columns)).toEqual(['position', 'applied_on', 'salary_min', 'salary_max', 'notes', 'archived']);
@@ -100,12 +100,20 @@ describe('checked rows sent as text', () => {
     const text = sentText(rows);
     expect(text).toStrictEqual(shaped);
     expect(batchMessage([])).toEqual({ type: 'rows', texts: [] });
-    expect(decodeBatch([])).toEqual([]);
+    expect([...decodeBatch([])]).toEqual([]);
 
     const odd = stagedRow({ refusesInvalid: false, checked: [{ application: application({ row: 5, customValues: [{ fieldId: 'field-n', value: -0 }] }), duplicate: false }] });
     expect(encodeRow(odd)).toBeNull();
     const message = batchMessage([...shaped, encodeRow(odd) ?? odd]);
     expect('rows' in message && message.rows).toEqual([...decodeBatch(text!), odd]);
     expect('rows' in message && Object.is(message.rows[3]!.checked[0]!.application.customValues[0]!.value, -0)).toBe(true);
+  });
+
+  it('are decoded one row at a time, as the import reaches each', () => {
+    const text = sentText([{ refusesInvalid: false, checked: [{ application: application(), duplicate: false }] }])!;
+    // A broken second row is only met once the first has been taken: nothing decodes ahead of the import.
+    const rows = decodeBatch([text[0]!, '[not json']);
+    expect(rows.next().value).toEqual(staged([{ refusesInvalid: false, checked: [{ application: application(), duplicate: false }] }])[0]);
+    expect(() => rows.next()).toThrow(SyntaxError);
   });
 });
