@@ -110,10 +110,10 @@ describe('checked rows sent as text', () => {
   });
 
   it('are decoded one row at a time, as the import reaches each', () => {
-    const text = sentText([{ refusesInvalid: false, checked: [{ application: application(), duplicate: false }] }])!;
+    const row: CheckedRow = { refusesInvalid: false, checked: [{ application: application(), duplicate: false }] };
     // A broken second row is only met once the first has been taken: nothing decodes ahead of the import.
-    const rows = decodeBatch([text[0]!, '[not json']);
-    expect(rows.next().value).toEqual(staged([{ refusesInvalid: false, checked: [{ application: application(), duplicate: false }] }])[0]);
+    const rows = decodeBatch([sentText([row])![0]!, '[not json']);
+    expect(rows.next().value).toEqual(staged([row])[0]);
     expect(() => rows.next()).toThrow(SyntaxError);
   });
 });
