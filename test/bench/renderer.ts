@@ -77,15 +77,18 @@ export async function timeToShown(page: Page, url: string, timeoutMs = waitMs): 
   return Number((await shown).text().slice(shownMessage.length));
 }
 
-/** Scrolls the grid by a fixed step on every animation frame; resolves with the times between frames. */
-const scrollScript = (frames: number, step: number) => `new Promise((resolve) => {
+/**
+ * Scrolls the grid by a fixed step on every animation frame; resolves with the times between frames. `marks` puts a
+ * user-timing mark `f<n>` at each frame, for a trace to be cut by frame.
+ */
+export const scrollScript = (frames: number, step: number, marks = false) => `new Promise((resolve) => {
   const grid = document.querySelector('[role="grid"]');
   if (!grid || grid.scrollHeight <= grid.clientHeight) return resolve(null);
   const times = [];
   let last = 0;
   const tick = (now) => {
     if (last) times.push(now - last);
-    last = now;
+    last = now;${marks ? "\n    performance.mark('f' + times.length);" : ''}
     grid.scrollTop += ${step};
     if (times.length < ${frames}) requestAnimationFrame(tick);
     else resolve(times);
