@@ -88,6 +88,19 @@ describe('Content-Security-Policy in Chromium', () => {
     await context.close();
   });
 
+  it('opens a window without an error in its console (a directive the meta tag cannot carry is logged as one)', async () => {
+    const { page, context } = await app.open({ path: '/applications' });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.reload();
+    await page.waitForFunction(() => (document.querySelector('#root')?.childElementCount ?? 0) > 0);
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('refuses to be framed by another page', async () => {
     const { page, context } = await app.open();
     await page.goto(`${foreignUrl}/frame`);
