@@ -65,9 +65,9 @@ describe('the CSV export', () => {
     expect(backend['Salaire min']).toBe('45000');
     expect(backend.Favori).toBe('Oui');
     expect(backend['Type de contrat']).toBe('CDI');
-    expect(backend["Lien de l'annonce"]).toBe('https://jobs.example/acme/42?ref=a,b;c');
+    expect(backend['Lien de l’annonce']).toBe('https://jobs.example/acme/42?ref=a,b;c');
     expect(backend.Notes).toBe(tricky.multiline);
-    expect(backend["Description de l'offre"]).toBe(tricky.long);
+    expect(backend['Description de l’offre']).toBe(tricky.long);
     expect(intern.Poste).toBe(tricky.quotes);
     expect(intern.Notes).toBe(`'${tricky.plusFormula}`);
     expect(wish.Entreprise).toBe(`'${tricky.formula}`);

@@ -66,6 +66,11 @@ describe('catalogues', () => {
     const mismatched = [...english.keys()].filter((key) => french.has(key) && placeholders(english.get(key)).join() !== placeholders(french.get(key)).join());
     expect(mismatched).toEqual([]);
   });
+
+  it.each(namespaces)('namespace %s: the French texts write the apostrophe one way, the typographic one (l’offre)', (namespace) => {
+    const straight = [...catalogue('fr', namespace)].filter(([, text]) => typeof text === 'string' && /\p{L}'\p{L}/u.test(text));
+    expect(straight.map(([key]) => key)).toEqual([]);
+  });
 });
 
 describe('no hard-coded user-facing text in the renderer', () => {

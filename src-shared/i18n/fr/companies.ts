@@ -27,10 +27,10 @@ export default {
     location: 'Lieu',
   },
   empty: {
-    title: "Pas encore d'entreprise",
+    title: "Pas encore d’entreprise",
     text: 'Les entreprises apparaissent ici au fil de vos candidatures. Vous pouvez aussi en ajouter une que vous suivez, avant de postuler.',
     searchTitle: 'Aucune entreprise ne correspond à « {{text}} »',
-    searchText: "Vérifiez l'orthographe, ou cherchez une partie du nom.",
+    searchText: "Vérifiez l’orthographe, ou cherchez une partie du nom.",
   },
   field: {
     name: 'Nom',
@@ -41,16 +41,16 @@ export default {
     notes: 'Notes',
   },
   form: {
-    create: "Créer l'entreprise",
+    create: "Créer l’entreprise",
   },
   dialog: {
     newTitle: 'Nouvelle entreprise',
     editTitle: 'Modifier {{name}}',
   },
   page: {
-    breadcrumb: "Fil d'Ariane",
+    breadcrumb: "Fil d’Ariane",
     back: 'Retour aux entreprises',
-    notFound: "Cette entreprise n'existe plus : elle a été supprimée ou fusionnée avec une autre.",
+    notFound: "Cette entreprise n’existe plus : elle a été supprimée ou fusionnée avec une autre.",
   },
   summary: {
     applications: 'Candidatures',
@@ -62,7 +62,7 @@ export default {
   },
   applications: {
     title: 'Historique',
-    empty: "Vous n'avez pas encore postulé ici.",
+    empty: "Vous n’avez pas encore postulé ici.",
     position: 'Poste',
     appliedOn: 'Candidature',
     currentStage: 'Étape actuelle',
@@ -73,7 +73,7 @@ export default {
   },
   contacts: {
     title: 'Interlocuteurs',
-    empty: "Aucun contact dans cette entreprise pour l'instant. Ajoutez les recruteurs et salariés avec qui vous échangez depuis Contacts ou depuis une candidature.",
+    empty: "Aucun contact dans cette entreprise pour l’instant. Ajoutez les recruteurs et salariés avec qui vous échangez depuis Contacts ou depuis une candidature.",
   },
   merge: {
     open: 'Fusionner…',

@@ -31,7 +31,7 @@ export default {
   },
   detail: {
     pick: 'Choisissez une personne dans la liste pour voir ses coordonnées et ses candidatures.',
-    gone: "Ce contact n'existe plus.",
+    gone: "Ce contact n’existe plus.",
     roleAt: '{{role}} chez',
     applications: 'Candidatures',
     noApplications: 'Lié à aucune candidature pour l’instant. Liez-le depuis la page d’une candidature.',

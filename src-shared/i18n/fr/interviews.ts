@@ -12,13 +12,13 @@ export default {
     statuses: 'Statuts affichés',
   },
   agenda: {
-    today: "Aujourd'hui · {{date}}",
+    today: "Aujourd’hui · {{date}}",
     tomorrow: 'Demain · {{date}}',
     yesterday: 'Hier · {{date}}',
   },
   empty: {
     upcomingTitle: 'Aucun entretien à venir',
-    upcomingText: "Quand une entreprise vous convoque, ajoutez l'entretien ici ou depuis la candidature : il apparaîtra dans cet agenda, jour par jour.",
+    upcomingText: "Quand une entreprise vous convoque, ajoutez l’entretien ici ou depuis la candidature : il apparaîtra dans cet agenda, jour par jour.",
     pastTitle: 'Aucun entretien passé',
     pastText: 'Les entretiens apparaissent ici une fois leur jour passé, avec leur statut et leur résultat.',
     filtered: 'Aucun entretien ne correspond aux statuts choisis. Cochez d’autres statuts ci-dessus pour en voir plus.',
@@ -31,15 +31,15 @@ export default {
     joinMeeting: 'Rejoindre la réunion',
     with: 'Avec {{people}}',
     markCompleted: 'Marquer comme passé',
-    editLabel: "Modifier l'entretien {{title}} du {{when}}",
-    deleteLabel: "Supprimer l'entretien {{title}} du {{when}}",
+    editLabel: "Modifier l’entretien {{title}} du {{when}}",
+    deleteLabel: "Supprimer l’entretien {{title}} du {{when}}",
   },
   dialog: {
     newTitle: 'Nouvel entretien',
-    editTitle: "Modifier l'entretien",
+    editTitle: "Modifier l’entretien",
   },
   form: {
-    add: "Ajouter l'entretien",
+    add: "Ajouter l’entretien",
     applicationRequired: 'Choisissez la candidature concernée par cet entretien.',
     forApplication: 'Pour {{application}}',
     interviewersHint: 'Noms et rôles, par ex. « Anna Martin (RH), Paul Durand (CTO) ».',
@@ -60,7 +60,7 @@ export default {
   embedded: {
     title: 'Entretiens',
     add: 'Ajouter un entretien',
-    empty: "Pas encore d'entretien. Ajoutez-en un quand l'entreprise vous convoque.",
+    empty: "Pas encore d’entretien. Ajoutez-en un quand l’entreprise vous convoque.",
   },
   toast: {
     deleted: 'Entretien du {{when}} supprimé',

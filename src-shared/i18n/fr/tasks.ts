@@ -16,14 +16,14 @@ export default {
     notes: 'Notes',
   },
   section: {
-    today: "Aujourd'hui",
-    todayEmpty: "Rien à faire aujourd'hui. Bravo.",
+    today: "Aujourd’hui",
+    todayEmpty: "Rien à faire aujourd’hui. Bravo.",
     upcoming: 'À venir',
-    upcomingEmpty: "Rien de prévu après aujourd'hui.",
+    upcomingEmpty: "Rien de prévu après aujourd’hui.",
     done: 'Faites',
   },
   due: {
-    none: "Pas d'échéance",
+    none: "Pas d’échéance",
     overdue: 'En retard ({{relative}})',
     on: '{{date}} ({{relative}})',
   },
