@@ -9,6 +9,7 @@ import { ServerError, toServerError } from '../http/errors';
 import type { ServerEnv } from '../http/route-table';
 import { privateAccountMessage } from '../readable/mode';
 import { NotReadable } from '../replicas/pool';
+import { pydanticError } from './pydantic-errors';
 
 /**
  * The error shapes of a FastAPI service, which compatible APIs keep: `{"detail": "…"}` with the status, and 422
@@ -40,23 +41,6 @@ export class RequestValidation extends Error {
   }
 }
 
-/** pydantic's error types for zod's issues, where one fits. */
-function typeOf(issue: z.core.$ZodIssue, missing: boolean): string {
-  if (missing) return 'missing';
-  switch (issue.code) {
-    case 'invalid_type':
-      return `${issue.expected}_type`;
-    case 'invalid_value':
-      return 'enum';
-    case 'too_small':
-      return issue.origin === 'string' ? 'string_too_short' : 'greater_than_equal';
-    case 'too_big':
-      return issue.origin === 'string' ? 'string_too_long' : 'less_than_equal';
-    default:
-      return 'value_error';
-  }
-}
-
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
@@ -68,12 +52,10 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 export function fieldErrors(error: z.ZodError, where: 'body' | 'query' | 'path', input: unknown): FieldError[] {
   return error.issues.map((issue) => {
-    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(input, issue.path) === undefined;
-    return {
-      type: typeOf(issue, missing),
-      loc: [where, ...issue.path.map((key) => (typeof key === 'number' ? key : String(key)))],
-      msg: missing ? 'Field required' : issue.message,
-    };
+    const raw = valueAt(input, issue.path);
+    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && raw === undefined;
+    const { type, msg } = missing ? { type: 'missing', msg: 'Field required' } : pydanticError(issue, raw);
+    return { type, loc: [where, ...issue.path.map((key) => (typeof key === 'number' ? key : String(key)))], msg };
   });
 }
 
