@@ -3,6 +3,7 @@ import { matchedRoutes } from 'hono/route';
 import { accountRoutes } from './accounts/routes';
 import { authenticator } from './accounts/authenticate';
 import type { ServerContext } from './context';
+import { corsFor } from './http/cors';
 import { errorResponse, ServerError, toServerError } from './http/errors';
 import { RouteTable, type ServerEnv } from './http/route-table';
 import { opsRoutes } from './ops';
@@ -40,6 +41,8 @@ export function createApp(context: ServerContext): { app: Hono<ServerEnv>; route
       account: c.get('principal')?.accountId ?? null,
     });
   });
+
+  app.use(corsFor(context.config.corsOrigins));
 
   app.onError((error, c) => {
     const answer = toServerError(error);

@@ -27,6 +27,21 @@ export const serverConfig = z
      * address is the last one the proxy appended to `X-Forwarded-For`.
      */
     behindProxy: z.boolean().default(false),
+    /**
+     * Web pages allowed to call the server from a browser (CORS): `*` any (every route takes a bearer token, never
+     * a cookie), or their origins (`https://app.example.org`); empty, none.
+     */
+    corsOrigins: z
+      .array(
+        z.union([
+          z.literal('*'),
+          z
+            .string()
+            .transform((origin) => origin.replace(/\/$/, '').toLowerCase())
+            .pipe(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/, 'an origin: scheme://host[:port], no path')),
+        ]),
+      )
+      .default(['*']),
     /** HS256 key of the access tokens; when absent, one is drawn once and kept in the database (shared by every process). */
     jwtSecret: z.string().min(32).optional(),
     /**

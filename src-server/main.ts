@@ -18,7 +18,19 @@ const usage = `Usage: npm run server -- --data DIR [--port 8787] [--host 127.0.0
   --auth-per-minute N register/log-in/refresh attempts per client address per minute (default 120)
   --failed-logins N   failed log-ins per e-mail per 15 minutes (default 10)
   --account-requests-per-minute N   requests per account per minute (default 1200)
-  --public-per-minute N   requests without a token per client address per minute (default 600)`;
+  --public-per-minute N   requests without a token per client address per minute (default 600)
+  --cors-origins LIST web pages allowed to call the server from a browser: * (default) or origins separated by
+                      commas (https://app.example.org); none for no page`;
+
+/** `--cors-origins`: `*`, `none`, or origins separated by commas. */
+function corsOrigins(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === 'none') return [];
+  return value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,6 +46,7 @@ async function main(): Promise<void> {
       'failed-logins': { type: 'string' },
       'account-requests-per-minute': { type: 'string' },
       'public-per-minute': { type: 'string' },
+      'cors-origins': { type: 'string' },
       help: { type: 'boolean' },
     },
     allowPositionals: false,
@@ -51,6 +64,7 @@ async function main(): Promise<void> {
       port: number(values.port),
       host: values.host,
       behindProxy: values['behind-proxy'],
+      corsOrigins: corsOrigins(values['cors-origins']),
       jwtSecret: env.CANDID_JWT_SECRET || undefined,
       passwordHashing: values['password-memory-kib'] ? { memoryCost: number(values['password-memory-kib'])!, timeCost: 2, parallelism: 1 } : undefined,
       limits: values['max-snapshot-mb'] ? { snapshotBytes: number(values['max-snapshot-mb'])! * 1024 * 1024 } : undefined,
