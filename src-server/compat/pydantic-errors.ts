@@ -12,9 +12,9 @@ export function pydanticError(issue: z.core.$ZodIssue, raw: unknown): { type: st
     case 'invalid_value':
       return { type: 'enum', msg: `Input should be ${alternatives(issue.values)}` };
     case 'too_small':
-      return bound(issue.origin, 'at least', issue.inclusive === false ? 'greater than' : 'greater than or equal to', issue.minimum, raw, issue.message);
+      return bound(issue, issue.minimum, 'min', raw);
     case 'too_big':
-      return bound(issue.origin, 'at most', issue.inclusive === false ? 'less than' : 'less than or equal to', issue.maximum, raw, issue.message);
+      return bound(issue, issue.maximum, 'max', raw);
     default:
       return { type: 'value_error', msg: issue.message };
   }
@@ -49,20 +49,25 @@ function alternatives(values: readonly unknown[]): string {
   return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
-function bound(origin: string, lengthWord: 'at least' | 'at most', comparison: string, limit: unknown, raw: unknown, fallback: string): { type: string; msg: string } {
-  const shorter = lengthWord === 'at least';
-  if (origin === 'string') {
-    const unit = Number(limit) === 1 ? 'character' : 'characters';
-    return { type: shorter ? 'string_too_short' : 'string_too_long', msg: `String should have ${lengthWord} ${String(limit)} ${unit}` };
+/** A length or a value past its limit: pydantic's words for each side, inclusive or not. */
+function bound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, limit: unknown, side: 'min' | 'max', raw: unknown): { type: string; msg: string } {
+  const min = side === 'min';
+  const count = `${min ? 'at least' : 'at most'} ${String(limit)}`;
+  const plural = Number(limit) === 1 ? '' : 's';
+  switch (issue.origin) {
+    case 'string':
+      return { type: min ? 'string_too_short' : 'string_too_long', msg: `String should have ${count} character${plural}` };
+    case 'array':
+    case 'set':
+      return { type: min ? 'too_short' : 'too_long', msg: `List should have ${count} item${plural} after validation${Array.isArray(raw) ? `, not ${raw.length}` : ''}` };
+    case 'number':
+    case 'int':
+    case 'bigint': {
+      const strict = issue.inclusive === false;
+      const type = `${min ? 'greater' : 'less'}_than${strict ? '' : '_equal'}`;
+      return { type, msg: `Input should be ${min ? 'greater' : 'less'} than ${strict ? '' : 'or equal to '}${String(limit)}` };
+    }
+    default:
+      return { type: 'value_error', msg: issue.message };
   }
-  if (origin === 'array' || origin === 'set') {
-    const count = Array.isArray(raw) ? `, not ${raw.length}` : '';
-    const unit = Number(limit) === 1 ? 'item' : 'items';
-    return { type: shorter ? 'too_short' : 'too_long', msg: `List should have ${lengthWord} ${String(limit)} ${unit} after validation${count}` };
-  }
-  if (origin === 'number' || origin === 'int' || origin === 'bigint') {
-    const type = { 'greater than': 'greater_than', 'greater than or equal to': 'greater_than_equal', 'less than': 'less_than', 'less than or equal to': 'less_than_equal' }[comparison];
-    return { type: type ?? 'value_error', msg: `Input should be ${comparison} ${String(limit)}` };
-  }
-  return { type: 'value_error', msg: fallback };
 }

@@ -35,6 +35,9 @@ describe('JobTracker’s 422 details read as pydantic v2 writes them', () => {
       { type: 'greater_than_equal', loc: ['query', 'page'], msg: 'Input should be greater than or equal to 1' },
       { type: 'less_than_equal', loc: ['query', 'per_page'], msg: 'Input should be less than or equal to 100' },
     ]);
+    expect(detail(bulkUpdate, { application_ids: Array.from({ length: 10_001 }, (_, index) => `id-${index}`), reponse: 'pending' })).toEqual([
+      { type: 'too_long', loc: ['body', 'application_ids'], msg: 'List should have at most 10000 items after validation, not 10001' },
+    ]);
     const short = detail(registerRequest, { email: 'a@b.fr', password: 'x', full_name: 'A' });
     expect(short).toEqual([{ type: 'string_too_short', loc: ['body', 'password'], msg: expect.stringMatching(/^String should have at least \d+ characters$/) }]);
   });
