@@ -329,6 +329,11 @@ describeEngines('JobTracker SaaS compatibility', (start) => {
       return answer.body;
     };
     expect(await get('dashboard')).toMatchObject({ total_applications: 4, pending: 1, positive: 1, negative: 1, no_response: 1, cancelled: 0, response_rate: 50 });
+    // One not sent yet (Candid's wishlist) changes no figure of the sent ones; the dashboard counts it apart.
+    const sentFigures = await Promise.all(['timeline', 'by-status', 'by-type', 'by-method', 'response-rate'].map(get));
+    expect((await counter.create({ entreprise: 'Cinq', type_poste: 'cdd', moyen: 'indeed', date_candidature: '2025-03-02', reponse: 'to_apply', is_favorite: true })).status).toBe(201);
+    expect(await get('dashboard')).toMatchObject({ total_applications: 4, to_apply: 1, favorites: 0, response_rate: 50 });
+    expect(await Promise.all(['timeline', 'by-status', 'by-type', 'by-method', 'response-rate'].map(get))).toEqual(sentFigures);
     expect(await get('timeline')).toEqual([
       { date: '2025-01-10', count: 2, cumulative: 2 },
       { date: '2025-02-01', count: 1, cumulative: 3 },

@@ -4,10 +4,13 @@ import { jobTypes, labels, methods, reponses, type JobType, type Method, type Re
 
 /**
  * JobTracker SaaS's statistics, computed from the applications as that API answers them (so a kept value counts as
- * it reads). A response is a reponse that says the company answered: positive, negative or contacted.
+ * it reads). A response is a reponse that says the company answered: positive, negative or contacted. Every figure
+ * counts the applications sent: one still `to_apply` (Candid's wishlist) has no date it was sent and no answer to
+ * wait for, so, as in that API since it has the value, it changes none of them; the dashboard counts it apart.
  */
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 const answered: ReadonlySet<Reponse> = new Set(['positive', 'negative', 'contacted']);
+const sentOnly = (items: readonly JobApplication[]) => items.filter((item) => item.reponse !== 'to_apply');
 
 function countBy<K extends string>(items: readonly JobApplication[], key: (item: JobApplication) => K | null, order: readonly K[]) {
   const counts = new Map<K, number>();
@@ -21,21 +24,22 @@ function countBy<K extends string>(items: readonly JobApplication[], key: (item:
 export function dashboard(items: readonly JobApplication[]) {
   const by = Object.fromEntries(reponses.map((reponse) => [reponse, 0])) as Record<Reponse, number>;
   for (const item of items) by[item.reponse] += 1;
-  const responses = items.filter((item) => answered.has(item.reponse)).length;
+  const sent = sentOnly(items);
+  const responses = sent.filter((item) => answered.has(item.reponse)).length;
   return {
-    total_applications: items.length,
+    total_applications: sent.length,
     ...by,
-    favorites: items.filter((item) => item.is_favorite === true).length,
-    needs_followup: items.filter((item) => item.needs_followup).length,
-    response_rate: percent(responses, items.length),
-    positive_rate: percent(by.positive, items.length),
+    favorites: sent.filter((item) => item.is_favorite === true).length,
+    needs_followup: sent.filter((item) => item.needs_followup).length,
+    response_rate: percent(responses, sent.length),
+    positive_rate: percent(by.positive, sent.length),
   };
 }
 
 /** One point per calendar day of `date_candidature` with applications, in order. */
 export function timeline(items: readonly JobApplication[]) {
   const days = new Map<string, number>();
-  for (const item of items) {
+  for (const item of sentOnly(items)) {
     const day = String(item.date_candidature).slice(0, 10);
     days.set(day, (days.get(day) ?? 0) + 1);
   }
@@ -46,7 +50,8 @@ export function timeline(items: readonly JobApplication[]) {
   });
 }
 
-export function byStatus(items: readonly JobApplication[]) {
+export function byStatus(all: readonly JobApplication[]) {
+  const items = sentOnly(all);
   return countBy(items, (item) => item.reponse, reponses).map(({ value, count }) => ({
     status: value,
     label: labels.reponse[value],
@@ -55,7 +60,8 @@ export function byStatus(items: readonly JobApplication[]) {
   }));
 }
 
-export function byType(items: readonly JobApplication[]) {
+export function byType(all: readonly JobApplication[]) {
+  const items = sentOnly(all);
   return countBy(items, (item) => item.type_poste as JobType | null, jobTypes).map(({ value, count }) => ({
     type: value,
     label: labels.type[value],
@@ -64,7 +70,8 @@ export function byType(items: readonly JobApplication[]) {
   }));
 }
 
-export function byMethod(items: readonly JobApplication[]) {
+export function byMethod(all: readonly JobApplication[]) {
+  const items = sentOnly(all);
   return countBy(items, (item) => item.moyen as Method | null, methods).map(({ value, count }) => ({
     method: value,
     label: labels.method[value],
@@ -73,7 +80,8 @@ export function byMethod(items: readonly JobApplication[]) {
   }));
 }
 
-export function responseRate(items: readonly JobApplication[]) {
+export function responseRate(all: readonly JobApplication[]) {
+  const items = sentOnly(all);
   const responses = items.filter((item) => answered.has(item.reponse)).length;
   const positive = items.filter((item) => item.reponse === 'positive').length;
   return {
