@@ -65,8 +65,11 @@ async function openCapture(options: { locale?: string; colorScheme?: 'light' | '
 
 /** A new capture from wherever the page is, as the user starts one: the header's button. */
 async function startCapture(page: Page) {
+  // From Capture itself the header's button starts a new capture: a new screen replaces the one shown, and what is
+  // typed into the old one before React swaps them is lost (the paste then reads nothing). Wait for the new one.
+  await page.evaluate(() => document.querySelector('.capture-page')?.setAttribute('data-replaced', ''));
   await page.getByRole('button', { name: 'Capture a posting' }).click();
-  await page.getByRole('heading', { name: 'From a link' }).waitFor();
+  await page.locator('.capture-page:not([data-replaced])').getByRole('heading', { name: 'From a link' }).waitFor();
 }
 
 /** A form field's value, by its exact label. */
