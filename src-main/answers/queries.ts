@@ -36,8 +36,9 @@ function toAnswer(row: AnswerRow): ScreeningAnswer {
 const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 /**
- * The library, most recently changed first. A query matches when each of its words is found in the question, in
- * the text of any version, or in a tag (SQLite's LIKE ignores case for ASCII letters).
+ * The library, most recently changed first (two changed in the same millisecond: the newer id first, as ids grow
+ * with time). A query matches when each of its words is found in the question, in the text of any version, or in a
+ * tag (SQLite's LIKE ignores case for ASCII letters).
  */
 export function listAnswers(db: Database, input: ParsedInput<'answers.list'>): ScreeningAnswer[] {
   const clauses = ['a.deleted_at IS NULL'];
@@ -55,7 +56,7 @@ export function listAnswers(db: Database, input: ParsedInput<'answers.list'>): S
     clauses.push(`EXISTS (SELECT 1 FROM json_each(a.tags) WHERE lower(json_each.value) = lower(?))`);
     params.push(input.tag);
   }
-  const rows = db.sql(`SELECT ${answerColumns} ${answerFrom} WHERE ${clauses.join(' AND ')} ORDER BY max(a.updated_at, latest.created_at) DESC, a.id`).all(...params) as AnswerRow[];
+  const rows = db.sql(`SELECT ${answerColumns} ${answerFrom} WHERE ${clauses.join(' AND ')} ORDER BY max(a.updated_at, latest.created_at) DESC, a.id DESC`).all(...params) as AnswerRow[];
   return rows.map(toAnswer);
 }
 

@@ -194,6 +194,16 @@ describe('the library', () => {
     expect(await found('gross product')).toEqual([]);
   });
 
+  it('lists the most recently written first, the newer one first when two were written in the same millisecond', async () => {
+    const older = await app.api.invoke('answers.create', { question: 'Notice period?', category: 'notice_period', body: 'Three months' });
+    const newer = await app.api.invoke('answers.create', { question: 'Remote work?', category: 'other', body: 'Two days a week' });
+    // The same instant for both, as two writes within one millisecond get.
+    const instant = '2026-12-08T03:00:00.000Z';
+    app.context.db.sqlite.prepare('UPDATE screening_answers SET updated_at = ?').run(instant);
+    app.context.db.sqlite.prepare('UPDATE screening_answer_versions SET created_at = ?').run(instant);
+    expect((await app.api.invoke('answers.list', {})).map((answer) => answer.id)).toEqual([newer.id, older.id]);
+  });
+
   it('does not bring back a use whose application was deleted', async () => {
     const { acme } = await answerWorld(app.api);
     const [use] = await app.api.invoke('answers.forApplication', { applicationId: acme.id });
