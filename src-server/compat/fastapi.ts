@@ -104,7 +104,9 @@ export function fastApiErrors(context: ServerContext, messages: { notFound: stri
     const server = toServerError(error);
     if (server.code === 'INTERNAL') context.log({ level: 'error', msg: 'compat route failed', error: (error as Error)?.message });
     if (server.code === 'VALIDATION') {
-      const where = (server.extra.where ?? 'body') as string;
+      const where = (server.extra.where ?? 'body') as 'body' | 'query' | 'path';
+      // The route table's own parse of a query, a path or a body: worded as pydantic, like the bodies read here.
+      if (server.extra.parse) return send(422, { detail: fieldErrors(server.extra.parse.error, where, server.extra.parse.input) });
       return send(422, {
         detail: (server.extra.issues ?? []).map((issue) => ({
           type: issue.code === 'invalid_type' ? 'type_error' : 'value_error',

@@ -70,6 +70,6 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
 
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw validationError(result.error, where);
+  if (!result.success) throw validationError(result.error, where, value);
   return result.data;
 }

@@ -15,6 +15,8 @@ export class ServerError extends Error {
       headers?: Record<string, string>;
       /** Of a VALIDATION error: which part of the request (body, query, path); APIs that name it use it. */
       where?: string;
+      /** Of a VALIDATION error from a schema: the parse that failed and what it was given, for APIs that word each issue their own way. */
+      parse?: { error: z.ZodError; input: unknown };
     } = {},
   ) {
     super(message);
@@ -39,10 +41,11 @@ export const notFound = (what: string) => new ServerError('NOT_FOUND', `No ${wha
 export const tooLarge = (limit: number) =>
   new ServerError('TOO_LARGE', `The body is larger than ${limit} bytes`, { details: { limit } });
 
-export function validationError(error: z.ZodError, where: string): ServerError {
+export function validationError(error: z.ZodError, where: string, input?: unknown): ServerError {
   return new ServerError('VALIDATION', `The ${where} does not have the expected shape`, {
     issues: error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })),
     where,
+    parse: { error, input },
   });
 }
 

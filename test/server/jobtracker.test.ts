@@ -207,6 +207,12 @@ describeEngines('JobTracker SaaS compatibility', (start) => {
     const invalid = await lister.request('GET', '/api/applications/?per_page=1000&status=maybe');
     expect(invalid.status).toBe(422);
     expect(invalid.body.detail.map((issue: { loc: string[] }) => issue.loc.join('.')).sort()).toEqual(['query.per_page', 'query.status']);
+    // The query's errors read as pydantic writes them, as the bodies' do.
+    const worded = await lister.request('GET', '/api/applications/?page=deux&per_page=1000');
+    expect(worded.body.detail).toEqual([
+      { type: 'int_parsing', loc: ['query', 'page'], msg: 'Input should be a valid integer, unable to parse string as an integer' },
+      { type: 'less_than_equal', loc: ['query', 'per_page'], msg: 'Input should be less than or equal to 100' },
+    ]);
 
     const bulk = await lister.request('POST', '/api/applications/bulk-update', { application_ids: [made[0].body.id, made[1].body.id, 'unknown'], reponse: 'no_response' });
     expect(bulk.status).toBe(200);
